@@ -1,0 +1,113 @@
+"""Pipeline stages: a registry of named, versioned, picklable callables over batches of articles.
+
+A stage is a class registered with :func:`stage`. It is built from the settings, then called on a batch
+(``list[Article]``) and returns the batch. Heavy resources (models, gazetteers) are loaded lazily on first use and
+dropped when the stage is pickled, so the same stage object runs in a loop, in a process pool or on a Dask worker.
+
+The default :meth:`Stage.__call__` isolates documents: an exception while processing one article marks that
+article failed (with the stage and the reason) and the rest of the batch goes on.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any, Callable, ClassVar, TypeVar
+
+from .errors import StageError
+from .records import Article
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class StageSpec:
+    name: str
+    version: str
+    factory: type["Stage"]
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+    @property
+    def qualified_name(self) -> str:
+        return f"communique.{self.name}.v{self.version}"
+
+
+_REGISTRY: dict[str, StageSpec] = {}
+S = TypeVar("S", bound=type["Stage"])
+
+
+def stage(name: str, version: str, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = ()) -> Callable[[S], S]:
+    """Register a stage class under `name` (a later registration with the same name replaces it: plugins win)."""
+
+    def register(cls: S) -> S:
+        cls.name = name
+        cls.version = version
+        _REGISTRY[name] = StageSpec(name, version, cls, tuple(requires), tuple(assigns))
+        return cls
+
+    return register
+
+
+def registered_stages() -> dict[str, StageSpec]:
+    _load_builtin_stages()
+    return dict(_REGISTRY)
+
+
+def build_stage(name: str, settings: Settings) -> "Stage":
+    _load_builtin_stages()
+    try:
+        spec = _REGISTRY[name]
+    except KeyError:
+        known = ", ".join(sorted(_REGISTRY))
+        raise StageError(f"unknown pipeline stage {name!r}; known stages: {known}") from None
+    return spec.factory(settings)
+
+
+class Stage:
+    """Base class: override `process` (one article) or `__call__` (a whole batch, e.g. to batch a model)."""
+
+    name: ClassVar[str] = "stage"
+    version: ClassVar[str] = "0"
+    #: attributes holding lazily loaded resources, dropped on pickling and rebuilt on first use
+    transient: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.options: dict[str, Any] = settings.options(self.name)
+
+    def __call__(self, batch: list[Article]) -> list[Article]:
+        for article in batch:
+            self.run_one(article)
+        return batch
+
+    def run_one(self, article: Article) -> None:
+        if article.failed:
+            return
+        try:
+            self.process(article)
+        except Exception as err:  # noqa: BLE001 - one broken document must never stop the batch
+            log.warning("stage %s failed on %s: %s", self.name, article.path, err, exc_info=log.isEnabledFor(10))
+            article.fail(self.name, f"{type(err).__name__}: {err}")
+            return
+        article.stages[self.name] = self.version
+
+    def process(self, article: Article) -> None:
+        raise NotImplementedError
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        for attr in self.transient:
+            state.pop(attr, None)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    def __repr__(self) -> str:
+        return f"<stage {self.name} v{self.version}>"
+
+
+def _load_builtin_stages() -> None:
+    # Importing the stage modules registers them; kept lazy so `import communique` stays cheap.
+    from . import stages  # noqa: F401

