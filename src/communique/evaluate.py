@@ -1,0 +1,263 @@
+"""Score records against gold annotations (the format of the seeds' `gold.json`).
+
+Matching follows the project's reference scorer: an event matches a gold event when its type is among the gold's
+accepted types and its source and target codes agree (in either direction for a mutual, 'pair', gold event);
+matching is a maximum one-to-one matching that prefers date-agreeing pairs. On top of the reference figures this
+reports events by type and by language, event status, people's roles, facts and body loss (``must_contain``).
+"""
+from __future__ import annotations
+
+import json
+import math
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from .settings import Settings
+
+
+def load_records(source: str) -> list[dict[str, Any]]:
+    """JSON lines from a file, or from stdin with '-'."""
+    import sys
+
+    stream = sys.stdin if source == "-" else open(source, encoding="utf-8")
+    try:
+        return [json.loads(line) for line in stream if line.strip()]
+    finally:
+        if stream is not sys.stdin:
+            stream.close()
+
+
+def evaluate_gold(gold_path: Path, records: Iterable[dict[str, Any]] | None = None, *,
+                  settings: Settings | None = None) -> dict[str, Any]:
+    """Score `records` (or, when None, the pipeline's output on the documents next to the gold file)."""
+    gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))["docs"]
+    if records is None:
+        records = _process_gold_documents(Path(gold_path), gold, settings)
+    return score(gold, records)
+
+
+def _process_gold_documents(gold_path: Path, gold: dict[str, Any], settings: Settings | None) -> list[dict[str, Any]]:
+    from .api import process_paths
+
+    folder = gold_path.parent
+    candidates = [folder / name for name in gold] + [folder / "articles" / name for name in gold]
+    paths = [p for p in candidates if p.exists()]
+    return [a.to_record() for a in process_paths(paths, settings=settings)]
+
+
+def score(gold: dict[str, Any], records: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    by_name = {Path(str((r.get("source") or {}).get("path") or "")).name: r for r in records}
+    c: Counter[str] = Counter()
+    per_doc = []
+    for name, g in gold.items():
+        rec = by_name.get(name)
+        if rec is None or "error" in rec:
+            c["docs_missing"] += 1
+            c["ev_gold"] += len(g.get("events", []))
+            _count_events_by(c, g, [], [])
+            per_doc.append({"doc": name, "error": (rec or {}).get("error", "no record")})
+            continue
+        per_doc.append(_score_doc(name, g, rec, c))
+    return _summarise(c, per_doc)
+
+
+def _score_doc(name: str, g: dict[str, Any], rec: dict[str, Any], c: Counter[str]) -> dict[str, Any]:
+    c["docs"] += 1
+    c["lang_ok"] += rec.get("language") == g.get("language")
+    if g.get("published", "?") != "?" and not g.get("published_from_url"):
+        c["pub_n"] += 1
+        c["pub_ok"] += rec.get("published") is not None and any(
+            date_agrees(d, rec["published"]) for d in (g["published"], g.get("published_alt")) if d)
+    text = rec.get("text") or ""
+    for junk in g.get("must_not_contain", []):
+        c["junk_n"] += 1
+        c["junk_ok"] += junk not in text
+    for body in g.get("must_contain", []):
+        c["body_n"] += 1
+        c["body_ok"] += body in text
+    entities = rec.get("entities", [])
+    predicted = {e.get("code") for e in entities if e.get("type") == "COUNTRY" and e.get("code")}
+    wanted = set(g.get("countries", []))
+    c["cty_gold"] += len(wanted)
+    c["cty_hit"] += len(wanted & predicted)
+    c["cty_pred"] += len(predicted)
+    c["cty_pred_ok"] += len(predicted & wanted)
+    for person in g.get("people", []):
+        c["ppl_n"] += 1
+        found = _person_found(person, entities)
+        c["ppl_hit"] += found is not None
+        if found is not None and person.get("country"):
+            c["ppl_cty_n"] += 1
+            c["ppl_cty_ok"] += found.get("country") == person["country"]
+        if found is not None and person.get("role"):
+            c["ppl_role_n"] += 1
+            c["ppl_role_ok"] += fold(found.get("role") or "") == fold(person["role"])
+    gold_events, pred_events = g.get("events", []), rec.get("events", [])
+    matches = match_events(gold_events, pred_events)
+    c["ev_gold"] += len(gold_events)
+    c["ev_pred"] += len(pred_events)
+    c["ev_hit"] += len(matches)
+    for gi, pi in matches:
+        ge, pe = gold_events[gi], pred_events[pi]
+        if ge.get("date", "?") != "?":
+            c["ev_date_n"] += 1
+            c["ev_date_ok"] += date_agrees(ge["date"], pe.get("date"))
+        c["ev_status_n"] += 1
+        c["ev_status_ok"] += (pe.get("status") == "planned") == (ge.get("status") == "planned")
+    _count_events_by(c, g, gold_events, pred_events, matches)
+    for fact in g.get("facts", []):
+        c["fact_n"] += 1
+        c["fact_ok"] += any(_fact_agrees(fact, f) for f in rec.get("facts", []))
+    missed = [gold_events[i].get("note") or f"{gold_events[i]['types'][0]} {gold_events[i]['source']}→"
+              f"{gold_events[i]['target']}" for i in set(range(len(gold_events))) - {gi for gi, _ in matches}]
+    spurious = [f"{p.get('type')} {(p.get('source') or {}).get('code')}→{(p.get('target') or {}).get('code')}: "
+                f"{(p.get('evidence') or {}).get('text', '')[:90]}"
+                for i, p in enumerate(pred_events) if i not in {pi for _, pi in matches}]
+    return {"doc": name, "language": g.get("language"), "events_matched": len(matches), "events_gold": len(gold_events),
+            "events_predicted": len(pred_events), "missed": missed, "spurious": spurious}
+
+
+def _count_events_by(c: Counter[str], g: dict[str, Any], gold_events: list[dict[str, Any]],
+                     pred_events: list[dict[str, Any]], matches: list[tuple[int, int]] | None = None) -> None:
+    matches = matches or []
+    lang = g.get("language", "?")
+    gold_events = gold_events or g.get("events", [])
+    c[f"lang:{lang}:gold"] += len(gold_events)
+    c[f"lang:{lang}:pred"] += len(pred_events)
+    c[f"lang:{lang}:hit"] += len(matches)
+    matched_gold = {gi for gi, _ in matches}
+    matched_pred = {pi for _, pi in matches}
+    for gi, ge in enumerate(gold_events):
+        c[f"type:{ge['types'][0]}:gold"] += 1
+        c[f"type:{ge['types'][0]}:gold_hit"] += gi in matched_gold
+    for pi, pe in enumerate(pred_events):
+        c[f"type:{pe.get('type')}:pred"] += 1
+        c[f"type:{pe.get('type')}:pred_hit"] += pi in matched_pred
+
+
+def _summarise(c: Counter[str], per_doc: list[dict[str, Any]]) -> dict[str, Any]:
+    def prf(hit_p: float, n_pred: float, hit_r: float, n_gold: float) -> dict[str, float | int]:
+        p, r = _ratio(hit_p, n_pred), _ratio(hit_r, n_gold)
+        f1 = 2 * p * r / (p + r) if not math.isnan(p) and not math.isnan(r) and p + r else 0.0
+        return {"precision": p, "recall": r, "f1": f1, "gold": int(n_gold), "predicted": int(n_pred)}
+
+    languages = sorted({k.split(":")[1] for k in c if k.startswith("lang:")})
+    types = sorted({k.split(":")[1] for k in c if k.startswith("type:")})
+    return {
+        "documents": c["docs"], "documents_missing": c["docs_missing"],
+        "language_accuracy": _ratio(c["lang_ok"], c["docs"]),
+        "published": {"right": c["pub_ok"], "of": c["pub_n"]},
+        "junk_removed": {"right": c["junk_ok"], "of": c["junk_n"]},
+        "body_kept": {"right": c["body_ok"], "of": c["body_n"]},
+        "countries": {"recall": _ratio(c["cty_hit"], c["cty_gold"]), "precision": _ratio(c["cty_pred_ok"], c["cty_pred"])},
+        "people": {"found": c["ppl_hit"], "of": c["ppl_n"], "right_country": c["ppl_cty_ok"],
+                   "with_country": c["ppl_cty_n"], "right_role": c["ppl_role_ok"], "with_role": c["ppl_role_n"]},
+        "events": prf(c["ev_hit"], c["ev_pred"], c["ev_hit"], c["ev_gold"]) | {"matched": c["ev_hit"]},
+        "events_by_language": {lang: prf(c[f"lang:{lang}:hit"], c[f"lang:{lang}:pred"], c[f"lang:{lang}:hit"],
+                                         c[f"lang:{lang}:gold"]) for lang in languages},
+        "events_by_type": {t: prf(c[f"type:{t}:pred_hit"], c[f"type:{t}:pred"], c[f"type:{t}:gold_hit"],
+                                  c[f"type:{t}:gold"]) for t in types},
+        "event_dates": {"right": c["ev_date_ok"], "of": c["ev_date_n"]},
+        "event_status": {"right": c["ev_status_ok"], "of": c["ev_status_n"]},
+        "facts": {"found": c["fact_ok"], "of": c["fact_n"]},
+        "per_document": per_doc,
+    }
+
+
+def format_report(report: dict[str, Any]) -> str:
+    def pct(x: float) -> str:
+        return "  n/a" if isinstance(x, float) and math.isnan(x) else f"{x:5.2f}"
+
+    def frac(d: dict[str, int], a: str = "right", b: str = "of") -> str:
+        return f"{d[a]}/{d[b]}"
+
+    ev = report["events"]
+    lines = [
+        f"documents: {report['documents']} scored, {report['documents_missing']} without a record",
+        f"language accuracy: {pct(report['language_accuracy'])}   published dates: {frac(report['published'])}   "
+        f"junk removed: {frac(report['junk_removed'])}   body kept: {frac(report['body_kept'])}",
+        f"countries: recall {pct(report['countries']['recall'])} precision {pct(report['countries']['precision'])}   "
+        f"people: found {report['people']['found']}/{report['people']['of']}, right country "
+        f"{report['people']['right_country']}/{report['people']['with_country']}, right role "
+        f"{report['people']['right_role']}/{report['people']['with_role']}",
+        f"event dates right: {frac(report['event_dates'])}   planned/occurred right: {frac(report['event_status'])}   "
+        f"facts found: {frac(report['facts'], 'found')}",
+        f"events: precision {pct(ev['precision'])} recall {pct(ev['recall'])} F1 {pct(ev['f1'])} "
+        f"({ev['matched']} matched, {ev['gold']} gold, {ev['predicted']} predicted)",
+        "",
+        f"{'':14}{'P':>6}{'R':>6}{'F1':>6}{'gold':>6}{'pred':>6}",
+    ]
+    for label, group in (("lang", report["events_by_language"]), ("type", report["events_by_type"])):
+        for key, s in group.items():
+            lines.append(f"{label + ' ' + key:14}{pct(s['precision']):>6}{pct(s['recall']):>6}{pct(s['f1']):>6}"
+                         f"{s['gold']:>6}{s['predicted']:>6}")
+    return "\n".join(lines)
+
+
+def date_agrees(gold: str | None, predicted: str | None) -> bool:
+    """Gold '?' or None accepts anything; otherwise the prediction must equal gold at gold's precision."""
+    if gold in (None, "?"):
+        return True
+    return bool(predicted) and predicted[: len(gold)] == gold
+
+
+def actors_match(g: dict[str, Any], p: dict[str, Any]) -> bool:
+    ps, pt = (p.get("source") or {}).get("code"), (p.get("target") or {}).get("code")
+    if (ps, pt) == (g["source"], g["target"]):
+        return True
+    return bool(g.get("pair", False)) and (pt, ps) == (g["source"], g["target"])
+
+
+def match_events(gold_events: list[dict[str, Any]], pred_events: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """Maximum one-to-one matching (Kuhn's augmenting paths), date-agreeing candidates tried first."""
+    edges = []
+    for g in gold_events:
+        ok = [pi for pi, p in enumerate(pred_events) if p.get("type") in g["types"] and actors_match(g, p)]
+        ok.sort(key=lambda pi: not date_agrees(g.get("date"), pred_events[pi].get("date")))
+        edges.append(ok)
+    owner: dict[int, int] = {}
+
+    def augment(gi: int, seen: set[int]) -> bool:
+        for pi in edges[gi]:
+            if pi in seen:
+                continue
+            seen.add(pi)
+            if pi not in owner or augment(owner[pi], seen):
+                owner[pi] = gi
+                return True
+        return False
+
+    for gi in range(len(gold_events)):
+        augment(gi, set())
+    return sorted((gi, pi) for pi, gi in owner.items())
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text or "")
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower().strip()
+
+
+def _person_found(person: dict[str, Any], entities: list[dict[str, Any]]) -> dict[str, Any] | None:
+    want = fold(person["name"]).replace("-", " ").split()
+    for e in entities:
+        if e.get("type") != "PERSON":
+            continue
+        have = fold(e.get("name") or "").replace("-", " ").split()
+        if want and have and (want[-1] in have or have[-1] in want):
+            return e
+    return None
+
+
+def _fact_agrees(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
+    value = pred.get("value")
+    if not isinstance(value, (int, float)) or not gold.get("value"):
+        return False
+    close = abs(value - gold["value"]) <= 0.01 * abs(gold["value"])
+    return close and pred.get("unit") == gold.get("unit")
+
+
+def _ratio(a: float, b: float) -> float:
+    return a / b if b else float("nan")

@@ -1,0 +1,72 @@
+"""The evaluator's matching rules, on hand-made gold and records."""
+from __future__ import annotations
+
+import math
+
+from communique.evaluate import date_agrees, format_report, match_events, score
+
+
+def event(type_, source, target, date=None, status="occurred"):
+    return {"type": type_, "source": {"code": source}, "target": {"code": target}, "date": date, "status": status,
+            "evidence": {"start": 0, "end": 1, "text": "x"}}
+
+
+GOLD = {"a.txt": {
+    "language": "en", "published": "2024-05-14", "countries": ["KAZ", "BRA"],
+    "people": [{"name": "Kassym-Jomart Tokayev", "country": "KAZ", "role": "president"}],
+    "events": [
+        {"types": ["CONSULT"], "source": "KAZ", "target": "BRA", "pair": False, "date": "2024-05-14"},
+        {"types": ["AGREE", "COOPERATE"], "source": "KAZ", "target": "BRA", "pair": True, "date": "2024-05"},
+        {"types": ["CONSULT"], "source": "KAZ", "target": "CHN", "pair": False, "date": "?", "status": "planned"},
+    ],
+    "must_not_contain": ["Join Telegram"], "must_contain": ["held talks"],
+    "facts": [{"type": "TRADE_TURNOVER", "countries": ["KAZ", "BRA"], "value": 1.2e9, "unit": "USD"}],
+}}
+
+
+def record(events, **extra):
+    base = {"source": {"path": "/x/a.txt"}, "language": "en", "published": "2024-05-14", "text": "They held talks.",
+            "entities": [{"type": "COUNTRY", "code": "KAZ"}, {"type": "COUNTRY", "code": "RUS"},
+                         {"type": "PERSON", "name": "Kasym-Yomart Tokáyev", "country": "KAZ", "role": "president"}],
+            "events": events, "facts": [{"type": "TRADE", "value": 1.2e9, "unit": "USD"}]}
+    base.update(extra)
+    return base
+
+
+def test_pair_events_match_either_direction_but_directed_ones_do_not():
+    gold = GOLD["a.txt"]["events"]
+    assert match_events(gold, [event("AGREE", "BRA", "KAZ")]) == [(1, 0)]
+    assert match_events(gold, [event("CONSULT", "BRA", "KAZ")]) == []
+    assert match_events(gold, [event("SUPPORT", "KAZ", "BRA")]) == []
+
+
+def test_two_gold_events_alike_need_two_predictions():
+    gold = [{"types": ["CONSULT"], "source": "KAZ", "target": "RUS"}] * 2
+    assert len(match_events(gold, [event("CONSULT", "KAZ", "RUS")])) == 1
+    assert len(match_events(gold, [event("CONSULT", "KAZ", "RUS")] * 2)) == 2
+
+
+def test_dates_agree_at_gold_precision():
+    assert date_agrees("2024-05", "2024-05-14") and date_agrees("?", None) and date_agrees(None, "2020")
+    assert not date_agrees("2024-05-14", "2024-05") and not date_agrees("2024", None)
+
+
+def test_score_reports_everything():
+    report = score(GOLD, [record([event("CONSULT", "KAZ", "BRA", "2024-05-14"), event("AGREE", "BRA", "KAZ"),
+                                  event("ACCUSE", "KAZ", "RUS")])])
+    ev = report["events"]
+    assert (ev["matched"], ev["gold"], ev["predicted"]) == (2, 3, 3)
+    assert math.isclose(ev["precision"], 2 / 3) and math.isclose(ev["recall"], 2 / 3)
+    assert report["events_by_type"]["CONSULT"]["gold"] == 2 and report["events_by_type"]["ACCUSE"]["precision"] == 0
+    assert report["events_by_language"]["en"]["predicted"] == 3
+    assert report["event_dates"] == {"right": 1, "of": 2}
+    assert report["countries"] == {"recall": 0.5, "precision": 0.5}
+    assert report["people"]["found"] == 1 and report["people"]["right_role"] == 1
+    assert report["junk_removed"] == {"right": 1, "of": 1} and report["body_kept"] == {"right": 1, "of": 1}
+    assert report["facts"] == {"found": 1, "of": 1}
+    assert "events: precision  0.67 recall  0.67" in format_report(report)
+
+
+def test_a_missing_record_counts_its_gold_events_as_missed():
+    report = score(GOLD, [])
+    assert report["documents_missing"] == 1 and report["events"]["gold"] == 3 and report["events"]["recall"] == 0

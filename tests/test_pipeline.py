@@ -1,0 +1,79 @@
+"""The pipeline's shape: registered versioned stages, configurable order, isolation of failures, pickling."""
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from communique import ConfigError, Pipeline, RawInput, Settings, StageError
+from communique.records import Article
+from communique.registry import Stage, registered_stages, stage
+from communique.settings import DEFAULT_PIPELINE
+
+TEXT = ("ASTANA, May 14 (Kazinform) – President of Kazakhstan Kassym-Jomart Tokayev met with Brazilian President "
+        "Luiz Inácio Lula da Silva in Brasilia on Tuesday. The two leaders signed an agreement on cooperation.")
+
+
+def test_every_default_stage_is_registered_with_a_version():
+    stages = registered_stages()
+    for name in DEFAULT_PIPELINE:
+        assert name in stages, name
+        assert stages[name].version.isdigit()
+        assert stages[name].qualified_name == f"communique.{name}.v{stages[name].version}"
+
+
+def test_unknown_stage_is_a_clear_error():
+    with pytest.raises(StageError, match="unknown pipeline stage 'nope'"):
+        Pipeline(Settings(pipeline=("read", "nope")))
+
+
+def test_settings_reject_unknown_keys_and_bad_values():
+    with pytest.raises(ConfigError):
+        Settings.load(batch_size=0)
+    with pytest.raises(ConfigError):
+        Settings.load(no_such_setting=1)
+
+
+def test_settings_layering_file_env_overrides(tmp_path, monkeypatch):
+    config = tmp_path / "c.toml"
+    config.write_text('[communique]\nbatch_size = 3\nlanguages = ["en", "es"]\n', encoding="utf-8")
+    monkeypatch.setenv("COMMUNIQUE_BATCH_SIZE", "5")
+    settings = Settings.load(config, languages=("ru", "en"))
+    assert settings.batch_size == 5          # env beats file
+    assert settings.languages == ("ru", "en")  # explicit beats everything
+
+
+def test_a_user_pipeline_order_runs_only_those_stages():
+    pipeline = Pipeline(Settings(pipeline=("read", "clean", "language")))
+    [article] = pipeline([Article.from_input(RawInput(path="x.txt", text=TEXT))])
+    assert article.language == "en"
+    assert article.sentences == [] and article.events == []
+    assert set(article.stages) == {"read", "clean", "language"}
+
+
+@stage("test-explode", "1")
+class ExplodeOnMarker(Stage):
+    """Fails on documents containing BOOM, to check that one failure never stops a batch."""
+
+    def process(self, article: Article) -> None:
+        if "BOOM" in article.text:
+            raise RuntimeError("marker found")
+
+
+def test_one_failing_document_does_not_stop_the_batch():
+    pipeline = Pipeline(Settings(pipeline=("read", "clean", "test-explode", "language")))
+    inputs = [RawInput(path=f"d{i}.txt", text=t) for i, t in enumerate([TEXT, "BOOM " + TEXT, TEXT])]
+    out = list(pipeline.run(inputs))
+    assert [a.failed for a in out] == [False, True, False]
+    assert out[1].failed_stage == "test-explode" and "marker found" in out[1].error
+    assert out[1].to_record() == {"error": "RuntimeError: marker found", "stage": "test-explode",
+                                  "source": {"path": "d1.txt", "url": None}, "warnings": []}
+    assert out[2].language == "en"
+
+
+def test_pipeline_and_stages_pickle_after_models_loaded():
+    pipeline = Pipeline(Settings())
+    first = list(pipeline.run([RawInput(path="a.txt", text=TEXT)]))[0].to_record()
+    clone = pickle.loads(pickle.dumps(pipeline))
+    again = list(clone.run([RawInput(path="a.txt", text=TEXT)]))[0].to_record()
+    assert again == first
