@@ -71,6 +71,16 @@ def _score_doc(name: str, g: dict[str, Any], rec: dict[str, Any], c: Counter[str
         c["pub_n"] += 1
         c["pub_ok"] += rec.get("published") is not None and any(
             date_agrees(d, rec["published"]) for d in (g["published"], g.get("published_alt")) if d)
+    if g.get("encoding"):
+        c["enc_n"] += 1
+        c["enc_ok"] += _same_encoding(g["encoding"], rec.get("encoding"))
+    if g.get("outlet"):
+        c["outlet_n"] += 1
+        c["outlet_ok"] += bool(rec.get("source", {}).get("outlet")) and (
+            fold(rec["source"]["outlet"]) in fold(g["outlet"]) or fold(g["outlet"]) in fold(rec["source"]["outlet"]))
+    if g.get("dateline"):
+        c["dateline_n"] += 1
+        c["dateline_ok"] += (rec.get("dateline") or {}).get("country") == g["dateline"].get("country")
     text = rec.get("text") or ""
     for junk in g.get("must_not_contain", []):
         c["junk_n"] += 1
@@ -152,6 +162,9 @@ def _summarise(c: Counter[str], per_doc: list[dict[str, Any]]) -> dict[str, Any]
         "published": {"right": c["pub_ok"], "of": c["pub_n"]},
         "junk_removed": {"right": c["junk_ok"], "of": c["junk_n"]},
         "body_kept": {"right": c["body_ok"], "of": c["body_n"]},
+        "encoding": {"right": c["enc_ok"], "of": c["enc_n"]},
+        "outlet": {"right": c["outlet_ok"], "of": c["outlet_n"]},
+        "dateline_country": {"right": c["dateline_ok"], "of": c["dateline_n"]},
         "countries": {"recall": _ratio(c["cty_hit"], c["cty_gold"]), "precision": _ratio(c["cty_pred_ok"], c["cty_pred"])},
         "people": {"found": c["ppl_hit"], "of": c["ppl_n"], "right_country": c["ppl_cty_ok"],
                    "with_country": c["ppl_cty_n"], "right_role": c["ppl_role_ok"], "with_role": c["ppl_role_n"]},
@@ -179,6 +192,8 @@ def format_report(report: dict[str, Any]) -> str:
         f"documents: {report['documents']} scored, {report['documents_missing']} without a record",
         f"language accuracy: {pct(report['language_accuracy'])}   published dates: {frac(report['published'])}   "
         f"junk removed: {frac(report['junk_removed'])}   body kept: {frac(report['body_kept'])}",
+        f"encodings: {frac(report['encoding'])}   outlets: {frac(report['outlet'])}   "
+        f"dateline countries: {frac(report['dateline_country'])}",
         f"countries: recall {pct(report['countries']['recall'])} precision {pct(report['countries']['precision'])}   "
         f"people: found {report['people']['found']}/{report['people']['of']}, right country "
         f"{report['people']['right_country']}/{report['people']['with_country']}, right role "
@@ -257,6 +272,13 @@ def _fact_agrees(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
         return False
     close = abs(value - gold["value"]) <= 0.01 * abs(gold["value"])
     return close and pred.get("unit") == gold.get("unit")
+
+
+def _same_encoding(gold: str, predicted: str | None) -> bool:
+    aliases = {"latin-1": "cp1252", "latin1": "cp1252", "iso-8859-1": "cp1252", "windows-1251": "cp1251",
+               "windows-1252": "cp1252", "utf-8-sig": "utf-8", "koi8_r": "koi8-r"}
+    norm = lambda e: aliases.get((e or "").lower().replace("_", "-"), (e or "").lower().replace("_", "-"))  # noqa: E731
+    return predicted is not None and norm(gold) == norm(predicted)
 
 
 def _ratio(a: float, b: float) -> float:

@@ -40,6 +40,10 @@ def split_sentences(text: str, language: str) -> list[tuple[int, int]]:
 @stage("sentences", "1", requires=("text", "paragraphs"), assigns=("sentences",))
 class SentencesStage(Stage):
     def process(self, article: Article) -> None:
+        if len(article.text.strip()) < self.settings.min_text_chars:
+            if article.text.strip():
+                article.warn(f"text shorter than {self.settings.min_text_chars} characters: not analysed")
+            return
         for paragraph in article.paragraphs:
             language = paragraph.language or article.language or self.settings.fallback_language
             chunk = article.text[paragraph.start:paragraph.end]
