@@ -99,3 +99,15 @@ def test_a_document_over_its_time_budget_is_cut_with_a_warning_and_the_batch_goe
     assert any("time budget of 0.5 s exceeded in stage test-slow" in w for w in slow.warnings)
     assert any("stage language skipped" in w for w in slow.warnings)
     assert ok.language == "en" and not ok.warnings
+
+
+def test_two_workers_give_exactly_the_serial_output():
+    from communique.samples import articles_dir
+    from communique.readers import read_paths
+
+    settings = Settings(batch_size=4)
+    inputs = list(read_paths([articles_dir()]))[:12]
+    serial = [a.to_record() for a in Pipeline(settings).run(inputs)]
+    pooled = [a.to_record() for a in Pipeline(settings).run(inputs, workers=2)]
+    assert [r["source"]["path"] for r in pooled] == [r["source"]["path"] for r in serial]
+    assert pooled == serial

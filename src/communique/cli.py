@@ -29,14 +29,15 @@ def _settings(ctx: click.Context) -> Settings:
 @click.version_option(__version__, prog_name="communique")
 @click.option("--config", type=click.Path(dir_okay=False), help="TOML settings file.")
 @click.option("--language", "languages", multiple=True, help="Restrict language detection (repeatable).")
+@click.option("-w", "--workers", type=click.IntRange(1, 256), help="Worker processes (default 1).")
 @click.option("-v", "--verbose", count=True, help="More logging on stderr (-v info, -vv debug).")
 @click.pass_context
-def cli(ctx: click.Context, config: str | None, languages: tuple[str, ...], verbose: int) -> None:
+def cli(ctx: click.Context, config: str | None, languages: tuple[str, ...], workers: int | None, verbose: int) -> None:
     """Communiqué: who did what to whom, when and where, from diplomatic news in English, Spanish and Russian."""
     logging.basicConfig(level=[logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)],
                         format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     try:
-        ctx.obj = {"settings": Settings.load(config, languages=languages or None)}
+        ctx.obj = {"settings": Settings.load(config, languages=languages or None, workers=workers)}
     except ConfigError as err:
         raise click.UsageError(str(err)) from err
 

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import time
-from collections import defaultdict
+from collections import defaultdict, deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
@@ -33,11 +35,51 @@ class Pipeline:
             self.timings[stage.name] += time.perf_counter() - started
         return batch
 
-    def run(self, inputs: Iterable[RawInput | Article]) -> Iterator[Article]:
-        """Process inputs in batches of `settings.batch_size`, yielding articles in input order."""
-        iterator = iter(inputs)
-        while batch := list(islice(iterator, self.settings.batch_size)):
-            yield from self(_as_articles(batch))
+    def run(self, inputs: Iterable[RawInput | Article], workers: int | None = None) -> Iterator[Article]:
+        """Process inputs in batches of `settings.batch_size`, yielding articles in input order.
+
+        With `workers` > 1 (default: `settings.workers`) batches go to a pool of processes, each building its own
+        pipeline once (models load once per worker); the output is the same as a serial run, in the same order.
+        """
+        workers = workers if workers is not None else self.settings.workers
+        batches = _batches(iter(inputs), self.settings.batch_size)
+        if workers <= 1:
+            for batch in batches:
+                yield from self(_as_articles(batch))
+            return
+        yield from _run_in_pool(self.settings, batches, workers)
+
+
+def _batches(iterator: Iterator[RawInput | Article], size: int) -> Iterator[list[RawInput | Article]]:
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    global _WORKER_PIPELINE
+    _WORKER_PIPELINE = Pipeline(settings)
+
+
+def _run_batch_in_worker(batch: list[RawInput | Article]) -> list[Article]:
+    assert _WORKER_PIPELINE is not None, "worker not initialised"
+    return _WORKER_PIPELINE(_as_articles(batch))
+
+
+def _run_in_pool(settings: Settings, batches: Iterator[list[RawInput | Article]], workers: int) -> Iterator[Article]:
+    """Keep at most two batches per worker in flight, so memory stays flat on an endless input stream."""
+    # spawn, not fork: model libraries start threads, and forking a threaded process can deadlock.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(settings,)) as pool:
+        pending: deque[Future[list[Article]]] = deque()
+        for batch in batches:
+            pending.append(pool.submit(_run_batch_in_worker, batch))
+            if len(pending) >= 2 * workers:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
 
 
 def _as_articles(batch: list[RawInput | Article]) -> list[Article]:

@@ -32,6 +32,7 @@ class Settings(BaseModel):
     stage_options: dict[str, dict[str, Any]] = Field(
         default_factory=dict, description="Per-stage options, e.g. {\"events\": {\"min_confidence\": 0.3}}.")
     batch_size: int = Field(16, ge=1, description="Documents per batch handed to each stage.")
+    workers: int = Field(1, ge=1, le=256, description="Processes that run the pipeline (models load once per worker).")
     max_input_bytes: int = Field(5_000_000, ge=1_000, description="Inputs larger than this are cut, with a warning.")
     max_text_chars: int = Field(200_000, ge=1_000,
                                 description="Cleaned text longer than this is cut before NLP, with a warning.")
