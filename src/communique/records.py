@@ -38,6 +38,7 @@ class RawInput:
     media_type: str | None = None      # "text/plain" or "text/html" when known from the file name
     error: str | None = None           # set by a reader that could not produce a document at all
     warnings: list[str] = field(default_factory=list)
+    retrieved: str | None = None       # ISO date the page was fetched (a crawl's WARC-Date), not its publication
 
 
 @dataclass(slots=True)
@@ -251,11 +252,12 @@ class Article:
     failed_stage: str | None = None
     stages: dict[str, str] = field(default_factory=dict)  # stage name -> version that ran
     elapsed: float = 0.0                # seconds spent on this document so far (for the time budget)
+    retrieved: str | None = None        # when the page was fetched (from a crawl), not when it was published
     actor_mentions: list[Any] = field(default_factory=list)  # entities.ActorMention spans, for the events stage
 
     @classmethod
     def from_input(cls, raw: RawInput) -> "Article":
-        return cls(path=raw.path, url=raw.url, title=raw.title, raw=raw)
+        return cls(path=raw.path, url=raw.url, title=raw.title, raw=raw, retrieved=raw.retrieved)
 
     @property
     def id(self) -> str:
@@ -285,7 +287,7 @@ class Article:
         return {
             "schema_version": SCHEMA_VERSION,
             "id": self.id,
-            "source": {"path": self.path, "url": self.url, "outlet": self.outlet},
+            "source": {"path": self.path, "url": self.url, "outlet": self.outlet, "retrieved": self.retrieved},
             "title": self.title,
             "language": self.language or "und",
             "published": self.published,
