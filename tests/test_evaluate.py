@@ -70,3 +70,48 @@ def test_score_reports_everything():
 def test_a_missing_record_counts_its_gold_events_as_missed():
     report = score(GOLD, [])
     assert report["documents_missing"] == 1 and report["events"]["gold"] == 3 and report["events"]["recall"] == 0
+
+
+def test_gold_kind_follows_the_file_format(tmp_path):
+    from pathlib import Path
+
+    from communique.evaluate import gold_kind
+
+    assert gold_kind(Path("gold.json")) == "documents"
+    assert gold_kind(Path("ngec_actor_resolution_gold.tsv")) == "actors"
+    assert gold_kind(Path("plover_gsr.jsonl")) == "plover"
+
+
+def test_actor_assertions_are_scored_on_their_country(tmp_path):
+    from communique.evaluate import evaluate_actor_gold
+
+    tsv = tmp_path / "actors.tsv"
+    tsv.write_text("test\tmarks\tfunction\tinput\textra_args\tfield\top\texpected\n"
+                   "a\t\tagent_to_code\tKazakhstan\t\tcountry\tEq\tKAZ\n"
+                   "b\t\tagent_to_code\tPresident Kassym-Jomart Tokayev\tToday\tcountry\tEq\tKAZ\n"
+                   "c\t\tagent_to_code\tthe Russian government\tToday\tcountry\tEq\tRUS\n"
+                   "d\t\tagent_to_code\tsoldiers\t\tcountry\tEq\t\n"
+                   "e\t\tagent_to_code\tKazakhstan\t\tcode_1\tEq\tGOV\n", encoding="utf-8")
+    report = evaluate_actor_gold(tsv)
+    assert report["assertions"] == 4 and report["with_country"] == 3
+    assert report["right"] >= 3, report["misses"]
+
+
+def test_plover_sentences_split_is_fixed_and_scored(tmp_path):
+    import json
+
+    from communique.evaluate import evaluate_plover_gold, plover_split
+
+    assert {plover_split(f"id-{i}") for i in range(20)} == {"train", "test"}
+    assert plover_split("PLOVER-GSR01-AGREE-0001") == plover_split("PLOVER-GSR01-AGREE-0001")
+    rows = [{"id": f"s{i}", "date": "2024-05-14", "text": text, "events": [event]} for i, (text, event) in enumerate([
+        ("Kazakhstan and Brazil signed an agreement on visa-free travel on Tuesday.",
+         {"plover": "AGREE", "source": [{"code": "KAZ"}], "target": [{"code": "BRA"}]}),
+        ("Russian President Vladimir Putin visited Astana on Tuesday.",
+         {"plover": "CONSULT", "source": [{"code": "RUS"}], "target": [{"code": "KAZ"}]}),
+    ])]
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    report = evaluate_plover_gold(path, split="all")
+    assert report["sentences"] == 2
+    assert report["type_accuracy"] == 1.0 and report["full_match"] == 1.0

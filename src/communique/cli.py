@@ -82,18 +82,31 @@ def extract(ctx: click.Context, paths: tuple[str, ...], output: TextIO, quiet: b
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.argument("records", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--split", type=click.Choice(["test", "train", "all"]), default="test", show_default=True,
+              help="PLOVER sentence gold only: which fixed half to score.")
 @click.pass_context
-def evaluate(ctx: click.Context, gold: str, records: str | None, as_json: bool) -> None:
-    """Score records against GOLD (the seeds' gold.json format).
+def evaluate(ctx: click.Context, gold: str, records: str | None, as_json: bool, split: str) -> None:
+    """Score extraction against GOLD.
 
-    RECORDS is a JSONL file of `communique extract` output, or '-' for stdin; without it, the documents next
-    to the gold file are processed first.
+    GOLD is a document gold file (the seeds' gold.json format), NGEC's actor-resolution assertions (.tsv) or
+    PLOVER gold sentences (.jsonl). For document gold, RECORDS is a JSONL file of `communique extract` output or
+    '-' for stdin; without it, the documents next to the gold file are processed first.
     """
-    from .evaluate import evaluate_gold, format_report, load_records
+    from . import evaluate as ev
 
-    recs = load_records(records) if records else None
-    report = evaluate_gold(Path(gold), recs, settings=_settings(ctx))
-    click.echo(json.dumps(report, indent=2, ensure_ascii=False) if as_json else format_report(report))
+    path = Path(gold)
+    kind = ev.gold_kind(path)
+    if kind == "actors":
+        report = ev.evaluate_actor_gold(path, settings=_settings(ctx))
+    elif kind == "plover":
+        report = ev.evaluate_plover_gold(path, split=split, settings=_settings(ctx))
+    else:
+        recs = ev.load_records(records) if records else None
+        report = ev.evaluate_gold(path, recs, settings=_settings(ctx))
+    if as_json:
+        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        click.echo(ev.format_report(report) if kind == "documents" else ev.format_other_report(report))
 
 
 @cli.command()

@@ -283,3 +283,117 @@ def _same_encoding(gold: str, predicted: str | None) -> bool:
 
 def _ratio(a: float, b: float) -> float:
     return a / b if b else float("nan")
+
+
+# --- Public gold sets in other formats -------------------------------------------------------------------------
+
+def gold_kind(path: Path) -> str:
+    """'documents' (gold.json), 'actors' (NGEC actor-resolution TSV) or 'plover' (PLOVER sentence JSONL)."""
+    name = path.name.lower()
+    if name.endswith(".tsv"):
+        return "actors"
+    if name.endswith((".jsonl", ".ndjson")):
+        return "plover"
+    return "documents"
+
+
+def resolve_actor_country(text: str, *, date: str | None = None, settings: Settings | None = None) -> str | None:
+    """The country an actor string stands for, through the pipeline's own entities ('IGO' for a multilateral
+    organisation), or None when it names no country."""
+    from . import extract
+
+    published = date if date and len(date) >= 4 and date[:4].isdigit() else None
+    # An actor string is a few words: analyse it whatever its length.
+    settings = (settings or Settings()).model_copy(update={"min_text_chars": 0})
+    record = extract(text, published=published, settings=settings)
+    best, best_cover = None, 0
+    for entity in record.get("entities", []):
+        cover = sum(m["end"] - m["start"] for m in entity["mentions"])
+        if cover > best_cover:
+            best, best_cover = entity, cover
+    if best is None:
+        return None
+    if best["type"] == "COUNTRY":
+        return best.get("code")
+    if best["type"] == "ORG" and not best.get("country"):
+        return "IGO"
+    return best.get("country")
+
+
+def evaluate_actor_gold(path: Path, *, settings: Settings | None = None) -> dict[str, Any]:
+    """Score the country part of NGEC's actor-resolution assertions (`agent_to_code ... country Eq X`)."""
+    import csv
+
+    rows = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            if row["function"] == "agent_to_code" and row["field"] == "country" and row["op"] == "Eq" and row["input"]:
+                rows.append(row)
+    right, misses = 0, []
+    for row in rows:
+        predicted = resolve_actor_country(row["input"], date=row.get("extra_args"), settings=settings)
+        expected = row["expected"] or None
+        if predicted == expected:
+            right += 1
+        else:
+            misses.append({"input": row["input"], "expected": expected, "predicted": predicted})
+    with_country = [r for r in rows if r["expected"]]
+    found = sum(1 for r in with_country if not any(m["input"] == r["input"] and m["expected"] for m in misses))
+    return {"kind": "actors", "assertions": len(rows), "right": right, "accuracy": _ratio(right, len(rows)),
+            "with_country": len(with_country), "with_country_right": found,
+            "misses": misses}
+
+
+def plover_split(record_id: str) -> str:
+    """A fixed half/half split of a sentence gold set by a hash of the id: 'train' or 'test'."""
+    import hashlib
+
+    return "test" if hashlib.sha256(record_id.encode()).digest()[0] % 2 else "train"
+
+
+def evaluate_plover_gold(path: Path, *, split: str = "test", settings: Settings | None = None) -> dict[str, Any]:
+    """Score event type and source/target countries on PLOVER gold sentences (one event per sentence).
+
+    - type found: some predicted event has the gold PLOVER type;
+    - source/target right: among predicted events of that type, one whose source code is a gold source code and
+      (when the gold has a target) whose target code is a gold target code.
+    """
+    from . import extract_many
+
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [r for r in rows if split == "all" or plover_split(r["id"]) == split]
+    records = extract_many({"text": r["text"], "published": r.get("date"), "path": r["id"]} for r in rows)
+    c: Counter[str] = Counter()
+    for row, record in zip(rows, records):
+        gold = row["events"][0]
+        predicted = record.get("events", [])
+        c["sentences"] += 1
+        c["predicted_events"] += len(predicted)
+        same_type = [e for e in predicted if e["type"] == gold["plover"]]
+        c["type_found"] += bool(same_type)
+        c["any_event"] += bool(predicted)
+        sources = {a.get("code") for a in gold.get("source", [])}
+        targets = {a.get("code") for a in gold.get("target", [])}
+        c["source_right"] += any(e["source"]["code"] in sources for e in same_type)
+        if targets:
+            c["with_target"] += 1
+            c["target_right"] += any(e["target"]["code"] in targets for e in same_type)
+        c["full_match"] += any(e["source"]["code"] in sources and (not targets or e["target"]["code"] in targets)
+                               for e in same_type)
+    n = c["sentences"]
+    return {"kind": "plover", "split": split, "sentences": n,
+            "type_accuracy": _ratio(c["type_found"], n), "any_event": _ratio(c["any_event"], n),
+            "source_accuracy": _ratio(c["source_right"], n), "target_accuracy": _ratio(c["target_right"], c["with_target"]),
+            "full_match": _ratio(c["full_match"], n), "predicted_per_sentence": _ratio(c["predicted_events"], n)}
+
+
+def format_other_report(report: dict[str, Any]) -> str:
+    if report["kind"] == "actors":
+        lines = [f"actor resolution (country part): {report['right']}/{report['assertions']} right "
+                 f"({report['accuracy']:.2f}); with a country: {report['with_country_right']}/{report['with_country']}"]
+        lines += [f"  {m['input']!r}: expected {m['expected']}, got {m['predicted']}" for m in report["misses"][:25]]
+        return "\n".join(lines)
+    return (f"PLOVER sentences ({report['split']} split, {report['sentences']}): type found {report['type_accuracy']:.2f}, "
+            f"source right {report['source_accuracy']:.2f}, target right {report['target_accuracy']:.2f}, "
+            f"type+actors {report['full_match']:.2f}, any event {report['any_event']:.2f}, "
+            f"{report['predicted_per_sentence']:.2f} events per sentence")
