@@ -1,10 +1,16 @@
-"""Read inputs from paths, directories, JSONL files and stdin into :class:`RawInput` records.
+"""Read inputs from paths, directories, JSONL and CSV/TSV files and stdin into :class:`RawInput` records.
 
-Readers never raise for one bad input: a missing file, an unreadable file or a broken JSONL line becomes a
-RawInput with `error` set, so the batch goes on and the error is reported against the input it came from.
+Readers never raise for one bad input: a missing file, an unreadable file, a broken JSONL line or a CSV row
+without text becomes a RawInput with `error` set, so the batch goes on and the error is reported against the
+input it came from.
+
+A CSV (or TSV) file holds one article per row under a header: the body in a column named `text` (or `body`,
+`content`, `article`) or `html`, and optionally `url`, `title`, `published`, `path`/`id`.
 """
 from __future__ import annotations
 
+import csv
+import io
 import json
 import logging
 import os
@@ -14,13 +20,19 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .records import RawInput
+from .warc import is_warc, read_warc
 
 log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+TABLE_SUFFIXES = {".csv", ".tsv"}
+# A directory is searched for documents only: a CSV/TSV beside them is usually a manifest, so tables are read
+# when named explicitly.
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+TEXT_COLUMNS = ("text", "body", "content", "article")
+HTML_COLUMNS = ("html", "raw_html")
 DEFAULT_MAX_BYTES = 5_000_000
 
 
@@ -34,7 +46,8 @@ def read_paths(paths: Iterable[str | os.PathLike[str]], max_bytes: int = DEFAULT
             continue
         path = Path(name)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+            found = sorted(p for p in path.rglob("*")
+                           if p.is_file() and (p.suffix.lower() in SUPPORTED_SUFFIXES or is_warc(p)))
             if not found:
                 log.warning("no readable documents under %s", path)
             for child in found:
@@ -47,8 +60,14 @@ def read_paths(paths: Iterable[str | os.PathLike[str]], max_bytes: int = DEFAULT
 
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawInput]:
     suffix = path.suffix.lower()
+    if is_warc(path):
+        yield from read_warc(path, max_bytes)
+        return
     if suffix in JSONL_SUFFIXES:
         yield from read_jsonl(path, max_bytes)
+        return
+    if suffix in TABLE_SUFFIXES:
+        yield from read_table(path, max_bytes)
         return
     try:
         data, truncated = _read_capped(path, max_bytes)
@@ -111,6 +130,55 @@ def parse_jsonl_line(line: bytes | str, where: str, max_bytes: int = DEFAULT_MAX
             raw.text = raw.text[:max_bytes]
         else:
             raw.html = body[:max_bytes]
+    return raw
+
+
+def read_table(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawInput]:
+    """One article per CSV/TSV row; the delimiter follows the suffix (or is sniffed from the header)."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        yield RawInput(path=str(path), error=f"cannot read {path}: {err.strerror or err}")
+        return
+    text = data.decode("utf-8-sig", "replace")
+    yield from table_rows(text, str(path), max_bytes, delimiter="\t" if path.suffix.lower() == ".tsv" else None)
+
+
+def table_rows(text: str, name: str, max_bytes: int = DEFAULT_MAX_BYTES,
+               delimiter: str | None = None) -> Iterator[RawInput]:
+    """RawInputs from CSV text with a header row; a row without a text/html value is reported, not skipped."""
+    csv.field_size_limit(max(max_bytes, 1_000_000))
+    if delimiter is None:
+        header = text.split("\n", 1)[0]
+        delimiter = max(",;\t", key=header.count)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    columns = {(c or "").strip().lower(): c for c in reader.fieldnames or []}
+    text_col = next((columns[c] for c in TEXT_COLUMNS if c in columns), None)
+    html_col = next((columns[c] for c in HTML_COLUMNS if c in columns), None)
+    if text_col is None and html_col is None:
+        yield RawInput(path=name, error=f"no text column: expected one of {', '.join(TEXT_COLUMNS + HTML_COLUMNS)}")
+        return
+    try:
+        for number, row in enumerate(reader, 2):
+            yield _table_row(row, columns, text_col, html_col, f"{name}:{number}", max_bytes)
+    except csv.Error as err:
+        yield RawInput(path=name, error=f"broken CSV: {err}")
+
+
+def _table_row(row: dict[str, str | None], columns: dict[str, str], text_col: str | None, html_col: str | None,
+               where: str, max_bytes: int) -> RawInput:
+    def get(key: str) -> str | None:
+        return _str_or_none(row.get(columns[key])) if key in columns else None
+
+    body = _str_or_none(row.get(text_col)) if text_col else None
+    html = _str_or_none(row.get(html_col)) if html_col and body is None else None
+    if body is None and html is None:
+        return RawInput(path=where, error="row has neither text nor html")
+    raw = RawInput(path=get("path") or where, text=body, html=html, url=get("url"),
+                   title=get("title"), published=get("published") or get("date"))
+    if len(body or html or "") > max_bytes:
+        raw.warnings.append(f"input larger than {max_bytes} characters: only the first {max_bytes} were kept")
+        raw.text, raw.html = (body[:max_bytes] if body else None), (html[:max_bytes] if html else None)
     return raw
 
 

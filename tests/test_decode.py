@@ -1,0 +1,170 @@
+"""Stage `read`: encodings detected from evidence, binary refused, HTML reduced to its text and metadata."""
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from hypothesis import given, settings as hsettings, strategies as st
+
+from communique.decode import BinaryInputError, ReadStage, decode_bytes, given_date, looks_like_html
+from communique.records import Article, RawInput
+from communique.settings import Settings
+
+RU = ("МОСКВА, 5 марта. /ТАСС/. Президент Казахстана Касым-Жомарт Токаев провел переговоры с президентом России "
+      "Владимиром Путиным. Стороны обсудили торговлю, энергетику и транспорт.")
+ES = ("Moscú, 12 nov (EFE).- El presidente de Kazajistán, Kasim-Yomart Tokáyev, llegó hoy a Moscú en visita "
+      "oficial. Señaló que la cooperación económica «crece año tras año».")
+EN = "ASUNCION, June 3 (EFE) – Kazakhstan is seeking “new perspectives” for cooperation with Latin America."
+
+
+@pytest.mark.parametrize("text,encoding,expected", [
+    (RU, "utf-8", "utf-8"),
+    (RU, "cp1251", "cp1251"),
+    (RU, "koi8-r", "koi8-r"),
+    (RU[:40], "cp1251", "cp1251"),
+    (RU[:40], "koi8-r", "koi8-r"),
+    (ES, "cp1252", "cp1252"),
+    (ES, "latin-1", "cp1252"),           # cp1252 is a superset of latin-1 for text
+    (ES, "utf-8", "utf-8"),
+    (EN, "utf-8", "utf-8"),
+    ("Реклама +7(700) 388 81 09\n" + EN.replace("“", "«").replace("”", "»"), "cp1251", "cp1251"),
+])
+def test_encoding_is_detected_and_text_recovered(text, encoding, expected):
+    decoded = decode_bytes(text.encode(encoding))
+    assert decoded.encoding == expected
+    assert decoded.text == text
+    assert decoded.warnings == []
+
+
+@pytest.mark.parametrize("bom,codec,name", [
+    (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-be"),
+])
+def test_byte_order_marks(bom, codec, name):
+    decoded = decode_bytes(bom + RU.encode(codec))
+    assert (decoded.text, decoded.encoding) == (RU, name)
+
+
+def test_utf16_without_bom_is_recognised():
+    assert decode_bytes(EN.encode("utf-16-le")).text == EN
+
+
+def test_double_encoded_utf8_is_repaired():
+    garbled = ES.encode("utf-8").decode("cp1252").encode("utf-8")
+    decoded = decode_bytes(garbled)
+    assert decoded.text == ES and "double-encoded" in decoded.warnings[0]
+
+
+def test_a_few_broken_bytes_in_utf8_are_replaced_with_a_warning():
+    data = RU.encode("utf-8") + b"\xff\xfe broken " + RU.encode("utf-8")
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "utf-8" and "\ufffd" in decoded.text and "replaced" in decoded.warnings[0]
+
+
+@pytest.mark.parametrize("data", [
+    b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj",
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+    bytes(range(256)) * 4,
+    b"\x00\x01\x02\x03" * 100,
+])
+def test_binary_input_is_refused(data):
+    with pytest.raises(BinaryInputError, match="binary input, not text"):
+        decode_bytes(data)
+
+
+def run_read(raw: RawInput) -> Article:
+    article = Article.from_input(raw)
+    ReadStage(Settings()).run_one(article)
+    return article
+
+
+def test_binary_file_fails_the_document_with_a_clear_reason():
+    article = run_read(RawInput(path="x.txt", data=b"PK\x03\x04\x14\x00\x06\x00" + bytes(200)))
+    assert article.failed and "binary input, not text" in article.error and article.failed_stage == "read"
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t\n", "\ufeff".encode("utf-8")])
+def test_empty_document_is_a_record_with_a_warning(data):
+    article = run_read(RawInput(path="e.txt", data=data))
+    assert not article.failed and article.raw_text == "" and "empty document" in article.warnings
+
+
+def test_reader_error_fails_the_document():
+    article = run_read(RawInput(path="gone.txt", error="no such file or directory: gone.txt"))
+    assert article.failed and "no such file" in article.error
+
+
+PAGE = """<!DOCTYPE html><html lang="en"><head><title>Kazakhstan and Brazil sign farm deal | Kazinform</title>
+<meta property="article:published_time" content="2024-05-14T09:30:00+05:00">
+<meta name="author" content="Assel Satubaldina"><meta property="og:site_name" content="Kazinform"></head>
+<body><nav><a href="/">Home</a> <a href="/p">Politics</a></nav>
+<article><h1>Kazakhstan and Brazil sign farm deal</h1>
+<p>ASTANA, May 14 (Kazinform) – Kazakhstan and Brazil signed a memorandum on cooperation in agriculture on
+Tuesday, the Foreign Ministry said.</p>
+<p>The two ministers also discussed trade, which reached $1.2 billion in 2023, and agreed to meet again next
+year in Brasilia.</p></article>
+<aside><h3>Most read</h3><ul><li>Tenge weakens against the dollar</li></ul></aside>
+<footer>© 2024 Kazinform. All rights reserved.</footer></body></html>"""
+
+
+def test_html_file_gives_main_text_and_trusted_metadata():
+    article = run_read(RawInput(path="p.html", data=PAGE.encode("utf-8"), media_type="text/html"))
+    assert article.media_type == "text/html" and article.html == PAGE
+    assert "signed a memorandum on cooperation in agriculture" in article.raw_text
+    assert "Tenge weakens" not in article.raw_text and "All rights reserved" not in article.raw_text
+    assert article.published == "2024-05-14" and article.published_given
+    assert article.authors == ["Assel Satubaldina"] and article.outlet == "Kazinform"
+    assert article.title and article.title.startswith("Kazakhstan and Brazil sign farm deal")
+    # paragraphs stay on lines of their own
+    assert any(line.startswith("The two ministers") for line in article.raw_text.splitlines())
+
+
+def test_html_in_cp1251_declared_by_meta_charset():
+    page = PAGE.replace("<head>", '<head><meta charset="windows-1251">').replace(
+        "Kazakhstan and Brazil signed", "Казахстан и Бразилия подписали меморандум. Kazakhstan and Brazil signed")
+    article = run_read(RawInput(path="p.html", data=page.encode("cp1251"), media_type="text/html"))
+    assert article.encoding == "cp1251" and "Казахстан и Бразилия" in article.raw_text
+
+
+def test_html_given_as_text_is_recognised_and_given_date_wins():
+    article = run_read(RawInput(path=None, text=PAGE, published="2024-05-15T00:00:00Z"))
+    assert article.html == PAGE and article.published == "2024-05-15" and article.published_given
+
+
+def test_truncated_html_does_not_crash():
+    article = run_read(RawInput(path="t.html", data=PAGE[: len(PAGE) // 2].encode(), media_type="text/html"))
+    assert not article.failed and "ASTANA" in article.raw_text
+
+
+def test_scraped_text_with_an_image_tag_is_not_taken_for_html():
+    text = ('Посольство откроют в Мексике.\n<image>data:image/s3,"s3://crabby-images/63d59/63d590dfb75ed1dd2ec0b22a70303d35e4c6f04e" alt="Фото"'
+            '</image>\nМИД сообщил.')
+    assert not looks_like_html(text)
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("2024-05-14T09:30:00+05:00", "2024-05-14"), ("14.05.2024", "2024-05-14"), ("May 14, 2024", "2024-05-14"),
+    ("2019-05", "2019-05"), ("soon", None),
+])
+def test_given_dates_are_normalised(value, expected):
+    assert given_date(value) == expected
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(st.binary(max_size=600))
+def test_decoding_random_bytes_gives_text_or_the_clear_error(data):
+    try:
+        decoded = decode_bytes(data)
+    except BinaryInputError as err:
+        assert str(err) == "binary input, not text"
+    else:
+        assert isinstance(decoded.text, str) and decoded.encoding
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400), st.booleans())
+def test_read_stage_never_fails_on_arbitrary_text_or_html(text, as_html):
+    raw = RawInput(path=None, html=text) if as_html else RawInput(path=None, data=text.encode("utf-8"))
+    article = run_read(raw)
+    assert not article.failed or "binary input, not text" in article.error

@@ -1,0 +1,217 @@
+"""Stage `metadata`: publication dates (read or inferred), datelines, outlets, authors and titles."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from communique.clean import CleanStage
+from communique.decode import ReadStage
+from communique.language import LanguageStage
+from communique.metadata import (
+    YEAR_WINDOW, MetadataStage, find_authors, find_dates, infer_year, is_date_line, parse_dateline, place_country,
+    tenure_bounds,
+)
+from communique.readers import read_paths
+from communique.records import Article, RawInput
+from communique.samples import articles_dir, gold_path
+from communique.settings import Settings
+
+from conftest import shared_path
+
+SETTINGS = Settings()
+STAGES = (ReadStage(SETTINGS), CleanStage(SETTINGS), LanguageStage(SETTINGS), MetadataStage(SETTINGS))
+
+
+def run(text: str, **given) -> Article:
+    article = Article.from_input(RawInput(path="t.txt", text=text, **given))
+    for stage in STAGES:
+        stage.run_one(article)
+    assert not article.failed, article.error
+    return article
+
+
+@pytest.mark.parametrize("paragraph,place,country,agency,month_day", [
+    ("ASUNCION, June 3 (EFE) – Kazakhstan is seeking new perspectives", "ASUNCION", "PRY", "EFE", (6, 3)),
+    ("Moscú, 12 nov (EFE).- El presidente de Rusia recibió hoy", "Moscú", "RUS", "EFE", (11, 12)),
+    ("МОСКВА, 5 марта. /ТАСС/. Президент Казахстана провел", "МОСКВА", "RUS", "TASS", (3, 5)),
+    ("BUENOS AIRES. KAZINFORM First Deputy Foreign Minister", "BUENOS AIRES", "ARG", "Kazinform", None),
+    ("Havana. October 16. Kazakhstan Today - A delegation from Kazakhstan", "Havana", "CUB", "Kazakhstan Today",
+     (10, 16)),
+    ("ASTANA – President of Kazakhstan Kassym-Jomart Tokayev", "ASTANA", "KAZ", None, None),
+    ("CARACAS (Sputnik) — El canciller de Venezuela", "CARACAS", "VEN", "Sputnik", None),
+    ("ВАШИНГТОН, 12 июн — РИА Новости. Министерство финансов США", "ВАШИНГТОН", "USA", "RIA Novosti", (6, 12)),
+    ("Lima, set. 22 (ANDINA). La República de Kazajistán inauguró", "Lima", "PER", "Andina", (9, 22)),
+    ("САН-ПАУЛУ. КАЗИНФОРМ – В крупнейшем городе Бразилии", "САН-ПАУЛУ", "BRA", "Kazinform", None),
+])
+def test_datelines(paragraph, place, country, agency, month_day):
+    found = parse_dateline(paragraph)
+    assert found is not None and found.place == place and place_country(found.place) == country
+    assert found.agency == agency
+    assert ((found.date.month, found.date.day) if found.date else None) == month_day
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Moscow, meanwhile, said it would respond to the sanctions.",
+    "El presidente de Rusia, Vladímir Putin, recibió hoy a su homólogo.",
+    "Kazakhstan will soon enjoy stronger ties with the European Union.",
+    "“Para Kazajstán, Rusia siempre ha sido el principal socio”, dijo Tokayev.",
+])
+def test_running_text_is_not_a_dateline(paragraph):
+    assert parse_dateline(paragraph) is None
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("04 июля 2014, 10:43", True), ("03 de abril 2016 - 01:05", True), ("26 Nov 2021", True),
+    ("24 de noviembre", True), ("16-03-2023 | 18:02", True), ("Publicado: jueves, 7 marzo 2024 14:32", True),
+    ("19:14 12.06.2024 (обновлено: 00:05 13.06.2024)", True), ("Viernes, 22 de septiembre de 2023 | 1:40 p.m.", True),
+    ("Kazakhstan and Brazil signed a deal on 14 May 2024", False), ("Intendencia", False),
+])
+def test_date_lines(line, expected):
+    assert is_date_line(line) is expected
+
+
+def test_month_first_dates_need_a_capital_so_may_and_ago_stay_words():
+    assert [(d.month, d.day) for d in find_dates("They may 3 times ... two years ago 20 people came")] == []
+    assert [(d.year, d.month, d.day) for d in find_dates("on May 14, 2024 and Oct. 17")] == [(2024, 5, 14),
+                                                                                            (None, 10, 17)]
+
+
+def test_infer_year_prefers_the_latest_year_not_before_the_text_years():
+    # 7 October was a Monday in 2019 and 2024; the text mentions 2023, so 2024.
+    assert infer_year(10, 7, [0], "trade reached $86.5 million in 2023") == 2024
+    # Thursday 7 October does not fit after 2023: the next weekday named (Monday) does.
+    assert infer_year(10, 7, [3, 0], "in 2023", today=dt.date(2025, 1, 1)) == 2024
+    assert infer_year(6, 3, [1], "founded in 2013", today=dt.date(2016, 1, 1)) == 2014
+
+
+def test_a_titled_office_holder_bounds_the_year():
+    text = ("ASUNCION, June 3 (EFE) – The conference got under way on Tuesday. CICA emerged in 1992 at the initiative "
+            "of Kazakh President Nursultan Nazarbayev.")
+    if tenure_bounds(text) == YEAR_WINDOW:
+        pytest.skip("no office-holder data (data/people.toml, data/lang/*/actors.toml)")
+    assert tenure_bounds(text) == (1991, 2019)
+    # 3 June fell on a Tuesday in 1997, 2003, 2008, 2014 and 2025: the latest within his presidency.
+    assert infer_year(6, 3, [1], text) == 2014
+    # "the first president" is a former office: no bound
+    assert tenure_bounds("el primer presidente de Kazajistán, Nursultán Nazarbáyev") == YEAR_WINDOW
+
+
+@pytest.mark.parametrize("text,published,inferred", [
+    (" date 2023-08-24 Kazakhstan and Argentina strengthen cooperation\n\nBUENOS AIRES. KAZINFORM First Deputy "
+     "Foreign Minister of Kazakhstan Kairat Umarov arrived in Argentina on a working visit.", "2023-08-24", False),
+    ("Kazakhstan-Mexico cooperation details unveiled 04 июля 2014, 10:43\n\nPublic authorities have disclosed the "
+     "details of Kazakhstani-Mexican cooperation, Tengrinews reports.", "2014-07-04", False),
+    ("Presidente kazajo Nazarbáyev llega a Cuba\n\n03 de abril 2016 - 01:05\n\n(EFE).- El presidente de "
+     "Kazajistán, Nursultán Nazarbáyev, llegó hoy a Cuba en su primera visita oficial a la isla.", "2016-04-03",
+     False),
+    ("Partnership with the EU will anchor Kazakhstan’s future progress\n\nBy Kassym-Jomart Tokayev\n\n26 Nov 2021\n\n"
+     "At the dawn of the 1990s, two of Eurasia’s great geographic powerhouses came into being at almost the "
+     "exact same moment.", "2021-11-26", False),
+    ("SANTIAGO, Oct 7 (EFE) – The foreign minister of Kazakhstan will travel on Thursday to Santiago, the "
+     "ministry said on Monday. Trade reached $86.5 million in 2023.", "2024-10-07", True),
+    ("La intendenta Mónica Fein participó el lunes 5 de septiembre de 2016 de la inauguración del centro "
+     "cultural kazajo en Rosario, oportunidad en la que felicitó a la colectividad.", None, False),
+])
+def test_publication_date(text, published, inferred):
+    article = run(text)
+    assert article.published == published and article.published_inferred is inferred
+    assert ("no publication date found" in article.warnings) is (published is None)
+
+
+def test_a_weekday_next_to_a_date_without_year_fixes_it():
+    article = run("Mónica Fein saludó a la colectividad de Kazajstán\n\n24 de noviembre\n\nLa intendenta "
+                  "participó el lunes 5 de septiembre de la inauguración del centro cultural, y en el 2017 se va a "
+                  "realizar la Expo en Astaná.")
+    assert article.published_inferred and article.published.endswith("-11-24")
+    assert dt.date.fromisoformat(article.published[:4] + "-09-05").weekday() == 0
+
+
+def test_given_date_is_trusted_over_the_text():
+    article = run(" date 2019-05-10 Havana. October 16. Kazakhstan Today - A delegation from Kazakhstan is "
+                  "visiting Cuba to strengthen bilateral links.", published="2019-10-16")
+    assert article.published == "2019-10-16" and not article.published_inferred
+    assert article.outlet == "Kazakhstan Today" and article.dateline == {"place": "Havana", "country": "CUB"}
+
+
+@pytest.mark.parametrize("text,outlet", [
+    ("Public authorities have disclosed the details of cooperation between the two countries, Tengrinews reports.",
+     "Tengrinews"),
+    ("Казахстанский журналист рассказал об особом отношении лидера Китая к Токаеву, передает NUR.KZ.", "NUR.KZ"),
+    ("Официальный представитель МИД РК рассказал о планах по открытию посольства, сообщает Bizmedia.kz.",
+     "Bizmedia.kz"),
+    ("“The idea was Kazakhstan’s but now it has the backing of the other Asian nations,” Ashikbayev said. EFE",
+     "EFE"),
+    ("Tokayev commended the development of bilateral partnership, reported the Akorda press service.", None),
+])
+def test_outlets(text, outlet):
+    assert run(text + "\n" + text.replace("the", "a")).outlet == outlet
+
+
+def test_outlet_from_the_url_when_the_text_names_none():
+    article = run("Kazakhstan and Uruguay held their first political consultations in Montevideo on Monday.",
+                  url="https://en.inform.kz/news/kazakhstan-and-uruguay")
+    assert article.outlet == "Kazinform"
+
+
+@pytest.mark.parametrize("text,authors", [
+    ("Headline of the story here\nBy Kassym-Jomart Tokayev\n", ["Kassym-Jomart Tokayev"]),
+    ("Body.\nReporting by Alisher Akhmetov, writing by Assel Satubaldina, editing by Tatyana Kuzmina\n",
+     ["Alisher Akhmetov", "Assel Satubaldina"]),
+    ("Titular de la nota\nPor Andrea Navarro Ríos\n", ["Andrea Navarro Ríos"]),
+    ("Текст новости.\nАвтор: Жанар Альжанова\n", ["Жанар Альжанова"]),
+    ("June 13, 2024 | Central Eurasia Report | By Timur Zhaksylykov\n", ["Timur Zhaksylykov"]),
+    ("Por su parte, Tulebáyev destacó que Kazajistán ve al Perú como una puerta de entrada a América del Sur.\n", []),
+])
+def test_authors(text, authors):
+    assert find_authors(text, SETTINGS.languages) == authors
+
+
+def test_title_of_plain_text_is_the_first_headline_line():
+    article = run("Kazakhstan and Argentina strengthen bilateral cooperation\n\nBUENOS AIRES. KAZINFORM First "
+                  "Deputy Foreign Minister of Kazakhstan Kairat Umarov arrived in Argentina on a working visit.")
+    assert article.title == "Kazakhstan and Argentina strengthen bilateral cooperation"
+    assert article.outlet == "Kazinform" and article.dateline == {"place": "Buenos Aires", "country": "ARG"}
+
+
+def test_empty_document_gets_the_warnings_and_no_crash():
+    article = run("   ")
+    assert article.published is None and "empty document" in article.warnings
+    assert "no publication date found" in article.warnings
+
+
+def _processed(paths):
+    for raw in read_paths(paths):
+        article = Article.from_input(raw)
+        for stage in STAGES:
+            stage.run_one(article)
+        yield raw.path.rsplit("/", 1)[-1], article
+
+
+def test_seed_and_dev_dates_that_the_text_states_are_found():
+    for folder in ("seeds", "dev-articles"):
+        gold = json.loads(shared_path(folder, "gold.json").read_text(encoding="utf-8"))["docs"]
+        for name, article in _processed(sorted(shared_path(folder).glob("*.txt"))):
+            g = gold[name]
+            if g["published"] == "?" or g.get("published_from_url") or "no year" in g.get("published_note", ""):
+                continue
+            assert article.published == g["published"], name
+
+
+def test_sample_corpus_metadata():
+    gold = json.loads(gold_path().read_text(encoding="utf-8"))["docs"]
+    dates = datelines = 0
+    dated = with_dateline = 0
+    for name, article in _processed([articles_dir()]):
+        g = gold.get(name)
+        if g is None:
+            continue
+        if g.get("published", "?") != "?":
+            dated += 1
+            dates += bool(article.published and article.published.startswith(g["published"]))
+        if g.get("dateline"):
+            with_dateline += 1
+            datelines += bool(article.dateline and article.dateline["country"] == g["dateline"]["country"])
+        assert article.language == g["language"], name
+    assert dates >= 0.85 * dated and datelines >= 0.85 * with_dateline

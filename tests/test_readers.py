@@ -1,0 +1,92 @@
+"""Readers: files, directories, JSONL, CSV/TSV and stdin become RawInputs; one bad input never stops the rest."""
+from __future__ import annotations
+
+import io
+import json
+
+from hypothesis import given, settings as hsettings, strategies as st
+
+from communique.readers import parse_jsonl_line, read_paths, read_stream, table_rows
+
+BODY = "ASTANA, May 14 (Kazinform) – Kazakhstan and Brazil signed a memorandum on agriculture, the ministry said."
+
+
+def test_text_and_html_files_keep_their_bytes_and_media_type(tmp_path):
+    (tmp_path / "a.txt").write_bytes(BODY.encode("cp1251"))
+    (tmp_path / "b.html").write_text("<html><body><p>x</p></body></html>", encoding="utf-8")
+    (tmp_path / "ignored.bin").write_bytes(b"\x00\x01")
+    raws = list(read_paths([tmp_path]))
+    assert [r.path.rsplit("/", 1)[-1] for r in raws] == ["a.txt", "b.html"]
+    assert raws[0].data == BODY.encode("cp1251") and raws[0].media_type is None
+    assert raws[1].media_type == "text/html"
+
+
+def test_missing_path_is_an_error_record_not_an_exception(tmp_path):
+    (raw,) = list(read_paths([tmp_path / "nope.txt"]))
+    assert raw.error and "no such file" in raw.error
+
+
+def test_oversized_file_is_cut_with_a_warning(tmp_path):
+    (tmp_path / "big.txt").write_bytes(b"a" * 5000)
+    (raw,) = list(read_paths([tmp_path / "big.txt"], max_bytes=1000))
+    assert len(raw.data) == 1000 and "larger than 1000 bytes" in raw.warnings[0]
+
+
+def test_jsonl_lines_each_become_an_input_and_bad_lines_are_reported(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join([
+        json.dumps({"text": BODY, "url": "https://inform.kz/x", "published": "2024-05-14"}),
+        "{not json",
+        json.dumps({"html": "<p>Hola</p>", "title": "T"}),
+        json.dumps({"neither": 1}),
+    ]), encoding="utf-8")
+    raws = list(read_paths([path]))
+    assert raws[0].text == BODY and raws[0].published == "2024-05-14" and raws[0].url == "https://inform.kz/x"
+    assert raws[1].error.startswith("line is not valid JSON") and raws[1].path.endswith(":2")
+    assert raws[2].html == "<p>Hola</p>" and raws[2].title == "T"
+    assert "neither" in raws[3].error
+
+
+def test_csv_rows_with_a_text_column(tmp_path):
+    path = tmp_path / "articles.csv"
+    path.write_text('url,title,published,text\nhttps://efe.com/1,Visita,2016-04-03,"' + BODY.replace('"', '""')
+                    + '"\nhttps://efe.com/2,,,\n', encoding="utf-8")
+    raws = list(read_paths([path]))
+    assert raws[0].text == BODY and raws[0].published == "2016-04-03" and raws[0].path.endswith("articles.csv:2")
+    assert raws[1].error == "row has neither text nor html"
+
+
+def test_tsv_with_an_html_column_and_a_table_without_text_column(tmp_path):
+    (tmp_path / "pages.tsv").write_text("url\thtml\nhttps://x\t<p>Hola</p>\n", encoding="utf-8")
+    (tmp_path / "bad.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    raws = {r.path.rsplit("/", 1)[-1].split(":")[0]: r
+            for r in read_paths([tmp_path / "pages.tsv", tmp_path / "bad.csv"])}
+    assert raws["pages.tsv"].html == "<p>Hola</p>"
+    assert "no text column" in raws["bad.csv"].error
+
+
+def test_a_table_in_a_directory_is_taken_for_a_manifest_and_skipped(tmp_path):
+    (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "MANIFEST.tsv").write_text("file\turl\na.txt\thttps://x\n", encoding="utf-8")
+    assert [r.path.rsplit("/", 1)[-1] for r in read_paths([tmp_path])] == ["a.txt"]
+
+
+def test_stdin_is_one_document_or_jsonl():
+    (doc,) = list(read_stream(io.BytesIO(BODY.encode()), "<stdin>"))
+    assert doc.data == BODY.encode()
+    many = list(read_stream(io.BytesIO(b'{"text": "a"}\n\n{"text": "b"}\n'), "<stdin>"))
+    assert [r.text for r in many] == ["a", "b"]
+
+
+@hsettings(max_examples=150, deadline=None)
+@given(st.binary(max_size=300))
+def test_jsonl_parser_never_raises_on_random_bytes(data):
+    raw = parse_jsonl_line(data, "x:1")
+    assert raw.error is not None or raw.text is not None or raw.html is not None
+
+
+@hsettings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_csv_parser_never_raises_on_random_text(text):
+    for raw in table_rows("text,url\n" + text, "t.csv"):
+        assert raw.error is not None or raw.text is not None

@@ -1,0 +1,88 @@
+"""News crawls: a WARC.gz built here from the sample HTML pages is read article by article."""
+from __future__ import annotations
+
+import gzip
+import io
+import zlib
+from pathlib import Path
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+import communique
+from communique.samples import articles_dir
+from communique.warc import read_warc
+
+PAGES = sorted(articles_dir().glob("*.html"))
+
+
+def write_warc(path: Path, pages: list[tuple[str, bytes, str]], gzip_records: bool = True) -> Path:
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=gzip_records)
+        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "communique-tests"}))
+        for url, body, content_type in pages:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
+                                                          http_headers=headers,
+                                                          warc_headers_dict={"WARC-Date": "2024-09-11T08:00:00Z"}))
+    return path
+
+
+def test_every_html_response_becomes_an_article(tmp_path):
+    assert len(PAGES) >= 3
+    pages = [(f"https://news.example/{p.stem}", p.read_bytes(), "text/html; charset=utf-8") for p in PAGES]
+    pages.insert(1, ("https://news.example/logo.png", b"\x89PNG\r\n\x1a\n", "image/png"))
+    warc = write_warc(tmp_path / "crawl.warc.gz", pages)
+    records = [a.to_record() for a in communique.process_paths([warc])]
+    assert len(records) == len(PAGES)
+    assert [r["source"]["url"] for r in records] == [u for u, _, t in pages if t.startswith("text/html")]
+    for record, page in zip(records, PAGES):
+        assert "error" not in record, record
+        assert record["source"]["path"].startswith(str(warc) + "#")
+        assert record["source"]["retrieved"] == "2024-09-11"
+        assert record["language"] == page.name[:2]
+        assert len(record["text"]) > 400 and "<p>" not in record["text"]
+
+
+def test_uncompressed_warc_is_read_too(tmp_path):
+    warc = write_warc(tmp_path / "crawl.warc", [("https://x.example/a", PAGES[0].read_bytes(), "text/html")],
+                      gzip_records=False)
+    [raw] = list(read_warc(warc, 5_000_000))
+    assert raw.url == "https://x.example/a" and raw.data == PAGES[0].read_bytes()
+
+
+def test_a_record_that_inflates_enormously_is_cut_not_loaded(tmp_path):
+    zeros = b"<html><body><p>" + b" " * (200 * 1024 * 1024)
+    warc = write_warc(tmp_path / "bomb.warc.gz", [("https://x.example/bomb", zeros, "text/html"),
+                                                   ("https://x.example/ok", PAGES[0].read_bytes(), "text/html")])
+    assert warc.stat().st_size < 2 * 1024 * 1024
+    bomb, ok = list(read_warc(warc, 1_000_000))
+    assert len(bomb.data) == 1_000_000 and "only the first 1000000 bytes" in bomb.warnings[0]
+    assert ok.url == "https://x.example/ok"
+
+
+def record_offsets(path: Path) -> list[int]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    offsets = []
+    with path.open("rb") as fh:
+        records = ArchiveIterator(fh)
+        for record in records:
+            offsets.append(records.get_record_offset())
+            record.content_stream().read()
+    return offsets
+
+
+def test_a_damaged_archive_keeps_the_records_before_the_damage(tmp_path):
+    warc = write_warc(tmp_path / "crawl.warc.gz", [(f"https://x.example/{i}", PAGES[0].read_bytes(), "text/html")
+                                                    for i in range(3)])
+    data, last = warc.read_bytes(), record_offsets(warc)[-1]
+    for name, damaged in {"cut": data[: last + (len(data) - last) // 2],
+                          "garbage": data[: last + 40] + b"\x00garbage" * 40}.items():
+        broken = tmp_path / f"{name}.warc.gz"
+        broken.write_bytes(damaged)
+        out = list(read_warc(broken, 5_000_000))
+        assert [r.url for r in out[:2]] == ["https://x.example/0", "https://x.example/1"], name
+        assert all(r.error is None for r in out[:2])
+        assert len(out) == 3 and out[2].error and "damaged WARC" in out[2].error, (name, out[2])
+        assert out[2].error.isprintable()
