@@ -36,6 +36,9 @@ def cli(ctx: click.Context, config: str | None, languages: tuple[str, ...], work
     """Communiqué: who did what to whom, when and where, from diplomatic news in English, Spanish and Russian."""
     logging.basicConfig(level=[logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)],
                         format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    # trafilatura reports every discarded page element at WARNING; that is detail, not news, for our users.
+    for noisy in ("trafilatura", "htmldate", "courlan"):
+        logging.getLogger(noisy).setLevel(logging.DEBUG if verbose >= 2 else logging.ERROR)
     try:
         ctx.obj = {"settings": Settings.load(config, languages=languages or None, workers=workers)}
     except ConfigError as err:

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .errors import CommuniqueError
+from .errors import CommuniqueError, InputError
 from .records import Article, RawInput
 from .registry import Stage, stage
 
@@ -290,7 +290,7 @@ class ReadStage(Stage):
         for message in raw.warnings:
             article.warn(message)
         if raw.error:
-            raise ValueError(raw.error)
+            raise InputError(raw.error)
         if raw.published:
             given = given_date(raw.published)
             if given:
