@@ -1,8 +1,15 @@
-"""The embedded store: one SQLite file (WAL) holding documents, their entities, events, facts and quotes.
+"""The knowledge-base store: documents, their entities, events, facts and quotes, stories and merged events.
 
-Ingest is idempotent by content id: a document whose cleaned text is already stored is not written again. Each
-batch is written in one transaction, so an interrupted ingest loses at most the batch in flight, and a failing
-document is recorded in `failures` with its reason while the rest of the batch is stored.
+One interface, two backends: an embedded SQLite file (the default: WAL, FTS5 full-text search) and PostgreSQL
+(``Store.open("postgresql://...")``, psycopg 3, in ``store_postgres``). Both apply the same named migrations,
+recorded in a ``migrations`` table. Queries are written once with ``?`` placeholders and always parameterised;
+the PostgreSQL backend rewrites the placeholders.
+
+Ingest is idempotent by content id: a document whose cleaned text is already stored is not written again
+(unless ``reprocess`` is asked for and it was processed by other stage versions). Each batch is written in one
+transaction, together with the stories and merged events it changes, so an interrupted ingest loses at most the
+batch in flight and running it again ends in the state of an uninterrupted run. A failing document is recorded
+in ``failures`` with its reason while the rest of the batch is stored.
 """
 from __future__ import annotations
 
@@ -11,16 +18,21 @@ import logging
 import os
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from itertools import islice
 from typing import Any
 
+from . import stories
 from .records import Article
 from .settings import Settings
 
 log = logging.getLogger(__name__)
+
+#: Where a store lives when none is named.
+DEFAULT_DB = "communique.db"
 
 MIGRATIONS: list[tuple[str, str]] = [
     ("0001_initial", """
@@ -48,6 +60,37 @@ MIGRATIONS: list[tuple[str, str]] = [
     CREATE TABLE failures (
         path TEXT NOT NULL, stage TEXT, reason TEXT NOT NULL, at TEXT NOT NULL);
     """),
+    # Stories (near-duplicate copies), full-text search over accent-folded text, merged events.
+    ("0002_knowledge_base", """
+    ALTER TABLE documents ADD COLUMN story_id TEXT;
+    CREATE INDEX documents_story ON documents (story_id);
+    ALTER TABLE events ADD COLUMN mutual INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE events ADD COLUMN date_text TEXT;
+    ALTER TABLE events ADD COLUMN source_text TEXT;
+    ALTER TABLE events ADD COLUMN target_text TEXT;
+    CREATE TABLE document_signatures (
+        doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE, signature BLOB NOT NULL);
+    CREATE TABLE document_bands (
+        key TEXT NOT NULL, doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        PRIMARY KEY (key, doc_id));
+    CREATE VIRTUAL TABLE documents_fts USING fts5(
+        doc_id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2');
+    CREATE TABLE merged_events (
+        id TEXT PRIMARY KEY, key TEXT NOT NULL, type TEXT NOT NULL, mode TEXT, actor1 TEXT, actor2 TEXT,
+        mutual INTEGER NOT NULL, date TEXT, year INTEGER, status TEXT NOT NULL, num_articles INTEGER NOT NULL,
+        num_sources INTEGER NOT NULL, num_outlets INTEGER NOT NULL, confidence REAL, doc_id TEXT NOT NULL,
+        event_id TEXT NOT NULL, evidence TEXT NOT NULL);
+    CREATE INDEX merged_events_key ON merged_events (key);
+    CREATE INDEX merged_events_actors ON merged_events (actor1, actor2);
+    CREATE TABLE merged_event_members (
+        merged_id TEXT NOT NULL, doc_id TEXT NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (doc_id, event_id));
+    CREATE INDEX merged_members_merged ON merged_event_members (merged_id);
+    CREATE INDEX failures_path ON failures (path);
+    CREATE VIEW stories AS
+        SELECT story_id AS id, COUNT(*) AS documents, COUNT(DISTINCT outlet) AS outlets,
+               MIN(published) AS first_published, MAX(published) AS last_published
+        FROM documents GROUP BY story_id;
+    """),
 ]
 
 
@@ -56,23 +99,33 @@ class IngestStats:
     stored: int = 0
     unchanged: int = 0
     failed: int = 0
+    reprocessed: int = 0
 
 
 class Store:
-    """A SQLite store. Use `Store.open(path)` as a context manager."""
+    """A knowledge-base store. `Store.open(path_or_url)` picks the backend; use it as a context manager.
 
-    def __init__(self, connection: sqlite3.Connection, path: str) -> None:
+    This class is the SQLite backend and holds everything both backends share; `store_postgres.PostgresStore`
+    overrides the connection-level methods.
+    """
+
+    backend = "sqlite"
+    migrations: list[tuple[str, str]] = MIGRATIONS
+
+    def __init__(self, connection: Any, path: str) -> None:
         self.db = connection
         self.path = path
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str]) -> "Store":
-        name = os.fspath(path)
-        db = sqlite3.connect(name)
-        db.row_factory = sqlite3.Row
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA foreign_keys=ON")
-        store = cls(db, name)
+    def open(cls, target: str | os.PathLike[str]) -> "Store":
+        """Open (creating and migrating as needed) the store at a SQLite path or a ``postgresql://`` URL."""
+        name = os.fspath(target)
+        if is_postgres_url(name):
+            from .store_postgres import PostgresStore
+
+            store: Store = PostgresStore.connect(name)
+        else:
+            store = SQLiteStore.connect(name)
         store.migrate()
         return store
 
@@ -85,92 +138,285 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    # -- connection-level primitives (overridden by the PostgreSQL backend) --------------------------------------
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self.db.execute(sql, tuple(params))
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self.db.executemany(sql, [tuple(r) for r in rows])
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        return [dict(row) for row in self.db.execute(sql, tuple(params)).fetchall()]
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self.db.execute(sql, tuple(params)).fetchone()
+        return None if row is None else row[0]
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One atomic unit of work: committed on success, rolled back on any exception."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def blob(self, data: bytes) -> Any:
+        return data
+
+    # -- migrations -------------------------------------------------------------------------------------------
+
     def migrate(self) -> list[str]:
         """Apply the migrations not yet recorded, each in its own transaction; returns their names."""
-        with self.db:
-            self.db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-        done = {row[0] for row in self.db.execute("SELECT name FROM migrations")}
+        self.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        done = {row["name"] for row in self.rows("SELECT name FROM migrations")}
         applied = []
-        for name, sql in MIGRATIONS:
+        for name, sql in self.migrations:
             if name in done:
                 continue
-            with self.db:
+            with self.transaction():
                 for statement in _statements(sql):
-                    self.db.execute(statement)
-                self.db.execute("INSERT INTO migrations VALUES (?, ?)", (name, _now()))
+                    self.execute(statement)
+                _AFTER_MIGRATION.get(name, lambda store: None)(self)
+                self.execute("INSERT INTO migrations VALUES (?, ?)", (name, _now()))
+            log.info("store %s: applied migration %s", self.path, name)
             applied.append(name)
         return applied
 
-    def has_document(self, doc_id: str) -> bool:
-        return self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+    def applied_migrations(self) -> list[str]:
+        return [row["name"] for row in self.rows("SELECT name FROM migrations ORDER BY name")]
 
-    def write_batch(self, articles: list[Article]) -> IngestStats:
-        """Store a batch in one transaction: new documents, failures; unchanged documents are skipped."""
+    # -- writing ------------------------------------------------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        return self.scalar("SELECT 1 FROM documents WHERE id = ?", (doc_id,)) is not None
+
+    def stored_pipeline(self, doc_id: str) -> str | None:
+        return self.scalar("SELECT pipeline FROM documents WHERE id = ?", (doc_id,))
+
+    def write_batch(self, articles: list[Article], *, reprocess: bool = False) -> IngestStats:
+        """Store a batch in one transaction: new documents, their stories and merged events, failures.
+
+        Unchanged documents are skipped; with ``reprocess``, a stored document processed by other stage versions
+        is replaced by the new processing.
+        """
+        from .kb import rebuild_merged_events
+
         stats = IngestStats()
-        with self.db:
+        signatures = {a.id: stories.signature(a.text) for a in articles if not a.failed}
+        with self.transaction():
+            touched_keys: set[str] = set()
+            seen: set[str] = set()
             for article in articles:
                 if article.failed:
-                    self.db.execute("INSERT INTO failures VALUES (?, ?, ?, ?)",
-                                    (article.path or "<input>", article.failed_stage, article.error, _now()))
+                    self._record_failure(article)
                     stats.failed += 1
-                elif self.has_document(article.id):
+                    continue
+                doc_id = article.id
+                stored = self.stored_pipeline(doc_id)
+                if doc_id in seen or (stored is not None and not (reprocess and stored != _pipeline_json(article))):
                     stats.unchanged += 1
+                    continue
+                if stored is not None:
+                    touched_keys |= self._delete_document(doc_id)
+                    stats.reprocessed += 1
                 else:
-                    self._insert(article)
                     stats.stored += 1
+                seen.add(doc_id)
+                self._insert(article)
+                story_docs = self._assign_story(doc_id, signatures[doc_id], article.text, article.language,
+                                                article.published)
+                touched_keys |= self._event_keys(story_docs)
+            rebuild_merged_events(self, touched_keys)
         return stats
+
+    def _record_failure(self, article: Article) -> None:
+        """One row per input and reason: re-running a batch updates the time instead of adding a duplicate."""
+        path = article.path or "<input>"
+        if self.scalar("SELECT 1 FROM failures WHERE path = ? AND reason = ?", (path, article.error)) is None:
+            self.execute("INSERT INTO failures VALUES (?, ?, ?, ?)",
+                         (path, article.failed_stage, article.error, _now()))
+        else:
+            self.execute("UPDATE failures SET at = ? WHERE path = ? AND reason = ?", (_now(), path, article.error))
 
     def _insert(self, article: Article) -> None:
         record = article.to_record()
         doc_id = record["id"]
-        self.db.execute(
-            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        self.execute(
+            "INSERT INTO documents (id, path, url, outlet, language, published, title, text, record, pipeline,"
+            " ingested_at, story_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (doc_id, article.path, article.url, article.outlet, record["language"], article.published,
-             article.title, article.text, json.dumps(record, ensure_ascii=False),
-             json.dumps(record["pipeline"], sort_keys=True), _now()))
-        self.db.executemany(
+             article.title, article.text, json.dumps(record, ensure_ascii=False), _pipeline_json(article), _now(),
+             doc_id))
+        self.executemany(
             "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(doc_id, e.id, e.type, e.name, e.code, e.country, e.role, e.sector, len(e.mentions))
              for e in article.entities])
-        self.db.executemany(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        self.executemany(
+            "INSERT INTO events (doc_id, event_id, type, mode, source, target, source_entity, target_entity, date,"
+            " status, location, evidence, evidence_start, evidence_end, confidence, mutual, date_text, source_text,"
+            " target_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(doc_id, ev.id, ev.type, ev.mode, ev.source.code, ev.target.code, ev.source.entity, ev.target.entity,
-              ev.date, ev.status, json.dumps(ev.location.as_dict()) if ev.location else None, ev.evidence.text,
-              ev.evidence.start, ev.evidence.end, ev.confidence) for ev in article.events])
-        self.db.executemany(
+              ev.date, ev.status, json.dumps(ev.location.as_dict(), ensure_ascii=False) if ev.location else None,
+              ev.evidence.text, ev.evidence.start, ev.evidence.end, ev.confidence, int(ev.mutual), ev.date_text,
+              ev.source.text, ev.target.text) for ev in article.events])
+        self.executemany(
             "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [(doc_id, n, f.type, json.dumps(f.countries), f.value, f.unit, f.period, f.evidence.text)
              for n, f in enumerate(article.facts)])
         names = {e.id: e.name for e in article.entities}
-        self.db.executemany(
-            "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?)",
+        self.executemany(
+            'INSERT INTO quotes (doc_id, n, text, start, "end", speaker, speaker_name) VALUES (?, ?, ?, ?, ?, ?, ?)',
             [(doc_id, n, q.text, q.start, q.end, q.speaker, names.get(q.speaker or ""))
              for n, q in enumerate(article.quotes)])
+        self.index_text(doc_id, article.title, article.text)
+
+    def _delete_document(self, doc_id: str) -> set[str]:
+        """Remove a document and everything derived from it; returns the merged-event keys it touched."""
+        keys = self._event_keys([doc_id])
+        self.execute("DELETE FROM documents_fts WHERE doc_id = ?", (doc_id,))
+        self.execute("DELETE FROM merged_event_members WHERE doc_id = ?", (doc_id,))
+        for table in ("document_bands", "document_signatures", "entities", "events", "facts", "quotes"):
+            self.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+        self.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+        return keys
+
+    def index_text(self, doc_id: str, title: str | None, text: str) -> None:
+        """Full-text index of the accent- and case-folded title and text (folding keeps offsets)."""
+        self.execute("INSERT INTO documents_fts (doc_id, title, text) VALUES (?, ?, ?)",
+                     (doc_id, stories.fold(title or ""), stories.fold(text)))
+
+    def _assign_story(self, doc_id: str, signature: Any, text: str = "", language: str | None = None,
+                      published: str | None = None) -> list[str]:
+        """Link the document to the stored copies of it (near-duplicates and, where sentence vectors are
+        available, translations); returns the documents of its story (itself included)."""
+        story_ids = self._copy_stories(doc_id, signature) | self._translation_stories(doc_id, text, language,
+                                                                                       published)
+        if not story_ids:
+            return [doc_id]
+        story_id = min(story_ids | {doc_id})
+        marks = ", ".join("?" for _ in story_ids)
+        self.execute(f"UPDATE documents SET story_id = ? WHERE story_id IN ({marks}) OR id = ?",
+                     (story_id, *sorted(story_ids), doc_id))
+        log.debug("document %s joins story %s", doc_id, story_id)
+        return [r["id"] for r in self.rows("SELECT id FROM documents WHERE story_id = ?", (story_id,))]
+
+    def _copy_stories(self, doc_id: str, signature: Any) -> set[str]:
+        """Stories of stored near-duplicates (MinHash LSH candidates whose estimated Jaccard passes)."""
+        if signature is None:
+            return set()
+        keys = [f"{band}:{key}" for band, key in stories.band_keys(signature)]
+        self.execute("INSERT INTO document_signatures VALUES (?, ?)", (doc_id, self.blob(stories.to_bytes(signature))))
+        self.executemany("INSERT INTO document_bands VALUES (?, ?)", [(k, doc_id) for k in keys])
+        marks = ", ".join("?" for _ in keys)
+        candidates = self.rows(
+            f"SELECT DISTINCT b.doc_id, s.signature, d.story_id FROM document_bands b"
+            f" JOIN document_signatures s ON s.doc_id = b.doc_id JOIN documents d ON d.id = b.doc_id"
+            f" WHERE b.key IN ({marks}) AND b.doc_id <> ?", (*keys, doc_id))
+        return {c["story_id"] for c in candidates if stories.is_copy(signature, stories.from_bytes(c["signature"]))}
+
+    def _translation_stories(self, doc_id: str, text: str, language: str | None, published: str | None) -> set[str]:
+        """Stories of stored documents in another language, published within a few days, that translate it."""
+        window = _date_window(published, stories.TRANSLATION_DAYS)
+        if window is None or not language or language == "und" or stories.lead_vectors(text) is None:
+            return set()
+        candidates = self.rows(
+            "SELECT id, text, story_id FROM documents WHERE id <> ? AND language IS NOT NULL AND language <> ?"
+            " AND language <> 'und' AND SUBSTR(published, 1, 10) BETWEEN ? AND ? ORDER BY id LIMIT 200",
+            (doc_id, language, *window))
+        return {c["story_id"] for c in candidates if stories.is_translation(text, c["text"])}
+
+    def _event_keys(self, doc_ids: Iterable[str]) -> set[str]:
+        from .kb import merge_key
+
+        ids = sorted(set(doc_ids))
+        if not ids:
+            return set()
+        marks = ", ".join("?" for _ in ids)
+        return {merge_key(r["type"], r["source"], r["target"])
+                for r in self.rows(f"SELECT type, source, target FROM events WHERE doc_id IN ({marks})", ids)}
+
+    # -- reading --------------------------------------------------------------------------------------------------
+
+    def search_rows(self, terms: list[list[str]], limit: int) -> list[dict[str, Any]]:
+        """Documents matching every term (a term is a phrase: a list of folded words), best first."""
+        match = " AND ".join('"' + " ".join(words) + '"' for words in terms)
+        return self.rows(
+            "SELECT d.id AS doc_id, d.path, d.url, d.title, d.language, d.published, d.outlet, d.story_id,"
+            " d.text, bm25(documents_fts) AS score FROM documents_fts JOIN documents d ON d.id = documents_fts.doc_id"
+            " WHERE documents_fts MATCH ? ORDER BY score, d.id LIMIT ?", (match, limit))
 
     def summary(self, examples: int = 5) -> dict[str, Any]:
-        q = self.db.execute
-        languages = dict(q("SELECT language, COUNT(*) FROM documents GROUP BY language ORDER BY 2 DESC").fetchall())
-        types = dict(q("SELECT type, COUNT(*) FROM events GROUP BY type ORDER BY 2 DESC").fetchall())
+        languages = {r["language"]: r["n"] for r in self.rows(
+            "SELECT language, COUNT(*) AS n FROM documents GROUP BY language ORDER BY 2 DESC, 1")}
+        types = {r["type"]: r["n"] for r in self.rows(
+            "SELECT type, COUNT(*) AS n FROM events GROUP BY type ORDER BY 2 DESC, 1")}
         pairs: Counter[tuple[str, str]] = Counter()
-        for source, target in q("SELECT source, target FROM events WHERE source IS NOT NULL AND target IS NOT NULL"):
-            pairs[tuple(sorted((source, target)))] += 1
-        rows = q("""SELECT e.type, e.mode, e.source, e.target, e.date, e.status, e.evidence, d.path
+        for row in self.rows("SELECT source, target FROM events WHERE source IS NOT NULL AND target IS NOT NULL"):
+            pairs[tuple(sorted((row["source"], row["target"])))] += 1  # type: ignore[arg-type]
+        rows = self.rows("""SELECT e.type, e.mode, e.source, e.target, e.date, e.status, e.evidence, d.path
                     FROM events e JOIN documents d ON d.id = e.doc_id
-                    ORDER BY e.confidence DESC, d.published DESC LIMIT ?""", (examples,)).fetchall()
+                    ORDER BY e.confidence DESC, d.published DESC, e.doc_id, e.event_id LIMIT ?""", (examples,))
         return {
             "documents": sum(languages.values()), "by_language": languages,
             "events": sum(types.values()), "by_type": types,
+            "stories": self.scalar("SELECT COUNT(*) FROM stories"),
+            "merged_events": self.scalar("SELECT COUNT(*) FROM merged_events"),
             "top_pairs": [{"pair": list(p), "events": n} for p, n in pairs.most_common(8)],
-            "facts": q("SELECT COUNT(*) FROM facts").fetchone()[0],
-            "quotes": q("SELECT COUNT(*) FROM quotes").fetchone()[0],
-            "failures": q("SELECT COUNT(*) FROM failures").fetchone()[0],
-            "examples": [dict(row) for row in rows],
+            "facts": self.scalar("SELECT COUNT(*) FROM facts"),
+            "quotes": self.scalar("SELECT COUNT(*) FROM quotes"),
+            "failures": self.scalar("SELECT COUNT(*) FROM failures"),
+            "examples": rows,
         }
 
 
+class SQLiteStore(Store):
+    """The embedded backend: one SQLite file in WAL mode, transactions managed explicitly."""
+
+    @classmethod
+    def connect(cls, path: str) -> "SQLiteStore":
+        db = sqlite3.connect(path, isolation_level=None, timeout=30)
+        db.row_factory = sqlite3.Row
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA foreign_keys=ON")
+        db.execute("PRAGMA synchronous=NORMAL")   # WAL + NORMAL: a committed batch survives a killed process
+        return cls(db, path)
+
+
+def is_postgres_url(target: str) -> bool:
+    return target.startswith(("postgresql://", "postgres://"))
+
+
+def _backfill_knowledge_base(store: Store) -> None:
+    """After 0002: give documents stored before it their search index, story and merged events."""
+    from .kb import rebuild_merged_events
+
+    store.execute("UPDATE documents SET story_id = id WHERE story_id IS NULL")
+    docs = store.rows("SELECT id, title, text, record, language, published FROM documents ORDER BY id")
+    for doc in docs:
+        store.index_text(doc["id"], doc["title"], doc["text"])
+        store.executemany(      # the event columns added by 0002, from the stored record
+            "UPDATE events SET mutual = ?, date_text = ?, source_text = ?, target_text = ?"
+            " WHERE doc_id = ? AND event_id = ?",
+            [(int(bool(ev.get("mutual"))), ev.get("date_text"), ev["source"].get("text"), ev["target"].get("text"),
+              doc["id"], ev["id"]) for ev in json.loads(doc["record"]).get("events", [])])
+        store._assign_story(doc["id"], stories.signature(doc["text"]), doc["text"], doc["language"],
+                            doc["published"])
+    if docs:
+        keys = store._event_keys(d["id"] for d in docs)
+        rebuild_merged_events(store, keys)
+
+
+_AFTER_MIGRATION: dict[str, Callable[[Store], None]] = {"0002_knowledge_base": _backfill_knowledge_base}
+
+
 def ingest_paths(store: Store, paths: Iterable[str | os.PathLike[str]], *, settings: Settings | None = None,
-                 progress: Callable[[Iterator[Article]], Iterator[Article]] | None = None) -> IngestStats:
-    """Process `paths` and write them to `store` batch by batch."""
+                 progress: Callable[[Iterator[Article]], Iterator[Article]] | None = None,
+                 reprocess: bool = False) -> IngestStats:
+    """Process `paths` and write them to `store` batch by batch (one transaction per batch)."""
     from .api import process_paths
 
     settings = settings or Settings()
@@ -179,17 +425,21 @@ def ingest_paths(store: Store, paths: Iterable[str | os.PathLike[str]], *, setti
         articles = progress(articles)
     total = IngestStats()
     while batch := list(islice(articles, settings.batch_size)):
-        stats = store.write_batch(batch)
+        stats = store.write_batch(batch, reprocess=reprocess)
         total.stored += stats.stored
         total.unchanged += stats.unchanged
         total.failed += stats.failed
+        total.reprocessed += stats.reprocessed
     return total
 
 
 def format_summary(summary: dict[str, Any]) -> str:
     lines = [f"Documents: {summary['documents']} ("
-             + ", ".join(f"{lang} {n}" for lang, n in summary["by_language"].items()) + ")",
-             f"Events: {summary['events']} (" + ", ".join(f"{t} {n}" for t, n in summary["by_type"].items()) + ")",
+             + ", ".join(f"{lang} {n}" for lang, n in summary["by_language"].items()) + ")"
+             + (f" in {summary['stories']} stories" if summary.get("stories") is not None else ""),
+             f"Events: {summary['events']} (" + ", ".join(f"{t} {n}" for t, n in summary["by_type"].items()) + ")"
+             + (f", {summary['merged_events']} after merging reports of one event"
+                if summary.get("merged_events") is not None else ""),
              f"Facts: {summary['facts']}   Quotes: {summary['quotes']}   Failed inputs: {summary['failures']}",
              "Top country pairs: " + ", ".join(f"{'–'.join(p['pair'])} ({p['events']})" for p in summary["top_pairs"]),
              "", "Example events:"]
@@ -197,9 +447,52 @@ def format_summary(summary: dict[str, Any]) -> str:
         when = ex["date"] or "date unknown"
         status = "" if ex["status"] == "occurred" else f" [{ex['status']}]"
         mode = f"/{ex['mode']}" if ex["mode"] else ""
-        lines.append(f"  {ex['type']}{mode} {ex['source']} → {ex['target']}, {when}{status}  ({os.path.basename(ex['path'] or '')})")
+        lines.append(f"  {ex['type']}{mode} {ex['source']} → {ex['target']}, {when}{status}"
+                     f"  ({os.path.basename(ex['path'] or '')})")
         lines.append(f"    “{_shorten(ex['evidence'], 150)}”")
     return "\n".join(lines)
+
+
+def article_from_record(record: dict[str, Any]) -> Article:
+    """Rebuild a working Article from a public record (`communique extract` output, or `documents.record`), so
+    records processed elsewhere can be stored without running the pipeline again. Error records become failed
+    articles."""
+    from .records import ActorRef, Entity, Event, Fact, Location, Mention, Quote, Span
+
+    source = record.get("source") or {}
+    article = Article(path=source.get("path"), url=source.get("url"))
+    if "error" in record:
+        article.fail(record.get("stage") or "read", record["error"])
+        return article
+    article.outlet, article.title, article.language = source.get("outlet"), record.get("title"), record.get("language")
+    article.published, article.text = record.get("published"), record["text"]
+    article.stages = dict(record.get("pipeline") or {})
+    article.entities = [Entity(e["id"], e["type"], e["name"], e.get("code"), e.get("country"), e.get("role"),
+                               e.get("sector"), [Mention(m["start"], m["end"], m["text"]) for m in e["mentions"]])
+                        for e in record.get("entities", [])]
+    article.events = [Event(
+        ev["id"], ev["type"], ActorRef(**ev["source"]), ActorRef(**ev["target"]), Span(**ev["evidence"]), -1,
+        mode=ev.get("mode"), date=ev.get("date"), date_text=ev.get("date_text"), status=ev.get("status", "occurred"),
+        location=Location(**ev["location"]) if ev.get("location") else None,
+        trigger=Span(**ev["trigger"]) if ev.get("trigger") else None, confidence=ev.get("confidence", 0.5),
+        mutual=bool(ev.get("mutual"))) for ev in record.get("events", [])]
+    article.facts = [Fact(f["type"], list(f["countries"]), f["value"], f["unit"], Span(**f["evidence"]),
+                          f.get("period")) for f in record.get("facts", [])]
+    article.quotes = [Quote(q["text"], q["start"], q["end"], q.get("speaker")) for q in record.get("quotes", [])]
+    return article
+
+
+def _date_window(published: str | None, days: int) -> tuple[str, str] | None:
+    """ISO dates `days` before and after a publication date, or None when it is unknown or not a day."""
+    try:
+        day = date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return None
+    return (day - timedelta(days=days)).isoformat(), (day + timedelta(days=days)).isoformat()
+
+
+def _pipeline_json(article: Article) -> str:
+    return json.dumps(dict(article.stages), sort_keys=True)
 
 
 def _shorten(text: str, width: int) -> str:

@@ -1,0 +1,535 @@
+"""The knowledge base over a store: one event from many articles, and the questions users ask of it.
+
+Merging: events stored from different documents are reports of one real-world event when they have the same
+PLOVER type, the same actors (in either order when either report calls the event mutual — talks, agreements —,
+in the same order otherwise), the same status class (what happened, what is planned, what is denied, what is
+hypothetical are kept apart), and compatible dates: equal at the coarser of the two precisions ("2024-05" and
+"2024-05-14" agree, "2024-05-14" and "2024-05-15" do not), or, when a report has no date, a report of the same
+story (a syndicated copy). A merged event counts its documents (``num_articles``), its independent sources
+(``num_sources``: distinct stories, so copies of one dispatch count once) and its outlets (``num_outlets``).
+
+Merged events are recomputed inside each ingest transaction for the (type, actor pair) keys the batch touched,
+from all the stored reports with that key, in a fixed order, so the result does not depend on the order in
+which documents arrived.
+
+Queries return pandas DataFrames with documented, stable columns (see docs/exports.md).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import tomllib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from .stories import fold
+
+if TYPE_CHECKING:
+    from .store import Store
+
+STATUS_CLASS = {"occurred": "occurred", "ongoing": "occurred", "planned": "planned", "negated": "negated",
+                "hypothetical": "hypothetical"}
+
+EVENT_COLUMNS = ["id", "date", "year", "type", "mode", "actor1", "actor2", "mutual", "status", "num_articles",
+                 "num_sources", "num_outlets", "confidence", "weight", "evidence", "doc_id", "path", "url", "title"]
+
+
+# -- data ---------------------------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def plover_weights() -> dict[str, dict[str, Any]]:
+    """Per PLOVER type: weight (-10..+10), cameo_root, quad_class, mode_codes (data/plover_weights.toml)."""
+    text = resources.files("communique").joinpath("data/plover_weights.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)["types"]
+
+
+def weight(event_type: str) -> float:
+    return float(plover_weights().get(event_type, {}).get("weight", 0.0))
+
+
+@lru_cache(maxsize=1)
+def contact_levels() -> tuple[list[str], dict[str, str]]:
+    text = resources.files("communique").joinpath("data/contact_levels.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    return list(data["levels"]), dict(data["roles"])
+
+
+@lru_cache(maxsize=1)
+def profile_words() -> dict[str, Any]:
+    """Every language's profile words (data/lang/<iso>/profile.toml), folded and merged per topic."""
+    merged: dict[str, Any] = {"relations_established": [], "anniversary": [], "political_consultations": [],
+                              "agreement_words": [],
+                              "partnership": defaultdict(list), "missions": defaultdict(list)}
+    lang_dir = resources.files("communique").joinpath("data/lang")
+    for lang in sorted(p.name for p in lang_dir.iterdir() if p.is_dir()):
+        path = lang_dir.joinpath(lang, "profile.toml")
+        if not path.is_file():
+            continue
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for topic in ("relations_established", "anniversary", "political_consultations", "agreement_words"):
+            merged[topic] += [[fold(f) for f in alt] for alt in data.get(topic, [])]
+        for topic in ("partnership", "missions"):
+            for label, alternatives in data.get(topic, {}).items():
+                merged[topic][label] += [[fold(f) for f in alt] for alt in alternatives]
+    return merged
+
+
+def _says(text: str, alternatives: list[list[str]]) -> bool:
+    folded = fold(text)
+    return any(all(fragment in folded for fragment in alt) for alt in alternatives)
+
+
+def _first_label(text: str, labelled: dict[str, list[list[str]]]) -> str | None:
+    return next((label for label, alts in labelled.items() if _says(text, alts)), None)
+
+
+# -- merging ------------------------------------------------------------------------------------------------------
+
+def merge_key(event_type: str, source: str | None, target: str | None) -> str:
+    a, b = sorted((source or "", target or ""))
+    return f"{event_type}|{a}|{b}"
+
+
+@dataclass
+class Report:
+    """One stored event with what merging needs to know about its document."""
+
+    doc_id: str
+    event_id: str
+    type: str
+    mode: str | None
+    source: str | None
+    target: str | None
+    mutual: bool
+    date: str | None
+    status: str
+    confidence: float
+    evidence: str
+    story_id: str
+    outlet: str | None
+
+
+@dataclass
+class Cluster:
+    reports: list[Report] = field(default_factory=list)
+
+    def accepts(self, r: Report) -> bool:
+        first = self.reports[0]
+        if STATUS_CLASS.get(r.status, r.status) != STATUS_CLASS.get(first.status, first.status):
+            return False
+        directed = not (r.mutual or any(m.mutual for m in self.reports))
+        if directed and (r.source, r.target) != (first.source, first.target):
+            return False
+        dated = [m for m in self.reports if m.date]
+        if r.date and dated:
+            return all(dates_compatible(r.date, m.date) for m in dated)  # type: ignore[arg-type]
+        return any(m.story_id == r.story_id for m in self.reports)
+
+
+def dates_compatible(a: str, b: str) -> bool:
+    """Equal at the coarser precision of the two ISO dates (year, year-month or day)."""
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def cluster_reports(reports: Iterable[Report]) -> list[list[Report]]:
+    """Group reports of one (type, actor pair) into events; deterministic whatever the input order.
+
+    Reports are taken most precise date first, so day-level reports found the clusters and coarser ones join
+    the first cluster they agree with.
+    """
+    ordered = sorted(reports, key=lambda r: (r.date is None, -len(r.date or ""), r.date or "", r.doc_id, r.event_id))
+    clusters: list[Cluster] = []
+    for report in ordered:
+        home = next((c for c in clusters if c.accepts(report)), None)
+        if home is None:
+            clusters.append(Cluster([report]))
+        else:
+            home.reports.append(report)
+    return [c.reports for c in clusters]
+
+
+def merged_row(key: str, members: list[Report]) -> dict[str, Any]:
+    """The merged event: most precise date, commonest mode, best evidence, source counts."""
+    ident = hashlib.sha256("\n".join(sorted(f"{m.doc_id}/{m.event_id}" for m in members)).encode()).hexdigest()[:16]
+    best = sorted(members, key=lambda m: (-m.confidence, m.date is None, m.doc_id, m.event_id))[0]
+    mutual = any(m.mutual for m in members)
+    actor1, actor2 = best.source, best.target
+    if mutual:
+        actor1, actor2 = sorted((best.source or "", best.target or ""))
+        actor1, actor2 = actor1 or None, actor2 or None
+    modes = Counter(m.mode for m in members if m.mode)
+    dated = [m.date for m in members if m.date]
+    date = max(dated, key=lambda d: (len(d), d)) if dated else None
+    statuses = Counter(m.status for m in members)
+    return {
+        "id": ident, "key": key, "type": best.type,
+        "mode": min(modes, key=lambda m: (-modes[m], m)) if modes else None,
+        "actor1": actor1, "actor2": actor2, "mutual": int(mutual), "date": date,
+        "year": int(date[:4]) if date and date[:4].isdigit() else None,
+        "status": min(statuses, key=lambda s: (-statuses[s], s)),
+        "num_articles": len({m.doc_id for m in members}), "num_sources": len({m.story_id for m in members}),
+        "num_outlets": len({m.outlet or f"story:{m.story_id}" for m in members}),
+        "confidence": max(m.confidence for m in members), "doc_id": best.doc_id, "event_id": best.event_id,
+        "evidence": best.evidence,
+    }
+
+
+MERGED_COLUMNS = ["id", "key", "type", "mode", "actor1", "actor2", "mutual", "date", "year", "status",
+                  "num_articles", "num_sources", "num_outlets", "confidence", "doc_id", "event_id", "evidence"]
+
+
+def rebuild_merged_events(store: "Store", keys: Iterable[str]) -> None:
+    """Recompute the merged events of these keys from every stored report (call inside a transaction)."""
+    for key in sorted(set(keys)):
+        event_type, a, b = key.split("|")
+        old = [r["id"] for r in store.rows("SELECT id FROM merged_events WHERE key = ?", (key,))]
+        for merged_id in old:
+            store.execute("DELETE FROM merged_event_members WHERE merged_id = ?", (merged_id,))
+        store.execute("DELETE FROM merged_events WHERE key = ?", (key,))
+        rows = store.rows(
+            "SELECT e.doc_id, e.event_id, e.type, e.mode, e.source, e.target, e.mutual, e.date, e.status,"
+            " e.confidence, e.evidence, d.story_id, d.outlet FROM events e JOIN documents d ON d.id = e.doc_id"
+            " WHERE e.type = ? AND ((COALESCE(e.source, '') = ? AND COALESCE(e.target, '') = ?)"
+            " OR (COALESCE(e.source, '') = ? AND COALESCE(e.target, '') = ?))", (event_type, a, b, b, a))
+        reports = [Report(r["doc_id"], r["event_id"], r["type"], r["mode"], r["source"], r["target"],
+                          bool(r["mutual"]), r["date"], r["status"], float(r["confidence"] or 0.0), r["evidence"],
+                          r["story_id"] or r["doc_id"], r["outlet"]) for r in rows]
+        for members in cluster_reports(reports):
+            row = merged_row(key, members)
+            marks = ", ".join("?" for _ in MERGED_COLUMNS)
+            store.execute(f"INSERT INTO merged_events ({', '.join(MERGED_COLUMNS)}) VALUES ({marks})",
+                          [row[c] for c in MERGED_COLUMNS])
+            store.executemany("INSERT INTO merged_event_members VALUES (?, ?, ?)",
+                              [(row["id"], m.doc_id, m.event_id) for m in members])
+
+
+# -- queries ------------------------------------------------------------------------------------------------------
+
+def events(store: "Store", *, between: tuple[str, str] | None = None, actor: str | None = None,
+           since: int | None = None, until: int | None = None, types: Iterable[str] = (),
+           statuses: Iterable[str] = (), limit: int | None = None) -> pd.DataFrame:
+    """Merged events, newest first. `between` two actor codes (either order); `since`/`until` years (undated
+    events are left out when either is given)."""
+    return pd.DataFrame(event_rows(store, between=between, actor=actor, since=since, until=until, types=types,
+                                   statuses=statuses, limit=limit), columns=EVENT_COLUMNS)
+
+
+def event_rows(store: "Store", *, between: tuple[str, str] | None = None, actor: str | None = None,
+               since: int | None = None, until: int | None = None, types: Iterable[str] = (),
+               statuses: Iterable[str] = (), limit: int | None = None) -> list[dict[str, Any]]:
+    """`events` as plain dicts (None for missing values)."""
+    where, params = ["1 = 1"], []
+    if between:
+        where.append("((m.actor1 = ? AND m.actor2 = ?) OR (m.actor1 = ? AND m.actor2 = ?))")
+        params += [between[0], between[1], between[1], between[0]]
+    if actor:
+        where.append("(m.actor1 = ? OR m.actor2 = ?)")
+        params += [actor, actor]
+    if since is not None:
+        where.append("m.year >= ?")
+        params.append(int(since))
+    if until is not None:
+        where.append("m.year <= ?")
+        params.append(int(until))
+    for column, values in (("m.type", [t.upper() for t in types]), ("m.status", list(statuses))):
+        if values:
+            where.append(f"{column} IN ({', '.join('?' for _ in values)})")
+            params += values
+    sql = ("SELECT m.*, d.path, d.url, d.title FROM merged_events m JOIN documents d ON d.id = m.doc_id"
+           f" WHERE {' AND '.join(where)} ORDER BY m.date IS NULL, m.date DESC, m.type, m.id")
+    if limit:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    rows = store.rows(sql, params)
+    for row in rows:
+        row["mutual"] = bool(row["mutual"])
+        row["weight"] = weight(row["type"])
+    return [{c: row.get(c) for c in EVENT_COLUMNS} for row in rows]
+
+
+def evidence(store: "Store", merged_ids: Iterable[str]) -> pd.DataFrame:
+    """Every report behind the given merged events: its sentence and document."""
+    ids = sorted(set(merged_ids))
+    columns = ["merged_id", "doc_id", "event_id", "evidence", "date", "status", "story_id", "outlet", "path", "url",
+               "title", "published", "language"]
+    if not ids:
+        return pd.DataFrame(columns=columns)
+    rows = store.rows(
+        "SELECT k.merged_id, e.doc_id, e.event_id, e.evidence, e.date, e.status, d.story_id, d.outlet, d.path,"
+        " d.url, d.title, d.published, d.language FROM merged_event_members k"
+        " JOIN events e ON e.doc_id = k.doc_id AND e.event_id = k.event_id JOIN documents d ON d.id = e.doc_id"
+        f" WHERE k.merged_id IN ({', '.join('?' for _ in ids)}) ORDER BY k.merged_id, d.published, e.doc_id,"
+        " e.event_id", ids)
+    return pd.DataFrame(rows, columns=columns)
+
+
+RELATION_COLUMNS = ["partner", "events", "cooperation", "conflict", "balance", "articles", "first", "last",
+                    "top_types"]
+
+
+def relations(store: "Store", country: str, *, since: int | None = None) -> pd.DataFrame:
+    """Partners of `country` ranked by merged events, with the cooperation/conflict balance (documented weights)."""
+    by_partner: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for ev in event_rows(store, actor=country, since=since):
+        partner = ev["actor2"] if ev["actor1"] == country else ev["actor1"]
+        if partner and partner != country:
+            by_partner[partner].append(ev)
+    out = []
+    for partner, group in by_partner.items():
+        weights = [ev["weight"] for ev in group]
+        dates = sorted(ev["date"] for ev in group if ev["date"])
+        types = Counter(ev["type"] for ev in group)
+        out.append({"partner": partner, "events": len(group),
+                    "cooperation": sum(w for w in weights if w > 0), "conflict": sum(w for w in weights if w < 0),
+                    "balance": sum(weights), "articles": sum(ev["num_articles"] for ev in group),
+                    "first": dates[0] if dates else None, "last": dates[-1] if dates else None,
+                    "top_types": ", ".join(t for t, _ in sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))[:3])})
+    out.sort(key=lambda r: (-r["events"], -r["balance"], r["partner"]))
+    return pd.DataFrame(out, columns=RELATION_COLUMNS)
+
+
+ACTOR_COLUMNS = ["name", "type", "roles", "country", "mentions", "documents"]
+
+
+def actors(store: "Store", country: str | None = None, *, types: Iterable[str] = ("PERSON", "ORG")) -> pd.DataFrame:
+    """People and organisations (of a country), their roles as the texts give them, and how often they appear."""
+    wanted = list(types)
+    where = [f"type IN ({', '.join('?' for _ in wanted)})"]
+    params: list[Any] = list(wanted)
+    if country:
+        where.append("country = ?")
+        params.append(country)
+    rows = store.rows(f"SELECT name, type, role, country, mentions, doc_id FROM entities WHERE {' AND '.join(where)}",
+                      params)
+    grouped: dict[tuple[str, str, str | None], dict[str, Any]] = {}
+    for r in rows:
+        item = grouped.setdefault((r["name"], r["type"], r["country"]),
+                                  {"roles": Counter(), "mentions": 0, "documents": set()})
+        if r["role"]:
+            item["roles"][r["role"]] += 1
+        item["mentions"] += int(r["mentions"])
+        item["documents"].add(r["doc_id"])
+    out = [{"name": name, "type": etype, "country": ctry, "mentions": v["mentions"], "documents": len(v["documents"]),
+            "roles": ", ".join(role for role, _ in sorted(v["roles"].items(), key=lambda kv: (-kv[1], kv[0])))}
+           for (name, etype, ctry), v in grouped.items()]
+    out.sort(key=lambda r: (-r["mentions"], -r["documents"], r["name"]))
+    return pd.DataFrame(out, columns=ACTOR_COLUMNS)
+
+
+SEARCH_COLUMNS = ["doc_id", "score", "published", "language", "title", "snippet", "path", "url", "story_id"]
+_WORD = re.compile(r"\w+")
+_PHRASE = re.compile(r'"([^"]*)"|(\S+)')
+
+
+def parse_query(query: str) -> list[list[str]]:
+    """Terms of a search: every bare word must occur; a "quoted phrase" must occur as written. Folded words only,
+    so nothing of the user's text reaches the full-text syntax."""
+    terms = []
+    for phrase, word in _PHRASE.findall(query):
+        words = _WORD.findall(fold(phrase or word))
+        if phrase and words:
+            terms.append(words)
+        else:
+            terms += [[w] for w in words]
+    return terms
+
+
+def search(store: "Store", query: str, *, limit: int = 20) -> pd.DataFrame:
+    """Documents matching the query, accent- and case-insensitively, with a snippet around the first match."""
+    terms = parse_query(query)
+    if not terms:
+        return pd.DataFrame(columns=SEARCH_COLUMNS)
+    rows = store.search_rows(terms, limit)
+    for row in rows:
+        row["snippet"] = snippet(row.pop("text"), terms)
+    return pd.DataFrame(rows, columns=SEARCH_COLUMNS)
+
+
+def snippet(text: str, terms: list[list[str]], width: int = 160) -> str:
+    folded = fold(text)
+    positions = [m.start() for words in terms
+                 if (m := re.search(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", folded))]
+    at = min(positions) if positions else 0
+    start = max(0, at - width // 3)
+    piece = " ".join(text[start:start + width].split())
+    return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
+
+
+# -- bilateral profile ----------------------------------------------------------------------------------------------
+
+PROFILE_COLUMNS = ["section", "date", "year", "item", "detail", "status", "num_articles", "num_sources", "evidence",
+                   "doc_id", "path", "url"]
+
+
+def profile(store: "Store", a: str, b: str) -> pd.DataFrame:
+    """Everything the store knows about relations between countries `a` and `b`, one row per item.
+
+    Sections: relations established, partnership, missions, agreements, contacts (visits, calls and meetings by
+    level), facts (trade and other figures), balance (cooperation and conflict by year), last contact. Every item
+    carries its evidence sentence and the document it comes from.
+    """
+    merged = event_rows(store, between=(a, b))
+    rows: list[dict[str, Any]] = []
+    words = profile_words()
+    roles = _event_roles(store, [ev["id"] for ev in merged])
+    places = _event_places(store, [ev["id"] for ev in merged])
+    reports = _reports_by_event(store, [ev["id"] for ev in merged])
+    for ev in merged:
+        sentences = [ev] + [r for r in reports.get(ev["id"], []) if r["evidence"] != ev["evidence"]]
+
+        def item(section: str, what: str, detail: Any, said_by: dict[str, Any] = ev) -> dict[str, Any]:
+            return {"section": section, "date": ev["date"], "year": ev["year"], "item": what, "detail": detail,
+                    "status": ev["status"], "num_articles": ev["num_articles"], "num_sources": ev["num_sources"],
+                    "evidence": said_by["evidence"], "doc_id": said_by["doc_id"], "path": said_by["path"],
+                    "url": said_by["url"]}
+
+        established = [s for s in sentences if not _says(s["evidence"], words["anniversary"])]
+        if ev["type"] == "COOPERATE" and (said := _saying(established, words["relations_established"])):
+            rows.append(item("relations established", "diplomatic relations",
+                             _established_year(said["evidence"], ev["date"]), said))
+        for said in sentences:
+            if level := _first_label(said["evidence"], words["partnership"]):
+                rows.append(item("partnership", level, ev["type"], said))
+                break
+        if ev["type"] == "COOPERATE":
+            for said in sentences:
+                if mission := _first_label(said["evidence"], words["missions"]):
+                    opened = {"planned": "planned", "occurred": "opened", "ongoing": "opened"}.get(ev["status"],
+                                                                                                ev["status"])
+                    if mission == "concurrent accreditation":       # an ambassador accredited, nothing opened
+                        opened = "planned" if ev["status"] == "planned" else ""
+                    rows.append(item("missions", f"{mission} {opened}".strip(),
+                                     ", ".join(places.get(ev["id"], [])) or None, said))
+                    break
+        if ev["type"] == "AGREE" and (ev["mode"] == "sign" or _saying(sentences, words["agreement_words"])):
+            said = _saying(sentences, words["agreement_words"]) or ev
+            rows.append(item("agreements", "signed" if ev["mode"] == "sign" else "agreed",
+                             _agreement_title(said["evidence"]), said))
+        if ev["type"] == "CONSULT":
+            said = _saying(sentences, words["political_consultations"])
+            rows.append(item("contacts", "political consultations" if said else (ev["mode"] or "contact"),
+                             _level(roles.get(ev["id"], [])), said or ev))
+    rows += _fact_rows(store, a, b)
+    rows += _balance_rows(merged)
+    contacts = [r for r in rows if r["section"] == "contacts" and r["status"] in ("occurred", "ongoing") and r["date"]]
+    if contacts:
+        last = max(contacts, key=lambda r: (r["date"], r["num_articles"]))
+        rows.append({**last, "section": "last contact"})
+    order = {s: n for n, s in enumerate(["relations established", "partnership", "missions", "agreements",
+                                          "contacts", "last contact", "facts", "balance"])}
+    rows.sort(key=lambda r: (order[r["section"]], r["date"] is None, r["date"] or "", r["item"]))
+    return pd.DataFrame(rows, columns=PROFILE_COLUMNS)
+
+
+def _saying(sentences: list[dict[str, Any]], alternatives: list[list[str]]) -> dict[str, Any] | None:
+    return next((s for s in sentences if _says(s["evidence"], alternatives)), None)
+
+
+def _reports_by_event(store: "Store", merged_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in evidence(store, merged_ids).to_dict("records"):
+        out[row["merged_id"]].append({k: (None if isinstance(v, float) and v != v else v) for k, v in row.items()})
+    return out
+
+
+def _established_year(text: str, date: str | None) -> str | None:
+    years = re.findall(r"\b(1[89]\d\d|20\d\d)\b", text)
+    return years[0] if years else date
+
+
+def _agreement_title(text: str) -> str | None:
+    quoted = re.findall(r"[«“\"]([^»”\"]{8,160})[»”\"]", text)
+    return quoted[0] if quoted else None
+
+
+def _level(role_list: list[str]) -> str:
+    levels, by_role = contact_levels()
+    found = {by_role.get(r.lower(), "other") for r in role_list if r}
+    return next((lvl for lvl in levels if lvl in found), "other")
+
+
+def _event_roles(store: "Store", merged_ids: list[str]) -> dict[str, list[str]]:
+    """Roles of the people acting in each merged event's reports (source and target entities)."""
+    if not merged_ids:
+        return {}
+    marks = ", ".join("?" for _ in merged_ids)
+    rows = store.rows(
+        "SELECT k.merged_id, n.role FROM merged_event_members k JOIN events e ON e.doc_id = k.doc_id AND"
+        " e.event_id = k.event_id JOIN entities n ON n.doc_id = e.doc_id AND n.entity_id IN (e.source_entity,"
+        f" e.target_entity) WHERE k.merged_id IN ({marks}) AND n.role IS NOT NULL", merged_ids)
+    out: dict[str, list[str]] = defaultdict(list)
+    for r in rows:
+        out[r["merged_id"]].append(r["role"])
+    return out
+
+
+def _event_places(store: "Store", merged_ids: list[str]) -> dict[str, list[str]]:
+    """Places named in the evidence sentences of each merged event (event locations and PLACE mentions)."""
+    if not merged_ids:
+        return {}
+    marks = ", ".join("?" for _ in merged_ids)
+    rows = store.rows(
+        "SELECT k.merged_id, e.location, e.evidence_start, e.evidence_end, d.record FROM merged_event_members k"
+        " JOIN events e ON e.doc_id = k.doc_id AND e.event_id = k.event_id JOIN documents d ON d.id = e.doc_id"
+        f" WHERE k.merged_id IN ({marks}) ORDER BY k.merged_id, e.doc_id, e.event_id", merged_ids)
+    out: dict[str, list[str]] = defaultdict(list)
+    for r in rows:
+        names = [json.loads(r["location"])["name"]] if r["location"] else []
+        for entity in json.loads(r["record"]).get("entities", []):
+            if entity["type"] == "PLACE" and any(r["evidence_start"] <= m["start"] < r["evidence_end"]
+                                                 for m in entity["mentions"]):
+                names.append(entity["name"])
+        for name in names:
+            if name not in out[r["merged_id"]]:
+                out[r["merged_id"]].append(name)
+    return out
+
+
+def _fact_rows(store: "Store", a: str, b: str) -> list[dict[str, Any]]:
+    rows = store.rows("SELECT f.type, f.countries, f.value, f.unit, f.period, f.evidence, f.doc_id, d.path, d.url,"
+                      " d.published FROM facts f JOIN documents d ON d.id = f.doc_id"
+                      " ORDER BY d.published, f.doc_id, f.n")
+    out = []
+    for r in rows:
+        countries = set(json.loads(r["countries"]))
+        if not {a, b} <= countries:
+            continue
+        period = r["period"] or (r["published"] or "")[:4] or None
+        year = int(period[:4]) if period and period[:4].isdigit() else None
+        out.append({"section": "facts", "date": period, "year": year,
+                    "item": r["type"], "detail": f"{r['value']:g} {r['unit']}", "status": None, "num_articles": 1,
+                    "num_sources": 1, "evidence": r["evidence"], "doc_id": r["doc_id"], "path": r["path"],
+                    "url": r["url"]})
+    return out
+
+
+def balance_by_year(merged: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Cooperation (positive weights), conflict (negative weights) and their sum per year, for events that took
+    place (planned, denied and hypothetical events do not count)."""
+    by_year: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for ev in merged:
+        if ev["status"] in ("occurred", "ongoing") and ev["year"] is not None:
+            by_year[int(ev["year"])].append(ev)
+    out = []
+    for year in sorted(by_year):
+        weights = [ev["weight"] for ev in by_year[year]]
+        out.append({"year": year, "events": len(weights), "cooperation": sum(w for w in weights if w > 0),
+                    "conflict": sum(w for w in weights if w < 0), "balance": sum(weights),
+                    "articles": sum(ev["num_articles"] for ev in by_year[year])})
+    return out
+
+
+def _balance_rows(merged: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{"section": "balance", "date": str(y["year"]), "year": y["year"], "item": "balance",
+             "detail": f"cooperation {y['cooperation']:+.1f}, conflict {y['conflict']:+.1f},"
+                       f" balance {y['balance']:+.1f} over {y['events']} events", "status": None, "num_articles": y["articles"],
+             "num_sources": None, "evidence": None, "doc_id": None, "path": None, "url": None}
+            for y in balance_by_year(merged)]

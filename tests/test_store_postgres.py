@@ -1,0 +1,127 @@
+"""The store on both backends: every test here runs on SQLite and on a real PostgreSQL server.
+
+PostgreSQL runs where COMMUNIQUE_TEST_PG_URL names a database the tests may create schemas in (.ci/run starts
+one); elsewhere the PostgreSQL cases skip with that message.
+"""
+from __future__ import annotations
+
+import os
+import uuid
+from urllib.parse import quote
+
+import pytest
+from kb_fixtures import kaz_arg_articles, make_article
+
+from communique import kb
+from communique.export import to_text
+from communique.store import Store
+from communique.store_postgres import MIGRATIONS as PG_MIGRATIONS
+from communique.store_postgres import _redact
+from communique.store import MIGRATIONS
+
+PG_URL = os.environ.get("COMMUNIQUE_TEST_PG_URL")
+NEEDS_PG = "PostgreSQL store tests need a server: set COMMUNIQUE_TEST_PG_URL=postgresql://... (.ci/run starts one)"
+
+
+@pytest.fixture
+def pg_url():
+    """A fresh schema on the test server for each test, dropped afterwards."""
+    if not PG_URL:
+        pytest.skip(NEEDS_PG)
+    import psycopg
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(PG_URL, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    sep = "&" if "?" in PG_URL else "?"
+    yield f"{PG_URL}{sep}options={quote(f'-csearch_path={schema}')}"
+    with psycopg.connect(PG_URL, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def target(request, tmp_path):
+    if request.param == "sqlite":
+        return str(tmp_path / "kb.db")
+    return request.getfixturevalue("pg_url")
+
+
+def test_both_backends_have_the_same_migrations():
+    assert [name for name, _ in PG_MIGRATIONS] == [name for name, _ in MIGRATIONS]
+
+
+def test_open_picks_the_backend_and_records_migrations_once(target):
+    with Store.open(target) as store:
+        assert store.backend == ("postgresql" if target.startswith("postgresql") else "sqlite")
+        assert store.migrate() == []
+        assert store.applied_migrations() == [name for name, _ in MIGRATIONS]
+    with Store.open(target) as again:
+        assert again.migrate() == []
+
+
+def test_ingest_is_idempotent_and_failures_are_kept_once(target):
+    failed = make_article("broken.txt", ["x"], [])
+    failed.fail("read", "undecodable input")
+    with Store.open(target) as store:
+        first = store.write_batch(kaz_arg_articles() + [failed])
+        second = store.write_batch(kaz_arg_articles() + [failed])
+        assert (first.stored, first.failed) == (3, 1)
+        assert (second.stored, second.unchanged, second.failed) == (0, 3, 1)
+        summary = store.summary()
+    assert (summary["documents"], summary["stories"], summary["failures"]) == (3, 2, 1)
+    assert summary["events"] == 7 and summary["merged_events"] == 5
+
+
+def test_a_failed_batch_leaves_nothing_behind(target):
+    articles = kaz_arg_articles()
+    articles[1].events[0].type = None          # violates NOT NULL: the whole batch must roll back
+    with Store.open(target) as store:
+        with pytest.raises(Exception):
+            store.write_batch(articles)
+        assert store.scalar("SELECT COUNT(*) FROM documents") == 0
+        assert store.scalar("SELECT COUNT(*) FROM merged_events") == 0
+
+
+def test_reprocessing_replaces_a_document_processed_by_other_stage_versions(target):
+    articles = kaz_arg_articles()
+    with Store.open(target) as store:
+        store.write_batch(articles)
+        newer = kaz_arg_articles()
+        newer[2].stages = {"events": "test-2"}
+        newer[2].events = newer[2].events[:1]
+        assert store.write_batch(newer).unchanged == 3               # not asked: kept
+        stats = store.write_batch(newer, reprocess=True)
+        assert (stats.reprocessed, stats.unchanged) == (1, 2)
+        assert store.scalar("SELECT COUNT(*) FROM events WHERE doc_id = ?", (newer[2].id,)) == 1
+        assert kb.events(store, types=["SUPPORT"]).empty
+
+
+def test_queries_give_the_same_answers_on_both_backends(target, tmp_path):
+    text = "Kazajistán inaugura su primer consulado honorario en Lima, informó la cancillería kazaja."
+    with Store.open(target) as store:
+        store.write_batch(kaz_arg_articles() + [make_article("lima.txt", [text], [], language="es")])
+        answers = _answers(store)
+    with Store.open(tmp_path / "reference.db") as reference:
+        reference.write_batch(kaz_arg_articles() + [make_article("lima.txt", [text], [], language="es")])
+        assert answers == _answers(reference)
+    assert answers["search"] == ["lima.txt"]
+
+
+def _values(frame) -> list[list]:
+    return frame.astype(object).where(frame.notna(), None).values.tolist()
+
+
+def _answers(store: Store) -> dict:
+    return {
+        "events": _values(kb.events(store).drop(columns=["confidence"])),
+        "relations": _values(kb.relations(store, "KAZ")),
+        "profile": _values(kb.profile(store, "KAZ", "ARG")[["section", "date", "item", "detail", "evidence"]]),
+        "actors": _values(kb.actors(store, "KAZ")),
+        "search": kb.search(store, "kazajistan consulado")["path"].tolist(),
+        "stories": store.rows("SELECT id, documents FROM stories ORDER BY id"),
+        "jsonl": to_text(store, "jsonl"),
+    }
+
+
+def test_urls_are_redacted_for_messages():
+    assert _redact("postgresql://kb:s3cret@db.example.org:5432/kb") == "postgresql://kb:***@db.example.org:5432/kb"
