@@ -112,31 +112,35 @@ def evaluate(ctx: click.Context, gold: str, records: str | None, as_json: bool, 
         click.echo(ev.format_report(report) if kind == "documents" else ev.format_other_report(report))
 
 
+DB_HELP = "The store: a SQLite file, or a postgresql:// URL."
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", default="communique.db", show_default=True, help="SQLite file of the store.")
+@click.option("--db", default="communique.db", show_default=True, help=DB_HELP)
+@click.option("--reprocess", is_flag=True, help="Reprocess documents stored by other stage versions.")
 @click.option("--quiet", is_flag=True)
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, quiet: bool) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, reprocess: bool, quiet: bool) -> None:
     """Process articles and store them (idempotent: unchanged documents are not stored twice)."""
     from .store import Store, ingest_paths
 
     with Store.open(db) as store:
-        stats = ingest_paths(store, paths, settings=_settings(ctx),
-                             progress=lambda it: _progress(it, not quiet, "ingesting"))
+        stats = ingest_paths(store, paths, settings=_settings(ctx), reprocess=reprocess,
+                             progress=lambda it: _progress(it, not quiet and "-" not in paths, "ingesting"))
     if not quiet:
         click.echo(f"stored {stats.stored} new, {stats.unchanged} unchanged, {stats.failed} failed → {db}", err=True)
     ctx.exit(EXIT_SOME_FAILED if stats.failed else EXIT_OK)
 
 
 @cli.command()
-@click.option("--db", default="communique.db", show_default=True)
+@click.option("--db", default="communique.db", show_default=True, help=DB_HELP)
 @click.option("--examples", default=5, show_default=True, help="How many example events to show.")
 def summary(db: str, examples: int) -> None:
     """What the store holds: documents by language, events by type, top country pairs, example events."""
-    from .store import Store, format_summary
+    from .store import Store, format_summary, is_postgres_url
 
-    if not Path(db).exists():
+    if not is_postgres_url(db) and not Path(db).exists():
         raise click.UsageError(f"no store at {db}; run `communique ingest PATH --db {db}` first")
     with Store.open(db) as store:
         click.echo(format_summary(store.summary(examples=examples)))
