@@ -1,0 +1,244 @@
+"""Stage `dates`: time expressions per language, resolution against the publication date, event dates."""
+from __future__ import annotations
+
+import pytest
+
+from communique.dates import Anchor, date_event, find_times
+from communique.records import Article, Event, ActorRef, Paragraph, Sentence, Span
+
+
+def values(text: str, language: str, published: str | None) -> dict[str, str | None]:
+    return {t.text: t.value for t in find_times(text, language, published)}
+
+
+# (language, sentence, publication date, expression, expected value)
+CASES = [
+    # full dates, with and without a year, datelines
+    ("en", "ASUNCION, June 3 (EFE) – Kazakhstan is seeking new perspectives.", "2014-06-03", "June 3", "2014-06-03"),
+    ("en", "The treaty was signed on June 3, 2014 in Astana.", None, "June 3, 2014", "2014-06-03"),
+    ("en", "They met during an Oct. 17 meeting in Beijing.", "2023-10-17", "Oct. 17", "2023-10-17"),
+    ("en", "The union enters into force on Jan. 1 and will create a market.", "2014-06-03", "Jan. 1", "2015-01-01"),
+    ("en", "date 2023-08-24 Kazakhstan and Argentina strengthen cooperation", None, "2023-08-24", "2023-08-24"),
+    ("en", "He visited Brussels for the first time in February 1993.", "2021-11-26", "February 1993", "1993-02"),
+    ("es", "Tokáyev llegará a Moscú el 11 de noviembre de 2025.", None, "el 11 de noviembre de 2025", "2025-11-11"),
+    ("es", "Moscú, 12 nov (EFE).- El presidente recibió a su homólogo.", "2025-11-12", "12 nov", "2025-11-12"),
+    ("es", "La intendenta participó el lunes 5 de septiembre de la inauguración.", "2016-09-06",
+     "lunes 5 de septiembre",
+     "2016-09-05"),
+    ("ru", "Соглашение подписано 04 июля 2014 года в Астане.", None, "04 июля 2014 года", "2014-07-04"),
+    ("ru", "Переговоры прошли 28.11.2022 в Москве.", None, "28.11.2022", "2022-11-28"),
+    ("ru", "12-13 января в городе Мехико состоялась конференция послов.", "2023-01-16", "12-13 января", "2023-01-12"),
+    # months and years
+    ("en", "In June, Tokayev criticised the recognition of separatist territories.", "2022-11-28", "June", "2022-06"),
+    ("en", "Kazakhstan established diplomatic relations with Mexico back in 1992.", "2014-07-04", "1992", "1992"),
+    ("en", "The Mexican Embassy will be opened later in 2014.", "2014-07-04", "2014", "2014"),
+    ("en", "In mid April the ambassador highlighted the ties.", "2019-05-10", "mid April", "2019-04"),
+    ("es", "Putin visitó Astaná en noviembre de 2024 en una visita de Estado.", None, "noviembre de 2024", "2024-11"),
+    ("es", "Los dos países tienen una asociación desde 2008.", None, "2008", "2008"),
+    ("es", "La movilización parcial fue decretada a finales de septiembre.", "2022-11-28", "a finales de septiembre",
+     "2022-09"),
+    ("ru", "Кроме того, в ноябре 2022 года депутаты посетили Астану.", None, "ноябре 2022 года", "2022-11"),
+    ("ru", "В 2024 году взаимный товарооборот достиг 50 млрд долларов.", None, "2024 году", "2024"),
+    ("ru", "Саммит состоялся в Брюсселе в 2000 г.", None, "2000 г.", "2000"),
+    # relative words
+    ("en", "He mentioned Xi's state visit to Kazakhstan last year.", "2023-10-17", "last year", "2022"),
+    ("en", "Tokayev invited Xi to visit Kazakhstan next year.", "2023-10-17", "next year", "2024"),
+    ("en", "The initiative was announced a decade ago in Astana.", "2023-10-17", "a decade ago", "2013"),
+    ("en", "The agreement was initialled by the two sides last week.", "2015-01-28", "last week", "2015-01"),
+    ("en", "The delegation arrives tomorrow in Havana.", "2019-05-10", "tomorrow", "2019-05-11"),
+    ("es", "El presidente ruso recibió hoy a su homólogo kazajo.", "2025-11-12", "hoy", "2025-11-12"),
+    ("es", "El comercio ascendió el año pasado a 27.800 millones de dólares.", "2025-11-12", "el año pasado", "2024"),
+    ("es", "La semana pasada, en una cumbre, Tokayev habló con Putin.", "2022-11-28", "La semana pasada", "2022-11"),
+    ("es", "El acuerdo se firmará el próximo año en Astaná.", "2024-05-14", "el próximo año", "2025"),
+    ("es", "Putin ha llegado este miércoles a Astaná.", "2024-11-27", "este miércoles", "2024-11-27"),
+    ("ru", "Токаев прибыл в Москву вчера вечером.", "2025-11-12", "вчера", "2025-11-11"),
+    ("ru", "На прошлой неделе министры обсудили повестку.", "2024-02-15", "На прошлой неделе", "2024-02"),
+    ("ru", "В прошлом году товарооборот вырос.", "2024-02-15", "В прошлом году", "2023"),
+    ("ru", "Соглашение подписано десять лет назад.", "2025-12-03", "десять лет назад", "2015"),
+    ("ru", "Токаев прибыл в Москву накануне вечером.", "2025-11-12", "накануне", "2025-11-11"),
+    ("ru", "Эрдоган посетил Астану в октябре прошлого года.", "2023-05-29", "октябре прошлого года", "2022-10"),
+    ("en", "A vote will be held at the General Assembly in June next year.", "2015-09-30", "June next year",
+     "2016-06"),
+    ("es", "Los cancilleres se reunieron en octubre del año pasado.", "2024-03-07", "octubre del año pasado",
+     "2023-10"),
+    ("es", "Tokayev, quien viajará el martes y miércoles a París.", "2022-11-28", "el martes y miércoles",
+     "2022-11-29"),
+    ("es", "Invitó al canciller a visitar Astaná en el segundo semestre del año.", "2023-03-16",
+     "el segundo semestre del año", "2023"),
+    ("ru", "Визит состоится во втором полугодии текущего года.", "2023-03-16", "втором полугодии текущего года",
+     "2023"),
+    # weekdays: future tense = the next one, past tense = the last one (or the day itself)
+    ("en", "The deputy foreign minister will travel on Thursday to Cuba.", "2014-06-03", "on Thursday", "2014-06-05"),
+    ("en", "The assembly got under way on Tuesday in Asuncion.", "2014-06-03", "on Tuesday", "2014-06-03"),
+    ("en", "The minister met his counterpart on Monday.", "2014-06-03", "on Monday", "2014-06-02"),
+    ("es", "Tokáyev llegó a Moscú el martes, cuando mantuvo una reunión.", "2025-11-12", "el martes", "2025-11-11"),
+    ("es", "El canciller viajará el martes a París.", "2022-11-28", "el martes", "2022-11-29"),
+    ("ru", "Президенты будут вести переговоры в четверг.", "2025-11-12", "в четверг", "2025-11-13"),
+    ("ru", "Министры встретились во вторник в Минске.", "2024-04-12", "во вторник", "2024-04-09"),
+]
+
+
+@pytest.mark.parametrize("language,text,published,expression,expected", CASES,
+                         ids=[f"{c[0]}-{c[3]}" for c in CASES])
+def test_time_expression_resolves(language, text, published, expression, expected):
+    found = values(text, language, published)
+    assert expression in found, found
+    assert found[expression] == expected
+
+
+@pytest.mark.parametrize("language,text,expression", [
+    ("en", "The minister will travel on Thursday to Cuba.", "on Thursday"),
+    ("en", "Trade grew last year.", "last year"),
+    ("es", "Tokayev asumió el sábado tras ganar la reelección.", "el sábado"),
+    ("es", "En junio, Tokayev criticó públicamente a Putin.", "junio"),
+    ("ru", "Президенты встретятся в четверг.", "в четверг"),
+])
+def test_relative_expression_without_publication_date_is_null(language, text, expression):
+    """Never the machine's clock: what needs the publication date stays None without one."""
+    found = values(text, language, None)
+    assert expression in found
+    assert found[expression] is None
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "You may call +7(700) 388 81 09 for details on the 44th session."),
+    ("en", "It will create a $2 trillion market with 170 million consumers."),
+    ("en", "Kazakhstan Today reported the visit of the delegation."),
+    ("es", "Para Kazajstán, Rusia siempre ha sido el principal socio; su apoyo es clave."),
+    ("es", "El acto comenzó por la mañana en la sede de la cancillería."),
+    ("ru", "Среди участников были представители 22 стран."),
+])
+def test_no_false_time_expressions(language, text):
+    assert find_times(text, language, "2024-05-14") == []
+
+
+def test_russian_dateline_in_an_english_article_is_found():
+    times = find_times("Kazakhstan-Mexico cooperation details unveiled 04 июля 2014, 10:43", "en", None,
+                       other_languages=("en", "es", "ru"))
+    assert [(t.text, t.value) for t in times] == [("04 июля 2014", "2014-07-04")]
+
+
+def test_spans_are_offsets_into_the_article():
+    text = "Intro. The talks were held on 11 November 2024 in Astana."
+    times = find_times(text[7:], "en", None, base=7, sentence_index=1)
+    assert len(times) == 1
+    assert text[times[0].start:times[0].end] == times[0].text == "11 November 2024"
+    assert times[0].sentence == 1 and times[0].kind == "date"
+
+
+def test_anchor_precision():
+    assert Anchor.parse("2024-05-14T09:30:00+05:00").precision == "day"
+    assert Anchor.parse("2024-05").precision == "month"
+    assert Anchor.parse(None) is None
+
+
+# ----------------------------------------------------------------------------------------------- events
+
+def _article(sentences: list[str], published: str | None, language: str = "en") -> Article:
+    text = " ".join(sentences)
+    article = Article(text=text, published=published, language=language)
+    article.paragraphs = [Paragraph(0, len(text), language)]
+    pos = 0
+    for s in sentences:
+        article.sentences.append(Sentence(pos, pos + len(s), s, language))
+        pos += len(s) + 1
+    return article
+
+
+def _event(article: Article, index: int, trigger: str, status: str = "occurred") -> Event:
+    sentence = article.sentences[index]
+    at = article.text.index(trigger, sentence.start)
+    return Event(id="e1", type="CONSULT", source=ActorRef("KAZ"), target=ActorRef("CUB"),
+                 evidence=Span(sentence.start, sentence.end, sentence.text), sentence=index, status=status,
+                 trigger=Span(at, at + len(trigger), trigger))
+
+
+def _date(article: Article, event: Event) -> None:
+    by_sentence: dict[int, list] = {}
+    for i, s in enumerate(article.sentences):
+        by_sentence[i] = find_times(s.text, s.language, article.published, sentence=s, base=s.start,
+                                    sentence_index=i)
+    date_event(article, event, by_sentence)
+
+
+def test_event_takes_the_time_of_its_sentence():
+    article = _article(["The deputy minister will travel on Thursday to Cuba."], "2014-06-03")
+    event = _event(article, 0, "travel", status="planned")
+    _date(article, event)
+    assert (event.date, event.date_text) == ("2014-06-05", "on Thursday")
+
+
+def test_undated_occurred_event_gets_the_publication_day():
+    article = _article(["Headline here.", "The minister held talks with his Cuban counterpart."], "2023-08-24")
+    event = _event(article, 1, "talks")
+    _date(article, event)
+    assert event.date == "2023-08-24" and event.date_text is None
+
+
+def test_undated_precision_month_keeps_only_the_publication_month():
+    article = _article(["Headline here.", "The minister held talks with his Cuban counterpart."], "2023-08-24")
+    event = _event(article, 1, "talks")
+    date_event(article, event, {}, undated_precision="month")
+    assert event.date == "2023-08" and event.date_text is None
+
+
+def test_undated_planned_event_stays_undated():
+    article = _article(["Headline here.", "The minister plans to visit Canada."], "2023-08-24")
+    event = _event(article, 1, "visit", status="planned")
+    _date(article, event)
+    assert event.date is None
+
+
+def test_occurred_event_dated_after_publication_becomes_planned():
+    article = _article(["The state visit to Russia begins on 11 November 2025."], "2025-11-10")
+    event = _event(article, 0, "visit")
+    _date(article, event)
+    assert event.date == "2025-11-11" and event.status == "planned"
+
+
+def test_continuing_sentence_inherits_the_previous_date():
+    article = _article(["The minister arrived in Havana on 3 April 2016.",
+                        "During the visit, he met the Cuban foreign minister."], "2016-04-05")
+    event = _event(article, 1, "met")
+    _date(article, event)
+    assert event.date == "2016-04-03"
+
+
+def test_no_publication_date_no_default():
+    article = _article(["Headline here.", "The minister held talks with his Cuban counterpart."], None)
+    event = _event(article, 1, "talks")
+    _date(article, event)
+    assert event.date is None
+
+
+@pytest.fixture(scope="module")
+def english_parse():
+    from communique.nlp import parse_sentences
+    return parse_sentences
+
+
+def test_relative_clause_far_from_publication_does_not_date_the_event(english_parse):
+    article = _article(["He expressed Kazakhstan's support for China's initiative, announced a decade ago in Astana."],
+                       "2023-10-17")
+    english_parse(article.sentences, article.text)
+    event = _event(article, 0, "support")
+    _date(article, event)
+    assert event.date == "2023-10-17" and event.date_text is None   # the report's date, not a decade ago
+
+
+@pytest.mark.parametrize("language,text,published,expression,expected", [
+    ("ru", "Президенты проведут переговоры в четверг, сообщил Кремль.", "2025-11-12", "в четверг", "2025-11-13"),
+    ("ru", "Президенты провели переговоры в четверг.", "2025-11-12", "в четверг", "2025-11-06"),
+    ("es", "Tokáyev viajará el martes a París para reunirse con Macron.", "2022-11-28", "el martes", "2022-11-29"),
+    ("es", "La Asamblea General del organismo concluye el viernes en Washington.", "2023-06-22", "el viernes",
+     "2023-06-23"),
+    ("es", "Putin ha llegado este miércoles a Astaná.", "2024-11-27", "este miércoles", "2024-11-27"),
+    ("en", "The visit is scheduled for Thursday.", "2024-05-14", "Thursday", "2024-05-16"),
+    ("en", "Tokayev arrived in the Brazilian capital on Monday evening.", "2024-09-10", "on Monday evening",
+     "2024-09-09"),
+])
+def test_tense_from_the_parse_sets_the_weekday(english_parse, language, text, published, expression, expected):
+    sentence = Sentence(0, len(text), text, language)
+    english_parse([sentence], text)
+    found = {t.text: t.value for t in find_times(text, language, published, sentence=sentence)}
+    assert found[expression] == expected
