@@ -1,11 +1,395 @@
-"""Stage `events` (first version)."""
+"""Stage `events`: PLOVER events (who did what to whom) from trigger frames over each sentence's parse.
+
+Each language reads its own triggers (``data/lang/<iso>/events.toml``); there is no translation. For every
+trigger word in a sentence the frame says which arguments hold the source and the target; the actors come from
+the `entities` stage (see :mod:`communique.event_actors`). Roughly:
+
+1. find triggers: verb and noun lemmas with their frames, checked against the frame's constraints;
+2. place each actor mention of the sentence in the trigger's argument structure (subject, object, a phrase with
+   a preposition, a possessor or modifier of a nominal trigger), also through the verb that governs a nominal
+   trigger ("paid a visit to", "held talks with") and through coordinated or control verbs;
+3. map arguments to source / target (inverse frames swap them: "Putin received Tokayev" is KAZ→RUS), fill a
+   missing side from a governing speech verb or the previous sentence only where the grammar allows it;
+4. status (planned, negated, hypothetical, ongoing) from auxiliaries, tense and governing words;
+5. one event per distinct (type, actors, status, kind of mode) in the document: repeated mentions merge.
+
+Dates are left to the `dates` stage that runs next.
+"""
 from __future__ import annotations
 
-from .records import Article
+import logging
+from dataclasses import dataclass
+
+from .event_actors import ActorMention, actor_mentions
+from .event_arguments import (Arguments, fill_source, fill_target, find_arguments, governing_verb,
+                              main_subject_actors, plural_party_subject, role_of, speaker_arguments)
+from .event_rules import CLAUSE_LINKS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, STATUS_LINKS, Frame, Lexicon, Tree, lexicon
+from .records import ActorRef, Article, Event, Location, Sentence, Span
 from .registry import Stage, stage
 
+log = logging.getLogger(__name__)
 
-@stage("events", "0")
+# types whose missing target may come from the sentence's other actor: diplomatic exchanges between two sides;
+# conflict and coercion name their target or are not coded ("the sanctions", "the war in Ukraine")
+COOCCURRENCE_TYPES = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REQUEST"}
+PLACE_KINDS = {"place", "capital", "seat"}
+CONTENT_POS = {"NOUN", "PROPN", "ADJ", "X", "NUM", "VERB"}
+STATUS_MARKER_DEPS = {"aux", "auxpass", "neg", "advmod", "mark", "amod", "expl", "cop", "case", "det"}
+MODE_FAMILY = {"visit": "visit", "host": "visit", "meeting": "meeting", "talks": "meeting", "phone": "phone",
+               "multilateral": "visit"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An event found in one sentence, before document-level merging."""
+
+    type: str
+    frame: Frame
+    source: ActorMention
+    target: ActorMention
+    sentence: int
+    trigger: int                       # token index in the sentence
+    confidence: float
+    status: str = "occurred"
+    mutual: bool = False
+    place: ActorMention | None = None   # where it happened, when the sentence says so
+
+
+@stage("events", "1", requires=("entities",), assigns=("events",))
 class EventsStage(Stage):
     def process(self, article: Article) -> None:
-        return None
+        min_confidence = float(self.options.get("min_confidence", 0.0))
+        mentions = actor_mentions(article)
+        candidates: list[Candidate] = []
+        context: list[ActorMention] = []          # subject actors of the latest sentence that had one
+        previous: list[ActorMention] = []         # every actor of the previous sentence
+        for index, sentence in enumerate(article.sentences):
+            lex = lexicon(sentence.language)
+            if lex is None or not sentence.tokens:
+                continue
+            here = mentions.get(index, [])
+            found = sentence_events(sentence, index, here, lex, context, previous)
+            candidates.extend(c for c in found if c.confidence >= min_confidence)
+            subjects = main_subject_actors(Tree(sentence), here)
+            if subjects:
+                context = subjects
+            previous = here or previous
+        article.events = [to_event(article, c, n) for n, c in enumerate(merge(candidates), 1)]
+
+
+# --- one sentence ----------------------------------------------------------------------------------------------
+
+def sentence_events(sentence: Sentence, index: int, mentions: list[ActorMention], lex: Lexicon,
+                    context: list[ActorMention], context_all: list[ActorMention] | None = None) -> list[Candidate]:
+    context_all = context_all or []
+    if not mentions and not context:
+        return []
+    tree = Tree(sentence)
+    mentions = [m for m in mentions if acts_for_state(tree, m)]
+    heads = {id(m): tree.span_head(m.start, m.end) for m in mentions}
+    out: list[Candidate] = []
+    for i, tok in enumerate(tree.tokens):
+        if inside_actor(tree, i, mentions, heads) or tree.inside_name(i, sentence):
+            continue                      # a word inside a name is not a trigger ("Collective Security Treaty")
+        if in_fixed_phrase(sentence, tok.start, lex) or (tok.pos == "VERB" and tok.dep == "amod"):
+            continue                      # idioms; participles used as adjectives ("the visiting delegation")
+        if requested_content(tree, i, lex):
+            continue
+        for frame in trigger_frames(tree, i, lex, mentions, heads):
+            out.extend(frame_events(tree, i, frame, lex, mentions, heads, context, index, context_all))
+            break
+    return best_per_sentence(drop_invitations_to_visit(out))
+
+
+def requested_content(tree: Tree, i: int, lex: Lexicon) -> bool:
+    """"asked Amman to support the bid", "seeks backing for": what is asked for has not happened; the request is
+    the event. A visit one is invited to make stays (it is a planned visit)."""
+    head = tree.head(i)
+    if head is None or tree.tokens[i].dep.split(":")[0] not in ("xcomp", "dobj", "obj", "ccomp"):
+        return False
+    if not any(f.type == "REQUEST" for f in lex.verbs.get(tree.lemma(head), ())) and \
+            tree.lemma(head) not in lex.words("roles", "request_verbs"):
+        return False
+    own = lex.verbs.get(tree.lemma(i), ()) + lex.nouns.get(tree.lemma(i), ())
+    invited = any(f.mode == "invitation" for f in lex.verbs.get(tree.lemma(head), ()))
+    return not (invited and any(f.type == "CONSULT" for f in own))
+
+
+def inside_actor(tree: Tree, i: int, mentions: list[ActorMention], heads: dict) -> bool:
+    """True when token `i` lies inside an actor's name, unless it heads an institution's name: "the Embassy of
+    Mexico" is still an opening's object, "Organization of the Collective Security Treaty" has no treaty event."""
+    tok = tree.tokens[i]
+    for m in mentions:
+        if m.start <= tok.start < m.end:
+            return not (m.kind in ("org", "seat") and heads.get(id(m)) == i)
+    return False
+
+
+def acts_for_state(tree: Tree, m: ActorMention) -> bool:
+    """Drop spans that cannot stand for a state acting: a lone function word ("The"), or a demonym used as a
+    plural noun for citizens ("51 Mexicans visited Kazakhstan", "decenas de miles de rusos")."""
+    inside = [t for t in tree.tokens if t.start < m.end and t.end > m.start]
+    if not any(t.pos in CONTENT_POS for t in inside):
+        return False
+    if inside and inside[0].i == 0 and m.text.isupper() and len(m.text) > 3:
+        return False                      # a dateline ("BUENOS AIRES, May 14 (EFE) –") says where it was written
+    if m.kind == "demonym":
+        head = tree.span_head(m.start, m.end)
+        tok = tree.tokens[head] if head is not None else None
+        if tok is not None and tok.pos in ("NOUN", "PROPN") and (
+                tok.morph.get("Number") == "Plur" or tree.kids(tok.i, "nummod")
+                or (tok.text.endswith("s") and tok.text[:1].isupper() and tok.text.isascii())):
+            return False
+    return True
+
+
+def drop_invitations_to_visit(found: list[Candidate]) -> list[Candidate]:
+    """"X invited Y to visit": the planned visit is the event; the invitation adds nothing between the same pair."""
+    visits = {frozenset((c.source.code, c.target.code)) for c in found if c.type == "CONSULT" and c.status == "planned"}
+    return [c for c in found if not (c.type == "REQUEST" and c.frame.mode == "invitation"
+                                     and frozenset((c.source.code, c.target.code)) in visits)]
+
+
+def best_per_sentence(found: list[Candidate]) -> list[Candidate]:
+    """One event per type, pair of actors and status in a sentence ("during the visit, a meeting with"):
+    the best-supported reading wins."""
+    best: dict[tuple, Candidate] = {}
+    for c in found:
+        key = (c.type, frozenset((c.source.code, c.target.code)), c.status)
+        if key not in best or c.confidence > best[key].confidence:
+            best[key] = c
+    agreed = {frozenset((c.source.code, c.target.code)) for c in found if c.type == "AGREE"}
+    return [c for c in found if best[(c.type, frozenset((c.source.code, c.target.code)), c.status)] is c
+            # "signed a plan to strengthen cooperation": the cooperation is what was agreed
+            and not (c.type == "COOPERATE" and c.frame.mode is None
+                     and frozenset((c.source.code, c.target.code)) in agreed)]
+
+
+def in_fixed_phrase(sentence: Sentence, offset: int, lex: Lexicon) -> bool:
+    """Trigger words inside idioms that do not state an event ("de acuerdo con", "in accordance with")."""
+    text = sentence.text.lower()
+    at = offset - sentence.start
+    for phrase in lex.words("roles", "fixed_phrases"):
+        pos = text.find(phrase)
+        while pos >= 0:
+            if pos <= at < pos + len(phrase):
+                return True
+            pos = text.find(phrase, pos + 1)
+    return False
+
+
+def trigger_frames(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict) -> list[Frame]:
+    tok = tree.tokens[i]
+    lemma = tok.lemma.lower()
+    if tok.pos in ("VERB", "AUX"):
+        frames = lex.verbs.get(lemma, ())
+    elif tok.pos in ("NOUN", "PROPN"):
+        frames = lex.nouns.get(lemma, ()) or lex.nouns.get(tok.text.lower(), ())
+    else:
+        frames = ()
+    return [f for f in frames if frame_applies(tree, i, f, mentions, heads, lex)]
+
+
+def stative(tree: Tree, i: int, lex: Lexicon) -> bool:
+    """A nominal trigger held rather than happening: "has consular accords with Brazil", "tiene acuerdos"."""
+    if tree.tokens[i].pos not in ("NOUN", "PROPN"):
+        return False
+    governor = governing_verb(tree, i)
+    return governor is not None and tree.lemma(governor) in lex.words("roles", "stative_verbs")
+
+
+def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention], heads: dict,
+                  lex: Lexicon | None = None) -> bool:
+    if lex is not None and stative(tree, i, lex):
+        return False
+    if frame.requires_prep:
+        preps = {tree.preposition(c) for c in tree.children[i]}
+        if not preps & set(frame.requires_prep):
+            return False
+    if frame.requires_modifier:
+        mods = {tree.lemma(c) for c in tree.children[i]} | {tree.tokens[c].text.lower() for c in tree.children[i]}
+        if not mods & set(frame.requires_modifier):
+            return False
+    if frame.requires_governor:
+        # the governing word above the trigger, or just before it when the parser attached the noun elsewhere
+        near = {tree.lemma(a) for a in tree.ancestors(i)[:5]} | {tree.lemma(j) for j in range(max(0, i - 6), i)}
+        if not near & set(frame.requires_governor):
+            return False
+    if frame.requires_object_noun:
+        objects = {tree.lemma(c) for c in tree.kids(i, *OBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)}
+        if not objects & set(frame.requires_object_noun):
+            return False
+    if frame.requires_object_actor:
+        objects = tree.kids(i, *OBJECT_DEPS)
+        if not any(heads.get(id(m)) in tree.subtree(o) for o in objects for m in mentions):
+            return False
+    return True
+
+
+def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention], heads: dict,
+                 context: list[ActorMention], index: int, context_all: list[ActorMention]) -> list[Candidate]:
+    args = find_arguments(tree, i, frame, lex, mentions, heads)
+    confidence = 0.9
+    if frame.speaker:
+        args = speaker_arguments(tree, i, lex, mentions, heads, args)
+    if frame.mutual and not args.source and not args.pair and plural_party_subject(tree, i, lex):
+        args.pair, confidence = distinct_codes(context + context_all)[:2], 0.7
+    if not args.source and not args.pair:
+        args.source, confidence = fill_source(tree, i, lex, mentions, heads, args, context), 0.6
+    if (not args.target and frame.type in COOCCURRENCE_TYPES
+            and not (frame.mutual and len({m.code for m in args.source + args.pair}) > 1)):
+        args.target = fill_target(tree, i, frame, mentions, heads, args)
+        confidence = min(confidence, 0.5)
+    if frame.inverse:                     # the subject side is the host: "Putin received Tokayev" is KAZ→RUS
+        args.source, args.target = args.target, args.source
+    givers = received_from(tree, i, lex, mentions, heads)
+    if givers:                            # "accepted credentials from the ambassadors of Brazil and Hungary"
+        args.source, args.target = givers, args.source or args.target
+    status = event_status(tree, i, lex)
+    place = event_place(tree, i, lex, mentions, heads)
+    out = []
+    for source, target in actor_pairs(args, frame):
+        out.append(Candidate(frame.type, frame, source, target, index, i, confidence, status, frame.mutual, place))
+    return out
+
+
+def received_from(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict) -> list[ActorMention]:
+    """Who hands over what a receiving verb takes ("принял верительные грамоты у послов Бразилии"): they act."""
+    governor = governing_verb(tree, i)
+    if governor is None or tree.lemma(governor) not in lex.words("roles", "receive_verbs"):
+        return []
+    if tree.tokens[i].pos not in ("NOUN", "PROPN"):
+        return []
+    from_preps = lex.words("roles", "from_preps")
+    out = []
+    for m in mentions:
+        h = heads.get(id(m))
+        if h is None:
+            continue
+        role = role_of(tree, h, governor) or role_of(tree, h, i)
+        path = [h] + tree.ancestors(h)
+        if role is not None and (role[1] in from_preps or any(tree.preposition(j) in from_preps for j in path[:4])):
+            out.append(m)
+    return out
+
+
+def event_place(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict) -> ActorMention | None:
+    """The place the trigger's clause names with a locative preposition ("met in Astana", "визит в Москву")."""
+    preps = lex.words("roles", "venue_preps") | lex.words("roles", "locative_preps")
+    anchors = [i] + ([g] if (g := governing_verb(tree, i)) is not None else [])
+    for m in mentions:
+        h = heads.get(id(m))
+        if m.kind not in PLACE_KINDS or h is None:
+            continue
+        for anchor in anchors:
+            role = role_of(tree, h, anchor)
+            if role is not None and role[1] in preps:
+                return m
+    return None
+
+
+def distinct_codes(mentions: list[ActorMention]) -> list[ActorMention]:
+    seen: set[str] = set()
+    return [m for m in mentions if not (m.code in seen or seen.add(m.code))]
+
+
+def actor_pairs(args: Arguments, frame: Frame) -> list[tuple[ActorMention, ActorMention]]:
+    sources = args.source + args.pair
+    targets = args.target or (args.pair[1:] if len(args.pair) > 1 else [])
+    if not args.target and frame.mutual and len({m.code for m in sources}) > 1:
+        first = sources[0]
+        return unique_pairs([(first, m) for m in sources[1:]])
+    return unique_pairs([(s, t) for s in sources for t in targets])
+
+
+def unique_pairs(pairs: list[tuple[ActorMention, ActorMention]]) -> list[tuple[ActorMention, ActorMention]]:
+    seen, out = set(), []
+    for s, t in pairs:
+        key = (s.code, t.code)
+        if s.code != t.code and key not in seen:
+            seen.add(key)
+            out.append((s, t))
+    return out
+
+
+# --- status ----------------------------------------------------------------------------------------------------
+
+def event_status(tree: Tree, i: int, lex: Lexicon) -> str:
+    """negated > hypothetical > planned > ongoing > occurred, from the trigger and the words that govern it."""
+    chain = status_chain(tree, i)
+    near: set[str] = set()
+    for n, a in enumerate(chain):
+        if n > 0:
+            near.add(tree.lemma(a))       # "plans to visit", "agreed to hold": the governing word, not the trigger
+        for c in tree.children[a]:
+            dep = tree.tokens[c].dep
+            base = dep.split(":")[0]
+            if c in chain or (n > 0 and base not in STATUS_MARKER_DEPS) or base in CLAUSE_LINKS:
+                continue
+            near.add(tree.lemma(c))
+            near.add(tree.tokens[c].text.lower())
+    words = lambda key: lex.words("status", key)  # noqa: E731
+    if near & words("negation"):
+        return "negated"
+    if near & words("hypothetical"):
+        return "hypothetical"
+    if near & (words("planned_aux") | words("planned_lemmas")) or any(_future(tree, a) for a in chain[:3]):
+        return "planned"
+    if near & words("ongoing"):
+        return "ongoing"
+    return "occurred"
+
+
+def status_chain(tree: Tree, i: int) -> list[int]:
+    """The trigger and the words above it within its own clause (through control verbs and arguments)."""
+    chain, j = [i], i
+    for _ in range(4):
+        h = tree.head(j)
+        if h is None or tree.tokens[j].dep not in STATUS_LINKS:
+            break
+        chain.append(h)
+        j = h
+    return chain
+
+
+def _future(tree: Tree, i: int) -> bool:
+    tok = tree.tokens[i]
+    if tok.morph.get("Tense") == "Fut" and tok.pos in ("VERB", "AUX"):
+        return True
+    if tok.morph.get("Mood") == "Sub" and tok.pos == "VERB" and tree.kids(i, "mark"):
+        return True                       # "para que el canciller visite Astaná": a purpose still to come
+    return any(tree.tokens[c].morph.get("Tense") == "Fut" for c in tree.kids(i, "aux", "aux:pass", "cop"))
+
+
+# --- document level --------------------------------------------------------------------------------------------
+
+def merge(candidates: list[Candidate]) -> list[Candidate]:
+    """One event per type, pair of actors and status in the document: a directed reading ("X visited Y") wins over
+    a mutual one of the same pair ("X and Y met"), and the best-supported, earliest mention is kept."""
+    groups: dict[tuple, list[Candidate]] = {}
+    for c in candidates:
+        groups.setdefault((c.type, frozenset((c.source.code, c.target.code)), c.status), []).append(c)
+    kept: list[Candidate] = []
+    for group in groups.values():
+        directed = [c for c in group if not c.mutual]
+        by_direction: dict[tuple[str, str], Candidate] = {}
+        for c in directed or group:
+            key = (c.source.code, c.target.code) if directed else ("", "")
+            if key not in by_direction or c.confidence > by_direction[key].confidence:
+                by_direction[key] = c
+        kept.extend(by_direction.values())
+    return sorted(kept, key=lambda c: (c.sentence, c.trigger))
+
+
+def to_event(article: Article, c: Candidate, n: int) -> Event:
+    sentence = article.sentences[c.sentence]
+    tok = sentence.tokens[c.trigger]
+    return Event(id=f"ev{n}", type=c.type, source=actor_ref(c.source), target=actor_ref(c.target),
+                 evidence=Span(sentence.start, sentence.end, sentence.text), sentence=c.sentence,
+                 mode=c.frame.mode, status=c.status, trigger=Span(tok.start, tok.end, tok.text),
+                 confidence=c.confidence, mutual=c.mutual,
+                 location=Location(name=c.place.text, country=c.place.code) if c.place else None)
+
+
+def actor_ref(m: ActorMention) -> ActorRef:
+    return ActorRef(code=m.code, entity=m.entity, text=m.text)

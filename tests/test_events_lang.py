@@ -1,0 +1,120 @@
+"""Stage `events` per language: one table of realistic sentences per language, each with the events it must
+state (type, source, target, status) and the ones it must not. Parsed by the real models, entities by the real
+`entities` stage (models load once per session)."""
+from __future__ import annotations
+
+import pytest
+
+from communique.entities import EntitiesStage
+from communique.events import EventsStage
+from communique.nlp import parse_sentences
+from communique.records import Article, Sentence
+from communique.sentences import split_sentences
+from communique.settings import Settings
+
+
+def code_events(text: str, language: str) -> Article:
+    article = Article(text=text, language=language, published="2024-05-14")
+    for start, end in split_sentences(text, language):
+        article.sentences.append(Sentence(start, end, text[start:end], language))
+    parse_sentences(article.sentences, text)
+    EntitiesStage(Settings())([article])
+    EventsStage(Settings())([article])
+    assert not article.failed, article.error
+    return article
+
+
+def triples(article: Article) -> set[tuple[str, str, str]]:
+    out = set()
+    for e in article.events:
+        out.add((e.type, e.source.code, e.target.code))
+        if e.mutual:
+            out.add((e.type, e.target.code, e.source.code))
+    return out
+
+
+def status_of(article: Article, type_: str, source: str, target: str) -> str:
+    for e in article.events:
+        if e.type == type_ and {e.source.code, e.target.code} == {source, target}:
+            return e.status
+    raise AssertionError(f"no {type_} {source}-{target} in {triples(article)}")
+
+
+CASES = [
+    # English
+    ("en", "Kazakh President Kassym-Jomart Tokayev visited Moscow on Tuesday.", ("CONSULT", "KAZ", "RUS"), "occurred"),
+    ("en", "First Deputy Foreign Minister of Kazakhstan Kairat Umarov arrived in Argentina on a working visit.",
+     ("CONSULT", "KAZ", "ARG"), "occurred"),
+    ("en", "Russian President Vladimir Putin received Kazakh President Kassym-Jomart Tokayev in the Kremlin.",
+     ("CONSULT", "KAZ", "RUS"), "occurred"),
+    ("en", "Kazakhstan and Argentina agreed to expand trade.", ("AGREE", "KAZ", "ARG"), "occurred"),
+    ("en", "The deputy foreign minister of Kazakhstan will travel to Cuba on Thursday.", ("CONSULT", "KAZ", "CUB"),
+     "planned"),
+    ("en", "Kazakhstan calls on Armenia to cease fire.", ("REQUEST", "KAZ", "ARM"), "occurred"),
+    ("en", "Kazakhstan did not sign the agreement with Russia.", ("AGREE", "KAZ", "RUS"), "negated"),
+    ("en", "Tokayev praised Russia for its support.", ("SUPPORT", "KAZ", "RUS"), "occurred"),
+    # Spanish
+    ("es", "El presidente de Kazajistán, Kasim-Yomart Tokáyev, visitó Moscú el martes.", ("CONSULT", "KAZ", "RUS"),
+     "occurred"),
+    ("es", "Putin recibió a Tokáyev en el Kremlin.", ("CONSULT", "KAZ", "RUS"), "occurred"),
+    ("es", "Putin fue recibido por Tokáyev en Astaná.", ("CONSULT", "RUS", "KAZ"), "occurred"),
+    ("es", "Tokáyev viajará a París para reunirse con Macron.", ("CONSULT", "KAZ", "FRA"), "planned"),
+    ("es", "Kazajistán y Rusia firmaron un acuerdo de cooperación energética.", ("AGREE", "KAZ", "RUS"), "occurred"),
+    ("es", "Tokáyev criticó públicamente a Rusia.", ("ACCUSE", "KAZ", "RUS"), "occurred"),
+    ("es", "El inicio de la ofensiva rusa en Ucrania generó preocupación.", ("ASSAULT", "RUS", "UKR"), "occurred"),
+    # Russian
+    ("ru", "Президент Казахстана Касым-Жомарт Токаев посетил Москву.", ("CONSULT", "KAZ", "RUS"), "occurred"),
+    ("ru", "Токаев прибыл в Пекин с государственным визитом.", ("CONSULT", "KAZ", "CHN"), "occurred"),
+    ("ru", "Казахстан и Россия подписали соглашение о сотрудничестве.", ("AGREE", "KAZ", "RUS"), "occurred"),
+    ("ru", "Токаев провел переговоры с Путиным.", ("CONSULT", "KAZ", "RUS"), "occurred"),
+    ("ru", "Мексика откроет посольство в Казахстане.", ("COOPERATE", "MEX", "KAZ"), "planned"),
+    ("ru", "Казахстан и Россия не подписали соглашение.", ("AGREE", "KAZ", "RUS"), "negated"),
+]
+
+
+@pytest.mark.parametrize("language,text,expected,status", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_event_found_with_actors_and_status(language, text, expected, status):
+    article = code_events(text, language)
+    assert expected in triples(article)
+    assert status_of(article, *expected) == status
+
+
+NOT_EVENTS = [
+    ("en", "For example, in 2012, only 30 Kazakhstanis visited Mexico."),
+    ("en", "Kazakhstan has consular accords with Brazil, Argentina and Chile."),
+    ("es", "De acuerdo con Rusia, la economía de Kazajistán creció."),
+    ("ru", "Токаев прибыл в Москву по приглашению Путина."),   # the invitation is a circumstance, not a request
+]
+
+
+@pytest.mark.parametrize("language,text", NOT_EVENTS, ids=[f"{c[0]}-{i}" for i, c in enumerate(NOT_EVENTS)])
+def test_no_spurious_event(language, text):
+    article = code_events(text, language)
+    assert not [e for e in article.events if e.type != "CONSULT"]
+    assert all(e.status == "occurred" for e in article.events)
+    if "Kazakhstanis" in text:                     # citizens travelling are not their state acting
+        assert not article.events
+
+
+def test_every_event_is_between_two_actors_with_evidence():
+    text = ("Tokayev arrived in Beijing on an official visit. He held talks with Xi Jinping. "
+            "The sides signed a number of agreements.")
+    article = code_events(text, "en")
+    assert article.events
+    for e in article.events:
+        assert e.source.code and e.target.code and e.source.code != e.target.code
+        assert article.text[e.evidence.start:e.evidence.end] == e.evidence.text
+        assert e.trigger is not None and article.text[e.trigger.start:e.trigger.end] == e.trigger.text
+        assert 0.0 <= e.confidence <= 1.0
+        assert e.date is None                      # dates belong to the `dates` stage
+    assert ("AGREE", "KAZ", "CHN") in triples(article)   # "the sides" are the two actors before
+
+
+@pytest.mark.parametrize("language,text,place", [
+    ("en", "Tokayev and Putin held talks in Moscow.", "Moscow"),
+    ("es", "Tokáyev se reunió con Putin en Moscú.", "Moscú"),
+])
+def test_location_from_a_locative_place(language, text, place):
+    article = code_events(text, language)
+    located = [e.location for e in article.events if e.location is not None]
+    assert located and located[0].name == place and located[0].country == "RUS"
