@@ -1,0 +1,244 @@
+"""Stage `entities`: countries, organisations, people with roles and references, in en/es/ru, plus the actor
+mentions the events stage reads. Sentences are parsed by the real models (loaded once per session)."""
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from communique.entities import ActorMention, EntitiesStage, actor_mentions, extract_entities
+from communique.nlp import parse_sentences
+from communique.records import Article, Sentence
+from communique.sentences import split_sentences
+from communique.settings import Settings
+
+
+def make_article(text: str, language: str, published: str | None = None) -> Article:
+    article = Article(text=text, language=language, published=published)
+    for start, end in split_sentences(text, language):
+        article.sentences.append(Sentence(start, end, text[start:end], language))
+    parse_sentences(article.sentences, text)
+    EntitiesStage(Settings())([article])
+    return article
+
+
+def countries(article: Article) -> set[str]:
+    return {e.code for e in article.entities if e.type == "COUNTRY"}
+
+
+def person(article: Article, surname: str):
+    hits = [e for e in article.entities if e.type == "PERSON" and surname.lower() in e.name.lower()]
+    assert len(hits) == 1, [e.name for e in article.entities if e.type == "PERSON"]
+    return hits[0]
+
+
+# ----------------------------------------------------------------------------------------- people and roles
+
+@pytest.mark.parametrize("language,text,surname,name,country,role", [
+    ("en", "Kazakh Deputy Foreign Minister Yerzhan Ashikbayev arrived in Asuncion on Tuesday.",
+     "Ashikbayev", "Yerzhan Ashikbayev", "KAZ", "deputy foreign minister"),
+    ("en", "First Deputy Foreign Minister of Kazakhstan Kairat Umarov met business leaders in Buenos Aires.",
+     "Umarov", "Kairat Umarov", "KAZ", "first deputy foreign minister"),
+    ("en", "Mexico's President Enrique Pena Nieto received the delegation.",
+     "Nieto", "Enrique Pena Nieto", "MEX", "president"),
+    ("es", "El presidente de Kazajistán, Kasim-Yomart Tokáyev, llegó a Moscú el martes.",
+     "Tokayev", "Kassym-Jomart Tokayev", "KAZ", "president"),
+    ("es", "El presidente ruso, Vladímir Putin, recibió a su homólogo en el Kremlin.",
+     "Putin", "Vladimir Putin", "RUS", "president"),
+    ("ru", "Глава МИД Казахстана Мурат Нуртлеу провел переговоры в Москве.",
+     "Nurtleu", "Murat Nurtleu", "KAZ", "foreign minister"),
+    ("ru", "Посол Казахстана в Мексике Олжас Исабеков вручил верительные грамоты.",
+     "Isabekov", "Olzhas Isabekov", "KAZ", "ambassador"),
+])
+def test_people_get_canonical_name_country_and_role(language, text, surname, name, country, role):
+    article = make_article(text, language, "2023-05-01")
+    p = person(article, surname)
+    assert (p.name, p.country, p.role) == (name, country, role)
+
+
+def test_host_country_is_not_the_ambassadors_country():
+    article = make_article("The Mexican Ambassador to Kazakhstan, Martha Barcena, opened the embassy.", "en")
+    assert person(article, "Barcena").country == "MEX"
+
+
+def test_surname_mentions_join_the_full_name():
+    article = make_article(
+        "Kazakh Deputy Foreign Minister Yerzhan Ashikbayev visited Paraguay. "
+        "The talks went well, Ashikbayev said.", "en")
+    p = person(article, "Ashikbayev")
+    assert [m.text for m in p.mentions] == ["Yerzhan Ashikbayev", "Ashikbayev"]
+
+
+def test_russian_case_forms_are_one_person():
+    article = make_article("Токаев прибыл в Москву. Путин встретил Токаева в Кремле.", "ru", "2024-01-01")
+    tokayev = person(article, "Tokayev")
+    assert tokayev.name == "Kassym-Jomart Tokayev" and len(tokayev.mentions) == 2
+    assert person(article, "Putin").country == "RUS"
+
+
+def test_unknown_russian_names_are_transliterated_from_the_nominative():
+    article = make_article("Заместитель министра иностранных дел Ержан Ашикбаев встретился с послом.", "ru")
+    assert person(article, "Ashikbayev").name in ("Yerzhan Ashikbayev", "Yerzhan Ashikbaev")
+
+
+def test_spanish_capitalised_verbs_are_not_people():
+    article = make_article("Destacó que el acuerdo es importante. Así lo dijo Tokáyev en Astaná.", "es", "2023-01-01")
+    names = {e.name for e in article.entities if e.type == "PERSON"}
+    assert names == {"Kassym-Jomart Tokayev"}
+
+
+def test_known_people_get_the_role_of_the_publication_year():
+    article = make_article("Nazarbayev met Putin in Moscow.", "en", "2014-06-03")
+    assert person(article, "Nazarbayev").role == "president"
+    assert person(article, "Putin").role == "president"
+
+
+# ----------------------------------------------------------------------------------------- descriptions
+
+@pytest.mark.parametrize("language,text,surname,description", [
+    ("en", "Yerzhan Ashikbayev spoke to Efe. The Kazakh official made a 32-hour journey.", "Ashikbayev",
+     "Kazakh official"),
+    ("es", "Tokáyev llegó a Moscú. El líder kazajo subrayó la importancia de la visita.", "Tokayev",
+     "líder kazajo"),
+    ("ru", "Токаев прибыл в Москву. Глава государства провел переговоры.", "Tokayev", "Глава государства"),
+])
+def test_descriptions_resolve_to_the_person(language, text, surname, description):
+    article = make_article(text, language, "2023-01-01")
+    p = person(article, surname)
+    assert any(description in m.text for m in p.mentions)
+    refs = [a for a in actor_mentions(article) if a.descriptive]
+    assert refs and refs[0].entity == p.id and refs[0].code == p.country
+
+
+def test_description_teaches_an_unknown_persons_country():
+    article = make_article("Yerzhan Ashikbayev spoke to Efe. The Kazakh official made a long journey.", "en")
+    assert person(article, "Ashikbayev").country == "KAZ"
+
+
+# ----------------------------------------------------------------------------------------- countries, orgs
+
+@pytest.mark.parametrize("language,text,expected", [
+    ("en", "ASUNCION, June 3 (EFE) - Kazakhstan wants closer ties with Brazil.", {"PRY", "KAZ", "BRA"}),
+    ("es", "Rusia y Kazajistán firmaron un acuerdo con EE. UU.", {"RUS", "KAZ", "USA"}),
+    ("ru", "Казахстан и Россия подписали соглашение с Китаем.", {"KAZ", "RUS", "CHN"}),
+    ("es", "El pianista habló en español, sino también en inglés.", set()),
+    ("en", "Latin America is far from Central Asia.", set()),
+    ("en", "Brussels hosted the EU summit.", set()),
+])
+def test_countries(language, text, expected):
+    assert countries(make_article(text, language)) == expected
+
+
+@pytest.mark.parametrize("language,text,name,country", [
+    ("en", "Kazakhstan's Ministry of Foreign Affairs issued a statement.", "Ministry of Foreign Affairs of Kazakhstan",
+     "KAZ"),
+    ("ru", "МИД РК выступил с заявлением.", "Ministry of Foreign Affairs of Kazakhstan", "KAZ"),
+    ("es", "La cancillería cubana emitió un comunicado.", "Ministry of Foreign Affairs of Cuba", "CUB"),
+    ("en", "The Ministry of Foreign Affairs of Argentina hosted the meeting.",
+     "Ministry of Foreign Affairs of Argentina", "ARG"),
+])
+def test_ministries_are_orgs_of_their_country(language, text, name, country):
+    orgs = [e for e in make_article(text, language).entities if e.type == "ORG"]
+    assert [(o.name, o.country) for o in orgs] == [(name, country)]
+
+
+def test_multilateral_orgs_have_acronym_and_no_country():
+    article = make_article("Kazakhstan hosted the CSTO and the Shanghai Cooperation Organisation.", "en")
+    orgs = {e.code: e.country for e in article.entities if e.type == "ORG"}
+    assert orgs == {"CSTO": None, "SCO": None}
+
+
+# ----------------------------------------------------------------------------------------- actor mentions
+
+def test_actor_mentions_cover_every_kind():
+    article = make_article(
+        "El presidente de Kazajistán, Kasim-Yomart Tokáyev, viajó a Moscú. El Kremlin y la OTSC saludaron "
+        "el diálogo ruso-kazajo.", "es", "2023-01-01")
+    spans = [(a.text, a.kind, a.code) for a in actor_mentions(article)]
+    assert ("Kazajistán", "country", "KAZ") in spans
+    assert ("Kasim-Yomart Tokáyev", "person", "KAZ") in spans
+    assert ("Moscú", "place", "RUS") in spans
+    assert ("Kremlin", "seat", "RUS") in spans
+    assert ("OTSC", "org", "CSTO") in spans
+    assert ("ruso", "demonym", "RUS") in spans and ("kazajo", "demonym", "KAZ") in spans
+
+
+def test_actor_mention_tokens_point_into_the_parse():
+    article = make_article("Глава МИД Казахстана Мурат Нуртлеу прибыл в Москву.", "ru")
+    for a in actor_mentions(article):
+        sentence = article.sentences[a.sentence]
+        toks = sentence.tokens[a.token_start:a.token_end]
+        assert toks and toks[0].start <= a.start and a.end <= toks[-1].end
+        assert isinstance(a, ActorMention)
+
+
+def test_entity_ids_are_ordered_and_mentions_carry_sentences():
+    article = make_article("Kazakhstan and Russia met. Russia agreed.", "en")
+    assert [e.id for e in article.entities] == ["e1", "e2"]
+    russia = article.entities[1]
+    assert [m.sentence for m in russia.mentions] == [0, 1]
+
+
+def test_stage_is_picklable_and_idempotent():
+    stage = pickle.loads(pickle.dumps(EntitiesStage(Settings())))
+    article = make_article("Kazakhstan and Russia met.", "en")
+    stage([article])
+    entities, _ = extract_entities(article)
+    assert [e.name for e in entities] == [e.name for e in article.entities]
+
+
+# ----------------------------------------------------------------------------------------- context rules
+
+@pytest.mark.parametrize("language,text,expected", [
+    ("en", "From Santiago the minister will travel to Buenos Aires and Montevideo.", {"ARG", "URY"}),
+    ("es", "Tokáyev viajará el martes a París.", {"FRA"}),
+    ("en", "Kazakhstanis must use the Mexican embassy in Moscow.", {"KAZ", "MEX"}),
+    ("en", "The OSCE Minsk Group met in Vienna.", set()),
+    ("en", "He flew from Atlanta, Georgia, to the state of Georgia.", set()),
+    ("en", "Tbilisi is the capital of Georgia, which borders Armenia.", {"GEO", "ARM"}),
+])
+def test_capitals_count_as_their_country_unless_a_location(language, text, expected):
+    assert countries(make_article(text, language)) == expected
+
+
+def test_brussels_stands_for_the_eu():
+    article = make_article("Brussels urged Astana to enforce the sanctions.", "en")
+    spans = {(a.text, a.kind, a.code) for a in actor_mentions(article)}
+    assert ("Brussels", "org", "EU") in spans and ("Astana", "place", "KAZ") in spans
+
+
+def test_spanish_names_written_in_russian_are_spelt_back():
+    article = make_article("Депутат Конгресса Мексики Марибель Мартинес Руис выступила на встрече.", "ru")
+    assert person(article, "Ruiz").name == "Maribel Martinez Ruiz"
+
+
+def test_lone_capitalised_words_are_not_people():
+    article = make_article("La Paz and Santiago sent delegations. Kazakhstan welcomed them.", "en")
+    assert [e for e in article.entities if e.type == "PERSON"] == []
+
+
+def test_counterpart_gives_a_country_not_a_role():
+    article = make_article("Nurtleu met his Chilean counterpart, Alberto van Klaveren, in Santiago.", "en",
+                           "2023-10-07")
+    p = person(article, "Klaveren")
+    assert p.country == "CHL" and p.role == "foreign minister"
+
+
+def test_diplomat_without_stated_country_serves_the_main_country():
+    article = make_article(
+        "Kazakhstan opened an embassy in Argentina. Kazakhstan and Argentina signed a deal. "
+        "The embassy will be headed by a chargé d'affaires, Yerlan Abdykadyrov, until an ambassador arrives.", "en")
+    assert person(article, "Abdykadyrov").country == "KAZ"
+
+
+@pytest.mark.parametrize("language,text,description,surname", [
+    ("en", "Tokayev called Putin on Monday. His Russian counterpart thanked him.", "Russian counterpart", "Putin"),
+    ("en", "Tokayev met Putin in Sochi. The Kremlin chief praised the talks.", "Kremlin chief", "Putin"),
+    ("es", "Tokáyev se reunió con Putin en Sochi. El jefe del Kremlin elogió la reunión.", "jefe del Kremlin", "Putin"),
+    ("es", "Tokáyev se reunió con Putin en Sochi. El mandatario ruso elogió la reunión.", "mandatario ruso", "Putin"),
+    ("ru", "Токаев встретился с Путиным в Сочи. Российский лидер высоко оценил переговоры.", "Российский лидер", "Putin"),
+])
+def test_descriptions_with_a_country_pick_that_countrys_person(language, text, description, surname):
+    article = make_article(text, language, "2024-05-01")
+    p = person(article, surname)
+    assert any(description.lower() in m.text.lower() for m in p.mentions), [m.text for m in p.mentions]
