@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from communique.event_actors import ActorMention, _adapt, actor_mentions, fallback_mentions
+from communique.event_actors import ActorMention, actor_mentions
 from communique.event_rules import DATA_DIR, Frame, lexicon, plover_types
 from communique.events import Candidate, EventsStage, merge
 from communique.nlp import parse_sentences
@@ -89,12 +89,6 @@ def test_merge_keeps_planned_and_occurred_apart():
 
 # ------------------------------------------------------------------------------------------------ actors
 
-def test_adapter_reads_objects_and_dicts():
-    m = _adapt({"start": 3, "end": 9, "text": "Russia", "code": "RUS", "kind": "country", "sentence": 2}, None)
-    assert m == ActorMention(2, 3, 9, "Russia", "RUS", "country", None)
-    assert _adapt({"start": 0, "end": 4, "text": "Xi", "code": None, "sentence": 0}, None) is None
-
-
 def parsed(text: str, language: str) -> Article:
     article = Article(text=text, language=language)
     for start, end in split_sentences(text, language):
@@ -103,14 +97,13 @@ def parsed(text: str, language: str) -> Article:
     return article
 
 
-@pytest.mark.parametrize("language,text,codes", [
-    ("en", "Kazakhstan and Argentina strengthen cooperation in Buenos Aires.", {"KAZ", "ARG"}),
-    ("es", "El presidente kazajo viajó a Moscú.", {"KAZ", "RUS"}),
-    ("ru", "Токаев прибыл в Москву.", {"KAZ", "RUS"}),
-])
-def test_fallback_finder_resolves_countries_capitals_demonyms(language, text, codes):
-    found = fallback_mentions(parsed(text, language))
-    assert {m.code for ms in found.values() for m in ms} == codes
+def test_actor_mentions_come_coded_from_the_entities_stage():
+    from communique.entities import EntitiesStage
+
+    article = parsed("El presidente kazajo viajó a Moscú para reunirse con Vladímir Putin.", "es")
+    EntitiesStage(Settings())([article])
+    codes = {m.code for ms in actor_mentions(article).values() for m in ms}
+    assert {"KAZ", "RUS"} <= codes and None not in codes
 
 
 def test_actor_mentions_group_by_sentence():
