@@ -225,7 +225,9 @@ def extract_html(html: str) -> HtmlDocument:
     try:
         doc = trafilatura.bare_extraction(
             html, favor_precision=True, with_metadata=True, include_comments=False, include_tables=False,
-            include_images=False, include_links=False, deduplicate=True,
+            include_images=False, include_links=False,
+            # no deduplicate: its cache spans the process, so a page seen twice would lose text the second time
+            deduplicate=False,
             date_extraction_params={"extensive_search": False, "original_date": True})
     except Exception as err:  # noqa: BLE001 - a broken page falls back to plain tag stripping
         log.debug("trafilatura failed: %s", err)
