@@ -82,6 +82,17 @@ def test_merge_prefers_a_directed_reading_and_keeps_both_directions():
     assert {(c.source.code, c.target.code, c.mutual) for c in merged} == {("KAZ", "RUS", False), ("RUS", "KAZ", False)}
 
 
+def test_merge_keeps_kinds_of_one_type_apart_but_one_per_sentence():
+    def kinded(kind: str, sentence: int, confidence: float = 0.9) -> Candidate:
+        return Candidate("COOPERATE", Frame("COOPERATE", mutual=True, kind=kind), mention("KAZ"), mention("ARG"),
+                         sentence, 0, confidence, "occurred", True)
+
+    merged = merge([kinded("relations", 1), kinded("mission", 4), kinded("mission", 6, 0.5)])
+    assert sorted((c.frame.kind, c.sentence) for c in merged) == [("mission", 4), ("relations", 1)]
+    same_sentence = merge([kinded("mission", 2, 0.6), kinded("", 2, 0.9)])
+    assert [(c.frame.kind, c.confidence) for c in same_sentence] == [("", 0.9)]
+
+
 def test_merge_keeps_planned_and_occurred_apart():
     merged = merge([candidate("AGREE", "KAZ", "RUS", True), candidate("AGREE", "KAZ", "RUS", True, status="planned")])
     assert sorted(c.status for c in merged) == ["occurred", "planned"]

@@ -46,6 +46,7 @@ class Frame:
     requires_object_noun: tuple[str, ...] = ()
     requires_object_actor: bool = False
     topic_object: bool = False     # the object is what is talked about ("discussed the agreements")
+    kind: str = ""                 # distinct events under one type (COOPERATE: mission, relations, accreditation)
 
 
 @dataclass(frozen=True, slots=True)

@@ -364,11 +364,13 @@ def _future(tree: Tree, i: int) -> bool:
 # --- document level --------------------------------------------------------------------------------------------
 
 def merge(candidates: list[Candidate]) -> list[Candidate]:
-    """One event per type, pair of actors and status in the document: a directed reading ("X visited Y") wins over
-    a mutual one of the same pair ("X and Y met"), and the best-supported, earliest mention is kept."""
+    """One event per type, kind, pair of actors and status in the document: a directed reading ("X visited Y") wins
+    over a mutual one of the same pair ("X and Y met"), and the best-supported, earliest mention is kept. Kinds keep
+    distinct events of one type apart (opening a consulate is not establishing relations), but one sentence still
+    states one event of a type for a pair."""
     groups: dict[tuple, list[Candidate]] = {}
     for c in candidates:
-        groups.setdefault((c.type, frozenset((c.source.code, c.target.code)), c.status), []).append(c)
+        groups.setdefault((c.type, c.frame.kind, frozenset((c.source.code, c.target.code)), c.status), []).append(c)
     kept: list[Candidate] = []
     for group in groups.values():
         directed = [c for c in group if not c.mutual]
@@ -378,7 +380,18 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
             if key not in by_direction or c.confidence > by_direction[key].confidence:
                 by_direction[key] = c
         kept.extend(by_direction.values())
-    return sorted(kept, key=lambda c: (c.sentence, c.trigger))
+    return _one_per_sentence(sorted(kept, key=lambda c: (c.sentence, c.trigger)))
+
+
+def _one_per_sentence(candidates: list[Candidate]) -> list[Candidate]:
+    """Of events of one type, pair and status from the same sentence (two triggers of one fact: "the opening of
+    the embassy"), keep the best supported."""
+    best: dict[tuple, Candidate] = {}
+    for c in candidates:
+        key = (c.sentence, c.type, c.source.code, c.target.code, c.status)
+        if key not in best or c.confidence > best[key].confidence:
+            best[key] = c
+    return [c for c in candidates if best[(c.sentence, c.type, c.source.code, c.target.code, c.status)] is c]
 
 
 def to_event(article: Article, c: Candidate, n: int) -> Event:
