@@ -118,3 +118,12 @@ def test_location_from_a_locative_place(language, text, place):
     article = code_events(text, language)
     located = [e.location for e in article.events if e.location is not None]
     assert located and located[0].name == place and located[0].country == "RUS"
+
+
+@pytest.mark.parametrize("language,text,status", [
+    ("ru", "Президент Казахстана Касым-Жомарт Токаев прибыл в Москву с визитом накануне вечером.", "occurred"),
+    ("ru", "Накануне визита Токаева в Москву президент Казахстана дал интервью.", "planned"),
+])
+def test_a_past_verb_is_not_made_planned_by_its_own_time_adverb(language, text, status):
+    article = code_events(text, language)
+    assert status_of(article, "CONSULT", "KAZ", "RUS") == status

@@ -318,26 +318,36 @@ def event_status(tree: Tree, i: int, lex: Lexicon) -> str:
     """negated > hypothetical > planned > ongoing > occurred, from the trigger and the words that govern it."""
     chain = status_chain(tree, i)
     near: set[str] = set()
+    governing: set[str] = set()          # what the words above the trigger contribute ("plans to visit")
     for n, a in enumerate(chain):
+        found = governing if n > 0 else near
         if n > 0:
-            near.add(tree.lemma(a))       # "plans to visit", "agreed to hold": the governing word, not the trigger
+            found.add(tree.lemma(a))       # "plans to visit", "agreed to hold": the governing word, not the trigger
         for c in tree.children[a]:
             dep = tree.tokens[c].dep
             base = dep.split(":")[0]
             if c in chain or (n > 0 and base not in STATUS_MARKER_DEPS) or base in CLAUSE_LINKS:
                 continue
-            near.add(tree.lemma(c))
-            near.add(tree.tokens[c].text.lower())
+            found.add(tree.lemma(c))
+            found.add(tree.tokens[c].text.lower())
     words = lambda key: lex.words("status", key)  # noqa: E731
-    if near & words("negation"):
+    if (near | governing) & words("negation"):
         return "negated"
-    if near & words("hypothetical"):
+    if (near | governing) & words("hypothetical"):
         return "hypothetical"
-    if near & (words("planned_aux") | words("planned_lemmas")) or any(_future(tree, a) for a in chain[:3]):
+    # A finite verb in the past asserts that it happened: its own modifiers cannot make it planned
+    # ("прибыл накануне вечером", arrived the evening before; "накануне визита" still marks a visit ahead).
+    planned_markers = governing if _finite_past(tree, i) else near | governing
+    if planned_markers & (words("planned_aux") | words("planned_lemmas")) or any(_future(tree, a) for a in chain[:3]):
         return "planned"
-    if near & words("ongoing"):
+    if (near | governing) & words("ongoing"):
         return "ongoing"
     return "occurred"
+
+
+def _finite_past(tree: Tree, i: int) -> bool:
+    morph = tree.tokens[i].morph
+    return tree.tokens[i].pos == "VERB" and morph.get("Tense") == "Past" and morph.get("VerbForm") == "Fin"
 
 
 def status_chain(tree: Tree, i: int) -> list[int]:
