@@ -127,3 +127,4 @@ def test_location_from_a_locative_place(language, text, place):
 def test_a_past_verb_is_not_made_planned_by_its_own_time_adverb(language, text, status):
     article = code_events(text, language)
     assert status_of(article, "CONSULT", "KAZ", "RUS") == status
+    assert len([e for e in article.events if e.type == "CONSULT"]) == 1

@@ -317,12 +317,9 @@ def unique_pairs(pairs: list[tuple[ActorMention, ActorMention]]) -> list[tuple[A
 def event_status(tree: Tree, i: int, lex: Lexicon) -> str:
     """negated > hypothetical > planned > ongoing > occurred, from the trigger and the words that govern it."""
     chain = status_chain(tree, i)
-    near: set[str] = set()
-    governing: set[str] = set()          # what the words above the trigger contribute ("plans to visit")
+    levels: list[set[str]] = []            # per word of the chain: it (above the trigger) and its marker children
     for n, a in enumerate(chain):
-        found = governing if n > 0 else near
-        if n > 0:
-            found.add(tree.lemma(a))       # "plans to visit", "agreed to hold": the governing word, not the trigger
+        found = {tree.lemma(a)} if n > 0 else set()   # "plans to visit": the governing word, not the trigger
         for c in tree.children[a]:
             dep = tree.tokens[c].dep
             base = dep.split(":")[0]
@@ -330,24 +327,31 @@ def event_status(tree: Tree, i: int, lex: Lexicon) -> str:
                 continue
             found.add(tree.lemma(c))
             found.add(tree.tokens[c].text.lower())
+        levels.append(found)
+    near = set().union(*levels)
     words = lambda key: lex.words("status", key)  # noqa: E731
-    if (near | governing) & words("negation"):
+    if near & words("negation"):
         return "negated"
-    if (near | governing) & words("hypothetical"):
+    if near & words("hypothetical"):
         return "hypothetical"
-    # A finite verb in the past asserts that it happened: its own modifiers cannot make it planned
-    # ("прибыл накануне вечером", arrived the evening before; "накануне визита" still marks a visit ahead).
-    planned_markers = governing if _finite_past(tree, i) else near | governing
-    if planned_markers & (words("planned_aux") | words("planned_lemmas")) or any(_future(tree, a) for a in chain[:3]):
+    # A finite verb in the past asserts that it happened: its own modifiers cannot make it, or a trigger noun under
+    # it, planned ("прибыл с визитом накануне вечером", arrived the evening before); words governing it still can,
+    # and so do the trigger noun's own ("накануне визита", on the eve of the visit: a visit ahead).
+    past = next((n for n, a in enumerate(chain) if _finite_past(tree, a)), None)
+    if past is None:
+        planned_scope = near
+    else:   # the trigger's own modifiers (unless it is the past verb) and whatever governs the past verb
+        planned_scope = set().union(levels[0] if past > 0 else set(), *levels[past + 1:])
+    if planned_scope & (words("planned_aux") | words("planned_lemmas")) or any(_future(tree, a) for a in chain[:3]):
         return "planned"
-    if (near | governing) & words("ongoing"):
+    if near & words("ongoing"):
         return "ongoing"
     return "occurred"
 
 
 def _finite_past(tree: Tree, i: int) -> bool:
     morph = tree.tokens[i].morph
-    return tree.tokens[i].pos == "VERB" and morph.get("Tense") == "Past" and morph.get("VerbForm") == "Fin"
+    return tree.tokens[i].pos in ("VERB", "AUX") and morph.get("Tense") == "Past" and morph.get("VerbForm") == "Fin"
 
 
 def status_chain(tree: Tree, i: int) -> list[int]:
