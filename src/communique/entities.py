@@ -482,12 +482,32 @@ def _apply_title(si: int, toks: list[Tok], i: int, j: int, person: _Person, matc
         window += [m for m in matches if m.j <= title.i and m.best.country and m.best.kind != "city"
                    and all(t.norm in ("'", "s") for t in toks[m.j:title.i])]
     window.sort(key=lambda m: m.best.kind in ("capital", "city"))     # "mayor of Rosario" only as a last resort
+    if _acts_for_organisation(si, toks, title, i, j, before, person, matches, found):
+        return
     for m in window[:1]:
         if not person.known:
             person.country = person.country or m.best.country
         for f in found:
             if f.sentence == si and f.start == toks[m.i].start:
                 f.qualifies = person
+
+
+def _acts_for_organisation(si: int, toks: list[Tok], title: Match, i: int, j: int, before: bool, person: _Person,
+                           matches: list[Match], found: list[_Found]) -> bool:
+    """"Президент Еврокомиссии Романо Проди", "OAS Secretary General Luis Almagro": an international organisation
+    in the person's own title (not a posting: "Ambassador to the EU") is what the person acts for, whatever the
+    nationality or the other offices a known person held."""
+    lo, hi = (title.i, i) if before else (j, min(len(toks), title.j + 4))
+    near = [m for m in matches if m.best.kind == "org" and not m.best.country and not _host(toks, m.i, matches)
+            and ((lo <= m.i and m.j <= hi) or (before and m.j <= title.i and _only_glue(toks, m.j, title.i, matches, 2)))]
+    if not near:
+        return False
+    org = min(near, key=lambda m: abs(m.i - title.i))
+    person.country = org.best.code
+    for f in found:
+        if f.sentence == si and f.start == toks[org.i].start:
+            f.qualifies = person
+    return True
 
 
 def _demonym_before_name(si: int, toks: list[Tok], i: int, person: _Person, matches: list[Match],
