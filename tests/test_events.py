@@ -3,13 +3,13 @@ Per-language sentence tables are in tests/test_events_lang.py."""
 from __future__ import annotations
 
 import pickle
-import tomllib
 from pathlib import Path
 
 import pytest
 
 from communique.event_actors import ActorMention, actor_mentions
-from communique.event_rules import DATA_DIR, Frame, lexicon, plover_types
+from communique.datafiles import language_data
+from communique.event_rules import Frame, lexicon, plover_types
 from communique.events import Candidate, EventsStage, merge
 from communique.nlp import parse_sentences
 from communique.records import EVENT_STATUSES, EVENT_TYPES, Article, Sentence
@@ -31,7 +31,7 @@ def test_plover_codebook_has_every_type_with_modes():
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_trigger_files_are_valid(language):
-    raw = tomllib.loads((DATA_DIR / "lang" / language / "events.toml").read_text("utf-8"))
+    raw = language_data(language, "events")
     for group in ("verbs", "nouns"):
         for lemma, spec in raw[group].items():
             for frame in spec if isinstance(spec, list) else [spec]:

@@ -1,9 +1,7 @@
 """News crawls: a WARC.gz built here from the sample HTML pages is read article by article."""
 from __future__ import annotations
 
-import gzip
 import io
-import zlib
 from pathlib import Path
 
 from warcio.statusandheaders import StatusAndHeaders

@@ -19,11 +19,9 @@ from __future__ import annotations
 import functools
 import logging
 import re
-import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
-from typing import Any
 
+from .datafiles import language_data, load_data
 from .metadata import DATE_MARKER, headline_like, is_date_line, trailing_date
 from .records import Article, Paragraph, Span
 from .registry import Stage, stage
@@ -77,18 +75,10 @@ class Line:
 
 # --- data -----------------------------------------------------------------------------------------------------------
 
-def _read_toml(*parts: str) -> dict[str, Any]:
-    path = resources.files("communique").joinpath("data", *parts)
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (FileNotFoundError, NotADirectoryError):
-        return {}
-
-
 @functools.lru_cache(maxsize=8)
 def junk_data(languages: tuple[str, ...]) -> JunkData:
     """The language-neutral rules plus those of every language in `languages`, compiled once per process."""
-    tables = [_read_toml("junk.toml")] + [_read_toml("lang", iso, "junk.toml") for iso in languages]
+    tables = [load_data("junk.toml")] + [language_data(iso, "junk") or {} for iso in languages]
     rules, inline, bio = [], [], []
     for table in tables:
         for rule in table.get("rule", []):

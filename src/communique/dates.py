@@ -29,11 +29,10 @@ import datetime as dt
 import functools
 import logging
 import re
-import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
+from .datafiles import language_data
 from .records import Article, Event, Sentence, TimeExpression, Token
 from .registry import Stage, stage
 
@@ -111,11 +110,9 @@ def _marker_regex(words: list[str]) -> re.Pattern[str] | None:
 @functools.lru_cache(maxsize=16)
 def date_language(code: str) -> DateLanguage | None:
     """The date data of one language (None when the language has no dates.toml)."""
-    try:
-        raw = resources.files("communique").joinpath(f"data/lang/{code}/dates.toml").read_text("utf-8")
-    except (FileNotFoundError, OSError):
+    data = language_data(code, "dates")
+    if data is None:
         return None
-    data = tomllib.loads(raw)
     patterns = [DatePattern(p["kind"], re.compile(_expand(p["regex"], data), re.IGNORECASE))
                 for p in data.get("patterns", [])]
     patterns += [DatePattern("relative", re.compile(_expand(r["regex"], data), re.IGNORECASE),

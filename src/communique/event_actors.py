@@ -8,14 +8,12 @@ organ to the organisation it acts for in event coding (European Parliament → E
 from __future__ import annotations
 
 import functools
-import tomllib
 from dataclasses import dataclass
-from pathlib import Path
 
+from .datafiles import load_data
 from . import entities
 from .records import Article
 
-DATA_DIR = Path(__file__).parent / "data"
 ACTOR_KINDS = ("country", "person", "org", "place", "demonym", "seat")
 
 
@@ -49,4 +47,4 @@ def actor_mentions(article: Article) -> dict[int, list[ActorMention]]:
 @functools.lru_cache(maxsize=1)
 def actor_parents() -> dict[str, str]:
     """Organ → organisation it acts for in event coding (data/plover.toml [actor_parents])."""
-    return tomllib.loads((DATA_DIR / "plover.toml").read_text("utf-8")).get("actor_parents", {})
+    return load_data("plover.toml").get("actor_parents", {})

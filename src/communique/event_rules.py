@@ -8,14 +8,12 @@ words that make an event planned, negated or hypothetical.
 from __future__ import annotations
 
 import functools
-import tomllib
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
+from .datafiles import language_data, load_data
 from .records import Sentence, Token
 
-DATA_DIR = Path(__file__).parent / "data"
 
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
@@ -75,10 +73,9 @@ def _frames(spec: Any) -> tuple[Frame, ...]:
 @functools.lru_cache(maxsize=16)
 def lexicon(language: str) -> Lexicon | None:
     """The trigger lexicon of `language`, or None when the language has no events.toml."""
-    path = DATA_DIR / "lang" / language / "events.toml"
-    if not path.exists():
+    data = language_data(language, "events")
+    if data is None:
         return None
-    data = tomllib.loads(path.read_text("utf-8"))
     verbs = {lemma: _frames(spec) for lemma, spec in data.get("verbs", {}).items()}
     nouns = {lemma: _frames(spec) for lemma, spec in data.get("nouns", {}).items()}
     roles = {k: frozenset(v) for k, v in data.get("roles", {}).items()}
@@ -89,7 +86,7 @@ def lexicon(language: str) -> Lexicon | None:
 @functools.lru_cache(maxsize=1)
 def plover_types() -> dict[str, dict[str, Any]]:
     """PLOVER event types with their descriptions and modes (data/plover.toml)."""
-    return tomllib.loads((DATA_DIR / "plover.toml").read_text("utf-8")).get("types", {})
+    return load_data("plover.toml").get("types", {})
 
 
 class Tree:

@@ -12,11 +12,9 @@ from __future__ import annotations
 import functools
 import logging
 import re
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
-from typing import Any
 
+from .datafiles import language_data
 from .dates import date_language
 from .quotes import find_quotes
 from .records import Article, Fact, Sentence, Span, TimeExpression
@@ -60,17 +58,9 @@ class FactLanguage:
     since: re.Pattern[str] | None              # "since August 2021": a period up to publication
 
 
-def _read_toml(code: str, topic: str) -> dict[str, Any] | None:
-    try:
-        raw = resources.files("communique").joinpath(f"data/lang/{code}/{topic}.toml").read_text("utf-8")
-    except (FileNotFoundError, OSError):
-        return None
-    return tomllib.loads(raw)
-
-
 @functools.lru_cache(maxsize=16)
 def fact_language(code: str) -> FactLanguage | None:
-    data = _read_toml(code, "facts")
+    data = language_data(code, "facts")
     if data is None:
         return None
     mult_alt = "|".join(f"(?:{m})" for m, _ in data["multipliers"])

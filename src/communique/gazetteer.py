@@ -14,11 +14,11 @@ import functools
 import logging
 import re
 import time
-import tomllib
 import unicodedata
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any, Iterable
+
+from .datafiles import load_data
 
 log = logging.getLogger(__name__)
 
@@ -191,18 +191,6 @@ def latinize_name(name: str) -> str:
 
 
 # --------------------------------------------------------------------------------------------- data files
-
-@functools.lru_cache(maxsize=None)
-def load_data(name: str) -> dict[str, Any]:
-    """A TOML file under ``communique/data`` (e.g. ``countries.toml``, ``lang/es/actors.toml``); {} if absent."""
-    path = resources.files("communique").joinpath("data", *name.split("/"))
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except FileNotFoundError:
-        log.debug("no data file %s", name)
-        return {}
-
 
 # --------------------------------------------------------------------------------------------- index
 

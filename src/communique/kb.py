@@ -19,16 +19,15 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from .datafiles import data_languages, language_data, load_data
 from .stories import fold
 
 if TYPE_CHECKING:
@@ -46,8 +45,7 @@ EVENT_COLUMNS = ["id", "date", "year", "type", "mode", "actor1", "actor2", "mutu
 @lru_cache(maxsize=1)
 def plover_weights() -> dict[str, dict[str, Any]]:
     """Per PLOVER type: weight (-10..+10), cameo_root, quad_class, mode_codes (data/plover_weights.toml)."""
-    text = resources.files("communique").joinpath("data/plover_weights.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)["types"]
+    return load_data("plover_weights.toml")["types"]
 
 
 def weight(event_type: str) -> float:
@@ -56,8 +54,7 @@ def weight(event_type: str) -> float:
 
 @lru_cache(maxsize=1)
 def contact_levels() -> tuple[list[str], dict[str, str]]:
-    text = resources.files("communique").joinpath("data/contact_levels.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(text)
+    data = load_data("contact_levels.toml")
     return list(data["levels"]), dict(data["roles"])
 
 
@@ -67,12 +64,8 @@ def profile_words() -> dict[str, Any]:
     merged: dict[str, Any] = {"relations_established": [], "anniversary": [], "political_consultations": [],
                               "agreement_words": [],
                               "partnership": defaultdict(list), "missions": defaultdict(list)}
-    lang_dir = resources.files("communique").joinpath("data/lang")
-    for lang in sorted(p.name for p in lang_dir.iterdir() if p.is_dir()):
-        path = lang_dir.joinpath(lang, "profile.toml")
-        if not path.is_file():
-            continue
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    for lang in data_languages("profile"):
+        data = language_data(lang, "profile") or {}
         for topic in ("relations_established", "anniversary", "political_consultations", "agreement_words"):
             merged[topic] += [[fold(f) for f in alt] for alt in data.get(topic, [])]
         for topic in ("partnership", "missions"):

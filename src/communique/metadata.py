@@ -20,12 +20,11 @@ import datetime as dt
 import functools
 import logging
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
+from .datafiles import data_languages, language_data, load_data
 from .records import Article
 from .registry import Stage, stage
 
@@ -43,26 +42,20 @@ _DATE_LABELS = (r"published|updated|last updated|posted|date|publicado|publicada
 
 # --- language data ------------------------------------------------------------------------------------------------
 
-@functools.lru_cache(maxsize=16)
-def language_data(iso: str) -> dict[str, Any]:
+def metadata_words(iso: str) -> dict[str, Any]:
     """data/lang/<iso>/metadata.toml, or {} for a language without one."""
-    try:
-        path = resources.files("communique") / "data" / "lang" / iso / "metadata.toml"
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (FileNotFoundError, NotADirectoryError):
-        return {}
+    return language_data(iso, "metadata") or {}
 
 
 def available_languages() -> tuple[str, ...]:
-    folder = resources.files("communique") / "data" / "lang"
-    return tuple(sorted(p.name for p in folder.iterdir() if (p / "metadata.toml").is_file()))
+    return data_languages("metadata")
 
 
 @functools.lru_cache(maxsize=8)
 def month_names(languages: tuple[str, ...] | None = None) -> dict[str, int]:
     names: dict[str, int] = {}
     for iso in languages or available_languages():
-        names.update({k.lower(): int(v) for k, v in language_data(iso).get("months", {}).items()})
+        names.update({k.lower(): int(v) for k, v in metadata_words(iso).get("months", {}).items()})
     return names
 
 
@@ -70,7 +63,7 @@ def month_names(languages: tuple[str, ...] | None = None) -> dict[str, int]:
 def weekday_names(languages: tuple[str, ...] | None = None) -> dict[str, int]:
     names: dict[str, int] = {}
     for iso in languages or available_languages():
-        names.update({k.lower(): int(v) for k, v in language_data(iso).get("weekdays", {}).items()})
+        names.update({k.lower(): int(v) for k, v in metadata_words(iso).get("weekdays", {}).items()})
     return names
 
 
@@ -214,11 +207,11 @@ def infer_year(month: int, day: int, weekdays: list[int], text: str, today: dt.d
 def _office_holders() -> tuple[tuple[tuple[str, ...], tuple[tuple[str, int, int], ...]], ...]:
     """(folded aliases, ((role, from, to), ...)) of the people in data/people.toml; empty when unavailable."""
     try:
-        people = tomllib.loads((resources.files("communique") / "data" / "people.toml").read_text(encoding="utf-8"))
+        people = load_data("people.toml")
         return tuple((tuple(fold(a) for a in [p["name"], *p.get("aliases", [])] if len(a) >= 4),
                       tuple((r[0], int(r[2]), int(r[3]) or YEAR_WINDOW[1]) for r in p.get("roles", [])))
                      for p in people.get("person", []))
-    except (FileNotFoundError, KeyError, IndexError, TypeError, ValueError, tomllib.TOMLDecodeError):
+    except (KeyError, IndexError, TypeError, ValueError):
         log.debug("no office holders data: terms of office are not used to date articles")
         return ()
 
@@ -228,11 +221,7 @@ def _title_words() -> dict[str, str]:
     """Folded title phrase ("president", "presidente", "президент", "former president") -> normalised role."""
     titles: dict[str, str] = {}
     for iso in available_languages():
-        path = resources.files("communique") / "data" / "lang" / iso / "actors.toml"
-        try:
-            roles = tomllib.loads(path.read_text(encoding="utf-8")).get("roles", {})
-        except (FileNotFoundError, tomllib.TOMLDecodeError):
-            continue
+        roles = (language_data(iso, "actors") or {}).get("roles", {})
         titles.update({fold(k): v[0] for k, v in roles.items() if isinstance(v, list) and v})
     return titles
 
@@ -424,8 +413,7 @@ def fold(text: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def outlets() -> list[dict[str, Any]]:
-    path = resources.files("communique") / "data" / "outlets.toml"
-    return tomllib.loads(path.read_text(encoding="utf-8")).get("outlet", [])
+    return load_data("outlets.toml").get("outlet", [])
 
 
 @functools.lru_cache(maxsize=1)
@@ -453,8 +441,8 @@ def _alias_matches(alias: str, text: str, whole: bool = False) -> bool:
 @functools.lru_cache(maxsize=8)
 def _signature_patterns(languages: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Reporting phrases around an outlet name: "X reports", "сообщает X", "informa EFE", "Join X's Telegram"."""
-    after = [w for iso in languages for w in language_data(iso).get("outlet_cues", {}).get("after", [])]
-    before = [w for iso in languages for w in language_data(iso).get("outlet_cues", {}).get("before", [])]
+    after = [w for iso in languages for w in metadata_words(iso).get("outlet_cues", {}).get("after", [])]
+    before = [w for iso in languages for w in metadata_words(iso).get("outlet_cues", {}).get("before", [])]
     aliases = _alternation([a for a, _ in _outlet_aliases()])
     name_then_cue = re.compile(rf"(?<![\w.])(?P<name>{aliases})(?:\s+\([^)]{{1,30}}\))?,?\s+"
                                rf"(?:{_alternation(after)})\b")
@@ -530,7 +518,7 @@ def _byline_candidates(raw_text: str) -> list[str]:
 
 def _names_in_byline(line: str, languages: tuple[str, ...]) -> list[str]:
     for iso in languages:
-        words = language_data(iso).get("bylines", {})
+        words = metadata_words(iso).get("bylines", {})
         prefixes = _alternation(words.get("prefixes", []))
         if prefixes:
             m = re.fullmatch(rf"(?:{prefixes})\s*(?P<names>{_NAME}(?:{_JOIN}{_NAME})*)\.?", line)

@@ -14,10 +14,9 @@ import bisect
 import functools
 import logging
 import re
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
 
+from .datafiles import language_data
 from .records import Article, Quote, Sentence, Token
 
 log = logging.getLogger(__name__)
@@ -48,11 +47,9 @@ class QuoteLanguage:
 
 @functools.lru_cache(maxsize=16)
 def quote_language(code: str) -> QuoteLanguage | None:
-    try:
-        raw = resources.files("communique").joinpath(f"data/lang/{code}/quotes.toml").read_text("utf-8")
-    except (FileNotFoundError, OSError):
+    data = language_data(code, "quotes")
+    if data is None:
         return None
-    data = tomllib.loads(raw)
     verbs = [v.lower() for v in data.get("verbs", [])]
     return QuoteLanguage(
         verbs=frozenset(v for v in verbs if " " not in v),
