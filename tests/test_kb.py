@@ -22,7 +22,7 @@ from communique import kb
 from communique.cli_kb import actors_cli, events_cli, profile_cli, relations_cli, search_cli
 from communique.kb import Report, cluster_reports, dates_compatible
 from communique.samples import articles_dir
-from communique.store import MIGRATIONS, Store
+from communique.store import Store, load_migrations
 
 
 @pytest.fixture
@@ -185,7 +185,7 @@ def test_cli_query_commands(store):
 def test_a_store_from_before_the_knowledge_base_is_upgraded(tmp_path):
     db = tmp_path / "old.db"
     old = sqlite3.connect(db)
-    old.executescript(MIGRATIONS[0][1] + ";CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL);"
+    old.executescript(load_migrations("sqlite")[0][1] + ";CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL);"
                       "INSERT INTO migrations VALUES ('0001_initial', '2026-01-01')")
     with Store.open(tmp_path / "new.db") as new:
         new.write_batch(kaz_arg_articles())
@@ -198,7 +198,7 @@ def test_a_store_from_before_the_knowledge_base_is_upgraded(tmp_path):
     old.commit()
     old.close()
     with Store.open(db) as upgraded:
-        assert upgraded.applied_migrations() == [name for name, _ in MIGRATIONS]
+        assert upgraded.applied_migrations() == [name for name, _ in load_migrations("sqlite")]
         assert kb.search(upgraded, "honorary consulate")["path"].tolist()
         got = kb.events(upgraded)[["type", "num_articles", "num_sources"]].sort_values(["type", "num_articles"])
     assert got.values.tolist() == expected.values.tolist()

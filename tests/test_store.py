@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from communique.store import MIGRATIONS, Store, ingest_paths
+from communique.store import Store, ingest_paths, load_migrations
 
 EN = ("Kazakh Foreign Minister Murat Nurtleu met with Turkish Foreign Minister Hakan Fidan in Ankara on Monday. "
       "The ministers signed a memorandum of understanding on consular cooperation.")
@@ -39,7 +39,7 @@ def test_migrations_are_recorded_once(tmp_path):
     with Store.open(db) as store:
         assert store.migrate() == []           # already applied on open
     names = [r[0] for r in sqlite3.connect(db).execute("SELECT name FROM migrations")]
-    assert names == [name for name, _ in MIGRATIONS] and names[0] == "0001_initial"
+    assert names == [name for name, _ in load_migrations("sqlite")] and names[0] == "0001_initial"
     assert sqlite3.connect(db).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 

@@ -15,9 +15,8 @@ from kb_fixtures import kaz_arg_articles, make_article
 from communique import kb
 from communique.export import to_text
 from communique.store import Store
-from communique.store_postgres import MIGRATIONS as PG_MIGRATIONS
 from communique.store_postgres import _redact
-from communique.store import MIGRATIONS
+from communique.store import load_migrations
 
 PG_URL = os.environ.get("COMMUNIQUE_TEST_PG_URL")
 NEEDS_PG = "PostgreSQL store tests need a server: set COMMUNIQUE_TEST_PG_URL=postgresql://... (.ci/run starts one)"
@@ -47,14 +46,14 @@ def target(request, tmp_path):
 
 
 def test_both_backends_have_the_same_migrations():
-    assert [name for name, _ in PG_MIGRATIONS] == [name for name, _ in MIGRATIONS]
+    assert [name for name, _ in load_migrations("postgresql")] == [name for name, _ in load_migrations("sqlite")]
 
 
 def test_open_picks_the_backend_and_records_migrations_once(target):
     with Store.open(target) as store:
         assert store.backend == ("postgresql" if target.startswith("postgresql") else "sqlite")
         assert store.migrate() == []
-        assert store.applied_migrations() == [name for name, _ in MIGRATIONS]
+        assert store.applied_migrations() == [name for name, _ in load_migrations("sqlite")]
     with Store.open(target) as again:
         assert again.migrate() == []
 

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from importlib import resources
 from itertools import islice
 from typing import Any
 
@@ -34,64 +35,21 @@ log = logging.getLogger(__name__)
 #: Where a store lives when none is named.
 DEFAULT_DB = "communique.db"
 
-MIGRATIONS: list[tuple[str, str]] = [
-    ("0001_initial", """
-    CREATE TABLE documents (
-        id TEXT PRIMARY KEY, path TEXT, url TEXT, outlet TEXT, language TEXT, published TEXT, title TEXT,
-        text TEXT NOT NULL, record TEXT NOT NULL, pipeline TEXT NOT NULL, ingested_at TEXT NOT NULL);
-    CREATE TABLE entities (
-        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, entity_id TEXT NOT NULL,
-        type TEXT NOT NULL, name TEXT NOT NULL, code TEXT, country TEXT, role TEXT, sector TEXT,
-        mentions INTEGER NOT NULL, PRIMARY KEY (doc_id, entity_id));
-    CREATE TABLE events (
-        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, event_id TEXT NOT NULL,
-        type TEXT NOT NULL, mode TEXT, source TEXT, target TEXT, source_entity TEXT, target_entity TEXT,
-        date TEXT, status TEXT NOT NULL, location TEXT, evidence TEXT NOT NULL, evidence_start INTEGER NOT NULL,
-        evidence_end INTEGER NOT NULL, confidence REAL, PRIMARY KEY (doc_id, event_id));
-    CREATE INDEX events_pair ON events (source, target);
-    CREATE INDEX events_type_date ON events (type, date);
-    CREATE TABLE facts (
-        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, n INTEGER NOT NULL, type TEXT NOT NULL,
-        countries TEXT NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL, period TEXT, evidence TEXT NOT NULL,
-        PRIMARY KEY (doc_id, n));
-    CREATE TABLE quotes (
-        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, n INTEGER NOT NULL, text TEXT NOT NULL,
-        start INTEGER NOT NULL, "end" INTEGER NOT NULL, speaker TEXT, speaker_name TEXT, PRIMARY KEY (doc_id, n));
-    CREATE TABLE failures (
-        path TEXT NOT NULL, stage TEXT, reason TEXT NOT NULL, at TEXT NOT NULL);
-    """),
-    # Stories (near-duplicate copies), full-text search over accent-folded text, merged events.
-    ("0002_knowledge_base", """
-    ALTER TABLE documents ADD COLUMN story_id TEXT;
-    CREATE INDEX documents_story ON documents (story_id);
-    ALTER TABLE events ADD COLUMN mutual INTEGER NOT NULL DEFAULT 0;
-    ALTER TABLE events ADD COLUMN date_text TEXT;
-    ALTER TABLE events ADD COLUMN source_text TEXT;
-    ALTER TABLE events ADD COLUMN target_text TEXT;
-    CREATE TABLE document_signatures (
-        doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE, signature BLOB NOT NULL);
-    CREATE TABLE document_bands (
-        key TEXT NOT NULL, doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-        PRIMARY KEY (key, doc_id));
-    CREATE VIRTUAL TABLE documents_fts USING fts5(
-        doc_id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2');
-    CREATE TABLE merged_events (
-        id TEXT PRIMARY KEY, key TEXT NOT NULL, type TEXT NOT NULL, mode TEXT, actor1 TEXT, actor2 TEXT,
-        mutual INTEGER NOT NULL, date TEXT, year INTEGER, status TEXT NOT NULL, num_articles INTEGER NOT NULL,
-        num_sources INTEGER NOT NULL, num_outlets INTEGER NOT NULL, confidence REAL, doc_id TEXT NOT NULL,
-        event_id TEXT NOT NULL, evidence TEXT NOT NULL);
-    CREATE INDEX merged_events_key ON merged_events (key);
-    CREATE INDEX merged_events_actors ON merged_events (actor1, actor2);
-    CREATE TABLE merged_event_members (
-        merged_id TEXT NOT NULL, doc_id TEXT NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (doc_id, event_id));
-    CREATE INDEX merged_members_merged ON merged_event_members (merged_id);
-    CREATE INDEX failures_path ON failures (path);
-    CREATE VIEW stories AS
-        SELECT story_id AS id, COUNT(*) AS documents, COUNT(DISTINCT outlet) AS outlets,
-               MIN(published) AS first_published, MAX(published) AS last_published
-        FROM documents GROUP BY story_id;
-    """),
-]
+#: The migrations, applied in name order: ``migrations/NAME.sql`` is shared by both backends (written with SQLite's
+#: type names; `PostgresStore` translates them), ``NAME.sqlite.sql`` / ``NAME.postgresql.sql`` hold what one backend
+#: does its own way. A new migration is a new file: never edit one that has shipped.
+MIGRATIONS_PACKAGE = "communique.migrations"
+
+
+def load_migrations(backend: str) -> list[tuple[str, str]]:
+    """(name, SQL) for each migration, the shared statements followed by the backend's own."""
+    files = {f.name: f for f in resources.files(MIGRATIONS_PACKAGE).iterdir() if f.name.endswith(".sql")}
+    names = sorted({name.split(".")[0] for name in files})
+    out = []
+    for name in names:
+        parts = [files[f].read_text(encoding="utf-8") for f in (f"{name}.sql", f"{name}.{backend}.sql") if f in files]
+        out.append((name, "\n".join(parts)))
+    return out
 
 
 @dataclass(slots=True)
@@ -110,7 +68,6 @@ class Store:
     """
 
     backend = "sqlite"
-    migrations: list[tuple[str, str]] = MIGRATIONS
 
     def __init__(self, connection: Any, path: str) -> None:
         self.db = connection
@@ -167,6 +124,10 @@ class Store:
     def blob(self, data: bytes) -> Any:
         return data
 
+    def ddl(self, statement: str) -> str:
+        """A migration statement in this backend's dialect (the shared files use SQLite's)."""
+        return statement
+
     # -- migrations -------------------------------------------------------------------------------------------
 
     def migrate(self) -> list[str]:
@@ -174,12 +135,12 @@ class Store:
         self.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
         done = {row["name"] for row in self.rows("SELECT name FROM migrations")}
         applied = []
-        for name, sql in self.migrations:
+        for name, sql in load_migrations(self.backend):
             if name in done:
                 continue
             with self.transaction():
                 for statement in _statements(sql):
-                    self.execute(statement)
+                    self.execute(self.ddl(statement))
                 _AFTER_MIGRATION.get(name, lambda store: None)(self)
                 self.execute("INSERT INTO migrations VALUES (?, ?)", (name, _now()))
             log.info("store %s: applied migration %s", self.path, name)
@@ -501,7 +462,9 @@ def _shorten(text: str, width: int) -> str:
 
 
 def _statements(sql: str) -> list[str]:
-    return [s.strip() for s in sql.split(";") if s.strip()]
+    """The statements of a migration file (``--`` comment lines dropped; statements end with ``;``)."""
+    code = "\n".join(line for line in sql.splitlines() if not line.lstrip().startswith("--"))
+    return [s.strip() for s in code.split(";") if s.strip()]
 
 
 def _now() -> str:

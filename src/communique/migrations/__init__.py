@@ -1,0 +1,1 @@
+"""Store migrations as SQL files (see `communique.store.load_migrations`)."""
