@@ -16,7 +16,7 @@ def make_article(path: str, sentences: list[str], events: list[dict[str, Any]], 
     """An article whose text is the sentences (plus optional filler making it distinct) with the given events.
 
     An event dict: type, source, target, sentence (index), and optional date, status, mutual, mode,
-    source_entity, target_entity."""
+    source_entity, target_entity, also (indices of further sentences stating it)."""
     text, spans = "", []
     for sentence in sentences:
         spans.append((len(text), len(text) + len(sentence)))
@@ -35,7 +35,8 @@ def make_article(path: str, sentences: list[str], events: list[dict[str, Any]], 
             f"v{n}", ev["type"], ActorRef(ev["source"], ev.get("source_entity")),
             ActorRef(ev["target"], ev.get("target_entity")), Span(start, end, text[start:end]), ev["sentence"],
             mode=ev.get("mode"), date=ev.get("date"), status=ev.get("status", "occurred"),
-            mutual=ev.get("mutual", False), confidence=ev.get("confidence", 0.7)))
+            mutual=ev.get("mutual", False), confidence=ev.get("confidence", 0.7),
+            also=[Span(spans[i][0], spans[i][1], text[spans[i][0]:spans[i][1]]) for i in ev.get("also", ())]))
     for fact in facts:
         start, end = spans[fact["sentence"]]
         article.facts.append(Fact(fact["type"], fact["countries"], fact["value"], fact["unit"],

@@ -93,6 +93,26 @@ def test_merge_keeps_kinds_of_one_type_apart_but_one_per_sentence():
     assert [(c.frame.kind, c.confidence) for c in same_sentence] == [("", 0.9)]
 
 
+def test_merge_keeps_the_sentences_it_merges_away_as_further_evidence():
+    merged = merge([candidate("CONSULT", "KAZ", "ARG", False, 0.9, 0), candidate("CONSULT", "KAZ", "ARG", True, 0.6, 5),
+                    candidate("CONSULT", "KAZ", "ARG", False, 0.5, 8), candidate("CONSULT", "ARG", "KAZ", False, 0.7, 2)])
+    by_direction = {(c.source.code, c.target.code): (c.sentence, sorted(c.also)) for c in merged}
+    assert by_direction == {("KAZ", "ARG"): (0, [5, 8]), ("ARG", "KAZ"): (2, [])}
+
+
+def test_an_event_stated_twice_in_a_document_carries_both_sentences(settings):
+    import communique
+
+    text = ("ASTANA, May 14 (Kazinform) - Kazakh Foreign Minister Murat Nurtleu visited Argentina on Monday. "
+            "He met with Argentine President Javier Milei at the Casa Rosada.")
+    (event,) = [e for e in communique.extract(text, published="2024-05-14")["events"] if e["type"] == "CONSULT"]
+    assert event["evidence"]["text"].startswith("ASTANA")
+    assert [s["text"] for s in event["also_evidence"]] == [
+        "He met with Argentine President Javier Milei at the Casa Rosada."]
+    (also,) = event["also_evidence"]
+    assert text[also["start"]:also["end"]] == also["text"]
+
+
 def test_merge_keeps_planned_and_occurred_apart():
     merged = merge([candidate("AGREE", "KAZ", "RUS", True), candidate("AGREE", "KAZ", "RUS", True, status="planned")])
     assert sorted(c.status for c in merged) == ["occurred", "planned"]

@@ -228,6 +228,21 @@ def test_sample_corpus_copies_merge_into_events_with_one_source(sample_store):
     assert any(m["num_articles"] == 2 and m["num_sources"] == 1 for m in merged)
 
 
+def test_a_contact_is_named_by_any_sentence_of_its_report_not_only_the_first(tmp_path):
+    visit = "First Deputy Foreign Minister Kairat Umarov arrived in Argentina on a working visit."
+    rounds = "He took part in the fourth round of political consultations between the two foreign ministries."
+    article = make_article("visit.txt", [visit, "He toured a winery in Mendoza.", rounds],
+                           [{"type": "CONSULT", "source": "KAZ", "target": "ARG", "sentence": 0, "mode": "visit",
+                             "date": "2023-08-22", "also": [2]}], published="2023-08-24")
+    with Store.open(tmp_path / "kb.db") as opened:
+        opened.write_batch([article])
+        (report,) = kb.evidence(opened, kb.events(opened)["id"]).to_dict("records")
+        assert [span["text"] for span in report["also_evidence"]] == [rounds]
+        contacts = kb.profile(opened, "KAZ", "ARG").query("section == 'contacts'").to_dict("records")
+    assert [(c["item"], c["evidence"], c["date"]) for c in contacts] == [
+        ("political consultations", rounds, "2023-08-22")]
+
+
 def test_profile_kaz_arg_shows_the_honorary_consulate_and_the_consultations(sample_store):
     if not sample_store.scalar("SELECT COUNT(*) FROM documents WHERE path LIKE ?", ("%seeds%",)):
         pytest.skip("../shared/seeds not available")

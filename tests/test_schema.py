@@ -22,6 +22,8 @@ def check_offsets(record):
             tr = event["trigger"]
             assert text[tr["start"]:tr["end"]] == tr["text"]
             assert ev["start"] <= tr["start"] and tr["end"] <= ev["end"]
+        for also in event.get("also_evidence", []):
+            assert text[also["start"]:also["end"]] == also["text"] and also["start"] != ev["start"]
     for fact in record["facts"]:
         assert text[fact["evidence"]["start"]:fact["evidence"]["end"]] == fact["evidence"]["text"]
     for quote in record["quotes"]:

@@ -18,7 +18,7 @@ Dates are left to the `dates` stage that runs next.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .event_actors import ActorMention, actor_mentions
 from .event_arguments import (Arguments, fill_source, fill_target, find_arguments, governing_verb,
@@ -53,6 +53,7 @@ class Candidate:
     status: str = "occurred"
     mutual: bool = False
     place: ActorMention | None = None   # where it happened, when the sentence says so
+    also: set[int] = field(default_factory=set)   # other sentences found stating this event (document merge)
 
 
 @stage("events", "1", requires=("entities",), assigns=("events",))
@@ -394,7 +395,18 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
             if key not in by_direction or c.confidence > by_direction[key].confidence:
                 by_direction[key] = c
         kept.extend(by_direction.values())
+        _keep_evidence(group, list(by_direction.values()))
     return _one_per_sentence(sorted(kept, key=lambda c: (c.sentence, c.trigger)))
+
+
+def _keep_evidence(group: list[Candidate], kept: list[Candidate]) -> None:
+    """A merged-away mention still says the event: its sentence goes to the kept event of the same direction (or,
+    for a mutual mention, to the first kept one) as further evidence."""
+    for c in group:
+        if c in kept:
+            continue
+        same = [k for k in kept if (k.source.code, k.target.code) == (c.source.code, c.target.code)] or kept
+        same[0].also |= {c.sentence} | c.also
 
 
 def _one_per_sentence(candidates: list[Candidate]) -> list[Candidate]:
@@ -405,6 +417,8 @@ def _one_per_sentence(candidates: list[Candidate]) -> list[Candidate]:
         key = (c.sentence, c.type, c.source.code, c.target.code, c.status)
         if key not in best or c.confidence > best[key].confidence:
             best[key] = c
+    for c in candidates:
+        best[(c.sentence, c.type, c.source.code, c.target.code, c.status)].also |= c.also
     return [c for c in candidates if best[(c.sentence, c.type, c.source.code, c.target.code, c.status)] is c]
 
 
@@ -415,6 +429,7 @@ def to_event(article: Article, c: Candidate, n: int) -> Event:
                  evidence=Span(sentence.start, sentence.end, sentence.text), sentence=c.sentence,
                  mode=c.frame.mode, status=c.status, trigger=Span(tok.start, tok.end, tok.text),
                  confidence=c.confidence, mutual=c.mutual,
+                 also=[Span(s.start, s.end, s.text) for s in (article.sentences[i] for i in sorted(c.also - {c.sentence}))],
                  location=Location(name=c.place.text, country=c.place.code) if c.place else None)
 
 

@@ -252,15 +252,17 @@ def evidence(store: "Store", merged_ids: Iterable[str]) -> pd.DataFrame:
     """Every report behind the given merged events: its sentence and document."""
     ids = sorted(set(merged_ids))
     columns = ["merged_id", "doc_id", "event_id", "evidence", "date", "status", "story_id", "outlet", "path", "url",
-               "title", "published", "language"]
+               "title", "published", "language", "also_evidence"]
     if not ids:
         return pd.DataFrame(columns=columns)
     rows = store.rows(
         "SELECT k.merged_id, e.doc_id, e.event_id, e.evidence, e.date, e.status, d.story_id, d.outlet, d.path,"
-        " d.url, d.title, d.published, d.language FROM merged_event_members k"
+        " d.url, d.title, d.published, d.language, e.also_evidence FROM merged_event_members k"
         " JOIN events e ON e.doc_id = k.doc_id AND e.event_id = k.event_id JOIN documents d ON d.id = e.doc_id"
         f" WHERE k.merged_id IN ({', '.join('?' for _ in ids)}) ORDER BY k.merged_id, d.published, e.doc_id,"
         " e.event_id", ids)
+    for row in rows:
+        row["also_evidence"] = json.loads(row["also_evidence"] or "[]")
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -427,9 +429,15 @@ def _saying(sentences: list[dict[str, Any]], alternatives: list[list[str]]) -> d
 
 
 def _reports_by_event(store: "Store", merged_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """Per merged event, every sentence that states it: each report's evidence, then the report's other
+    sentences saying the same (a visit in the lead, "the political consultations" two paragraphs later)."""
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in evidence(store, merged_ids).to_dict("records"):
-        out[row["merged_id"]].append({k: (None if isinstance(v, float) and v != v else v) for k, v in row.items()})
+        report = {k: (None if isinstance(v, float) and v != v else v) for k, v in row.items()}
+        out[row["merged_id"]].append(report)
+    for sentences in out.values():
+        sentences += [{**report, "evidence": span["text"]} for report in list(sentences)
+                      for span in report.pop("also_evidence")]
     return out
 
 

@@ -169,6 +169,7 @@ class Event:
     trigger: Span | None = None
     confidence: float = 0.5
     mutual: bool = False                # both actors act (talks, agreements): direction is not meaningful
+    also: list[Span] = field(default_factory=list)   # other sentences of the document stating the same event
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -179,6 +180,7 @@ class Event:
             "evidence": self.evidence.as_dict(), "confidence": round(self.confidence, 3),
             "trigger": self.trigger.as_dict() if self.trigger else None,
             "date_text": self.date_text, "mutual": self.mutual,
+            "also_evidence": [span.as_dict() for span in self.also],
         }
 
 

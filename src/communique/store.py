@@ -219,11 +219,13 @@ class Store:
         self.executemany(
             "INSERT INTO events (doc_id, event_id, type, mode, source, target, source_entity, target_entity, date,"
             " status, location, evidence, evidence_start, evidence_end, confidence, mutual, date_text, source_text,"
-            " target_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " target_text, also_evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(doc_id, ev.id, ev.type, ev.mode, ev.source.code, ev.target.code, ev.source.entity, ev.target.entity,
               ev.date, ev.status, json.dumps(ev.location.as_dict(), ensure_ascii=False) if ev.location else None,
               ev.evidence.text, ev.evidence.start, ev.evidence.end, ev.confidence, int(ev.mutual), ev.date_text,
-              ev.source.text, ev.target.text) for ev in article.events])
+              ev.source.text, ev.target.text,
+              json.dumps([s.as_dict() for s in ev.also], ensure_ascii=False) if ev.also else None)
+             for ev in article.events])
         self.executemany(
             "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [(doc_id, n, f.type, json.dumps(f.countries), f.value, f.unit, f.period, f.evidence.text)
@@ -436,7 +438,8 @@ def article_from_record(record: dict[str, Any]) -> Article:
         mode=ev.get("mode"), date=ev.get("date"), date_text=ev.get("date_text"), status=ev.get("status", "occurred"),
         location=Location(**ev["location"]) if ev.get("location") else None,
         trigger=Span(**ev["trigger"]) if ev.get("trigger") else None, confidence=ev.get("confidence", 0.5),
-        mutual=bool(ev.get("mutual"))) for ev in record.get("events", [])]
+        mutual=bool(ev.get("mutual")), also=[Span(**s) for s in ev.get("also_evidence") or []])
+        for ev in record.get("events", [])]
     article.facts = [Fact(f["type"], list(f["countries"]), f["value"], f["unit"], Span(**f["evidence"]),
                           f.get("period")) for f in record.get("facts", [])]
     article.quotes = [Quote(q["text"], q["start"], q["end"], q.get("speaker")) for q in record.get("quotes", [])]
