@@ -242,3 +242,92 @@ def test_tense_from_the_parse_sets_the_weekday(english_parse, language, text, pu
     english_parse([sentence], text)
     found = {t.text: t.value for t in find_times(text, language, published, sentence=sentence)}
     assert found[expression] == expected
+
+
+# -- anniversaries, other sentences of the event, undated articles ------------------------------------------------
+
+@pytest.mark.parametrize("language, sentence, trigger, published, expected", [
+    ("en", "He took part in political consultations marking the 30th anniversary of the establishment of "
+           "diplomatic relations between Kazakhstan and Argentina.", "establishment", "2023-08-24", "1993"),
+    ("en", "In 2022 the two countries celebrated the 30th anniversary of the establishment of relations.",
+     "establishment", "2023-01-10", "1992"),
+    ("es", "La reunión coincidió con el 30 aniversario del establecimiento de relaciones diplomáticas.",
+     "establecimiento", "2022-06-01", "1992"),
+    ("ru", "В этом году Казахстан и Европейский союз отмечают 10-летие с момента подписания Соглашения о "
+           "расширенном партнерстве.", "подписания", "2025-12-03", "2015"),
+    ("ru", "Стороны отметили 30-летие установления дипломатических отношений.", "установления", "2022-01-05", "1992"),
+])
+def test_what_an_anniversary_celebrates_happened_that_many_years_before(language, sentence, trigger, published,
+                                                                        expected):
+    article = _article([sentence], published, language)
+    event = _event(article, 0, trigger)
+    _date(article, event)
+    assert (event.date, event.status) == (expected, "occurred")
+
+
+def test_an_anniversary_far_from_the_trigger_does_not_date_it():
+    article = _article(["On the 30th anniversary of independence, the president visited Cuba for talks with "
+                        "his counterpart and signed a treaty."], "2021-12-16")
+    event = _event(article, 0, "talks")
+    _date(article, event)
+    assert event.date == "2021-12-16" and event.date_text is None
+
+
+def test_a_time_stated_in_another_sentence_of_the_same_event_dates_it():
+    article = _article(["The upcoming opening of the Mexican Embassy will let Kazakhstanis get visas directly.",
+                        "Tourism is growing.", "Later in 2014 the Mexican Embassy will be opened in Astana."],
+                       "2014-07-04")
+    event = _event(article, 0, "opening", status="planned")
+    event.also = [Span(article.sentences[2].start, article.sentences[2].end, article.sentences[2].text)]
+    _date(article, event)
+    assert (event.date, event.date_text) == ("2014", "2014")
+
+
+def test_a_past_time_of_another_sentence_does_not_date_a_planned_event():
+    article = _article(["The embassy will open soon.", "The embassy was first announced in 2009."], "2014-07-04")
+    event = _event(article, 0, "open", status="planned")
+    event.also = [Span(article.sentences[1].start, article.sentences[1].end, article.sentences[1].text)]
+    _date(article, event)
+    assert event.date is None
+
+
+def _stage_dates(article: Article) -> Article:
+    from communique.dates import DatesStage
+    from communique.nlp import parse_sentences
+    from communique.settings import Settings
+
+    parse_sentences(article.sentences, article.text)
+    DatesStage(Settings()).process(article)
+    return article
+
+
+def test_without_a_publication_date_a_future_date_follows_the_latest_past_one():
+    article = _article(["Putin visitó Astaná en noviembre de 2024 en una visita de Estado.",
+                        "La visita de Estado del presidente a Rusia comenzará el 11 de noviembre."], None, "es")
+    _stage_dates(article)
+    assert {t.text: t.value for t in article.times} == {"noviembre de 2024": "2024-11",
+                                                        "el 11 de noviembre": "2025-11-11"}
+
+
+def test_without_a_publication_date_a_past_date_without_year_stays_unresolved():
+    article = _article(["Putin visitó Astaná en noviembre de 2024.", "La ofensiva comenzó en febrero."], None, "es")
+    _stage_dates(article)
+    assert {t.text: t.value for t in article.times} == {"noviembre de 2024": "2024-11", "febrero": None}
+
+
+def test_an_undated_event_said_during_a_dated_visit_takes_its_date():
+    from communique.dates import inherit_dates
+
+    article = _article(["Tokáyev viajará a Moscú el 11 de noviembre.",
+                        "Durante su próxima visita a Rusia se firmará una declaración."], "2025-11-05", "es")
+    visit = _event(article, 0, "viajará", status="planned")
+    visit.date, visit.date_text = "2025-11-11", "el 11 de noviembre"
+    visit.also = [Span(article.sentences[1].start, article.sentences[1].end, article.sentences[1].text)]
+    signing = _event(article, 1, "firmará", status="planned")
+    signing.type = "AGREE"
+    article.events = [visit, signing]
+    inherit_dates(article)
+    assert signing.date == "2025-11-11"
+    signing.date, signing.status = None, "occurred"          # what happened is not dated by what is planned
+    inherit_dates(article)
+    assert signing.date is None

@@ -65,6 +65,7 @@ class DateLanguage:
     past_markers: re.Pattern[str] | None
     future_aux: frozenset[str]
     continuation: tuple[str, ...] = field(default_factory=tuple)
+    anniversaries: tuple[re.Pattern[str], ...] = field(default_factory=tuple)
 
 
 def _alternatives(forms: list[str], case_sensitive: bool) -> str:
@@ -131,6 +132,7 @@ def date_language(code: str) -> DateLanguage | None:
         past_markers=_marker_regex(data.get("past_markers", [])),
         future_aux=frozenset(w.lower() for w in data.get("future_aux", [])),
         continuation=tuple(w.lower() for w in data.get("continuation", [])),
+        anniversaries=tuple(re.compile(p, re.IGNORECASE) for p in data.get("anniversary", [])),
     )
 
 
@@ -622,14 +624,105 @@ def _continues(article: Article, index: int) -> bool:
 def date_event(article: Article, event: Event, by_sentence: dict[int, list[TimeExpression]],
                undated_precision: str = "day") -> None:
     """Give `event` its date and date_text (see the module docstring for the conventions)."""
+    if not date_from_text(article, event, by_sentence):
+        date_by_report(article, event, undated_precision)
+
+
+def date_from_text(article: Article, event: Event, by_sentence: dict[int, list[TimeExpression]]) -> bool:
+    """Date `event` from a time the text states for it; False when there is none."""
+    if date_by_anniversary(article, event, by_sentence.get(event.sentence, [])):
+        return True
     chosen = best_time(article, event, by_sentence.get(event.sentence, []))
     if chosen is None and _continues(article, event.sentence):
         previous = [t for t in by_sentence.get(event.sentence - 1, []) if t.value]
         chosen = previous[-1] if previous else None
-    if chosen is not None:
-        event.date, event.date_text = chosen.value, chosen.text
-        _correct_status(article, event)
-        return
+    if chosen is None:
+        chosen = _time_of_other_statements(article, event, by_sentence)
+    if chosen is None:
+        return False
+    event.date, event.date_text = chosen.value, chosen.text
+    _correct_status(article, event)
+    return True
+
+
+# how far (characters) the trigger may follow "the 30th anniversary of": "of the establishment of diplomatic ..."
+_ANNIVERSARY_REACH = 40
+
+
+def date_by_anniversary(article: Article, event: Event, times: list[TimeExpression]) -> bool:
+    """An event named as what an anniversary celebrates ("the 30th anniversary of the establishment of diplomatic
+    relations", "10-летие с момента подписания Соглашения") happened that many years before the celebration:
+    the year the sentence gives (other than the anniversary's own words), else the publication year."""
+    if event.trigger is None or not 0 <= event.sentence < len(article.sentences):
+        return False
+    sentence = article.sentences[event.sentence]
+    lang = date_language(sentence.language)
+    if lang is None:
+        return False
+    trigger_at = event.trigger.start - sentence.start
+    for pattern in lang.anniversaries:
+        for m in pattern.finditer(sentence.text):
+            if not 0 <= trigger_at - m.end() <= _ANNIVERSARY_REACH:
+                continue
+            celebrated = _celebration_year(article, sentence.start + m.start(), sentence.start + m.end(), times)
+            if celebrated is None:
+                event.date, event.date_text, event.status = None, m.group(0), "occurred"
+                return True
+            event.date, event.date_text = f"{celebrated - int(m.group('years')):04d}", m.group(0)
+            event.status = "occurred"
+            return True
+    return False
+
+
+def _celebration_year(article: Article, start: int, end: int, times: list[TimeExpression]) -> int | None:
+    """The year in which the anniversary is marked: a time of its sentence outside its words, or publication."""
+    for time in times:
+        if time.value and (time.end <= start or time.start >= end):
+            return int(time.value[:4])
+    return int(article.published[:4]) if article.published else None
+
+
+def _time_of_other_statements(article: Article, event: Event,
+                              by_sentence: dict[int, list[TimeExpression]]) -> TimeExpression | None:
+    """A time stated in another sentence of the document that states the same event ("The upcoming opening of
+    the Mexican Embassy ..." / "later in 2014 Mexican Embassy will be opened"), on the event's side of the
+    publication date (the future for a planned event, the past for one that happened)."""
+    starts = {s.start: i for i, s in enumerate(article.sentences)}
+    published = article.published
+    for span in event.also:
+        for time in by_sentence.get(starts.get(span.start, -1), []):
+            if not time.value:
+                continue
+            if published and event.status == "planned" and time.value < published[:len(time.value)]:
+                continue
+            if published and event.status in ("occurred", "ongoing") and time.value > published[:len(time.value)]:
+                continue
+            return time
+    return None
+
+
+def inherit_dates(article: Article) -> None:
+    """An undated event stated in the same sentence as a dated meeting or visit took place during it: "durante su
+    próxima visita a Rusia se firmará una declaración" takes the visit's date, at the visit's status."""
+    frames = [e for e in article.events if e.type == "CONSULT" and e.date and e.date_text]
+    for event in article.events:
+        if event.date or event.type == "CONSULT":
+            continue
+        sentence = article.sentences[event.sentence].start if 0 <= event.sentence < len(article.sentences) else None
+        for frame in frames:
+            stated_in = {frame.evidence.start} | {span.start for span in frame.also}
+            if sentence in stated_in and _same_status_class(frame.status, event.status):
+                event.date, event.date_text = frame.date, frame.date_text
+                break
+
+
+def _same_status_class(a: str, b: str) -> bool:
+    done = ("occurred", "ongoing")
+    return a == b or (a in done and b in done)
+
+
+def date_by_report(article: Article, event: Event, undated_precision: str = "day") -> None:
+    """An occurred or ongoing event the text gives no date for: the publication date (see the module docstring)."""
     anchor = Anchor.parse(article.published)
     if event.status in ("occurred", "ongoing") and anchor is not None and anchor.knows("month"):
         # a news report describes recent events: dated by the report (a headline or a present-tense clause
@@ -637,6 +730,61 @@ def date_event(article: Article, event: Event, by_sentence: dict[int, list[TimeE
         wanted = "day" if _in_headline(article, event) or _in_present_tense(article, event) else undated_precision
         precision = wanted if anchor.knows(wanted) else "month"
         event.date, event.date_text = iso(anchor.date, precision), None
+
+
+# ----------------------------------------------------------------------------------------------- undated articles
+
+def time_floor(article: Article) -> str | None:
+    """For an article without a publication date: the latest date with a year that the text puts in the past
+    ("Putin visitó Astaná en noviembre de 2024"). The article was written after it."""
+    floor = None
+    for time in article.times:
+        if not time.value or time.sentence is None or not 0 <= time.sentence < len(article.sentences):
+            continue
+        sentence = article.sentences[time.sentence]
+        lang = date_language(sentence.language)
+        if lang is None or clause_direction(sentence, time.start, time.end, lang) != _DIRECTION_PAST:
+            continue
+        end = _period_end(time.value)
+        if end and (floor is None or end > floor):
+            floor = end
+    return floor
+
+
+def _period_end(value: str) -> str | None:
+    """The last day of an ISO year, month or day."""
+    anchor = Anchor.parse(value)
+    if anchor is None:
+        return None
+    if anchor.precision == "day":
+        return anchor.date.isoformat()
+    if anchor.precision == "month":
+        last = calendar.monthrange(anchor.date.year, anchor.date.month)[1]
+        return anchor.date.replace(day=last).isoformat()
+    return f"{anchor.date.year:04d}-12-31"
+
+
+def resolve_after_floor(article: Article, languages: tuple[str, ...]) -> None:
+    """Without a publication date, a future day or month with no year ("comenzará el 11 de noviembre") is the
+    first one after the latest past date the text gives: the article cannot be older than what it reports.
+    Past and present expressions without a year stay unresolved (the article may be years after that floor)."""
+    floor = time_floor(article)
+    if floor is None:
+        return
+    unresolved = {(t.start, t.end): n for n, t in enumerate(article.times) if t.value is None}
+    if not unresolved:
+        return
+    for index in sorted({article.times[n].sentence for n in unresolved.values()} - {None}):
+        sentence = article.sentences[index]
+        lang = date_language(sentence.language)
+        if lang is None:
+            continue
+        for time in find_times(sentence.text, sentence.language, floor, sentence=sentence, base=sentence.start,
+                               sentence_index=index, other_languages=languages):
+            n = unresolved.get((time.start, time.end))
+            if n is not None and time.value and time.value > floor \
+                    and clause_direction(sentence, time.start, time.end, lang) == _DIRECTION_FUTURE:
+                article.times[n] = time
 
 
 def _in_present_tense(article: Article, event: Event) -> bool:
@@ -690,10 +838,15 @@ class DatesStage(Stage):
             article.times.extend(find_times(sentence.text, sentence.language, article.published, sentence=sentence,
                                             base=sentence.start, sentence_index=index,
                                             other_languages=languages))
+        if not article.published:
+            resolve_after_floor(article, languages)
         by_sentence: dict[int, list[TimeExpression]] = {}
         for time in article.times:
             by_sentence.setdefault(time.sentence if time.sentence is not None else -1, []).append(time)
         # events a news report gives no date for: the publication month (the gold's convention), or "day"
         precision = self.options.get("undated_precision", "day")
-        for event in article.events:
-            date_event(article, event, by_sentence, precision)
+        undated = [event for event in article.events if not date_from_text(article, event, by_sentence)]
+        inherit_dates(article)
+        for event in undated:
+            if not event.date:
+                date_by_report(article, event, precision)

@@ -343,7 +343,8 @@ def event_status(tree: Tree, i: int, lex: Lexicon) -> str:
         planned_scope = near
     else:   # the trigger's own modifiers (unless it is the past verb) and whatever governs the past verb
         planned_scope = set().union(levels[0] if past > 0 else set(), *levels[past + 1:])
-    if planned_scope & (words("planned_aux") | words("planned_lemmas")) or any(_future(tree, a) for a in chain[:3]):
+    if planned_scope & (words("planned_aux") | words("planned_lemmas")) \
+            or any(_future(tree, a, words("purpose_marks")) for a in chain[:3]):
         return "planned"
     if near & words("ongoing"):
         return "ongoing"
@@ -367,12 +368,13 @@ def status_chain(tree: Tree, i: int) -> list[int]:
     return chain
 
 
-def _future(tree: Tree, i: int) -> bool:
+def _future(tree: Tree, i: int, purpose_marks: frozenset[str] = frozenset()) -> bool:
     tok = tree.tokens[i]
     if tok.morph.get("Tense") == "Fut" and tok.pos in ("VERB", "AUX"):
         return True
-    if tok.morph.get("Mood") == "Sub" and tok.pos == "VERB" and tree.kids(i, "mark"):
-        return True                       # "para que el canciller visite Astaná": a purpose still to come
+    if tok.morph.get("Mood") == "Sub" and tok.pos == "VERB" \
+            and any(tree.lemma(m) in purpose_marks for m in tree.kids(i, "mark")):
+        return True    # "para que el canciller visite Astaná": a purpose still to come ("el hecho de que" is not)
     return any(tree.tokens[c].morph.get("Tense") == "Fut" for c in tree.kids(i, "aux", "aux:pass", "cop"))
 
 
