@@ -2,26 +2,19 @@
 from __future__ import annotations
 
 import itertools
-from contextlib import closing
 import json
-import os
-import shutil
-import signal
 import sqlite3
-import subprocess
-import sys
-import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from crash_fixtures import CONTENT_QUERIES, assert_same_store, crash_and_rerun
 from kb_fixtures import CONSULATE, CONSULTATIONS, PROTEST, kaz_arg_articles, make_article
 
-import communique
 from communique import kb
 from communique.cli_kb import actors_cli, events_cli, profile_cli, relations_cli, search_cli
 from communique.kb import Report, cluster_reports, dates_compatible
-from communique.samples import articles_dir
 from communique.store import Store, load_migrations
 
 
@@ -208,8 +201,9 @@ def test_a_store_from_before_the_knowledge_base_is_upgraded(tmp_path):
 
 @pytest.fixture(scope="module")
 def sample_store(tmp_path_factory, sample_articles, settings):
-    from communique.api import process_paths
     from conftest import SHARED
+
+    from communique.api import process_paths
 
     db = tmp_path_factory.mktemp("kb") / "samples.db"
     seeds = sorted((SHARED / "seeds").glob("*.txt"))
@@ -263,17 +257,14 @@ def test_profile_kaz_arg_shows_the_honorary_consulate_and_the_consultations(samp
 
 # -- crash safety ----------------------------------------------------------------------------------------------
 
-def _content(db: Path) -> dict[str, list[tuple]]:
-    conn = sqlite3.connect(db)
-    tables = {"documents": "SELECT id, path, story_id, text, record, pipeline FROM documents ORDER BY id",
-              "events": "SELECT * FROM events ORDER BY doc_id, event_id",
-              "merged_events": "SELECT * FROM merged_events ORDER BY id",
-              "members": "SELECT * FROM merged_event_members ORDER BY doc_id, event_id",
-              "search": "SELECT doc_id FROM documents_fts ORDER BY doc_id"}
-    return {name: conn.execute(sql).fetchall() for name, sql in tables.items()}
+def _content(db: str) -> dict[str, list[tuple]]:
+    with closing(sqlite3.connect(db)) as conn:
+        return {name: conn.execute(sql).fetchall() for name, sql in CONTENT_QUERIES.items()}
 
 
-def _stored(db: Path) -> int:
+def _stored(db: str) -> int:
+    if not Path(db).exists():
+        return 0
     try:
         with closing(sqlite3.connect(db, timeout=0.1)) as conn:
             return conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
@@ -282,39 +273,7 @@ def _stored(db: Path) -> int:
 
 
 def test_an_ingest_killed_mid_run_and_run_again_ends_as_a_clean_run(tmp_path):
-    inputs = tmp_path / "in"
-    inputs.mkdir()
-    for path in sorted(articles_dir().glob("en*.txt"))[:6]:
-        (inputs / path.name).write_bytes(path.read_bytes())
-    crashed, clean = tmp_path / "crashed.db", tmp_path / "clean.db"
-    command = [sys.executable, "-m", "communique", "--language", "en", "ingest", str(inputs),
-               "--quiet", "--db"]
-    # All three runs use one frozen copy of the package, so that nothing edited meanwhile can tell them apart.
-    snapshot = tmp_path / "src"
-    shutil.copytree(Path(communique.__file__).parent, snapshot / "communique",
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    env = {**os.environ, "COMMUNIQUE_BATCH_SIZE": "1", "PYTHONPATH": str(snapshot)}
-    # The clean run is a separate process too: both runs start from the same fresh state.
-    subprocess.run([*command, str(clean)], env=env, capture_output=True, timeout=600, check=False)
-    command.append(str(crashed))
-    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 300
-    while time.monotonic() < deadline and proc.poll() is None:
-        if crashed.exists() and _stored(crashed) >= 2:
-            break
-        time.sleep(0.05)
-    assert proc.poll() is None, f"ingest ended before it could be killed: {proc.stderr.read().decode()[-2000:]}"
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
-    partial = _content(crashed)
-    assert 2 <= len(partial["documents"]) < len(_content(clean)["documents"])
-
-    rerun = subprocess.run(command, env=env, capture_output=True, timeout=600)
-    assert rerun.returncode in (0, 1), rerun.stderr.decode()[-2000:]
-    after, expected = _content(crashed), _content(clean)
-    for table in expected:
-        if table == "documents":
-            for got, want in zip(after[table], expected[table]):
-                got_record, want_record = json.loads(got[4]), json.loads(want[4])
-                assert {k: v for k, v in got_record.items() if v != want_record.get(k)} == {}, got[1]
-        assert after[table] == expected[table], table
+    partial, after, expected = crash_and_rerun(tmp_path, str(tmp_path / "clean.db"), str(tmp_path / "crashed.db"),
+                                               stored=_stored, content=_content)
+    assert 2 <= len(partial["documents"]) < len(expected["documents"])
+    assert_same_store(after, expected)

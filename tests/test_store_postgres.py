@@ -10,6 +10,7 @@ import uuid
 from urllib.parse import quote
 
 import pytest
+from crash_fixtures import CONTENT_QUERIES, assert_same_store, crash_and_rerun
 from kb_fixtures import kaz_arg_articles, make_article
 
 from communique import kb
@@ -23,19 +24,32 @@ NEEDS_PG = "PostgreSQL store tests need a server: set COMMUNIQUE_TEST_PG_URL=pos
 
 
 @pytest.fixture
-def pg_url():
-    """A fresh schema on the test server for each test, dropped afterwards."""
+def pg_schemas():
+    """Make fresh schemas on the test server (URLs whose search_path is the schema), dropped afterwards."""
     if not PG_URL:
         pytest.skip(NEEDS_PG)
     import psycopg
 
-    schema = f"t_{uuid.uuid4().hex[:12]}"
+    made: list[str] = []
+
+    def make() -> str:
+        schema = f"t_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(PG_URL, autocommit=True) as conn:
+            conn.execute(f"CREATE SCHEMA {schema}")
+        made.append(schema)
+        sep = "&" if "?" in PG_URL else "?"
+        return f"{PG_URL}{sep}options={quote(f'-csearch_path={schema}')}"
+
+    yield make
     with psycopg.connect(PG_URL, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    sep = "&" if "?" in PG_URL else "?"
-    yield f"{PG_URL}{sep}options={quote(f'-csearch_path={schema}')}"
-    with psycopg.connect(PG_URL, autocommit=True) as conn:
-        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+        for schema in made:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture
+def pg_url(pg_schemas):
+    """A fresh schema on the test server for each test, dropped afterwards."""
+    return pg_schemas()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -124,3 +138,29 @@ def _answers(store: Store) -> dict:
 
 def test_urls_are_redacted_for_messages():
     assert _redact("postgresql://kb:s3cret@db.example.org:5432/kb") == "postgresql://kb:***@db.example.org:5432/kb"
+
+
+# -- crash safety ----------------------------------------------------------------------------------------------
+
+def _pg_content(url: str) -> dict[str, list[tuple]]:
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        return {name: [tuple(row) for row in conn.execute(sql).fetchall()] for name, sql in CONTENT_QUERIES.items()}
+
+
+def _pg_stored(url: str) -> int:
+    import psycopg
+
+    try:
+        with psycopg.connect(url, connect_timeout=2) as conn:
+            return conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    except psycopg.Error:          # tables not created yet
+        return 0
+
+
+def test_an_ingest_killed_mid_run_and_run_again_ends_as_a_clean_run_on_postgresql(pg_schemas, tmp_path):
+    partial, after, expected = crash_and_rerun(tmp_path, pg_schemas(), pg_schemas(), stored=_pg_stored,
+                                               content=_pg_content)
+    assert 2 <= len(partial["documents"]) < len(expected["documents"])
+    assert_same_store(after, expected)
