@@ -74,14 +74,17 @@ def decode_bytes(data: bytes) -> Decoded:
         utf16 = _utf16_without_bom(data)
         if utf16 is not None:
             return _decode_checked(data, utf16)
-        if data.count(0) > max(2, len(data) // 200):
+        # NUL padding (a file preallocated or cut by a crash) and a few stray NULs are text with damage; many
+        # NULs throughout are binary data
+        if data.strip(b"\x00").count(0) > max(8, len(data) // 100):
             raise BinaryInputError(BINARY_MESSAGE)
-        # a stray NUL in a text file: decode it as text, the cleaner drops control characters
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         if _mostly_utf8(data, err):
             return _decode_checked(data, "utf-8")
+        if _utf8_letters(data) >= _MIXED_MIN_UTF8:
+            return _decode_mixed(data)
         return _decode_checked(data, guess_8bit_encoding(data))
     _refuse_if_binary(text)
     return _repair_mojibake(Decoded(text, "utf-8"))
@@ -120,6 +123,42 @@ def _mostly_utf8(data: bytes, err: UnicodeDecodeError) -> bool:
     text = data.decode("utf-8", "replace")
     multibyte = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
     return multibyte >= 8 and text.count("\ufffd") * 10 <= multibyte
+
+
+# a file with this many valid UTF-8 multibyte letters besides bytes that are not UTF-8 mixes two encodings
+_MIXED_MIN_UTF8 = 16
+
+
+def _utf8_letters(data: bytes) -> int:
+    """How many multibyte characters of `data` are valid UTF-8 (invalid bytes ignored)."""
+    return sum(1 for ch in data.decode("utf-8", "ignore") if ord(ch) > 0x7F)
+
+
+def _decode_mixed(data: bytes) -> Decoded:
+    """UTF-8 text with passages in an 8-bit encoding (pasted from another source, concatenated files): the valid
+    UTF-8 stays UTF-8, the other bytes are decoded with the 8-bit encoding their own letters point to."""
+    invalid = bytearray()
+    position = 0
+    while position < len(data):
+        try:
+            data[position:].decode("utf-8")
+            break
+        except UnicodeDecodeError as err:
+            invalid += data[position + err.start: position + err.end]
+            position += err.end
+    other = guess_8bit_encoding(bytes(invalid))
+    parts, position = [], 0
+    while position < len(data):
+        try:
+            parts.append(data[position:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as err:
+            parts.append(data[position: position + err.start].decode("utf-8"))
+            parts.append(data[position + err.start: position + err.end].decode(other, "replace"))
+            position += err.end
+    text = "".join(parts)
+    _refuse_if_binary(text)
+    return Decoded(text, "utf-8", [f"mixed encodings: {len(invalid)} byte(s) that are not UTF-8 decoded as {other}"])
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -248,13 +287,22 @@ def html_to_text(html: str) -> str:
     try:
         root = lxml_html.fromstring(html)
     except Exception:  # noqa: BLE001 - not parseable at all: strip the tags by hand
-        return re.sub(r"<[^>]{0,2000}>", " ", html).strip()
+        return _strip_tags(html)
     for bad in root.xpath("//head|//script|//style|//noscript|//nav|//footer|//header|//aside|//form"):
         if bad.getparent() is not None:
             bad.drop_tree()
     for block in root.iter("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article", "section"):
         block.tail = "\n" + (block.tail or "")
     lines = (" ".join(line.split()) for line in root.text_content().splitlines())
+    text = "\n".join(line for line in lines if line)
+    # libxml2 gives up below 256 nested elements and keeps nothing of a page nested deeper: strip by hand
+    return text or _strip_tags(html)
+
+
+def _strip_tags(html: str) -> str:
+    """The text of markup no parser accepts: scripts and styles dropped, tags removed, entities kept as text."""
+    html = re.sub(r"(?is)<(script|style)\b.*?</\1\s*>", " ", html)
+    lines = (" ".join(line.split()) for line in re.sub(r"<[^>]{0,2000}>", "\n", html).splitlines())
     return "\n".join(line for line in lines if line)
 
 
