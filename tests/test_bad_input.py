@@ -49,7 +49,9 @@ def outcomes(tmp_path_factory) -> dict[str, list]:
                                          ("https://x.example/ok", page, "text/html")])
     settings = Settings(document_time_budget=5.0, max_input_bytes=5_000_000)
     by_input: dict[str, list] = {}
-    for article in process_paths([folder, folder / "does-not-exist.txt"], settings=settings):
+    # a table in a folder is taken for a manifest: tables are read when named
+    tables = sorted(folder.glob("*.csv"))
+    for article in process_paths([folder, *tables, folder / "does-not-exist.txt"], settings=settings):
         name = Path((article.path or "").split(":")[0]).name.split("#")[0]     # a line, a row, a WARC record
         by_input.setdefault(name, []).append(article)
     return by_input

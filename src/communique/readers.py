@@ -49,7 +49,7 @@ def read_paths(paths: Iterable[str | os.PathLike[str]], max_bytes: int = DEFAULT
             # a broken link or an unreadable file is reported by read_file, not silently left out
             found = sorted(p for p in path.rglob("*")
                            if (p.is_file() or p.is_symlink()) and not p.is_dir()
-                           and (p.suffix.lower() in SUPPORTED_SUFFIXES | TABLE_SUFFIXES or is_warc(p)))
+                           and (p.suffix.lower() in SUPPORTED_SUFFIXES or is_warc(p)))
             if not found:
                 log.warning("no readable documents under %s", path)
             for child in found:
