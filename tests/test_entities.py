@@ -253,3 +253,98 @@ def test_descriptions_with_a_country_pick_that_countrys_person(language, text, d
     article = make_article(text, language, "2024-05-01")
     p = person(article, surname)
     assert any(description.lower() in m.text.lower() for m in p.mentions), [m.text for m in p.mentions]
+
+
+# ----------------------------------------------------------------------------------------- titles tied otherwise
+
+@pytest.mark.parametrize("language,text,surname,country,role", [
+    # a predicate title after a copula
+    ("en", "Currently, Martha Elena Barcena Coqui is Mexican Ambassador to Kazakhstan and Georgia.",
+     "Barcena", "MEX", "ambassador"),
+    ("es", "Desde 2021, Rodrigo Labardini es embajador de México ante Kazajistán.", "Labardini", "MEX", "ambassador"),
+    # a second title joined to a first one that names the country
+    ("en", ("They met a former Secretary of State for Foreign Trade of Brazil and Director of the consulting company "
+           "«BMJ» Welber Barral."), "Barral", "BRA", "director"),
+    # the leader of a group whose country is named
+    ("en", "A delegation from Kazakhstan, led by legislator Dmitry Petrujin, is visiting Cuba this week.",
+     "Petrujin", "KAZ", "legislator"),
+    ("es", "Una delegación de Kazajistán, encabezada por el senador Ali Bektayev, visitó La Habana.",
+     "Bektayev", "KAZ", "senator"),
+    ("ru", "В Гавану прибыла делегация Казахстана во главе с депутатом Сериком Абдрахмановым.",
+     "Abdrakhmanov", "KAZ", "deputy"),
+    # a minister's portfolio between the title and the country
+    ("ru", ("Жумангарин провел переговоры с министром инвестиций, промышленности и торговли Узбекистана Лазизом "
+           "Кудратовым."), "Kudratov", "UZB", "minister"),
+    ("en", "He met the Minister of Investment, Industry and Trade of Uzbekistan Laziz Kudratov in Astana.",
+     "Kudratov", "UZB", "minister"),
+])
+def test_titles_tied_by_copula_coordination_or_leadership(language, text, surname, country, role):
+    p = person(make_article(text, language, "2023-05-01"), surname)
+    assert (p.country, p.role) == (country, role)
+
+
+def test_a_copula_without_a_title_gives_nothing():
+    p = person(make_article("Currently, Martha Elena Barcena Coqui is happy with the results of the visit.", "en"),
+               "Barcena")
+    assert p.role is None
+
+
+# ----------------------------------------------------------------------------------------- name origins
+
+@pytest.mark.parametrize("language,text,surname,country", [
+    ("en", ("Kazakhstan and Mexico signed a visa agreement. Kazakhstan opened an embassy in Mexico. \"This is "
+           "important for my country,\" said Olzhas Isabekov."), "Isabekov", "KAZ"),
+    ("es", ("Kazajistán y Argentina firmaron un acuerdo. Argentina apoya la iniciativa. La intendenta Mónica Fein "
+           "saludó a la colectividad."), "Fein", "ARG"),
+    ("ru", ("Мексика и Казахстан подписали соглашение. Мексика открыла посольство в Астане. Марибель Мартинес "
+           "Руис приветствовала гостей."), "Martinez", "MEX"),
+])
+def test_a_person_without_a_stated_country_gets_the_likeliest_one_by_name(language, text, surname, country):
+    assert person(make_article(text, language), surname).country == country
+
+
+@pytest.mark.parametrize("language,text,surname", [
+    # an English name says nothing about the country
+    ("en", "Kazakhstan and Mexico signed a visa agreement. John Whitaker said the news was important.", "Whitaker"),
+    # two Ibero-American countries equally mentioned: no guess
+    ("es", "Argentina y Chile firmaron un acuerdo con Kazajistán. La intendenta Mónica Fein saludó a los presentes.",
+     "Fein"),
+])
+def test_no_country_is_guessed_when_the_name_or_the_text_does_not_say(language, text, surname):
+    assert person(make_article(text, language), surname).country is None
+
+
+# ----------------------------------------------------------------------------------------- officials table by date
+
+@pytest.mark.parametrize("language,text,published,surname,country,role", [
+    ("en", "Tokayev met the Chinese delegation in Astana.", "2005-06-01", "Tokayev", "KAZ", "foreign minister"),
+    ("en", "Tokayev met the Chinese delegation in Astana.", "2000-06-01", "Tokayev", "KAZ", "prime minister"),
+    ("en", "Tokayev met the Chinese delegation in Astana.", "2019-03-20", "Tokayev", "KAZ", "president"),
+    ("es", "Tokáyev recibió a la delegación china en Astaná.", "2015-06-01", "Tokayev", "KAZ",
+     "speaker of the senate"),
+    ("ru", "Лавров провел переговоры с делегацией Казахстана.", "2016-06-01", "Lavrov", "RUS", "foreign minister"),
+    ("en", "Blinken spoke with the Kazakh foreign minister.", "2024-06-01", "Blinken", "USA", "secretary of state"),
+    ("en", "Blinken spoke with the Kazakh foreign minister.", "2025-06-01", "Blinken", "USA", None),
+    ("es", "Rubio habló con el canciller kazajo.", "2025-06-01", "Rubio", "USA", "secretary of state"),
+    ("ru", "Мирзиёев и Жапаров обсудили водные ресурсы.", "2024-06-01", "Mirziyoyev", "UZB", "president"),
+])
+def test_a_named_official_gets_the_role_held_on_the_publication_date(language, text, published, surname, country,
+                                                                        role):
+    p = person(make_article(text, language, published), surname)
+    assert (p.country, p.role) == (country, role)
+
+
+@pytest.mark.parametrize("language,text,surname,name", [
+    # a namesake of a known official with another first name is someone else
+    ("es", "El ministro interino de Exteriores, Marcelino Medina, recibió a Idrissov.", "Medina", "Marcelino Medina"),
+    ("en", "Her daughter Ivanka Trump attended the dinner.", "Trump", "Ivanka Trump"),
+])
+def test_a_namesake_is_not_the_known_official(language, text, surname, name):
+    assert person(make_article(text, language, "2016-04-03"), surname).name == name
+
+
+def test_a_diplomat_serves_the_mentioned_country_his_name_points_to():
+    text = ("Kazakhstan opened its embassy in Buenos Aires. Argentina welcomed the decision, and Argentine officials "
+            "attended the ceremony in Argentina's capital. The embassy will be headed for the time being by a "
+            "chargé d'affaires, Yerlan Abdykadyrov, until a resident ambassador is appointed.")
+    assert person(make_article(text, "en", "2025-05-14"), "Abdykadyrov").country == "KAZ"

@@ -142,3 +142,87 @@ def test_indexes_are_built_once_and_picklable():
     assert gazetteer("en") is gazetteer("en")
     assert gazetteer("en").load_seconds < 60
     pickle.dumps(gazetteer("es").index.table[("kazajistan",)])
+
+
+# ----------------------------------------------------------------------------------------- officials table
+
+def test_officials_table_is_well_formed():
+    import re
+
+    from communique.datafiles import load_data
+    from communique.gazetteer import _country_codes
+
+    iso3 = set(_country_codes()[0].values())
+    orgs = {org["code"] for org in load_data("orgs.toml")["org"]}
+    iso_date = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    people = load_data("officials.toml")["person"]
+    assert len(people) > 300
+    names = [p["name"] for p in people]
+    assert len(names) == len(set(names)), "one record per person"
+    for person in people:
+        assert person["roles"], person["name"]
+        for role in person["roles"]:
+            assert role["country"] in iso3 | orgs, (person["name"], role)
+            assert iso_date.match(role["valid_from"]), (person["name"], role)
+            assert "valid_to" not in role or (iso_date.match(role["valid_to"])
+                                              and role["valid_to"] >= role["valid_from"]), (person["name"], role)
+            assert role["source"], (person["name"], role)
+
+
+@pytest.mark.parametrize("country", ["KAZ", "RUS", "UZB", "KGZ", "TJK", "TKM", "AZE", "ARM", "GEO", "BLR", "UKR",
+                                     "MDA", "EST", "LVA", "LTU", "ARG", "BRA", "MEX", "CHL", "COL", "PER", "VEN",
+                                     "CUB", "URY", "PRY", "BOL", "ECU", "USA", "CHN", "IND", "JPN", "DEU", "FRA",
+                                     "GBR", "ITA", "CAN", "AUS", "KOR", "IDN", "SAU", "ZAF", "TUR"])
+def test_every_country_in_scope_has_a_head_and_a_foreign_minister_in_2024(country):
+    from communique.gazetteer import office_holders, role_on
+
+    roles = {role_on(record, "2024-07-15") for record in office_holders().values()}
+    held = {role for role, code in roles if code == country}
+    assert held & {"president", "king", "queen", "prime minister", "chancellor"}, held
+    assert held & {"foreign minister", "foreign secretary", "secretary of state"} or country == "TKM" and held, held
+
+
+@pytest.mark.parametrize("name,date,role,country", [
+    ("Kassym-Jomart Tokayev", "2005-01-01", "foreign minister", "KAZ"),
+    ("Kassym-Jomart Tokayev", "2019-03-19", "speaker of the senate", "KAZ"),
+    ("Kassym-Jomart Tokayev", "2019-03-20", "president", "KAZ"),
+    ("Kassym-Jomart Tokayev", None, "president", "KAZ"),
+    ("Sergey Lavrov", "2014", "foreign minister", "RUS"),
+    ("Antony Blinken", "2024-12-31", "secretary of state", "USA"),
+    ("Antony Blinken", "2025-02-01", None, "USA"),
+    ("Marco Rubio", "2025-02", "secretary of state", "USA"),
+    ("Kaja Kallas", "2022-01-01", "prime minister", "EST"),
+    ("Kaja Kallas", "2025-01-01", "EU High Representative for Foreign Affairs and Security Policy", "EU"),
+])
+def test_role_on_a_date(name, date, role, country):
+    from communique.gazetteer import office_holders, role_on
+
+    assert role_on(office_holders()[name], date) == (role, country)
+
+
+@pytest.mark.parametrize("language,text,name", [
+    ("es", "Tokáyev y Mirziyóyev", "Kassym-Jomart Tokayev"),
+    ("ru", "Токаевым", "Kassym-Jomart Tokayev"),
+    ("ru", "встреча с Пашиняном", "Nikol Pashinyan"),
+    ("es", "la canciller Diana Mondino", "Diana Mondino"),
+    ("en", "Foreign Minister Penny Wong", "Penny Wong"),
+])
+def test_officials_are_found_in_every_language(language, text, name):
+    assert name in [code for _, kind, code in found(language, text) if kind == "person"]
+
+
+@pytest.mark.parametrize("name,group", [
+    ("Mónica Fein", "ARG"), ("Марибель Мартинес Руис", "MEX"), ("Santiago Perez", "CUB"),
+    ("Olzhas Isabekov", "KAZ"), ("Дмитрий Петрухин", "RUS"), ("Ararat Mirzoyan", "ARM"),
+])
+def test_name_origins(name, group):
+    from communique.gazetteer import name_origin_countries
+
+    assert group in name_origin_countries(name)
+
+
+@pytest.mark.parametrize("name", ["John Whitaker", "Welber", "Li Qiang", "Marcos Ivanov"])
+def test_names_that_say_nothing_or_two_things_have_no_origin(name):
+    from communique.gazetteer import name_origin_countries
+
+    assert name_origin_countries(name) == frozenset()

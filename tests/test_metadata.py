@@ -90,7 +90,7 @@ def test_a_titled_office_holder_bounds_the_year():
     text = ("ASUNCION, June 3 (EFE) – The conference got under way on Tuesday. CICA emerged in 1992 at the initiative "
             "of Kazakh President Nursultan Nazarbayev.")
     if tenure_bounds(text) == YEAR_WINDOW:
-        pytest.skip("no office-holder data (data/people.toml, data/lang/*/actors.toml)")
+        pytest.skip("no office-holder data (data/officials.toml, data/lang/*/actors.toml)")
     assert tenure_bounds(text) == (1991, 2019)
     # 3 June fell on a Tuesday in 1997, 2003, 2008, 2014 and 2025: the latest within his presidency.
     assert infer_year(6, 3, [1], text) == 2014

@@ -18,9 +18,23 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from .actor_table import OPTION as LEARNED_OPTION
+from .actor_table import LearnedActors, LearnedRole
 from .gazetteer import (
-    Gazetteer, Match, PhraseTables, Tok, fold, gazetteer, is_cyrillic, latinize, latinize_name, phrase_tables,
-    strip_accents, tokenize,
+    Gazetteer,
+    Match,
+    PhraseTables,
+    Tok,
+    fold,
+    gazetteer,
+    is_cyrillic,
+    latinize,
+    latinize_name,
+    name_origin_countries,
+    phrase_tables,
+    role_on,
+    strip_accents,
+    tokenize,
 )
 from .records import Article, Entity, Mention, Sentence
 from .registry import Stage, stage
@@ -75,6 +89,7 @@ class ActorMention:
     role: str | None = None
     descriptive: bool = False
     qualifies: str | None = None
+    taught: bool = False                     # a person introduced by an explicit title with role and country
 
 
 @dataclass(slots=True)
@@ -88,6 +103,8 @@ class _Person:
     mentions: list[tuple[int, int, int]] = field(default_factory=list)   # (sentence, start, end)
     first: int = 0
     hosts: set[str] = field(default_factory=set)   # countries the person is posted to ("Ambassador to Cuba")
+    taught: bool = False               # role and country from an explicit title in this article
+    learned: bool = False              # resolved through the store's learned actors
 
 
 @dataclass(slots=True)
@@ -109,9 +126,18 @@ class _Found:
 
 @stage("entities", "1", requires=("sentences",), assigns=("entities", "actor_mentions"))
 class EntitiesStage(Stage):
+    """Option ``learned_actors``: the store's learned table (`communique.actor_table.load_table`)."""
+
+    transient = ("_learned",)
+
     def process(self, article: Article) -> None:
-        article.entities, mentions = extract_entities(article)
+        article.entities, mentions = extract_entities(article, self.learned())
         article.actor_mentions = mentions
+
+    def learned(self) -> LearnedActors:
+        if getattr(self, "_learned", None) is None:
+            self._learned = LearnedActors(self.options.get(LEARNED_OPTION))
+        return self._learned
 
 
 def actor_mentions(article: Article) -> list[ActorMention]:
@@ -123,22 +149,28 @@ def actor_mentions(article: Article) -> list[ActorMention]:
 
 # --------------------------------------------------------------------------------------------- driver
 
-def extract_entities(article: Article) -> tuple[list[Entity], list[ActorMention]]:
-    year = _year(article.published)
+def extract_entities(article: Article, learned: LearnedActors | None = None
+                     ) -> tuple[list[Entity], list[ActorMention]]:
+    on = _publication_date(article.published)
     people: dict[str, _Person] = {}
     found: list[_Found] = []
     sentence_toks: list[list[Tok]] = []
     for si, sentence in enumerate(article.sentences):
         toks = tokenize(sentence.text, sentence.start)
         sentence_toks.append(toks)
-        found.extend(_sentence_actors(si, sentence, toks, people, year))
+        found.extend(_sentence_actors(si, sentence, toks, people, on))
     _resolve_surnames(found, people)
     for si, toks in enumerate(sentence_toks):
         found.extend(_bare_surnames(si, toks, found, people))
+    if learned:
+        _apply_learned(found, people, learned, on)
+        for si, toks in enumerate(sentence_toks):
+            found.extend(_learned_surnames(si, toks, found, people, learned, on))
     found.extend(_dateline(article, sentence_toks))
     for si, sentence in enumerate(article.sentences):
         found.extend(_descriptive_references(si, sentence, sentence_toks[si], found, people))
     _diplomats_serve_the_main_country(found, people)
+    _country_from_name_origin(found, people)
     found = [f for f in found if f.person is None or not _dubious(f.person)]
     return _number(article, found, people)
 
@@ -159,18 +191,37 @@ def _diplomats_serve_the_main_country(found: list[_Found], people: dict[str, _Pe
     for person in people.values():
         if person.country or not person.mentions or person.role not in _DIPLOMATIC_ROLES:
             continue
-        person.country = next((code for code, _ in counts.most_common() if code not in person.hosts), None)
+        candidates = [code for code, _ in counts.most_common() if code not in person.hosts]
+        # where the name says which of the countries is likelier ("chargé d'affaires Yerlan Abdykadyrov" in an
+        # article mostly about Argentina), that one
+        by_name = [code for code in candidates if code in name_origin_countries(person.name)]
+        person.country = (by_name or candidates or [None])[0]
 
 
-def _year(published: str | None) -> int | None:
-    try:
-        return int(published[:4]) if published else None
-    except ValueError:
+def _country_from_name_origin(found: list[_Found], people: dict[str, _Person]) -> None:
+    """A person the text gives no country (no title, or a title without one: "La intendenta Mónica Fein",
+    "Олжас Исабеков отметил") most likely belongs to the document's most mentioned country among those where such
+    a name is usual (Hispanic names → Ibero-America, Russian and Central Asian names → the former USSR)."""
+    counts = Counter(f.country for f in found if f.country and f.person is None
+                     and f.kind in COUNTRY_KINDS | {"city", "ministry", "dateline"})
+    for person in people.values():
+        if person.country or person.known or not person.mentions:
+            continue
+        countries = name_origin_countries(person.name)
+        ranked = [(code, n) for code, n in counts.most_common() if code in countries and code not in person.hosts]
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            person.country = ranked[0][0]
+
+
+def _publication_date(published: str | None) -> str | None:
+    """The article's date as an ISO date, month or year ("2019-03-20", "2019"), or None when unknown or odd."""
+    if not published or not published[:4].isdigit():
         return None
+    return published[:10]
 
 
 def _sentence_actors(si: int, sentence: Sentence, toks: list[Tok], people: dict[str, _Person],
-                     year: int | None) -> list[_Found]:
+                     on: str | None) -> list[_Found]:
     gaz = gazetteer(_language(sentence))
     tables = phrase_tables(_language(sentence))
     matches = [m for m in gaz.index.find(toks) if _plausible(m, toks, gaz, tables)]
@@ -182,14 +233,14 @@ def _sentence_actors(si: int, sentence: Sentence, toks: list[Tok], people: dict[
     found: list[_Found] = []
     taken: set[int] = set()
     for i, j, normal in persons:
-        person = _person_for(toks, i, j, normal, gaz, people, year)
+        person = _person_for(toks, i, j, normal, gaz, people, on)
         if person is None:
             continue
         person.mentions.append((si, toks[i].start, toks[j - 1].end))
         found.append(_Found(si, toks[i].start, toks[j - 1].end, "person", person.country, person.name,
                             person.country, person.sector, person))
         taken.update(range(i, j))
-        _apply_title(si, toks, i, j, person, glue, roles, found)
+        _apply_title(si, toks, i, j, person, glue, roles, found, tables)
     for m in matches:
         if taken.intersection(range(m.i, m.j)) or m.best.kind in ("person", "region"):
             continue
@@ -271,6 +322,10 @@ def _person_spans(sentence: Sentence, toks: list[Tok], matches: list[Match], rol
     for r in roles:                         # "Deputy Foreign Minister [of Kazakhstan] Yerzhan Ashikbayev"
         k = _skip_glue(toks, r.j, matches)
         end = _name_run(toks, k, matches)
+        portfolio = [m.j for m in matches if r.j < m.i and _portfolio(toks, r.j, m.j, matches)]
+        if portfolio and not (end - k >= 2 and _looks_like_name(sentence, toks, k, end, matches, tables)):
+            k = portfolio[0]                 # "Minister of Investment, Industry and Trade of Uzbekistan X"
+            end = _name_run(toks, k, matches)
         if end - k >= 2 and _looks_like_name(sentence, toks, k, end, matches, tables) and \
                 not _inside_other_ner(sentence, toks, k, end):
             spans.append((k, end, None))
@@ -323,9 +378,7 @@ def _looks_like_name(sentence: Sentence, toks: list[Tok], i: int, j: int, matche
     pos = [p.pos for p in parsed if p is not None]
     if sentence.language == "es" and pos and not any(p == "PROPN" for p in pos):
         return False                         # "Destacó", "Así", "Recordó": capitalised verbs the model calls PER
-    if pos and all(p in ("VERB", "AUX", "ADV", "ADP", "PRON", "DET", "SCONJ", "CCONJ") for p in pos):
-        return False
-    return True
+    return not (pos and all(p in ("VERB", "AUX", "ADV", "ADP", "PRON", "DET", "SCONJ", "CCONJ") for p in pos))
 
 
 def _skip_glue(toks: list[Tok], k: int, matches: list[Match]) -> int:
@@ -379,13 +432,13 @@ def _merge_spans(spans: list[tuple[int, int, str | None]]) -> list[tuple[int, in
 
 
 def _person_for(toks: list[Tok], i: int, j: int, normal: str | None, gaz: Gazetteer,
-                people: dict[str, _Person], year: int | None) -> _Person | None:
+                people: dict[str, _Person], on: str | None) -> _Person | None:
     known = _known_person(toks, i, j, gaz)
     if known is None and normal:             # Russian: the model's nominative form ("Токаева" → "Токаев")
         ntoks = tokenize(normal)
         known = _known_person(ntoks, 0, len(ntoks), gaz)
     if known is not None:
-        return _known(known, gaz, people, year)
+        return _known(known, gaz, people, on)
     name = _latin_name(toks, i, j, normal)
     if not name:
         return None
@@ -404,31 +457,42 @@ def _known_person(toks: list[Tok], i: int, j: int, gaz: Gazetteer) -> str | None
     if words:                                # the surname alone: the last word, or a hyphenated last part
         for form in (words[-1].norm, words[-1].lemma, words[-1].alt):
             if form in gaz.surname_index and len(form) > 3:
-                return gaz.surname_index[form]
+                name = gaz.surname_index[form]
+                before = words[-2] if len(words) > 1 else None
+                if before is None or _is_title_word(before, gaz) or _first_name_agrees(before, gaz.people[name]):
+                    return name
     return None
 
 
-def _known(name: str, gaz: Gazetteer, people: dict[str, _Person], year: int | None) -> _Person:
+def _is_title_word(tok: Tok, gaz: Gazetteer) -> bool:
+    """"President" in a span the model read as "President Pena": a title, not a given name."""
+    return not tok.text[:1].isupper() or bool(phrase_tables(gaz.language or "en").roles.lookup([tok], 0, 1))
+
+
+def _first_name_agrees(first: Tok, record: dict[str, Any]) -> bool:
+    """"Marcelino Medina" is not Danilo Medina, "Ivanka Trump" not Donald Trump: the name before a known surname
+    must look like one of that person's given names (spelling variants pass: Sergei/Sergey, Yerlan/Erlan,
+    Дмитрий/Dmitry, Jomart in Kassym-Jomart)."""
+    if len(first.text) < 3 or first.text.isupper() or first.norm in _NAME_PARTICLES:
+        return True                          # an initial, an acronym or a particle says nothing
+
+    def stem(word: str) -> str:
+        word = fold(latinize(word) if is_cyrillic(word) else word)
+        return word[1:3] if word[:1] in "yij" and len(word) > 3 else word[:2]
+
+    given_names = {stem(part) for n in [record["name"], *record.get("aliases", [])]
+                   for part in n.replace("-", " ").split()[:-1]}
+    return not given_names or stem(first.text) in given_names
+
+
+def _known(name: str, gaz: Gazetteer, people: dict[str, _Person], on: str | None) -> _Person:
+    """A person of the officials table, with the role and country they had on the article's date."""
     key = fold(name)
     if key not in people:
         record = gaz.people[name]
-        role, country = _dated_role(record, year)
+        role, country = role_on(record, on)
         people[key] = _Person(key, name, country or record.get("country"), role, "GOV", known=True)
     return people[key]
-
-
-def _dated_role(record: dict[str, Any], year: int | None) -> tuple[str | None, str | None]:
-    """The role a known person held in `year` (the latest one when the year is unknown)."""
-    roles = record.get("roles", [])
-    if not roles:
-        return None, record.get("country")
-    if year is not None:
-        for role, country, start, end in roles:
-            if start <= year <= (end or 9999):
-                return role, country or None
-        return None, record.get("country")
-    role, country, _, _ = max(roles, key=lambda r: r[3] or 9999)
-    return role, country or None
 
 
 _OBLIQUE_ENDINGS = ("ом", "ым", "ем", "ого", "ому", "ыми")
@@ -457,15 +521,20 @@ def _latin_name(toks: list[Tok], i: int, j: int, normal: str | None) -> str:
 
 
 def _apply_title(si: int, toks: list[Tok], i: int, j: int, person: _Person, matches: list[Match],
-                 roles: list[Match], found: list[_Found]) -> None:
-    """Role and country from the title before the name, or from an apposition after it."""
-    before = [r for r in roles if r.j <= i and _only_glue(toks, r.j, i, matches, 16)]
+                 roles: list[Match], found: list[_Found], tables: PhraseTables) -> None:
+    """Role and country from the title before the name, from an apposition after it, or from a predicate
+    ("X is Mexican Ambassador to Kazakhstan")."""
+    before = [r for r in roles if r.j <= i and (_only_glue(toks, r.j, i, matches, 16) or _quoted_org(toks, r.j, i)
+                                                or _portfolio(toks, r.j, i, matches))]
     after = [r for r in roles if r.i >= j and toks[j].text == "," and _only_glue(toks, j, r.i, matches, 3)
              and _name_run(toks, _skip_glue(toks, r.j, matches), matches) - _skip_glue(toks, r.j, matches) < 2] \
         if j < len(toks) else []             # an apposition, unless it is the title of the next name
+    if not before and not after:
+        after = _predicate_title(toks, j, roles, matches, tables)
     title = before[-1] if before else (after[0] if after else None)
     if title is None:
         _demonym_before_name(si, toks, i, person, matches, found)
+        _led_by(toks, i, person, matches, tables)
         return
     found.append(_Found(si, toks[title.i].start, toks[title.j - 1].end, "title", None, title.best.code,
                         person=person))
@@ -481,15 +550,94 @@ def _apply_title(si: int, toks: list[Tok], i: int, j: int, person: _Person, matc
     if before:                               # "Kazakh Deputy Foreign Minister", "Mexico's President" X
         window += [m for m in matches if m.j <= title.i and m.best.country and m.best.kind != "city"
                    and all(t.norm in ("'", "s") for t in toks[m.j:title.i])]
+    if before and not window:                # "... of Brazil and Director of BMJ X": the first title's country
+        window = _coordinated_title_countries(toks, title, roles, matches, tables)
     window.sort(key=lambda m: m.best.kind in ("capital", "city"))     # "mayor of Rosario" only as a last resort
     if _acts_for_organisation(si, toks, title, i, j, before, person, matches, found):
         return
     for m in window[:1]:
         if not person.known:
             person.country = person.country or m.best.country
+            person.taught = person.taught or (person.country == m.best.country and person.role is not None)
         for f in found:
             if f.sentence == si and f.start == toks[m.i].start:
                 f.qualifies = person
+    if before:
+        _led_by(toks, title.i, person, matches, tables)
+
+
+_OPENING_QUOTES = {"«", '"', "“", "„"}
+_CLOSING_QUOTES = {"»", '"', "”", "“"}
+
+
+def _quoted_org(toks: list[Tok], a: int, b: int) -> bool:
+    """"Director of the international company «BMJ» X", "председатель правления АО «Казах Инвест» X": a quoted
+    organisation name between a title and the person's name."""
+    if b - a > 10 or b - a < 3 or toks[a].norm not in ("of", "de", "del") and toks[a].text[:1] != "«":
+        return False
+    if toks[b - 1].text not in _CLOSING_QUOTES:
+        return False
+    opening = [k for k in range(a, b - 1) if toks[k].text in _OPENING_QUOTES]
+    return bool(opening) and not any(t.text in _SENTENCE_BREAKS - _OPENING_QUOTES - _CLOSING_QUOTES
+                                     for t in toks[a:b])
+
+
+def _portfolio(toks: list[Tok], a: int, b: int, matches: list[Match]) -> bool:
+    """"министром инвестиций, промышленности и торговли Узбекистана Лазизом Кудратовым", "Minister of Investment,
+    Industry and Trade of Uzbekistan Laziz Kudratov": a minister's portfolio, then the country, then the name."""
+    russian_genitive = is_cyrillic(toks[a].text) and toks[a].text.islower()
+    if not 2 <= b - a <= 9 or not (toks[a].norm in ("of", "de", "del") or russian_genitive):
+        return False
+    if any(t.norm in _HOST_MARKERS for t in toks[a + 1:b]):
+        return False                         # "ambassador presents credentials to Paraguayan President X"
+    if not any(m.j == b and m.best.kind in ("country", "demonym") for m in matches):
+        return False
+    return not any(t.text in _SENTENCE_BREAKS for t in toks[a:b]) and \
+        not any(m.best.kind == "person" and a <= m.i < b for m in matches)
+
+
+def _predicate_title(toks: list[Tok], j: int, roles: list[Match], matches: list[Match],
+                     tables: PhraseTables) -> list[Match]:
+    """"Martha Bárcena is Mexican Ambassador to Kazakhstan", "X es embajador de Chile", "X является послом":
+    a title right after the name and a copula (a demonym or article may come between)."""
+    copula = next((c for c in tables.copulas.find(toks, j, min(len(toks), j + 4)) if c.i == j), None)
+    if copula is None:
+        return []
+    return [r for r in roles if copula.j <= r.i <= copula.j + 3 and _only_glue(toks, copula.j, r.i, matches, 3)][:1]
+
+
+def _coordinated_title_countries(toks: list[Tok], title: Match, roles: list[Match], matches: list[Match],
+                                 tables: PhraseTables) -> list[Match]:
+    """Countries of an earlier title joined to this one by "and" ("former Secretary of Foreign Trade of Brazil and
+    Director of BMJ X", "депутат Конгресса Мексики и председатель группы дружбы X"), not the places it is posted to."""
+    if title.i == 0 or toks[title.i - 1].norm not in tables.coordinators:
+        return []
+    earlier = [r for r in roles if r.j <= title.i - 1 and title.i - 1 - r.j <= 12
+               and not any(t.text in _SENTENCE_BREAKS for t in toks[r.i:title.i])]
+    if not earlier:
+        return []
+    first = earlier[-1]
+    return [m for m in matches if first.j <= m.i and m.j <= title.i - 1 and m.best.country
+            and m.best.kind in ("country", "demonym") and not _host(toks, m.i, matches)]
+
+
+def _led_by(toks: list[Tok], k: int, person: _Person, matches: list[Match], tables: PhraseTables) -> None:
+    """"A delegation from Kazakhstan, led by legislator X", "the Uruguay-Kazakhstan friendship group led by Senator
+    X", "делегация Казахстана во главе с депутатом X": the leader belongs to the group's country (the first named)."""
+    if person.country or person.known:
+        return
+    while k > 0 and toks[k - 1].norm in ("the", "el", "la", "los", "las", ","):
+        k -= 1
+    phrase = next((p for p in tables.led_by.find(toks, max(0, k - 5), k) if p.j == k), None)
+    if phrase is None:
+        return
+    start = phrase.i
+    while start > 0 and phrase.i - start < 10 and toks[start - 1].text not in _SENTENCE_BREAKS:
+        start -= 1
+    group = [m for m in matches if start <= m.i and m.j <= phrase.i and m.best.country
+             and m.best.kind in ("country", "demonym", "combining") and not _host(toks, m.i, matches)]
+    if group:
+        person.country = group[0].best.country
 
 
 def _acts_for_organisation(si: int, toks: list[Tok], title: Match, i: int, j: int, before: bool, person: _Person,
@@ -504,6 +652,7 @@ def _acts_for_organisation(si: int, toks: list[Tok], title: Match, i: int, j: in
         return False
     org = min(near, key=lambda m: abs(m.i - title.i))
     person.country = org.best.code
+    person.taught = not person.known and person.role is not None
     for f in found:
         if f.sentence == si and f.start == toks[org.i].start:
             f.qualifies = person
@@ -584,6 +733,58 @@ def _bare_surnames(si: int, toks: list[Tok], found: list[_Found], people: dict[s
             person.mentions.append((si, t.start, t.end))
             out.append(_Found(si, t.start, t.end, "person", person.country, person.name, person.country,
                               person.sector, person))
+    return out
+
+
+def _apply_learned(found: list[_Found], people: dict[str, _Person], learned: LearnedActors, on: str | None) -> None:
+    """A person this article gives no country ("Ashikbayev met ...", "Deputy Minister Bakayev") but whom an
+    earlier article introduced with a title: that person, with the role held closest to this article's date."""
+    for person in people.values():
+        if person.known or person.country or not person.mentions:
+            continue
+        key = learned.find(person.name)
+        if key is None:
+            continue
+        _learn(person, learned.role_on(key, on))
+    for f in found:
+        if f.person is not None and f.person.learned:
+            f.name, f.code, f.country, f.sector = f.person.name, f.person.country, f.person.country, f.person.sector
+
+
+def _learn(person: _Person, fact: LearnedRole) -> None:
+    person.name = fact.name
+    person.country = fact.country
+    person.role = person.role or fact.role or None
+    person.sector = fact.sector or person.sector
+    person.learned = True
+
+
+def _learned_surnames(si: int, toks: list[Tok], found: list[_Found], people: dict[str, _Person],
+                      learned: LearnedActors, on: str | None) -> list[_Found]:
+    """A learned person's surname the model did not tag ("..., Bakayev said"): that person."""
+    covered = [(f.start, f.end) for f in found if f.sentence == si]
+    out = []
+    for k, t in enumerate(toks):
+        if not t.text[:1].isupper() or any(a < t.end and t.start < b for a, b in covered):
+            continue
+        forms = [t.norm, t.lemma, t.alt]
+        if is_cyrillic(t.text):
+            forms = [fold(latinize(f)) for f in (t.norm, t.lemma, t.alt)]
+        key = next((hit for hit in (learned.surname(f) for f in forms) if hit), None)
+        if key is None:
+            continue
+        before = toks[k - 1] if k > 0 else None
+        if before is not None and before.text[:1].isupper() and before.text.isalpha() and \
+                not _first_name_agrees(before, {"name": learned.by_name[key][0].name}):
+            continue                         # "Carlos Bakayev" is someone else
+        person = people.get(key) or next((p for p in people.values() if p.learned and fold(p.name) == key), None)
+        if person is None:
+            fact = learned.role_on(key, on)
+            person = people[key] = _Person(key, fact.name, first=t.start)
+            _learn(person, fact)
+        person.mentions.append((si, t.start, t.end))
+        out.append(_Found(si, t.start, t.end, "person", person.country, person.name, person.country,
+                          person.sector, person))
     return out
 
 
@@ -822,7 +1023,7 @@ def _actor_mention(article: Article, f: _Found, ids: dict[tuple[str, str], str])
     role = f.person.role if f.person is not None else None
     return ActorMention(f.sentence, f.start, f.end, article.text[f.start:f.end], code,
                         ids.get(key) if key else None, _MENTION_KIND.get(f.kind, f.kind), ti, tj, role,
-                        f.descriptive, qualifies)
+                        f.descriptive, qualifies, f.person is not None and f.person.taught)
 
 
 def _sentence_token_span(sentence: Sentence, start: int, end: int) -> tuple[int, int]:

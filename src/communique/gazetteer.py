@@ -15,8 +15,9 @@ import logging
 import re
 import time
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from .datafiles import load_data
 
@@ -190,6 +191,29 @@ def latinize_name(name: str) -> str:
     return " ".join(out)
 
 
+# --------------------------------------------------------------------------------------------- name origins
+
+@functools.lru_cache(maxsize=1)
+def _name_origins() -> tuple[tuple[frozenset[str], tuple[str, ...], frozenset[str]], ...]:
+    """(first names, surname endings, countries) per group of ``countries.toml`` [name_origins], folded."""
+    groups = load_data("countries.toml").get("name_origins", {})
+    return tuple((frozenset(fold(n) for n in g.get("first_names", [])),
+                  tuple(fold(e) for e in g.get("surname_endings", [])), frozenset(g.get("countries", [])))
+                 for g in groups.values())
+
+
+@functools.lru_cache(maxsize=4096)
+def name_origin_countries(name: str) -> frozenset[str]:
+    """The countries where a person's name is usual: "Mónica Fein" → Ibero-America, "Olzhas Isabekov" → the former
+    USSR; empty when the name says nothing (or several things)."""
+    words = fold(latinize(name) if is_cyrillic(name) else name).replace("-", " ").split()
+    if len(words) < 2:
+        return frozenset()
+    hits = [countries for firsts, endings, countries in _name_origins()
+            if words[0] in firsts or any(words[-1].endswith(e) and len(words[-1]) > len(e) + 2 for e in endings)]
+    return hits[0] if len(hits) == 1 else frozenset()
+
+
 # --------------------------------------------------------------------------------------------- data files
 
 # --------------------------------------------------------------------------------------------- index
@@ -305,7 +329,7 @@ class Gazetteer:
     index: PhraseIndex
     country_names: dict[str, str]              # ISO3 → English short name
     iso2_to_iso3: dict[str, str]
-    people: dict[str, dict[str, Any]]          # canonical name → people.toml record
+    people: dict[str, dict[str, Any]]          # canonical name → officials.toml record (`office_holders`)
     surname_index: dict[str, str]              # folded surname/alias → canonical name
     ambiguous: frozenset[str]                  # folded names that are countries only in a careful reading
     load_seconds: float = 0.0
@@ -314,7 +338,7 @@ class Gazetteer:
         return self.country_names.get(iso3 or "")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def gazetteer(language: str) -> Gazetteer:
     """The gazetteer of one language: the shared names plus that language's demonyms (built once)."""
     started = time.perf_counter()
@@ -404,8 +428,8 @@ def _add_cities(index: PhraseIndex, countries: dict[str, Any], iso2_to_iso3: dic
                 continue
             index.add(name, _entry(kind, str(city["geonameid"]), city["name"], name, iso3, city["population"],
                                    case="title"))
-    for kind in ("capital", "city"):
-        for iso3, names in countries.get(kind + "s", {}).items():
+    for kind, section in (("capital", "capitals"), ("city", "cities")):
+        for iso3, names in countries.get(section, {}).items():
             for name in names:
                 canonical = names[0] if kind == "capital" else name     # one capital per country
                 index.add(name, _entry(kind, canonical, canonical, name, iso3, 10_000_000, case="title"))
@@ -429,10 +453,64 @@ def _add_orgs(index: PhraseIndex) -> None:
             index.add(metonym, _entry("org", org["code"], org["name"], metonym, seat, case="title"))
 
 
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One office held: role, the state (ISO3) or organisation code it is held for, first and last day (ISO
+    dates, padded to the day: a bare year runs from its 1 January to its 31 December)."""
+
+    role: str
+    country: str | None
+    start: str
+    end: str
+    source: str = ""
+
+
+def _pad(date: str, last: bool) -> str:
+    """"2019" → "2019-01-01" (or "2019-12-31" when `last`), "2019-03" → "2019-03-01" / "2019-03-31"."""
+    parts = date.split("-")
+    if len(parts) == 1:
+        return f"{parts[0]}-12-31" if last else f"{parts[0]}-01-01"
+    if len(parts) == 2:
+        return f"{date}-31" if last else f"{date}-01"
+    return date
+
+
+@functools.lru_cache(maxsize=1)
+def office_holders() -> dict[str, dict[str, Any]]:
+    """Canonical name → record of ``data/officials.toml`` (name, country = nationality, aliases), with its roles as
+    :class:`Term` tuples under ``terms``, oldest first."""
+    people: dict[str, dict[str, Any]] = {}
+    for person in load_data("officials.toml").get("person", []):
+        terms = tuple(sorted((Term(r["role"], r.get("country") or None, _pad(str(r["valid_from"]), False),
+                                   _pad(str(r["valid_to"]), True) if r.get("valid_to") else "9999-12-31",
+                                   r.get("source", ""))
+                              for r in person.get("roles", [])), key=lambda t: (t.start, t.end)))
+        people[person["name"]] = {**person, "terms": terms}
+    return people
+
+
+def role_on(record: dict[str, Any], date: str | None) -> tuple[str | None, str | None]:
+    """(role, country) a known person held on `date` (an ISO date, month or year), or their latest role when the
+    date is unknown; (None, nationality) when they held no listed office then. On a hand-over day the office that
+    starts wins (Tokayev on 2019-03-20: president, no longer speaker of the senate)."""
+    terms: tuple[Term, ...] = record.get("terms", ())
+    if not terms:
+        return None, record.get("country")
+    if date:
+        day = _pad(date[:10], False)
+        current = [t for t in terms if t.start <= day <= t.end]
+        if not current:
+            return None, record.get("country")
+        term = max(current, key=lambda t: t.start)
+    else:
+        term = max(terms, key=lambda t: (t.end, t.start))
+    return term.role, term.country or record.get("country")
+
+
 def _add_people(index: PhraseIndex) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
     people: dict[str, dict[str, Any]] = {}
     surnames: dict[str, str] = {}
-    for person in load_data("people.toml").get("person", []):
+    for person in office_holders().values():
         name = person["name"]
         people[name] = person
         for alias in [name, *person.get("aliases", [])]:
@@ -495,9 +573,12 @@ class PhraseTables:
     language_before: frozenset[str] = frozenset()    # "in" Russian: a demonym naming a language
     language_after: frozenset[str] = frozenset()     # Russian "language"
     not_names: frozenset[str] = frozenset()          # words that end organisation names, never a person's
+    coordinators: frozenset[str] = frozenset()       # "and" joining two titles of one person
+    copulas: PhraseIndex = field(default_factory=PhraseIndex)    # "X is Mexican Ambassador", "X es embajador"
+    led_by: PhraseIndex = field(default_factory=PhraseIndex)     # "a delegation from Kazakhstan, led by X"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def phrase_tables(language: str) -> PhraseTables:
     data = load_data(f"lang/{language}/actors.toml")
     roles, institutions, heads = PhraseIndex(), PhraseIndex(), PhraseIndex()
@@ -515,6 +596,13 @@ def phrase_tables(language: str) -> PhraseTables:
     def folded(words: list[str]) -> frozenset[str]:
         return frozenset(t.lemma for w in words for t in tokenize(w))
 
+    links = data.get("title_links", {})
+    copulas, led_by = PhraseIndex(), PhraseIndex()
+    for phrase in links.get("copulas", []):
+        copulas.add(phrase, Entry("copula", phrase, phrase, case="any"))
+    for phrase in links.get("led_by", []):
+        led_by.add(phrase, Entry("led_by", phrase, phrase, case="any"))
     return PhraseTables(roles, institutions, heads, frozenset(fold(d) for d in refs.get("determiners", [])),
                         folded(context.get("before", [])), folded(context.get("after", [])),
-                        folded(data.get("not_names", {}).get("words", [])))
+                        folded(data.get("not_names", {}).get("words", [])),
+                        frozenset(fold(w) for w in links.get("coordinators", [])), copulas, led_by)
