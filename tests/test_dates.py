@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from communique.dates import Anchor, date_event, find_times
 from communique.records import Article, Event, ActorRef, Paragraph, Sentence, Span
@@ -331,3 +334,22 @@ def test_an_undated_event_said_during_a_dated_visit_takes_its_date():
     signing.date, signing.status = None, "occurred"          # what happened is not dated by what is planned
     inherit_dates(article)
     assert signing.date is None
+
+
+# -- properties -------------------------------------------------------------------------------------------------
+
+_FRAGMENTS = ["June 3", "on Thursday", "el 11 de noviembre", "04 июля 2014", "last week", "в прошлом году",
+              "a finales de septiembre", "12-13 января", "2024", "Oct. 17", "next year", "hace dos semanas",
+              "the 30th anniversary of", "31 февраля", "0 de enero", "99/99/9999", "el lunes 5 de septiembre"]
+_WORDS = st.sampled_from(_FRAGMENTS + ["Kazakhstan", "visited", "visitará", "посетит", ",", ".", "  ", "\n", "будет"])
+
+
+@hsettings(max_examples=150, deadline=None)
+@given(st.lists(_WORDS | st.text(max_size=12), max_size=14), st.sampled_from(["en", "es", "ru"]),
+       st.one_of(st.none(), st.dates().map(lambda d: d.isoformat()), st.sampled_from(["2024", "2024-05", "junk"])))
+def test_time_resolution_never_raises_and_keeps_exact_spans(words, language, published):
+    text = " ".join(words)
+    for time in find_times(text, language, published):
+        assert 0 <= time.start < time.end <= len(text) and text[time.start:time.end] == time.text
+        assert time.value is None or Anchor.parse(time.value) is not None
+        assert time.kind in ("date", "weekday", "relative", "month", "year", "range")
