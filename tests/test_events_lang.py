@@ -128,3 +128,82 @@ def test_a_past_verb_is_not_made_planned_by_its_own_time_adverb(language, text, 
     article = code_events(text, language)
     assert status_of(article, "CONSULT", "KAZ", "RUS") == status
     assert len([e for e in article.events if e.type == "CONSULT"]) == 1
+
+
+@pytest.mark.parametrize("language,text,expected", [
+    # a multiword marker of the trigger ("en vísperas de": on the eve of)
+    ("es", ("Así lo expresó el presidente de Kazajistán, Kasim-Yomart Tokáyev, en un artículo publicado en vísperas "
+            "de su visita de Estado a Rusia."), ("CONSULT", "KAZ", "RUS")),
+    # words between the trigger and the past verb ("announced plans to sign")
+    ("es", ("Previamente, el mandatario kazajo adelantó planes de firmar con Putin una declaración de alianza "
+            "durante su visita a Rusia."), ("AGREE", "KAZ", "RUS")),
+    # a visit confirmed is one announced
+    ("es", "El Elíseo ha confirmado hoy la visita del presidente de Kazajistán a Francia.", ("CONSULT", "KAZ", "FRA")),
+    # the infinitive complement of a past verb that looks ahead ("agreed to hold"); the agreeing itself happened
+    ("en", "Kazakhstan and Uruguay agreed to hold the second round of political consultations in Astana.",
+     ("CONSULT", "KAZ", "URY")),
+    ("es", "Kazajistán y Uruguay acordaron celebrar la segunda ronda de consultas políticas en Astaná.",
+     ("CONSULT", "KAZ", "URY")),
+    ("ru", "Казахстан и Уругвай договорились провести второй раунд политических консультаций в Астане.",
+     ("CONSULT", "KAZ", "URY")),
+])
+def test_planned_through_the_words_above_the_trigger(language, text, expected):
+    article = code_events(text, language)
+    assert status_of(article, *expected) == "planned"
+    if expected[2] == "URY":
+        assert status_of(article, "AGREE", "KAZ", "URY") == "occurred"
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "Kazakhstan has consular accords with Brazil and is also interested in economic agreements with Chile."),
+    # an organisation that frames something else is no party to it (no nearest-actor target)
+    ("ru", "Стороны обсудили взаимодействие в ООН и других международных организациях."),
+    ("en", "Kazakhstan called for a world free of nuclear weapons by the UN's centenary in 2045."),
+])
+def test_wishes_and_framing_organisations_state_no_event(language, text):
+    article = code_events(text, language)
+    assert not [e for e in article.events if "UN" in (e.source.code, e.target.code) or e.type == "AGREE"]
+
+
+@pytest.mark.parametrize("language,text,expected", [
+    # what a request asks for, however deep in its complement, has not happened
+    ("en", "Kazakhstan calls on Armenia and Azerbaijan to cease fire and return to talks.",
+     {("REQUEST", "KAZ", "ARM"), ("REQUEST", "KAZ", "AZE")}),
+    # ... but talks a request is made during did
+    ("en", "During the talks, Tokayev asked Putin to support the bid.",
+     {("CONSULT", "KAZ", "RUS"), ("REQUEST", "KAZ", "RUS")}),
+    # countries listed as an organisation's members, a region in a participle: the organisation is supported
+    ("en", ("Nur-Sultan supports the efforts of the co-chairs of the OSCE Minsk Group – Russia, France and the United "
+            "States – aimed at a political resolution of the Nagorno-Karabakh conflict, the statement says."),
+     {("SUPPORT", "KAZ", "OSCE")}),
+    # with no organisation to describe, the apposition is the target
+    ("en", "Kazakhstan supports its two neighbours, Russia and China.",
+     {("SUPPORT", "KAZ", "RUS"), ("SUPPORT", "KAZ", "CHN")}),
+    # the other aspect of a Russian verb has the same frames; "удары по" names the target
+    ("ru", "Индия обвиняет Пакистан в причастности к теракту.", {("ACCUSE", "IND", "PAK")}),
+    ("ru", "Индия нанесла ракетные удары по Пакистану.", {("ASSAULT", "IND", "PAK")}),
+    # one sentence, two kinds of one type: relations established, an embassy opened
+    ("es", ("Kazajistán y Brasil establecieron relaciones diplomáticas en 1993 y Astaná abrió su embajada en "
+            "Brasilia en 2006."), {("COOPERATE", "KAZ", "BRA")}),
+    # an organisation's own summit in a city is no consultation between the two
+    ("ru", "Нуртлеу и Лавров обсудили подготовку саммита ШОС в Астане", {("CONSULT", "KAZ", "RUS")}),
+    ("ru", "Пекин выступает против односторонних санкций США.", {("REJECT", "CHN", "USA")}),
+    # whom a partner is for values it, also when the preposition hangs on the copula
+    ("ru", "Бразилия является для Казахстана одним из ключевых партнеров в Латинской Америке.",
+     {("SUPPORT", "KAZ", "BRA")}),
+])
+def test_exact_events(language, text, expected):
+    article = code_events(text, language)
+    assert {(e.type, e.source.code, e.target.code) for e in article.events} == expected
+    if "establecieron" in text:
+        assert sorted(e.trigger.text for e in article.events) == ["abrió", "establecieron"]
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "\"We count on the support of our Jordanian friends,\" Kazakh Foreign Minister Idrissov said."),
+    ("ru", "Назарбаев выразил надежду на поддержку бразильской стороной кандидатуры Казахстана."),
+    ("es", "Tokáyev pidió a Armenia y Azerbaiyán que no desaprovechen la oportunidad histórica de firmar un tratado."),
+])
+def test_support_hoped_for_is_no_support_given(language, text):
+    article = code_events(text, language)
+    assert not [e for e in article.events if e.type in ("SUPPORT", "AGREE")]

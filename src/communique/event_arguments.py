@@ -129,7 +129,51 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
         # "he", "the minister", "the parties": a subject that is no actor refers back to the text's actors
         args.subject_is_pronoun = any(tree.lemma(s) in lex.words("roles", "pronoun_subjects") for s in own_subjects)
     governed_arguments(tree, i, frame, lex, mentions, heads, args)
+    args.target = drop_described_members(tree, args.target, heads)
     return args
+
+
+DESCRIBING_DEPS = {"acl", "appos"}
+
+
+def drop_described_members(tree: Tree, targets: list[ActorMention], heads: dict) -> list[ActorMention]:
+    """Targets inside a reduced participle or an apposition that describes a phrase already naming a target: "the
+    efforts of the co-chairs of the OSCE Minsk Group – Russia, France and the United States – aimed at resolving
+    the Nagorno-Karabakh conflict" supports the OSCE, not each co-chair or the region. Only countries in apposition
+    to an organisation's phrase give way (its members): the parsers also read lists of people and organisations as
+    appositions ("negociaciones con el presidente de China, Xi Jinping, el presidente de EE. UU., Donald Trump";
+    "the leadership of OLADE, and ALADI"), and each of those is a party."""
+    if len(targets) < 2:
+        return targets
+    kept = []
+    for m in targets:
+        branch = describing_branch(tree, heads.get(id(m)))
+        if branch is not None:
+            governor = tree.head(branch)
+            inside = tree.subtree(governor) - tree.subtree(branch) if governor is not None else set()
+            appositive = tree.tokens[branch].dep.split(":")[0] == "appos"
+            if appositive and m.kind != "country":
+                kept.append(m)
+                continue
+            if any(heads.get(id(o)) in inside and (o.kind == "org" or not appositive) for o in targets if o is not m):
+                continue
+        kept.append(m)
+    return kept
+
+
+def describing_branch(tree: Tree, h: int | None) -> int | None:
+    """The participle or apposition branch a token sits in (through coordination and prepositional phrases)."""
+    j = h
+    for _ in range(7):
+        if j is None:
+            return None
+        dep = tree.tokens[j].dep.split(":")[0]
+        if dep in DESCRIBING_DEPS:
+            return j
+        if dep not in ("conj", "pobj", "prep", "nmod", "compound", "amod", "poss", "obl", "obj", "dobj"):
+            return None
+        j = tree.head(j)
+    return None
 
 
 def reflexive_passive(tree: Tree, i: int, lex: Lexicon) -> bool:
@@ -215,8 +259,11 @@ def speaker_arguments(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMent
     speaker = speech_subjects(tree, i, lex, mentions, heads)
     if not speaker:
         # "Brazil is a key partner for Kazakhstan": the one it is a partner for values it
-        valuer = [m for m in mentions if heads.get(id(m)) is not None and
-                  (role := role_of(tree, heads[id(m)], i)) and role[1] in lex.words("roles", "beneficiary_preps")]
+        # (also on the copula: "Бразилия является для Казахстана одним из ключевых партнеров")
+        anchors = [i] + tree.ancestors(i)[:2]
+        valuer = [m for m in mentions if heads.get(id(m)) is not None and any(
+            (role := role_of(tree, heads[id(m)], a)) and role[1] in lex.words("roles", "beneficiary_preps")
+            for a in anchors)]
         if valuer:
             valued = [m for m in args.source + args.target + copula_subjects(tree, i, mentions, heads)
                       if m.code != valuer[0].code]
@@ -300,8 +347,28 @@ def fill_target(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention], 
     """A missing target: the nearest other actor of the sentence (weaker evidence, lower confidence)."""
     taken = {m.code for m in args.source + args.pair}
     pos = tree.tokens[i].start
-    others = sorted((m for m in mentions if m.code not in taken), key=lambda m: abs(m.start - pos))
+    others = sorted((m for m in mentions if m.code not in taken and not framing_organisation(tree, m, heads)),
+                    key=lambda m: abs(m.start - pos))
     return others[:1]
+
+
+NOMINAL_MODIFIER_DEPS = {"nmod", "poss", "compound", "appos"}
+
+
+def framing_organisation(tree: Tree, m: ActorMention, heads: dict) -> bool:
+    """An organisation named as the frame of something else ("the summit of the Organization of Turkic States",
+    "en el marco de la UEE", "взаимодействие в ООН", "by the UN's centenary") is where or what, not a party: it is
+    never the nearest-actor fallback target. Organisations that are arguments of a verb still are."""
+    if m.kind != "org":
+        return False
+    h = heads.get(id(m))
+    if h is None:
+        return False
+    dep = tree.tokens[h].dep.split(":")[0]
+    governor = tree.head(h)
+    if dep == "pobj" and governor is not None:           # English: the preposition's own head decides
+        dep, governor = "nmod", tree.head(governor)
+    return dep in NOMINAL_MODIFIER_DEPS and governor is not None and tree.tokens[governor].pos in ("NOUN", "PROPN")
 
 
 def main_subject_actors(tree: Tree, mentions: list[ActorMention]) -> list[ActorMention]:

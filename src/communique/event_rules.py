@@ -77,10 +77,19 @@ def lexicon(language: str) -> Lexicon | None:
     if data is None:
         return None
     verbs = {lemma: _frames(spec) for lemma, spec in data.get("verbs", {}).items()}
+    for alias, lemma in data.get("verb_aliases", {}).items():   # the other aspect of a Russian verb, and the like
+        verbs.setdefault(alias, verbs[lemma])
     nouns = {lemma: _frames(spec) for lemma, spec in data.get("nouns", {}).items()}
     roles = {k: frozenset(v) for k, v in data.get("roles", {}).items()}
     status = {k: (frozenset(v) if isinstance(v, list) else v) for k, v in data.get("status", {}).items()}
     return Lexicon(language, verbs, nouns, roles, status)
+
+
+def cameo_code(event_type: str, mode: str | None) -> str | None:
+    """The CAMEO code of a PLOVER type and mode (data/plover_weights.toml, from CAMEO2PLOVER-2021.txt): the mode's
+    own code where the table has one, else the type's root code; None for a type without one."""
+    info = load_data("plover_weights.toml").get("types", {}).get(event_type, {})
+    return info.get("mode_codes", {}).get(mode or "") or info.get("cameo_root")
 
 
 @functools.lru_cache(maxsize=1)

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from .event_actors import ActorMention, actor_mentions
 from .event_arguments import (Arguments, fill_source, fill_target, find_arguments, governing_verb,
                               main_subject_actors, plural_party_subject, role_of, speaker_arguments)
-from .event_rules import CLAUSE_LINKS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, STATUS_LINKS, Frame, Lexicon, Tree, lexicon
+from .event_rules import (CLAUSE_LINKS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, STATUS_LINKS, Frame, Lexicon, Tree,
+                          cameo_code, lexicon)
 from .records import ActorRef, Article, Event, Location, Sentence, Span
 from .registry import Stage, stage
 
@@ -35,6 +36,8 @@ COOCCURRENCE_TYPES = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REQUEST"}
 PLACE_KINDS = {"place", "capital", "seat"}
 CONTENT_POS = {"NOUN", "PROPN", "ADJ", "X", "NUM", "VERB"}
 STATUS_MARKER_DEPS = {"aux", "auxpass", "neg", "advmod", "mark", "amod", "expl", "cop", "case", "det"}
+CLASSIFIER_MIN_PROBABILITY = 0.2   # the classifier's type is kept from this probability up (16 types + NONE)
+CLASSIFIER_CONFIDENCE = 0.5        # a classifier-typed event is at most this confident: no trigger, actors by position
 MODE_FAMILY = {"visit": "visit", "host": "visit", "meeting": "meeting", "talks": "meeting", "phone": "phone",
                "multilateral": "visit"}
 
@@ -56,12 +59,13 @@ class Candidate:
     also: set[int] = field(default_factory=set)   # other sentences found stating this event (document merge)
 
 
-@stage("events", "1", requires=("entities",), assigns=("events",))
+@stage("events", "2", requires=("entities",), assigns=("events",))
 class EventsStage(Stage):
     def process(self, article: Article) -> None:
         min_confidence = float(self.options.get("min_confidence", 0.0))
         mentions = actor_mentions(article)
         candidates: list[Candidate] = []
+        silent: list[int] = []                    # sentences with two actors and no rule event
         context: list[ActorMention] = []          # subject actors of the latest sentence that had one
         previous: list[ActorMention] = []         # every actor of the previous sentence
         for index, sentence in enumerate(article.sentences):
@@ -71,11 +75,66 @@ class EventsStage(Stage):
             here = mentions.get(index, [])
             found = sentence_events(sentence, index, here, lex, context, previous)
             candidates.extend(c for c in found if c.confidence >= min_confidence)
+            if not found and len({m.code for m in here}) > 1:
+                silent.append(index)
             subjects = main_subject_actors(Tree(sentence), here)
             if subjects:
                 context = subjects
             previous = here or previous
+        if self.options.get("classifier_fallback") and silent:
+            floor = float(self.options.get("classifier_min_probability", CLASSIFIER_MIN_PROBABILITY))
+            candidates.extend(c for c in classifier_events(article, silent, mentions, floor)
+                              if c.confidence >= min_confidence)
         article.events = [to_event(article, c, n) for n, c in enumerate(merge(candidates), 1)]
+
+
+# --- the classifier's fallback ---------------------------------------------------------------------------------
+
+def classifier_events(article: Article, indexes: list[int], mentions: dict[int, list[ActorMention]],
+                      min_probability: float) -> list[Candidate]:
+    """Events the trigger rules cannot type, from the sentence classifier (`communique.classifier`): a sentence
+    with two actors and no trigger gets the classifier's best PLOVER type when it is likely enough and more likely
+    than no event at all. The subject's actor is the source, the first other actor the target. Off by default
+    (stage option ``classifier_fallback``): on diplomatic news the rules cover what matters and the classifier's
+    guesses cost precision; on sentence sets the rules barely cover (the PLOVER gold records) it types them."""
+    from .classifier import NONE, default_classifier
+
+    model = default_classifier()
+    if model is None:
+        return []
+    predictions = model.classify([article.sentences[i].text for i in indexes])
+    out = []
+    for index, prediction in zip(indexes, predictions):
+        event_type, probability = prediction.best_event()
+        if probability < min_probability or probability <= prediction.probability_of(NONE):
+            continue
+        sentence = article.sentences[index]
+        tree = Tree(sentence)
+        here = [m for m in mentions.get(index, []) if acts_for_state(tree, m)]
+        pair = subject_first_pair(tree, here)
+        lex = lexicon(sentence.language)
+        if pair is None or lex is None:
+            continue
+        root = clause_root(tree)
+        frame = Frame(type=event_type, kind="classifier")
+        out.append(Candidate(event_type, frame, pair[0], pair[1], index, root,
+                             round(CLASSIFIER_CONFIDENCE * probability, 3), event_status(tree, root, lex)))
+    return out
+
+
+def clause_root(tree: Tree) -> int:
+    """The sentence's root verb; for a sentence the parser skipped (every token its own head), its first verb."""
+    roots = [t.i for t in tree.tokens if tree.head(t.i) is None]
+    return next((i for i in roots if tree.tokens[i].pos in ("VERB", "AUX")), roots[0] if roots else 0)
+
+
+def subject_first_pair(tree: Tree, mentions: list[ActorMention]) -> tuple[ActorMention, ActorMention] | None:
+    """(source, target): an actor of the main subject (else the first actor), and the first actor of another code."""
+    if len({m.code for m in mentions}) < 2:
+        return None
+    source = (main_subject_actors(tree, mentions) or mentions)[0]
+    target = next(m for m in mentions if m.code != source.code)
+    return source, target
 
 
 # --- one sentence ----------------------------------------------------------------------------------------------
@@ -99,21 +158,36 @@ def sentence_events(sentence: Sentence, index: int, mentions: list[ActorMention]
         for frame in trigger_frames(tree, i, lex, mentions, heads):
             out.extend(frame_events(tree, i, frame, lex, mentions, heads, context, index, context_all))
             break
-    return best_per_sentence(drop_invitations_to_visit(out))
+    return best_per_sentence(drop_visits_one_is_invited_to(tree, out))
+
+
+REQUESTED_LINKS = {"xcomp", "dobj", "obj", "ccomp"}                  # what a request verb asks for
+REQUESTED_PATH = REQUESTED_LINKS | {"conj", "prep", "pobj", "obl", "nmod"}   # and the words inside it
 
 
 def requested_content(tree: Tree, i: int, lex: Lexicon) -> bool:
-    """"asked Amman to support the bid", "seeks backing for": what is asked for has not happened; the request is
-    the event. A visit one is invited to make stays (it is a planned visit)."""
-    head = tree.head(i)
-    if head is None or tree.tokens[i].dep.split(":")[0] not in ("xcomp", "dobj", "obj", "ccomp"):
+    """"asked Amman to support the bid", "seeks backing for", "calls on both to cease fire and return to talks":
+    what is asked for has not happened; the request is the event. A visit one is invited to make stays (it is a
+    planned visit). The request verb must take the asked-for clause as its complement or object: "during the talks,
+    X asked" leaves the talks an event."""
+    j = i
+    for _ in range(5):
+        head, dep = tree.head(j), tree.tokens[j].dep.split(":")[0]
+        if head is None or dep not in REQUESTED_PATH:
+            return False
+        if dep in REQUESTED_LINKS and _requests(tree, head, lex):
+            own = lex.verbs.get(tree.lemma(i), ()) + lex.nouns.get(tree.lemma(i), ())
+            invited = any(f.mode == "invitation" for f in lex.verbs.get(tree.lemma(head), ()))
+            return not (invited and any(f.type == "CONSULT" for f in own))
+        j = head
+    return False
+
+
+def _requests(tree: Tree, i: int, lex: Lexicon) -> bool:
+    if tree.is_passive(i):              # "are expected to sign": a plan, not a request
         return False
-    if not any(f.type == "REQUEST" for f in lex.verbs.get(tree.lemma(head), ())) and \
-            tree.lemma(head) not in lex.words("roles", "request_verbs"):
-        return False
-    own = lex.verbs.get(tree.lemma(i), ()) + lex.nouns.get(tree.lemma(i), ())
-    invited = any(f.mode == "invitation" for f in lex.verbs.get(tree.lemma(head), ()))
-    return not (invited and any(f.type == "CONSULT" for f in own))
+    return any(f.type == "REQUEST" for f in lex.verbs.get(tree.lemma(i), ())) or \
+        tree.lemma(i) in lex.words("roles", "request_verbs")
 
 
 def inside_actor(tree: Tree, i: int, mentions: list[ActorMention], heads: dict) -> bool:
@@ -144,26 +218,42 @@ def acts_for_state(tree: Tree, m: ActorMention) -> bool:
     return True
 
 
-def drop_invitations_to_visit(found: list[Candidate]) -> list[Candidate]:
-    """"X invited Y to visit": the planned visit is the event; the invitation adds nothing between the same pair."""
-    visits = {frozenset((c.source.code, c.target.code)) for c in found if c.type == "CONSULT" and c.status == "planned"}
-    return [c for c in found if not (c.type == "REQUEST" and c.frame.mode == "invitation"
-                                     and frozenset((c.source.code, c.target.code)) in visits)]
+def drop_visits_one_is_invited_to(tree: Tree, found: list[Candidate]) -> list[Candidate]:
+    """"X invited Y to visit": one event, the invitation (REQUEST, X→Y); the visit it asks for is planned at most
+    and adds nothing between the same pair. An invitation accepted ("aceptó la invitación para visitar") leaves
+    the visit, which is then the event."""
+    invited = {frozenset((c.source.code, c.target.code)) for c in found
+               if c.type == "REQUEST" and c.frame.mode == "invitation" and tree.tokens[c.trigger].pos == "VERB"}
+    return [c for c in found if not (c.type == "CONSULT" and c.status == "planned"
+                                     and frozenset((c.source.code, c.target.code)) in invited)]
 
 
 def best_per_sentence(found: list[Candidate]) -> list[Candidate]:
     """One event per type, pair of actors and status in a sentence ("during the visit, a meeting with"):
-    the best-supported reading wins."""
-    best: dict[tuple, Candidate] = {}
+    the best-supported reading wins, unless the sentence states distinct kinds of it (see `best_of_kinds`)."""
+    groups: dict[tuple, list[Candidate]] = {}
     for c in found:
-        key = (c.type, frozenset((c.source.code, c.target.code)), c.status)
-        if key not in best or c.confidence > best[key].confidence:
-            best[key] = c
+        groups.setdefault((c.type, frozenset((c.source.code, c.target.code)), c.status), []).append(c)
+    kept = {id(c) for group in groups.values() for c in best_of_kinds(group)}
     agreed = {frozenset((c.source.code, c.target.code)) for c in found if c.type == "AGREE"}
-    return [c for c in found if best[(c.type, frozenset((c.source.code, c.target.code)), c.status)] is c
+    return [c for c in found if id(c) in kept
             # "signed a plan to strengthen cooperation": the cooperation is what was agreed
             and not (c.type == "COOPERATE" and c.frame.mode is None
                      and frozenset((c.source.code, c.target.code)) in agreed)]
+
+
+def best_of_kinds(group: list[Candidate]) -> list[Candidate]:
+    """The best-supported candidate of a group of one type, pair and status; when it has a kind, the best of each
+    other kind too: "establecieron relaciones en 1993 y Astaná abrió su embajada en 2006" states two COOPERATE
+    events. A reading without a kind stands for all of them."""
+    best = max(group, key=lambda c: c.confidence)          # the first of the best, in text order
+    if not best.frame.kind:
+        return [best]
+    per_kind: dict[str, Candidate] = {}
+    for c in group:
+        if c.frame.kind and (c.frame.kind not in per_kind or c.confidence > per_kind[c.frame.kind].confidence):
+            per_kind[c.frame.kind] = c
+    return list(per_kind.values())
 
 
 def in_fixed_phrase(sentence: Sentence, offset: int, lex: Lexicon) -> bool:
@@ -191,6 +281,19 @@ def trigger_frames(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention
     return [f for f in frames if frame_applies(tree, i, f, mentions, heads, lex)]
 
 
+def under_non_event_head(tree: Tree, i: int, lex: Lexicon) -> bool:
+    """A trigger that a wish or a chance governs within its clause ("is also interested in economic agreements",
+    "la oportunidad histórica de firmar un tratado"): no event has happened or been set. (An anniversary still
+    states the event it celebrates: the `dates` stage dates it that many years back.)"""
+    heads = lex.words("roles", "non_event_heads")
+    for a in tree.ancestors(i)[:4]:
+        if tree.lemma(a) in heads or tree.tokens[a].text.lower() in heads:
+            return True
+        if tree.tokens[a].pos in ("VERB", "AUX") and tree.tokens[a].morph.get("VerbForm") not in ("Inf", "Ger"):
+            return False                  # a finite verb closes the clause; "the chance to sign a treaty" does not
+    return False
+
+
 def stative(tree: Tree, i: int, lex: Lexicon) -> bool:
     """A nominal trigger held rather than happening: "has consular accords with Brazil", "tiene acuerdos"."""
     if tree.tokens[i].pos not in ("NOUN", "PROPN"):
@@ -201,7 +304,7 @@ def stative(tree: Tree, i: int, lex: Lexicon) -> bool:
 
 def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention], heads: dict,
                   lex: Lexicon | None = None) -> bool:
-    if lex is not None and stative(tree, i, lex):
+    if lex is not None and (stative(tree, i, lex) or under_non_event_head(tree, i, lex)):
         return False
     if frame.requires_prep:
         preps = {tree.preposition(c) for c in tree.children[i]}
@@ -217,7 +320,9 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
         if not near & set(frame.requires_governor):
             return False
     if frame.requires_object_noun:
-        objects = {tree.lemma(c) for c in tree.kids(i, *OBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)}
+        # the form too: a lemmatiser may take a participle noun for its verb ("поверенный" → "поверить")
+        objects = {w for c in tree.kids(i, *OBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
+                   for w in (tree.lemma(c), tree.tokens[c].text.lower())}
         if not objects & set(frame.requires_object_noun):
             return False
     if frame.requires_object_actor:
@@ -250,8 +355,21 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     place = event_place(tree, i, lex, mentions, heads)
     out = []
     for source, target in actor_pairs(args, frame):
+        if own_gathering(tree, i, frame, source, target, heads):
+            continue
         out.append(Candidate(frame.type, frame, source, target, index, i, confidence, status, frame.mutual, place))
     return out
+
+
+def own_gathering(tree: Tree, i: int, frame: Frame, source: ActorMention, target: ActorMention, heads: dict) -> bool:
+    """"the summit of the Organization of Turkic States in Astana", "саммит ШОС в Астане": an organisation's own
+    meeting held in a city is where its members meet, not a consultation between the organisation and its host."""
+    if frame.type != "CONSULT" or tree.tokens[i].pos not in ("NOUN", "PROPN"):
+        return False
+    if source.kind != "org" or target.kind not in PLACE_KINDS:
+        return False
+    h = heads.get(id(source))
+    return h is not None and tree.head(h) is not None and i in [tree.head(h), *tree.ancestors(h)[:2]]
 
 
 def received_from(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict) -> list[ActorMention]:
@@ -326,8 +444,9 @@ def event_status(tree: Tree, i: int, lex: Lexicon) -> str:
             base = dep.split(":")[0]
             if c in chain or (n > 0 and base not in STATUS_MARKER_DEPS) or base in CLAUSE_LINKS:
                 continue
-            found.add(tree.lemma(c))
-            found.add(tree.tokens[c].text.lower())
+            for w in [c, *tree.kids(c, "fixed")]:     # a multiword marker: "en vísperas de", "ahead of"
+                found.add(tree.lemma(w))
+                found.add(tree.tokens[w].text.lower())
         levels.append(found)
     near = set().union(*levels)
     words = lambda key: lex.words("status", key)  # noqa: E731
@@ -337,12 +456,18 @@ def event_status(tree: Tree, i: int, lex: Lexicon) -> str:
         return "hypothetical"
     # A finite verb in the past asserts that it happened: its own modifiers cannot make it, or a trigger noun under
     # it, planned ("прибыл с визитом накануне вечером", arrived the evening before); words governing it still can,
-    # and so do the trigger noun's own ("накануне визита", on the eve of the visit: a visit ahead).
+    # and so do the trigger noun's own ("накануне визита", on the eve of the visit: a visit ahead) and the words
+    # between the two ("adelantó planes de firmar", announced plans to sign). A past verb that looks ahead makes
+    # its infinitive complement planned ("agreed to hold", "acordaron ampliar", "договорились провести").
     past = next((n for n, a in enumerate(chain) if _finite_past(tree, a)), None)
     if past is None:
         planned_scope = near
-    else:   # the trigger's own modifiers (unless it is the past verb) and whatever governs the past verb
-        planned_scope = set().union(levels[0] if past > 0 else set(), *levels[past + 1:])
+    elif past == 0:
+        planned_scope = set().union(*levels[1:])
+    else:
+        complement = tree.tokens[chain[past - 1]].dep.split(":")[0] == "xcomp"
+        planned_scope = set().union(*levels[:past], *levels[past + 1:],
+                                    {tree.lemma(chain[past])} if complement else set())
     if planned_scope & (words("planned_aux") | words("planned_lemmas")) \
             or any(_future(tree, a, words("purpose_marks")) for a in chain[:3]):
         return "planned"
@@ -413,15 +538,17 @@ def _keep_evidence(group: list[Candidate], kept: list[Candidate]) -> None:
 
 def _one_per_sentence(candidates: list[Candidate]) -> list[Candidate]:
     """Of events of one type, pair and status from the same sentence (two triggers of one fact: "the opening of
-    the embassy"), keep the best supported."""
-    best: dict[tuple, Candidate] = {}
+    the embassy"), keep the best supported (one per kind, see `best_of_kinds`)."""
+    groups: dict[tuple, list[Candidate]] = {}
     for c in candidates:
-        key = (c.sentence, c.type, c.source.code, c.target.code, c.status)
-        if key not in best or c.confidence > best[key].confidence:
-            best[key] = c
-    for c in candidates:
-        best[(c.sentence, c.type, c.source.code, c.target.code, c.status)].also |= c.also
-    return [c for c in candidates if best[(c.sentence, c.type, c.source.code, c.target.code, c.status)] is c]
+        groups.setdefault((c.sentence, c.type, c.source.code, c.target.code, c.status), []).append(c)
+    kept: set[int] = set()
+    for group in groups.values():
+        chosen = best_of_kinds(group)
+        for c in group:
+            chosen[0].also |= c.also
+        kept.update(id(c) for c in chosen)
+    return [c for c in candidates if id(c) in kept]
 
 
 def to_event(article: Article, c: Candidate, n: int) -> Event:
@@ -430,7 +557,7 @@ def to_event(article: Article, c: Candidate, n: int) -> Event:
     return Event(id=f"ev{n}", type=c.type, source=actor_ref(c.source), target=actor_ref(c.target),
                  evidence=Span(sentence.start, sentence.end, sentence.text), sentence=c.sentence,
                  mode=c.frame.mode, status=c.status, trigger=Span(tok.start, tok.end, tok.text),
-                 confidence=c.confidence, mutual=c.mutual,
+                 confidence=c.confidence, mutual=c.mutual, cameo=cameo_code(c.type, c.frame.mode),
                  also=[Span(s.start, s.end, s.text) for s in (article.sentences[i] for i in sorted(c.also - {c.sentence}))],
                  location=Location(name=c.place.text, country=c.place.code) if c.place else None)
 

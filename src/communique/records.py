@@ -170,6 +170,7 @@ class Event:
     confidence: float = 0.5
     mutual: bool = False                # both actors act (talks, agreements): direction is not meaningful
     also: list[Span] = field(default_factory=list)   # other sentences of the document stating the same event
+    cameo: str | None = None            # CAMEO code for the type and mode (CAMEO2PLOVER-2021), for exports
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -181,6 +182,7 @@ class Event:
             "trigger": self.trigger.as_dict() if self.trigger else None,
             "date_text": self.date_text, "mutual": self.mutual,
             "also_evidence": [span.as_dict() for span in self.also],
+            "cameo": self.cameo,
         }
 
 
