@@ -48,3 +48,43 @@ def test_a_language_without_a_model_still_gets_tokens():
     sentence = Sentence(0, len(text), text, "fi")
     parse_sentences([sentence], text)
     assert not sentence.parsed and [t.text for t in sentence.tokens][:2] == ["Kazakhstan", "ja"]
+
+
+def _two_sentences(language, first, second):
+    text = f"{first} {second}"
+    return text, [Sentence(0, len(first), first, language), Sentence(len(first) + 1, len(text), second, language)]
+
+
+@pytest.mark.parametrize("language,background,event", [
+    ("en", "Prices of wheat rose sharply in the spring.", "President Tokayev visited Moscow on Tuesday."),
+    ("ru", "Цены на пшеницу весной резко выросли.", "Президент Казахстана Касым-Жомарт Токаев прибыл в Москву."),
+])
+def test_the_cascade_parses_only_chosen_sentences_and_tags_every_one(language, background, event):
+    text, full = _two_sentences(language, background, event)
+    parse_sentences(full, text)
+    _, cascade = _two_sentences(language, background, event)
+    asked = []
+
+    def only_the_second(sentences, words):
+        asked.append([s.text for s in sentences])
+        assert "visit" in words[1] or "прибыть" in words[1]       # lemmas, lower-cased
+        return [False, True]
+
+    parse_sentences(cascade, text, needs_syntax=only_the_second)
+    assert asked == [[background, event]]
+    skipped, parsed = cascade
+    assert parsed == full[1]                      # exactly the one-pass parse: tags, NER, dependencies
+    assert not skipped.parsed and all(t.dep == "dep" and t.head == t.i for t in skipped.tokens)
+    assert [(t.text, t.lemma, t.pos) for t in skipped.tokens] == [(t.text, t.lemma, t.pos) for t in full[0].tokens]
+    assert skipped.ner == full[0].ner
+
+
+def test_models_run_on_one_blas_thread_and_the_callers_setting_comes_back():
+    from threadpoolctl import threadpool_info
+
+    from communique.nlp import single_threaded_math
+
+    before = [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
+    with single_threaded_math():
+        assert {lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"} <= {1}
+    assert [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"] == before

