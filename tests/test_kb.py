@@ -252,7 +252,12 @@ def test_profile_kaz_arg_shows_the_honorary_consulate_and_the_consultations(samp
     assert consulate and consulate[0]["date"].startswith("2023")
     assert "Buenos Aires" in consulate[0]["evidence"] and consulate[0]["path"]
     consultations = frame[(frame["section"] == "contacts") & (frame["item"] == "political consultations")]
-    assert len(consultations) and all(consultations["evidence"].str.len() > 0)
+    held = consultations[consultations["status"] == "occurred"].to_dict("records")
+    # seed 001: a working visit whose later sentence names it "the fourth round of political consultations"
+    assert any(c["date"].startswith("2023-08") and "round of political consultations" in c["evidence"]
+               and c["path"].endswith("001_b748ee61ec8ac40c.txt") for c in held), held
+    established = frame[frame["section"] == "relations established"].to_dict("records")
+    assert any(e["detail"] == "1993" for e in established)          # dated back by the 30th anniversary
 
 
 # -- crash safety ----------------------------------------------------------------------------------------------

@@ -8,8 +8,10 @@ actor the previous sentences were about for a pronoun or dropped subject, the tw
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
+from .datafiles import data_languages, language_data
 from .event_actors import ActorMention
 from .event_rules import MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Frame, Lexicon, Tree
 
@@ -247,10 +249,21 @@ def governing_verb(tree: Tree, i: int) -> int | None:
     if tok.pos in ("NOUN", "PROPN"):
         if dep in ("pobj",) and tree.tokens[h].dep == "prep":
             h = tree.head(h)
+        if h is not None and tree.lemma(h) in container_nouns() and tree.tokens[h].pos == "NOUN":
+            return governing_verb(tree, h)      # "took part in the fourth round of consultations"
         return h if h is not None and tree.tokens[h].pos in ("VERB", "AUX") else None
     if dep in ("conj", "xcomp", "advcl") and not tree.kids(i, *SUBJECT_DEPS):
         return h
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def container_nouns() -> frozenset[str]:
+    """Nouns that only count or group an event ("round", "ronda", "раунд"): the verb above them carries it."""
+    words: set[str] = set()
+    for language in data_languages("events"):
+        words |= set(((language_data(language, "events") or {}).get("roles") or {}).get("container_nouns", []))
+    return frozenset(words)
 
 
 def speaker_arguments(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict,

@@ -420,7 +420,11 @@ def profile(store: "Store", a: str, b: str) -> pd.DataFrame:
                     "evidence": said_by["evidence"], "doc_id": said_by["doc_id"], "path": said_by["path"],
                     "url": said_by["url"]}
 
-        established = [s for s in sentences if not _says(s["evidence"], words["anniversary"])]
+        # an anniversary says when relations were established only when the event was dated by it ("the 30th
+        # anniversary of the establishment of relations", marked in 2023: 1993), never by the celebration itself
+        reported = min((r["published"] for r in reports.get(ev["id"], []) if r.get("published")), default=None)
+        dated_back = bool(ev["date"] and reported and ev["date"][:4] < reported[:4])
+        established = [s for s in sentences if dated_back or not _says(s["evidence"], words["anniversary"])]
         if ev["type"] == "COOPERATE" and (said := _saying(established, words["relations_established"])):
             rows.append(item("relations established", "diplomatic relations",
                              _established_year(said["evidence"], ev["date"]), said))
@@ -477,7 +481,7 @@ def _reports_by_event(store: "Store", merged_ids: list[str]) -> dict[str, list[d
 
 def _established_year(text: str, date: str | None) -> str | None:
     years = re.findall(r"\b(1[89]\d\d|20\d\d)\b", text)
-    return years[0] if years else date
+    return years[0] if years else (date[:4] if date else None)
 
 
 def _agreement_title(text: str) -> str | None:
