@@ -353,3 +353,43 @@ def test_time_resolution_never_raises_and_keeps_exact_spans(words, language, pub
         assert 0 <= time.start < time.end <= len(text) and text[time.start:time.end] == time.text
         assert time.value is None or Anchor.parse(time.value) is not None
         assert time.kind in ("date", "weekday", "relative", "month", "year", "range")
+
+
+def test_the_same_event_named_with_a_time_in_the_sentence_before_dates_it():
+    article = _article(["La visita de Estado del presidente a Rusia comenzará el 11 de noviembre.",
+                        "Tokáyev viajará a Moscú por invitación de Vladímir Putin."], "2025-11-05", "es")
+    event = _event(article, 1, "viajará", status="planned")
+    from communique.nlp import parse_sentences
+
+    parse_sentences(article.sentences, article.text)
+    _date(article, event)
+    assert (event.date, event.date_text) == ("2025-11-11", "el 11 de noviembre")
+
+
+def test_a_time_of_the_sentence_before_for_another_kind_of_event_does_not_date_it():
+    article = _article(["The trade forum opens on 11 November.", "The minister will travel to Moscow."],
+                       "2025-11-05")
+    from communique.nlp import parse_sentences
+
+    parse_sentences(article.sentences, article.text)
+    event = _event(article, 1, "travel", status="planned")
+    _date(article, event)
+    assert event.date is None
+
+
+def test_an_undated_event_at_the_place_of_the_visit_just_before_took_place_during_it():
+    from communique.dates import inherit_dates
+    from communique.records import Location
+
+    article = _article(["Putin visitó Astaná en noviembre de 2024 en una visita de Estado.",
+                        "En Astaná se firmó un sólido paquete de documentos."], None, "es")
+    visit = _event(article, 0, "visitó")
+    visit.date, visit.date_text = "2024-11", "noviembre de 2024"
+    signing = _event(article, 1, "firmó")
+    signing.type, signing.location = "AGREE", Location(name="Astaná", country="KAZ")
+    article.events = [visit, signing]
+    inherit_dates(article)
+    assert signing.date == "2024-11"
+    signing.date, signing.location = None, Location(name="Moscú", country="RUS")
+    inherit_dates(article)
+    assert signing.date is None

@@ -639,6 +639,8 @@ def date_from_text(article: Article, event: Event, by_sentence: dict[int, list[T
     if chosen is None:
         chosen = _time_of_other_statements(article, event, by_sentence)
     if chosen is None:
+        chosen = _time_of_previous_mention(article, event, by_sentence)
+    if chosen is None:
         return False
     event.date, event.date_text = chosen.value, chosen.text
     _correct_status(article, event)
@@ -701,6 +703,43 @@ def _time_of_other_statements(article: Article, event: Event,
     return None
 
 
+def _time_of_previous_mention(article: Article, event: Event,
+                              by_sentence: dict[int, list[TimeExpression]]) -> TimeExpression | None:
+    """The sentence just before, in the same paragraph, names an event of the same type with a time ("La visita
+    de Estado a Rusia comenzará el 11 de noviembre. Tokáyev viajará a Moscú ..."): the same event, told twice.
+    The time must lie on the event's side of the publication date."""
+    index = event.sentence
+    if index <= 0 or index >= len(article.sentences) or not _same_paragraph(article, index - 1, index):
+        return None
+    previous = article.sentences[index - 1]
+    times = [t for t in by_sentence.get(index - 1, []) if t.value and _on_the_side_of(article, event, t.value)]
+    if not times:
+        return None
+    from .event_rules import lexicon
+
+    lex = lexicon(previous.language)
+    if lex is None:
+        return None
+    lemmas = {t.lemma.lower() for t in previous.tokens} | {t.text.lower() for t in previous.tokens}
+    names = any(f.type == event.type for lemma in lemmas for f in (*lex.nouns.get(lemma, ()), *lex.verbs.get(lemma, ())))
+    return times[0] if names else None
+
+
+def _same_paragraph(article: Article, a: int, b: int) -> bool:
+    first, second = article.sentences[a], article.sentences[b]
+    return any(p.start <= first.start and second.end <= p.end for p in article.paragraphs)
+
+
+def _on_the_side_of(article: Article, event: Event, value: str) -> bool:
+    """Is `value` in the future for a planned event, in the past for one that happened (unknown: either)?"""
+    published = article.published
+    if not published:
+        return True
+    if event.status == "planned":
+        return value >= published[:len(value)]
+    return value <= published[:len(value)]
+
+
 def inherit_dates(article: Article) -> None:
     """An undated event stated in the same sentence as a dated meeting or visit took place during it: "durante su
     próxima visita a Rusia se firmará una declaración" takes the visit's date, at the visit's status."""
@@ -712,6 +751,20 @@ def inherit_dates(article: Article) -> None:
         for frame in frames:
             stated_in = {frame.evidence.start} | {span.start for span in frame.also}
             if sentence in stated_in and _same_status_class(frame.status, event.status):
+                event.date, event.date_text = frame.date, frame.date_text
+                break
+    _inherit_by_place(article, frames)
+
+
+def _inherit_by_place(article: Article, frames: list[Event]) -> None:
+    """An undated event at a place a dated visit or meeting of the sentence before went to happened during it:
+    "Putin visitó Astaná en noviembre de 2024 … «En Astaná se firmó un sólido paquete de documentos»"."""
+    for event in article.events:
+        if event.date or event.location is None or not event.location.name:
+            continue
+        for frame in frames:
+            if 1 <= event.sentence - frame.sentence <= 2 and _same_status_class(frame.status, event.status) \
+                    and event.location.name in frame.evidence.text:
                 event.date, event.date_text = frame.date, frame.date_text
                 break
 
