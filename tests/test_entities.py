@@ -348,3 +348,19 @@ def test_a_diplomat_serves_the_mentioned_country_his_name_points_to():
             "attended the ceremony in Argentina's capital. The embassy will be headed for the time being by a "
             "chargé d'affaires, Yerlan Abdykadyrov, until a resident ambassador is appointed.")
     assert person(make_article(text, "en", "2025-05-14"), "Abdykadyrov").country == "KAZ"
+
+
+# ----------------------------------------------------------------------------------- Spanish titles and outlets
+def test_an_organisation_inside_a_ministry_portfolio_is_no_actor():
+    text = ("El ministro de Asuntos Exteriores, Unión Europea y Cooperación, José Manuel Albares, ha recibido este "
+            "jueves a su homólogo de Kazajistán, Murat Nurtleu.")
+    article = make_article(text, "es", "2024-03-07")
+    assert not [e for e in article.entities if e.code == "EU"]
+    albares = person(article, "Albares")
+    assert (albares.country, albares.role) == ("ESP", "foreign minister")
+
+
+def test_a_news_agency_name_in_a_dateline_is_no_place():
+    text = ("La Habana, 14 nov (Prensa Latina) El canciller cubano, Bruno Rodríguez, agradeció este lunes al "
+            "Gobierno de Kazajstán el donativo de harina de trigo.")
+    assert countries(make_article(text, "es", "2022-11-14")) == {"CUB", "KAZ"}

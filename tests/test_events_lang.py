@@ -191,6 +191,13 @@ def test_wishes_and_framing_organisations_state_no_event(language, text):
     # whom a partner is for values it, also when the preposition hangs on the copula
     ("ru", "Бразилия является для Казахстана одним из ключевых партнеров в Латинской Америке.",
      {("SUPPORT", "KAZ", "BRA")}),
+    # hoping for someone's support asks for it
+    ("ru", "Назарбаев выразил надежду на поддержку бразильской стороной кандидатуры Казахстана.",
+     {("REQUEST", "KAZ", "BRA")}),
+    # credentials are received by whoever received them: each giver acts, and no giver is the receiver
+    ("ru", "Президент Казахстана Нурсултан Назарбаев принял верительные грамоты у послов Бразилии и Венгрии.",
+     {("COOPERATE", "BRA", "KAZ"), ("COOPERATE", "HUN", "KAZ")}),
+    ("ru", "Глава государства принял верительные грамоты у новых послов Бразилии, Венгрии и Вьетнама.", set()),
 ])
 def test_exact_events(language, text, expected):
     article = code_events(text, language)
@@ -207,3 +214,54 @@ def test_exact_events(language, text, expected):
 def test_support_hoped_for_is_no_support_given(language, text):
     article = code_events(text, language)
     assert not [e for e in article.events if e.type in ("SUPPORT", "AGREE")]
+
+
+# --- Russian: an agentless passive, "the parties" across sentences, a round held, a downgrade --------------------
+
+@pytest.mark.parametrize("text,expected", [
+    # the summoning side is unsaid: the one the text is about; the chargé's posting "в Москве" is no party
+    (("Захарова обвинила власти Эстонии в русофобии. В тот же день в МИД России был вызван временный поверенный "
+      "в делах Эстонии в Москве."), ("PROTEST", "RUS", "EST")),
+    # "стороны" are the two sides most recently named, though the sentence before names only one
+    (("Состоялся визит заместителя министра иностранных дел Казахстана в Уругвай. Об этом сообщает МИД Казахстана. "
+      "Стороны обсудили актуальные аспекты двусторонних отношений."), ("CONSULT", "KAZ", "URY")),
+    # a mutual downgrade of diplomatic representation
+    ("Россия и Эстония взаимно понизили уровень дипломатического представительства.", ("SANCTION", "RUS", "EST")),
+])
+def test_russian_unsaid_and_plural_sides(text, expected):
+    article = code_events(text, "ru")
+    found = {(e.type, e.source.code, e.target.code) for e in article.events}
+    assert expected in found or (expected[0], expected[2], expected[1]) in found
+
+
+def test_russian_round_of_consultations_is_held_by_the_verb_above():
+    text = ("Казахстан и Уругвай провели политические консультации. Стороны договорились провести второй раунд "
+            "двусторонних консультаций в Астане.")
+    article = code_events(text, "ru")
+    assert any(e.type == "CONSULT" and e.status == "planned" for e in article.events)
+
+
+# --- Spanish: who imposed what on whom, where a meeting was, what frames a signed text ---------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    (("Albares ha pedido a Astaná que siga impidiendo que su territorio se utilice para eludir las sanciones "
+      "impuestas por la UE a Rusia."), ("SANCTION", "EU", "RUS")),
+    (("El diplomático reiteró el rechazo de su país al bloqueo económico, comercial y financiero impuesto por "
+      "Estados Unidos contra Cuba."), ("SANCTION", "USA", "CUB")),
+])
+def test_spanish_participle_agent_is_the_source(text, expected):
+    assert expected in triples(code_events(text, "es"))
+
+
+def test_spanish_city_where_a_meeting_was_held_is_no_party():
+    text = ("Rodríguez y su homólogo kazajo, Mujtar Tileuberdí, sostuvieron en septiembre un encuentro en Nueva York, "
+            "al margen del período de sesiones de la Asamblea General.")
+    assert not [e for e in code_events(text, "es").events if "USA" in (e.source.code, e.target.code)]
+
+
+def test_spanish_organisation_framing_the_object_is_no_target():
+    text = ("Tras las negociaciones, los presidentes de Rusia y Kazajistán firmaron una declaración conjunta sobre el "
+            "desarrollo de la cooperación económica en el marco de la Unión Económica Euroasiática (UEE).")
+    found = triples(code_events(text, "es"))
+    assert not [t for t in found if "EAEU" in t]
+    assert ("AGREE", "RUS", "KAZ") in found or ("AGREE", "KAZ", "RUS") in found

@@ -224,8 +224,8 @@ def _sentence_actors(si: int, sentence: Sentence, toks: list[Tok], people: dict[
                      on: str | None) -> list[_Found]:
     gaz = gazetteer(_language(sentence))
     tables = phrase_tables(_language(sentence))
-    matches = [m for m in gaz.index.find(toks) if _plausible(m, toks, gaz, tables)]
     roles = tables.roles.find(toks)
+    matches = [m for m in gaz.index.find(toks) if _plausible(m, toks, gaz, tables) and not _inside_title(m, roles)]
     # institutions may sit between a title and a name ("Speaker of the National Congress ... Ana María Olivera")
     glue = matches + [m for m in tables.institutions.find(toks)
                       if not any(r.i <= m.i < r.j for r in roles)]
@@ -252,6 +252,12 @@ def _sentence_actors(si: int, sentence: Sentence, toks: list[Tok], people: dict[
                             entry.country, "GOV" if kind == "seat" else None))
     found.extend(_ministries(si, toks, tables, matches))
     return found
+
+
+def _inside_title(m: Match, roles: list[Match]) -> bool:
+    """A name in the middle of a title is part of the portfolio, not the office holder's affiliation ("ministro de
+    Asuntos Exteriores, Unión Europea y Cooperación"); one ending the title still is ("secretario general de la OEA")."""
+    return any(r.i < m.i and m.j < r.j for r in roles)
 
 
 def _language(sentence: Sentence) -> str:

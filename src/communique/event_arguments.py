@@ -57,6 +57,34 @@ def role_of(tree: Tree, mention_head: int, predicate: int,
     return dep, prep
 
 
+PARTICIPLE_DEPS = {"amod", "acl"}
+
+
+def participle_side(tree: Tree, h: int, i: int, lex: Lexicon) -> str | None:
+    """"sanciones impuestas por la UE a Rusia", "sanctions imposed by the EU on Russia": an actor in a participle
+    that modifies the event noun is its doer when the participle's agent, its target when the participle's
+    directional object; anything else inside the participle ("en Ginebra") says nothing of who. Only a participle
+    with an agent counts: without one the parsers' amod/acl is too often an adjective or a misattachment."""
+    path = [h] + tree.ancestors(h)
+    below = path[:path.index(i)] if i in path else []
+    if len(below) < 2 or tree.tokens[below[-1]].pos not in ("VERB", "ADJ"):
+        return None
+    agent_preps = lex.words("roles", "agent_preps")
+
+    def is_agent(k: int) -> bool:
+        return tree.tokens[k].dep.split(":")[0] == "agent" or tree.preposition(k) in agent_preps
+
+    if not any(is_agent(k) for k in tree.kids(below[-1])):
+        return None
+    own = below[-2]
+    if is_agent(own):
+        return "source"
+    prep = tree.preposition(own)
+    if prep in lex.words("roles", "target_preps") - lex.words("roles", "locative_preps") - {"con", "with"}:
+        return "target"
+    return None
+
+
 def direct_child(tree: Tree, h: int, i: int) -> int | None:
     """The child of `i` on the path up from `h`, when the path holds no other noun (names and appositions
     inside one actor's span do not count)."""
@@ -92,7 +120,10 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
             continue
         dep, prep = role
         base = dep.split(":")[0]
-        if prep in pair_preps:
+        by_participle = participle_side(tree, h, i, lex) if is_noun and base in PARTICIPLE_DEPS else None
+        if by_participle is not None:     # "las sanciones impuestas por la UE a Rusia"
+            (args.source if by_participle == "source" else args.target).append(m)
+        elif prep in pair_preps:
             args.pair.append(m)
         elif dep in SUBJECT_DEPS or base == "nsubj" and dep not in PASSIVE_SUBJECT_DEPS:
             (args.target if passive else args.source).append(m)
@@ -101,7 +132,8 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
         elif dep == "agent" or (passive and prep in lex.words("roles", "agent_preps")):
             args.source.append(m)
         elif dep in OBJECT_DEPS:
-            if not frame.topic_object:
+            if not frame.topic_object and not framing_in_object(tree, m, h, i, heads, source_preps,
+                                                                lex.words("roles", "locative_preps")):
                 args.target.append(m)
         elif frame.mutual and m.kind == "place" and prep in lex.words("roles", "venue_preps"):
             continue                      # "met in New York": where they met, not with whom
@@ -224,7 +256,10 @@ def governed_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions:
 
 def light_verb(tree: Tree, i: int, governor: int, lex: Lexicon) -> bool:
     """The verb above a nominal trigger only carries it: "paid a visit", "held talks", "arrived on a visit"."""
-    if tree.tokens[i].dep.split(":")[0] not in LIGHT_VERB_DEPS:
+    carrier, h = i, tree.head(i)
+    if h is not None and tree.lemma(h) in container_nouns() and tree.tokens[h].pos == "NOUN":
+        carrier = h                       # "провести второй раунд консультаций": the round is what is held
+    if tree.tokens[carrier].dep.split(":")[0] not in LIGHT_VERB_DEPS:
         return False
     lemma = tree.lemma(governor)
     noun_types = {f.type for f in lex.nouns.get(tree.lemma(i), ())}
@@ -343,6 +378,11 @@ def fill_source(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], 
         if found:
             return found[:1]
     is_noun = tree.tokens[i].pos in ("NOUN", "PROPN")
+    # a passive without its agent leaves the doer unsaid: "был вызван временный поверенный" (by the side the text
+    # is about; the chargé's posting "в Москве" is no party)
+    if not is_noun and args.target and tree.is_passive(i) and lex.language == "ru":
+        parties = {m.code for m in args.target if m.kind != "place"}
+        return [m for m in context if m.code not in parties][:1]
     if args.subject_is_pronoun or (not args.has_subject and not is_noun):
         return [m for m in context if m.code not in taken][:1]
     return []
@@ -352,6 +392,8 @@ def plural_party_subject(tree: Tree, i: int, lex: Lexicon) -> bool:
     """"The parties agreed", "ambas partes acordaron", "стороны договорились": both sides of the context."""
     parties = lex.words("roles", "party_subjects")
     nodes = [i] + ([g] if (g := governing_verb(tree, i)) is not None else [])
+    if g is not None and tree.tokens[g].dep.split(":")[0] == "xcomp" and (h := tree.head(g)) is not None:
+        nodes.append(h)                   # "стороны договорились провести раунд консультаций": the controller's
     return any(tree.lemma(s) in parties for n in nodes for s in tree.kids(n, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS))
 
 
@@ -368,13 +410,38 @@ def fill_target(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention], 
 NOMINAL_MODIFIER_DEPS = {"nmod", "poss", "compound", "appos"}
 
 
+def framing_in_object(tree: Tree, m: ActorMention, h: int, i: int, heads: dict, of_preps: frozenset[str],
+                      locative_preps: frozenset[str]) -> bool:
+    """An organisation framing a noun deep inside the object ("firmaron una declaración sobre la cooperación en el
+    marco de la UEE") is not what the act is aimed at; the object's own "de" phrase ("una declaración de la OTAN")
+    and the members it names ("the co-chairs of the OSCE Minsk Group") still are. Frame: "de" + org under a noun
+    that a locative preposition introduces."""
+    h = name_head(tree, h)
+    path = [h] + tree.ancestors(h)
+    below = path[:path.index(i)] if i in path else []
+    if len(below) < 3 or tree.preposition(h) not in of_preps or not framing_organisation(tree, m, heads):
+        return False
+    frame_noun = below[1]
+    return tree.tokens[frame_noun].pos == "NOUN" and tree.preposition(frame_noun) in locative_preps
+
+
+def name_head(tree: Tree, h: int | None) -> int | None:
+    """The head of the whole name a token belongs to: an acronym in brackets after the full name ("la Unión
+    Económica Euroasiática (UEE)") is parsed as part of it (`flat`), and its role is the full name's."""
+    for _ in range(6):
+        if h is None or tree.tokens[h].dep.split(":")[0] != "flat" or tree.head(h) is None:
+            break
+        h = tree.head(h)
+    return h
+
+
 def framing_organisation(tree: Tree, m: ActorMention, heads: dict) -> bool:
     """An organisation named as the frame of something else ("the summit of the Organization of Turkic States",
     "en el marco de la UEE", "взаимодействие в ООН", "by the UN's centenary") is where or what, not a party: it is
     never the nearest-actor fallback target. Organisations that are arguments of a verb still are."""
     if m.kind != "org":
         return False
-    h = heads.get(id(m))
+    h = name_head(tree, heads.get(id(m)))
     if h is None:
         return False
     dep = tree.tokens[h].dep.split(":")[0]

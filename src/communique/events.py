@@ -80,7 +80,9 @@ class EventsStage(Stage):
             subjects = main_subject_actors(Tree(sentence), here)
             if subjects:
                 context = subjects
-            previous = here or previous
+            # the latest actors first, then earlier ones: "the parties" are the two sides most recently named, even
+            # when the sentence before names only one ("сообщает МИД Казахстана. ... стороны обсудили")
+            previous = here + [m for m in previous if m.code not in {h.code for h in here}]
         if self.options.get("classifier_fallback") and silent:
             floor = float(self.options.get("classifier_min_probability", CLASSIFIER_MIN_PROBABILITY))
             candidates.extend(c for c in classifier_events(article, silent, mentions, floor)
@@ -345,12 +347,21 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     if (not args.target and frame.type in COOCCURRENCE_TYPES
             and not (frame.mutual and len({m.code for m in args.source + args.pair}) > 1)):
         args.target = fill_target(tree, i, frame, mentions, heads, args)
+        if frame.mutual and args.target and city_venue(tree, args.target[0], lex, heads) and \
+                not any(m.kind == "org" for m in args.source + args.pair):   # an org's own gathering: see below
+            args.target = fill_target(tree, i, frame, [m for m in mentions if not city_venue(tree, m, lex, heads)],
+                                      heads, args)
         confidence = min(confidence, 0.5)
     if frame.inverse:                     # the subject side is the host: "Putin received Tokayev" is KAZ→RUS
         args.source, args.target = args.target, args.source
     givers = received_from(tree, i, lex, mentions, heads)
     if givers:                            # "accepted credentials from the ambassadors of Brazil and Hungary"
-        args.source, args.target = givers, args.source or args.target
+        # the receiver is who received, never one of the givers nor the nearest other actor: "Глава государства
+        # принял грамоты у послов Бразилии, Венгрии и Вьетнама" with no head of state named yet states no pair
+        giving = {m.code for m in givers}
+        receivers = [m for m in args.source or fill_source(tree, i, lex, mentions, heads, args, context)
+                     if m.code not in giving]
+        args.source, args.target = givers, receivers
     status = event_status(tree, i, lex)
     place = event_place(tree, i, lex, mentions, heads)
     out = []
@@ -359,6 +370,14 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
             continue
         out.append(Candidate(frame.type, frame, source, target, index, i, confidence, status, frame.mutual, place))
     return out
+
+
+def city_venue(tree: Tree, m: ActorMention, lex: Lexicon, heads: dict) -> bool:
+    """A city named with a locative preposition ("un encuentro en Nueva York", "talks in Geneva") is where a
+    meeting happened: as the nearest actor to a meeting with no partner it gives way to the next actor, if any
+    (an embassy or a visit "in" a city still targets the city's country)."""
+    h = heads.get(id(m))
+    return m.kind == "place" and h is not None and tree.preposition(h) in lex.words("roles", "locative_preps")
 
 
 def own_gathering(tree: Tree, i: int, frame: Frame, source: ActorMention, target: ActorMention, heads: dict) -> bool:
