@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,19 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} not available (development data lives beside the repository in ../shared)")
     return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory):
+    """The tests (and the processes they start) build and read the gazetteer cache in a folder of their own, never
+    the user's ~/.cache/communique."""
+    previous = os.environ.get("COMMUNIQUE_CACHE_DIR")
+    os.environ["COMMUNIQUE_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if previous is None:
+        os.environ.pop("COMMUNIQUE_CACHE_DIR", None)
+    else:
+        os.environ["COMMUNIQUE_CACHE_DIR"] = previous
 
 
 @pytest.fixture(scope="session")

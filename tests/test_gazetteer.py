@@ -5,7 +5,17 @@ import pickle
 
 import pytest
 
-from communique.gazetteer import demonym_forms, fold, gazetteer, latinize, phrase_tables, tokenize
+from communique.gazetteer import (
+    Entry,
+    PhraseIndex,
+    demonym_forms,
+    disk_cached,
+    fold,
+    gazetteer,
+    latinize,
+    phrase_tables,
+    tokenize,
+)
 
 
 def found(language: str, text: str) -> list[tuple[str, str, str]]:
@@ -226,3 +236,69 @@ def test_names_that_say_nothing_or_two_things_have_no_origin(name):
     from communique.gazetteer import name_origin_countries
 
     assert name_origin_countries(name) == frozenset()
+
+
+# ----------------------------------------------------------------------------------------- look-up speed-ups
+
+def _every_span_matches(index: PhraseIndex, toks: list, start: int = 0) -> list[tuple[int, int, list]]:
+    """The plain reading of `find`: at each token try every length up to the longest name, longest first."""
+    out, i = [], start
+    while i < len(toks):
+        for j in range(min(len(toks), i + index.max_len), i, -1):
+            if not toks[j - 1].text[0].isalnum() and j - 1 > i and toks[j - 1].text != ".":
+                continue
+            entries = index.lookup(toks, i, j)
+            if entries:
+                out.append((i, j, entries))
+                i = j
+                break
+        else:
+            i += 1
+    return out
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "On 3 June, President Tokayev of Kazakhstan met the U.S. Secretary of State in Buenos Aires, the UN said."),
+    ("es", "El canciller de la República de Kazajistán, Mujtar Tileuberdi, visitó Ciudad de México y Santiago."),
+    ("ru", "Президент Республики Казахстан Касым-Жомарт Токаев встретился в Москве с министром иностранных дел РФ."),
+])
+def test_find_tries_only_the_lengths_names_have(language, text):
+    toks = tokenize(text)
+    for index in (gazetteer(language).index, phrase_tables(language).roles, phrase_tables(language).institutions):
+        for start in (0, 3):
+            found = [(m.i, m.j, m.entries) for m in index.find(toks, start)]
+            assert found == _every_span_matches(index, toks, start)
+    assert len(gazetteer(language).index.find(toks)) >= 2        # the sentence does name things
+
+
+def test_a_name_added_after_a_search_is_found():
+    index = PhraseIndex()
+    index.add("Nur-Sultan", Entry("capital", "Astana", "Astana", "KAZ", case="title"))
+    toks = tokenize("From Nur-Sultan to Almaty Region.")
+    assert [m.best.code for m in index.find(toks)] == ["Astana"]
+    index.add("Almaty Region", Entry("region", "Almaty Region", "Almaty Region", case="title"))
+    assert [m.best.code for m in index.find(toks)] == ["Astana", "Almaty Region"]
+
+
+def test_disk_cache_builds_once_then_reads_back(tmp_path, monkeypatch):
+    monkeypatch.setenv("COMMUNIQUE_CACHE_DIR", str(tmp_path))
+    builds = []
+
+    def build() -> dict[str, str]:
+        builds.append(1)
+        return {"astana": "KAZ"}
+
+    assert disk_cached("cities", build) == {"astana": "KAZ"}
+    assert disk_cached("cities", build) == {"astana": "KAZ"}
+    assert len(builds) == 1
+    [cached] = tmp_path.glob("cities-*.pickle")
+    cached.write_bytes(b"not a pickle")                    # a damaged file is rebuilt and rewritten
+    assert disk_cached("cities", build) == {"astana": "KAZ"}
+    assert len(builds) == 2
+    assert disk_cached("cities", build) == {"astana": "KAZ"} and len(builds) == 2
+
+
+def test_disk_cache_can_be_switched_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("COMMUNIQUE_CACHE_DIR", "")
+    assert disk_cached("cities", lambda: {"astana": "KAZ"}) == {"astana": "KAZ"}
+    assert not list(tmp_path.iterdir())

