@@ -191,6 +191,9 @@ def test_wishes_and_framing_organisations_state_no_event(language, text):
     # whom a partner is for values it, also when the preposition hangs on the copula
     ("ru", "Бразилия является для Казахстана одним из ключевых партнеров в Латинской Америке.",
      {("SUPPORT", "KAZ", "BRA")}),
+    # a conjunct shares its partner's modifier: "an excellent reference point and partner"
+    ("ru", "Мексика является отличным ориентиром и партнером для казахстанской стороны.", {("SUPPORT", "KAZ", "MEX")}),
+    ("ru", "Мексика является ориентиром и партнером для казахстанской стороны.", set()),
     # hoping for someone's support asks for it
     ("ru", "Назарбаев выразил надежду на поддержку бразильской стороной кандидатуры Казахстана.",
      {("REQUEST", "KAZ", "BRA")}),

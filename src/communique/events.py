@@ -313,7 +313,11 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
         if not preps & set(frame.requires_prep):
             return False
     if frame.requires_modifier:
-        mods = {tree.lemma(c) for c in tree.children[i]} | {tree.tokens[c].text.lower() for c in tree.children[i]}
+        # a conjunct shares the modifier of the word it is coordinated with: "an excellent reference point and
+        # partner", "отличным ориентиром и партнером"
+        heads = [i] + ([h] if tree.tokens[i].dep == "conj" and (h := tree.head(i)) is not None else [])
+        kids = [c for h in heads for c in tree.children[h] if c != i]
+        mods = {tree.lemma(c) for c in kids} | {tree.tokens[c].text.lower() for c in kids}
         if not mods & set(frame.requires_modifier):
             return False
     if frame.requires_governor:
