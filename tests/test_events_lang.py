@@ -268,3 +268,40 @@ def test_spanish_organisation_framing_the_object_is_no_target():
     found = triples(code_events(text, "es"))
     assert not [t for t in found if "EAEU" in t]
     assert ("AGREE", "RUS", "KAZ") in found or ("AGREE", "KAZ", "RUS") in found
+
+
+# --- THREATEN: a promised response answers the actor named before; a negated litotes affirms ----------------------
+
+@pytest.mark.parametrize("language,text,expected", [
+    ("ru", ("Захарова заявила, что Таллин совершил провокацию. \"Ответные меры не заставят себя ждать\", - "
+            "подчеркнула официальный представитель МИД России."), ("THREATEN", "RUS", "EST", "planned")),
+    ("ru", ("Индийские вооруженные силы нанесли удары по территории Пакистана. Премьер-министр Пакистана Шахбаз Шариф "
+            "заявил, что его страна имеет полное право дать достойный ответ."), ("THREATEN", "PAK", "IND", None)),
+    ("en", ("Moscow condemned the expulsion of its diplomat by Estonia. Russia promises retaliatory measures, "
+            "Zakharova said."), ("THREATEN", "RUS", "EST", None)),
+    ("en", "Russia will not hesitate to take retaliatory measures against Estonia, Zakharova said.",
+     ("THREATEN", "RUS", "EST", "planned")),
+    ("es", ("India atacó objetivos en Pakistán. El primer ministro de Pakistán, Shehbaz Sharif, afirmó que su país se "
+            "reserva el derecho a una respuesta contundente."), ("THREATEN", "PAK", "IND", None)),
+    ("es", ("Rusia criticó la expulsión de su diplomático por Estonia. Moscú no dudará en adoptar represalias, dijo "
+            "Zajárova."), ("THREATEN", "RUS", "EST", "planned")),
+])
+def test_a_promised_response_threatens_the_actor_answered(language, text, expected):
+    type_, source, target, status = expected
+    article = code_events(text, language)
+    assert (type_, source, target) in triples(article)
+    if status:
+        assert status_of(article, type_, source, target) == status
+
+
+def test_a_plain_response_or_measure_is_no_threat():
+    text = "Kazakhstan and Russia discussed measures to expand trade. Tokayev thanked Putin for the response."
+    assert not [e for e in code_events(text, "en").events if e.type == "THREATEN"]
+
+
+def test_russian_parties_agreeing_carry_to_a_later_coordinated_verb():
+    # "стороны договорились расширять ... и провести": "провести" shares the controller of "расширять"
+    text = ("Казахстан и Уругвай провели политические консультации. Стороны договорились расширять двустороннее "
+            "сотрудничество и провести второй раунд двусторонних политических консультаций в Астане.")
+    article = code_events(text, "ru")
+    assert any(e.type == "CONSULT" and e.status == "planned" for e in article.events)

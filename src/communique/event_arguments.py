@@ -239,7 +239,7 @@ def governed_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions:
         role = role_of(tree, h, governor, lex.words("roles", "source_preps"))
         if role is None:
             continue
-        dep, prep = role
+        _, prep = role
         in_subject = any(h in tree.subtree(s) for s in (controller or subjects))
         if in_subject and not args.source and not args.has_subject:
             args.source.append(m)
@@ -392,6 +392,9 @@ def plural_party_subject(tree: Tree, i: int, lex: Lexicon) -> bool:
     """"The parties agreed", "ambas partes acordaron", "стороны договорились": both sides of the context."""
     parties = lex.words("roles", "party_subjects")
     nodes = [i] + ([g] if (g := governing_verb(tree, i)) is not None else [])
+    if g is not None and tree.tokens[g].dep == "conj" and tree.lemma(g) in lex.words("roles", "light_verbs") \
+            and (first := tree.head(g)) is not None and tree.tokens[first].dep.split(":")[0] == "xcomp":
+        nodes.append(g := first)          # "договорились расширять ... и провести раунд": a later controlled conjunct
     if g is not None and tree.tokens[g].dep.split(":")[0] == "xcomp" and (h := tree.head(g)) is not None:
         nodes.append(h)                   # "стороны договорились провести раунд консультаций": the controller's
     return any(tree.lemma(s) in parties for n in nodes for s in tree.kids(n, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS))

@@ -14,7 +14,6 @@ from typing import Any
 from .datafiles import language_data, load_data
 from .records import Sentence, Token
 
-
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
 OBJECT_DEPS = {"dobj", "obj", "iobj", "dative"}
@@ -45,6 +44,7 @@ class Frame:
     requires_object_actor: bool = False
     topic_object: bool = False     # the object is what is talked about ("discussed the agreements")
     kind: str = ""                 # distinct events under one type (COOPERATE: mission, relations, accreditation)
+    responds: bool = False         # a response: who is answered was named before ("retaliatory measures will follow")
 
 
 @dataclass(frozen=True, slots=True)

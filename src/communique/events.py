@@ -21,10 +21,28 @@ import logging
 from dataclasses import dataclass, field
 
 from .event_actors import ActorMention, actor_mentions
-from .event_arguments import (Arguments, fill_source, fill_target, find_arguments, governing_verb,
-                              main_subject_actors, plural_party_subject, role_of, speaker_arguments)
-from .event_rules import (CLAUSE_LINKS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, STATUS_LINKS, Frame, Lexicon, Tree,
-                          cameo_code, lexicon)
+from .event_arguments import (
+    Arguments,
+    fill_source,
+    fill_target,
+    find_arguments,
+    governing_verb,
+    main_subject_actors,
+    plural_party_subject,
+    role_of,
+    speaker_arguments,
+)
+from .event_rules import (
+    CLAUSE_LINKS,
+    OBJECT_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    STATUS_LINKS,
+    Frame,
+    Lexicon,
+    Tree,
+    cameo_code,
+    lexicon,
+)
 from .records import ActorRef, Article, Event, Location, Sentence, Span
 from .registry import Stage, stage
 
@@ -356,6 +374,10 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
             args.target = fill_target(tree, i, frame, [m for m in mentions if not city_venue(tree, m, lex, heads)],
                                       heads, args)
         confidence = min(confidence, 0.5)
+    if frame.responds and not args.target and (args.source or args.pair):
+        # a response answers whoever acted before: the latest other actor named in the sentences before
+        taken = {m.code for m in args.source + args.pair}
+        args.target, confidence = [m for m in context_all if m.code not in taken][:1], 0.5
     if frame.inverse:                     # the subject side is the host: "Putin received Tokayev" is KAZ→RUS
         args.source, args.target = args.target, args.source
     givers = received_from(tree, i, lex, mentions, heads)
@@ -472,8 +494,10 @@ def event_status(tree: Tree, i: int, lex: Lexicon) -> str:
                 found.add(tree.tokens[w].text.lower())
         levels.append(found)
     near = set().union(*levels)
-    words = lambda key: lex.words("status", key)  # noqa: E731
-    if near & words("negation"):
+    words = lambda key: lex.words("status", key)
+    # a negated litotes above the trigger affirms it: "ответные меры не заставят себя ждать", "will not hesitate"
+    litotes = {tree.lemma(a) for a in chain[1:]} & words("litotes")
+    if near & words("negation") and not litotes:
         return "negated"
     if near & words("hypothetical"):
         return "hypothetical"
