@@ -5,7 +5,10 @@ import json
 import re
 
 import pytest
-from hypothesis import given, settings as hsettings, strategies as st
+from conftest import shared_path
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from communique.clean import CleanStage, is_prose
 from communique.decode import ReadStage
@@ -13,8 +16,6 @@ from communique.readers import read_paths
 from communique.records import Article
 from communique.samples import articles_dir, gold_path
 from communique.settings import Settings
-
-from conftest import shared_path
 
 SETTINGS = Settings()
 

@@ -7,7 +7,7 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from communique.dates import Anchor, date_event, find_times
-from communique.records import Article, Event, ActorRef, Paragraph, Sentence, Span
+from communique.records import ActorRef, Article, Event, Paragraph, Sentence, Span
 
 
 def values(text: str, language: str, published: str | None) -> dict[str, str | None]:

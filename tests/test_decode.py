@@ -4,7 +4,9 @@ from __future__ import annotations
 import codecs
 
 import pytest
-from hypothesis import given, settings as hsettings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 import communique
 from communique.decode import BinaryInputError, ReadStage, decode_bytes, given_date, looks_like_html

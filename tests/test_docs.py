@@ -12,7 +12,7 @@ README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding=
 
 def test_quickstart_is_two_commands():
     quickstart = README.split("## Quickstart", 1)[1].split("\n## ", 1)[0]
-    block = re.search(r"```(?:console|bash|sh)?\n(.*?)```", quickstart, re.S).group(1)
+    block = re.search(r"```(?:console|bash|sh)?\n(.*?)```", quickstart, re.DOTALL).group(1)
     commands = [line.lstrip("$ ").strip() for line in block.splitlines() if line.startswith("$ ")]
     assert commands == ["make demo", "make test"]
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from communique.event_actors import ActorMention, actor_mentions
 from communique.datafiles import language_data
+from communique.event_actors import ActorMention, actor_mentions
 from communique.event_rules import Frame, lexicon, plover_types
 from communique.events import Candidate, EventsStage, merge
 from communique.nlp import parse_sentences

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import shared_path
 
 from communique.clean import CleanStage
 from communique.decode import ReadStage
@@ -12,8 +13,6 @@ from communique.readers import read_paths
 from communique.records import Article, Paragraph
 from communique.samples import articles_dir, gold_path
 from communique.settings import Settings
-
-from conftest import shared_path
 
 SETTINGS = Settings()
 LANGS = SETTINGS.languages

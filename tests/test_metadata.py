@@ -5,20 +5,26 @@ import datetime as dt
 import json
 
 import pytest
+from conftest import shared_path
 
 from communique.clean import CleanStage
 from communique.decode import ReadStage
 from communique.language import LanguageStage
 from communique.metadata import (
-    YEAR_WINDOW, MetadataStage, find_authors, find_dates, infer_year, is_date_line, parse_dateline, place_country,
+    YEAR_WINDOW,
+    MetadataStage,
+    find_authors,
+    find_dates,
+    infer_year,
+    is_date_line,
+    parse_dateline,
+    place_country,
     tenure_bounds,
 )
 from communique.readers import read_paths
 from communique.records import Article, RawInput
 from communique.samples import articles_dir, gold_path
 from communique.settings import Settings
-
-from conftest import shared_path
 
 SETTINGS = Settings()
 STAGES = (ReadStage(SETTINGS), CleanStage(SETTINGS), LanguageStage(SETTINGS), MetadataStage(SETTINGS))

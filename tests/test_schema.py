@@ -5,9 +5,9 @@ import json
 
 import jsonschema
 import pytest
+from conftest import shared_path
 
 import communique
-from conftest import shared_path
 
 
 def check_offsets(record):

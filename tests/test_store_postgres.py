@@ -20,9 +20,8 @@ from kb_fixtures import kaz_arg_articles, make_article
 from communique import kb
 from communique.export import to_text
 from communique.samples import articles_dir
-from communique.store import Store
+from communique.store import Store, load_migrations
 from communique.store_postgres import _redact
-from communique.store import load_migrations
 
 PG_URL = os.environ.get("COMMUNIQUE_TEST_PG_URL")
 NEEDS_PG = "PostgreSQL store tests need a server: set COMMUNIQUE_TEST_PG_URL=postgresql://... (.ci/run starts one)"

@@ -15,7 +15,7 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def read_data(name: str) -> dict[str, Any] | None:
     """The TOML file ``data/<name>`` (e.g. ``"plover.toml"``, ``"lang/es/dates.toml"``), or None when absent."""
     path = resources.files("communique").joinpath("data", *name.split("/"))

@@ -153,7 +153,7 @@ class Anchor:
     precision: str            # "year", "month", "day"
 
     @classmethod
-    def parse(cls, published: str | None) -> "Anchor | None":
+    def parse(cls, published: str | None) -> Anchor | None:
         if not published:
             return None
         found = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", published)
@@ -577,7 +577,7 @@ def attachment(sentence: Sentence, time: TimeExpression, trigger: Token | None) 
     return "none"
 
 
-def _near_publication(time: TimeExpression, anchor: "Anchor | None") -> bool:
+def _near_publication(time: TimeExpression, anchor: Anchor | None) -> bool:
     """A day within a week of publication: the weak time is part of the same news (the summit that opened
     on Tuesday); a month or a year is too coarse to tell ("quien dimitió el mes pasado")."""
     if anchor is None or not time.value:

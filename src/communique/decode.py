@@ -41,11 +41,11 @@ _CONTINUATION = "".join(sorted({bytes([b]).decode(enc, "ignore") for b in range(
                                 for enc in ("cp1252", "latin-1")} - {""}))
 # A lead byte of a two-byte Latin-1 or Cyrillic letter read as cp1252, followed by a continuation byte.
 _MOJIBAKE = re.compile(f"[ÃÂÐÑ][{re.escape(_CONTINUATION)}]")
-_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]{2,40})""", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]{2,40})""", re.IGNORECASE)
 _HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.{0,2000}?-->\s*)*<(?:!doctype\s+html|html\b|head\b)",
-                         re.I | re.S)
+                         re.IGNORECASE | re.DOTALL)
 _HTML_TAG = re.compile(r"</?(?:p|div|span|a|body|head|meta|script|style|article|section|nav|li|ul|h[1-6]|br|td)\b",
-                       re.I)
+                       re.IGNORECASE)
 
 
 class BinaryInputError(CommuniqueError, ValueError):
@@ -375,7 +375,6 @@ class ReadStage(Stage):
     @staticmethod
     def _set_text(article: Article, text: str) -> None:
         article.raw_text = text.replace("\r\n", "\n")
-        return None
 
     @staticmethod
     def _read_html(html: str, article: Article) -> None:

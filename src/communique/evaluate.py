@@ -277,7 +277,7 @@ def _fact_agrees(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
 def _same_encoding(gold: str, predicted: str | None) -> bool:
     aliases = {"latin-1": "cp1252", "latin1": "cp1252", "iso-8859-1": "cp1252", "windows-1251": "cp1251",
                "windows-1252": "cp1252", "utf-8-sig": "utf-8", "koi8_r": "koi8-r"}
-    norm = lambda e: aliases.get((e or "").lower().replace("_", "-"), (e or "").lower().replace("_", "-"))  # noqa: E731
+    norm = lambda e: aliases.get((e or "").lower().replace("_", "-"), (e or "").lower().replace("_", "-"))
     return predicted is not None and norm(gold) == norm(predicted)
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from .datafiles import load_data
 from . import entities
+from .datafiles import load_data
 from .records import Article
 
 ACTOR_KINDS = ("country", "person", "org", "place", "demonym", "seat")

@@ -19,13 +19,13 @@ import io
 import json
 from collections import defaultdict
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import IO, TYPE_CHECKING, Any
 
 import pandas as pd
 
 from . import __version__
-from .kb import EVENT_COLUMNS, evidence, event_rows, plover_weights
+from .kb import EVENT_COLUMNS, event_rows, evidence, plover_weights
 
 if TYPE_CHECKING:
     from .store import Store
@@ -55,7 +55,7 @@ def cameo_code(event_type: str, mode: str | None) -> str:
     return info.get("mode_codes", {}).get(mode or "", info.get("cameo_root", ""))
 
 
-def export_rows(store: "Store", **filters: Any) -> list[dict[str, Any]]:
+def export_rows(store: Store, **filters: Any) -> list[dict[str, Any]]:
     """Merged events (kb.events filters apply) with their reports attached under ``reports``."""
     rows = event_rows(store, **filters)
     reports: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -73,7 +73,7 @@ def export_rows(store: "Store", **filters: Any) -> list[dict[str, Any]]:
     return rows
 
 
-def export(store: "Store", fmt: str, out: IO[Any], **filters: Any) -> int:
+def export(store: Store, fmt: str, out: IO[Any], **filters: Any) -> int:
     """Write the merged events to `out` (text stream; binary for parquet); returns how many were written."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -127,7 +127,7 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def gdelt_lines(rows: list[dict[str, Any]]) -> Iterator[list[str]]:
-    added = datetime.now(timezone.utc).strftime("%Y%m%d")
+    added = datetime.now(UTC).strftime("%Y%m%d")
     for row in rows:
         code = cameo_code(row["type"], row["mode"])
         root = plover_weights().get(row["type"], {}).get("cameo_root", "")
@@ -177,7 +177,7 @@ def _clean(value: Any) -> Any:
     return None if isinstance(value, float) and value != value else value
 
 
-def to_text(store: "Store", fmt: str, **filters: Any) -> str:
+def to_text(store: Store, fmt: str, **filters: Any) -> str:
     """An export as a string (not for parquet)."""
     buffer = io.StringIO()
     export(store, fmt, buffer, **filters)

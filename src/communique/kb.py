@@ -185,7 +185,7 @@ MERGED_COLUMNS = ["id", "key", "type", "mode", "actor1", "actor2", "mutual", "da
                   "num_articles", "num_sources", "num_outlets", "confidence", "doc_id", "event_id", "evidence"]
 
 
-def rebuild_merged_events(store: "Store", keys: Iterable[str]) -> None:
+def rebuild_merged_events(store: Store, keys: Iterable[str]) -> None:
     """Recompute the merged events of these keys from every stored report (call inside a transaction)."""
     for key in sorted(set(keys)):
         event_type, a, b = key.split("|")
@@ -212,7 +212,7 @@ def rebuild_merged_events(store: "Store", keys: Iterable[str]) -> None:
 
 # -- queries ------------------------------------------------------------------------------------------------------
 
-def events(store: "Store", *, between: tuple[str, str] | None = None, actor: str | None = None,
+def events(store: Store, *, between: tuple[str, str] | None = None, actor: str | None = None,
            since: int | None = None, until: int | None = None, types: Iterable[str] = (),
            statuses: Iterable[str] = (), limit: int | None = None) -> pd.DataFrame:
     """Merged events, newest first. `between` two actor codes (either order); `since`/`until` years (undated
@@ -221,7 +221,7 @@ def events(store: "Store", *, between: tuple[str, str] | None = None, actor: str
                                    statuses=statuses, limit=limit), columns=EVENT_COLUMNS)
 
 
-def event_rows(store: "Store", *, between: tuple[str, str] | None = None, actor: str | None = None,
+def event_rows(store: Store, *, between: tuple[str, str] | None = None, actor: str | None = None,
                since: int | None = None, until: int | None = None, types: Iterable[str] = (),
                statuses: Iterable[str] = (), limit: int | None = None, offset: int = 0,
                text: str | None = None) -> list[dict[str, Any]]:
@@ -241,7 +241,7 @@ def event_rows(store: "Store", *, between: tuple[str, str] | None = None, actor:
     return [{c: row.get(c) for c in EVENT_COLUMNS} for row in rows]
 
 
-def count_events(store: "Store", **filters: Any) -> int:
+def count_events(store: Store, **filters: Any) -> int:
     """How many merged events `event_rows` would return with these filters (no limit)."""
     where, params = event_filter(**filters)
     return int(store.scalar(f"SELECT COUNT(*) FROM merged_events m WHERE {' AND '.join(where)}", params))
@@ -276,7 +276,7 @@ def event_filter(*, between: tuple[str, str] | None = None, actor: str | None = 
     return where, params
 
 
-def evidence(store: "Store", merged_ids: Iterable[str]) -> pd.DataFrame:
+def evidence(store: Store, merged_ids: Iterable[str]) -> pd.DataFrame:
     """Every report behind the given merged events: its sentence and document."""
     ids = sorted(set(merged_ids))
     columns = ["merged_id", "doc_id", "event_id", "evidence", "date", "status", "story_id", "outlet", "path", "url",
@@ -298,7 +298,7 @@ RELATION_COLUMNS = ["partner", "events", "cooperation", "conflict", "balance", "
                     "top_types"]
 
 
-def relations(store: "Store", country: str, *, since: int | None = None) -> pd.DataFrame:
+def relations(store: Store, country: str, *, since: int | None = None) -> pd.DataFrame:
     """Partners of `country` ranked by merged events, with the cooperation/conflict balance (documented weights)."""
     by_partner: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for ev in event_rows(store, actor=country, since=since):
@@ -322,7 +322,7 @@ def relations(store: "Store", country: str, *, since: int | None = None) -> pd.D
 ACTOR_COLUMNS = ["name", "type", "roles", "country", "mentions", "documents"]
 
 
-def actors(store: "Store", country: str | None = None, *, types: Iterable[str] = ("PERSON", "ORG"),
+def actors(store: Store, country: str | None = None, *, types: Iterable[str] = ("PERSON", "ORG"),
            learned: bool = False) -> pd.DataFrame:
     """People and organisations (of a country), their roles as the texts give them, and how often they appear;
     with `learned`, the people the articles' titles taught (`communique.actor_table`)."""
@@ -371,7 +371,7 @@ def parse_query(query: str) -> list[list[str]]:
     return terms
 
 
-def search(store: "Store", query: str, *, limit: int = 20) -> pd.DataFrame:
+def search(store: Store, query: str, *, limit: int = 20) -> pd.DataFrame:
     """Documents matching the query, accent- and case-insensitively, with a snippet around the first match."""
     terms = parse_query(query)
     if not terms:
@@ -398,7 +398,7 @@ PROFILE_COLUMNS = ["section", "date", "year", "item", "detail", "status", "num_a
                    "doc_id", "path", "url"]
 
 
-def profile(store: "Store", a: str, b: str) -> pd.DataFrame:
+def profile(store: Store, a: str, b: str) -> pd.DataFrame:
     """Everything the store knows about relations between countries `a` and `b`, one row per item.
 
     Sections: relations established, partnership, missions, agreements, contacts (visits, calls and meetings by
@@ -466,7 +466,7 @@ def _saying(sentences: list[dict[str, Any]], alternatives: list[list[str]]) -> d
     return next((s for s in sentences if _says(s["evidence"], alternatives)), None)
 
 
-def _reports_by_event(store: "Store", merged_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+def _reports_by_event(store: Store, merged_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
     """Per merged event, every sentence that states it: each report's evidence, then the report's other
     sentences saying the same (a visit in the lead, "the political consultations" two paragraphs later)."""
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -495,7 +495,7 @@ def _level(role_list: list[str]) -> str:
     return next((lvl for lvl in levels if lvl in found), "other")
 
 
-def _event_roles(store: "Store", merged_ids: list[str]) -> dict[str, list[str]]:
+def _event_roles(store: Store, merged_ids: list[str]) -> dict[str, list[str]]:
     """Roles of the people acting in each merged event's reports (source and target entities)."""
     if not merged_ids:
         return {}
@@ -510,7 +510,7 @@ def _event_roles(store: "Store", merged_ids: list[str]) -> dict[str, list[str]]:
     return out
 
 
-def _event_places(store: "Store", merged_ids: list[str]) -> dict[str, list[str]]:
+def _event_places(store: Store, merged_ids: list[str]) -> dict[str, list[str]]:
     """Places named in the evidence sentences of each merged event (event locations and PLACE mentions)."""
     if not merged_ids:
         return {}
@@ -532,7 +532,7 @@ def _event_places(store: "Store", merged_ids: list[str]) -> dict[str, list[str]]
     return out
 
 
-def _fact_rows(store: "Store", a: str, b: str) -> list[dict[str, Any]]:
+def _fact_rows(store: Store, a: str, b: str) -> list[dict[str, Any]]:
     rows = store.rows("SELECT f.type, f.countries, f.value, f.unit, f.period, f.evidence, f.doc_id, d.path, d.url,"
                       " d.published FROM facts f JOIN documents d ON d.id = f.doc_id"
                       " ORDER BY d.published, f.doc_id, f.n")

@@ -97,9 +97,9 @@ def _date_patterns(languages: tuple[str, ...] | None = None, lenient: bool = Fal
         re.compile(rf"{edge}(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}){end}"),
         re.compile(rf"{edge}(?P<d>\d{{1,2}})([./\-])(?P<m>\d{{1,2}})\2(?P<y>\d{{4}}){end}"),
         re.compile(rf"{edge}(?P<d>\d{{1,2}})(?:\s+de)?\s+(?P<mn>{month_any})\.?"
-                   rf"(?:(?:\s+(?:de|del)\s+|,?\s+|\s*,\s*)(?P<y>\d{{4}})(?:\s*(?:г\.|года))?)?{end}", re.I),
+                   rf"(?:(?:\s+(?:de|del)\s+|,?\s+|\s*,\s*)(?P<y>\d{{4}})(?:\s*(?:г\.|года))?)?{end}", re.IGNORECASE),
         re.compile(rf"{edge}(?P<mn>{month_cap})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
-                   rf"(?:,?\s+(?P<y>\d{{4}}))?{end}", re.I if lenient else 0),
+                   rf"(?:,?\s+(?P<y>\d{{4}}))?{end}", re.IGNORECASE if lenient else 0),
     )
 
 
@@ -138,7 +138,7 @@ def _valid(year: int | None, month: int, day: int) -> bool:
 
 @functools.lru_cache(maxsize=8)
 def _weekday_pattern(languages: tuple[str, ...] | None = None) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)({_alternation(list(weekday_names(languages)))})(?!\w)", re.I)
+    return re.compile(rf"(?<!\w)({_alternation(list(weekday_names(languages)))})(?!\w)", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=8)
@@ -449,7 +449,7 @@ def _alias_matches(alias: str, text: str, whole: bool = False) -> bool:
     strict = len(alias) <= 3 or alias.isupper()
     if whole:
         return text == alias if strict else text.casefold() == alias.casefold()
-    flags = 0 if strict else re.I
+    flags = 0 if strict else re.IGNORECASE
     return re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", text, flags) is not None
 
 

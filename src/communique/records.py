@@ -260,7 +260,7 @@ class Article:
     actor_mentions: list[Any] = field(default_factory=list)  # entities.ActorMention spans, for the events stage
 
     @classmethod
-    def from_input(cls, raw: RawInput) -> "Article":
+    def from_input(cls, raw: RawInput) -> Article:
         return cls(path=raw.path, url=raw.url, title=raw.title, raw=raw, retrieved=raw.retrieved)
 
     @property

@@ -14,9 +14,9 @@ import logging
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, Callable, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from .errors import CommuniqueError, StageError
 from .records import Article
@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 class StageSpec:
     name: str
     version: str
-    factory: type["Stage"]
+    factory: type[Stage]
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
 
@@ -59,7 +59,7 @@ def registered_stages() -> dict[str, StageSpec]:
     return dict(_REGISTRY)
 
 
-def build_stage(name: str, settings: Settings) -> "Stage":
+def build_stage(name: str, settings: Settings) -> Stage:
     _load_builtin_stages()
     try:
         spec = _REGISTRY[name]
@@ -103,7 +103,7 @@ class Stage:
                          f"and later stages are skipped")
             article.elapsed = budget
             return
-        except Exception as err:  # noqa: BLE001 - one broken document must never stop the batch
+        except Exception as err:
             log.warning("stage %s failed on %s: %s", self.name, article.path, err, exc_info=log.isEnabledFor(10))
             reason = str(err) if isinstance(err, CommuniqueError) else f"{type(err).__name__}: {err}"
             article.fail(self.name, reason)

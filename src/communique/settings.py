@@ -46,7 +46,7 @@ class Settings(BaseModel):
         description="spaCy model package per language (Russian uses natasha).")
 
     @classmethod
-    def load(cls, path: str | os.PathLike[str] | None = None, **overrides: Any) -> "Settings":
+    def load(cls, path: str | os.PathLike[str] | None = None, **overrides: Any) -> Settings:
         """Build settings from defaults, an optional TOML file, the environment and explicit overrides."""
         values: dict[str, Any] = {}
         config_path = path or os.environ.get("COMMUNIQUE_CONFIG")

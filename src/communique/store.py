@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from importlib import resources
 from itertools import islice
 from typing import Any
@@ -77,7 +77,7 @@ class Store:
         self.path = path
 
     @classmethod
-    def open(cls, target: str | os.PathLike[str]) -> "Store":
+    def open(cls, target: str | os.PathLike[str]) -> Store:
         """Open (creating and migrating as needed) the store at a SQLite path or a ``postgresql://`` URL."""
         name = os.fspath(target)
         if is_postgres_url(name):
@@ -89,7 +89,7 @@ class Store:
         store.migrate()
         return store
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -358,7 +358,7 @@ class SQLiteStore(Store):
     """The embedded backend: one SQLite file in WAL mode, transactions managed explicitly."""
 
     @classmethod
-    def connect(cls, path: str) -> "SQLiteStore":
+    def connect(cls, path: str) -> SQLiteStore:
         db = sqlite3.connect(path, isolation_level=None, timeout=30)
         db.row_factory = sqlite3.Row
         db.execute("PRAGMA journal_mode=WAL")
@@ -496,4 +496,4 @@ def _statements(sql: str) -> list[str]:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -34,7 +34,7 @@ class PostgresStore(Store):
     backend = "postgresql"
 
     @classmethod
-    def connect(cls, url: str) -> "PostgresStore":
+    def connect(cls, url: str) -> PostgresStore:
         try:
             import psycopg
             from psycopg.rows import dict_row
