@@ -136,29 +136,22 @@ def _utf8_letters(data: bytes) -> int:
 
 def _decode_mixed(data: bytes) -> Decoded:
     """UTF-8 text with passages in an 8-bit encoding (pasted from another source, concatenated files): the valid
-    UTF-8 stays UTF-8, the other bytes are decoded with the 8-bit encoding their own letters point to."""
-    invalid = bytearray()
-    position = 0
-    while position < len(data):
-        try:
-            data[position:].decode("utf-8")
-            break
-        except UnicodeDecodeError as err:
-            invalid += data[position + err.start: position + err.end]
-            position += err.end
-    other = guess_8bit_encoding(bytes(invalid))
-    parts, position = [], 0
-    while position < len(data):
-        try:
-            parts.append(data[position:].decode("utf-8"))
-            break
-        except UnicodeDecodeError as err:
-            parts.append(data[position: position + err.start].decode("utf-8"))
-            parts.append(data[position + err.start: position + err.end].decode(other, "replace"))
-            position += err.end
-    text = "".join(parts)
+    UTF-8 stays UTF-8, the other bytes are decoded with the 8-bit encoding their own letters point to. One pass:
+    the bytes that are not UTF-8 come out of ``surrogateescape`` as lone surrogates, decoded again run by run."""
+    escaped = data.decode("utf-8", "surrogateescape")
+    runs = _ESCAPED_RUN.findall(escaped)
+    invalid = b"".join(_unescape(run) for run in runs)
+    other = guess_8bit_encoding(invalid)
+    text = _ESCAPED_RUN.sub(lambda m: _unescape(m.group(0)).decode(other, "replace"), escaped)
     _refuse_if_binary(text)
     return Decoded(text, "utf-8", [f"mixed encodings: {len(invalid)} byte(s) that are not UTF-8 decoded as {other}"])
+
+
+_ESCAPED_RUN = re.compile("[\udc80-\udcff]+")
+
+
+def _unescape(run: str) -> bytes:
+    return bytes(ord(ch) - 0xDC00 for ch in run)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

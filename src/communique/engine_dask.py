@@ -27,7 +27,7 @@ from typing import Any
 from .readers import read_paths
 from .records import RawInput
 from .settings import Settings
-from .store import IngestStats, Store, article_from_record
+from .store import IngestStats, Store, article_from_record, ingest_settings, write_in_batches
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ def ingest_with_dask(store: Store, paths: Iterable[str | os.PathLike[str]], *, s
                      partition_docs: int = DEFAULT_PARTITION_DOCS, reprocess: bool = False) -> IngestStats:
     """Process `paths` on a Dask cluster, write Parquet shards of records to `shards` (a temporary directory when
     not given), then load them into `store`. Returns what the store did, as `ingest_paths` does."""
-    settings = settings or Settings()
+    settings = ingest_settings(store, settings)      # the workers resolve people with the store's learned table
     inputs = read_paths(paths, max_bytes=settings.max_input_bytes)
     with _shard_directory(shards) as directory, _client(scheduler, settings.workers) as client:
         written = write_shards(client, inputs, settings, directory, partition_docs)
@@ -136,11 +136,4 @@ def load_shards(store: Store, shards: Iterable[Path], *, settings: Settings | No
     """Write the shards' records to `store` in batches of `settings.batch_size`, as a serial ingest does."""
     settings = settings or Settings()
     articles = (article_from_record(record) for record in read_shard_records(shards))
-    total = IngestStats()
-    while batch := list(islice(articles, settings.batch_size)):
-        stats = store.write_batch(batch, reprocess=reprocess)
-        total.stored += stats.stored
-        total.unchanged += stats.unchanged
-        total.failed += stats.failed
-        total.reprocessed += stats.reprocessed
-    return total
+    return write_in_batches(store, articles, settings.batch_size, reprocess=reprocess)

@@ -516,19 +516,30 @@ def _event_places(store: Store, merged_ids: list[str]) -> dict[str, list[str]]:
         return {}
     marks = ", ".join("?" for _ in merged_ids)
     rows = store.rows(
-        "SELECT k.merged_id, e.location, e.evidence_start, e.evidence_end, d.record FROM merged_event_members k"
-        " JOIN events e ON e.doc_id = k.doc_id AND e.event_id = k.event_id JOIN documents d ON d.id = e.doc_id"
+        "SELECT k.merged_id, e.doc_id, e.location, e.evidence_start, e.evidence_end FROM merged_event_members k"
+        " JOIN events e ON e.doc_id = k.doc_id AND e.event_id = k.event_id"
         f" WHERE k.merged_id IN ({marks}) ORDER BY k.merged_id, e.doc_id, e.event_id", merged_ids)
+    places = _place_mentions(store, {r["doc_id"] for r in rows})
     out: dict[str, list[str]] = defaultdict(list)
     for r in rows:
         names = [json.loads(r["location"])["name"]] if r["location"] else []
-        for entity in json.loads(r["record"]).get("entities", []):
-            if entity["type"] == "PLACE" and any(r["evidence_start"] <= m["start"] < r["evidence_end"]
-                                                 for m in entity["mentions"]):
-                names.append(entity["name"])
+        names += [name for name, start in places.get(r["doc_id"], [])
+                  if r["evidence_start"] <= start < r["evidence_end"]]
         for name in names:
             if name not in out[r["merged_id"]]:
                 out[r["merged_id"]].append(name)
+    return out
+
+
+def _place_mentions(store: Store, doc_ids: set[str]) -> dict[str, list[tuple[str, int]]]:
+    """(place name, mention offset) of each document, each stored record read and parsed once."""
+    if not doc_ids:
+        return {}
+    ids = sorted(doc_ids)
+    out: dict[str, list[tuple[str, int]]] = {}
+    for row in store.rows(f"SELECT id, record FROM documents WHERE id IN ({', '.join('?' for _ in ids)})", ids):
+        out[row["id"]] = [(entity["name"], m["start"]) for entity in json.loads(row["record"]).get("entities", [])
+                          if entity["type"] == "PLACE" for m in entity["mentions"]]
     return out
 
 

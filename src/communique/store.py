@@ -400,12 +400,24 @@ def ingest_paths(store: Store, paths: Iterable[str | os.PathLike[str]], *, setti
     """Process `paths` and write them to `store` batch by batch (one transaction per batch)."""
     from .api import process_paths
 
-    settings = with_learned_actors(settings or Settings(), load_learned_actors(store))
+    settings = ingest_settings(store, settings)
     articles: Iterator[Article] = process_paths(paths, settings=settings)
     if progress is not None:
         articles = progress(articles)
+    return write_in_batches(store, articles, settings.batch_size, reprocess=reprocess)
+
+
+def ingest_settings(store: Store, settings: Settings | None = None) -> Settings:
+    """The settings an ingest into `store` runs with: the given ones plus the store's learned actor table."""
+    return with_learned_actors(settings or Settings(), load_learned_actors(store))
+
+
+def write_in_batches(store: Store, articles: Iterable[Article], batch_size: int, *,
+                     reprocess: bool = False) -> IngestStats:
+    """Write processed articles to `store`, one transaction per batch of `batch_size`; the summed counts."""
+    articles = iter(articles)
     total = IngestStats()
-    while batch := list(islice(articles, settings.batch_size)):
+    while batch := list(islice(articles, batch_size)):
         stats = store.write_batch(batch, reprocess=reprocess)
         total.stored += stats.stored
         total.unchanged += stats.unchanged

@@ -203,6 +203,17 @@ export function table(columns, rows, { caption = null, className = "data" } = {}
 }
 
 /** A number with a thin bar behind it (width set through the CSSOM, which the Content-Security-Policy allows). */
+// The table twin of a cooperation/conflict chart: one row per year (rows as /api/countries and /api/profiles give).
+export function balanceTable(rows) {
+  return table([
+    { label: "Year", value: (r) => String(r.year) },
+    { label: "Events", numeric: true, value: (r) => fmt.n(r.events) },
+    { label: "Cooperation", numeric: true, value: (r) => fmt.signed(r.cooperation) },
+    { label: "Conflict", numeric: true, value: (r) => fmt.signed(r.conflict) },
+    { label: "Balance", numeric: true, value: (r) => fmt.signed(r.balance) },
+  ], rows, { caption: "Cooperation and conflict by year", className: "data data-compact" });
+}
+
 export function inlineBar(fraction, tone, label) {
   const bar = el("span", { class: `inline-bar-fill tone-${tone}` });
   bar.style.width = `${Math.max(0, Math.min(1, fraction)) * 100}%`;

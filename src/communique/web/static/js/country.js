@@ -1,7 +1,7 @@
 // Country page: the partner network, cooperation/conflict over time, partners, recent events.
 
-import { $, api, boot, countryLink, el, empty, enc, eventList, fill, fmt, humanDate, inlineBar, main, pairLink,
-         table } from "./common.js";
+import { $, api, balanceTable, boot, countryLink, el, empty, enc, eventList, fill, fmt, humanDate, inlineBar, main,
+         pairLink, table } from "./common.js";
 import { balanceChart, networkGraph } from "./charts.js";
 
 const MAX_NODES = 30;
@@ -59,13 +59,7 @@ function drawBalance(rows) {
     return;
   }
   fill(chart, balanceChart(rows));
-  fill($("[data-table='balance']"), table([
-    { label: "Year", value: (r) => String(r.year) },
-    { label: "Events", numeric: true, value: (r) => fmt.n(r.events) },
-    { label: "Cooperation", numeric: true, value: (r) => fmt.signed(r.cooperation) },
-    { label: "Conflict", numeric: true, value: (r) => fmt.signed(r.conflict) },
-    { label: "Balance", numeric: true, value: (r) => fmt.signed(r.balance) },
-  ], rows, { caption: "Cooperation and conflict by year", className: "data data-compact" }));
+  fill($("[data-table='balance']"), balanceTable(rows));
 }
 
 function partnerList(code, partners) {

@@ -1,8 +1,8 @@
 // Bilateral profile: a timeline of visits, agreements and missions, what the sources say by section, trade and
 // other figures, every event, and the articles behind them.
 
-import { $, api, quoted, boot, countryLink, el, empty, enc, eventList, fill, fmt, humanDate, main, statusLabel, table }
-  from "./common.js";
+import { $, api, balanceTable, boot, countryLink, el, empty, enc, eventList, fill, fmt, humanDate, main, quoted,
+         statusLabel, table } from "./common.js";
 import { balanceChart, formatAmount, labelledBars, timeline } from "./charts.js";
 
 const LANES = [
@@ -161,13 +161,7 @@ function drawBalance(events) {
     return;
   }
   fill(chart, balanceChart(rows, { label: "Cooperation and conflict by year", width: 480, height: 240 }));
-  fill($("[data-table='pair-balance']"), table([
-    { label: "Year", value: (r) => String(r.year) },
-    { label: "Events", numeric: true, value: (r) => fmt.n(r.events) },
-    { label: "Cooperation", numeric: true, value: (r) => fmt.signed(r.cooperation) },
-    { label: "Conflict", numeric: true, value: (r) => fmt.signed(r.conflict) },
-    { label: "Balance", numeric: true, value: (r) => fmt.signed(r.balance) },
-  ], rows, { caption: "Cooperation and conflict by year", className: "data data-compact" }));
+  fill($("[data-table='pair-balance']"), balanceTable(rows));
 }
 
 function sourceList(sources) {
