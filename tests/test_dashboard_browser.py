@@ -219,6 +219,9 @@ def test_click_through_overview_country_profile_document(watched):
     watched.screenshot("document-embassy")
     # Its events list jumps to each event's sentence.
     page.locator("[data-doc-events] li a", has_text="CONSULT").last.click()
+    # the page redraws on the hash change: wait for it rather than read the old highlight
+    page.wait_for_function("() => [...document.querySelectorAll('[data-text] .is-target')]"
+                           ".map((n) => n.textContent).join('').includes('Bakayev held talks')", timeout=10_000)
     assert "Bakayev held talks" in "".join(page.locator("[data-text] .is-target").all_inner_texts())
 
 
