@@ -34,7 +34,7 @@ test: install
 
 bench: install
 	$(BIN)/python -m communique.bench --output bench/results.md
-	$(BIN)/python -m communique.bench_web --output bench/web.md
+	$(BIN)/python -m communique.bench.web --output bench/web.md
 
 # Long fuzzing run with atheris (not part of `make test`): FUZZ_RUNS=0 runs until stopped.
 FUZZ_RUNS ?= 20000

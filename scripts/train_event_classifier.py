@@ -3,7 +3,7 @@
 
     .venv/bin/python scripts/train_event_classifier.py [--data ../shared/data] [--cache /tmp/usem3-cache.npz]
 
-The model is a multinomial logistic regression over USE-multilingual v3 sentence vectors (`communique.classifier`),
+The model is a multinomial logistic regression over USE-multilingual v3 sentence vectors (`communique.events.classifier`),
 trained on English data only; the encoder's shared vector space carries it to Spanish and Russian. Training data
 (all under --data, none of it shipped):
 
@@ -44,7 +44,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from communique.classifier import LEGACY_TYPES, NONE, embed, model_path
+from communique.events.classifier import LEGACY_TYPES, NONE, embed, model_path
 from communique.evaluate import plover_split
 from communique.records import EVENT_TYPES
 

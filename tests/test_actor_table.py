@@ -9,9 +9,10 @@ from urllib.parse import quote
 import pytest
 
 from communique import kb
-from communique.actor_table import OPTION, LearnedActors, load_table, surname_key, with_learned_actors
+from communique.actors.learned import OPTION, LearnedActors, surname_key, with_learned_actors
+from communique.kb.learned_actors import load_table
+from communique.kb.store import Store, ingest_paths
 from communique.settings import Settings
-from communique.store import Store, ingest_paths
 
 PG_URL = os.environ.get("COMMUNIQUE_TEST_PG_URL")
 

@@ -1,4 +1,4 @@
-"""The multilingual event classifier (`communique.classifier`): the shipped artefact and its card, cross-language
+"""The multilingual event classifier (`communique.events.classifier`): the shipped artefact and its card, cross-language
 classification of real-looking sentences, the events stage's fallback hook, CAMEO codes on events, and the PLOVER
 gold-standard figure through `communique evaluate`."""
 from __future__ import annotations
@@ -11,8 +11,8 @@ import pytest
 from conftest import shared_path
 
 from communique import extract
-from communique.classifier import LEGACY_TYPES, NONE, EventClassifier, default_classifier, model_card, model_path
-from communique.event_rules import cameo_code
+from communique.events.classifier import LEGACY_TYPES, NONE, EventClassifier, default_classifier, model_card, model_path
+from communique.events.rules import cameo_code
 from communique.records import EVENT_TYPES
 from communique.settings import Settings
 

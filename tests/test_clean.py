@@ -10,9 +10,9 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from communique.clean import CleanStage, is_prose
-from communique.decode import ReadStage
-from communique.readers import read_paths
+from communique.reading.clean import CleanStage, is_prose
+from communique.reading.decode import ReadStage
+from communique.reading.readers import read_paths
 from communique.records import Article
 from communique.samples import articles_dir, gold_path
 from communique.settings import Settings

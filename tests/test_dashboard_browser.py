@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from web_fixtures import demo_store_path, hostile_article, live_server, store_copy  # noqa: F401
 
-from communique.store import Store
+from communique.kb.store import Store
 
 CHROMIUM = Path(os.environ.get("COMMUNIQUE_CHROMIUM", "/usr/bin/chromium"))
 if not CHROMIUM.exists():

@@ -6,9 +6,9 @@ import sqlite3
 
 import pytest
 
+from communique.kb.store import Store, article_from_record, ingest_paths
 from communique.samples import articles_dir
 from communique.settings import Settings
-from communique.store import Store, article_from_record, ingest_paths
 
 distributed = pytest.importorskip("dask.distributed")
 pq = pytest.importorskip("pyarrow.parquet")
@@ -49,7 +49,7 @@ def cluster():
 
 
 def test_dask_ingest_stores_exactly_what_a_serial_ingest_stores(tmp_path, cluster):
-    from communique.engine_dask import ingest_with_dask
+    from communique.kb.dask_engine import ingest_with_dask
 
     settings = Settings(batch_size=2)
     paths = [*sample_paths(), tmp_path / "missing.txt"]

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from communique.dates import Anchor, date_event, find_times
+from communique.events.dates import Anchor, date_event, find_times
 from communique.records import ActorRef, Article, Event, Paragraph, Sentence, Span
 
 
@@ -216,7 +216,7 @@ def test_no_publication_date_no_default():
 
 @pytest.fixture(scope="module")
 def english_parse():
-    from communique.nlp import parse_sentences
+    from communique.nlp.models import parse_sentences
     return parse_sentences
 
 
@@ -295,8 +295,8 @@ def test_a_past_time_of_another_sentence_does_not_date_a_planned_event():
 
 
 def _stage_dates(article: Article) -> Article:
-    from communique.dates import DatesStage
-    from communique.nlp import parse_sentences
+    from communique.events.dates import DatesStage
+    from communique.nlp.models import parse_sentences
     from communique.settings import Settings
 
     parse_sentences(article.sentences, article.text)
@@ -319,7 +319,7 @@ def test_without_a_publication_date_a_past_date_without_year_stays_unresolved():
 
 
 def test_an_undated_event_said_during_a_dated_visit_takes_its_date():
-    from communique.dates import inherit_dates
+    from communique.events.dates import inherit_dates
 
     article = _article(["Tokáyev viajará a Moscú el 11 de noviembre.",
                         "Durante su próxima visita a Rusia se firmará una declaración."], "2025-11-05", "es")
@@ -359,7 +359,7 @@ def test_the_same_event_named_with_a_time_in_the_sentence_before_dates_it():
     article = _article(["La visita de Estado del presidente a Rusia comenzará el 11 de noviembre.",
                         "Tokáyev viajará a Moscú por invitación de Vladímir Putin."], "2025-11-05", "es")
     event = _event(article, 1, "viajará", status="planned")
-    from communique.nlp import parse_sentences
+    from communique.nlp.models import parse_sentences
 
     parse_sentences(article.sentences, article.text)
     _date(article, event)
@@ -369,7 +369,7 @@ def test_the_same_event_named_with_a_time_in_the_sentence_before_dates_it():
 def test_a_time_of_the_sentence_before_for_another_kind_of_event_does_not_date_it():
     article = _article(["The trade forum opens on 11 November.", "The minister will travel to Moscow."],
                        "2025-11-05")
-    from communique.nlp import parse_sentences
+    from communique.nlp.models import parse_sentences
 
     parse_sentences(article.sentences, article.text)
     event = _event(article, 1, "travel", status="planned")
@@ -378,7 +378,7 @@ def test_a_time_of_the_sentence_before_for_another_kind_of_event_does_not_date_i
 
 
 def test_an_undated_event_at_the_place_of_the_visit_just_before_took_place_during_it():
-    from communique.dates import inherit_dates
+    from communique.events.dates import inherit_dates
     from communique.records import Location
 
     article = _article(["Putin visitó Astaná en noviembre de 2024 en una visita de Estado.",

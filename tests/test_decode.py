@@ -9,7 +9,7 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 import communique
-from communique.decode import BinaryInputError, ReadStage, decode_bytes, given_date, looks_like_html
+from communique.reading.decode import BinaryInputError, ReadStage, decode_bytes, given_date, looks_like_html
 from communique.records import Article, RawInput
 from communique.settings import Settings
 

@@ -6,10 +6,10 @@ import pickle
 
 import pytest
 
-from communique.entities import ActorMention, EntitiesStage, actor_mentions, extract_entities
-from communique.nlp import parse_sentences
+from communique.actors.entities import ActorMention, EntitiesStage, actor_mentions, extract_entities
+from communique.nlp.models import parse_sentences
+from communique.nlp.sentences import split_sentences
 from communique.records import Article, Sentence
-from communique.sentences import split_sentences
 from communique.settings import Settings
 
 

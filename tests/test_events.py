@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 
 from communique.datafiles import language_data
-from communique.event_actors import ActorMention, actor_mentions
-from communique.event_rules import Frame, lexicon, plover_types
-from communique.events import Candidate, EventsStage, merge
-from communique.nlp import parse_sentences
+from communique.events.actor_mentions import ActorMention, actor_mentions
+from communique.events.extraction import Candidate, EventsStage, merge
+from communique.events.rules import plover_types
+from communique.lexicon import Frame, lexicon
+from communique.nlp.models import parse_sentences
+from communique.nlp.sentences import split_sentences
 from communique.records import EVENT_STATUSES, EVENT_TYPES, Article, Sentence
-from communique.sentences import split_sentences
 from communique.settings import Settings
 
 LANGUAGES = ("en", "es", "ru")
@@ -129,7 +130,7 @@ def parsed(text: str, language: str) -> Article:
 
 
 def test_actor_mentions_come_coded_from_the_entities_stage():
-    from communique.entities import EntitiesStage
+    from communique.actors.entities import EntitiesStage
 
     article = parsed("El presidente kazajo viajó a Moscú para reunirse con Vladímir Putin.", "es")
     EntitiesStage(Settings())([article])
@@ -139,7 +140,7 @@ def test_actor_mentions_come_coded_from_the_entities_stage():
 
 def test_actor_mentions_group_by_sentence():
     article = parsed("Tokayev visited Moscow. Putin met him.", "en")
-    from communique.entities import EntitiesStage
+    from communique.actors.entities import EntitiesStage
     EntitiesStage(Settings())([article])
     grouped = actor_mentions(article)
     assert set(grouped) <= {0, 1} and all(m.sentence == i for i, ms in grouped.items() for m in ms)
@@ -164,7 +165,7 @@ def test_stage_versions_and_statuses(sample_articles):
 
 
 def test_min_confidence_option_filters():
-    from communique.entities import EntitiesStage
+    from communique.actors.entities import EntitiesStage
     text = "Kazakhstan is seeking new perspectives for cooperation with Latin America via a series of visits to Paraguay."
     strict = parsed(text, "en")
     EntitiesStage(Settings())([strict])

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from communique.entities import EntitiesStage
-from communique.events import EventsStage
-from communique.nlp import parse_sentences
+from communique.actors.entities import EntitiesStage
+from communique.events.extraction import EventsStage
+from communique.nlp.models import parse_sentences
+from communique.nlp.sentences import split_sentences
 from communique.records import Article, Sentence
-from communique.sentences import split_sentences
 from communique.settings import Settings
 
 

@@ -13,11 +13,11 @@ import pytest
 from click.testing import CliRunner
 from kb_fixtures import kaz_arg_articles
 
-from communique.cli_kb import export_cli
-from communique.export import EXPORT_COLUMNS, GDELT_COLUMNS, cameo_code, export, to_text
-from communique.kb import EVENT_COLUMNS, plover_weights
+from communique.cli.kb import export_cli
+from communique.kb.export import EXPORT_COLUMNS, GDELT_COLUMNS, cameo_code, export, to_text
+from communique.kb.queries import EVENT_COLUMNS, plover_weights
+from communique.kb.store import Store
 from communique.records import EVENT_TYPES
-from communique.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 CAMEO2PLOVER = ROOT.parent / "shared" / "data" / "plover" / "CAMEO2PLOVER-2021.txt"

@@ -5,7 +5,7 @@ import pickle
 
 import pytest
 
-from communique.gazetteer import (
+from communique.actors.gazetteer import (
     Entry,
     PhraseIndex,
     demonym_forms,
@@ -159,8 +159,8 @@ def test_indexes_are_built_once_and_picklable():
 def test_officials_table_is_well_formed():
     import re
 
+    from communique.actors.gazetteer import _country_codes
     from communique.datafiles import load_data
-    from communique.gazetteer import _country_codes
 
     iso3 = set(_country_codes()[0].values())
     orgs = {org["code"] for org in load_data("orgs.toml")["org"]}
@@ -184,7 +184,7 @@ def test_officials_table_is_well_formed():
                                      "CUB", "URY", "PRY", "BOL", "ECU", "USA", "CHN", "IND", "JPN", "DEU", "FRA",
                                      "GBR", "ITA", "CAN", "AUS", "KOR", "IDN", "SAU", "ZAF", "TUR"])
 def test_every_country_in_scope_has_a_head_and_a_foreign_minister_in_2024(country):
-    from communique.gazetteer import office_holders, role_on
+    from communique.actors.gazetteer import office_holders, role_on
 
     roles = {role_on(record, "2024-07-15") for record in office_holders().values()}
     held = {role for role, code in roles if code == country}
@@ -205,7 +205,7 @@ def test_every_country_in_scope_has_a_head_and_a_foreign_minister_in_2024(countr
     ("Kaja Kallas", "2025-01-01", "EU High Representative for Foreign Affairs and Security Policy", "EU"),
 ])
 def test_role_on_a_date(name, date, role, country):
-    from communique.gazetteer import office_holders, role_on
+    from communique.actors.gazetteer import office_holders, role_on
 
     assert role_on(office_holders()[name], date) == (role, country)
 
@@ -226,14 +226,14 @@ def test_officials_are_found_in_every_language(language, text, name):
     ("Olzhas Isabekov", "KAZ"), ("Дмитрий Петрухин", "RUS"), ("Ararat Mirzoyan", "ARM"),
 ])
 def test_name_origins(name, group):
-    from communique.gazetteer import name_origin_countries
+    from communique.actors.gazetteer import name_origin_countries
 
     assert group in name_origin_countries(name)
 
 
 @pytest.mark.parametrize("name", ["John Whitaker", "Welber", "Li Qiang", "Marcos Ivanov"])
 def test_names_that_say_nothing_or_two_things_have_no_origin(name):
-    from communique.gazetteer import name_origin_countries
+    from communique.actors.gazetteer import name_origin_countries
 
     assert name_origin_countries(name) == frozenset()
 

@@ -13,9 +13,10 @@ from crash_fixtures import CONTENT_QUERIES, assert_same_store, crash_and_rerun
 from kb_fixtures import CONSULATE, CONSULTATIONS, PROTEST, kaz_arg_articles, make_article
 
 from communique import kb
-from communique.cli_kb import actors_cli, events_cli, profile_cli, relations_cli, search_cli
-from communique.kb import Report, cluster_reports, dates_compatible
-from communique.store import Store, load_migrations
+from communique.cli.kb import actors_cli, events_cli, profile_cli, relations_cli, search_cli
+from communique.kb.merge import Report, cluster_reports, dates_compatible
+from communique.kb.queries import plover_weights
+from communique.kb.store import Store, load_migrations
 
 
 @pytest.fixture
@@ -102,7 +103,7 @@ def test_relations_rank_partners_with_the_documented_weights(tmp_path):
         frame = kb.relations(store, "KAZ")
     assert frame["partner"].tolist() == ["ARG", "RUS"]
     arg, rus = frame.to_dict("records")
-    weights = kb.plover_weights()
+    weights = plover_weights()
     assert arg["events"] == 5
     assert arg["balance"] == pytest.approx(sum(weights[t]["weight"] for t in
                                                ("CONSULT", "COOPERATE", "COOPERATE", "AGREE", "SUPPORT")))

@@ -6,10 +6,10 @@ import json
 import pytest
 from conftest import shared_path
 
-from communique.clean import CleanStage
-from communique.decode import ReadStage
-from communique.language import LanguageStage, detector, dominant_script, paragraph_language
-from communique.readers import read_paths
+from communique.reading.clean import CleanStage
+from communique.reading.decode import ReadStage
+from communique.reading.language import LanguageStage, detector, dominant_script, paragraph_language
+from communique.reading.readers import read_paths
 from communique.records import Article, Paragraph
 from communique.samples import articles_dir, gold_path
 from communique.settings import Settings

@@ -7,10 +7,10 @@ import json
 import pytest
 from conftest import shared_path
 
-from communique.clean import CleanStage
-from communique.decode import ReadStage
-from communique.language import LanguageStage
-from communique.metadata import (
+from communique.reading.clean import CleanStage
+from communique.reading.decode import ReadStage
+from communique.reading.language import LanguageStage
+from communique.reading.metadata import (
     YEAR_WINDOW,
     MetadataStage,
     find_authors,
@@ -21,7 +21,7 @@ from communique.metadata import (
     place_country,
     tenure_bounds,
 )
-from communique.readers import read_paths
+from communique.reading.readers import read_paths
 from communique.records import Article, RawInput
 from communique.samples import articles_dir, gold_path
 from communique.settings import Settings

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from communique.nlp import parse_sentences, russian_lemma
+from communique.nlp.models import parse_sentences, russian_lemma
 from communique.records import Sentence
 
 CASES = [
@@ -82,7 +82,7 @@ def test_the_cascade_parses_only_chosen_sentences_and_tags_every_one(language, b
 def test_models_run_on_one_blas_thread_and_the_callers_setting_comes_back():
     from threadpoolctl import threadpool_info
 
-    from communique.nlp import single_threaded_math
+    from communique.nlp.models import single_threaded_math
 
     before = [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
     with single_threaded_math():

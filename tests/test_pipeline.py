@@ -6,8 +6,9 @@ import pickle
 import pytest
 
 from communique import ConfigError, Pipeline, RawInput, Settings, StageError
+from communique.pipeline import available_stages
 from communique.records import Article
-from communique.registry import Stage, registered_stages, stage
+from communique.registry import Stage, stage
 from communique.settings import DEFAULT_PIPELINE
 
 TEXT = ("ASTANA, May 14 (Kazinform) – President of Kazakhstan Kassym-Jomart Tokayev met with Brazilian President "
@@ -15,7 +16,7 @@ TEXT = ("ASTANA, May 14 (Kazinform) – President of Kazakhstan Kassym-Jomart To
 
 
 def test_every_default_stage_is_registered_with_a_version():
-    stages = registered_stages()
+    stages = available_stages()
     for name in DEFAULT_PIPELINE:
         assert name in stages, name
         assert stages[name].version.isdigit()
@@ -102,7 +103,7 @@ def test_a_document_over_its_time_budget_is_cut_with_a_warning_and_the_batch_goe
 
 
 def test_two_workers_give_exactly_the_serial_output():
-    from communique.readers import read_paths
+    from communique.reading.readers import read_paths
     from communique.samples import articles_dir
 
     settings = Settings(batch_size=4)
@@ -116,9 +117,9 @@ def test_two_workers_give_exactly_the_serial_output():
 
 
 def test_the_cascade_selects_trigger_and_quote_sentences_and_their_neighbours():
-    from communique.nlp import parse_sentences
+    from communique.nlp.models import parse_sentences
+    from communique.nlp.sentences import needs_syntax
     from communique.records import Sentence
-    from communique.sentences import needs_syntax
 
     texts = ["Wheat prices rose in the spring.", "Analysts expected more rain.", "Tokayev visited Moscow.",
              "The weather was mild.", "Exports of grain grew by a tenth.", "Farmers were calm.",
@@ -139,7 +140,7 @@ def test_the_cascade_selects_trigger_and_quote_sentences_and_their_neighbours():
 
 
 def test_the_cascade_changes_no_record():
-    from communique.readers import read_paths
+    from communique.reading.readers import read_paths
     from communique.samples import articles_dir
 
     inputs = [i for i in read_paths([articles_dir()]) if i.path.rsplit("/", 1)[-1][:4] in ("en06", "es08", "ru07")]
@@ -158,7 +159,7 @@ def test_a_pool_ships_articles_back_without_working_data():
 
 
 def test_a_document_that_breaks_the_batched_parse_fails_alone(monkeypatch):
-    import communique.sentences as sentences_module
+    import communique.nlp.sentences as sentences_module
 
     real = sentences_module.parse_sentences
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from communique.nlp import parse_sentences
-from communique.quotes import find_quotes, is_speech, quote_spans
+from communique.events.quotes import find_quotes, is_speech, quote_spans
+from communique.nlp.models import parse_sentences
+from communique.nlp.sentences import split_sentences
 from communique.records import Article, Entity, Mention, Paragraph, Sentence
-from communique.sentences import split_sentences
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from communique.readers import parse_jsonl_line, read_paths, read_stream, table_rows
+from communique.reading.readers import parse_jsonl_line, read_paths, read_stream, table_rows
 
 BODY = "ASTANA, May 14 (Kazinform) – Kazakhstan and Brazil signed a memorandum on agriculture, the ministry said."
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from communique.store import Store, ingest_paths, load_migrations
+from communique.kb.store import Store, ingest_paths, load_migrations
 
 EN = ("Kazakh Foreign Minister Murat Nurtleu met with Turkish Foreign Minister Hakan Fidan in Ankara on Monday. "
       "The ministers signed a memorandum of understanding on consular cooperation.")

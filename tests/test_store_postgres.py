@@ -18,10 +18,10 @@ from crash_fixtures import CONTENT_QUERIES, assert_same_store, crash_and_rerun
 from kb_fixtures import kaz_arg_articles, make_article
 
 from communique import kb
-from communique.export import to_text
+from communique.kb.export import to_text
+from communique.kb.postgres import _redact
+from communique.kb.store import Store, load_migrations
 from communique.samples import articles_dir
-from communique.store import Store, load_migrations
-from communique.store_postgres import _redact
 
 PG_URL = os.environ.get("COMMUNIQUE_TEST_PG_URL")
 NEEDS_PG = "PostgreSQL store tests need a server: set COMMUNIQUE_TEST_PG_URL=postgresql://... (.ci/run starts one)"

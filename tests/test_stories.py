@@ -5,10 +5,10 @@ import pytest
 
 from communique import Settings
 from communique.api import process_paths
+from communique.kb.store import Store
+from communique.kb.stories import COPY_THRESHOLD, fold, is_copy, shingles, signature
 from communique.records import Article
 from communique.samples import articles_dir
-from communique.store import Store
-from communique.stories import COPY_THRESHOLD, fold, is_copy, shingles, signature
 
 DISPATCH = (
     "El presidente de Kazajistán, Kasim-Yomart Tokáyev, y su homólogo brasileño, Luiz Inácio Lula da Silva, "

@@ -8,8 +8,8 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 import communique
+from communique.reading.warc import read_warc
 from communique.samples import articles_dir
-from communique.warc import read_warc
 
 PAGES = sorted(articles_dir().glob("*.html"))
 

@@ -16,9 +16,9 @@ from web_fixtures import HOSTILE_TEXT, demo_store_path, hostile_article, live_se
 from communique import kb
 from communique.cli import cli
 from communique.evaluate import evaluate_gold
-from communique.export import GDELT_COLUMNS
-from communique.kb import EVENT_COLUMNS
-from communique.store import Store
+from communique.kb.export import GDELT_COLUMNS
+from communique.kb.queries import EVENT_COLUMNS
+from communique.kb.store import Store
 from communique.web.api import plain
 
 TOKEN = "test-token-0123456789"

@@ -1,9 +1,9 @@
 """A bounded load test: `communique serve` in a second process on 127.0.0.1 over a synthetic store, the main
 queries at 1, 8 and 32 concurrent clients; every request must succeed. Latencies are reported by `make bench`
-(communique.bench_web on 100,000 events), never asserted here."""
+(communique.bench.web on 100,000 events), never asserted here."""
 from __future__ import annotations
 
-from communique.bench_web import CONCURRENCY, build_store, measure
+from communique.bench.web import CONCURRENCY, build_store, measure
 
 
 def test_the_server_answers_every_request_under_concurrent_load(tmp_path):

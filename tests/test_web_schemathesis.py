@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, settings
 from kb_fixtures import kaz_arg_articles
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from communique.store import Store
+from communique.kb.store import Store
 from communique.web import create_app
 
 TOKEN = "schemathesis-token-42"

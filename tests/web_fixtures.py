@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from communique.store import Store
+from communique.kb.store import Store
 from communique.web import create_app
 
 HOSTILE_TEXT = ('Kazakhstan and Argentina signed an agreement <script>alert("owned")</script> in Buenos Aires. '

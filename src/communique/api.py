@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .pipeline import Pipeline
-from .readers import read_paths
+from .reading.readers import read_paths
 from .records import Article, RawInput
 from .settings import Settings
 

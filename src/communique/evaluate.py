@@ -359,7 +359,7 @@ def evaluate_plover_gold(path: Path, *, split: str = "test", settings: Settings 
       (when the gold has a target) whose target code is a gold target code.
     """
     from . import extract_many
-    from .classifier import LEGACY_TYPES
+    from .events.classifier import LEGACY_TYPES
 
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     rows = [r for r in rows if split == "all" or plover_split(r["id"]) == split]
@@ -400,7 +400,7 @@ def evaluate_plover_gold(path: Path, *, split: str = "test", settings: Settings 
 
 def _classify_the_rest(types: list[str | None], texts: list[str]) -> list[str | None]:
     """Each sentence's type: its best event's, else the classifier's best PLOVER type for the whole sentence."""
-    from .classifier import default_classifier
+    from .events.classifier import default_classifier
 
     model = default_classifier()
     missing = [i for i, t in enumerate(types) if t is None]

@@ -1,6 +1,7 @@
 """The pipeline: stages from the settings, run over batches of articles."""
 from __future__ import annotations
 
+import functools
 import logging
 import multiprocessing
 import time
@@ -10,10 +11,33 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
 from .records import Article, RawInput
-from .registry import Stage, build_stage
+from .registry import Stage, StageSpec, build_stage, load_plugins, registered_stages
 from .settings import Settings
 
 log = logging.getLogger(__name__)
+
+
+@functools.cache
+def load_stages() -> tuple[str, ...]:
+    """Register the built-in stages, then those that installed plugins declare; the names of all registered.
+
+    The pipeline sits above the stage wings and imports them here, once, explicitly: the stages import only the
+    registry below them, so there is no import loop, and `import communique` stays cheap (this runs when the
+    first pipeline is built). A plugin registered under a built-in name replaces it.
+    """
+    from .actors import entities  # noqa: F401
+    from .events import dates, extraction, facts  # noqa: F401  (importing registers the stages)
+    from .nlp import sentences  # noqa: F401  (registers `sentences` and `parse`)
+    from .reading import clean, decode, language, metadata  # noqa: F401
+
+    load_plugins()
+    return tuple(registered_stages())
+
+
+def available_stages() -> dict[str, StageSpec]:
+    """Every stage a pipeline can be built from, built-in and plugged in, by name."""
+    load_stages()
+    return registered_stages()
 
 
 class Pipeline:
@@ -21,6 +45,7 @@ class Pipeline:
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
+        load_stages()
         self.stages: list[Stage] = [build_stage(name, self.settings) for name in self.settings.pipeline]
         self.timings: dict[str, float] = defaultdict(float)
 

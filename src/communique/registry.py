@@ -55,12 +55,34 @@ def stage(name: str, version: str, requires: tuple[str, ...] = (), assigns: tupl
 
 
 def registered_stages() -> dict[str, StageSpec]:
-    _load_builtin_stages()
+    """The stages registered so far (`communique.pipeline.available_stages` loads the built-in ones first)."""
     return dict(_REGISTRY)
 
 
+#: Entry-point group through which installed packages add stages, as spaCy's factories are registered: each entry
+#: point names a module whose import registers its stages with :func:`stage` (or a stage class, likewise).
+PLUGIN_GROUP = "communique.stages"
+
+
+def load_plugins() -> list[str]:
+    """Import the stages that installed packages declare in the ``communique.stages`` entry-point group; the names
+    of the entry points loaded. A plugin that fails to import is logged and skipped: it never stops a pipeline
+    that does not use it."""
+    from importlib.metadata import entry_points
+
+    loaded = []
+    for point in entry_points(group=PLUGIN_GROUP):
+        try:
+            point.load()
+        except Exception as err:  # noqa: BLE001 - a broken plugin is reported, never fatal
+            log.warning("stage plugin %s could not be loaded: %s", point.name, err)
+            continue
+        loaded.append(point.name)
+    return loaded
+
+
 def build_stage(name: str, settings: Settings) -> Stage:
-    _load_builtin_stages()
+    """The registered stage `name` built from `settings`."""
     try:
         spec = _REGISTRY[name]
     except KeyError:
@@ -153,8 +175,3 @@ def _deadline(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
-
-
-def _load_builtin_stages() -> None:
-    # Importing the stage modules registers them; kept lazy so `import communique` stays cheap.
-    from . import stages  # noqa: F401

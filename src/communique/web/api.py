@@ -22,9 +22,9 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from .. import kb
 from ..datafiles import load_data
-from ..export import export
+from ..kb import queries as kb
+from ..kb.export import export
 from ..records import EVENT_TYPES
 from . import review as reviews
 

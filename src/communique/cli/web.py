@@ -1,0 +1,55 @@
+"""`communique serve`: the JSON API and the dashboard over a store, with uvicorn.
+
+Read-only unless a token is given (``--token`` or the ``COMMUNIQUE_TOKEN`` environment variable); with one, review
+requests must carry ``Authorization: Bearer <token>``. Binds to 127.0.0.1 unless told otherwise.
+"""
+from __future__ import annotations
+
+import os
+
+import click
+
+from ..kb.store import DEFAULT_DB, is_postgres_url
+
+
+@click.command("serve")
+@click.option("--db", default=DEFAULT_DB, show_default=True, envvar="COMMUNIQUE_DB",
+              help="SQLite file or postgresql:// URL of the store.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--token", envvar="COMMUNIQUE_TOKEN", help="Allow reviews from clients presenting this token "
+              "(Authorization: Bearer TOKEN); without it the server is read-only. Env: COMMUNIQUE_TOKEN.")
+@click.option("--max-body-bytes", default=1_000_000, show_default=True, type=click.IntRange(1, 100_000_000),
+              help="Largest request body accepted (413 beyond).")
+@click.option("--workers", "server_workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes.")
+def serve_cli(db: str, host: str, port: int, token: str | None, max_body_bytes: int, server_workers: int) -> None:
+    """Serve the JSON API (/api, OpenAPI at /docs) and the dashboard over a store."""
+    import uvicorn
+
+    if not is_postgres_url(db) and not os.path.exists(db):
+        raise click.UsageError(f"no store at {db}; run `communique ingest PATH --db {db}` or `communique demo` first")
+    if token is not None and len(token) < 8:
+        raise click.UsageError("a token needs at least 8 characters")
+    os.environ["COMMUNIQUE_SERVE_DB"] = db
+    os.environ["COMMUNIQUE_SERVE_MAX_BODY"] = str(max_body_bytes)
+    if token:
+        os.environ["COMMUNIQUE_SERVE_TOKEN"] = token
+    else:
+        os.environ.pop("COMMUNIQUE_SERVE_TOKEN", None)
+    mode = "reviews allowed with the token" if token else "read-only"
+    click.echo(f"Communiqué on http://{host}:{port}/ ({mode}); API docs at http://{host}:{port}/docs", err=True)
+    uvicorn.run("communique.cli.web:app_from_environment", factory=True, host=host, port=port,
+                workers=server_workers, log_level="warning", access_log=False)
+
+
+def app_from_environment() -> object:
+    """The app `serve` asked for (uvicorn worker processes rebuild it from the environment)."""
+    from ..web import create_app
+
+    return create_app(os.environ["COMMUNIQUE_SERVE_DB"], token=os.environ.get("COMMUNIQUE_SERVE_TOKEN"),
+                      max_body_bytes=int(os.environ.get("COMMUNIQUE_SERVE_MAX_BODY", "1000000")))
+
+
+def register(cli_group: click.Group) -> None:
+    cli_group.add_command(serve_cli)

@@ -1,0 +1,8 @@
+"""Events: who did what to whom, when and where, and the facts and quotes around them.
+
+Owns the `events` stage (trigger frames, argument rules, actor mentions, the sentence classifier, CAMEO codes),
+the `dates` stage (time expressions found, resolved against the publication date, attached to events), and the
+`facts` stage (figures and quotes).
+
+May import: the foundation, `reading`, `nlp` and `actors`.
+"""

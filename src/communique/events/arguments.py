@@ -1,0 +1,467 @@
+"""Who is the source and who the target of a trigger: its arguments in the parse, and the fallbacks.
+
+For a trigger token the actor mentions of its sentence are placed in its argument structure (subject, object,
+a phrase with a preposition, a possessor or modifier of a nominal trigger), also through the verb that governs a
+nominal trigger ("paid a visit to", "held talks with") or a controlled/coordinated verb. A side the grammar leaves
+empty is filled only where it allows: the subject of a verb above the trigger, the speaker of a quotation, the
+actor the previous sentences were about for a pronoun or dropped subject, the two sides for "the parties".
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from ..datafiles import data_languages, language_data
+from ..lexicon import Frame, Lexicon
+from .actor_mentions import ActorMention
+from .rules import MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree
+
+LIGHT_VERB_DEPS = {"dobj", "obj", "pobj", "obl", "attr"}    # "paid a visit", "held talks", "arrived on a visit"
+FIRST_PERSON_DEPS = {"det", "poss", "nmod:poss", "nsubj", "amod"}
+LOCATIVE_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT", "COERCE", "AID", "COOPERATE"}
+SUBCLAUSE_DEPS = {"xcomp", "advcl", "ccomp", "acl", "relcl", "parataxis", "csubj"}
+
+
+@dataclass(slots=True)
+class Arguments:
+    """Actor mentions found in each role of one trigger."""
+
+    source: list[ActorMention] = field(default_factory=list)
+    target: list[ActorMention] = field(default_factory=list)
+    pair: list[ActorMention] = field(default_factory=list)
+    subject_is_pronoun: bool = False
+    has_subject: bool = False
+
+
+def role_of(tree: Tree, mention_head: int, predicate: int,
+            of_preps: frozenset[str] = frozenset()) -> tuple[str, str | None] | None:
+    """(dependency label of the predicate's child on the path, its preposition) when the mention is in the
+    predicate's subtree, else None."""
+    if mention_head == predicate:
+        return None
+    path = [mention_head] + tree.ancestors(mention_head)
+    if predicate not in path:
+        return None
+    below = path[:path.index(predicate)]
+    described = any(tree.tokens[j].dep == "appos" and {tree.preposition(k) for k in below[:n + 1]} - {None} - of_preps
+                    for n, j in enumerate(below[1:]))
+    if any(own_clause(tree, j) for j in below) or described:
+        # inside a clause of its own, or inside an apposition that describes another participant ("Buenos Aires,
+        # its second mission after Brasília"); "Xi Jinping, the president of the US, Donald Trump" still lists
+        return None                       # inside a clause of its own ("..., where he spoke against ...")
+    child = below[-1]
+    dep = tree.tokens[child].dep
+    prep = tree.preposition(child)
+    if dep == "prep" or dep == "agent":
+        return dep, prep
+    # an English pobj's own preposition is its head, which is the predicate's `prep` child (handled above)
+    return dep, prep
+
+
+PARTICIPLE_DEPS = {"amod", "acl"}
+
+
+def participle_side(tree: Tree, h: int, i: int, lex: Lexicon) -> str | None:
+    """"sanciones impuestas por la UE a Rusia", "sanctions imposed by the EU on Russia": an actor in a participle
+    that modifies the event noun is its doer when the participle's agent, its target when the participle's
+    directional object; anything else inside the participle ("en Ginebra") says nothing of who. Only a participle
+    with an agent counts: without one the parsers' amod/acl is too often an adjective or a misattachment."""
+    path = [h] + tree.ancestors(h)
+    below = path[:path.index(i)] if i in path else []
+    if len(below) < 2 or tree.tokens[below[-1]].pos not in ("VERB", "ADJ"):
+        return None
+    agent_preps = lex.words("roles", "agent_preps")
+
+    def is_agent(k: int) -> bool:
+        return tree.tokens[k].dep.split(":")[0] == "agent" or tree.preposition(k) in agent_preps
+
+    if not any(is_agent(k) for k in tree.kids(below[-1])):
+        return None
+    own = below[-2]
+    if is_agent(own):
+        return "source"
+    prep = tree.preposition(own)
+    if prep in lex.words("roles", "target_preps") - lex.words("roles", "locative_preps") - {"con", "with"}:
+        return "target"
+    return None
+
+
+def direct_child(tree: Tree, h: int, i: int) -> int | None:
+    """The child of `i` on the path up from `h`, when the path holds no other noun (names and appositions
+    inside one actor's span do not count)."""
+    path = [h] + tree.ancestors(h)
+    if i not in path:
+        return None
+    below = path[:path.index(i)]
+    nouns = [j for j in below[1:] if tree.tokens[j].pos == "NOUN" and tree.tokens[j].dep.split(":")[0] != "appos"]
+    return below[-1] if not nouns else None
+
+
+def own_clause(tree: Tree, j: int) -> bool:
+    """Token `j` opens a clause of its own: a complement or adverbial clause, or a relative clause with its own
+    subject ("where he spoke against"); a reduced participle ("the group led by Senator X") does not."""
+    dep = tree.tokens[j].dep.split(":")[0]
+    if dep in ("acl", "relcl"):
+        return bool(tree.kids(j, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS))
+    return dep in SUBCLAUSE_DEPS
+
+
+def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention],
+                   heads: dict) -> Arguments:
+    args = Arguments()
+    is_noun = tree.tokens[i].pos in ("NOUN", "PROPN")
+    passive = not is_noun and tree.is_passive(i)
+    target_preps, source_preps = lex.words("roles", "target_preps"), lex.words("roles", "source_preps")
+    pair_preps = lex.words("roles", "pair_preps")
+    nested: list[ActorMention] = []
+    for m in mentions:
+        h = heads.get(id(m))
+        role = role_of(tree, h, i, lex.words("roles", "source_preps")) if h is not None else None
+        if role is None:
+            continue
+        dep, prep = role
+        base = dep.split(":")[0]
+        by_participle = participle_side(tree, h, i, lex) if is_noun and base in PARTICIPLE_DEPS else None
+        if by_participle is not None:     # "las sanciones impuestas por la UE a Rusia"
+            (args.source if by_participle == "source" else args.target).append(m)
+        elif prep in pair_preps:
+            args.pair.append(m)
+        elif dep in SUBJECT_DEPS or base == "nsubj" and dep not in PASSIVE_SUBJECT_DEPS:
+            (args.target if passive else args.source).append(m)
+        elif dep in PASSIVE_SUBJECT_DEPS:
+            args.target.append(m)
+        elif dep == "agent" or (passive and prep in lex.words("roles", "agent_preps")):
+            args.source.append(m)
+        elif dep in OBJECT_DEPS:
+            if not frame.topic_object and not framing_in_object(tree, m, h, i, heads, source_preps,
+                                                                lex.words("roles", "locative_preps")):
+                args.target.append(m)
+        elif frame.mutual and m.kind == "place" and prep in lex.words("roles", "venue_preps"):
+            continue                      # "met in New York": where they met, not with whom
+        elif prep is not None and prep in source_preps and is_noun:
+            args.source.append(m)
+        elif prep is not None and prep in target_preps:
+            # two sides meet or agree *with* each other; "in", "on", "at" only place the event, except where
+            # the place is the target (a visit, an embassy, an offensive)
+            if frame.mutual and prep not in lex.words("roles", "partner_preps"):
+                continue
+            if prep in lex.words("roles", "locative_preps") and not (frame.venue or frame.type in LOCATIVE_TYPES):
+                continue
+            args.target.append(m)
+        elif is_noun and prep is None and base in MODIFIER_DEPS:
+            # "поддержка Москвой приоритетов Казахстана": the trigger's own modifier acts; one nested deeper
+            # in another noun's phrase is who it is for
+            (args.source if direct_child(tree, h, i) is not None else nested).append(m)
+    # a nested modifier is the actor when there is no closer one ("визит замминистра ... Казахстана"), else whom
+    # the event is for ("поддержка Москвой приоритетов Казахстана")
+    (args.target if args.source else args.source).extend(nested)
+    # a subject that is itself an event noun is the theme of a reflexive passive ("se firmará una declaración")
+    own_subjects = [s for s in tree.kids(i, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS) if tree.lemma(s) not in lex.nouns]
+    if not args.source and reflexive_passive(tree, i, lex):
+        own_subjects = []                 # "se firmó un paquete de documentos": the subject is what was signed
+    args.has_subject = bool(own_subjects)
+    if own_subjects and not args.source and not (passive and args.target):
+        # "he", "the minister", "the parties": a subject that is no actor refers back to the text's actors
+        args.subject_is_pronoun = any(tree.lemma(s) in lex.words("roles", "pronoun_subjects") for s in own_subjects)
+    governed_arguments(tree, i, frame, lex, mentions, heads, args)
+    args.target = drop_described_members(tree, args.target, heads)
+    return args
+
+
+DESCRIBING_DEPS = {"acl", "appos"}
+
+
+def drop_described_members(tree: Tree, targets: list[ActorMention], heads: dict) -> list[ActorMention]:
+    """Targets inside a reduced participle or an apposition that describes a phrase already naming a target: "the
+    efforts of the co-chairs of the OSCE Minsk Group – Russia, France and the United States – aimed at resolving
+    the Nagorno-Karabakh conflict" supports the OSCE, not each co-chair or the region. Only countries in apposition
+    to an organisation's phrase give way (its members): the parsers also read lists of people and organisations as
+    appositions ("negociaciones con el presidente de China, Xi Jinping, el presidente de EE. UU., Donald Trump";
+    "the leadership of OLADE, and ALADI"), and each of those is a party."""
+    if len(targets) < 2:
+        return targets
+    kept = []
+    for m in targets:
+        branch = describing_branch(tree, heads.get(id(m)))
+        if branch is not None:
+            governor = tree.head(branch)
+            inside = tree.subtree(governor) - tree.subtree(branch) if governor is not None else set()
+            appositive = tree.tokens[branch].dep.split(":")[0] == "appos"
+            if appositive and m.kind != "country":
+                kept.append(m)
+                continue
+            if any(heads.get(id(o)) in inside and (o.kind == "org" or not appositive) for o in targets if o is not m):
+                continue
+        kept.append(m)
+    return kept
+
+
+def describing_branch(tree: Tree, h: int | None) -> int | None:
+    """The participle or apposition branch a token sits in (through coordination and prepositional phrases)."""
+    j = h
+    for _ in range(7):
+        if j is None:
+            return None
+        dep = tree.tokens[j].dep.split(":")[0]
+        if dep in DESCRIBING_DEPS:
+            return j
+        if dep not in ("conj", "pobj", "prep", "nmod", "compound", "amod", "poss", "obl", "obj", "dobj"):
+            return None
+        j = tree.head(j)
+    return None
+
+
+def reflexive_passive(tree: Tree, i: int, lex: Lexicon) -> bool:
+    markers = lex.words("roles", "reflexive_passive")
+    return bool(markers) and any(tree.tokens[c].text.lower() in markers for c in tree.children[i])
+
+
+def governed_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention],
+                       heads: dict, args: Arguments) -> None:
+    """Arguments a trigger takes from the verb above it: the subject of "paid a visit", "held talks with",
+    "agreed to expand cooperation", "arrived in Astana on a visit". A noun takes them only from a light verb
+    ("discussed the agreements" says nothing about who agreed)."""
+    is_noun = tree.tokens[i].pos in ("NOUN", "PROPN")
+    governor = governing_verb(tree, i)
+    light = governor is not None and (not is_noun or light_verb(tree, i, governor, lex))
+    if not light:
+        if is_noun and not args.source and possessive_pronoun(tree, i, lex):
+            args.subject_is_pronoun = True        # "his visit", "su visita": someone already named
+        return
+    pronouns = lex.words("roles", "pronoun_subjects")
+    subjects = [s for s in tree.kids(governor, *SUBJECT_DEPS) if s != i and tree.lemma(s) not in lex.nouns]
+    controller = None
+    if tree.tokens[i].dep.split(":")[0] == "xcomp" and tree.kids(governor, *OBJECT_DEPS):
+        controller = tree.kids(governor, *OBJECT_DEPS)   # "invited Xi to visit": Xi visits
+    for m in mentions:
+        h = heads.get(id(m))
+        if h is None or h in tree.subtree(i):
+            continue
+        role = role_of(tree, h, governor, lex.words("roles", "source_preps"))
+        if role is None:
+            continue
+        _, prep = role
+        in_subject = any(h in tree.subtree(s) for s in (controller or subjects))
+        if in_subject and not args.source and not args.has_subject:
+            args.source.append(m)
+        elif prep in lex.words("roles", "pair_preps"):
+            args.pair.append(m)
+        elif (prep in lex.words("roles", "target_preps") and not args.target and frame.venue
+              or (frame.mutual and prep in lex.words("roles", "partner_preps"))):
+            args.target.append(m)
+    if not args.source and not args.has_subject:
+        args.subject_is_pronoun = (any(tree.lemma(s) in pronouns for s in subjects) or not subjects
+                                   or possessive_pronoun(tree, i, lex))
+        args.has_subject = bool(subjects) and is_noun
+
+
+def light_verb(tree: Tree, i: int, governor: int, lex: Lexicon) -> bool:
+    """The verb above a nominal trigger only carries it: "paid a visit", "held talks", "arrived on a visit"."""
+    carrier, h = i, tree.head(i)
+    if h is not None and tree.lemma(h) in container_nouns() and tree.tokens[h].pos == "NOUN":
+        carrier = h                       # "провести второй раунд консультаций": the round is what is held
+    if tree.tokens[carrier].dep.split(":")[0] not in LIGHT_VERB_DEPS:
+        return False
+    lemma = tree.lemma(governor)
+    noun_types = {f.type for f in lex.nouns.get(tree.lemma(i), ())}
+    return (lemma in lex.words("roles", "light_verbs") or lemma in lex.words("status", "planned_lemmas")
+            or any(f.type in noun_types for f in lex.verbs.get(lemma, ())))
+
+
+def possessive_pronoun(tree: Tree, i: int, lex: Lexicon) -> bool:
+    """"his visit", "su visita", "его визит": the possessor is someone the text already named."""
+    return any(tree.tokens[c].morph.get("Poss") == "Yes" or tree.lemma(c) in lex.words("roles", "possessives")
+               for c in tree.children[i])
+
+
+def governing_verb(tree: Tree, i: int) -> int | None:
+    """The verb a trigger hangs from: a nominal trigger's verb, or the verb a coordinated/controlled verb
+    shares its subject with."""
+    tok = tree.tokens[i]
+    h = tree.head(i)
+    if h is None:
+        return None
+    dep = tok.dep.split(":")[0]
+    if tok.pos in ("NOUN", "PROPN"):
+        if dep in ("pobj",) and tree.tokens[h].dep == "prep":
+            h = tree.head(h)
+        if h is not None and tree.lemma(h) in container_nouns() and tree.tokens[h].pos == "NOUN":
+            return governing_verb(tree, h)      # "took part in the fourth round of consultations"
+        return h if h is not None and tree.tokens[h].pos in ("VERB", "AUX") else None
+    if dep in ("conj", "xcomp", "advcl") and not tree.kids(i, *SUBJECT_DEPS):
+        return h
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def container_nouns() -> frozenset[str]:
+    """Nouns that only count or group an event ("round", "ronda", "раунд"): the verb above them carries it."""
+    words: set[str] = set()
+    for language in data_languages("events"):
+        words |= set(((language_data(language, "events") or {}).get("roles") or {}).get("container_nouns", []))
+    return frozenset(words)
+
+
+def speaker_arguments(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict,
+                      args: Arguments) -> Arguments:
+    """Praise frames ("X is a reliable partner", said Y): the speaker is the source, the one praised the target."""
+    speaker = speech_subjects(tree, i, lex, mentions, heads)
+    if not speaker:
+        # "Brazil is a key partner for Kazakhstan": the one it is a partner for values it
+        # (also on the copula: "Бразилия является для Казахстана одним из ключевых партнеров")
+        anchors = [i] + tree.ancestors(i)[:2]
+        valuer = [m for m in mentions if heads.get(id(m)) is not None and any(
+            (role := role_of(tree, heads[id(m)], a)) and role[1] in lex.words("roles", "beneficiary_preps")
+            for a in anchors)]
+        if valuer:
+            valued = [m for m in args.source + args.target + copula_subjects(tree, i, mentions, heads)
+                      if m.code != valuer[0].code]
+            return Arguments(source=valuer[:1], target=valued[:1], has_subject=True)
+        # "Kazakhstan remains a reliable partner of Russia": the one called a partner stands by the other
+        subject = copula_subjects(tree, i, mentions, heads) + [
+            m for m in args.source if any(heads.get(id(m)) in tree.subtree(s) for s in tree.kids(i, *SUBJECT_DEPS))]
+        if subject:
+            others = [m for m in args.source + args.target + args.pair if m.code != subject[0].code]
+            return Arguments(source=subject[:1], target=others[:1], has_subject=True)
+        return args
+    speaker_codes = {m.code for m in speaker}
+    others = [m for m in args.source + args.target + args.pair + copula_subjects(tree, i, mentions, heads)
+              if m.code not in speaker_codes]
+    return Arguments(source=speaker[:1], target=others[:1], has_subject=True)
+
+
+def copula_subjects(tree: Tree, i: int, mentions: list[ActorMention], heads: dict) -> list[ActorMention]:
+    """"Russia is the main partner": spaCy hangs the subject on the copula, whose attribute is the trigger."""
+    h = tree.head(i)
+    if h is None or tree.tokens[i].dep not in ("attr", "oprd", "xcomp"):
+        return []
+    subjects = tree.kids(h, *SUBJECT_DEPS)
+    return [m for m in mentions if any(heads.get(id(m)) in tree.subtree(s) for s in subjects)]
+
+
+def speech_subjects(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict) -> list[ActorMention]:
+    """Who says the clause of token `i`: the subject of a speech verb above it, else of the speech verb that
+    attributes a quotation in the same sentence ("«Russia is our ally», said the Kazakh leader")."""
+    speech = lex.words("roles", "speech_verbs")
+    above = [i] + tree.ancestors(i)
+    elsewhere = [t.i for t in tree.tokens if t.i not in above and tree.lemma(t.i) in speech
+                 and (tree.head(t.i) is None or tree.tokens[t.i].dep in ("parataxis", "root"))]
+    for a in [a for a in above if tree.lemma(a) in speech] + elsewhere:
+        subjects = tree.kids(a, *SUBJECT_DEPS)
+        found = [m for m in mentions if any(heads.get(id(m)) in tree.subtree(s) for s in subjects)]
+        if found:
+            return found
+    return []
+
+
+def first_person(tree: Tree, i: int, lex: Lexicon) -> bool:
+    """"my first trip", "nuestro aliado", "мы подписали": the speaker is the actor."""
+    words = lex.words("roles", "first_person")
+    nodes = [i] + ([g] if (g := governing_verb(tree, i)) is not None else [])
+    return any(tree.lemma(c) in words or tree.tokens[c].text.lower() in words
+               for n in nodes for c in tree.children[n] if tree.tokens[c].dep.split(":")[0] in FIRST_PERSON_DEPS)
+
+
+def fill_source(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict, args: Arguments,
+                context: list[ActorMention]) -> list[ActorMention]:
+    """A missing source: the subject of a verb above the trigger, else (a pronoun or dropped subject) the
+    actor the previous sentences were about."""
+    taken = {m.code for m in args.target}
+    if first_person(tree, i, lex):
+        speaker = [m for m in speech_subjects(tree, i, lex, mentions, heads) if m.code not in taken]
+        if speaker:
+            return speaker[:1]
+    for a in tree.ancestors(i):
+        # the subject of a verb above, unless the trigger sits inside that subject ("the fact that this visit...")
+        subjects = [s for s in tree.kids(a, *SUBJECT_DEPS) if i not in tree.subtree(s)]
+        found = [m for m in mentions
+                 if m.code not in taken and any(heads.get(id(m)) in tree.subtree(s) for s in subjects)]
+        if found:
+            return found[:1]
+    is_noun = tree.tokens[i].pos in ("NOUN", "PROPN")
+    # a passive without its agent leaves the doer unsaid: "был вызван временный поверенный" (by the side the text
+    # is about; the chargé's posting "в Москве" is no party)
+    if not is_noun and args.target and tree.is_passive(i) and lex.language == "ru":
+        parties = {m.code for m in args.target if m.kind != "place"}
+        return [m for m in context if m.code not in parties][:1]
+    if args.subject_is_pronoun or (not args.has_subject and not is_noun):
+        return [m for m in context if m.code not in taken][:1]
+    return []
+
+
+def plural_party_subject(tree: Tree, i: int, lex: Lexicon) -> bool:
+    """"The parties agreed", "ambas partes acordaron", "стороны договорились": both sides of the context."""
+    parties = lex.words("roles", "party_subjects")
+    nodes = [i] + ([g] if (g := governing_verb(tree, i)) is not None else [])
+    if g is not None and tree.tokens[g].dep == "conj" and tree.lemma(g) in lex.words("roles", "light_verbs") \
+            and (first := tree.head(g)) is not None and tree.tokens[first].dep.split(":")[0] == "xcomp":
+        nodes.append(g := first)          # "договорились расширять ... и провести раунд": a later controlled conjunct
+    if g is not None and tree.tokens[g].dep.split(":")[0] == "xcomp" and (h := tree.head(g)) is not None:
+        nodes.append(h)                   # "стороны договорились провести раунд консультаций": the controller's
+    return any(tree.lemma(s) in parties for n in nodes for s in tree.kids(n, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS))
+
+
+def fill_target(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention], heads: dict,
+                args: Arguments) -> list[ActorMention]:
+    """A missing target: the nearest other actor of the sentence (weaker evidence, lower confidence)."""
+    taken = {m.code for m in args.source + args.pair}
+    pos = tree.tokens[i].start
+    others = sorted((m for m in mentions if m.code not in taken and not framing_organisation(tree, m, heads)),
+                    key=lambda m: abs(m.start - pos))
+    return others[:1]
+
+
+NOMINAL_MODIFIER_DEPS = {"nmod", "poss", "compound", "appos"}
+
+
+def framing_in_object(tree: Tree, m: ActorMention, h: int, i: int, heads: dict, of_preps: frozenset[str],
+                      locative_preps: frozenset[str]) -> bool:
+    """An organisation framing a noun deep inside the object ("firmaron una declaración sobre la cooperación en el
+    marco de la UEE") is not what the act is aimed at; the object's own "de" phrase ("una declaración de la OTAN")
+    and the members it names ("the co-chairs of the OSCE Minsk Group") still are. Frame: "de" + org under a noun
+    that a locative preposition introduces."""
+    h = name_head(tree, h)
+    path = [h] + tree.ancestors(h)
+    below = path[:path.index(i)] if i in path else []
+    if len(below) < 3 or tree.preposition(h) not in of_preps or not framing_organisation(tree, m, heads):
+        return False
+    frame_noun = below[1]
+    return tree.tokens[frame_noun].pos == "NOUN" and tree.preposition(frame_noun) in locative_preps
+
+
+def name_head(tree: Tree, h: int | None) -> int | None:
+    """The head of the whole name a token belongs to: an acronym in brackets after the full name ("la Unión
+    Económica Euroasiática (UEE)") is parsed as part of it (`flat`), and its role is the full name's."""
+    for _ in range(6):
+        if h is None or tree.tokens[h].dep.split(":")[0] != "flat" or tree.head(h) is None:
+            break
+        h = tree.head(h)
+    return h
+
+
+def framing_organisation(tree: Tree, m: ActorMention, heads: dict) -> bool:
+    """An organisation named as the frame of something else ("the summit of the Organization of Turkic States",
+    "en el marco de la UEE", "взаимодействие в ООН", "by the UN's centenary") is where or what, not a party: it is
+    never the nearest-actor fallback target. Organisations that are arguments of a verb still are."""
+    if m.kind != "org":
+        return False
+    h = name_head(tree, heads.get(id(m)))
+    if h is None:
+        return False
+    dep = tree.tokens[h].dep.split(":")[0]
+    governor = tree.head(h)
+    if dep == "pobj" and governor is not None:           # English: the preposition's own head decides
+        dep, governor = "nmod", tree.head(governor)
+    return dep in NOMINAL_MODIFIER_DEPS and governor is not None and tree.tokens[governor].pos in ("NOUN", "PROPN")
+
+
+def main_subject_actors(tree: Tree, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Actors in the subject of the sentence's root (what the next sentence's dropped subject refers to)."""
+    roots = [t.i for t in tree.tokens if tree.head(t.i) is None]
+    heads = {id(m): tree.span_head(m.start, m.end) for m in mentions}
+    for root in roots:
+        subjects = tree.kids(root, *SUBJECT_DEPS)
+        found = [m for m in mentions if any(heads.get(id(m)) in tree.subtree(s) for s in subjects)]
+        if found:
+            return found
+    return []

@@ -1,0 +1,611 @@
+"""Stage `events`: PLOVER events (who did what to whom) from trigger frames over each sentence's parse.
+
+Each language reads its own triggers (``data/lang/<iso>/events.toml``); there is no translation. For every
+trigger word in a sentence the frame says which arguments hold the source and the target; the actors come from
+the `entities` stage (see :mod:`communique.event_actors`). Roughly:
+
+1. find triggers: verb and noun lemmas with their frames, checked against the frame's constraints;
+2. place each actor mention of the sentence in the trigger's argument structure (subject, object, a phrase with
+   a preposition, a possessor or modifier of a nominal trigger), also through the verb that governs a nominal
+   trigger ("paid a visit to", "held talks with") and through coordinated or control verbs;
+3. map arguments to source / target (inverse frames swap them: "Putin received Tokayev" is KAZ→RUS), fill a
+   missing side from a governing speech verb or the previous sentence only where the grammar allows it;
+4. status (planned, negated, hypothetical, ongoing) from auxiliaries, tense and governing words;
+5. one event per distinct (type, actors, status, kind of mode) in the document: repeated mentions merge.
+
+Dates are left to the `dates` stage that runs next.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from ..lexicon import Frame, Lexicon, lexicon
+from ..records import ActorRef, Article, Event, Location, Sentence, Span
+from ..registry import Stage, stage
+from .actor_mentions import ActorMention, actor_mentions
+from .arguments import (
+    Arguments,
+    fill_source,
+    fill_target,
+    find_arguments,
+    governing_verb,
+    main_subject_actors,
+    plural_party_subject,
+    role_of,
+    speaker_arguments,
+)
+from .rules import (
+    CLAUSE_LINKS,
+    OBJECT_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    STATUS_LINKS,
+    Tree,
+    cameo_code,
+)
+
+log = logging.getLogger(__name__)
+
+# types whose missing target may come from the sentence's other actor: diplomatic exchanges between two sides;
+# conflict and coercion name their target or are not coded ("the sanctions", "the war in Ukraine")
+COOCCURRENCE_TYPES = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REQUEST"}
+PLACE_KINDS = {"place", "capital", "seat"}
+CONTENT_POS = {"NOUN", "PROPN", "ADJ", "X", "NUM", "VERB"}
+STATUS_MARKER_DEPS = {"aux", "auxpass", "neg", "advmod", "mark", "amod", "expl", "cop", "case", "det"}
+CLASSIFIER_MIN_PROBABILITY = 0.2   # the classifier's type is kept from this probability up (16 types + NONE)
+CLASSIFIER_CONFIDENCE = 0.5        # a classifier-typed event is at most this confident: no trigger, actors by position
+MODE_FAMILY = {"visit": "visit", "host": "visit", "meeting": "meeting", "talks": "meeting", "phone": "phone",
+               "multilateral": "visit"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An event found in one sentence, before document-level merging."""
+
+    type: str
+    frame: Frame
+    source: ActorMention
+    target: ActorMention
+    sentence: int
+    trigger: int                       # token index in the sentence
+    confidence: float
+    status: str = "occurred"
+    mutual: bool = False
+    place: ActorMention | None = None   # where it happened, when the sentence says so
+    also: set[int] = field(default_factory=set)   # other sentences found stating this event (document merge)
+
+
+@stage("events", "2", requires=("entities",), assigns=("events",))
+class EventsStage(Stage):
+    def process(self, article: Article) -> None:
+        min_confidence = float(self.options.get("min_confidence", 0.0))
+        mentions = actor_mentions(article)
+        candidates: list[Candidate] = []
+        silent: list[int] = []                    # sentences with two actors and no rule event
+        context: list[ActorMention] = []          # subject actors of the latest sentence that had one
+        previous: list[ActorMention] = []         # every actor of the previous sentence
+        for index, sentence in enumerate(article.sentences):
+            lex = lexicon(sentence.language)
+            if lex is None or not sentence.tokens:
+                continue
+            here = mentions.get(index, [])
+            found = sentence_events(sentence, index, here, lex, context, previous)
+            candidates.extend(c for c in found if c.confidence >= min_confidence)
+            if not found and len({m.code for m in here}) > 1:
+                silent.append(index)
+            subjects = main_subject_actors(Tree(sentence), here)
+            if subjects:
+                context = subjects
+            # the latest actors first, then earlier ones: "the parties" are the two sides most recently named, even
+            # when the sentence before names only one ("сообщает МИД Казахстана. ... стороны обсудили")
+            previous = here + [m for m in previous if m.code not in {h.code for h in here}]
+        if self.options.get("classifier_fallback") and silent:
+            floor = float(self.options.get("classifier_min_probability", CLASSIFIER_MIN_PROBABILITY))
+            candidates.extend(c for c in classifier_events(article, silent, mentions, floor)
+                              if c.confidence >= min_confidence)
+        article.events = [to_event(article, c, n) for n, c in enumerate(merge(candidates), 1)]
+
+
+# --- the classifier's fallback ---------------------------------------------------------------------------------
+
+def classifier_events(article: Article, indexes: list[int], mentions: dict[int, list[ActorMention]],
+                      min_probability: float) -> list[Candidate]:
+    """Events the trigger rules cannot type, from the sentence classifier (`communique.classifier`): a sentence
+    with two actors and no trigger gets the classifier's best PLOVER type when it is likely enough and more likely
+    than no event at all. The subject's actor is the source, the first other actor the target. Off by default
+    (stage option ``classifier_fallback``): on diplomatic news the rules cover what matters and the classifier's
+    guesses cost precision; on sentence sets the rules barely cover (the PLOVER gold records) it types them."""
+    from .classifier import NONE, default_classifier
+
+    model = default_classifier()
+    if model is None:
+        return []
+    predictions = model.classify([article.sentences[i].text for i in indexes])
+    out = []
+    for index, prediction in zip(indexes, predictions):
+        event_type, probability = prediction.best_event()
+        if probability < min_probability or probability <= prediction.probability_of(NONE):
+            continue
+        sentence = article.sentences[index]
+        tree = Tree(sentence)
+        here = [m for m in mentions.get(index, []) if acts_for_state(tree, m)]
+        pair = subject_first_pair(tree, here)
+        lex = lexicon(sentence.language)
+        if pair is None or lex is None:
+            continue
+        root = clause_root(tree)
+        frame = Frame(type=event_type, kind="classifier")
+        out.append(Candidate(event_type, frame, pair[0], pair[1], index, root,
+                             round(CLASSIFIER_CONFIDENCE * probability, 3), event_status(tree, root, lex)))
+    return out
+
+
+def clause_root(tree: Tree) -> int:
+    """The sentence's root verb; for a sentence the parser skipped (every token its own head), its first verb."""
+    roots = [t.i for t in tree.tokens if tree.head(t.i) is None]
+    return next((i for i in roots if tree.tokens[i].pos in ("VERB", "AUX")), roots[0] if roots else 0)
+
+
+def subject_first_pair(tree: Tree, mentions: list[ActorMention]) -> tuple[ActorMention, ActorMention] | None:
+    """(source, target): an actor of the main subject (else the first actor), and the first actor of another code."""
+    if len({m.code for m in mentions}) < 2:
+        return None
+    source = (main_subject_actors(tree, mentions) or mentions)[0]
+    target = next(m for m in mentions if m.code != source.code)
+    return source, target
+
+
+# --- one sentence ----------------------------------------------------------------------------------------------
+
+def sentence_events(sentence: Sentence, index: int, mentions: list[ActorMention], lex: Lexicon,
+                    context: list[ActorMention], context_all: list[ActorMention] | None = None) -> list[Candidate]:
+    context_all = context_all or []
+    if not mentions and not context:
+        return []
+    tree = Tree(sentence)
+    mentions = [m for m in mentions if acts_for_state(tree, m)]
+    heads = {id(m): tree.span_head(m.start, m.end) for m in mentions}
+    out: list[Candidate] = []
+    for i, tok in enumerate(tree.tokens):
+        if inside_actor(tree, i, mentions, heads) or tree.inside_name(i, sentence):
+            continue                      # a word inside a name is not a trigger ("Collective Security Treaty")
+        if in_fixed_phrase(sentence, tok.start, lex) or (tok.pos == "VERB" and tok.dep == "amod"):
+            continue                      # idioms; participles used as adjectives ("the visiting delegation")
+        if requested_content(tree, i, lex):
+            continue
+        for frame in trigger_frames(tree, i, lex, mentions, heads):
+            out.extend(frame_events(tree, i, frame, lex, mentions, heads, context, index, context_all))
+            break
+    return best_per_sentence(drop_visits_one_is_invited_to(tree, out))
+
+
+REQUESTED_LINKS = {"xcomp", "dobj", "obj", "ccomp"}                  # what a request verb asks for
+REQUESTED_PATH = REQUESTED_LINKS | {"conj", "prep", "pobj", "obl", "nmod"}   # and the words inside it
+
+
+def requested_content(tree: Tree, i: int, lex: Lexicon) -> bool:
+    """"asked Amman to support the bid", "seeks backing for", "calls on both to cease fire and return to talks":
+    what is asked for has not happened; the request is the event. A visit one is invited to make stays (it is a
+    planned visit). The request verb must take the asked-for clause as its complement or object: "during the talks,
+    X asked" leaves the talks an event."""
+    j = i
+    for _ in range(5):
+        head, dep = tree.head(j), tree.tokens[j].dep.split(":")[0]
+        if head is None or dep not in REQUESTED_PATH:
+            return False
+        if dep in REQUESTED_LINKS and _requests(tree, head, lex):
+            own = lex.verbs.get(tree.lemma(i), ()) + lex.nouns.get(tree.lemma(i), ())
+            invited = any(f.mode == "invitation" for f in lex.verbs.get(tree.lemma(head), ()))
+            return not (invited and any(f.type == "CONSULT" for f in own))
+        j = head
+    return False
+
+
+def _requests(tree: Tree, i: int, lex: Lexicon) -> bool:
+    if tree.is_passive(i):              # "are expected to sign": a plan, not a request
+        return False
+    return any(f.type == "REQUEST" for f in lex.verbs.get(tree.lemma(i), ())) or \
+        tree.lemma(i) in lex.words("roles", "request_verbs")
+
+
+def inside_actor(tree: Tree, i: int, mentions: list[ActorMention], heads: dict) -> bool:
+    """True when token `i` lies inside an actor's name, unless it heads an institution's name: "the Embassy of
+    Mexico" is still an opening's object, "Organization of the Collective Security Treaty" has no treaty event."""
+    tok = tree.tokens[i]
+    for m in mentions:
+        if m.start <= tok.start < m.end:
+            return not (m.kind in ("org", "seat") and heads.get(id(m)) == i)
+    return False
+
+
+def acts_for_state(tree: Tree, m: ActorMention) -> bool:
+    """Drop spans that cannot stand for a state acting: a lone function word ("The"), or a demonym used as a
+    plural noun for citizens ("51 Mexicans visited Kazakhstan", "decenas de miles de rusos")."""
+    inside = [t for t in tree.tokens if t.start < m.end and t.end > m.start]
+    if not any(t.pos in CONTENT_POS for t in inside):
+        return False
+    if inside and inside[0].i == 0 and m.text.isupper() and len(m.text) > 3:
+        return False                      # a dateline ("BUENOS AIRES, May 14 (EFE) –") says where it was written
+    if m.kind == "demonym":
+        head = tree.span_head(m.start, m.end)
+        tok = tree.tokens[head] if head is not None else None
+        if tok is not None and tok.pos in ("NOUN", "PROPN") and (
+                tok.morph.get("Number") == "Plur" or tree.kids(tok.i, "nummod")
+                or (tok.text.endswith("s") and tok.text[:1].isupper() and tok.text.isascii())):
+            return False
+    return True
+
+
+def drop_visits_one_is_invited_to(tree: Tree, found: list[Candidate]) -> list[Candidate]:
+    """"X invited Y to visit": one event, the invitation (REQUEST, X→Y); the visit it asks for is planned at most
+    and adds nothing between the same pair. An invitation accepted ("aceptó la invitación para visitar") leaves
+    the visit, which is then the event."""
+    invited = {frozenset((c.source.code, c.target.code)) for c in found
+               if c.type == "REQUEST" and c.frame.mode == "invitation" and tree.tokens[c.trigger].pos == "VERB"}
+    return [c for c in found if not (c.type == "CONSULT" and c.status == "planned"
+                                     and frozenset((c.source.code, c.target.code)) in invited)]
+
+
+def best_per_sentence(found: list[Candidate]) -> list[Candidate]:
+    """One event per type, pair of actors and status in a sentence ("during the visit, a meeting with"):
+    the best-supported reading wins, unless the sentence states distinct kinds of it (see `best_of_kinds`)."""
+    groups: dict[tuple, list[Candidate]] = {}
+    for c in found:
+        groups.setdefault((c.type, frozenset((c.source.code, c.target.code)), c.status), []).append(c)
+    kept = {id(c) for group in groups.values() for c in best_of_kinds(group)}
+    agreed = {frozenset((c.source.code, c.target.code)) for c in found if c.type == "AGREE"}
+    return [c for c in found if id(c) in kept
+            # "signed a plan to strengthen cooperation": the cooperation is what was agreed
+            and not (c.type == "COOPERATE" and c.frame.mode is None
+                     and frozenset((c.source.code, c.target.code)) in agreed)]
+
+
+def best_of_kinds(group: list[Candidate]) -> list[Candidate]:
+    """The best-supported candidate of a group of one type, pair and status; when it has a kind, the best of each
+    other kind too: "establecieron relaciones en 1993 y Astaná abrió su embajada en 2006" states two COOPERATE
+    events. A reading without a kind stands for all of them."""
+    best = max(group, key=lambda c: c.confidence)          # the first of the best, in text order
+    if not best.frame.kind:
+        return [best]
+    per_kind: dict[str, Candidate] = {}
+    for c in group:
+        if c.frame.kind and (c.frame.kind not in per_kind or c.confidence > per_kind[c.frame.kind].confidence):
+            per_kind[c.frame.kind] = c
+    return list(per_kind.values())
+
+
+def in_fixed_phrase(sentence: Sentence, offset: int, lex: Lexicon) -> bool:
+    """Trigger words inside idioms that do not state an event ("de acuerdo con", "in accordance with")."""
+    text = sentence.text.lower()
+    at = offset - sentence.start
+    for phrase in lex.words("roles", "fixed_phrases"):
+        pos = text.find(phrase)
+        while pos >= 0:
+            if pos <= at < pos + len(phrase):
+                return True
+            pos = text.find(phrase, pos + 1)
+    return False
+
+
+def trigger_frames(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict) -> list[Frame]:
+    tok = tree.tokens[i]
+    lemma = tok.lemma.lower()
+    if tok.pos in ("VERB", "AUX"):
+        frames = lex.verbs.get(lemma, ())
+    elif tok.pos in ("NOUN", "PROPN"):
+        frames = lex.nouns.get(lemma, ()) or lex.nouns.get(tok.text.lower(), ())
+    else:
+        frames = ()
+    return [f for f in frames if frame_applies(tree, i, f, mentions, heads, lex)]
+
+
+def under_non_event_head(tree: Tree, i: int, lex: Lexicon) -> bool:
+    """A trigger that a wish or a chance governs within its clause ("is also interested in economic agreements",
+    "la oportunidad histórica de firmar un tratado"): no event has happened or been set. (An anniversary still
+    states the event it celebrates: the `dates` stage dates it that many years back.)"""
+    heads = lex.words("roles", "non_event_heads")
+    for a in tree.ancestors(i)[:4]:
+        if tree.lemma(a) in heads or tree.tokens[a].text.lower() in heads:
+            return True
+        if tree.tokens[a].pos in ("VERB", "AUX") and tree.tokens[a].morph.get("VerbForm") not in ("Inf", "Ger"):
+            return False                  # a finite verb closes the clause; "the chance to sign a treaty" does not
+    return False
+
+
+def stative(tree: Tree, i: int, lex: Lexicon) -> bool:
+    """A nominal trigger held rather than happening: "has consular accords with Brazil", "tiene acuerdos"."""
+    if tree.tokens[i].pos not in ("NOUN", "PROPN"):
+        return False
+    governor = governing_verb(tree, i)
+    return governor is not None and tree.lemma(governor) in lex.words("roles", "stative_verbs")
+
+
+def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention], heads: dict,
+                  lex: Lexicon | None = None) -> bool:
+    if lex is not None and (stative(tree, i, lex) or under_non_event_head(tree, i, lex)):
+        return False
+    if frame.requires_prep:
+        preps = {tree.preposition(c) for c in tree.children[i]}
+        if not preps & set(frame.requires_prep):
+            return False
+    if frame.requires_modifier:
+        # a conjunct shares the modifier of the word it is coordinated with: "an excellent reference point and
+        # partner", "отличным ориентиром и партнером"
+        heads = [i] + ([h] if tree.tokens[i].dep == "conj" and (h := tree.head(i)) is not None else [])
+        kids = [c for h in heads for c in tree.children[h] if c != i]
+        mods = {tree.lemma(c) for c in kids} | {tree.tokens[c].text.lower() for c in kids}
+        if not mods & set(frame.requires_modifier):
+            return False
+    if frame.requires_governor:
+        # the governing word above the trigger, or just before it when the parser attached the noun elsewhere
+        near = {tree.lemma(a) for a in tree.ancestors(i)[:5]} | {tree.lemma(j) for j in range(max(0, i - 6), i)}
+        if not near & set(frame.requires_governor):
+            return False
+    if frame.requires_object_noun:
+        # the form too: a lemmatiser may take a participle noun for its verb ("поверенный" → "поверить")
+        objects = {w for c in tree.kids(i, *OBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
+                   for w in (tree.lemma(c), tree.tokens[c].text.lower())}
+        if not objects & set(frame.requires_object_noun):
+            return False
+    if frame.requires_object_actor:
+        objects = tree.kids(i, *OBJECT_DEPS)
+        if not any(heads.get(id(m)) in tree.subtree(o) for o in objects for m in mentions):
+            return False
+    return True
+
+
+def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention], heads: dict,
+                 context: list[ActorMention], index: int, context_all: list[ActorMention]) -> list[Candidate]:
+    args = find_arguments(tree, i, frame, lex, mentions, heads)
+    confidence = 0.9
+    if frame.speaker:
+        args = speaker_arguments(tree, i, lex, mentions, heads, args)
+    if frame.mutual and not args.source and not args.pair and plural_party_subject(tree, i, lex):
+        args.pair, confidence = distinct_codes(context + context_all)[:2], 0.7
+    if not args.source and not args.pair:
+        args.source, confidence = fill_source(tree, i, lex, mentions, heads, args, context), 0.6
+    if (not args.target and frame.type in COOCCURRENCE_TYPES
+            and not (frame.mutual and len({m.code for m in args.source + args.pair}) > 1)):
+        args.target = fill_target(tree, i, frame, mentions, heads, args)
+        if frame.mutual and args.target and city_venue(tree, args.target[0], lex, heads) and \
+                not any(m.kind == "org" for m in args.source + args.pair):   # an org's own gathering: see below
+            args.target = fill_target(tree, i, frame, [m for m in mentions if not city_venue(tree, m, lex, heads)],
+                                      heads, args)
+        confidence = min(confidence, 0.5)
+    if frame.responds and not args.target and (args.source or args.pair):
+        # a response answers whoever acted before: the latest other actor named in the sentences before
+        taken = {m.code for m in args.source + args.pair}
+        args.target, confidence = [m for m in context_all if m.code not in taken][:1], 0.5
+    if frame.inverse:                     # the subject side is the host: "Putin received Tokayev" is KAZ→RUS
+        args.source, args.target = args.target, args.source
+    givers = received_from(tree, i, lex, mentions, heads)
+    if givers:                            # "accepted credentials from the ambassadors of Brazil and Hungary"
+        # the receiver is who received, never one of the givers nor the nearest other actor: "Глава государства
+        # принял грамоты у послов Бразилии, Венгрии и Вьетнама" with no head of state named yet states no pair
+        giving = {m.code for m in givers}
+        receivers = [m for m in args.source or fill_source(tree, i, lex, mentions, heads, args, context)
+                     if m.code not in giving]
+        args.source, args.target = givers, receivers
+    status = event_status(tree, i, lex)
+    place = event_place(tree, i, lex, mentions, heads)
+    out = []
+    for source, target in actor_pairs(args, frame):
+        if own_gathering(tree, i, frame, source, target, heads):
+            continue
+        out.append(Candidate(frame.type, frame, source, target, index, i, confidence, status, frame.mutual, place))
+    return out
+
+
+def city_venue(tree: Tree, m: ActorMention, lex: Lexicon, heads: dict) -> bool:
+    """A city named with a locative preposition ("un encuentro en Nueva York", "talks in Geneva") is where a
+    meeting happened: as the nearest actor to a meeting with no partner it gives way to the next actor, if any
+    (an embassy or a visit "in" a city still targets the city's country)."""
+    h = heads.get(id(m))
+    return m.kind == "place" and h is not None and tree.preposition(h) in lex.words("roles", "locative_preps")
+
+
+def own_gathering(tree: Tree, i: int, frame: Frame, source: ActorMention, target: ActorMention, heads: dict) -> bool:
+    """"the summit of the Organization of Turkic States in Astana", "саммит ШОС в Астане": an organisation's own
+    meeting held in a city is where its members meet, not a consultation between the organisation and its host."""
+    if frame.type != "CONSULT" or tree.tokens[i].pos not in ("NOUN", "PROPN"):
+        return False
+    if source.kind != "org" or target.kind not in PLACE_KINDS:
+        return False
+    h = heads.get(id(source))
+    return h is not None and tree.head(h) is not None and i in [tree.head(h), *tree.ancestors(h)[:2]]
+
+
+def received_from(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict) -> list[ActorMention]:
+    """Who hands over what a receiving verb takes ("принял верительные грамоты у послов Бразилии"): they act."""
+    governor = governing_verb(tree, i)
+    if governor is None or tree.lemma(governor) not in lex.words("roles", "receive_verbs"):
+        return []
+    if tree.tokens[i].pos not in ("NOUN", "PROPN"):
+        return []
+    from_preps = lex.words("roles", "from_preps")
+    out = []
+    for m in mentions:
+        h = heads.get(id(m))
+        if h is None:
+            continue
+        role = role_of(tree, h, governor) or role_of(tree, h, i)
+        path = [h] + tree.ancestors(h)
+        if role is not None and (role[1] in from_preps or any(tree.preposition(j) in from_preps for j in path[:4])):
+            out.append(m)
+    return out
+
+
+def event_place(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict) -> ActorMention | None:
+    """The place the trigger's clause names with a locative preposition ("met in Astana", "визит в Москву")."""
+    preps = lex.words("roles", "venue_preps") | lex.words("roles", "locative_preps")
+    anchors = [i] + ([g] if (g := governing_verb(tree, i)) is not None else [])
+    for m in mentions:
+        h = heads.get(id(m))
+        if m.kind not in PLACE_KINDS or h is None:
+            continue
+        for anchor in anchors:
+            role = role_of(tree, h, anchor)
+            if role is not None and role[1] in preps:
+                return m
+    return None
+
+
+def distinct_codes(mentions: list[ActorMention]) -> list[ActorMention]:
+    seen: set[str] = set()
+    return [m for m in mentions if not (m.code in seen or seen.add(m.code))]
+
+
+def actor_pairs(args: Arguments, frame: Frame) -> list[tuple[ActorMention, ActorMention]]:
+    sources = args.source + args.pair
+    targets = args.target or (args.pair[1:] if len(args.pair) > 1 else [])
+    if not args.target and frame.mutual and len({m.code for m in sources}) > 1:
+        first = sources[0]
+        return unique_pairs([(first, m) for m in sources[1:]])
+    return unique_pairs([(s, t) for s in sources for t in targets])
+
+
+def unique_pairs(pairs: list[tuple[ActorMention, ActorMention]]) -> list[tuple[ActorMention, ActorMention]]:
+    seen, out = set(), []
+    for s, t in pairs:
+        key = (s.code, t.code)
+        if s.code != t.code and key not in seen:
+            seen.add(key)
+            out.append((s, t))
+    return out
+
+
+# --- status ----------------------------------------------------------------------------------------------------
+
+def event_status(tree: Tree, i: int, lex: Lexicon) -> str:
+    """negated > hypothetical > planned > ongoing > occurred, from the trigger and the words that govern it."""
+    chain = status_chain(tree, i)
+    levels: list[set[str]] = []            # per word of the chain: it (above the trigger) and its marker children
+    for n, a in enumerate(chain):
+        found = {tree.lemma(a)} if n > 0 else set()   # "plans to visit": the governing word, not the trigger
+        for c in tree.children[a]:
+            dep = tree.tokens[c].dep
+            base = dep.split(":")[0]
+            if c in chain or (n > 0 and base not in STATUS_MARKER_DEPS) or base in CLAUSE_LINKS:
+                continue
+            for w in [c, *tree.kids(c, "fixed")]:     # a multiword marker: "en vísperas de", "ahead of"
+                found.add(tree.lemma(w))
+                found.add(tree.tokens[w].text.lower())
+        levels.append(found)
+    near = set().union(*levels)
+    words = lambda key: lex.words("status", key)
+    # a negated litotes above the trigger affirms it: "ответные меры не заставят себя ждать", "will not hesitate"
+    litotes = {tree.lemma(a) for a in chain[1:]} & words("litotes")
+    if near & words("negation") and not litotes:
+        return "negated"
+    if near & words("hypothetical"):
+        return "hypothetical"
+    # A finite verb in the past asserts that it happened: its own modifiers cannot make it, or a trigger noun under
+    # it, planned ("прибыл с визитом накануне вечером", arrived the evening before); words governing it still can,
+    # and so do the trigger noun's own ("накануне визита", on the eve of the visit: a visit ahead) and the words
+    # between the two ("adelantó planes de firmar", announced plans to sign). A past verb that looks ahead makes
+    # its infinitive complement planned ("agreed to hold", "acordaron ampliar", "договорились провести").
+    past = next((n for n, a in enumerate(chain) if _finite_past(tree, a)), None)
+    if past is None:
+        planned_scope = near
+    elif past == 0:
+        planned_scope = set().union(*levels[1:])
+    else:
+        complement = tree.tokens[chain[past - 1]].dep.split(":")[0] == "xcomp"
+        planned_scope = set().union(*levels[:past], *levels[past + 1:],
+                                    {tree.lemma(chain[past])} if complement else set())
+    if planned_scope & (words("planned_aux") | words("planned_lemmas")) \
+            or any(_future(tree, a, words("purpose_marks")) for a in chain[:3]):
+        return "planned"
+    if near & words("ongoing"):
+        return "ongoing"
+    return "occurred"
+
+
+def _finite_past(tree: Tree, i: int) -> bool:
+    morph = tree.tokens[i].morph
+    return tree.tokens[i].pos in ("VERB", "AUX") and morph.get("Tense") == "Past" and morph.get("VerbForm") == "Fin"
+
+
+def status_chain(tree: Tree, i: int) -> list[int]:
+    """The trigger and the words above it within its own clause (through control verbs and arguments)."""
+    chain, j = [i], i
+    for _ in range(4):
+        h = tree.head(j)
+        if h is None or tree.tokens[j].dep not in STATUS_LINKS:
+            break
+        chain.append(h)
+        j = h
+    return chain
+
+
+def _future(tree: Tree, i: int, purpose_marks: frozenset[str] = frozenset()) -> bool:
+    tok = tree.tokens[i]
+    if tok.morph.get("Tense") == "Fut" and tok.pos in ("VERB", "AUX"):
+        return True
+    if tok.morph.get("Mood") == "Sub" and tok.pos == "VERB" \
+            and any(tree.lemma(m) in purpose_marks for m in tree.kids(i, "mark")):
+        return True    # "para que el canciller visite Astaná": a purpose still to come ("el hecho de que" is not)
+    return any(tree.tokens[c].morph.get("Tense") == "Fut" for c in tree.kids(i, "aux", "aux:pass", "cop"))
+
+
+# --- document level --------------------------------------------------------------------------------------------
+
+def merge(candidates: list[Candidate]) -> list[Candidate]:
+    """One event per type, kind, pair of actors and status in the document: a directed reading ("X visited Y") wins
+    over a mutual one of the same pair ("X and Y met"), and the best-supported, earliest mention is kept. Kinds keep
+    distinct events of one type apart (opening a consulate is not establishing relations), but one sentence still
+    states one event of a type for a pair."""
+    groups: dict[tuple, list[Candidate]] = {}
+    for c in candidates:
+        groups.setdefault((c.type, c.frame.kind, frozenset((c.source.code, c.target.code)), c.status), []).append(c)
+    kept: list[Candidate] = []
+    for group in groups.values():
+        directed = [c for c in group if not c.mutual]
+        by_direction: dict[tuple[str, str], Candidate] = {}
+        for c in directed or group:
+            key = (c.source.code, c.target.code) if directed else ("", "")
+            if key not in by_direction or c.confidence > by_direction[key].confidence:
+                by_direction[key] = c
+        kept.extend(by_direction.values())
+        _keep_evidence(group, list(by_direction.values()))
+    return _one_per_sentence(sorted(kept, key=lambda c: (c.sentence, c.trigger)))
+
+
+def _keep_evidence(group: list[Candidate], kept: list[Candidate]) -> None:
+    """A merged-away mention still says the event: its sentence goes to the kept event of the same direction (or,
+    for a mutual mention, to the first kept one) as further evidence."""
+    for c in group:
+        if c in kept:
+            continue
+        same = [k for k in kept if (k.source.code, k.target.code) == (c.source.code, c.target.code)] or kept
+        same[0].also |= {c.sentence} | c.also
+
+
+def _one_per_sentence(candidates: list[Candidate]) -> list[Candidate]:
+    """Of events of one type, pair and status from the same sentence (two triggers of one fact: "the opening of
+    the embassy"), keep the best supported (one per kind, see `best_of_kinds`)."""
+    groups: dict[tuple, list[Candidate]] = {}
+    for c in candidates:
+        groups.setdefault((c.sentence, c.type, c.source.code, c.target.code, c.status), []).append(c)
+    kept: set[int] = set()
+    for group in groups.values():
+        chosen = best_of_kinds(group)
+        for c in group:
+            chosen[0].also |= c.also
+        kept.update(id(c) for c in chosen)
+    return [c for c in candidates if id(c) in kept]
+
+
+def to_event(article: Article, c: Candidate, n: int) -> Event:
+    sentence = article.sentences[c.sentence]
+    tok = sentence.tokens[c.trigger]
+    return Event(id=f"ev{n}", type=c.type, source=actor_ref(c.source), target=actor_ref(c.target),
+                 evidence=Span(sentence.start, sentence.end, sentence.text), sentence=c.sentence,
+                 mode=c.frame.mode, status=c.status, trigger=Span(tok.start, tok.end, tok.text),
+                 confidence=c.confidence, mutual=c.mutual, cameo=cameo_code(c.type, c.frame.mode),
+                 also=[Span(s.start, s.end, s.text) for s in (article.sentences[i] for i in sorted(c.also - {c.sentence}))],
+                 location=Location(name=c.place.text, country=c.place.code) if c.place else None)
+
+
+def actor_ref(m: ActorMention) -> ActorRef:
+    return ActorRef(code=m.code, entity=m.entity, text=m.text)

@@ -1,0 +1,117 @@
+"""Dependency-tree helpers and the PLOVER/CAMEO tables the `events` stage reads trigger frames with.
+
+The frames themselves are language data (`communique.lexicon`, from ``data/lang/<iso>/events.toml``).
+"""
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from ..datafiles import load_data
+from ..records import Sentence, Token
+
+SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
+OBJECT_DEPS = {"dobj", "obj", "iobj", "dative"}
+MODIFIER_DEPS = {"poss", "nmod:poss", "compound", "amod", "nmod", "appos", "flat", "nummod"}
+OBLIQUE_DEPS = {"prep", "obl", "nmod", "obl:agent", "obl:tmod", "advmod"}
+PASSIVE_AUXILIARIES = {"ser", "быть", "be"}
+NAME_LABELS = {"ORG", "MISC", "WORK_OF_ART", "LAW", "EVENT", "FAC"}
+# links a trigger's status words may come through ("plans to visit", "the visit is scheduled", "expected to sign")
+STATUS_LINKS = {"xcomp", "dobj", "obj", "nsubj", "nsubjpass", "nsubj:pass", "pobj", "prep", "obl", "nmod", "conj",
+                "attr", "oprd", "root", "acl"}
+CLAUSE_LINKS = {"conj", "xcomp", "advcl", "ccomp", "acl", "relcl", "acl:relcl", "parataxis", "csubj"}
+
+
+def cameo_code(event_type: str, mode: str | None) -> str | None:
+    """The CAMEO code of a PLOVER type and mode (data/plover_weights.toml, from CAMEO2PLOVER-2021.txt): the mode's
+    own code where the table has one, else the type's root code; None for a type without one."""
+    info = load_data("plover_weights.toml").get("types", {}).get(event_type, {})
+    return info.get("mode_codes", {}).get(mode or "") or info.get("cameo_root")
+
+
+@functools.lru_cache(maxsize=1)
+def plover_types() -> dict[str, dict[str, Any]]:
+    """PLOVER event types with their descriptions and modes (data/plover.toml)."""
+    return load_data("plover.toml").get("types", {})
+
+
+class Tree:
+    """Read-only view of one sentence's dependency parse."""
+
+    def __init__(self, sentence: Sentence) -> None:
+        self.tokens: list[Token] = sentence.tokens
+        self.children: list[list[int]] = [[] for _ in self.tokens]
+        for tok in self.tokens:
+            if 0 <= tok.head < len(self.tokens) and tok.head != tok.i:
+                self.children[tok.head].append(tok.i)
+
+    def head(self, i: int) -> int | None:
+        h = self.tokens[i].head
+        return None if h == i or not 0 <= h < len(self.tokens) else h
+
+    def ancestors(self, i: int) -> list[int]:
+        out, seen = [], {i}
+        h = self.head(i)
+        while h is not None and h not in seen:
+            out.append(h)
+            seen.add(h)
+            h = self.head(h)
+        return out
+
+    def kids(self, i: int, *deps: str) -> list[int]:
+        return [c for c in self.children[i] if not deps or self.tokens[c].dep in deps or
+                self.tokens[c].dep.split(":")[0] in deps]
+
+    def subtree(self, i: int) -> set[int]:
+        out, stack = set(), [i]
+        while stack:
+            j = stack.pop()
+            if j not in out:
+                out.add(j)
+                stack.extend(self.children[j])
+        return out
+
+    def lemma(self, i: int) -> str:
+        return self.tokens[i].lemma.lower()
+
+    def preposition(self, i: int) -> str | None:
+        """The preposition that marks token `i`: English `prep` heads, UD `case` children."""
+        tok = self.tokens[i]
+        if tok.dep in ("prep", "agent"):
+            return "by" if tok.dep == "agent" else tok.lemma.lower()
+        cases = [self.tokens[c] for c in self.kids(i, "case")]
+        if cases:
+            return " ".join(c.lemma.lower() for c in cases[:2]) if len(cases) > 1 else cases[0].lemma.lower()
+        h = self.head(i)
+        if tok.dep == "pobj" and h is not None:
+            return self.tokens[h].lemma.lower()
+        return None
+
+    def span_head(self, start: int, end: int) -> int | None:
+        """The token of [start, end) whose head lies outside it (the mention's syntactic head)."""
+        inside = [t.i for t in self.tokens if t.start < end and t.end > start]
+        if not inside:
+            return None
+        span = set(inside)
+        for i in inside:
+            h = self.head(i)
+            if h is None or h not in span:
+                return i
+        return inside[0]
+
+    def is_passive(self, i: int) -> bool:
+        """English nsubjpass/auxpass, UD :pass labels, Voice=Pass, or a participle with ser/быть ("fue recibido")."""
+        if self.kids(i, *PASSIVE_SUBJECT_DEPS) or self.kids(i, "auxpass", "aux:pass"):
+            return True
+        tok = self.tokens[i]
+        if tok.morph.get("Voice") == "Pass":
+            return True
+        # a past participle with ser/be ("fue recibido"); "is visiting" is progressive, not passive
+        return tok.morph.get("VerbForm") == "Part" and tok.morph.get("Tense") != "Pres" and any(
+            self.lemma(c) in PASSIVE_AUXILIARIES for c in self.kids(i, "aux", "cop"))
+
+    def inside_name(self, i: int, sentence: Sentence) -> bool:
+        """True when token `i` is part of a named organisation or title ("Collective Security Treaty")."""
+        tok = self.tokens[i]
+        return any(n.start <= tok.start < n.end and n.label in NAME_LABELS for n in sentence.ner)

@@ -1,0 +1,20 @@
+"""The knowledge base: the store, merged events, stories and the questions users ask of them.
+
+Owns the store and its backends (embedded SQLite by default, PostgreSQL when shared) with their migrations,
+ingest (serial, process pool or Dask), syndicated copies grouped into stories, reports of one event merged across
+articles, the learned actor table, the queries (events, relations, profiles, search, actors) and the exports.
+
+May import: everything below it — the foundation, the pipeline and the Python API (`communique.api`), and the
+stage wings for their records and language data. The interfaces (`cli`, `web`, `bench`) import it, never the
+reverse.
+
+The queries return pandas DataFrames and are the Python API of the knowledge base::
+
+    >>> from communique import kb
+    >>> from communique.kb import Store
+    >>> kb.events(Store.open("kb.db"), between=("KAZ", "ARG"))
+"""
+from .queries import actors, count_events, event_rows, events, evidence, profile, relations, search
+from .store import Store
+
+__all__ = ["Store", "actors", "count_events", "event_rows", "events", "evidence", "profile", "relations", "search"]

@@ -1,0 +1,184 @@
+"""Exports of the merged events: jsonl, csv, parquet, plover and gdelt (columns documented in docs/exports.md).
+
+- ``jsonl``: one merged event per line with every report behind it (``reports``: sentence and document).
+- ``csv``: the flat columns of `EXPORT_COLUMNS`, with a header; lists joined with " | ".
+- ``parquet``: the same columns and types as csv, through pyarrow (``pip install communique[parquet]``).
+- ``plover``: one JSON object per merged event with PLOVER's standardised field names (as in the PLOVER gold
+  standard records: ``id``, ``date``, ``event``, ``mode``, ``source``/``target`` actor lists, ``eventText``,
+  ``text``, ``language``...).
+- ``gdelt``: the 58 tab-separated columns of a GDELT 1.0 event record, no header, with CAMEO codes mapped from
+  the PLOVER type and mode (data/plover_weights.toml), the Goldstein-style weight and the source counts.
+
+Column names and order are stable: new columns are only ever added at the end.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import IO, TYPE_CHECKING, Any
+
+import pandas as pd
+
+from .. import __version__
+from .queries import EVENT_COLUMNS, event_rows, evidence, plover_weights
+
+if TYPE_CHECKING:
+    from .store import Store
+
+FORMATS = ("jsonl", "csv", "parquet", "plover", "gdelt")
+
+#: Flat export columns (csv, parquet): the merged event, then its sources.
+EXPORT_COLUMNS = EVENT_COLUMNS + ["cameo_code", "quad_class", "story_ids", "doc_ids", "urls", "outlets"]
+
+GDELT_COLUMNS = [
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    *[f"Actor1{c}" for c in ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
+                             "Religion2Code", "Type1Code", "Type2Code", "Type3Code")],
+    *[f"Actor2{c}" for c in ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
+                             "Religion2Code", "Type1Code", "Type2Code", "Type3Code")],
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumMentions",
+    "NumSources", "NumArticles", "AvgTone",
+    *[f"{p}_{c}" for p in ("Actor1Geo", "Actor2Geo", "ActionGeo")
+      for c in ("Type", "FullName", "CountryCode", "ADM1Code", "Lat", "Long", "FeatureID")],
+    "DATEADDED", "SOURCEURL",
+]
+
+
+def cameo_code(event_type: str, mode: str | None) -> str:
+    """The most specific CAMEO code for a PLOVER type and mode (the root code when the mode has none)."""
+    info = plover_weights().get(event_type, {})
+    return info.get("mode_codes", {}).get(mode or "", info.get("cameo_root", ""))
+
+
+def export_rows(store: Store, **filters: Any) -> list[dict[str, Any]]:
+    """Merged events (kb.events filters apply) with their reports attached under ``reports``."""
+    rows = event_rows(store, **filters)
+    reports: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in evidence(store, [row["id"] for row in rows]).to_dict("records"):
+        reports[r.pop("merged_id")].append({k: _clean(v) for k, v in r.items()})
+    for row in rows:
+        row["reports"] = reports.get(row["id"], [])
+        info = plover_weights().get(row["type"], {})
+        row["cameo_code"] = cameo_code(row["type"], row["mode"])
+        row["quad_class"] = info.get("quad_class")
+        row["story_ids"] = _unique(r["story_id"] for r in row["reports"])
+        row["doc_ids"] = _unique(r["doc_id"] for r in row["reports"])
+        row["urls"] = _unique(r["url"] or r["path"] for r in row["reports"])
+        row["outlets"] = _unique(r["outlet"] for r in row["reports"])
+    return rows
+
+
+def export(store: Store, fmt: str, out: IO[Any], **filters: Any) -> int:
+    """Write the merged events to `out` (text stream; binary for parquet); returns how many were written."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    rows = export_rows(store, **filters)
+    if fmt == "parquet":
+        flat_frame(rows).to_parquet(out, engine="pyarrow", index=False)
+    elif fmt == "csv":
+        flat_frame(rows).to_csv(out, index=False)
+    elif fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(_jsonl(row), ensure_ascii=False) + "\n")
+    elif fmt == "plover":
+        for row in rows:
+            out.write(json.dumps(plover_record(row), ensure_ascii=False) + "\n")
+    else:
+        writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
+        for line in gdelt_lines(rows):
+            writer.writerow(line)
+    return len(rows)
+
+
+def flat_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    flat = [{c: (" | ".join(row[c]) if isinstance(row[c], list) else row[c]) for c in EXPORT_COLUMNS} for row in rows]
+    frame = pd.DataFrame(flat, columns=EXPORT_COLUMNS)
+    for column in ("year", "num_articles", "num_sources", "num_outlets", "quad_class"):
+        frame[column] = frame[column].astype("Int64")
+    for column in ("confidence", "weight"):
+        frame[column] = frame[column].astype("float64")
+    frame["mutual"] = frame["mutual"].astype("bool")
+    return frame
+
+
+def _jsonl(row: dict[str, Any]) -> dict[str, Any]:
+    keys = EVENT_COLUMNS + ["cameo_code", "quad_class", "reports"]
+    return {k: row[k] for k in keys if k not in ("doc_id", "path", "url", "title")}
+
+
+def plover_record(row: dict[str, Any]) -> dict[str, Any]:
+    """A merged event in PLOVER's standardised JSON field names."""
+    first = row["reports"][0] if row["reports"] else {}
+    return {
+        "id": f"COMMUNIQUE-{row['id']}", "date": row["date"], "event": row["type"], "mode": row["mode"],
+        "context": None, "source": [{"code": row["actor1"]}] if row["actor1"] else [],
+        "target": [{"code": row["actor2"]}] if row["actor2"] else [], "mutual": row["mutual"],
+        "status": row["status"], "text": row["evidence"], "language": first.get("language"),
+        "publication": first.get("outlet"), "url": first.get("url"), "numArticles": row["num_articles"],
+        "numSources": row["num_sources"], "coder": "communique", "version": __version__,
+        "evidence": [{"text": r["evidence"], "doc_id": r["doc_id"], "url": r["url"] or r["path"]}
+                     for r in row["reports"]],
+    }
+
+
+def gdelt_lines(rows: list[dict[str, Any]]) -> Iterator[list[str]]:
+    added = datetime.now(UTC).strftime("%Y%m%d")
+    for row in rows:
+        code = cameo_code(row["type"], row["mode"])
+        root = plover_weights().get(row["type"], {}).get("cameo_root", "")
+        date = row["date"] or ""
+        sqldate = (date.replace("-", "") + "0000")[:8] if date else ""
+        line = dict.fromkeys(GDELT_COLUMNS, "")
+        line.update({
+            "GLOBALEVENTID": str(int(hashlib.sha256(row["id"].encode()).hexdigest()[:12], 16)),
+            "SQLDATE": sqldate, "MonthYear": sqldate[:6], "Year": sqldate[:4],
+            "FractionDate": _fraction(sqldate),
+            "Actor1Code": row["actor1"] or "", "Actor1CountryCode": _country(row["actor1"]),
+            "Actor2Code": row["actor2"] or "", "Actor2CountryCode": _country(row["actor2"]),
+            "IsRootEvent": "1", "EventCode": code, "EventBaseCode": code[:3], "EventRootCode": root,
+            "QuadClass": str(row["quad_class"] or ""), "GoldsteinScale": f"{row['weight']:.1f}",
+            "NumMentions": str(len(row["reports"])), "NumSources": str(row["num_sources"]),
+            "NumArticles": str(row["num_articles"]), "AvgTone": "", "DATEADDED": added,
+            "SOURCEURL": (row["urls"][0] if row["urls"] else "") or "",
+        })
+        yield [_tsv(line[c]) for c in GDELT_COLUMNS]
+
+
+def _fraction(sqldate: str) -> str:
+    if len(sqldate) < 4:
+        return ""
+    month = int(sqldate[4:6] or 0)
+    day = int(sqldate[6:8] or 0)
+    return f"{int(sqldate[:4]) + ((max(month, 1) - 1) * 30.4 + max(day, 1)) / 365:.4f}" if month else sqldate[:4]
+
+
+def _country(code: str | None) -> str:
+    return code if code and len(code) == 3 and code.isalpha() and code.isupper() else ""
+
+
+def _tsv(value: Any) -> str:
+    return " ".join(str(value).split())
+
+
+def _unique(values: Any) -> list[str]:
+    out: list[str] = []
+    for v in values:
+        if v and v not in out:
+            out.append(v)
+    return out
+
+
+def _clean(value: Any) -> Any:
+    return None if isinstance(value, float) and value != value else value
+
+
+def to_text(store: Store, fmt: str, **filters: Any) -> str:
+    """An export as a string (not for parquet)."""
+    buffer = io.StringIO()
+    export(store, fmt, buffer, **filters)
+    return buffer.getvalue()

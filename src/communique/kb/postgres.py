@@ -1,0 +1,105 @@
+"""The PostgreSQL backend of the store (``Store.open("postgresql://user@host/db")``), with psycopg 3.
+
+Same tables, same migration names and the same queries as SQLite (``?`` placeholders are rewritten to psycopg's
+``%s``; every value travels as a parameter). Full-text search uses a ``tsvector`` over the accent- and
+case-folded text with the ``simple`` configuration (no stemming, like SQLite's unicode61 tokenizer), so both
+backends find the same documents for the same query. Install with ``pip install communique[postgres]``.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from ..errors import ConfigError
+from .store import Store
+
+log = logging.getLogger(__name__)
+
+#: SQLite type names in the shared migration files and what PostgreSQL calls them.
+_PG_TYPES = {"REAL": "DOUBLE PRECISION", "BLOB": "BYTEA"}
+
+# Serialises writers across processes (one ingest transaction at a time), like SQLite's write lock.
+_WRITE_LOCK = 0x436F6D6D  # "Comm"
+
+
+def _pg(sql: str) -> str:
+    """`?` placeholders to psycopg's `%s` (our SQL has no literal `?` or `%`)."""
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+class PostgresStore(Store):
+    backend = "postgresql"
+
+    @classmethod
+    def connect(cls, url: str) -> PostgresStore:
+        try:
+            import psycopg
+            from psycopg.rows import dict_row
+        except ImportError as err:  # pragma: no cover - depends on the installation
+            raise ConfigError("PostgreSQL support needs psycopg 3: pip install 'communique[postgres]'") from err
+        conn = psycopg.connect(url, autocommit=True, row_factory=dict_row)
+        return cls(conn, _redact(url))
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self.db.execute(_pg(sql), tuple(params) or None)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        batch = [tuple(r) for r in rows]
+        if batch:
+            with self.db.cursor() as cur:
+                cur.executemany(_pg(sql), batch)
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        return list(self.db.execute(_pg(sql), tuple(params) or None).fetchall())
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self.db.execute(_pg(sql), tuple(params) or None).fetchone()
+        return None if row is None else next(iter(row.values()))
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.db.transaction():
+            self.db.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
+            yield
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        with self.db.transaction():
+            self.db.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            yield
+
+    def migrate(self) -> list[str]:
+        with self.transaction():   # two processes opening a new database must not both create the tables
+            self.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        return super().migrate()
+
+    def ddl(self, statement: str) -> str:
+        return re.sub(r"\b(REAL|BLOB)\b", lambda m: _PG_TYPES[m.group(1)], statement)
+
+    def index_text(self, doc_id: str, title: str | None, text: str) -> None:
+        from .stories import fold
+
+        folded_title, folded_text = fold(title or ""), fold(text)
+        self.execute("INSERT INTO documents_fts (doc_id, title, text, tsv) VALUES (?, ?, ?,"
+                     " setweight(to_tsvector('simple', ?), 'A') || to_tsvector('simple', ?))",
+                     (doc_id, folded_title, folded_text, folded_title, folded_text))
+
+    def search_rows(self, terms: list[list[str]], limit: int) -> list[dict[str, Any]]:
+        query = " & ".join("(" + " <-> ".join(words) + ")" for words in terms)
+        return self.rows(
+            "SELECT d.id AS doc_id, d.path, d.url, d.title, d.language, d.published, d.outlet, d.story_id, d.text,"
+            " -ts_rank(f.tsv, to_tsquery('simple', ?)) AS score FROM documents_fts f"
+            " JOIN documents d ON d.id = f.doc_id WHERE f.tsv @@ to_tsquery('simple', ?) ORDER BY score, d.id LIMIT ?",
+            (query, query, limit))
+
+    def search_count(self, terms: list[list[str]]) -> int:
+        query = " & ".join("(" + " <-> ".join(words) + ")" for words in terms)
+        return int(self.scalar("SELECT COUNT(*) FROM documents_fts WHERE tsv @@ to_tsquery('simple', ?)", (query,)))
+
+
+def _redact(url: str) -> str:
+    """The URL without its password, for logs and messages."""
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)

@@ -1,0 +1,75 @@
+"""The event-word lexicon of each language: trigger lemmas with their frames, role and status words.
+
+A language's triggers live in ``data/lang/<iso>/events.toml`` (see the comments at the top of the English file):
+verbal and nominal trigger lemmas, each with one or more frames (PLOVER type, mode, which argument is the source
+and which the target, constraints), the prepositions that mark targets, sources, both sides and venues, and the
+words that make an event planned, negated or hypothetical.
+
+It is language data that several wings read — the parse stage (which sentences can hold an event), the dates
+stage (which words are events) and the events stage (what they mean) — so it sits low, beside `datafiles`.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import Any
+
+from .datafiles import language_data
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What a trigger means and how its arguments map onto source and target."""
+
+    type: str
+    mode: str | None = None
+    mutual: bool = False
+    inverse: bool = False          # subject = host (target), object = visitor (source)
+    speaker: bool = False          # source = who says it
+    venue: bool = False            # a place in a locative phrase is the target
+    requires_prep: tuple[str, ...] = ()
+    requires_modifier: tuple[str, ...] = ()
+    requires_governor: tuple[str, ...] = ()
+    requires_object_noun: tuple[str, ...] = ()
+    requires_object_actor: bool = False
+    topic_object: bool = False     # the object is what is talked about ("discussed the agreements")
+    kind: str = ""                 # distinct events under one type (COOPERATE: mission, relations, accreditation)
+    responds: bool = False         # a response: who is answered was named before ("retaliatory measures will follow")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    language: str
+    verbs: dict[str, tuple[Frame, ...]]
+    nouns: dict[str, tuple[Frame, ...]]
+    roles: dict[str, frozenset[str]]
+    status: dict[str, Any]
+    phrases: tuple[tuple[tuple[str, ...], tuple[Frame, ...]], ...] = field(default=())
+
+    def words(self, group: str, key: str) -> frozenset[str]:
+        value = (self.roles if group == "roles" else self.status).get(key, ())
+        return value if isinstance(value, frozenset) else frozenset(value)
+
+
+def _frames(spec: Any) -> tuple[Frame, ...]:
+    items = spec if isinstance(spec, list) else [spec]
+    frames = []
+    for item in items:
+        values = {k: tuple(v) if isinstance(v, list) else v for k, v in item.items()}
+        frames.append(Frame(**values))
+    return tuple(frames)
+
+
+@functools.lru_cache(maxsize=16)
+def lexicon(language: str) -> Lexicon | None:
+    """The trigger lexicon of `language`, or None when the language has no events.toml."""
+    data = language_data(language, "events")
+    if data is None:
+        return None
+    verbs = {lemma: _frames(spec) for lemma, spec in data.get("verbs", {}).items()}
+    for alias, lemma in data.get("verb_aliases", {}).items():   # the other aspect of a Russian verb, and the like
+        verbs.setdefault(alias, verbs[lemma])
+    nouns = {lemma: _frames(spec) for lemma, spec in data.get("nouns", {}).items()}
+    roles = {k: frozenset(v) for k, v in data.get("roles", {}).items()}
+    status = {k: (frozenset(v) if isinstance(v, list) else v) for k, v in data.get("status", {}).items()}
+    return Lexicon(language, verbs, nouns, roles, status)

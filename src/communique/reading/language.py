@@ -1,0 +1,132 @@
+"""Stage `language`: the document's language and each paragraph's.
+
+The document language is detected by lingua (restricted to `settings.languages`) over the body: the prose
+paragraphs, not the headline or short widget lines. Each paragraph then gets a language of its own: a long
+paragraph is detected by itself (and keeps the document's language unless lingua is confident otherwise); a short
+one inherits the document's language unless it is written in another script ("Реклама ..." in an English page).
+
+Full-accuracy lingua is used: for three languages it builds once per process in 0.4-1.5 s (models preloaded) and
+then detects a paragraph in about 0.2 ms (49 dev-article paragraphs in 12 ms; low-accuracy mode: 5 ms), and
+short texts, where the low-accuracy mode is weakest, are exactly the ones that matter here.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import re
+
+from ..records import Article
+from ..registry import Stage, stage
+
+log = logging.getLogger(__name__)
+
+DOCUMENT_SAMPLE_CHARS = 12000    # enough text to be sure, little enough to stay fast on huge documents
+PARAGRAPH_SAMPLE_CHARS = 1500
+SHORT_PARAGRAPH_LETTERS = 40     # below this, lingua is unreliable: inherit unless the script says otherwise
+SWITCH_CONFIDENCE = 0.75         # a long paragraph leaves the document's language only when lingua is this sure
+
+# The script each supported language is written in (a language of another script can be told apart without lingua).
+SCRIPTS = {"ru": "Cyrillic", "uk": "Cyrillic", "be": "Cyrillic", "bg": "Cyrillic", "kk": "Cyrillic",
+           "sr": "Cyrillic", "mk": "Cyrillic", "el": "Greek", "ar": "Arabic", "fa": "Arabic", "he": "Hebrew",
+           "zh": "Han", "ja": "Han", "ko": "Hangul"}
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+@functools.lru_cache(maxsize=8)
+def detector(languages: tuple[str, ...]):
+    """One lingua detector per set of languages per process (building it loads the language models)."""
+    from lingua import IsoCode639_1, LanguageDetectorBuilder
+
+    codes = [getattr(IsoCode639_1, code.upper()) for code in languages if hasattr(IsoCode639_1, code.upper())]
+    if len(codes) < 2:
+        return None
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_preloaded_language_models().build()
+
+
+def script_of(language: str) -> str:
+    return SCRIPTS.get(language, "Latin")
+
+
+def dominant_script(text: str) -> str | None:
+    """"Cyrillic" or "Latin" when one of them clearly dominates the letters of `text`, else None."""
+    cyrillic, latin = len(_CYRILLIC.findall(text)), len(_LATIN.findall(text))
+    if cyrillic + latin == 0:
+        return None
+    if cyrillic >= 0.7 * (cyrillic + latin):
+        return "Cyrillic"
+    if latin >= 0.7 * (cyrillic + latin):
+        return "Latin"
+    return None
+
+
+def letters(text: str) -> int:
+    return sum(1 for ch in text if ch.isalpha())
+
+
+def detect(text: str, languages: tuple[str, ...]) -> tuple[str | None, float]:
+    """(language, confidence) by lingua among `languages`, or (None, 0) when it cannot tell."""
+    if len(languages) == 1:
+        return languages[0], 1.0
+    found = detector(languages)
+    if found is None or not text.strip():
+        return None, 0.0
+    values = found.compute_language_confidence_values(text)
+    if not values or values[0].value <= 0:
+        return None, 0.0
+    return values[0].language.iso_code_639_1.name.lower(), values[0].value
+
+
+def document_language(paragraphs: list[str], languages: tuple[str, ...]) -> str | None:
+    """The language most of the body is written in: each prose paragraph is detected on its own and votes with its
+    number of letters (detecting the concatenation lets a minority language win on names and numbers)."""
+    body = [p for p in paragraphs if letters(p) >= SHORT_PARAGRAPH_LETTERS] or paragraphs
+    votes: dict[str, int] = {}
+    size = 0
+    for paragraph in body:
+        sample = paragraph[:PARAGRAPH_SAMPLE_CHARS]
+        language, _ = detect(sample, languages)
+        if language:
+            votes[language] = votes.get(language, 0) + letters(sample)
+        size += len(sample)
+        if size >= DOCUMENT_SAMPLE_CHARS:
+            break
+    return max(votes, key=votes.__getitem__) if votes else None
+
+
+def paragraph_language(text: str, document: str, languages: tuple[str, ...]) -> str:
+    """The paragraph's own language when it clearly differs from the document's, else the document's."""
+    script = dominant_script(text)
+    in_other_script = script is not None and script != script_of(document)
+    if in_other_script:
+        candidates = tuple(code for code in languages if script_of(code) == script)
+        if len(candidates) == 1:
+            return candidates[0]
+        if candidates:
+            return detect(text[:PARAGRAPH_SAMPLE_CHARS], candidates)[0] or candidates[0]
+        return document
+    if letters(text) < SHORT_PARAGRAPH_LETTERS:
+        return document
+    same_script = tuple(code for code in languages if script_of(code) == script_of(document))
+    if len(same_script) < 2:
+        return document
+    found, confidence = detect(text[:PARAGRAPH_SAMPLE_CHARS], same_script)
+    return found if found and found != document and confidence >= SWITCH_CONFIDENCE else document
+
+
+@stage("language", "2", requires=("text", "paragraphs"), assigns=("language",))
+class LanguageStage(Stage):
+    def process(self, article: Article) -> None:
+        languages = tuple(self.settings.languages)
+        texts = [article.text[p.start:p.end] for p in article.paragraphs]
+        if not any(letters(t) for t in texts):
+            article.language = None
+            if article.text.strip():
+                article.warn("language not detected: no letters in the text")
+            return
+        found = document_language(texts, languages)
+        if found is None:
+            article.warn(f"language not detected; assumed {self.settings.fallback_language}")
+        article.language = found or self.settings.fallback_language
+        for paragraph, text in zip(article.paragraphs, texts):
+            paragraph.language = paragraph_language(text, article.language, languages)

