@@ -6,7 +6,8 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from communique.events.dates import Anchor, date_event, find_times
+from communique.events.dates import date_event
+from communique.events.times import Anchor, find_times
 from communique.records import ActorRef, Article, Event, Paragraph, Sentence, Span
 
 

@@ -6,7 +6,8 @@ import pickle
 
 import pytest
 
-from communique.actors.entities import ActorMention, EntitiesStage, actor_mentions, extract_entities
+from communique.actors.entities import EntitiesStage, actor_mentions, extract_entities
+from communique.actors.mentions import ActorMention
 from communique.nlp.models import parse_sentences
 from communique.nlp.sentences import split_sentences
 from communique.records import Article, Sentence

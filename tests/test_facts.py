@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from communique.events.dates import find_times
 from communique.events.facts import fact_language, figure_type, find_figures, parse_number, sentence_facts
+from communique.events.times import find_times
 from communique.records import Article, Entity, Mention, Paragraph, Sentence
 
 

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from ..datafiles import language_data
 from ..records import Article, Fact, Sentence, Span, TimeExpression
 from ..registry import Stage, stage
-from .dates import date_language
 from .quotes import find_quotes
+from .times import date_language
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,76 @@
+"""What the `entities` stage finds, shared by its parts: spans found in a sentence (:class:`Found`), the people
+they name (:class:`Person`), and the actor mentions handed to the `events` stage (:class:`ActorMention`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..records import Sentence
+
+#: gazetteer kinds that are a mention of a country
+COUNTRY_KINDS = {"country", "demonym", "seat", "capital"}
+
+#: roles that relate a person to another rather than name an office
+RELATIONAL_ROLES = {"counterpart"}
+
+@dataclass(slots=True)
+class ActorMention:
+    """One span that denotes an actor, for the events stage.
+
+    `code`: ISO3 country code or organisation acronym the span stands for (a person's or ministry's country);
+    `entity`: id of the entity in ``article.entities``; `kind`: country, demonym, seat, place, org, person;
+    `token_start`/`token_end`: token span in ``article.sentences[sentence].tokens`` (end exclusive);
+    `descriptive`: a description resolved to a person ("the Kazakh official"); `qualifies`: for a demonym or
+    country inside a person's title, that person's entity id.
+    """
+
+    sentence: int
+    start: int
+    end: int
+    text: str
+    code: str | None
+    entity: str | None
+    kind: str
+    token_start: int
+    token_end: int
+    role: str | None = None
+    descriptive: bool = False
+    qualifies: str | None = None
+    taught: bool = False                     # a person introduced by an explicit title with role and country
+
+
+@dataclass(slots=True)
+class Person:
+    key: str                           # canonical name, folded
+    name: str
+    country: str | None = None
+    role: str | None = None
+    sector: str | None = "GOV"
+    known: bool = False
+    mentions: list[tuple[int, int, int]] = field(default_factory=list)   # (sentence, start, end)
+    first: int = 0
+    hosts: set[str] = field(default_factory=set)   # countries the person is posted to ("Ambassador to Cuba")
+    taught: bool = False               # role and country from an explicit title in this article
+    learned: bool = False              # resolved through the store's learned actors
+
+
+@dataclass(slots=True)
+class Found:
+    """A span found in one sentence, before entities are numbered."""
+
+    sentence: int
+    start: int
+    end: int
+    kind: str                          # country, demonym, seat, capital, city, org, ministry, person
+    code: str | None
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    person: Person | None = None
+    descriptive: bool = False
+    qualifies: Person | None = None
+
+
+def analysis_language(sentence: Sentence) -> str:
+    """The language whose tables read this sentence (English for a language without its own)."""
+    return sentence.language if sentence.language in ("en", "es", "ru") else "en"

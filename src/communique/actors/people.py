@@ -1,0 +1,527 @@
+"""People: person names found in a sentence (the parser's NER, the gazetteer's known figures), resolved to one
+person per document, and their roles and countries read from the titles around them ("First Deputy Foreign
+Minister of Kazakhstan Kairat Umarov" → first deputy foreign minister, KAZ), from bare surnames later in the
+article and from the store's learned actor table.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ..records import Sentence
+from .gazetteer import (
+    Gazetteer,
+    Match,
+    PhraseTables,
+    Tok,
+    fold,
+    is_cyrillic,
+    latinize,
+    latinize_name,
+    phrase_tables,
+    role_on,
+    strip_accents,
+    tokenize,
+)
+from .learned import LearnedActors, LearnedRole
+from .mentions import RELATIONAL_ROLES, Found, Person
+
+PERSON_LABELS = {"PER", "PERSON"}
+
+#: words allowed between a title and the name it introduces ("Minister of the Republic of Kazakhstan X")
+TITLE_GLUE = {"of", "the", "de", "del", "la", "el", "los", "las", "y", "and", ",", "'", "s", "republic",
+              "republica", "республика", "kingdom", "reino", "federation", "federacion", "state", "estado",
+              "in", "en", "в", "to", "a", "ante", "при", "и", "for", "para", "по", "-", "concurrente", "acreditado",
+              "acreditada", "residente", "designado", "designada", "nuevo", "nueva", "new", "newly", "appointed",
+              "non", "resident", "entonces", "then", "former", "ex", "accredited", "at", "large"}
+#: words before a country that make it the host, not the official's own country ("Ambassador to Kazakhstan")
+_HOST_MARKERS = {"to", "in", "en", "ante", "в", "во", "при", "a"}
+
+_NAME_PARTICLES = {"van", "von", "der", "de", "da", "do", "dos", "del", "la", "bin", "al", "el", "ibn", "di", "le"}
+
+_SENTENCE_BREAKS = {".", ";", ":", "!", "?", "(", ")", "«", "»", '"', "“", "”"}
+
+# --------------------------------------------------------------------------------------------- people
+
+def person_spans(sentence: Sentence, toks: list[Tok], matches: list[Match], roles: list[Match],
+                 tables: PhraseTables) -> list[tuple[int, int, str | None]]:
+    """(first token, end token, NER normal form) of each person name in the sentence."""
+    spans: list[tuple[int, int, str | None]] = []
+    for ner in sentence.ner:
+        if ner.label not in PERSON_LABELS:
+            continue
+        i, j = _tok_range(toks, ner.start, ner.end)
+        if i >= j:
+            continue
+        i, j = _trim_person(sentence, toks, i, j, matches, roles)
+        if i < j and _looks_like_name(sentence, toks, i, j, matches, tables):
+            spans.append((i, j, ner.normal if ner.normal and is_cyrillic(ner.normal) else None))
+    for m in matches:                       # well-known people the model missed
+        if m.best.kind == "person":
+            spans.append((m.i, m.j, None))
+    for r in roles:                         # "Deputy Foreign Minister [of Kazakhstan] Yerzhan Ashikbayev"
+        k = _skip_glue(toks, r.j, matches)
+        end = _name_run(toks, k, matches)
+        portfolio = [m.j for m in matches if r.j < m.i and _portfolio(toks, r.j, m.j, matches)]
+        if portfolio and not (end - k >= 2 and _looks_like_name(sentence, toks, k, end, matches, tables)):
+            k = portfolio[0]                 # "Minister of Investment, Industry and Trade of Uzbekistan X"
+            end = _name_run(toks, k, matches)
+        if end - k >= 2 and _looks_like_name(sentence, toks, k, end, matches, tables) and \
+                not _inside_other_ner(sentence, toks, k, end):
+            spans.append((k, end, None))
+    return _merge_spans(spans)
+
+
+def _tok_range(toks: list[Tok], start: int, end: int) -> tuple[int, int]:
+    idx = [n for n, t in enumerate(toks) if t.start < end and t.end > start]
+    return (idx[0], idx[-1] + 1) if idx else (0, 0)
+
+
+def _trim_person(sentence: Sentence, toks: list[Tok], i: int, j: int, matches: list[Match],
+                 roles: list[Match]) -> tuple[int, int]:
+    """Cut places and titles off the edges of a NER span ("Rosario Gustavo Gutierrez", "Embajador Ruan Akim")."""
+    for m in matches:
+        if m.best.kind != "person" and m.i == i and m.j < j:
+            i = m.j
+    for r in roles:
+        if r.i <= i < r.j:
+            i = r.j
+    while i < j and not toks[i].text[:1].isalpha():
+        i += 1
+    while j > i and (not toks[j - 1].text[:1].isalpha() or toks[j - 1].norm == "s"):
+        j -= 1
+    return i, j
+
+
+def _inside_other_ner(sentence: Sentence, toks: list[Tok], i: int, j: int) -> bool:
+    """The model read these words as an organisation, place or work, not a person."""
+    start, end = toks[i].start, toks[j - 1].end
+    # Spanish and Russian models often call people LOC; only their ORG reading is trusted here.
+    labels = {"ORG"} if sentence.language in ("es", "ru") else None
+    # A span that only adds words before the name is a title the model swallowed ("Kazakhstan Daulet Abenov").
+    return any(n.label not in PERSON_LABELS and (labels is None or n.label in labels)
+               and n.start <= start and end <= n.end and (n.start == start or n.end > end) for n in sentence.ner)
+
+
+def _looks_like_name(sentence: Sentence, toks: list[Tok], i: int, j: int, matches: list[Match],
+                     tables: PhraseTables) -> bool:
+    words = [t for t in toks[i:j] if t.text[:1].isalpha()]
+    if not words or not all(t.text[:1].isupper() for t in words):
+        return False
+    if any(t.lemma in tables.not_names or t.norm in tables.not_names for t in words):
+        return False
+    if any(m.i <= i and j <= m.j and m.best.kind != "person" for m in matches):
+        return False                         # the whole span is a country, city, org or demonym
+    if len(words) == len(toks[i:j]) == 1 and words[0].text.isupper() and len(words[0].text) > 3:
+        return False                         # a dateline in capitals
+    parsed = [sentence.token_at(t.start) for t in words]
+    pos = [p.pos for p in parsed if p is not None]
+    if sentence.language == "es" and pos and not any(p == "PROPN" for p in pos):
+        return False                         # "Destacó", "Así", "Recordó": capitalised verbs the model calls PER
+    return not (pos and all(p in ("VERB", "AUX", "ADV", "ADP", "PRON", "DET", "SCONJ", "CCONJ") for p in pos))
+
+
+def _skip_glue(toks: list[Tok], k: int, matches: list[Match]) -> int:
+    """Skip "of the Republic of Kazakhstan", "de Kazajistán", "Казахстана", commas after a title."""
+    starts = {m.i: m for m in matches
+              if m.best.kind in ("country", "demonym", "org", "seat", "capital", "city", "institution")}
+    steps = 0
+    while k < len(toks) and steps < 8:
+        if k in starts:
+            k = starts[k].j
+        elif toks[k].norm in TITLE_GLUE:
+            k += 1
+        else:
+            break
+        steps += 1
+    return k
+
+
+def _name_run(toks: list[Tok], k: int, matches: list[Match]) -> int:
+    """End of a run of capitalised words (with hyphens) starting at k, stopping at a known place or org."""
+    starts = {m.i for m in matches if m.best.kind not in ("person",)}
+    end = k
+    while end < len(toks) and end - k < 5:
+        t = toks[end]
+        if t.text == "-" and end > k and end + 1 < len(toks) and toks[end + 1].text[:1].isupper():
+            end += 2
+            continue
+        if t.norm in _NAME_PARTICLES and end > k and end + 1 < len(toks) and toks[end + 1].text[:1].isupper() \
+                and end + 1 not in starts:
+            end += 1                         # "Alberto van Klaveren", "Lula da Silva"
+            continue
+        if not (t.text[:1].isupper() and t.text.isalpha()) or end in starts:
+            break
+        if t.text.isupper() and len(t.text) > 1:
+            break
+        end += 1
+    return end
+
+
+def _merge_spans(spans: list[tuple[int, int, str | None]]) -> list[tuple[int, int, str | None]]:
+    """Overlapping candidates become one span (the longest), keeping a NER normal form if any."""
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    merged: list[tuple[int, int, str | None]] = []
+    for i, j, normal in spans:
+        if merged and i < merged[-1][1]:
+            pi, pj, pn = merged[-1]
+            merged[-1] = (pi, max(pj, j), pn or normal)
+        else:
+            merged.append((i, j, normal))
+    return merged
+
+
+def person_for(toks: list[Tok], i: int, j: int, normal: str | None, gaz: Gazetteer,
+               people: dict[str, Person], on: str | None) -> Person | None:
+    known = _known_person(toks, i, j, gaz)
+    if known is None and normal:             # Russian: the model's nominative form ("Токаева" → "Токаев")
+        ntoks = tokenize(normal)
+        known = _known_person(ntoks, 0, len(ntoks), gaz)
+    if known is not None:
+        return _known(known, gaz, people, on)
+    name = _latin_name(toks, i, j, normal)
+    if not name:
+        return None
+    key = fold(name)
+    if key not in people:
+        people[key] = Person(key, name, first=toks[i].start)
+    return people[key]
+
+
+def _known_person(toks: list[Tok], i: int, j: int, gaz: Gazetteer) -> str | None:
+    span = toks[i:j]
+    for key in (" ".join(t.norm for t in span), " ".join(t.lemma for t in span), " ".join(t.alt for t in span)):
+        if key in gaz.surname_index:
+            return gaz.surname_index[key]
+    words = [t for t in span if t.text[:1].isalpha()]
+    if words:                                # the surname alone: the last word, or a hyphenated last part
+        for form in (words[-1].norm, words[-1].lemma, words[-1].alt):
+            if form in gaz.surname_index and len(form) > 3:
+                name = gaz.surname_index[form]
+                before = words[-2] if len(words) > 1 else None
+                if before is None or _is_title_word(before, gaz) or _first_name_agrees(before, gaz.people[name]):
+                    return name
+    return None
+
+
+def _is_title_word(tok: Tok, gaz: Gazetteer) -> bool:
+    """"President" in a span the model read as "President Pena": a title, not a given name."""
+    return not tok.text[:1].isupper() or bool(phrase_tables(gaz.language or "en").roles.lookup([tok], 0, 1))
+
+
+def _first_name_agrees(first: Tok, record: dict[str, Any]) -> bool:
+    """"Marcelino Medina" is not Danilo Medina, "Ivanka Trump" not Donald Trump: the name before a known surname
+    must look like one of that person's given names (spelling variants pass: Sergei/Sergey, Yerlan/Erlan,
+    Дмитрий/Dmitry, Jomart in Kassym-Jomart)."""
+    if len(first.text) < 3 or first.text.isupper() or first.norm in _NAME_PARTICLES:
+        return True                          # an initial, an acronym or a particle says nothing
+
+    def stem(word: str) -> str:
+        word = fold(latinize(word) if is_cyrillic(word) else word)
+        return word[1:3] if word[:1] in "yij" and len(word) > 3 else word[:2]
+
+    given_names = {stem(part) for n in [record["name"], *record.get("aliases", [])]
+                   for part in n.replace("-", " ").split()[:-1]}
+    return not given_names or stem(first.text) in given_names
+
+
+def _known(name: str, gaz: Gazetteer, people: dict[str, Person], on: str | None) -> Person:
+    """A person of the officials table, with the role and country they had on the article's date."""
+    key = fold(name)
+    if key not in people:
+        record = gaz.people[name]
+        role, country = role_on(record, on)
+        people[key] = Person(key, name, country or record.get("country"), role, "GOV", known=True)
+    return people[key]
+
+
+_OBLIQUE_ENDINGS = ("ом", "ым", "ем", "ого", "ому", "ыми")
+
+
+def _joined(words: list[str], toks: list[Tok]) -> str:
+    """Words rejoined with the spacing they had in the text ("Касым-Жомарт" stays hyphenated)."""
+    out = ""
+    for k, (word, tok) in enumerate(zip(words, toks)):
+        out += word if k == 0 or toks[k - 1].end == tok.start else " " + word
+    return out
+
+
+def _latin_name(toks: list[Tok], i: int, j: int, normal: str | None) -> str:
+    surface = " ".join(t.text for t in toks[i:j] if t.text.isalpha())
+    if normal and normal.replace("-", " ").split() == surface.split() and \
+            any(w.endswith(_OBLIQUE_ENDINGS) for w in surface.split()):
+        # the model left an oblique case as it was ("Лазизом Кудратовым"): use the words' lemmas
+        normal = _joined([t.alt if t.text.isalpha() else t.text for t in toks[i:j]], toks[i:j])
+    if normal:
+        words = " ".join(w[:1].upper() + w[1:] for w in normal.replace(" - ", "-").split())
+        return latinize_name(words)
+    text = "".join(t.text if k == i or toks[k - 1].end == t.start else " " + t.text
+                   for k, t in enumerate(toks[i:j], start=i))
+    return latinize_name(text) if is_cyrillic(text) else strip_accents(text)
+
+
+def apply_title(si: int, toks: list[Tok], i: int, j: int, person: Person, matches: list[Match],
+                roles: list[Match], found: list[Found], tables: PhraseTables) -> None:
+    """Role and country from the title before the name, from an apposition after it, or from a predicate
+    ("X is Mexican Ambassador to Kazakhstan")."""
+    before = [r for r in roles if r.j <= i and (_only_glue(toks, r.j, i, matches, 16) or _quoted_org(toks, r.j, i)
+                                                or _portfolio(toks, r.j, i, matches))]
+    after = [r for r in roles if r.i >= j and toks[j].text == "," and _only_glue(toks, j, r.i, matches, 3)
+             and _name_run(toks, _skip_glue(toks, r.j, matches), matches) - _skip_glue(toks, r.j, matches) < 2] \
+        if j < len(toks) else []             # an apposition, unless it is the title of the next name
+    if not before and not after:
+        after = _predicate_title(toks, j, roles, matches, tables)
+    title = before[-1] if before else (after[0] if after else None)
+    if title is None:
+        _demonym_before_name(si, toks, i, person, matches, found)
+        _led_by(toks, i, person, matches, tables)
+        return
+    found.append(Found(si, toks[title.i].start, toks[title.j - 1].end, "title", None, title.best.code,
+                       person=person))
+    if title.best.code in RELATIONAL_ROLES:
+        pass                                 # "his Chilean counterpart, X": a country, not an office
+    elif not person.known or person.role is None or title.best.code != "minister":
+        person.role = title.best.code
+        person.sector = title.best.sector or person.sector
+    lo, hi = (title.i, i) if before else (j, min(len(toks), title.j + 4))
+    window = [m for m in matches if lo <= m.i and m.j <= hi and m.best.country and not _host(toks, m.i, matches)]
+    person.hosts.update(m.best.country for m in matches
+                        if lo <= m.i and m.j <= hi and m.best.country and _host(toks, m.i, matches))
+    if before:                               # "Kazakh Deputy Foreign Minister", "Mexico's President" X
+        window += [m for m in matches if m.j <= title.i and m.best.country and m.best.kind != "city"
+                   and all(t.norm in ("'", "s") for t in toks[m.j:title.i])]
+    if before and not window:                # "... of Brazil and Director of BMJ X": the first title's country
+        window = _coordinated_title_countries(toks, title, roles, matches, tables)
+    window.sort(key=lambda m: m.best.kind in ("capital", "city"))     # "mayor of Rosario" only as a last resort
+    if _acts_for_organisation(si, toks, title, i, j, before, person, matches, found):
+        return
+    for m in window[:1]:
+        if not person.known:
+            person.country = person.country or m.best.country
+            person.taught = person.taught or (person.country == m.best.country and person.role is not None)
+        for f in found:
+            if f.sentence == si and f.start == toks[m.i].start:
+                f.qualifies = person
+    if before:
+        _led_by(toks, title.i, person, matches, tables)
+
+
+_OPENING_QUOTES = {"«", '"', "“", "„"}
+_CLOSING_QUOTES = {"»", '"', "”", "“"}
+
+
+def _quoted_org(toks: list[Tok], a: int, b: int) -> bool:
+    """"Director of the international company «BMJ» X", "председатель правления АО «Казах Инвест» X": a quoted
+    organisation name between a title and the person's name."""
+    if b - a > 10 or b - a < 3 or toks[a].norm not in ("of", "de", "del") and toks[a].text[:1] != "«":
+        return False
+    if toks[b - 1].text not in _CLOSING_QUOTES:
+        return False
+    opening = [k for k in range(a, b - 1) if toks[k].text in _OPENING_QUOTES]
+    return bool(opening) and not any(t.text in _SENTENCE_BREAKS - _OPENING_QUOTES - _CLOSING_QUOTES
+                                     for t in toks[a:b])
+
+
+def _portfolio(toks: list[Tok], a: int, b: int, matches: list[Match]) -> bool:
+    """"министром инвестиций, промышленности и торговли Узбекистана Лазизом Кудратовым", "Minister of Investment,
+    Industry and Trade of Uzbekistan Laziz Kudratov": a minister's portfolio, then the country, then the name."""
+    russian_genitive = is_cyrillic(toks[a].text) and toks[a].text.islower()
+    if not 2 <= b - a <= 9 or not (toks[a].norm in ("of", "de", "del") or russian_genitive):
+        return False
+    if any(t.norm in _HOST_MARKERS for t in toks[a + 1:b]):
+        return False                         # "ambassador presents credentials to Paraguayan President X"
+    if not any(m.j == b and m.best.kind in ("country", "demonym") for m in matches):
+        return False
+    return not any(t.text in _SENTENCE_BREAKS for t in toks[a:b]) and \
+        not any(m.best.kind == "person" and a <= m.i < b for m in matches)
+
+
+def _predicate_title(toks: list[Tok], j: int, roles: list[Match], matches: list[Match],
+                     tables: PhraseTables) -> list[Match]:
+    """"Martha Bárcena is Mexican Ambassador to Kazakhstan", "X es embajador de Chile", "X является послом":
+    a title right after the name and a copula (a demonym or article may come between)."""
+    copula = next((c for c in tables.copulas.find(toks, j, min(len(toks), j + 4)) if c.i == j), None)
+    if copula is None:
+        return []
+    return [r for r in roles if copula.j <= r.i <= copula.j + 3 and _only_glue(toks, copula.j, r.i, matches, 3)][:1]
+
+
+def _coordinated_title_countries(toks: list[Tok], title: Match, roles: list[Match], matches: list[Match],
+                                 tables: PhraseTables) -> list[Match]:
+    """Countries of an earlier title joined to this one by "and" ("former Secretary of Foreign Trade of Brazil and
+    Director of BMJ X", "депутат Конгресса Мексики и председатель группы дружбы X"), not the places it is posted to."""
+    if title.i == 0 or toks[title.i - 1].norm not in tables.coordinators:
+        return []
+    earlier = [r for r in roles if r.j <= title.i - 1 and title.i - 1 - r.j <= 12
+               and not any(t.text in _SENTENCE_BREAKS for t in toks[r.i:title.i])]
+    if not earlier:
+        return []
+    first = earlier[-1]
+    return [m for m in matches if first.j <= m.i and m.j <= title.i - 1 and m.best.country
+            and m.best.kind in ("country", "demonym") and not _host(toks, m.i, matches)]
+
+
+def _led_by(toks: list[Tok], k: int, person: Person, matches: list[Match], tables: PhraseTables) -> None:
+    """"A delegation from Kazakhstan, led by legislator X", "the Uruguay-Kazakhstan friendship group led by Senator
+    X", "делегация Казахстана во главе с депутатом X": the leader belongs to the group's country (the first named)."""
+    if person.country or person.known:
+        return
+    while k > 0 and toks[k - 1].norm in ("the", "el", "la", "los", "las", ","):
+        k -= 1
+    phrase = next((p for p in tables.led_by.find(toks, max(0, k - 5), k) if p.j == k), None)
+    if phrase is None:
+        return
+    start = phrase.i
+    while start > 0 and phrase.i - start < 10 and toks[start - 1].text not in _SENTENCE_BREAKS:
+        start -= 1
+    group = [m for m in matches if start <= m.i and m.j <= phrase.i and m.best.country
+             and m.best.kind in ("country", "demonym", "combining") and not _host(toks, m.i, matches)]
+    if group:
+        person.country = group[0].best.country
+
+
+def _acts_for_organisation(si: int, toks: list[Tok], title: Match, i: int, j: int, before: bool, person: Person,
+                           matches: list[Match], found: list[Found]) -> bool:
+    """"Президент Еврокомиссии Романо Проди", "OAS Secretary General Luis Almagro": an international organisation
+    in the person's own title (not a posting: "Ambassador to the EU") is what the person acts for, whatever the
+    nationality or the other offices a known person held."""
+    lo, hi = (title.i, i) if before else (j, min(len(toks), title.j + 4))
+    near = [m for m in matches if m.best.kind == "org" and not m.best.country and not _host(toks, m.i, matches)
+            and ((lo <= m.i and m.j <= hi) or (before and m.j <= title.i and _only_glue(toks, m.j, title.i, matches, 2)))]
+    if not near:
+        return False
+    org = min(near, key=lambda m: abs(m.i - title.i))
+    person.country = org.best.code
+    person.taught = not person.known and person.role is not None
+    for f in found:
+        if f.sentence == si and f.start == toks[org.i].start:
+            f.qualifies = person
+    return True
+
+
+def _demonym_before_name(si: int, toks: list[Tok], i: int, person: Person, matches: list[Match],
+                         found: list[Found]) -> None:
+    """"al armenio Ararat Mirzoyán", "Brazilian Welber Barral": a demonym right before a name."""
+    for m in matches:
+        if m.j == i and m.best.kind == "demonym" and not person.known:
+            person.country = person.country or m.best.country
+            for f in found:
+                if f.sentence == si and f.start == toks[m.i].start:
+                    f.qualifies = person
+
+
+def _only_glue(toks: list[Tok], a: int, b: int, matches: list[Match], limit: int = 10) -> bool:
+    if b - a > limit:
+        return False
+    covered = {k for m in matches if m.best.kind != "person" for k in range(m.i, m.j)}
+    return all(k in covered or toks[k].norm in TITLE_GLUE for k in range(a, b))
+
+
+def _host(toks: list[Tok], i: int, matches: list[Match]) -> bool:
+    """The country is where an official serves ("to Cuba", "en Brasil y Argentina"), not whom they serve."""
+    k = i - 1
+    while k >= 0 and toks[k].norm in ("the", "la", "el", "republic", "republica", "of", "de"):
+        k -= 1
+    if k >= 0 and toks[k].norm in _HOST_MARKERS:
+        return True
+    if k >= 0 and toks[k].norm in ("y", "and", "и", ",", "e"):
+        previous = [m for m in matches if m.j == k and m.best.country]
+        return bool(previous) and _host(toks, previous[0].i, matches)
+    return False
+
+
+def resolve_surnames(found: list[Found], people: dict[str, Person]) -> None:
+    """A one-word name that is the last name of a fuller name in the document is that person."""
+    by_surname: dict[str, Person] = {}
+    for person in people.values():
+        words = person.name.replace("-", " ").split()
+        if len(words) > 1:
+            by_surname.setdefault(fold(words[-1]), person)
+    for f in found:
+        p = f.person
+        if p is None or p.known:
+            continue
+        words = p.name.replace("-", " ").split()
+        if len(words) > 1 and not all(len(w.rstrip(".")) == 1 for w in words[:-1]):
+            continue                         # a full name of its own ("K. Barrera" is not)
+        target = by_surname.get(fold(words[-1]))
+        if target is not None and target is not p:
+            target.mentions.extend(p.mentions)
+            p.mentions.clear()
+            f.person, f.code, f.country, f.name = target, target.country, target.country, target.name
+
+
+def bare_surnames(si: int, toks: list[Tok], found: list[Found], people: dict[str, Person]) -> list[Found]:
+    """A surname alone that the model missed ("..., Ashikbayev said") is the person named in full elsewhere."""
+    by_surname: dict[str, Person] = {}
+    for person in people.values():
+        words = person.name.replace("-", " ").split()
+        if len(words) > 1 and person.mentions:
+            by_surname.setdefault(fold(words[-1]), person)
+    if not by_surname:
+        return []
+    covered = [(f.start, f.end) for f in found if f.sentence == si]
+    out = []
+    for t in toks:
+        if not t.text[:1].isupper() or any(a < t.end and t.start < b for a, b in covered):
+            continue
+        forms = [t.norm, t.lemma, t.alt]
+        if is_cyrillic(t.text):
+            forms += [fold(latinize(f)) for f in (t.norm, t.lemma, t.alt)]
+        person = next((by_surname[f] for f in forms if f in by_surname and len(f) > 3), None)
+        if person is not None:
+            person.mentions.append((si, t.start, t.end))
+            out.append(Found(si, t.start, t.end, "person", person.country, person.name, person.country,
+                             person.sector, person))
+    return out
+
+
+def apply_learned(found: list[Found], people: dict[str, Person], learned: LearnedActors, on: str | None) -> None:
+    """A person this article gives no country ("Ashikbayev met ...", "Deputy Minister Bakayev") but whom an
+    earlier article introduced with a title: that person, with the role held closest to this article's date."""
+    for person in people.values():
+        if person.known or person.country or not person.mentions:
+            continue
+        key = learned.find(person.name)
+        if key is None:
+            continue
+        _learn(person, learned.role_on(key, on))
+    for f in found:
+        if f.person is not None and f.person.learned:
+            f.name, f.code, f.country, f.sector = f.person.name, f.person.country, f.person.country, f.person.sector
+
+
+def _learn(person: Person, fact: LearnedRole) -> None:
+    person.name = fact.name
+    person.country = fact.country
+    person.role = person.role or fact.role or None
+    person.sector = fact.sector or person.sector
+    person.learned = True
+
+
+def learned_surnames(si: int, toks: list[Tok], found: list[Found], people: dict[str, Person],
+                     learned: LearnedActors, on: str | None) -> list[Found]:
+    """A learned person's surname the model did not tag ("..., Bakayev said"): that person."""
+    covered = [(f.start, f.end) for f in found if f.sentence == si]
+    out = []
+    for k, t in enumerate(toks):
+        if not t.text[:1].isupper() or any(a < t.end and t.start < b for a, b in covered):
+            continue
+        forms = [t.norm, t.lemma, t.alt]
+        if is_cyrillic(t.text):
+            forms = [fold(latinize(f)) for f in (t.norm, t.lemma, t.alt)]
+        key = next((hit for hit in (learned.surname(f) for f in forms) if hit), None)
+        if key is None:
+            continue
+        before = toks[k - 1] if k > 0 else None
+        if before is not None and before.text[:1].isupper() and before.text.isalpha() and \
+                not _first_name_agrees(before, {"name": learned.by_name[key][0].name}):
+            continue                         # "Carlos Bakayev" is someone else
+        person = people.get(key) or next((p for p in people.values() if p.learned and fold(p.name) == key), None)
+        if person is None:
+            fact = learned.role_on(key, on)
+            person = people[key] = Person(key, fact.name, first=t.start)
+            _learn(person, fact)
+        person.mentions.append((si, t.start, t.end))
+        out.append(Found(si, t.start, t.end, "person", person.country, person.name, person.country,
+                         person.sector, person))
+    return out

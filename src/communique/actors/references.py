@@ -1,0 +1,112 @@
+"""Descriptive references resolved to a person already named in the document: "the Kazakh official", "el líder
+kazajo", "глава государства" → the person with that role and country.
+"""
+from __future__ import annotations
+
+from ..records import Sentence
+from .gazetteer import (
+    Match,
+    Tok,
+    fold,
+    phrase_tables,
+)
+from .mentions import COUNTRY_KINDS, RELATIONAL_ROLES, Found, Person, analysis_language
+
+#: role values that do not narrow down who a description is ("the Kazakh leader")
+_GENERIC_ROLES = {"", "leader", "diplomat", "minister"}
+
+# --------------------------------------------------------------------------------------------- references
+
+def descriptive_references(si: int, sentence: Sentence, toks: list[Tok], found: list[Found],
+                           people: dict[str, Person]) -> list[Found]:
+    """"the Kazakh official", "el líder kazajo", "глава государства", "the President" → a named person."""
+    language = analysis_language(sentence)
+    tables = phrase_tables(language)
+    heads = tables.reference_heads.find(toks)
+    if not heads or not people:
+        return []
+    here = [f for f in found if f.sentence == si]
+    out = []
+    for h in heads:
+        start, end = toks[h.i].start, toks[h.j - 1].end
+        if any(f.start <= end + 2 and f.end >= start for f in here if f.kind in ("person", "ministry", "org")) or \
+                any(f.start < end and start < f.end for f in here if f.kind == "title"):
+            continue                         # a title of a name, or part of an organisation's name
+        if _plural(sentence, toks[h.j - 1]):
+            continue                         # "los presidentes", "главы ведомств": not one person
+        if _followed_by_name(toks, h.j) or _of_something(toks, h.j, here):
+            continue
+        country, lo, hi = _reference_country(toks, h, here)
+        determined = h.i > 0 and fold(toks[h.i - 1].text) in tables.determiners
+        if country is None and not determined and language != "ru":
+            continue
+        role = h.best.code if h.best.code not in _GENERIC_ROLES | RELATIONAL_ROLES and h.best.sector else None
+        named_here = {f.person.key for f in here if f.person is not None and not f.descriptive}
+        person = _resolve_reference(role, country, start, people, named_here, si)
+        if person is None:
+            continue
+        person.mentions.append((si, min(lo, start), max(hi, end)))
+        out.append(Found(si, min(lo, start), max(hi, end), "person", person.country, person.name,
+                         person.country, person.sector, person, descriptive=True))
+    return out
+
+
+def _followed_by_name(toks: list[Tok], k: int) -> bool:
+    while k < len(toks) and toks[k].text == ",":
+        k += 1
+    return k + 1 < len(toks) and toks[k].text[:1].isupper() and toks[k + 1].text[:1].isupper() and \
+        toks[k].text.isalpha()
+
+
+def _of_something(toks: list[Tok], k: int, here: list[Found]) -> bool:
+    """"the president of the Senate", "el presidente de la Cámara": a different office, not a reference."""
+    if k >= len(toks) or toks[k].norm not in ("of", "de", "del"):
+        return False
+    k += 1
+    while k < len(toks) and toks[k].norm in ("the", "la", "el", "los", "las"):
+        k += 1
+    if k >= len(toks) or not toks[k].text[:1].isupper():
+        return False
+    return not any(f.start == toks[k].start and f.kind in COUNTRY_KINDS for f in here)
+
+
+def _reference_country(toks: list[Tok], head: Match, here: list[Found]) -> tuple[str | None, int, int]:
+    start, end = toks[head.i].start, toks[head.j - 1].end
+    for f in here:
+        inside = start <= f.start and f.end <= end                      # "the Kremlin chief"
+        if f.kind in ("demonym", "seat", "country") and (inside or 0 <= start - f.end <= 2 or 0 <= f.start - end <= 5):
+            return f.country, min(f.start, start), max(f.end, end)
+    return None, start, end
+
+
+def _plural(sentence: Sentence, tok: Tok) -> bool:
+    parsed = sentence.token_at(tok.start)
+    return parsed is not None and parsed.morph.get("Number") == "Plur"
+
+
+def _resolve_reference(role: str | None, country: str | None, offset: int, people: dict[str, Person],
+                       named_here: set[str], si: int) -> Person | None:
+    """The person a description points to: same country and role, named before it, and not in its own
+    sentence (there a description denotes someone else: "Cafiero recibió al embajador de Kazajistán").
+    A candidate whose country or role was unknown learns it when the choice is clear."""
+    candidates = [p for p in people.values() if p.mentions and p.key not in named_here
+                  and (country is None or p.country in (country, None)) and (role is None or p.role in (role, None))]
+
+    def is_exact(p: Person) -> bool:
+        return (country is None or p.country == country) and (role is None or p.role == role)
+
+    def is_before(p: Person) -> bool:
+        return min(m[1] for m in p.mentions) < offset
+
+    exact_before = [p for p in candidates if is_exact(p) and is_before(p)]
+    loose_before = [p for p in candidates if not is_exact(p) and is_before(p)]
+    exact_after = [p for p in candidates if is_exact(p) and not is_before(p)]
+    pool = exact_before or loose_before or exact_after
+    if not pool or (len(pool) > 1 and not country and not role):
+        return None                          # "the official" with two officials named: ambiguous
+    person = max(pool, key=lambda p: max((m[1] for m in p.mentions if m[1] < offset), default=-1))
+    recent = any(m[0] >= si - 1 for m in person.mentions if m[1] < offset)
+    if not is_exact(person) and (len(pool) == 1 or recent):
+        person.country = person.country or country
+        person.role = person.role or role
+    return person
