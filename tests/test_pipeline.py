@@ -23,6 +23,34 @@ def test_every_default_stage_is_registered_with_a_version():
         assert stages[name].qualified_name == f"communique.{name}.v{stages[name].version}"
 
 
+def test_installed_plugins_add_stages_through_entry_points(tmp_path, monkeypatch):
+    """A package declares a module in the `communique.stages` group; importing it registers its stage, and a
+    pipeline can name it. A plugin that cannot be imported is skipped, not fatal."""
+    import importlib.metadata
+    import sys
+
+    from communique import registry
+
+    (tmp_path / "shouting_plugin.py").write_text(
+        "from communique.registry import Stage, stage\n\n"
+        "@stage('shout', '2')\n"
+        "class Shout(Stage):\n"
+        "    def process(self, article):\n"
+        "        article.text = article.text.upper()\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    points = [importlib.metadata.EntryPoint("shout", "shouting_plugin", registry.PLUGIN_GROUP),
+              importlib.metadata.EntryPoint("broken", "no_such_plugin_module", registry.PLUGIN_GROUP)]
+    monkeypatch.setattr(importlib.metadata, "entry_points",
+                        lambda group=None: [p for p in points if p.group == group])
+    monkeypatch.setattr(registry, "_REGISTRY", dict(registry._REGISTRY))
+    assert registry.load_plugins() == ["shout"]
+    assert available_stages()["shout"].version == "2"
+    pipeline = Pipeline(Settings(pipeline=("read", "clean", "shout")))
+    [article] = pipeline([Article.from_input(RawInput(path="a.txt", text="Kazakhstan and Brazil signed it."))])
+    assert article.text.startswith("KAZAKHSTAN AND BRAZIL") and article.stages["shout"] == "2"
+    sys.modules.pop("shouting_plugin", None)
+
+
 def test_unknown_stage_is_a_clear_error():
     with pytest.raises(StageError, match="unknown pipeline stage 'nope'"):
         Pipeline(Settings(pipeline=("read", "nope")))

@@ -14,8 +14,8 @@ from .errors import CommuniqueError, ConfigError, InputError, StageError
 from .pipeline import Pipeline
 from .records import Article, RawInput
 from .settings import Settings
+from .version import __version__
 
-__version__ = "0.1.0"
 __all__ = [
     "Article", "CommuniqueError", "ConfigError", "InputError", "Pipeline", "RawInput", "Settings", "StageError",
     "__version__", "extract", "extract_many", "process", "process_paths",

@@ -300,7 +300,7 @@ def gold_kind(path: Path) -> str:
 def resolve_actor_country(text: str, *, date: str | None = None, settings: Settings | None = None) -> str | None:
     """The country an actor string stands for, through the pipeline's own entities ('IGO' for a multilateral
     organisation), or None when it names no country."""
-    from . import extract
+    from .api import extract
 
     published = date if date and len(date) >= 4 and date[:4].isdigit() else None
     # An actor string is a few words: analyse it whatever its length.
@@ -358,7 +358,7 @@ def evaluate_plover_gold(path: Path, *, split: str = "test", settings: Settings 
     - source/target right: among predicted events of that type, one whose source code is a gold source code and
       (when the gold has a target) whose target code is a gold target code.
     """
-    from . import extract_many
+    from .api import extract_many
     from .events.classifier import LEGACY_TYPES
 
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

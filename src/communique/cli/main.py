@@ -14,9 +14,9 @@ from typing import Any, TextIO
 
 import click
 
-from .. import __version__
 from ..errors import CommuniqueError, ConfigError
 from ..settings import Settings, settings_table
+from ..version import __version__
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 

@@ -24,7 +24,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .. import __version__
+from ..version import __version__
 from .queries import EVENT_COLUMNS, event_rows, evidence, plover_weights
 
 if TYPE_CHECKING:

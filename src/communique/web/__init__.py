@@ -1,6 +1,9 @@
 """The web app: JSON API, dashboard pages and OpenAPI docs over a store (`communique serve`).
 
 `create_app(db, token=None)` builds the FastAPI app; see `communique.web.app`.
+
+May import: the knowledge base and everything below it, and the services (`monitor`, `briefs`); the CLI starts
+it, never the reverse.
 """
 from __future__ import annotations
 

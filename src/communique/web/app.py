@@ -22,8 +22,8 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .. import __version__
 from ..kb.store import SQLiteStore, Store, is_postgres_url
+from ..version import __version__
 
 log = logging.getLogger(__name__)
 

@@ -1,1 +1,1 @@
-"""Store migrations as SQL files (see `communique.store.load_migrations`)."""
+"""Store migrations as SQL files (see `communique.kb.store.load_migrations`)."""
