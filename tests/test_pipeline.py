@@ -187,16 +187,16 @@ def test_a_pool_ships_articles_back_without_working_data():
 
 
 def test_a_document_that_breaks_the_batched_parse_fails_alone(monkeypatch):
-    import communique.nlp.sentences as sentences_module
+    from communique.nlp.models import ModelPass
 
-    real = sentences_module.parse_sentences
+    real = ModelPass.tag
 
-    def breaks_on_marker(sentences, *args, **kwargs):
+    def breaks_on_marker(self, sentences, *args, **kwargs):
         if any("BOOM" in s.text for s in sentences):
             raise RuntimeError("model crashed")
-        return real(sentences, *args, **kwargs)
+        return real(self, sentences, *args, **kwargs)
 
-    monkeypatch.setattr(sentences_module, "parse_sentences", breaks_on_marker)
+    monkeypatch.setattr(ModelPass, "tag", breaks_on_marker)
     pipeline = Pipeline(Settings(pipeline=("read", "clean", "language", "sentences", "parse")))
     inputs = [RawInput(path=f"d{i}.txt", text=t) for i, t in enumerate([TEXT, TEXT + " BOOM.", TEXT])]
     ok, broken, other = pipeline.run(inputs)

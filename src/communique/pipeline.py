@@ -25,7 +25,7 @@ def load_stages() -> tuple[str, ...]:
     registry below them, so there is no import loop, and `import communique` stays cheap (this runs when the
     first pipeline is built). A plugin registered under a built-in name replaces it.
     """
-    from .actors import entities  # noqa: F401
+    from .actors import entities, triage  # noqa: F401
     from .events import dates, extraction, facts  # noqa: F401  (importing registers the stages)
     from .nlp import sentences  # noqa: F401  (registers `sentences` and `parse`)
     from .reading import clean, decode, language, metadata  # noqa: F401

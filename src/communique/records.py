@@ -224,6 +224,22 @@ class TimeExpression:
 
 
 @dataclass(slots=True)
+class Triage:
+    """The triage's decision on one article: whether the models analyse it, which sentences it looked at first.
+
+    `candidates`: indexes of the sentences where two states or organisations are named close together (the only
+    places an event between states can be stated); the parse stage tags them first and analyses the article when
+    one of them holds an event word. `reason`: why a skipped article was not analysed."""
+
+    analysed: bool = True
+    reason: str | None = None
+    candidates: list[int] = field(default_factory=list)
+
+    def skip(self, reason: str) -> None:
+        self.analysed, self.reason = False, reason
+
+
+@dataclass(slots=True)
 class Article:
     """The working record of one document; stages fill it in, `to_record` renders the public record."""
 
@@ -258,6 +274,7 @@ class Article:
     elapsed: float = 0.0                # seconds spent on this document so far (for the time budget)
     retrieved: str | None = None        # when the page was fetched (from a crawl), not when it was published
     actor_mentions: list[Any] = field(default_factory=list)  # entities.ActorMention spans, for the events stage
+    triage: Triage | None = None        # set by the `triage` stage; None when it did not run
 
     @classmethod
     def from_input(cls, raw: RawInput) -> Article:
@@ -284,10 +301,25 @@ class Article:
             return None
         return next((e for e in self.entities if e.id == entity_id), None)
 
+    @property
+    def skipped(self) -> bool:
+        """True when the triage kept the models off this article (it cannot state an event between states)."""
+        return self.triage is not None and not self.triage.analysed
+
     def to_record(self) -> dict[str, Any]:
-        """The public record (document.schema.json, schema_version 1); failed documents render as errors."""
+        """The public record (document.schema.json, schema_version 1); failed documents render as errors.
+
+        An article the triage skipped says so (``"triage": {"skipped": true, "reason": ...}``); the record of an
+        analysed article has no such key, so it is what it would have been without the triage."""
         if self.failed:
             return self.to_error()
+        record = self._record()
+        if self.skipped:
+            assert self.triage is not None
+            record["triage"] = {"skipped": True, "reason": self.triage.reason}
+        return record
+
+    def _record(self) -> dict[str, Any]:
         return {
             "schema_version": SCHEMA_VERSION,
             "id": self.id,

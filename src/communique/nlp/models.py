@@ -18,7 +18,7 @@ import logging
 import re
 import warnings
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from ..records import NerSpan, Sentence, Token
@@ -110,29 +110,59 @@ def parse_sentences(sentences: Sequence[Sentence], text: str | None = None, mode
     parser must see; the others keep ``parsed = False`` and tokens whose ``dep`` is ``"dep"`` and ``head``
     themselves. A parsed sentence is exactly what a full parse gives. `text` is unused (kept for callers).
     """
-    models = models or DEFAULT_SPACY_MODELS
-    by_language: dict[str, list[Sentence]] = defaultdict(list)
-    for sentence in sentences:
-        by_language[sentence.language].append(sentence)
-    full = needs_syntax is None
     with single_threaded_math():
-        tagged: list[_Tagged] = []
-        for language, group in by_language.items():
-            if language in models:
-                tagged.append(_SpacyTagged(group, models[language], full=full))
-            elif language == "ru":
-                tagged.append(_NatashaTagged(group, full=full))
-            else:
-                for sentence in group:
-                    sentence.tokens = plain_tokens(sentence)
-        if needs_syntax is not None and tagged:
-            words = {id(s): w for t in tagged for s, w in zip(t.sentences, t.words())}
+        run = ModelPass(models)
+        run.tag(sentences, full=needs_syntax is None)
+        if needs_syntax is not None:
+            words = run.words()
             chosen = needs_syntax(sentences, [words.get(id(s), frozenset()) for s in sentences])
-            picked = {id(s) for s, yes in zip(sentences, chosen) if yes}
-            for t in tagged:
-                t.parse([i for i, s in enumerate(t.sentences) if id(s) in picked])
-        for t in tagged:
-            t.fill()
+            run.parse([s for s, yes in zip(sentences, chosen) if yes])
+        run.fill()
+
+
+class ModelPass:
+    """The models over sentences in steps, for callers that decide as they go (the triage, the cascade): tag some
+    sentences (every model but the dependency parser), read their words, tag more, parse the chosen ones, then fill
+    the neutral tokens of those wanted. Each sentence is analysed on its own, so what it gets does not depend on the
+    steps or on the other sentences of a batch. Run it inside :func:`single_threaded_math`."""
+
+    def __init__(self, models: dict[str, str] | None = None) -> None:
+        self.models = models or DEFAULT_SPACY_MODELS
+        self.tagged: list[_Tagged] = []
+        self._words: dict[int, frozenset[str]] = {}
+        self._worded = 0                  # how many of `tagged` have their words in `_words`
+
+    def tag(self, sentences: Sequence[Sentence], *, full: bool = False) -> None:
+        """Tag `sentences`, batched per language; with `full`, parse them in the same pass."""
+        by_language: dict[str, list[Sentence]] = defaultdict(list)
+        for sentence in sentences:
+            by_language[sentence.language].append(sentence)
+        for language, group in by_language.items():
+            if language in self.models:
+                self.tagged.append(_SpacyTagged(group, self.models[language], full=full))
+            elif language == "ru":
+                self.tagged.append(_NatashaTagged(group, full=full))
+            else:
+                self.tagged.append(_PlainTagged(group))
+
+    def words(self) -> dict[int, frozenset[str]]:
+        """Each tagged sentence's words (forms and lemmas, lower-cased), by ``id(sentence)``."""
+        for tagged in self.tagged[self._worded:]:
+            self._words.update((id(s), w) for s, w in zip(tagged.sentences, tagged.words()))
+        self._worded = len(self.tagged)
+        return self._words
+
+    def parse(self, sentences: Iterable[Sentence]) -> None:
+        """The dependency parser over these tagged sentences (those parsed already are left as they are)."""
+        wanted = {id(s) for s in sentences}
+        for tagged in self.tagged:
+            tagged.parse([i for i, s in enumerate(tagged.sentences) if id(s) in wanted and i not in tagged.parsed])
+
+    def fill(self, keep: Iterable[Sentence] | None = None) -> None:
+        """Neutral tokens and NER spans for the tagged sentences (only those in `keep`, when given)."""
+        wanted = None if keep is None else {id(s) for s in keep}
+        for tagged in self.tagged:
+            tagged.fill(wanted)
 
 
 class _Tagged:
@@ -148,8 +178,29 @@ class _Tagged:
     def parse(self, chosen: list[int]) -> None:
         raise NotImplementedError
 
-    def fill(self) -> None:
+    def fill(self, wanted: set[int] | None = None) -> None:
+        for i, sentence in enumerate(self.sentences):
+            if wanted is None or id(sentence) in wanted:
+                self.fill_one(i, sentence)
+
+    def fill_one(self, i: int, sentence: Sentence) -> None:
         raise NotImplementedError
+
+
+class _PlainTagged(_Tagged):
+    """A language without a model: words and punctuation, no parse."""
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        self.sentences, self.parsed = sentences, set()
+
+    def words(self) -> list[frozenset[str]]:
+        return [frozenset(m.group().lower() for m in _WORD.finditer(s.text)) for s in self.sentences]
+
+    def parse(self, chosen: list[int]) -> None:
+        return None
+
+    def fill_one(self, i: int, sentence: Sentence) -> None:
+        sentence.tokens = plain_tokens(sentence)
 
 
 # --- spaCy ------------------------------------------------------------------------------------------------------
@@ -188,9 +239,8 @@ class _SpacyTagged(_Tagged):
             self.docs[i] = doc
         self.parsed.update(chosen)
 
-    def fill(self) -> None:
-        for i, (sentence, doc) in enumerate(zip(self.sentences, self.docs)):
-            _fill_from_spacy(sentence, doc, parsed=i in self.parsed)
+    def fill_one(self, i: int, sentence: Sentence) -> None:
+        _fill_from_spacy(sentence, self.docs[i], parsed=i in self.parsed)
 
 
 @functools.cache
@@ -266,9 +316,8 @@ class _NatashaTagged(_Tagged):
             _natasha_syntax([self.docs[i] for i in chosen], self.models)
             self.parsed.update(chosen)
 
-    def fill(self) -> None:
-        for i, (sentence, doc) in enumerate(zip(self.sentences, self.docs)):
-            _fill_from_natasha(sentence, doc, self.models, parsed=i in self.parsed)
+    def fill_one(self, i: int, sentence: Sentence) -> None:
+        _fill_from_natasha(sentence, self.docs[i], self.models, parsed=i in self.parsed)
 
 
 def _natasha_syntax(docs: list[Any], models: _Natasha) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from ..lexicon import lexicon
 from ..records import Article, Sentence
 from ..registry import Stage, stage
-from .models import parse_sentences
+from .models import ModelPass, single_threaded_math
 
 log = logging.getLogger(__name__)
 _FALLBACK_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[\"«“A-ZА-ЯЁÁÉÍÓÚÑ])")
@@ -62,7 +62,11 @@ class ParseStage(Stage):
     """Models over every sentence of the batch at once, per language; with the `cascade` setting, the dependency
     parser only over sentences that can hold an event (:func:`needs_syntax`). The time budget is checked before
     the batch (one batched call is not interrupted; `max_text_chars` bounds it); if the batched call fails, the
-    documents are parsed one at a time, so one broken document fails alone."""
+    documents are parsed one at a time, so one broken document fails alone.
+
+    The triage (stage `triage`) goes first: an article it skipped gets no model at all; one with candidate sentences
+    (two actors named close together) has those tagged first, and is analysed only when one of them holds an event
+    word of its language (:func:`holds_event_word`); otherwise it is skipped as well, and its tags are dropped."""
 
     def __call__(self, batch: list[Article]) -> list[Article]:
         ready = [a for a in batch if not a.failed and a.elapsed < self.settings.document_time_budget]
@@ -79,9 +83,7 @@ class ParseStage(Stage):
         if not articles:
             return
         started = time.perf_counter()
-        sentences = [s for a in articles for s in a.sentences]
-        selector = functools.partial(_syntax_for_articles, articles) if self.settings.cascade else None
-        parse_sentences(sentences, None, self.settings.spacy_models, needs_syntax=selector)
+        self._analyse(articles)
         # the batch's time is shared out by text length (what the models' cost grows with)
         elapsed = time.perf_counter() - started
         total = sum(len(a.text) for a in articles) or 1
@@ -90,8 +92,49 @@ class ParseStage(Stage):
             article.stages[self.name] = self.version
 
     def process(self, article: Article) -> None:
-        selector = functools.partial(_syntax_for_articles, [article]) if self.settings.cascade else None
-        parse_sentences(article.sentences, article.text, self.settings.spacy_models, needs_syntax=selector)
+        self._analyse([article])
+
+    def _analyse(self, articles: list[Article]) -> None:
+        with single_threaded_math():
+            run = ModelPass(self.settings.spacy_models)
+            direct = [a for a in articles if not a.skipped and not _waits_for_triage(a)]
+            run.tag([s for a in direct for s in a.sentences], full=not self.settings.cascade)
+            passed = _triage_by_event_words([a for a in articles if _waits_for_triage(a)], run)
+            analysed = direct + passed
+            if self.settings.cascade:
+                words = run.words()
+                run.parse(s for a in analysed for s, yes in zip(a.sentences, needs_syntax(
+                    a.sentences, [words.get(id(s), frozenset()) for s in a.sentences])) if yes)
+            else:
+                run.parse(s for a in passed for s in a.sentences)
+            run.fill(s for a in analysed for s in a.sentences)
+
+
+def _triage_by_event_words(articles: list[Article], run: ModelPass) -> list[Article]:
+    """Tag the triage's candidate sentences; skip the articles where none holds an event word, tag the rest of the
+    others. The articles kept."""
+    candidates = {id(a): [a.sentences[i] for i in a.triage.candidates] for a in articles if a.triage}
+    run.tag([s for a in articles for s in candidates[id(a)]])
+    words = run.words()
+    kept = []
+    for article in articles:
+        assert article.triage is not None
+        if any(holds_event_word(s, words[id(s)]) for s in candidates[id(article)]):
+            kept.append(article)
+        else:
+            article.triage.skip(NO_EVENT_WORD)
+    tagged = {id(s) for a in kept for s in candidates[id(a)]}
+    run.tag([s for a in kept for s in a.sentences if id(s) not in tagged])
+    return kept
+
+
+#: why the parse stage skips an article the triage sent on (the stage `triage` gives the other reasons)
+NO_EVENT_WORD = "no event word near two states or organisations"
+
+
+def _waits_for_triage(article: Article) -> bool:
+    """The triage found candidate sentences: whether the article is analysed depends on their event words."""
+    return article.triage is not None and bool(article.triage.candidates)
 
 
 # --- the cascade: which tagged sentences the dependency parser must see -----------------------------------------
@@ -106,22 +149,13 @@ def needs_syntax(sentences: Sequence[Sentence], words: Sequence[frozenset[str]])
     over-select than to miss one), those with a quotation mark (the quote's speaker is the subject of a speech
     verb), and each one's neighbours (the events stage takes a missing actor from the subject of an earlier
     sentence, the dates stage an event's date from the previous sentence). The rest are only tagged."""
-    marked = [_holds_trigger(s, w) or not _QUOTE_MARKS.isdisjoint(s.text) for s, w in zip(sentences, words)]
+    marked = [holds_event_word(s, w) or not _QUOTE_MARKS.isdisjoint(s.text) for s, w in zip(sentences, words)]
     last = len(marked) - 1
     return [m or (i > 0 and marked[i - 1]) or (i < last and marked[i + 1]) for i, m in enumerate(marked)]
 
 
-def _holds_trigger(sentence: Sentence, words: frozenset[str]) -> bool:
+def holds_event_word(sentence: Sentence, words: frozenset[str]) -> bool:
+    """Does the sentence hold a trigger of its language's lexicon (a lemma or form among its words, any part of
+    speech: what the events stage looks up)?"""
     lex = lexicon(sentence.language)
     return lex is not None and any(w in lex.verbs or w in lex.nouns for w in words)
-
-
-def _syntax_for_articles(articles: list[Article], sentences: Sequence[Sentence],
-                         words: Sequence[frozenset[str]]) -> list[bool]:
-    """The cascade over a batch: `needs_syntax` document by document (neighbours never cross documents)."""
-    of_sentence = {id(s): w for s, w in zip(sentences, words)}
-    chosen: set[int] = set()
-    for article in articles:
-        own = [of_sentence.get(id(s), frozenset()) for s in article.sentences]
-        chosen.update(id(s) for s, needed in zip(article.sentences, needs_syntax(article.sentences, own)) if needed)
-    return [id(s) in chosen for s in sentences]

@@ -1,0 +1,135 @@
+"""The triage: articles that cannot state an event between states skip the models, and no event is lost to it."""
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+from conftest import shared_path
+
+import communique
+from communique import Settings
+from communique.actors.triage import NO_TWO_ACTORS, candidate_sentences, sentence_codes
+from communique.evaluate import match_events
+from communique.nlp.sentences import NO_EVENT_WORD
+from communique.pipeline import Pipeline
+from communique.records import RawInput, Sentence
+from communique.samples import articles_dir, gold_path
+
+SPORT = ("LEEDS, 14 March – Leeds United came from behind to beat Millwall 3-1 at Elland Road on Saturday, with two "
+         "late goals from their captain. The manager said the players showed great character in the second half. "
+         "Millwall remain ninth in the table after a third defeat in a row.")
+MARKETS = ("Copper exports from Chile to the Netherlands rose 5% in March, the statistics office said on Monday. "
+           "Prices of the metal were flat in London trading.")
+DIPLOMACY = ("ASTANA, May 14 (Kazinform) – President of Kazakhstan Kassym-Jomart Tokayev met with Brazilian President "
+             "Luiz Inácio Lula da Silva in Brasilia on Tuesday. The two leaders signed an agreement on cooperation.")
+
+
+def sentence(text: str, language: str = "en") -> Sentence:
+    return Sentence(0, len(text), text, language)
+
+
+@pytest.fixture(scope="module")
+def triaged():
+    inputs = [RawInput(path=name, text=text, published="2024-03-16")
+              for name, text in (("sport", SPORT), ("markets", MARKETS), ("diplomacy", DIPLOMACY))]
+    return {a.path: a for a in Pipeline(Settings()).run(inputs)}
+
+
+def test_candidates_are_sentences_naming_two_actors_with_the_one_before():
+    codes = [frozenset({"KAZ"}), frozenset(), frozenset({"ARG"}), frozenset({"ARG", "KAZ"}), frozenset({"CHL"})]
+    assert candidate_sentences(codes) == [3, 4]            # the empty sentence breaks KAZ ... ARG; ARG+KAZ, then CHL
+    assert candidate_sentences(codes, look_back=2) == [2, 3, 4]
+    assert candidate_sentences([frozenset({"RUS"}), frozenset({"RUS"})]) == []
+
+
+def test_sentence_codes_read_states_people_and_places_without_a_model():
+    assert sentence_codes(sentence("Kazakh President Tokayev met his Argentine counterpart in Buenos Aires.")) \
+        == {"KAZ", "ARG"}
+    assert sentence_codes(sentence("Лавров провёл переговоры с Блинкеном.", "ru")) >= {"RUS", "USA"}
+    assert sentence_codes(sentence("El canciller se reunió con el secretario general de la OEA.", "es")) == {"OAS"}
+    assert sentence_codes(sentence("The Wildcats beat the Tigers 3-1 on Saturday.")) == frozenset()
+
+
+def test_people_the_knowledge_base_learned_count_by_their_surname():
+    from communique.actors.triage import LearnedSurnames
+
+    learned = LearnedSurnames({"Alibek Bakayev": [["deputy foreign minister", "KAZ", "GOV", "2019-01-01",
+                                                   "2019-06-01", 2]]})
+    text = "Bakayev met the ambassador of Chile."
+    assert sentence_codes(sentence(text)) == {"CHL"}
+    assert sentence_codes(sentence(text), learned) == {"CHL", "KAZ"}
+
+
+def test_an_article_naming_no_two_states_is_skipped_before_the_models(triaged):
+    sport = triaged["sport"]
+    assert sport.skipped and sport.triage.reason == NO_TWO_ACTORS
+    assert sport.sentences and all(not s.tokens and not s.ner for s in sport.sentences)
+    assert not sport.events and sport.language == "en" and sport.published == "2024-03-16"
+
+
+def test_an_article_whose_two_states_meet_no_event_word_is_skipped_after_tagging_them(triaged):
+    markets = triaged["markets"]
+    assert markets.skipped and markets.triage.reason == NO_EVENT_WORD
+    assert markets.triage.candidates == [0, 1]          # London (GBR) with Chile and the Netherlands just before
+    assert all(not s.tokens for s in markets.sentences)           # the candidate's tags are not kept
+    assert {e.code for e in markets.entities if e.type == "COUNTRY"} == {"CHL", "NLD"}   # the gazetteer's entities
+
+
+def test_a_skipped_article_keeps_its_record_and_says_why(triaged, schema):
+    record = triaged["markets"].to_record()
+    jsonschema.validate(record, schema)
+    assert record["triage"] == {"skipped": True, "reason": NO_EVENT_WORD}
+    assert record["language"] == "en" and record["events"] == [] and record["pipeline"]["parse"]
+    assert [e["code"] for e in record["entities"] if e["type"] == "COUNTRY"] == ["CHL", "NLD"]
+    assert "triage" not in triaged["diplomacy"].to_record()
+
+
+def test_an_analysed_article_gets_the_record_it_gets_without_the_triage(triaged):
+    diplomacy = triaged["diplomacy"]
+    assert not diplomacy.skipped and diplomacy.events
+    [without] = Pipeline(Settings(triage=False)).run([RawInput(path="diplomacy", text=DIPLOMACY,
+                                                               published="2024-03-16")])
+    assert diplomacy.to_record() == without.to_record()
+
+
+def test_with_the_classifier_fallback_two_actors_are_enough():
+    options = {"events": {"classifier_fallback": True}}
+    pipeline = Pipeline(Settings(pipeline=("read", "clean", "language", "sentences", "triage"), stage_options=options))
+    [markets] = pipeline.run([RawInput(path="markets", text=MARKETS)])
+    assert not markets.skipped and markets.triage.candidates == []      # analysed whole, no event word needed
+
+
+# --- no event lost: triage on and off at the same code --------------------------------------------------------
+
+def _corpus(name: str):
+    """(gold documents, input paths): the gold's documents where there is a gold file, else every text."""
+    folder = articles_dir() if name == "sample" else shared_path(name)
+    gold_file = gold_path() if name == "sample" else folder / "gold.json"
+    if not gold_file.exists():
+        return {}, sorted(folder.glob("*.txt"))
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))["docs"]
+    return gold, [folder / doc for doc in gold]
+
+
+@pytest.mark.parametrize("name", ["sample", "seeds", "dev-articles", "dev-articles-2", "stream"])
+def test_no_event_is_lost_to_the_triage(name):
+    """Every gold event found without the triage is found with it; an analysed article's record is the one it gets
+    without the triage; a skipped one had no event to lose. The stream (ordinary news, no gold) is where most
+    articles are skipped."""
+    gold, paths = _corpus(name)
+    assert paths
+    on = {a.path: a.to_record() for a in communique.process_paths(paths, settings=Settings())}
+    off = {a.path: a.to_record() for a in communique.process_paths(paths, settings=Settings(triage=False))}
+    assert on.keys() == off.keys()
+    for path, record in on.items():
+        if "triage" in record:
+            assert off[path]["events"] == [], (path, record["triage"], off[path]["events"][:2])
+        else:
+            assert record == off[path], path
+    for (doc, g), path in zip(gold.items(), on):
+        found_off = {gi for gi, _ in match_events(g.get("events", []), off[path]["events"])}
+        found_on = {gi for gi, _ in match_events(g.get("events", []), on[path]["events"])}
+        assert found_off <= found_on, (doc, found_off - found_on)
+    if name == "stream":
+        assert sum("triage" in r for r in on.values()) > len(on) / 2      # ordinary news: most are not analysed
