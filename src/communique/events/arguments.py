@@ -165,7 +165,53 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
         args.subject_is_pronoun = any(tree.lemma(s) in lex.words("roles", "pronoun_subjects") for s in own_subjects)
     governed_arguments(tree, i, frame, lex, mentions, heads, args)
     args.target = drop_described_members(tree, args.target, heads)
+    if not frame.mutual:
+        args.target = closest_in_object(tree, i, args.target, heads) or object_authors(tree, i, mentions, heads)
     return args
+
+
+NAME_LINKS = {"conj", "appos", "flat", "compound", "fixed", "cc", "case", "det", "punct"}
+
+
+def closest_in_object(tree: Tree, i: int, targets: list[ActorMention], heads: dict) -> list[ActorMention]:
+    """Of the actors inside the trigger's object, the ones nearest its head: "denied Venezuela's claim of joint
+    efforts by the United States and Guyana" answers Venezuela; what the claim is about is no party to the denial.
+    Coordinated actors stand together ("accused Russia and Belarus"); targets outside the object are kept."""
+    objects = tree.kids(i, *OBJECT_DEPS)
+    if len(targets) < 2 or not objects:
+        return targets
+
+    def depth(m: ActorMention) -> int | None:
+        h = heads.get(id(m))
+        path = [h] + tree.ancestors(h) if h is not None else []
+        top = next((o for o in objects if o in path), None)
+        if top is None:
+            return None
+        below = path[:path.index(top) + 1]
+        return sum(1 for child, parent in zip(below, below[1:])
+                   if parent != top and tree.tokens[parent].pos in ("NOUN", "PROPN")
+                   and tree.tokens[child].dep.split(":")[0] not in NAME_LINKS)
+
+    depths = {id(m): depth(m) for m in targets}
+    inside = [d for d in depths.values() if d is not None]
+    if not inside:
+        return targets
+    nearest = min(inside)
+    return [m for m in targets if depths[id(m)] in (None, nearest)]
+
+
+def object_authors(tree: Tree, i: int, mentions: list[ActorMention], heads: dict) -> list[ActorMention]:
+    """"rechazó el reclamo que Evo Morales presentó", "welcomed the aid that Japan sent": with no actor in the
+    object itself, the subject of the relative clause describing it made what the act answers."""
+    for o in tree.kids(i, *OBJECT_DEPS):
+        if tree.tokens[o].pos != "NOUN":
+            continue
+        for r in tree.kids(o, "acl", "relcl"):
+            subjects = tree.kids(r, *SUBJECT_DEPS)
+            found = [m for m in mentions if any(heads.get(id(m)) in tree.subtree(s) for s in subjects)]
+            if found:
+                return found[:1]
+    return []
 
 
 DESCRIBING_DEPS = {"acl", "appos"}
@@ -392,13 +438,24 @@ def fill_source(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], 
 def plural_party_subject(tree: Tree, i: int, lex: Lexicon) -> bool:
     """"The parties agreed", "ambas partes acordaron", "стороны договорились": both sides of the context."""
     parties = lex.words("roles", "party_subjects")
-    nodes = [i] + ([g] if (g := governing_verb(tree, i)) is not None else [])
+    g = governing_verb(tree, i)
+    if tree.tokens[i].pos in ("NOUN", "PROPN") and tree.tokens[i].dep.split(":")[0] not in LIGHT_VERB_DEPS:
+        g = None                          # "these countries consider that the dam is a threat": not their act
+    nodes = [i] + ([g] if g is not None else [])
     if g is not None and tree.tokens[g].dep == "conj" and tree.lemma(g) in lex.words("roles", "light_verbs") \
             and (first := tree.head(g)) is not None and tree.tokens[first].dep.split(":")[0] == "xcomp":
         nodes.append(g := first)          # "договорились расширять ... и провести раунд": a later controlled conjunct
     if g is not None and tree.tokens[g].dep.split(":")[0] == "xcomp" and (h := tree.head(g)) is not None:
         nodes.append(h)                   # "стороны договорились провести раунд консультаций": the controller's
-    return any(tree.lemma(s) in parties for n in nodes for s in tree.kids(n, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS))
+    return any((tree.lemma(s) in parties or tree.tokens[s].text.lower() in parties) and not described_group(tree, s)
+               for n in nodes for s in tree.kids(n, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS))
+
+
+def described_group(tree: Tree, s: int) -> bool:
+    """"Western countries", "European leaders", "los países latinoamericanos", "западные страны": a group the
+    adjective picks out, not the two sides already named ("the two leaders", "ambos cancilleres" still are)."""
+    return tree.tokens[s].morph.get("Number") == "Plur" and any(
+        tree.tokens[c].pos == "ADJ" for c in tree.kids(s, "amod", "compound"))
 
 
 def fill_target(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention], heads: dict,

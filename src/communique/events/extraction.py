@@ -24,6 +24,8 @@ from ..lexicon import Frame, Lexicon, lexicon
 from ..records import ActorRef, Article, Event, Location, Sentence, Span
 from ..registry import Stage, stage
 from .actor_mentions import ActorMention, actor_mentions
+from .discourse import Discourse, distinct_codes
+from .postings import hosting_side, own_posting, postings
 from .arguments import (
     Arguments,
     fill_source,
@@ -82,23 +84,17 @@ class EventsStage(Stage):
         mentions = actor_mentions(article)
         candidates: list[Candidate] = []
         silent: list[int] = []                    # sentences with two actors and no rule event
-        context: list[ActorMention] = []          # subject actors of the latest sentence that had one
-        previous: list[ActorMention] = []         # every actor of the previous sentence
+        discourse = Discourse()                   # what pronouns, dropped subjects and "the parties" refer to
         for index, sentence in enumerate(article.sentences):
             lex = lexicon(sentence.language)
             if lex is None or not sentence.tokens:
                 continue
             here = mentions.get(index, [])
-            found = sentence_events(sentence, index, here, lex, context, previous)
+            found = sentence_events(sentence, index, here, lex, discourse)
             candidates.extend(c for c in found if c.confidence >= min_confidence)
             if not found and len({m.code for m in here}) > 1:
                 silent.append(index)
-            subjects = main_subject_actors(Tree(sentence), here)
-            if subjects:
-                context = subjects
-            # the latest actors first, then earlier ones: "the parties" are the two sides most recently named, even
-            # when the sentence before names only one ("сообщает МИД Казахстана. ... стороны обсудили")
-            previous = here + [m for m in previous if m.code not in {h.code for h in here}]
+            discourse.update(here, main_subject_actors(Tree(sentence), here), ((c.source, c.target) for c in found))
         if self.options.get("classifier_fallback") and silent:
             floor = float(self.options.get("classifier_min_probability", CLASSIFIER_MIN_PROBABILITY))
             candidates.extend(c for c in classifier_events(article, silent, mentions, floor)
@@ -158,9 +154,9 @@ def subject_first_pair(tree: Tree, mentions: list[ActorMention]) -> tuple[ActorM
 # --- one sentence ----------------------------------------------------------------------------------------------
 
 def sentence_events(sentence: Sentence, index: int, mentions: list[ActorMention], lex: Lexicon,
-                    context: list[ActorMention], context_all: list[ActorMention] | None = None) -> list[Candidate]:
-    context_all = context_all or []
-    if not mentions and not context:
+                    discourse: Discourse | None = None) -> list[Candidate]:
+    discourse = discourse or Discourse()
+    if not mentions and not discourse.recent:
         return []
     tree = Tree(sentence)
     mentions = [m for m in mentions if acts_for_state(tree, m)]
@@ -174,7 +170,7 @@ def sentence_events(sentence: Sentence, index: int, mentions: list[ActorMention]
         if requested_content(tree, i, lex):
             continue
         for frame in trigger_frames(tree, i, lex, mentions, heads):
-            out.extend(frame_events(tree, i, frame, lex, mentions, heads, context, index, context_all))
+            out.extend(frame_events(tree, i, frame, lex, mentions, heads, discourse, index))
             break
     return best_per_sentence(drop_visits_one_is_invited_to(tree, out))
 
@@ -253,6 +249,10 @@ def best_per_sentence(found: list[Candidate]) -> list[Candidate]:
     for c in found:
         groups.setdefault((c.type, frozenset((c.source.code, c.target.code)), c.status), []).append(c)
     kept = {id(c) for group in groups.values() for c in best_of_kinds(group)}
+    # a reciprocal act states both directions from one trigger ("both countries accused each other")
+    kept |= {id(c) for c in found if not c.mutual and any(
+        id(k) in kept and k.trigger == c.trigger and (k.source.code, k.target.code) == (c.target.code, c.source.code)
+        for k in found)}
     agreed = {frozenset((c.source.code, c.target.code)) for c in found if c.type == "AGREE"}
     return [c for c in found if id(c) in kept
             # "signed a plan to strengthen cooperation": the cooperation is what was agreed
@@ -355,13 +355,28 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
 
 
 def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention], heads: dict,
-                 context: list[ActorMention], index: int, context_all: list[ActorMention]) -> list[Candidate]:
+                 discourse: Discourse, index: int) -> list[Candidate]:
+    posts = postings(tree, mentions, lex)
+    posted = {id(p.place) for p in posts}
+    mentions = [m for m in mentions if id(m) not in posted]     # an envoy's posting is no argument by position
     args = find_arguments(tree, i, frame, lex, mentions, heads)
+    context, context_all = discourse.subjects, discourse.recent
     confidence = 0.9
     if frame.speaker:
         args = speaker_arguments(tree, i, lex, mentions, heads, args)
-    if frame.mutual and not args.source and not args.pair and plural_party_subject(tree, i, lex):
-        args.pair, confidence = distinct_codes(context + context_all)[:2], 0.7
+    if not args.source and not args.pair and plural_party_subject(tree, i, lex):
+        # "the parties agreed", "both countries accused each other": the two sides the text is about (named
+        # earlier in the sentence itself: "a dispute with Egypt and Sudan, as these countries consider")
+        named = distinct_codes([m for m in mentions if m.start < tree.tokens[i].start])
+        pair = [m for m in (named if len(named) > 1 else discourse.pair())
+                if m.code not in {t.code for t in args.target}]
+        if frame.mutual or (len(pair) == 2 and not args.target):
+            args.pair, confidence = pair, 0.7
+        elif pair and args.target:          # "they accused Moscow": the other side
+            args.source, confidence = pair[:1], 0.6
+    host = hosting_side(tree, i, frame.type, posts, args)
+    if host is not None:                  # "the Polish ambassador in Moscow was summoned": Moscow summoned him
+        args.source, confidence = [host], 0.7
     if not args.source and not args.pair:
         args.source, confidence = fill_source(tree, i, lex, mentions, heads, args, context), 0.6
     if (not args.target and frame.type in COOCCURRENCE_TYPES
@@ -376,6 +391,16 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
         # a response answers whoever acted before: the latest other actor named in the sentences before
         taken = {m.code for m in args.source + args.pair}
         args.target, confidence = [m for m in context_all if m.code not in taken][:1], 0.5
+    if posts and (args.source or args.pair):
+        # the acting side's own envoy: the act concerns the country of the posting ("recalled its ambassador in
+        # Buenos Aires"); an envoy's posting still completes a two-sided act the envoy's side takes part in
+        sides = {m.code for m in args.source + args.pair}
+        governor = governing_verb(tree, i)
+        own = own_posting(tree, i, posts, sides, [i] + ([governor] if governor is not None else []))
+        if own is None and not args.target and frame.type in COOCCURRENCE_TYPES:
+            own = own_posting(tree, i, posts, sides, [t.i for t in tree.tokens if tree.head(t.i) is None])
+        if own is not None:
+            args.target = [own]
     if frame.inverse:                     # the subject side is the host: "Putin received Tokayev" is KAZ→RUS
         args.source, args.target = args.target, args.source
     givers = received_from(tree, i, lex, mentions, heads)
@@ -392,6 +417,8 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     for source, target in actor_pairs(args, frame):
         if own_gathering(tree, i, frame, source, target, heads):
             continue
+        if frame.type == "CONSULT" and frame.mode != "phone":
+            source, target = host_last(source, target, setting(tree, i, lex, mentions, heads))
         out.append(Candidate(frame.type, frame, source, target, index, i, confidence, status, frame.mutual, place))
     return out
 
@@ -435,6 +462,41 @@ def received_from(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention]
     return out
 
 
+def host_last(source: ActorMention, target: ActorMention,
+              where: ActorMention | None) -> tuple[ActorMention, ActorMention]:
+    """A meeting held in one side's country is the other side's visit: "Lavrov met Tokayev in Moscow" is
+    Tokayev's trip (KAZ→RUS), "se reunió en Brasilia con su homólogo" the guest's. The host is the target."""
+    if where is not None and where.code == source.code and target.code != source.code:
+        return target, source
+    return source, target
+
+
+def setting(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention],
+            heads: dict) -> ActorMention | None:
+    """Where the trigger's situation takes place: a place, or a country, in a locative phrase of the trigger or of
+    a word above it ("was on an official visit in Astana, where he held talks", "встреча состоялась в Москве").
+    Only a direct locative phrase counts: an ambassador "in Kazakhstan" names a posting, not the setting."""
+    preps = lex.words("roles", "venue_preps") | lex.words("roles", "locative_preps")
+    anchors = [i, *tree.ancestors(i)[:8]]
+    for anchor in anchors:
+        for m in mentions:
+            h = heads.get(id(m))
+            if m.kind not in PLACE_KINDS | {"country"} or h is None or h in tree.subtree(i) and anchor != i:
+                continue
+            role = role_of(tree, h, anchor)
+            if role is not None and role[1] in preps and direct_child_of(tree, h, anchor):
+                return m
+    return None
+
+
+def direct_child_of(tree: Tree, h: int, anchor: int) -> bool:
+    """The mention's phrase hangs on `anchor` itself, not on a noun below it ("the embassy in Quito")."""
+    path = [h] + tree.ancestors(h)
+    below = path[:path.index(anchor)] if anchor in path else []
+    return not any(tree.tokens[j].pos in ("NOUN", "PROPN") and j != h and tree.tokens[j].dep.split(":")[0]
+                   not in ("flat", "compound", "appos", "pobj") for j in below[1:])
+
+
 def event_place(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict) -> ActorMention | None:
     """The place the trigger's clause names with a locative preposition ("met in Astana", "визит в Москву")."""
     preps = lex.words("roles", "venue_preps") | lex.words("roles", "locative_preps")
@@ -450,17 +512,16 @@ def event_place(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], 
     return None
 
 
-def distinct_codes(mentions: list[ActorMention]) -> list[ActorMention]:
-    seen: set[str] = set()
-    return [m for m in mentions if not (m.code in seen or seen.add(m.code))]
-
-
 def actor_pairs(args: Arguments, frame: Frame) -> list[tuple[ActorMention, ActorMention]]:
     sources = args.source + args.pair
     targets = args.target or (args.pair[1:] if len(args.pair) > 1 else [])
     if not args.target and frame.mutual and len({m.code for m in sources}) > 1:
         first = sources[0]
         return unique_pairs([(first, m) for m in sources[1:]])
+    if not args.target and not args.source and len({m.code for m in args.pair}) > 1:
+        # a one-sided act between two sides ("clashes between Thailand and Cambodia", "both countries accused
+        # each other"): each side acts on the other
+        return unique_pairs([(s, t) for s in args.pair for t in args.pair])
     return unique_pairs([(s, t) for s in sources for t in targets])
 
 

@@ -1,0 +1,122 @@
+"""Where an envoy serves is not who acts: "the Spanish ambassador in Caracas", "посла Украины в Казахстане",
+"embajadora venezolana acreditada ante el Reino de España", "ambassador with residence in Brasília".
+
+A place named after an envoy noun (ambassador, embassy, chargé, mission ...) with a posting preposition is the
+envoy's posting. It is never an argument of an event by position alone; what it means depends on whose envoy it is:
+
+- a foreign envoy ("Venezuela summoned the Spanish ambassador in Caracas"): the act is aimed at the envoy's country
+  (ESP); the posting is where it happened;
+- the actor's own envoy ("llamó a consultas a su embajadora en Madrid", "opened its embassy in Dakar", "the US
+  ambassador to Guyana will support the partnership"): the act concerns the country of the posting, which is then
+  the target.
+
+Parsers attach the posting phrase to the verb as often as to the envoy ("convocó al embajador español en Caracas":
+`obl` of the verb), so the posting is read from the words' order: envoy noun, then only its modifiers, names and
+posting words ("accredited", "with residence"), then the preposition and the place.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..lexicon import Lexicon
+from .actor_mentions import ActorMention
+from .arguments import Arguments
+from .rules import Tree
+
+OWN = ""                         # the envoy's owner is the actor itself ("its ambassador", "nuestra embajadora")
+POSTED_KINDS = {"country", "place", "capital", "seat", "org"}
+GLUE_POS = {"ADJ", "PROPN", "DET", "NUM", "PUNCT"}
+LOOKBACK = 8                     # tokens between the envoy noun and the posting preposition, at most
+
+
+@dataclass(frozen=True, slots=True)
+class Posting:
+    place: ActorMention          # where the envoy serves
+    envoy: int                   # token index of the envoy noun
+    owner: str | None            # the envoy's country code as the text gives it, OWN for a possessive, else None
+
+
+def postings(tree: Tree, mentions: list[ActorMention], lex: Lexicon) -> list[Posting]:
+    """The actor mentions of a sentence that name an envoy's posting, with the envoy and whose envoy it is."""
+    envoys, preps = lex.words("roles", "envoy_nouns"), lex.words("roles", "posting_preps")
+    if not envoys or not preps:
+        return []
+    out = []
+    for m in mentions:
+        if m.kind not in POSTED_KINDS:
+            continue
+        first = next((t.i for t in tree.tokens if t.start >= m.start), None)
+        if first is None:
+            continue
+        k = first - 1
+        while k >= 0 and tree.tokens[k].pos == "DET":
+            k -= 1                          # "ante el Reino de España"
+        if k < 1 or tree.tokens[k].text.lower() not in preps:
+            continue
+        envoy = envoy_before(tree, k, envoys, lex)
+        if envoy is not None:
+            out.append(Posting(m, envoy, owner_of(tree, envoy, k, m, mentions, lex)))
+    return out
+
+
+def envoy_before(tree: Tree, k: int, envoys: frozenset[str], lex: Lexicon) -> int | None:
+    """The envoy noun the posting preposition at `k` follows, over its modifiers, names and posting words."""
+    glue = lex.words("roles", "posting_words") | lex.words("roles", "source_preps")
+    for j in range(k - 1, max(-1, k - 1 - LOOKBACK), -1):
+        tok = tree.tokens[j]
+        if tree.lemma(j) in envoys or tok.text.lower() in envoys:
+            return j
+        if tok.pos in GLUE_POS or tree.lemma(j) in glue or tok.text.lower() in glue:
+            continue
+        return None
+    return None
+
+
+def owner_of(tree: Tree, envoy: int, prep: int, place: ActorMention, mentions: list[ActorMention],
+             lex: Lexicon) -> str | None:
+    """Whose envoy: an actor named with it ("the Spanish ambassador", "посла Украины", "Spain's ambassador"),
+    else OWN when a possessive makes it the actor's own ("its", "su", "свой", "our"), else None."""
+    lo = tree.tokens[max(0, envoy - 3)].start
+    hi = tree.tokens[prep].start
+    named = [m for m in mentions if m is not place and lo <= m.start < hi and m.kind != "person"]
+    named += [m for m in mentions if m is not place and m.kind == "person" and m.start <= tree.tokens[envoy].start < m.end]
+    if named:
+        return named[0].code
+    owners = lex.words("roles", "possessives") | lex.words("roles", "first_person")
+    before = range(max(0, envoy - 2), envoy)
+    if any(tree.lemma(j) in owners or tree.tokens[j].text.lower() in owners or tree.tokens[j].morph.get("Poss") == "Yes"
+           for j in before):
+        return OWN
+    return None
+
+
+def own_posting(tree: Tree, i: int, posts: list[Posting], source_codes: set[str],
+                anchors: list[int]) -> ActorMention | None:
+    """The posting of the acting side's own envoy when that envoy is an argument of the trigger (or of the verb it
+    hangs from): "recalled its ambassador in Buenos Aires" concerns Argentina."""
+    for p in posts:
+        if p.owner not in (OWN, None) and p.owner not in source_codes:
+            continue
+        if p.place.code in source_codes:
+            continue
+        if any(p.envoy in tree.subtree(a) for a in anchors):
+            return p.place
+    return None
+
+
+SUMMONS = {"PROTEST", "ACCUSE"}
+
+
+def hosting_side(tree: Tree, i: int, event_type: str, posts: list[Posting], args: Arguments) -> ActorMention | None:
+    """A foreign envoy summoned with no doer named ("the Polish ambassador in Moscow was summoned", "посла
+    Украины в Казахстане вызвали в МИД"): the host country of the posting summoned him. (A recall, by contrast,
+    is the envoy's own country's act.)"""
+    if event_type not in SUMMONS or args.source or args.pair or not args.target:
+        return None
+    if tree.tokens[i].pos not in ("VERB", "AUX") or tree.kids(i, "nsubj"):
+        return None                       # an active subject that is no actor still names the doer ("he")
+    targets = {m.code for m in args.target}
+    for p in posts:
+        if p.owner in targets and p.place.code not in targets and p.envoy in tree.subtree(i):
+            return p.place
+    return None

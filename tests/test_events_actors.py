@@ -1,0 +1,87 @@
+"""Who acts on whom, per mechanism and per language: actors named outside the sentence ("the parties", "both
+countries", "ambos ministros", "стороны"), the host of a meeting, an envoy's posting, the author of what is
+rejected. Real models parse each text; entities come from the real `entities` stage."""
+from __future__ import annotations
+
+import pytest
+
+from test_events_lang import code_events, triples
+
+
+def directed(article) -> set[tuple[str, str, str]]:
+    """(type, source, target) as coded, a mutual event in its coded direction only."""
+    return {(e.type, e.source.code, e.target.code) for e in article.events}
+
+# (language, text, pairs that must be found, pairs that must not)
+CASES = {
+    # "the parties", "both ...", "the two ministers": the two sides named before, also across sentences
+    "parties": [
+        ("en", "The foreign ministers of Greece and Kazakhstan met in Astana on Monday. "
+               "The two ministers are expected to sign a memorandum on consular cooperation.",
+         {("AGREE", "GRC", "KAZ")}, set()),
+        ("es", "Los cancilleres de Grecia y Kazajistán se reunieron en Astaná. "
+               "Ambos ministros firmarán un memorando de cooperación consular.",
+         {("AGREE", "GRC", "KAZ")}, set()),
+        ("ru", "Министры иностранных дел Греции и Казахстана встретились в Астане. "
+               "Стороны подписали меморандум о консульском сотрудничестве.",
+         {("AGREE", "GRC", "KAZ")}, set()),
+    ],
+    # a one-sided act of both sides on each other
+    "reciprocal": [
+        ("en", "Fighting broke out between Thailand and Cambodia on Thursday. "
+               "Both countries accused the other of firing first.",
+         {("ACCUSE", "THA", "KHM"), ("ACCUSE", "KHM", "THA")}, set()),
+        ("es", "Los combates estallaron entre Tailandia y Camboya el jueves. "
+               "Ambos países se acusaron mutuamente de disparar primero.",
+         {("ACCUSE", "THA", "KHM"), ("ACCUSE", "KHM", "THA")}, set()),
+        ("ru", "В четверг на границе Таиланда и Камбоджи начались бои. "
+               "Обе страны обвинили друг друга в провокации.",
+         {("ACCUSE", "THA", "KHM"), ("ACCUSE", "KHM", "THA")}, set()),
+    ],
+    # a group an adjective picks out is not the two sides
+    "described group": [
+        ("en", "Russia and Ukraine resumed talks in Istanbul. Western countries have been supporting the war-hit nation.",
+         set(), {("SUPPORT", "RUS", "UKR"), ("SUPPORT", "UKR", "RUS")}),
+    ],
+    # a meeting held in one side's capital is the other side's visit: the host is the target
+    "host": [
+        ("en", "Russian Foreign Minister Sergei Lavrov met Kazakh Foreign Minister Murat Nurtleu in Moscow on Monday.",
+         {("CONSULT", "KAZ", "RUS")}, {("CONSULT", "RUS", "KAZ")}),
+        ("es", "El canciller ruso, Serguéi Lavrov, se reunió con su homólogo kazajo, Murat Nurtleu, en Moscú.",
+         {("CONSULT", "KAZ", "RUS")}, {("CONSULT", "RUS", "KAZ")}),
+        ("ru", "Министр иностранных дел России Сергей Лавров встретился с главой МИД Казахстана Муратом Нуртлеу "
+               "в Москве.",
+         {("CONSULT", "KAZ", "RUS")}, {("CONSULT", "RUS", "KAZ")}),
+    ],
+    # an envoy's posting: the host summons a foreign envoy; a posting is no party by position
+    "posting": [
+        ("en", "The Polish ambassador in Moscow was summoned to the foreign ministry on Monday.",
+         {("PROTEST", "RUS", "POL")}, set()),
+        ("ru", "Посла Польши в Москве вызвали в МИД.",
+         {("PROTEST", "RUS", "POL")}, set()),
+        ("es", "El canciller de Bolivia anunció su decisión de convocar al embajador chileno en Lima, Mario Soto, "
+               "y de llamar a consultas a su embajador en Santiago.",
+         {("PROTEST", "BOL", "CHL")}, {("PROTEST", "BOL", "PER")}),
+    ],
+    # what is rejected answers its author, not what it is about
+    "author": [
+        ("en", "The Guyana government on Wednesday denied Venezuela's claim of joint efforts by the United States "
+               "and Guyana to increase a military presence.",
+         {("REJECT", "GUY", "VEN")}, {("REJECT", "GUY", "USA")}),
+        ("es", "El canciller chileno rechazó el reclamo que el presidente Evo Morales presentó en La Haya.",
+         {("REJECT", "CHL", "BOL")}, set()),
+        ("ru", "Армения отвергла заявление Азербайджана о поставках оружия из Франции.",
+         {("REJECT", "ARM", "AZE")}, {("REJECT", "ARM", "FRA")}),
+    ],
+}
+
+PARAMS = [(mechanism, *case) for mechanism, cases in CASES.items() for case in cases]
+
+
+@pytest.mark.parametrize("mechanism,language,text,wanted,unwanted", PARAMS,
+                         ids=[f"{p[0]}-{p[1]}-{n}" for n, p in enumerate(PARAMS)])
+def test_actors_by_mechanism(mechanism, language, text, wanted, unwanted):
+    article = code_events(text, language)
+    found = directed(article) if mechanism == "host" else triples(article)
+    assert wanted <= found, f"{mechanism}: missing {wanted - found} in {found}"
+    assert not unwanted & found, f"{mechanism}: wrong {unwanted & found}"
