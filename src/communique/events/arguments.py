@@ -439,7 +439,7 @@ def plural_party_subject(tree: Tree, i: int, lex: Lexicon) -> bool:
     """"The parties agreed", "ambas partes acordaron", "стороны договорились": both sides of the context."""
     parties = lex.words("roles", "party_subjects")
     g = governing_verb(tree, i)
-    if tree.tokens[i].pos in ("NOUN", "PROPN") and tree.tokens[i].dep.split(":")[0] not in LIGHT_VERB_DEPS:
+    if tree.tokens[i].pos in ("NOUN", "PROPN") and tree.tokens[i].dep.split(":")[0] in SUBCLAUSE_DEPS:
         g = None                          # "these countries consider that the dam is a threat": not their act
     nodes = [i] + ([g] if g is not None else [])
     if g is not None and tree.tokens[g].dep == "conj" and tree.lemma(g) in lex.words("roles", "light_verbs") \

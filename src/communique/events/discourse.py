@@ -33,19 +33,25 @@ class Discourse:
         return self.parties if len(self.parties) == 2 else distinct_codes(self.subjects + self.recent)[:2]
 
     def update(self, here: list[ActorMention], subjects: list[ActorMention],
-               sides: Iterable[tuple[ActorMention, ActorMention]]) -> None:
-        """After a sentence: its actors, the actors of its main subject, and the (source, target) of its events."""
+               sides: Iterable[tuple[ActorMention, ActorMention]], states_act: bool = False) -> None:
+        """After a sentence: its actors, the actors of its main subject, the (source, target) of its events, and
+        whether it names an act at all (a trigger word), found or not."""
+        protagonist = (subjects or self.subjects)[:1]
         if subjects:
             self.subjects = subjects
         codes = {m.code for m in here}
         self.recent = here + [m for m in self.recent if m.code not in codes]
         two_sided = [(s, t) for s, t in sides if s.code != t.code]
+        named = distinct_codes([m for m in here if m.kind in PARTY_KINDS])
         if two_sided:
             self.parties = list(two_sided[0])
-        else:
-            named = distinct_codes([m for m in here if m.kind in PARTY_KINDS])
-            if len(named) == 2:
-                self.parties = named
+        elif len(named) == 2:
+            self.parties = named
+        elif states_act and protagonist:
+            # "there was also a meeting with the Brazilian economist X": the one side named meets the protagonist
+            others = [m for m in named if m.code != protagonist[0].code]
+            if len(others) == 1:
+                self.parties = [protagonist[0], others[0]]
 
 
 def distinct_codes(mentions: list[ActorMention]) -> list[ActorMention]:

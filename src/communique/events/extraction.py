@@ -94,12 +94,20 @@ class EventsStage(Stage):
             candidates.extend(c for c in found if c.confidence >= min_confidence)
             if not found and len({m.code for m in here}) > 1:
                 silent.append(index)
-            discourse.update(here, main_subject_actors(Tree(sentence), here), ((c.source, c.target) for c in found))
+            tree = Tree(sentence)
+            discourse.update(here, main_subject_actors(tree, here), ((c.source, c.target) for c in found),
+                             states_act(tree, lex))
         if self.options.get("classifier_fallback") and silent:
             floor = float(self.options.get("classifier_min_probability", CLASSIFIER_MIN_PROBABILITY))
             candidates.extend(c for c in classifier_events(article, silent, mentions, floor)
                               if c.confidence >= min_confidence)
         article.events = [to_event(article, c, n) for n, c in enumerate(merge(candidates), 1)]
+
+
+def states_act(tree: Tree, lex: Lexicon) -> bool:
+    """Does the sentence hold a trigger word at all (whether or not an event came of it)?"""
+    return any((t.pos in ("VERB", "AUX") and tree.lemma(t.i) in lex.verbs)
+               or (t.pos in ("NOUN", "PROPN") and tree.lemma(t.i) in lex.nouns) for t in tree.tokens)
 
 
 # --- the classifier's fallback ---------------------------------------------------------------------------------
