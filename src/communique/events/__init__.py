@@ -1,6 +1,7 @@
 """Events: who did what to whom, when and where, and the facts and quotes around them.
 
-Owns the `events` stage (trigger frames, argument rules, actor mentions, the sentence classifier, CAMEO codes),
+Owns the `events` stage (trigger frames, argument rules, actor mentions, what the text's pronouns and "the parties"
+refer to, envoys' postings, the sentence classifier, CAMEO codes),
 the `dates` stage (time expressions found, resolved against the publication date, attached to events), and the
 `facts` stage (figures and quotes).
 
