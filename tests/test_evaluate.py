@@ -115,3 +115,27 @@ def test_plover_sentences_split_is_fixed_and_scored(tmp_path):
     report = evaluate_plover_gold(path, split="all")
     assert report["sentences"] == 2
     assert report["type_accuracy"] == 1.0 and report["full_match"] == 1.0
+
+
+def test_plover_events_between_two_actors_are_scored_one_to_one():
+    from communique.evaluate import plover_pair_events, plover_pair_gold
+
+    def row(plover, sources, targets):
+        return {"id": "x", "text": "", "events": [{"plover": plover, "source": [{"code": c} for c in sources],
+                                                    "target": [{"code": c} for c in targets]}]}
+
+    def event(type_, source, target):
+        return {"type": type_, "source": {"code": source}, "target": {"code": target}}
+
+    rows = [row("DEMAND", ["ESP"], ["ARG"]), row("FIGHT", ["ARM"], ["AZE"]), row("SANCTION", ["IGO"], ["NER"]),
+            row("AGREE", ["HUN", "ROU"], ["HUN", "ROU"]), row("THREATEN", ["PRK"], [])]
+    assert plover_pair_gold(rows[0])["type"] == "REQUEST"          # 2018 names read as the 2021 types
+    assert plover_pair_gold(rows[3]) is None and plover_pair_gold(rows[4]) is None
+    records = [{"events": [event("REQUEST", "ESP", "ARG"), event("ACCUSE", "ESP", "ARG")]},
+               {"events": [event("ASSAULT", "AZE", "ARM")]},
+               {"events": [event("SANCTION", "AU", "NER")]},     # any organisation is the GSR's IGO
+               {"events": [event("AGREE", "HUN", "ROU")]}, {"events": []}]
+    report = plover_pair_events(rows, records)
+    assert (report["gold"], report["predicted"], report["matched"]) == (3, 4, 2)
+    assert report["types_never_found"] == ["ASSAULT"]
+    assert abs(report["f1"] - 2 * 0.5 * (2 / 3) / (0.5 + 2 / 3)) < 1e-9

@@ -30,7 +30,18 @@ SAMPLE_FLOORS = {                      # measured 2026-11-22 (stop 11): F1 0.83 
 DEV_FLOORS = {"seeds": {"events_f1": 0.78, "by_language": {"en": 0.78, "es": 0.77}, "event_dates": 0.8,
                         "event_status": 0.95, "people_right_country": 0.9},
               "dev-articles": {"events_f1": 0.80, "by_language": {"en": 0.82, "es": 0.80, "ru": 0.74},
-                               "event_dates": 0.45, "event_status": 0.75, "people_right_country": 0.9}}
+                               "event_dates": 0.45, "event_status": 0.75, "people_right_country": 0.9},
+              # unseen-news set of issue 15 (junk and publication dates are the reading issue's, not floored here):
+              # first look F1 0.35 (en 0.50, es 0.27, ru 0.23); measured 2026-12-05 F1 0.42 (en 0.55, es 0.35,
+              # ru 0.33), event dates 26/47, planned/occurred 73/84, people right country 93/113
+              "dev-articles-2": {"events_f1": 0.40, "by_language": {"en": 0.53, "es": 0.33, "ru": 0.31},
+                                 "event_dates": 0.5, "event_status": 0.85, "people_right_country": 0.8,
+                                 "junk_removed": 0.0, "published": 0.0}}
+# ordinary news (../shared/stream: sport, courts, markets, weather): no events between states in it; measured 1 in 60
+STREAM_MAX_EVENTS_PER_ARTICLE = 1 / 30
+# PLOVER gold-standard records (CAMEO manual sentences), events between two different actors, rules with default
+# settings: first look F1 0.18 (0.24 as the issue counted it); measured 2026-12-05 F1 0.29 (P 0.37, R 0.24)
+PLOVER_PAIR_F1 = 0.27
 
 
 def ratio(d, a="right", b="of"):
@@ -74,8 +85,31 @@ def test_development_sets_floors(folder, settings):
     assert report["events"]["f1"] >= DEV_FLOORS[folder]["events_f1"], report["events"]
     for language, floor in DEV_FLOORS[folder]["by_language"].items():
         assert report["events_by_language"][language]["f1"] >= floor, (language, report["events_by_language"])
-    assert ratio(report["junk_removed"]) == 1.0 and ratio(report["published"]) >= 0.95
     floors = DEV_FLOORS[folder]
+    assert ratio(report["junk_removed"]) >= floors.get("junk_removed", 1.0)
+    assert ratio(report["published"]) >= floors.get("published", 0.95)
     assert ratio(report["event_dates"]) >= floors["event_dates"], report["event_dates"]
     assert ratio(report["event_status"]) >= floors["event_status"], report["event_status"]
     assert ratio(report["people"], "right_country", "with_country") >= floors["people_right_country"]
+
+
+def test_ordinary_news_states_almost_no_events(settings):
+    folder = shared_path("stream")
+    paths = sorted(folder.glob("*.txt"))
+    records = [a.to_record() for a in communique.process_paths(paths, settings=settings)]
+    events = [(r["source"]["path"], e["type"], e["evidence"]["text"][:80]) for r in records for e in r["events"]]
+    assert len(records) == len(paths)
+    assert len(events) <= STREAM_MAX_EVENTS_PER_ARTICLE * len(paths), events
+
+
+def test_plover_gold_records_between_two_actors_floor():
+    from communique import extract_many
+    from communique.evaluate import plover_pair_events, plover_pair_gold
+
+    path = shared_path("data", "plover", "plover_gsr_cameo_manual_en.jsonl")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [r for r in rows if plover_pair_gold(r) is not None]
+    records = list(extract_many({"text": r["text"], "published": r.get("date"), "path": r["id"]} for r in rows))
+    report = plover_pair_events(rows, records)
+    assert report["gold"] == len(rows) == 200
+    assert report["f1"] >= PLOVER_PAIR_F1, report

@@ -389,13 +389,66 @@ def evaluate_plover_gold(path: Path, *, split: str = "test", settings: Settings 
         c["full_match"] += any(e["source"]["code"] in sources and (not targets or e["target"]["code"] in targets)
                                for e in same_type)
     n = c["sentences"]
+    between = plover_pair_events(rows, list(extract_many(
+        ({"text": r["text"], "published": r.get("date"), "path": r["id"]} for r in rows), settings=settings)))
     sentence_types = _classify_the_rest(sentence_types, [r["text"] for r in rows])
     c["sentence_type_right"] = sum(t == g for t, g in zip(sentence_types, gold_types))
     return {"kind": "plover", "split": split, "sentences": n,
             "sentence_type_accuracy": _ratio(c["sentence_type_right"], n),
             "type_accuracy": _ratio(c["type_found"], n), "any_event": _ratio(c["any_event"], n),
             "source_accuracy": _ratio(c["source_right"], n), "target_accuracy": _ratio(c["target_right"], c["with_target"]),
-            "full_match": _ratio(c["full_match"], n), "predicted_per_sentence": _ratio(c["predicted_events"], n)}
+            "full_match": _ratio(c["full_match"], n), "predicted_per_sentence": _ratio(c["predicted_events"], n),
+            "between_actors": between}
+
+
+def plover_pair_gold(row: dict[str, Any]) -> dict[str, Any] | None:
+    """A PLOVER gold sentence's event as a document gold event when it is between two different actors (source and
+    target codes given and disjoint), its 2018 type name read as the 2021 one; None otherwise."""
+    from .events.classifier import LEGACY_TYPES
+
+    gold = row["events"][0]
+    sources = {a.get("code") for a in gold.get("source", []) if a.get("code")}
+    targets = {a.get("code") for a in gold.get("target", []) if a.get("code")}
+    if not sources or not targets or sources & targets:
+        return None
+    return {"type": LEGACY_TYPES.get(gold["plover"], gold["plover"]), "sources": sources, "targets": targets}
+
+
+def _plover_code(code: str | None, organisations: frozenset[str]) -> str | None:
+    """The GSR codes every intergovernmental organisation as IGO."""
+    return "IGO" if code in organisations else code
+
+
+def plover_pair_events(rows: list[dict[str, Any]], records: list[dict[str, Any]]) -> dict[str, Any]:
+    """Events between two different actors on PLOVER gold sentences, scored like documents: a predicted event
+    matches the sentence's gold event when its type is the gold type and its source and target codes are among the
+    gold's (an organisation counts as IGO); one match per gold event, every other prediction in those sentences is
+    a false event. Sentences whose gold event is not between two actors are left out (with their predictions)."""
+    from .datafiles import load_data
+
+    organisations = frozenset(o["code"] for o in load_data("orgs.toml").get("org", []))
+    c: Counter[str] = Counter()
+    for row, record in zip(rows, records):
+        gold = plover_pair_gold(row)
+        if gold is None:
+            continue
+        predicted = [(e["type"], _plover_code(e["source"]["code"], organisations),
+                      _plover_code(e["target"]["code"], organisations)) for e in record.get("events", [])]
+        hit = any(t == gold["type"] and s in gold["sources"] and o in gold["targets"] for t, s, o in predicted)
+        c["gold"] += 1
+        c["pred"] += len(predicted)
+        c["hit"] += hit
+        c[f"type:{gold['type']}:gold"] += 1
+        c[f"type:{gold['type']}:hit"] += hit
+        for t, _, _ in predicted:
+            c[f"type:{t}:pred"] += 1
+    p, r = _ratio(c["hit"], c["pred"]), _ratio(c["hit"], c["gold"])
+    f1 = 2 * p * r / (p + r) if not math.isnan(p) and not math.isnan(r) and p + r else 0.0
+    types = sorted({k.split(":")[1] for k in c if k.startswith("type:")})
+    by_type = {t: {"gold": c[f"type:{t}:gold"], "found": c[f"type:{t}:hit"], "predicted": c[f"type:{t}:pred"]}
+               for t in types}
+    return {"gold": c["gold"], "predicted": c["pred"], "matched": c["hit"], "precision": p, "recall": r, "f1": f1,
+            "by_type": by_type, "types_never_found": [t for t in types if by_type[t]["gold"] and not by_type[t]["found"]]}
 
 
 def _classify_the_rest(types: list[str | None], texts: list[str]) -> list[str | None]:
@@ -426,8 +479,12 @@ def format_other_report(report: dict[str, Any]) -> str:
                  f"({report['accuracy']:.2f}); with a country: {report['with_country_right']}/{report['with_country']}"]
         lines += [f"  {m['input']!r}: expected {m['expected']}, got {m['predicted']}" for m in report["misses"][:25]]
         return "\n".join(lines)
+    pairs = report["between_actors"]
+    between = (f"\nevents between two actors (rules, default settings): precision {pairs['precision']:.2f} recall "
+               f"{pairs['recall']:.2f} F1 {pairs['f1']:.2f} ({pairs['matched']} matched, {pairs['gold']} gold, "
+               f"{pairs['predicted']} predicted); types never found: {', '.join(pairs['types_never_found']) or 'none'}")
     return (f"PLOVER sentences ({report['split']} split, {report['sentences']}): sentence type (best event, else the "
             f"classifier) {report['sentence_type_accuracy']:.2f}, type found {report['type_accuracy']:.2f}, "
             f"source right {report['source_accuracy']:.2f}, target right {report['target_accuracy']:.2f}, "
             f"type+actors {report['full_match']:.2f}, any event {report['any_event']:.2f}, "
-            f"{report['predicted_per_sentence']:.2f} events per sentence")
+            f"{report['predicted_per_sentence']:.2f} events per sentence" + between)

@@ -17,8 +17,12 @@ from .actor_mentions import ActorMention
 from .rules import MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree
 
 LIGHT_VERB_DEPS = {"dobj", "obj", "pobj", "obl", "attr"}    # "paid a visit", "held talks", "arrived on a visit"
+# a noun predicated of the verb's object: "declared two diplomats persona non grata", "объявила послов персонами"
+PREDICATE_DEPS = {"xcomp", "oprd"}
 FIRST_PERSON_DEPS = {"det", "poss", "nmod:poss", "nsubj", "amod"}
-LOCATIVE_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT", "COERCE", "AID", "COOPERATE"}
+LOCATIVE_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT", "COERCE", "AID", "COOPERATE", "SANCTION"}
+# what is taken away from a place targets it: "withdrew troops from Azerbaijan", "отозвала посла из Австралии"
+DEPARTURE_TYPES = {"RETREAT", "SANCTION"}
 SUBCLAUSE_DEPS = {"xcomp", "advcl", "ccomp", "acl", "relcl", "parataxis", "csubj"}
 
 
@@ -140,6 +144,8 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
             continue                      # "met in New York": where they met, not with whom
         elif prep is not None and prep in source_preps and is_noun:
             args.source.append(m)
+        elif prep is not None and prep in lex.words("roles", "departure_preps") and frame.type in DEPARTURE_TYPES:
+            args.target.append(m)
         elif prep is not None and prep in target_preps:
             # two sides meet or agree *with* each other; "in", "on", "at" only place the event, except where
             # the place is the target (a visit, an embassy, an offensive)
@@ -277,7 +283,8 @@ def governed_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions:
     pronouns = lex.words("roles", "pronoun_subjects")
     subjects = [s for s in tree.kids(governor, *SUBJECT_DEPS) if s != i and tree.lemma(s) not in lex.nouns]
     controller = None
-    if tree.tokens[i].dep.split(":")[0] == "xcomp" and tree.kids(governor, *OBJECT_DEPS):
+    predicated = is_noun and tree.tokens[i].dep.split(":")[0] in PREDICATE_DEPS
+    if tree.tokens[i].dep.split(":")[0] == "xcomp" and tree.kids(governor, *OBJECT_DEPS) and not predicated:
         controller = tree.kids(governor, *OBJECT_DEPS)   # "invited Xi to visit": Xi visits
     for m in mentions:
         h = heads.get(id(m))
@@ -292,9 +299,14 @@ def governed_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions:
             args.source.append(m)
         elif prep in lex.words("roles", "pair_preps"):
             args.pair.append(m)
+        elif predicated and role[0].split(":")[0] in OBJECT_DEPS:
+            args.target.append(m)         # the one declared persona non grata
         elif (prep in lex.words("roles", "target_preps") and not args.target and frame.venue
               or (frame.mutual and prep in lex.words("roles", "partner_preps"))):
             args.target.append(m)
+        elif (is_noun and not frame.mutual and not args.target and prep in lex.words("roles", "target_preps")
+              and (prep not in lex.words("roles", "locative_preps") or frame.type in LOCATIVE_TYPES)):
+            args.target.append(m)         # "impose sanctions on Niger", "lodged a protest with Beijing"
     if not args.source and not args.has_subject:
         args.subject_is_pronoun = (any(tree.lemma(s) in pronouns for s in subjects) or not subjects
                                    or possessive_pronoun(tree, i, lex))
@@ -306,7 +318,7 @@ def light_verb(tree: Tree, i: int, governor: int, lex: Lexicon) -> bool:
     carrier, h = i, tree.head(i)
     if h is not None and tree.lemma(h) in container_nouns() and tree.tokens[h].pos == "NOUN":
         carrier = h                       # "провести второй раунд консультаций": the round is what is held
-    if tree.tokens[carrier].dep.split(":")[0] not in LIGHT_VERB_DEPS:
+    if tree.tokens[carrier].dep.split(":")[0] not in LIGHT_VERB_DEPS | PREDICATE_DEPS:
         return False
     lemma = tree.lemma(governor)
     noun_types = {f.type for f in lex.nouns.get(tree.lemma(i), ())}

@@ -45,6 +45,7 @@ from .rules import (
     Tree,
     cameo_code,
 )
+from .triggers import as_threat, off_topic, reversed_by_verb, topic_of_event
 
 log = logging.getLogger(__name__)
 
@@ -167,12 +168,16 @@ def sentence_events(sentence: Sentence, index: int, mentions: list[ActorMention]
     if not mentions and not discourse.recent:
         return []
     tree = Tree(sentence)
+    if off_topic(tree, lex):
+        return []                         # sport and markets: countries as teams and indices
     mentions = [m for m in mentions if acts_for_state(tree, m)]
     heads = {id(m): tree.span_head(m.start, m.end) for m in mentions}
     out: list[Candidate] = []
     for i, tok in enumerate(tree.tokens):
         if inside_actor(tree, i, mentions, heads) or tree.inside_name(i, sentence):
             continue                      # a word inside a name is not a trigger ("Collective Security Treaty")
+        if reversed_by_verb(tree, i, lex) or topic_of_event(tree, i, lex):
+            continue                      # "suspended the agreement", "talks on normalising relations": no accord
         if in_fixed_phrase(sentence, tok.start, lex) or (tok.pos == "VERB" and tok.dep == "amod"):
             continue                      # idioms; participles used as adjectives ("the visiting delegation")
         if requested_content(tree, i, lex):
@@ -208,7 +213,8 @@ def requested_content(tree: Tree, i: int, lex: Lexicon) -> bool:
 def _requests(tree: Tree, i: int, lex: Lexicon) -> bool:
     if tree.is_passive(i):              # "are expected to sign": a plan, not a request
         return False
-    return any(f.type == "REQUEST" for f in lex.verbs.get(tree.lemma(i), ())) or \
+    # what is threatened has not happened either: "threatened to strike", "amenazó con cerrar la frontera"
+    return any(f.type in ("REQUEST", "THREATEN") for f in lex.verbs.get(tree.lemma(i), ())) or \
         tree.lemma(i) in lex.words("roles", "request_verbs")
 
 
@@ -333,7 +339,7 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
     if lex is not None and (stative(tree, i, lex) or under_non_event_head(tree, i, lex)):
         return False
     if frame.requires_prep:
-        preps = {tree.preposition(c) for c in tree.children[i]}
+        preps = {tree.preposition(c) for c in tree.children[i]} | multiword_preps(tree, i)
         if not preps & set(frame.requires_prep):
             return False
     if frame.requires_modifier:
@@ -357,8 +363,35 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
             return False
     if frame.requires_object_actor:
         objects = tree.kids(i, *OBJECT_DEPS)
-        if not any(heads.get(id(m)) in tree.subtree(o) for o in objects for m in mentions):
+        if not any(object_names_actor(tree, o, heads.get(id(m)), lex) for o in objects for m in mentions):
             return False
+    return True
+
+
+def multiword_preps(tree: Tree, i: int) -> set[str]:
+    """Prepositions of several words on the trigger's children ("votó en contra de la resolución")."""
+    out = set()
+    for c in tree.children[i]:
+        for case in tree.kids(c, "case"):
+            fixed = tree.kids(case, "fixed")
+            if fixed:
+                out.add(" ".join(tree.tokens[k].text.lower() for k in sorted([case, *fixed])))
+    return out
+
+
+def object_names_actor(tree: Tree, obj: int, h: int | None, lex: Lexicon | None) -> bool:
+    """The object is the actor or a person of it ("received the ambassador of Moldova", "принял посла Молдавии"),
+    not a thing about the actor ("приняли решение в отношении Белоруссии", "hosted a summit on Niger"): no
+    preposition on the way up from the actor to the object, other than a possessor's ("of", "de")."""
+    if h is None or h not in tree.subtree(obj):
+        return False
+    possessor = lex.words("roles", "source_preps") if lex is not None else frozenset()
+    j = h
+    while j != obj and j is not None:
+        prep = tree.preposition(j)
+        if prep is not None and prep not in possessor:
+            return False
+        j = tree.head(j)
     return True
 
 
@@ -395,6 +428,8 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
             args.target = fill_target(tree, i, frame, [m for m in mentions if not city_venue(tree, m, lex, heads)],
                                       heads, args)
         confidence = min(confidence, 0.5)
+    if frame.complement_target and not args.target:
+        args.target = complement_targets(tree, i, frame, lex, mentions, heads, args)
     if frame.responds and not args.target and (args.source or args.pair):
         # a response answers whoever acted before: the latest other actor named in the sentences before
         taken = {m.code for m in args.source + args.pair}
@@ -427,8 +462,27 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
             continue
         if frame.type == "CONSULT" and frame.mode != "phone":
             source, target = host_last(source, target, setting(tree, i, lex, mentions, heads))
-        out.append(Candidate(frame.type, frame, source, target, index, i, confidence, status, frame.mutual, place))
+        out.append(Candidate(as_threat(frame.type, status), frame, source, target, index, i, confidence, status,
+                             frame.mutual, place))
     return out
+
+
+def complement_targets(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention], heads: dict,
+                       args: Arguments) -> list[ActorMention]:
+    """"threatened to strike South Korea", "amenazó con llevar a Ecuador ante la Corte", "пригрозила закрыть
+    границу с Литвой": a threat is aimed at whoever the threatened act would hit, the target of its complement."""
+    taken = {m.code for m in args.source + args.pair}
+    for c in tree.children[i]:
+        if tree.tokens[c].dep.split(":")[0] not in ("xcomp", "ccomp", "advcl", "obl", "prep"):
+            continue
+        verb = next((j for j in [c, *tree.kids(c, "pobj")] if tree.tokens[j].pos == "VERB"), None)
+        if verb is None:
+            continue
+        inner = find_arguments(tree, verb, frame, lex, mentions, heads)
+        found = [m for m in inner.target if m.code not in taken]
+        if found:
+            return found[:1]
+    return []
 
 
 def city_venue(tree: Tree, m: ActorMention, lex: Lexicon, heads: dict) -> bool:

@@ -1,0 +1,82 @@
+"""Which trigger words state an event of their own, and of which type, beyond what a frame's lemma says.
+
+Three mechanisms that hold across languages, each read from the language's ``events.toml`` ``[roles]``:
+
+- **Reversal**: a nominal trigger that a reversing verb governs is not an event of its own type: "suspended the
+  water-sharing agreement", "lifted the sanctions", "разорвали отношения", "rompió relaciones". The verb states the
+  event (a SANCTION, a CONCEDE) through its own frame; the noun is only what it acts on (``reversal_verbs``).
+- **Topic of talks**: what talks or a meeting are about ("talks on the normalisation of relations") has not
+  happened: the talks are the event (`topic_of_event`, ``topic_preps``).
+- **Off topic**: a sentence from the sports pages or the markets names countries as teams and indices ("Spain beat
+  France 88-64", "Канада уступила Финляндии"): none of its words is a diplomatic event (``off_topic``, lemmas).
+- **Intent as threat**: a coercive act that is only conditional or possible ("will impose sanctions if ...",
+  "may use force", "si no ... tomará medidas") is a THREATEN in PLOVER, not the act (`as_threat`).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..lexicon import Lexicon
+from .rules import Tree
+
+# material conflict that, stated as intent, is a threat (PLOVER THREATEN: "threaten to sanction, attack, coerce")
+THREATENED_TYPES = {"SANCTION", "ASSAULT", "COERCE"}
+INTENT_STATUSES = {"hypothetical"}       # conditional or possible; a decided one ("decided to impose") is the act
+REVERSAL_DEPS = {"obj", "dobj", "nsubjpass", "nsubj:pass", "obl", "pobj", "nmod", "xcomp"}
+
+
+def reversed_by_verb(tree: Tree, i: int, lex: Lexicon) -> bool:
+    """True when nominal trigger `i` is what a reversing verb acts on ("suspend the agreement", "lift sanctions",
+    "the breaking off of relations"): the verb's own frame states the event, the noun states none."""
+    if tree.tokens[i].pos not in ("NOUN", "PROPN"):
+        return False
+    reversal = lex.words("roles", "reversal_verbs")
+    for j, head in _path_up(tree, i, 3):
+        if tree.tokens[j].dep.split(":")[0] not in REVERSAL_DEPS | {"case", "prep"}:
+            return False
+        if tree.lemma(head) in reversal:
+            return True
+        if tree.tokens[head].pos in ("VERB", "AUX"):
+            return False              # another verb closes the phrase: "agreed to lift" is the lifting's
+    return False
+
+
+def _path_up(tree: Tree, i: int, steps: int, over_prepositions: bool = False) -> Iterator[tuple[int, int]]:
+    """(token, its head) pairs up from `i`, at most `steps`; English prepositions stepped over on request."""
+    j = i
+    for _ in range(steps):
+        head = tree.head(j)
+        if over_prepositions and head is not None and tree.tokens[head].pos == "ADP":
+            head = tree.head(head)            # English: noun → preposition → its object
+        if head is None:
+            return
+        yield j, head
+        j = head
+
+
+def topic_of_event(tree: Tree, i: int, lex: Lexicon) -> bool:
+    """True when nominal trigger `i` is what another event noun is about: "talks on the normalisation of relations",
+    "переговоры по открытию границы", "negociaciones sobre la firma del tratado". The talks are the event; what
+    they are about has not happened. A speech or decision verb above ("сообщило о закрытии границ", "announced
+    the closure") still reports the act itself, so only a governing noun with a frame of its own counts."""
+    if tree.tokens[i].pos not in ("NOUN", "PROPN"):
+        return False
+    topic_preps = lex.words("roles", "topic_preps")
+    for j, head in _path_up(tree, i, 5, over_prepositions=True):
+        if tree.tokens[head].pos in ("VERB", "AUX"):
+            return False
+        if tree.preposition(j) in topic_preps and tree.tokens[head].pos in ("NOUN", "PROPN") and (
+                tree.lemma(head) in lex.nouns or tree.tokens[head].text.lower() in lex.nouns):
+            return True
+    return False
+
+
+def off_topic(tree: Tree, lex: Lexicon) -> bool:
+    """A sentence about sport or markets (one of the language's ``off_topic`` lemmas or forms in it)."""
+    words = lex.words("roles", "off_topic")
+    return bool(words) and any(t.lemma.lower() in words or t.text.lower() in words for t in tree.tokens)
+
+
+def as_threat(event_type: str, status: str) -> str:
+    """The PLOVER type of a coercive act stated as an intent: THREATEN ("will close the border if ...")."""
+    return "THREATEN" if event_type in THREATENED_TYPES and status in INTENT_STATUSES else event_type

@@ -1,0 +1,106 @@
+"""Which events are found and of which type, per language and per mechanism (issue 15): the conflict half of PLOVER
+said by a verb, a verb with its object, or a noun; acts undone by a reversing verb; what talks are about; threats of
+coercion; sport and markets pages. Real-looking sentences, parsed by the real models (see test_events_lang)."""
+from __future__ import annotations
+
+import pytest
+from test_events_lang import code_events, triples
+
+from communique.lexicon import lexicon
+
+STATED = [
+    # SANCTION: relations broken or reduced, envoys recalled or expelled, borders closed
+    ("en", "Algeria severed diplomatic relations with Morocco on Tuesday.", ("SANCTION", "DZA", "MAR")),
+    ("en", "France recalled its ambassador to Australia for consultations.", ("SANCTION", "FRA", "AUS")),
+    ("en", "Thailand sealed its border with Cambodia after the blast.", ("SANCTION", "THA", "KHM")),
+    ("es", "Argelia rompió relaciones diplomáticas con Marruecos.", ("SANCTION", "DZA", "MAR")),
+    ("es", "Venezuela llamó a consultas a su embajadora en España.", ("SANCTION", "VEN", "ESP")),
+    ("es", "Polonia cerró la frontera con Bielorrusia por tiempo indefinido.", ("SANCTION", "POL", "BLR")),
+    ("es", "El bloqueo impuesto por Estados Unidos contra Cuba sigue vigente.", ("SANCTION", "USA", "CUB")),
+    ("ru", "Алжир разорвал дипломатические отношения с Марокко.", ("SANCTION", "DZA", "MAR")),
+    ("ru", "Франция отозвала посла из Австралии.", ("SANCTION", "FRA", "AUS")),
+    ("ru", "Болгария объявила двух российских дипломатов персонами нон грата.", ("SANCTION", "BGR", "RUS")),
+    ("ru", "Польша закрыла границу с Белоруссией.", ("SANCTION", "POL", "BLR")),
+    # ACCUSE: condemnations, denunciations, summoning an envoy, notes of protest
+    ("en", "The Chinese foreign ministry denounced the Japanese decision.", ("ACCUSE", "CHN", "JPN")),
+    ("en", "Germany summoned the Iranian ambassador over the executions.", ("ACCUSE", "DEU", "IRN")),
+    ("es", "Venezuela convocó al embajador de España.", ("ACCUSE", "VEN", "ESP")),
+    ("es", "Colombia envió una nota de protesta a Venezuela.", ("ACCUSE", "COL", "VEN")),
+    ("ru", "Литва осудила действия Белоруссии на границе.", ("ACCUSE", "LTU", "BLR")),
+    # REJECT, THREATEN, REQUEST
+    ("en", "The United States voted against the resolution on Cuba.", ("REJECT", "USA", "CUB")),
+    ("es", "Chile rechazó la demanda de Bolivia.", ("REJECT", "CHL", "BOL")),
+    ("ru", "Белоруссия отвергла обвинения Польши.", ("REJECT", "BLR", "POL")),
+    ("en", "Russia warned Finland that it would respond to its NATO membership.", ("THREATEN", "RUS", "FIN")),
+    ("es", "México amenazó con llevar a Ecuador ante la Corte Internacional.", ("THREATEN", "MEX", "ECU")),
+    ("ru", "Россия пригрозила Черногории ответными мерами.", ("THREATEN", "RUS", "MNE")),
+    ("en", "Spain demanded an apology from Argentina.", ("REQUEST", "ESP", "ARG")),
+    ("es", "España exigió disculpas públicas a Argentina.", ("REQUEST", "ESP", "ARG")),
+    # ASSAULT, COERCE, MOBILIZE, RETREAT, CONCEDE, AID
+    ("en", "Armenian forces shelled Azerbaijani positions overnight.", ("ASSAULT", "ARM", "AZE")),
+    ("ru", "Армянские военные открыли огонь по азербайджанским позициям.", ("ASSAULT", "ARM", "AZE")),
+    ("en", "Ecuadorian police raided the Mexican embassy in Quito.", ("COERCE", "ECU", "MEX")),
+    ("es", "La policía ecuatoriana irrumpió en la embajada de México.", ("COERCE", "ECU", "MEX")),
+    ("ru", "Россия стянула войска к границе с Украиной.", ("MOBILIZE", "RUS", "UKR")),
+    ("ru", "Армения вывела войска из Азербайджана.", ("RETREAT", "ARM", "AZE")),
+    ("en", "The United States lifted sanctions on Venezuela.", ("CONCEDE", "USA", "VEN")),
+    ("es", "Estados Unidos levantó las sanciones contra Venezuela.", ("CONCEDE", "USA", "VEN")),
+    ("en", "Kyrgyzstan provided humanitarian assistance to Kazakhstan.", ("AID", "KGZ", "KAZ")),
+    # acts said as nouns with a light verb, and statements about a relationship
+    ("es", "Kazajistán instaló una embajada en Argentina.", ("COOPERATE", "KAZ", "ARG")),
+    ("ru", "Визит президента Казахстана в Узбекистан состоялся в марте.", ("CONSULT", "KAZ", "UZB")),
+    ("en", "Australia stands with Ukraine, the prime minister said.", ("SUPPORT", "AUS", "UKR")),
+]
+
+
+@pytest.mark.parametrize("language,text,expected", STATED, ids=[f"{c[0]}-{n}" for n, c in enumerate(STATED)])
+def test_an_act_is_found_with_its_type(language, text, expected):
+    found = triples(code_events(text, language))
+    assert expected in found, found
+
+
+NOT_THE_NOUN = [
+    # a reversing verb: the suspension or the lifting is the event, not an agreement or a sanction
+    ("en", "Turkey suspended the water-sharing agreement with Iraq.", "AGREE", ("SANCTION", "TUR", "IRQ")),
+    ("es", "Estados Unidos levantó las sanciones contra Venezuela.", "SANCTION", ("CONCEDE", "USA", "VEN")),
+    ("ru", "Армения приостановила соглашение с Турцией.", "AGREE", None),
+    # a threat: what is threatened has not happened
+    ("en", "North Korea threatened to strike South Korea.", "ASSAULT", ("THREATEN", "PRK", "KOR")),
+]
+
+
+@pytest.mark.parametrize("language,text,absent,expected", NOT_THE_NOUN)
+def test_what_a_verb_undoes_or_threatens_is_not_an_event_of_its_own(language, text, absent, expected):
+    article = code_events(text, language)
+    assert absent not in {e.type for e in article.events}, triples(article)
+    if expected:
+        assert expected in triples(article)
+
+
+NO_EVENT = [
+    # sport and markets: countries are teams
+    ("en", "Canada lost to Finland 3-2 in overtime at the hockey world championship.", None),
+    ("es", "España derrotó a Francia por 88-64 en la semifinal del Eurobasket.", None),
+    ("ru", "Канада уступила Финляндии в овертайме матча чемпионата мира по хоккею.", None),
+    # what talks are about has not happened: the talks are the only event
+    ("ru", "Ереван и Анкара ведут переговоры по открытию границы и нормализации отношений.", "CONSULT"),
+    ("en", "Armenia and Turkey held talks on the normalization of relations.", "CONSULT"),
+    # background: a held state
+    ("en", "Kazakhstan has consular agreements with Brazil.", None),
+]
+
+
+@pytest.mark.parametrize("language,text,only", NO_EVENT)
+def test_background_and_other_pages_state_no_event_of_that_kind(language, text, only):
+    types = {e.type for e in code_events(text, language).events}
+    assert types <= ({only} if only else set()), types
+
+
+@pytest.mark.parametrize("language", ["en", "es", "ru"])
+def test_every_language_reads_the_conflict_half_of_plover(language):
+    lex = lexicon(language)
+    types = {f.type for frames in list(lex.verbs.values()) + list(lex.nouns.values()) for f in frames}
+    assert {"ACCUSE", "SANCTION", "REJECT", "THREATEN", "PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "REQUEST",
+            "AID", "CONCEDE", "RETREAT", "SUPPORT"} <= types
+    for key in ("reversal_verbs", "off_topic", "topic_preps", "departure_preps"):
+        assert lex.words("roles", key), key
