@@ -104,3 +104,36 @@ def test_every_language_reads_the_conflict_half_of_plover(language):
             "AID", "CONCEDE", "RETREAT", "SUPPORT"} <= types
     for key in ("reversal_verbs", "off_topic", "topic_preps", "departure_preps"):
         assert lex.words("roles", key), key
+
+
+def test_citizens_are_the_target_of_coercion_never_its_source():
+    found = triples(code_events("Israeli soldiers arrested more than 100 Palestinians in Hebron on Saturday.", "en"))
+    assert ("COERCE", "ISR", "PSE") in found, found
+    visit = triples(code_events("Fifty Mexicans visited Kazakhstan in May on a cultural tour.", "en"))
+    assert not any("MEX" in (s, t) for _, s, t in visit), visit
+
+
+@pytest.mark.parametrize("language,text,demand,unrealised", [
+    ("en", "Egyptian President Hosni Mubarak said on Wednesday that the United States must be ready to mediate.",
+     ("REQUEST", "EGY", "USA"), "CONSULT"),
+    ("es", "El canciller cubano afirmó que Estados Unidos debe levantar el bloqueo contra Cuba.",
+     ("REQUEST", "CUB", "USA"), "CONCEDE"),
+])
+def test_what_a_speaker_says_another_must_do_is_a_demand(language, text, demand, unrealised):
+    article = code_events(text, language)
+    assert demand in triples(article)
+    assert unrealised not in {e.type for e in article.events}
+
+
+@pytest.mark.parametrize("language,text", [
+    ("es", "Kirguistán no pudo suministrar agua a Kazajistán, según los acuerdos vigentes con Astaná."),
+    ("en", "Kazakhstan supplies gas to Russia according to the agreement with Moscow."),
+    ("ru", "Казахстан поставляет газ в Россию согласно соглашению с Москвой."),
+])
+def test_an_agreement_cited_as_a_frame_is_not_signed_again(language, text):
+    assert "AGREE" not in {e.type for e in code_events(text, language).events}
+
+
+def test_a_call_one_has_is_held():
+    text = "Uzbek President Shavkat Mirziyoyev had a telephone conversation with Kazakh President Kassym-Jomart Tokayev."
+    assert ("CONSULT", "UZB", "KAZ") in triples(code_events(text, "en"))

@@ -35,6 +35,7 @@ class Frame:
     topic_object: bool = False     # the object is what is talked about ("discussed the agreements")
     kind: str = ""                 # distinct events under one type (COOPERATE: mission, relations, accreditation)
     responds: bool = False         # a response: who is answered was named before ("retaliatory measures will follow")
+    obligation: bool = False       # a modal of obligation: the speaker demands it of the clause's subject
     complement_target: bool = False  # a missing target is the one the complement acts on ("threatened to strike X")
 
 

@@ -24,8 +24,6 @@ from ..lexicon import Frame, Lexicon, lexicon
 from ..records import ActorRef, Article, Event, Location, Sentence, Span
 from ..registry import Stage, stage
 from .actor_mentions import ActorMention, actor_mentions
-from .discourse import Discourse, distinct_codes
-from .postings import hosting_side, own_posting, postings
 from .arguments import (
     Arguments,
     fill_source,
@@ -36,16 +34,20 @@ from .arguments import (
     plural_party_subject,
     role_of,
     speaker_arguments,
+    speech_subjects,
 )
+from .discourse import Discourse, distinct_codes
+from .postings import hosting_side, own_posting, postings
 from .rules import (
     CLAUSE_LINKS,
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
     STATUS_LINKS,
+    SUBJECT_DEPS,
     Tree,
     cameo_code,
 )
-from .triggers import as_threat, off_topic, reversed_by_verb, topic_of_event
+from .triggers import as_threat, background, off_topic, reversed_by_verb, topic_of_event
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +59,8 @@ CONTENT_POS = {"NOUN", "PROPN", "ADJ", "X", "NUM", "VERB"}
 STATUS_MARKER_DEPS = {"aux", "auxpass", "neg", "advmod", "mark", "amod", "expl", "cop", "case", "det"}
 CLASSIFIER_MIN_PROBABILITY = 0.2   # the classifier's type is kept from this probability up (16 types + NONE)
 CLASSIFIER_CONFIDENCE = 0.5        # a classifier-typed event is at most this confident: no trigger, actors by position
+# acts whose target may be a country's citizens, named by a plural demonym (they never act for it)
+CIVILIAN_TARGET_TYPES = {"ASSAULT", "COERCE", "THREATEN", "AID", "SANCTION"}
 MODE_FAMILY = {"visit": "visit", "host": "visit", "meeting": "meeting", "talks": "meeting", "phone": "phone",
                "multilateral": "visit"}
 
@@ -170,20 +174,23 @@ def sentence_events(sentence: Sentence, index: int, mentions: list[ActorMention]
     tree = Tree(sentence)
     if off_topic(tree, lex):
         return []                         # sport and markets: countries as teams and indices
+    everyone = mentions
     mentions = [m for m in mentions if acts_for_state(tree, m)]
-    heads = {id(m): tree.span_head(m.start, m.end) for m in mentions}
+    heads = {id(m): tree.span_head(m.start, m.end) for m in everyone}
     out: list[Candidate] = []
     for i, tok in enumerate(tree.tokens):
         if inside_actor(tree, i, mentions, heads) or tree.inside_name(i, sentence):
             continue                      # a word inside a name is not a trigger ("Collective Security Treaty")
-        if reversed_by_verb(tree, i, lex) or topic_of_event(tree, i, lex):
+        if reversed_by_verb(tree, i, lex) or topic_of_event(tree, i, lex) or background(tree, i, lex):
             continue                      # "suspended the agreement", "talks on normalising relations": no accord
         if in_fixed_phrase(sentence, tok.start, lex) or (tok.pos == "VERB" and tok.dep == "amod"):
             continue                      # idioms; participles used as adjectives ("the visiting delegation")
-        if requested_content(tree, i, lex):
+        if requested_content(tree, i, lex) or obliged_content(tree, i, lex):
             continue
         for frame in trigger_frames(tree, i, lex, mentions, heads):
-            out.extend(frame_events(tree, i, frame, lex, mentions, heads, discourse, index))
+            targets = conflict_targets(tree, everyone, frame)
+            found = frame_events(tree, i, frame, lex, mentions + targets, heads, discourse, index)
+            out.extend(c for c in found if c.source not in targets)
             break
     return best_per_sentence(drop_visits_one_is_invited_to(tree, out))
 
@@ -207,6 +214,17 @@ def requested_content(tree: Tree, i: int, lex: Lexicon) -> bool:
             invited = any(f.mode == "invitation" for f in lex.verbs.get(tree.lemma(head), ()))
             return not (invited and any(f.type == "CONSULT" for f in own))
         j = head
+    return False
+
+
+def obliged_content(tree: Tree, i: int, lex: Lexicon) -> bool:
+    """What one side is told it must do has not happened ("the US must be ready to mediate", "debe levantar el
+    bloqueo"): the demand is the event. The modal hangs on the trigger or on a verb above it in its clause."""
+    for j in [i, *tree.ancestors(i)[:3]]:
+        if any(f.obligation for c in tree.kids(j, "aux") if c != i for f in lex.verbs.get(tree.lemma(c), ())):
+            return True
+        if j != i and tree.tokens[j].dep.split(":")[0] in ("ccomp", "parataxis", "root"):
+            return False
     return False
 
 
@@ -236,14 +254,26 @@ def acts_for_state(tree: Tree, m: ActorMention) -> bool:
         return False
     if inside and inside[0].i == 0 and m.text.isupper() and len(m.text) > 3:
         return False                      # a dateline ("BUENOS AIRES, May 14 (EFE) –") says where it was written
-    if m.kind == "demonym":
-        head = tree.span_head(m.start, m.end)
-        tok = tree.tokens[head] if head is not None else None
-        if tok is not None and tok.pos in ("NOUN", "PROPN") and (
-                tok.morph.get("Number") == "Plur" or tree.kids(tok.i, "nummod")
-                or (tok.text.endswith("s") and tok.text[:1].isupper() and tok.text.isascii())):
-            return False
-    return True
+    return not citizens(tree, m)
+
+
+def citizens(tree: Tree, m: ActorMention) -> bool:
+    """A demonym used as a plural noun: citizens of the country ("51 Mexicans", "decenas de miles de rusos")."""
+    if m.kind != "demonym":
+        return False
+    head = tree.span_head(m.start, m.end)
+    tok = tree.tokens[head] if head is not None else None
+    return tok is not None and tok.pos in ("NOUN", "PROPN") and bool(
+        tok.morph.get("Number") == "Plur" or tree.kids(tok.i, "nummod")
+        or (tok.text.endswith("s") and tok.text[:1].isupper() and tok.text.isascii()))
+
+
+def conflict_targets(tree: Tree, mentions: list[ActorMention], frame: Frame) -> list[ActorMention]:
+    """Citizens cannot act for their state, but a state's coercion or violence against them is aimed at it:
+    "soldiers arrested more than 100 Palestinians", "deported 168 Liberians" (PLOVER codes them by nationality)."""
+    if frame.type not in CIVILIAN_TARGET_TYPES:
+        return []
+    return [m for m in mentions if citizens(tree, m)]
 
 
 def drop_visits_one_is_invited_to(tree: Tree, found: list[Candidate]) -> list[Candidate]:
@@ -336,7 +366,9 @@ def stative(tree: Tree, i: int, lex: Lexicon) -> bool:
 
 def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention], heads: dict,
                   lex: Lexicon | None = None) -> bool:
-    if lex is not None and (stative(tree, i, lex) or under_non_event_head(tree, i, lex)):
+    # a meeting or a call one "has" happens all the same ("had a telephone conversation", "tuvo una reunión")
+    held = frame.type != "CONSULT" and stative(tree, i, lex) if lex is not None else False
+    if lex is not None and (held or under_non_event_head(tree, i, lex)):
         return False
     if frame.requires_prep:
         preps = {tree.preposition(c) for c in tree.children[i]} | multiword_preps(tree, i)
@@ -400,6 +432,8 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     posts = postings(tree, mentions, lex)
     posted = {id(p.place) for p in posts}
     mentions = [m for m in mentions if id(m) not in posted]     # an envoy's posting is no argument by position
+    if frame.obligation:
+        return obligation_events(tree, i, frame, lex, mentions, heads, index)
     args = find_arguments(tree, i, frame, lex, mentions, heads)
     context, context_all = discourse.subjects, discourse.recent
     confidence = 0.9
@@ -465,6 +499,23 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
         out.append(Candidate(as_threat(frame.type, status), frame, source, target, index, i, confidence, status,
                              frame.mutual, place))
     return out
+
+
+def obligation_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention], heads: dict,
+                      index: int) -> list[Candidate]:
+    """"Mubarak said the US must be ready to mediate", "declaró que China debe eliminar las barreras": what one
+    side says another must do is a demand (REQUEST) of the speaker on the obliged side. Both must be named: a bare
+    "X must" with no speaker is an opinion of the article's."""
+    head = tree.head(i) if tree.tokens[i].dep.split(":")[0] == "aux" else i
+    if head is None:
+        return []
+    speaker = speech_subjects(tree, i, lex, mentions, heads)
+    subjects = tree.kids(head, *SUBJECT_DEPS)
+    obliged = [m for m in mentions if any(heads.get(id(m)) in tree.subtree(s) for s in subjects)
+               and m.code not in {p.code for p in speaker}]
+    if not speaker or not obliged:
+        return []
+    return [Candidate(frame.type, frame, speaker[0], obliged[0], index, i, 0.7, event_status(tree, i, lex))]
 
 
 def complement_targets(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention], heads: dict,

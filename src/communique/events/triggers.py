@@ -7,6 +7,8 @@ Three mechanisms that hold across languages, each read from the language's ``eve
   event (a SANCTION, a CONCEDE) through its own frame; the noun is only what it acts on (``reversal_verbs``).
 - **Topic of talks**: what talks or a meeting are about ("talks on the normalisation of relations") has not
   happened: the talks are the event (`topic_of_event`, ``topic_preps``).
+- **Background**: an agreement cited as the frame of something else ("según los acuerdos vigentes", "согласно
+  договору", "pursuant to the treaty") is not stated as happening (`background`, ``background_preps``).
 - **Off topic**: a sentence from the sports pages or the markets names countries as teams and indices ("Spain beat
   France 88-64", "Канада уступила Финляндии"): none of its words is a diplomatic event (``off_topic``, lemmas).
 - **Intent as threat**: a coercive act that is only conditional or possible ("will impose sanctions if ...",
@@ -69,6 +71,21 @@ def topic_of_event(tree: Tree, i: int, lex: Lexicon) -> bool:
                 tree.lemma(head) in lex.nouns or tree.tokens[head].text.lower() in lex.nouns):
             return True
     return False
+
+
+def background(tree: Tree, i: int, lex: Lexicon) -> bool:
+    """True when nominal trigger `i` is cited as the frame of something else, not stated as happening: "según los
+    acuerdos vigentes", "согласно договору", "in accordance with the treaty" (``background_preps``)."""
+    if tree.tokens[i].pos not in ("NOUN", "PROPN"):
+        return False
+    markers = lex.words("roles", "background_preps")
+    words = {tree.preposition(i)}
+    head = tree.head(i)
+    if tree.tokens[i].dep == "pobj" and head is not None and tree.head(head) is not None:
+        words.add(tree.lemma(tree.head(head)))          # English "according to", "pursuant to"
+    for case in tree.kids(i, "case"):
+        words.update(tree.lemma(k) for k in [case, *tree.kids(case, "fixed")])
+    return bool(words & markers)
 
 
 def off_topic(tree: Tree, lex: Lexicon) -> bool:
