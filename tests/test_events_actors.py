@@ -53,15 +53,15 @@ CASES = {
                "в Москве.",
          {("CONSULT", "KAZ", "RUS")}, {("CONSULT", "RUS", "KAZ")}),
     ],
-    # an envoy's posting: the host summons a foreign envoy; a posting is no party by position
+    # an envoy's posting: the host summons a foreign envoy (a summons is an ACCUSE); a posting is no party by position
     "posting": [
         ("en", "The Polish ambassador in Moscow was summoned to the foreign ministry on Monday.",
-         {("PROTEST", "RUS", "POL")}, set()),
+         {("ACCUSE", "RUS", "POL")}, set()),
         ("ru", "Посла Польши в Москве вызвали в МИД.",
-         {("PROTEST", "RUS", "POL")}, set()),
+         {("ACCUSE", "RUS", "POL")}, set()),
         ("es", "El canciller de Bolivia anunció su decisión de convocar al embajador chileno en Lima, Mario Soto, "
                "y de llamar a consultas a su embajador en Santiago.",
-         {("PROTEST", "BOL", "CHL")}, {("PROTEST", "BOL", "PER")}),
+         {("ACCUSE", "BOL", "CHL")}, {("ACCUSE", "BOL", "PER")}),
     ],
     # what is rejected answers its author, not what it is about
     "author": [
