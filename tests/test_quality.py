@@ -40,8 +40,9 @@ DEV_FLOORS = {"seeds": {"events_f1": 0.78, "by_language": {"en": 0.78, "es": 0.7
 # ordinary news (../shared/stream: sport, courts, markets, weather): no events between states in it; measured 1 in 60
 STREAM_MAX_EVENTS_PER_ARTICLE = 1 / 30
 # PLOVER gold-standard records (CAMEO manual sentences), events between two different actors, rules with default
-# settings: first look F1 0.18 (0.24 as the issue counted it); measured 2026-12-05 F1 0.32 (P 0.40, R 0.27)
-PLOVER_PAIR_F1 = 0.30
+# settings: first look F1 0.18 (0.24 as the issue counted it); measured 2026-12-05 F1 0.37 (P 0.45, R 0.32), every
+# type found at least once
+PLOVER_PAIR_F1 = 0.35
 
 
 def ratio(d, a="right", b="of"):
@@ -113,3 +114,4 @@ def test_plover_gold_records_between_two_actors_floor():
     report = plover_pair_events(rows, records)
     assert report["gold"] == len(rows) == 200
     assert report["f1"] >= PLOVER_PAIR_F1, report
+    assert not report["types_never_found"], report["by_type"]

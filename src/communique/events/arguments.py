@@ -20,7 +20,8 @@ LIGHT_VERB_DEPS = {"dobj", "obj", "pobj", "obl", "attr"}    # "paid a visit", "h
 # a noun predicated of the verb's object: "declared two diplomats persona non grata", "объявила послов персонами"
 PREDICATE_DEPS = {"xcomp", "oprd"}
 FIRST_PERSON_DEPS = {"det", "poss", "nmod:poss", "nsubj", "amod"}
-LOCATIVE_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT", "COERCE", "AID", "COOPERATE", "SANCTION"}
+# acts aimed at the place they happen in: "lifted the curfew in Montenegro", "rioted in Dili", "raided ... in Quito"
+LOCATIVE_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT", "COERCE", "AID", "COOPERATE", "SANCTION", "CONCEDE", "PROTEST"}
 # what is taken away from a place targets it: "withdrew troops from Azerbaijan", "отозвала посла из Австралии"
 DEPARTURE_TYPES = {"RETREAT", "SANCTION"}
 SUBCLAUSE_DEPS = {"xcomp", "advcl", "ccomp", "acl", "relcl", "parataxis", "csubj"}

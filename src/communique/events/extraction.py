@@ -231,8 +231,8 @@ def obliged_content(tree: Tree, i: int, lex: Lexicon) -> bool:
 def _requests(tree: Tree, i: int, lex: Lexicon) -> bool:
     if tree.is_passive(i):              # "are expected to sign": a plan, not a request
         return False
-    # what is threatened has not happened either: "threatened to strike", "amenazó con cerrar la frontera"
-    return any(f.type in ("REQUEST", "THREATEN") for f in lex.verbs.get(tree.lemma(i), ())) or \
+    # what is threatened or refused has not happened either: "threatened to strike", "refused to commit assistance"
+    return any(f.type in ("REQUEST", "THREATEN", "REJECT") for f in lex.verbs.get(tree.lemma(i), ())) or \
         tree.lemma(i) in lex.words("roles", "request_verbs")
 
 
