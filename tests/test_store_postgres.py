@@ -132,7 +132,12 @@ def _answers(store: Store) -> dict:
     return {
         "events": _values(kb.events(store).drop(columns=["confidence"])),
         "relations": _values(kb.relations(store, "KAZ")),
-        "profile": _values(kb.profile(store, "KAZ", "ARG")[["section", "date", "item", "detail", "evidence"]]),
+        "profile": _values(kb.profile(store, "KAZ", "ARG")[["section", "date", "item", "detail", "evidence", "value",
+                                                            "actor", "language"]]),
+        "profile_since": _values(kb.profile(store, "KAZ", "ARG", since=2024)[["section", "item", "value"]]),
+        "headline": [kb.headline(store, between=("KAZ", "ARG")), kb.headline(store, actor="KAZ", until=2023)],
+        "balance": kb.balance(store, actor="KAZ"),
+        "top": [ev["id"] for ev in kb.top_events(store, actor="KAZ")],
         "actors": _values(kb.actors(store, "KAZ")),
         "search": kb.search(store, "kazajistan consulado")["path"].tolist(),
         "stories": store.rows("SELECT id, documents FROM stories ORDER BY id"),

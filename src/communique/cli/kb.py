@@ -86,42 +86,62 @@ def events_cli(db: str, between: tuple[str, str] | None, actor: str | None, sinc
 @db_option
 @click.argument("country")
 @click.option("--since", type=int, help="Count events from this year on.")
+@click.option("--until", type=int, help="Count events up to this year.")
 @format_option
-def relations_cli(db: str, country: str, since: int | None, fmt: str) -> None:
+def relations_cli(db: str, country: str, since: int | None, until: int | None, fmt: str) -> None:
     """Partners of COUNTRY ranked by merged events, with the cooperation/conflict balance."""
     from ..kb.queries import relations
 
     with open_store(db) as store:
-        emit(relations(store, country.upper(), since=since), fmt)
+        emit(relations(store, country.upper(), since=since, until=until), fmt)
 
 
 @click.command("profile")
 @db_option
 @click.argument("a")
 @click.argument("b")
+@click.option("--since", type=int, help="From this year on (undated events and figures are left out).")
+@click.option("--until", type=int, help="Up to this year.")
 @format_option
-def profile_cli(db: str, a: str, b: str, fmt: str) -> None:
+def profile_cli(db: str, a: str, b: str, since: int | None, until: int | None, fmt: str) -> None:
     """The bilateral relations of A and B: relations established, partnership, missions, agreements, contacts
-    by level, figures, cooperation/conflict balance by year, last contact — each with its evidence."""
-    from ..kb.queries import profile
+    by level, figures, cooperation/conflict balance by year, last contact, people and quotes — each with its
+    evidence; in a table, headed by the pair's figures (events, articles, sources, last contact, balance)."""
+    from ..kb.queries import headline, profile
 
+    a, b = a.upper(), b.upper()
     with open_store(db) as store:
-        frame = profile(store, a.upper(), b.upper())
+        frame = profile(store, a, b, since=since, until=until)
+        figures = headline(store, between=(a, b), since=since, until=until)
     if fmt != "table":
         emit(frame, fmt)
         return
     if frame.empty:
-        click.echo(f"nothing stored about {a.upper()}–{b.upper()}", err=True)
+        click.echo(f"nothing stored about {a}–{b}", err=True)
         return
+    click.echo(format_headline(f"{a}–{b}", figures))
     for section, group in frame.groupby("section", sort=False):
         click.echo(f"\n{section.upper()}")
         for row in group.to_dict("records"):
-            head = "  ".join(str(v) for v in (row["date"], row["item"], row["detail"], _status(row["status"]))
-                             if _present(v))
+            head = "  ".join(str(v) for v in (row["date"], row["item"], row["detail"], row["actor"],
+                                              _status(row["status"])) if _present(v))
             click.echo(f"  {head}")
             if _present(row["evidence"]):
                 where = row["url"] if _present(row["url"]) else row["path"]
                 click.echo(f"      “{_shorten(row['evidence'], 160)}”  ({os.path.basename(str(where))})")
+
+
+def format_headline(title: str, figures: dict[str, Any]) -> str:
+    """`kb.headline`'s figures in two lines."""
+    span = " – ".join(str(d) for d in dict.fromkeys((figures["first"], figures["last"])) if d)
+    counts = (f"{title}: {figures['events']} events ({figures['planned']} planned) reported in {figures['articles']}"
+              f" articles from {figures['sources']} independent sources ({figures['outlets']} outlets)")
+    lines = [counts + (f", {span}" if span else ""),
+             (f"last contact {figures['last_contact'] or '-'}; cooperation {figures['cooperation']:+.1f},"
+              f" conflict {figures['conflict']:+.1f}, balance {figures['balance']:+.1f}")]
+    if "partners" in figures:
+        lines[1] = f"{figures['partners']} partners; " + lines[1]
+    return "\n".join(lines)
 
 
 @click.command("search")

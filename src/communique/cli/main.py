@@ -195,10 +195,10 @@ def show_stages() -> None:
 
 
 def _register_command_groups() -> None:
-    """The knowledge-base and web commands live in their own modules and add themselves to the main group."""
-    from . import kb, web
+    """The knowledge-base, brief and web commands live in their own modules and add themselves to the main group."""
+    from . import brief, kb, web
 
-    for module in (kb, web):
+    for module in (kb, brief, web):
         module.register(cli)
 
 

@@ -2,7 +2,8 @@
 
 Owns the store and its backends (embedded SQLite by default, PostgreSQL when shared) with their migrations,
 ingest (serial, process pool or Dask), syndicated copies grouped into stories, reports of one event merged across
-articles, the learned actor table, the queries (events, relations, profiles, search, actors) and the exports.
+articles, the learned actor table, the queries (events, relations, profiles with their headline figures, balance, search, actors) and the
+exports.
 
 May import: everything below it — the foundation, the pipeline and the Python API (`communique.api`), and the
 stage wings for their records and language data. The interfaces (`cli`, `web`, `bench`) import it, never the
@@ -14,7 +15,21 @@ The queries return pandas DataFrames and are the Python API of the knowledge bas
     >>> from communique.kb import Store
     >>> kb.events(Store.open("kb.db"), between=("KAZ", "ARG"))
 """
-from .queries import actors, count_events, event_rows, events, evidence, profile, relations, search
+from .queries import (
+                      actors,
+                      balance,
+                      count_events,
+                      document_rows,
+                      event_rows,
+                      events,
+                      evidence,
+                      headline,
+                      profile,
+                      relations,
+                      search,
+                      top_events,
+)
 from .store import Store
 
-__all__ = ["Store", "actors", "count_events", "event_rows", "events", "evidence", "profile", "relations", "search"]
+__all__ = ["Store", "actors", "balance", "count_events", "document_rows", "event_rows", "events", "evidence",
+           "headline", "profile", "relations", "search", "top_events"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -87,11 +87,11 @@ def events(store: Store, *, between: tuple[str, str] | None = None, actor: str |
 def event_rows(store: Store, *, between: tuple[str, str] | None = None, actor: str | None = None,
                since: int | None = None, until: int | None = None, types: Iterable[str] = (),
                statuses: Iterable[str] = (), limit: int | None = None, offset: int = 0,
-               text: str | None = None) -> list[dict[str, Any]]:
+               text: str | None = None, date: str | None = None) -> list[dict[str, Any]]:
     """`events` as plain dicts (None for missing values); with `limit`, `offset` skips that many first (a page);
-    `text` keeps events whose evidence contains it."""
+    `text` keeps events whose evidence contains it, `date` those of exactly that date."""
     where, params = event_filter(between=between, actor=actor, since=since, until=until, types=types,
-                                 statuses=statuses, text=text)
+                                 statuses=statuses, text=text, date=date)
     sql = ("SELECT m.*, d.path, d.url, d.title FROM merged_events m JOIN documents d ON d.id = m.doc_id"
            f" WHERE {' AND '.join(where)} ORDER BY m.date IS NULL, m.date DESC, m.type, m.id")
     if limit:
@@ -112,10 +112,13 @@ def count_events(store: Store, **filters: Any) -> int:
 
 def event_filter(*, between: tuple[str, str] | None = None, actor: str | None = None, since: int | None = None,
                  until: int | None = None, types: Iterable[str] = (), statuses: Iterable[str] = (),
-                 text: str | None = None) -> tuple[list[str], list[Any]]:
+                 text: str | None = None, date: str | None = None) -> tuple[list[str], list[Any]]:
     """WHERE conditions over merged events `m` and their parameters (values only ever travel as parameters)."""
     where: list[str] = ["1 = 1"]
     params: list[Any] = []
+    if date:
+        where.append("m.date = ?")
+        params.append(date)
     if text:
         escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         where.append("LOWER(m.evidence) LIKE ? ESCAPE '\\'")
@@ -161,10 +164,10 @@ RELATION_COLUMNS = ["partner", "events", "cooperation", "conflict", "balance", "
                     "top_types"]
 
 
-def relations(store: Store, country: str, *, since: int | None = None) -> pd.DataFrame:
+def relations(store: Store, country: str, *, since: int | None = None, until: int | None = None) -> pd.DataFrame:
     """Partners of `country` ranked by merged events, with the cooperation/conflict balance (documented weights)."""
     by_partner: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for ev in event_rows(store, actor=country, since=since):
+    for ev in event_rows(store, actor=country, since=since, until=until):
         partner = ev["actor2"] if ev["actor1"] == country else ev["actor1"]
         if partner and partner != country:
             by_partner[partner].append(ev)
@@ -258,71 +261,96 @@ def snippet(text: str, terms: list[list[str]], width: int = 160) -> str:
 # -- bilateral profile ----------------------------------------------------------------------------------------------
 
 PROFILE_COLUMNS = ["section", "date", "year", "item", "detail", "status", "num_articles", "num_sources", "evidence",
-                   "doc_id", "path", "url"]
+                   "doc_id", "path", "url", "value", "unit", "actor", "language"]
+PROFILE_SECTIONS = ["relations established", "partnership", "missions", "agreements", "contacts", "last contact",
+                    "facts", "balance", "people", "quotes"]
 
 
-def profile(store: Store, a: str, b: str) -> pd.DataFrame:
+def profile(store: Store, a: str, b: str, *, since: int | None = None, until: int | None = None) -> pd.DataFrame:
     """Everything the store knows about relations between countries `a` and `b`, one row per item.
 
     Sections: relations established, partnership, missions, agreements, contacts (visits, calls and meetings by
-    level), facts (trade and other figures), balance (cooperation and conflict by year), last contact. Every item
-    carries its evidence sentence and the document it comes from.
+    level), last contact, facts (trade and other figures, with `value` and `unit`), balance (cooperation and
+    conflict by year), people (of either country, in the articles behind the events, with their roles) and quotes
+    (theirs, in the language they were reported in). Every item carries its evidence sentence and the document it
+    comes from (`language`: that document's). `since`/`until` (years) keep the events, figures, people and quotes
+    of that period, as `events` does.
     """
-    merged = event_rows(store, between=(a, b))
+    merged = event_rows(store, between=(a, b), since=since, until=until)
+    ids = [ev["id"] for ev in merged]
+    reports = _reports_by_event(store, ids)
+    roles, places = _event_roles(store, ids), _event_places(store, ids)
     rows: list[dict[str, Any]] = []
-    words = profile_words()
-    roles = _event_roles(store, [ev["id"] for ev in merged])
-    places = _event_places(store, [ev["id"] for ev in merged])
-    reports = _reports_by_event(store, [ev["id"] for ev in merged])
+    contacts: dict[str, dict[str, Any]] = {}
     for ev in merged:
-        sentences = [ev] + [r for r in reports.get(ev["id"], []) if r["evidence"] != ev["evidence"]]
-
-        def item(section: str, what: str, detail: Any, said_by: dict[str, Any] = ev) -> dict[str, Any]:
-            return {"section": section, "date": ev["date"], "year": ev["year"], "item": what, "detail": detail,
-                    "status": ev["status"], "num_articles": ev["num_articles"], "num_sources": ev["num_sources"],
-                    "evidence": said_by["evidence"], "doc_id": said_by["doc_id"], "path": said_by["path"],
-                    "url": said_by["url"]}
-
-        # an anniversary says when relations were established only when the event was dated by it ("the 30th
-        # anniversary of the establishment of relations", marked in 2023: 1993), never by the celebration itself
-        reported = min((r["published"] for r in reports.get(ev["id"], []) if r.get("published")), default=None)
-        dated_back = bool(ev["date"] and reported and ev["date"][:4] < reported[:4])
-        established = [s for s in sentences if dated_back or not _says(s["evidence"], words["anniversary"])]
-        if ev["type"] == "COOPERATE" and (said := _saying(established, words["relations_established"])):
-            rows.append(item("relations established", "diplomatic relations",
-                             _established_year(said["evidence"], ev["date"]), said))
-        for said in sentences:
-            if level := _first_label(said["evidence"], words["partnership"]):
-                rows.append(item("partnership", level, ev["type"], said))
-                break
-        if ev["type"] == "COOPERATE":
-            for said in sentences:
-                if mission := _first_label(said["evidence"], words["missions"]):
-                    opened = {"planned": "planned", "occurred": "opened", "ongoing": "opened"}.get(ev["status"],
-                                                                                                ev["status"])
-                    if mission == "concurrent accreditation":       # an ambassador accredited, nothing opened
-                        opened = "planned" if ev["status"] == "planned" else ""
-                    rows.append(item("missions", f"{mission} {opened}".strip(),
-                                     ", ".join(places.get(ev["id"], [])) or None, said))
-                    break
-        if ev["type"] == "AGREE" and (ev["mode"] == "sign" or _saying(sentences, words["agreement_words"])):
-            said = _saying(sentences, words["agreement_words"]) or ev
-            rows.append(item("agreements", "signed" if ev["mode"] == "sign" else "agreed",
-                             _agreement_title(said["evidence"]), said))
-        if ev["type"] == "CONSULT":
-            said = _saying(sentences, words["political_consultations"])
-            rows.append(item("contacts", "political consultations" if said else (ev["mode"] or "contact"),
-                             _level(roles.get(ev["id"], [])), said or ev))
-    rows += _fact_rows(store, a, b)
-    rows += _balance_rows(merged)
-    contacts = [r for r in rows if r["section"] == "contacts" and r["status"] in ("occurred", "ongoing") and r["date"]]
-    if contacts:
-        last = max(contacts, key=lambda r: (r["date"], r["num_articles"]))
-        rows.append({**last, "section": "last contact"})
-    order = {s: n for n, s in enumerate(["relations established", "partnership", "missions", "agreements",
-                                          "contacts", "last contact", "facts", "balance"])}
-    rows.sort(key=lambda r: (order[r["section"]], r["date"] is None, r["date"] or "", r["item"]))
+        found = _event_items(ev, reports.get(ev["id"], []), roles.get(ev["id"], []), places.get(ev["id"], []))
+        contacts.update((ev["id"], r) for r in found if r["section"] == "contacts")
+        rows += found
+    rows += _fact_rows(store, a, b, since=since, until=until)
+    rows += _balance_rows(balance(store, between=(a, b), since=since, until=until))
+    if last := last_contact(merged):
+        rows.append({**contacts[last["id"]], "section": "last contact"})
+    doc_ids = {r["doc_id"] for said in reports.values() for r in said}
+    rows += _people_rows(store, (a, b), doc_ids) + _quote_rows(store, (a, b), doc_ids)
+    languages = {d["doc_id"]: d["language"] for d in document_rows(store, {r["doc_id"] for r in rows} - {None})}
+    for row in rows:
+        row["language"] = languages.get(row["doc_id"])
+    order = {s: n for n, s in enumerate(PROFILE_SECTIONS)}
+    rows.sort(key=lambda r: (order[r["section"]], -r["num_articles"] if r["section"] == "people" else 0,
+                             r["date"] is None, r["date"] or "", r["item"]))
     return pd.DataFrame(rows, columns=PROFILE_COLUMNS)
+
+
+def _event_items(ev: dict[str, Any], reports: list[dict[str, Any]], roles: list[str],
+                 places: list[str]) -> list[dict[str, Any]]:
+    """The profile items of one merged event: relations established, partnership, mission, agreement, contact."""
+    words = profile_words()
+    sentences = [ev] + [r for r in reports if r["evidence"] != ev["evidence"]]
+    rows = []
+
+    def item(section: str, what: str, detail: Any, said_by: dict[str, Any] = ev) -> dict[str, Any]:
+        return {"section": section, "date": ev["date"], "year": ev["year"], "item": what, "detail": detail,
+                "status": ev["status"], "num_articles": ev["num_articles"], "num_sources": ev["num_sources"],
+                "evidence": said_by["evidence"], "doc_id": said_by["doc_id"], "path": said_by["path"],
+                "url": said_by["url"], "value": None, "unit": None, "actor": None}
+
+    # an anniversary says when relations were established only when the event was dated by it ("the 30th
+    # anniversary of the establishment of relations", marked in 2023: 1993), never by the celebration itself
+    reported = min((r["published"] for r in reports if r.get("published")), default=None)
+    dated_back = bool(ev["date"] and reported and ev["date"][:4] < reported[:4])
+    established = [s for s in sentences if dated_back or not _says(s["evidence"], words["anniversary"])]
+    if ev["type"] == "COOPERATE" and (said := _saying(established, words["relations_established"])):
+        rows.append(item("relations established", "diplomatic relations",
+                         _established_year(said["evidence"], ev["date"]), said))
+    for said in sentences:
+        if level := _first_label(said["evidence"], words["partnership"]):
+            rows.append(item("partnership", level, ev["type"], said))
+            break
+    if ev["type"] == "COOPERATE":
+        for said in sentences:
+            if mission := _first_label(said["evidence"], words["missions"]):
+                opened = {"planned": "planned", "occurred": "opened", "ongoing": "opened"}.get(ev["status"],
+                                                                                            ev["status"])
+                if mission == "concurrent accreditation":       # an ambassador accredited, nothing opened
+                    opened = "planned" if ev["status"] == "planned" else ""
+                rows.append(item("missions", f"{mission} {opened}".strip(), ", ".join(places) or None, said))
+                break
+    if ev["type"] == "AGREE" and (ev["mode"] == "sign" or _saying(sentences, words["agreement_words"])):
+        said = _saying(sentences, words["agreement_words"]) or ev
+        rows.append(item("agreements", "signed" if ev["mode"] == "sign" else "agreed",
+                         _agreement_title(said["evidence"]), said))
+    if ev["type"] == "CONSULT":
+        said = _saying(sentences, words["political_consultations"])
+        rows.append(item("contacts", "political consultations" if said else (ev["mode"] or "contact"),
+                         _level(roles), said or ev))
+    return rows
+
+
+def last_contact(merged: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The newest dated contact (CONSULT) that took place, the most reported first among those of one date: the
+    profile's *last contact* and the headline's `last_contact` are this one event."""
+    held = [ev for ev in merged if ev["type"] == "CONSULT" and ev["status"] in ("occurred", "ongoing") and ev["date"]]
+    return max(held, key=lambda ev: (ev["date"], ev["num_articles"])) if held else None
 
 
 def _saying(sentences: list[dict[str, Any]], alternatives: list[list[str]]) -> dict[str, Any] | None:
@@ -406,7 +434,9 @@ def _place_mentions(store: Store, doc_ids: set[str]) -> dict[str, list[tuple[str
     return out
 
 
-def _fact_rows(store: Store, a: str, b: str) -> list[dict[str, Any]]:
+def _fact_rows(store: Store, a: str, b: str, *, since: int | None = None,
+               until: int | None = None) -> list[dict[str, Any]]:
+    """The pair's figures (facts naming both countries); with `since`/`until`, those of a year in the period."""
     rows = store.rows("SELECT f.type, f.countries, f.value, f.unit, f.period, f.evidence, f.doc_id, d.path, d.url,"
                       " d.published FROM facts f JOIN documents d ON d.id = f.doc_id"
                       " ORDER BY d.published, f.doc_id, f.n")
@@ -417,32 +447,197 @@ def _fact_rows(store: Store, a: str, b: str) -> list[dict[str, Any]]:
             continue
         period = r["period"] or (r["published"] or "")[:4] or None
         year = int(period[:4]) if period and period[:4].isdigit() else None
+        if not _in_period(year, since, until):
+            continue
         out.append({"section": "facts", "date": period, "year": year,
                     "item": r["type"], "detail": f"{r['value']:g} {r['unit']}", "status": None, "num_articles": 1,
                     "num_sources": 1, "evidence": r["evidence"], "doc_id": r["doc_id"], "path": r["path"],
-                    "url": r["url"]})
+                    "url": r["url"], "value": r["value"], "unit": r["unit"], "actor": None})
     return out
 
 
-def balance_by_year(merged: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Cooperation (positive weights), conflict (negative weights) and their sum per year, for events that took
-    place (planned, denied and hypothetical events do not count)."""
-    by_year: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for ev in merged:
-        if ev["status"] in ("occurred", "ongoing") and ev["year"] is not None:
-            by_year[int(ev["year"])].append(ev)
-    out = []
-    for year in sorted(by_year):
-        weights = [ev["weight"] for ev in by_year[year]]
-        out.append({"year": year, "events": len(weights), "cooperation": sum(w for w in weights if w > 0),
-                    "conflict": sum(w for w in weights if w < 0), "balance": sum(weights),
-                    "articles": sum(ev["num_articles"] for ev in by_year[year])})
-    return out
+def _in_period(year: int | None, since: int | None, until: int | None) -> bool:
+    """As `event_filter`: with either bound, an item of unknown year is left out."""
+    if since is None and until is None:
+        return True
+    return year is not None and (since is None or year >= since) and (until is None or year <= until)
 
 
-def _balance_rows(merged: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _balance_rows(years: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{"section": "balance", "date": str(y["year"]), "year": y["year"], "item": "balance",
              "detail": f"cooperation {y['cooperation']:+.1f}, conflict {y['conflict']:+.1f},"
-                       f" balance {y['balance']:+.1f} over {y['events']} events", "status": None, "num_articles": y["articles"],
-             "num_sources": None, "evidence": None, "doc_id": None, "path": None, "url": None}
-            for y in balance_by_year(merged)]
+                       f" balance {y['balance']:+.1f} over {y['events']} events", "status": None,
+             "num_articles": y["articles"], "num_sources": None, "evidence": None, "doc_id": None, "path": None,
+             "url": None, "value": y["balance"], "unit": None, "actor": None}
+            for y in years]
+
+
+# -- people and quotes of a pair -------------------------------------------------------------------------------------
+
+def _people_rows(store: Store, countries: tuple[str, ...], doc_ids: set[str]) -> list[dict[str, Any]]:
+    """People of either country named in these documents: their most frequent role, how many documents name them,
+    and the sentence of their first mention in the earliest of those documents."""
+    if not doc_ids:
+        return []
+    ids = sorted(doc_ids)
+    rows = store.rows(
+        "SELECT n.doc_id, n.entity_id, n.name, n.role, n.country, d.published, d.path, d.url FROM entities n"
+        f" JOIN documents d ON d.id = n.doc_id WHERE n.type = 'PERSON' AND n.doc_id IN ({_marks(ids)})"
+        f" AND n.country IN ({_marks(countries)}) ORDER BY d.published, n.doc_id, n.entity_id",
+        [*ids, *countries])
+    people: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        people[(r["name"], r["country"])].append(r)
+    firsts = _first_mentions(store, [(seen[0]["doc_id"], seen[0]["entity_id"]) for seen in people.values()])
+    out = []
+    for (name, country), seen in people.items():
+        first = seen[0]
+        roles = Counter(r["role"] for r in seen if r["role"])
+        out.append({"section": "people", "date": first["published"], "year": _year(first["published"]),
+                    "item": name, "detail": min(roles, key=lambda role: (-roles[role], role)) if roles else None,
+                    "status": None, "num_articles": len({r["doc_id"] for r in seen}), "num_sources": None,
+                    "evidence": firsts.get((first["doc_id"], first["entity_id"])), "doc_id": first["doc_id"],
+                    "path": first["path"], "url": first["url"], "value": None, "unit": None, "actor": country})
+    return out
+
+
+def _first_mentions(store: Store, entities: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """The sentence in which each (document, entity) is first mentioned, split as the pipeline splits text."""
+    from ..nlp.sentences import split_sentences
+
+    out: dict[tuple[str, str], str] = {}
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for doc_id, entity_id in entities:
+        wanted[doc_id].add(entity_id)
+    for doc_id, record in _records(store, set(wanted)).items():
+        text = record["text"]
+        for entity in record.get("entities", []):
+            if entity["id"] not in wanted[doc_id] or not entity.get("mentions"):
+                continue
+            at = min(m["start"] for m in entity["mentions"])
+            paragraph = next((p for p in record.get("paragraphs", []) if p["start"] <= at < p["end"]),
+                             {"start": 0, "end": len(text), "language": record.get("language")})
+            chunk = text[paragraph["start"]:paragraph["end"]]
+            spans = split_sentences(chunk, paragraph.get("language") or record.get("language") or "en")
+            start, end = next(((s, e) for s, e in spans if s <= at - paragraph["start"] < e), (0, len(chunk)))
+            out[(doc_id, entity["id"])] = chunk[start:end]
+    return out
+
+
+def _quote_rows(store: Store, countries: tuple[str, ...], doc_ids: set[str]) -> list[dict[str, Any]]:
+    """Direct quotes in these documents whose speaker is a person or body of either country, as reported (in the
+    document's language): item the speaker, detail the speaker's role, evidence the quoted words."""
+    if not doc_ids:
+        return []
+    ids = sorted(doc_ids)
+    rows = store.rows(
+        "SELECT q.doc_id, q.n, q.text, q.speaker_name, n.name, n.role, n.country, d.published, d.path, d.url"
+        " FROM quotes q JOIN entities n ON n.doc_id = q.doc_id AND n.entity_id = q.speaker"
+        f" JOIN documents d ON d.id = q.doc_id WHERE q.doc_id IN ({_marks(ids)})"
+        f" AND n.country IN ({_marks(countries)}) ORDER BY d.published, q.doc_id, q.n", [*ids, *countries])
+    return [{"section": "quotes", "date": r["published"], "year": _year(r["published"]),
+             "item": r["name"] or r["speaker_name"], "detail": r["role"], "status": None, "num_articles": 1,
+             "num_sources": None, "evidence": r["text"], "doc_id": r["doc_id"], "path": r["path"], "url": r["url"],
+             "value": None, "unit": None, "actor": r["country"]} for r in rows]
+
+
+def _records(store: Store, doc_ids: set[str]) -> dict[str, dict[str, Any]]:
+    """Each document's stored record, parsed."""
+    ids = sorted(doc_ids)
+    return {row["id"]: json.loads(row["record"]) for chunk in _chunks(ids)
+            for row in store.rows(f"SELECT id, record FROM documents WHERE id IN ({_marks(chunk)})", chunk)}
+
+
+def _marks(values: Iterable[Any]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def _chunks(values: list[Any], size: int = 500) -> Iterator[list[Any]]:
+    """Bounded IN lists."""
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
+def _year(date: str | None) -> int | None:
+    return int(date[:4]) if date and date[:4].isdigit() else None
+
+
+# -- documents, headline figures, balance, top events -----------------------------------------------------------------
+
+DOCUMENT_COLUMNS = ["doc_id", "title", "outlet", "published", "url", "path", "language", "story_id"]
+
+
+def document_rows(store: Store, doc_ids: Iterable[str]) -> list[dict[str, Any]]:
+    """What a citation needs of each document (title, outlet, date, link), newest first."""
+    ids = sorted(set(doc_ids))
+    out = [row for chunk in _chunks(ids) for row in store.rows(
+        "SELECT id AS doc_id, title, outlet, published, url, path, language, story_id FROM documents"
+        f" WHERE id IN ({_marks(chunk)})", chunk)]
+    return sorted(out, key=lambda d: (d["published"] or "", d["doc_id"]), reverse=True)
+
+
+def headline(store: Store, *, between: tuple[str, str] | None = None, actor: str | None = None,
+             since: int | None = None, until: int | None = None) -> dict[str, Any]:
+    """The figures a brief opens with, for a pair (`between`) or one actor, over the period: merged events (and how
+    many of them planned), the articles reporting them, their independent sources (stories) and outlets, partners
+    (for an actor), the first and last event dates, the date of the last contact (as the profile's), and the
+    cooperation, conflict and balance of the events that took place (the sums of `balance`)."""
+    period = {"between": between, "actor": actor, "since": since, "until": until}
+    where, params = event_filter(**period)
+    condition = " AND ".join(where)
+    counts = store.rows(
+        "SELECT COUNT(*) AS events, COUNT(CASE WHEN m.status = 'planned' THEN 1 END) AS planned,"
+        f" MIN(m.date) AS first, MAX(m.date) AS last FROM merged_events m WHERE {condition}", params)[0]
+    counts |= store.rows(
+        "SELECT COUNT(DISTINCT k.doc_id) AS articles, COUNT(DISTINCT COALESCE(d.story_id, d.id)) AS sources,"
+        " COUNT(DISTINCT COALESCE(d.outlet, 'story:' || COALESCE(d.story_id, d.id))) AS outlets"
+        " FROM merged_event_members k JOIN documents d ON d.id = k.doc_id"
+        f" WHERE k.merged_id IN (SELECT m.id FROM merged_events m WHERE {condition})", params)[0]
+    years = balance(store, **period)
+    # the last contact is among the contacts of the newest date: read only those
+    held = {"types": ["CONSULT"], "statuses": ["occurred", "ongoing"]}
+    held_where, held_params = event_filter(**period, **held)
+    newest = store.scalar(f"SELECT MAX(m.date) FROM merged_events m WHERE {' AND '.join(held_where)}", held_params)
+    last = last_contact(event_rows(store, **period, **held, date=newest)) if newest else None
+    out = {"events": int(counts["events"] or 0), "planned": int(counts["planned"] or 0),
+           "articles": int(counts["articles"] or 0), "sources": int(counts["sources"] or 0),
+           "outlets": int(counts["outlets"] or 0), "first": counts["first"], "last": counts["last"],
+           "last_contact": last["date"] if last else None,
+           "cooperation": sum(y["cooperation"] for y in years), "conflict": sum(y["conflict"] for y in years),
+           "balance": sum(y["balance"] for y in years)}
+    if actor:
+        partners = store.rows(
+            "SELECT COUNT(DISTINCT CASE WHEN m.actor1 = ? THEN m.actor2 ELSE m.actor1 END) AS n FROM merged_events m"
+            f" WHERE {condition} AND m.actor1 IS NOT NULL AND m.actor2 IS NOT NULL"
+            " AND m.actor1 <> m.actor2", [actor, *params])
+        out["partners"] = int(partners[0]["n"] or 0)
+    return out
+
+
+def balance(store: Store, *, between: tuple[str, str] | None = None, actor: str | None = None,
+            since: int | None = None, until: int | None = None) -> list[dict[str, Any]]:
+    """Cooperation (positive weights), conflict (negative weights), their sum, events and articles per year, for the
+    events between a pair or of one actor that took place (planned, denied and hypothetical events do not count).
+    Counted in the store by year and type: a country with tens of thousands of events answers in milliseconds."""
+    where, params = event_filter(between=between, actor=actor, since=since, until=until)
+    rows = store.rows("SELECT m.year, m.type, COUNT(*) AS n, SUM(m.num_articles) AS articles FROM merged_events m"
+                      f" WHERE {' AND '.join(where)} AND m.status IN ('occurred', 'ongoing') AND m.year IS NOT NULL"
+                      " GROUP BY m.year, m.type ORDER BY m.year, m.type", params)
+    by_year: dict[int, dict[str, Any]] = {}
+    for r in rows:
+        year = by_year.setdefault(int(r["year"]), {"year": int(r["year"]), "events": 0, "cooperation": 0.0,
+                                                   "conflict": 0.0, "balance": 0.0, "articles": 0})
+        w = weight(r["type"]) * r["n"]
+        year["cooperation" if w > 0 else "conflict"] += w if w else 0.0
+        year["balance"] += w
+        year["events"] += int(r["n"])
+        year["articles"] += int(r["articles"] or 0)
+    return list(by_year.values())
+
+
+def top_events(store: Store, *, between: tuple[str, str] | None = None, actor: str | None = None,
+               since: int | None = None, until: int | None = None, limit: int = 10) -> list[dict[str, Any]]:
+    """The most reported events: by independent sources, then articles, then the newest; as `event_rows`."""
+    ranked = sorted(event_rows(store, between=between, actor=actor, since=since, until=until),
+                    key=lambda ev: (-ev["num_sources"], -ev["num_articles"]))
+    return ranked[:limit]

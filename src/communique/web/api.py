@@ -312,31 +312,35 @@ def list_countries(request: Request, page: PageNumber = 1, page_size: PageSize =
 
 
 @router.get("/countries/{code}", summary="A country's partners, cooperation/conflict balance by year, recent events")
-def get_country(request: Request, code: Code) -> Response:
+def get_country(request: Request, code: Code, since: Since = None, until: Until = None) -> Response:
     code = code.upper()
-    return remembered(request, ("country", code), lambda store: country_page(store, code))
+    return remembered(request, ("country", code, since, until),
+                      lambda store: country_page(store, code, since=since, until=until))
 
 
-def country_page(store: Any, code: str) -> dict[str, Any]:
-    partners = partners_of(store, code)
-    if not partners and not store.scalar("SELECT 1 FROM merged_events WHERE actor1 = ? OR actor2 = ? LIMIT 1",
-                                         (code, code)):
-        raise HTTPException(404, f"no events involve {code}")
+def country_page(store: Any, code: str, *, since: int | None = None, until: int | None = None) -> dict[str, Any]:
+    period = {"since": since, "until": until}
+    partners = partners_of(store, code, **period)
+    if not partners and not kb.count_events(store, actor=code, **period):
+        raise HTTPException(404, f"no events involve {code}" + _period_text(since, until))
     names = actor_names()
     for row in partners:
         row["name"] = names.get(row["partner"], row["partner"])
-    return {"code": code, "name": names.get(code, code), "partners": partners, "balance": balance_of(store, code),
-            "recent": reviews.with_reviews(store, recent_of(store, code, 20))}
+    return {"code": code, "name": names.get(code, code), **period, "headline": kb.headline(store, actor=code, **period),
+            "partners": partners, "balance": kb.balance(store, actor=code, **period),
+            "recent": reviews.with_reviews(store, recent_of(store, code, 20, **period))}
 
 
-def recent_of(store: Any, code: str, limit: int) -> list[dict[str, Any]]:
+def recent_of(store: Any, code: str, limit: int, *, since: int | None = None,
+              until: int | None = None) -> list[dict[str, Any]]:
     """kb.event_rows(actor=code, limit=limit), read newest first from each side's index and merged: a busy country
     has tens of thousands of events, and sorting them all for twenty would cost a hundred milliseconds."""
     found: dict[str, dict[str, Any]] = {}
     for side in ("actor1", "actor2"):
+        where, params = kb.event_filter(since=since, until=until)
         for row in store.rows("SELECT m.*, d.path, d.url, d.title FROM merged_events m JOIN documents d ON"
-                              f" d.id = m.doc_id WHERE m.{side} = ? ORDER BY m.date IS NULL, m.date DESC, m.type, m.id"
-                              " LIMIT ?", (code, limit)):
+                              f" d.id = m.doc_id WHERE m.{side} = ? AND {' AND '.join(where)}"
+                              " ORDER BY m.date IS NULL, m.date DESC, m.type, m.id LIMIT ?", (code, *params, limit)):
             row["mutual"], row["weight"] = bool(row["mutual"]), kb.weight(row["type"])
             found[row["id"]] = {c: row.get(c) for c in kb.EVENT_COLUMNS}
     newest = sorted(found.values(), key=lambda ev: (ev["date"] is None, _descending(ev["date"] or ""), ev["type"],
@@ -348,14 +352,15 @@ def _descending(text: str) -> tuple[int, ...]:
     return tuple(-ord(ch) for ch in text) + (1,)
 
 
-def partners_of(store: Any, code: str) -> list[dict[str, Any]]:
+def partners_of(store: Any, code: str, *, since: int | None = None, until: int | None = None) -> list[dict[str, Any]]:
     """kb.relations (same rows, same order), counted in the store by partner and type instead of event by event,
     so a country with tens of thousands of events answers in milliseconds."""
+    where, params = kb.event_filter(since=since, until=until)
     rows = store.rows(
-        "SELECT CASE WHEN actor1 = ? THEN actor2 ELSE actor1 END AS partner, type, COUNT(*) AS n,"
-        " SUM(num_articles) AS articles, MIN(date) AS first, MAX(date) AS last FROM merged_events"
-        " WHERE (actor1 = ? OR actor2 = ?) AND actor1 IS NOT NULL AND actor2 IS NOT NULL AND actor1 <> actor2"
-        " GROUP BY 1, 2", (code, code, code))
+        "SELECT CASE WHEN m.actor1 = ? THEN m.actor2 ELSE m.actor1 END AS partner, m.type, COUNT(*) AS n,"
+        " SUM(m.num_articles) AS articles, MIN(m.date) AS first, MAX(m.date) AS last FROM merged_events m"
+        " WHERE (m.actor1 = ? OR m.actor2 = ?) AND m.actor1 IS NOT NULL AND m.actor2 IS NOT NULL"
+        f" AND m.actor1 <> m.actor2 AND {' AND '.join(where)} GROUP BY 1, 2", (code, code, code, *params))
     by_partner: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         by_partner[r["partner"]].append(r)
@@ -373,52 +378,40 @@ def partners_of(store: Any, code: str) -> list[dict[str, Any]]:
     return out
 
 
-def balance_of(store: Any, code: str) -> list[dict[str, Any]]:
-    """kb.balance_by_year for one country, counted in the store (events that took place, by year and type)."""
-    rows = store.rows("SELECT year, type, COUNT(*) AS n, SUM(num_articles) AS articles FROM merged_events"
-                      " WHERE (actor1 = ? OR actor2 = ?) AND status IN ('occurred', 'ongoing') AND year IS NOT NULL"
-                      " GROUP BY year, type ORDER BY year", (code, code))
-    by_year: dict[int, dict[str, Any]] = {}
-    for r in rows:
-        year = by_year.setdefault(int(r["year"]), {"year": int(r["year"]), "cooperation": 0.0, "conflict": 0.0,
-                                                   "balance": 0.0, "events": 0, "articles": 0})
-        w = kb.weight(r["type"]) * r["n"]
-        year["cooperation" if w > 0 else "conflict"] += w if w else 0.0
-        year["balance"] += w
-        year["events"] += r["n"]
-        year["articles"] += int(r["articles"] or 0)
-    return list(by_year.values())
-
-
 @router.get("/profiles/{a}/{b}", summary="Everything known about relations between two countries")
-def get_profile(request: Request, a: Code, b: Code) -> Response:
+def get_profile(request: Request, a: Code, b: Code, since: Since = None, until: Until = None) -> Response:
     a, b = a.upper(), b.upper()
-    return remembered(request, ("profile", a, b), lambda store: build_profile(store, a, b))
+    return remembered(request, ("profile", a, b, since, until),
+                      lambda store: build_profile(store, a, b, since=since, until=until))
 
 
-def build_profile(store: Any, a: str, b: str) -> dict[str, Any]:
-    items = records(kb.profile(store, a, b))
-    total = kb.count_events(store, between=(a, b))
-    newest = reviews.with_reviews(store, kb.event_rows(store, between=(a, b), limit=TIMELINE_MAX))
+def build_profile(store: Any, a: str, b: str, *, since: int | None = None, until: int | None = None) -> dict[str, Any]:
+    """The profile of a pair over a period (years; as `/api/events`, undated events are left out when one is given):
+    its headline figures, items (kb.profile), newest events as a timeline, and the documents behind them."""
+    period = {"since": since, "until": until}
+    items = records(kb.profile(store, a, b, **period))
+    total = kb.count_events(store, between=(a, b), **period)
+    newest = reviews.with_reviews(store, kb.event_rows(store, between=(a, b), limit=TIMELINE_MAX, **period))
     if not items and not newest:
-        raise HTTPException(404, f"nothing stored about {a}–{b}")
+        raise HTTPException(404, f"nothing stored about {a}–{b}" + _period_text(since, until))
     names = actor_names()
     sources = sources_of(store, newest, items)
-    return {"a": a, "b": b, "names": {c: names.get(c, c) for c in (a, b)}, "items": items,
+    return {"a": a, "b": b, "names": {c: names.get(c, c) for c in (a, b)}, **period,
+            "headline": kb.headline(store, between=(a, b), **period), "items": items,
             "timeline": list(reversed(newest)), "timeline_total": total,
             "facts": [r for r in items if r["section"] == "facts"],
             "sources": sources[:SOURCES_MAX], "sources_total": len(sources)}
 
 
+def _period_text(since: int | None, until: int | None) -> str:
+    return f" from {since}" * (since is not None) + f" until {until}" * (until is not None)
+
+
 def sources_of(store: Any, timeline: list[dict[str, Any]], items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The documents behind a profile, newest first."""
-    doc_ids = sorted({ev["doc_id"] for ev in timeline} | {r["doc_id"] for r in items if r.get("doc_id")})
-    out: list[dict[str, Any]] = []
-    for start in range(0, len(doc_ids), 500):       # bounded IN lists
-        chunk = doc_ids[start:start + 500]
-        out += store.rows("SELECT id AS doc_id, title, outlet, url, published, language FROM documents"
-                          f" WHERE id IN ({', '.join('?' for _ in chunk)})", chunk)
-    return sorted(out, key=lambda d: (d["published"] or "", d["doc_id"]), reverse=True)
+    doc_ids = {ev["doc_id"] for ev in timeline} | {r["doc_id"] for r in items if r.get("doc_id")}
+    keep = ("doc_id", "title", "outlet", "url", "published", "language")
+    return [{k: d[k] for k in keep} for d in kb.document_rows(store, doc_ids)]
 
 
 # -- documents ------------------------------------------------------------------------------------------------------

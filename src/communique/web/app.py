@@ -33,7 +33,7 @@ SECURITY_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"content-security
                     (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY")]
 ERROR_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
                405: "method_not_allowed", 413: "payload_too_large", 415: "unsupported_media_type",
-               422: "invalid_request", 500: "internal_error"}
+               422: "invalid_request", 500: "internal_error", 501: "not_implemented"}
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -78,7 +78,8 @@ def error_response(status: int, message: str, headers: dict[str, str] | None = N
 
 class SecurityMiddleware:
     """Adds the security headers to every response and refuses request bodies over `max_body_bytes` (413), by
-    their declared length and, for chunked bodies, while they are read."""
+    their declared length and, for chunked bodies, while they are read. A response that sets its own
+    Content-Security-Policy (a brief: inline styles, no script) keeps it instead of the default one."""
 
     def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
         self.app, self.max_body_bytes = app, max_body_bytes
@@ -90,7 +91,9 @@ class SecurityMiddleware:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = list(message.get("headers", [])) + SECURITY_HEADERS
+                headers = list(message.get("headers", []))
+                own = {name.lower() for name, _ in headers}
+                message["headers"] = headers + [(k, v) for k, v in SECURITY_HEADERS if k not in own]
             await send(message)
 
         declared = dict(scope.get("headers", [])).get(b"content-length")
@@ -136,9 +139,10 @@ def create_app(db: str, *, token: str | None = None, max_body_bytes: int = 1_000
     _add_error_handlers(app)
     app.add_middleware(SecurityMiddleware, max_body_bytes=max_body_bytes)
 
-    from . import api, pages
+    from . import api, briefs, pages
 
     app.include_router(api.router)
+    app.include_router(briefs.router)
     app.include_router(pages.router)
     _add_docs(app)
     if STATIC_DIR.is_dir():

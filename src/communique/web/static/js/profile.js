@@ -140,7 +140,7 @@ function drawFigures(facts) {
 }
 
 /** Cooperation (positive weights) and conflict (negative weights) per year, for events that took place — the same
- * rule as the country page's balance (kb.balance_by_year). */
+ * rule as the country page's balance (kb.balance). */
 function drawBalance(events) {
   const byYear = new Map();
   for (const e of events) {
