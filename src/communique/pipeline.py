@@ -47,7 +47,8 @@ class Pipeline:
         self.settings = settings or Settings()
         load_stages()
         self.stages: list[Stage] = [build_stage(name, self.settings) for name in self.settings.pipeline]
-        self.timings: dict[str, float] = defaultdict(float)
+        self.timings: dict[str, float] = defaultdict(float)         # wall seconds per stage
+        self.cpu_timings: dict[str, float] = defaultdict(float)     # CPU seconds per stage (this process)
 
     @property
     def versions(self) -> dict[str, str]:
@@ -55,9 +56,10 @@ class Pipeline:
 
     def __call__(self, batch: list[Article]) -> list[Article]:
         for stage in self.stages:
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             batch = stage(batch)
             self.timings[stage.name] += time.perf_counter() - started
+            self.cpu_timings[stage.name] += time.process_time() - cpu_started
         return batch
 
     def run(self, inputs: Iterable[RawInput | Article], workers: int | None = None) -> Iterator[Article]:
@@ -107,6 +109,7 @@ def shed_working_data(article: Article) -> Article:
         sentence.ner = []
     article.actor_mentions = []
     article.times = []
+    article.working = {}
     return article
 
 

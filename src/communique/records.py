@@ -275,6 +275,8 @@ class Article:
     retrieved: str | None = None        # when the page was fetched (from a crawl), not when it was published
     actor_mentions: list[Any] = field(default_factory=list)  # entities.ActorMention spans, for the events stage
     triage: Triage | None = None        # set by the `triage` stage; None when it did not run
+    working: dict[str, Any] = field(default_factory=dict)   # what one stage hands a later one (the gazetteer's
+                                                            # reading of each sentence); never in the record
 
     @classmethod
     def from_input(cls, raw: RawInput) -> Article:

@@ -26,11 +26,10 @@ from .gazetteer import (
     gazetteer,
     name_origin_countries,
     phrase_tables,
-    tokenize,
 )
 from .learned import OPTION as LEARNED_OPTION
 from .learned import LearnedActors
-from .mentions import COUNTRY_KINDS, ActorMention, Found, Person, analysis_language
+from .mentions import COUNTRY_KINDS, ActorMention, Found, Person, Reading, analysis_language, read_sentences
 from .people import (
     TITLE_GLUE,
     apply_learned,
@@ -83,10 +82,9 @@ def extract_entities(article: Article, learned: LearnedActors | None = None
     people: dict[str, Person] = {}
     found: list[Found] = []
     sentence_toks: list[list[Tok]] = []
-    for si, sentence in enumerate(article.sentences):
-        toks = tokenize(sentence.text, sentence.start)
-        sentence_toks.append(toks)
-        found.extend(_sentence_actors(si, sentence, toks, people, on))
+    for si, (sentence, reading) in enumerate(zip(article.sentences, read_sentences(article))):
+        sentence_toks.append(reading.toks)
+        found.extend(_sentence_actors(si, sentence, reading, people, on))
     resolve_surnames(found, people)
     for si, toks in enumerate(sentence_toks):
         found.extend(bare_surnames(si, toks, found, people))
@@ -148,12 +146,13 @@ def _publication_date(published: str | None) -> str | None:
     return published[:10]
 
 
-def _sentence_actors(si: int, sentence: Sentence, toks: list[Tok], people: dict[str, Person],
+def _sentence_actors(si: int, sentence: Sentence, reading: Reading, people: dict[str, Person],
                      on: str | None) -> list[Found]:
     gaz = gazetteer(analysis_language(sentence))
     tables = phrase_tables(analysis_language(sentence))
+    toks = reading.toks
     roles = tables.roles.find(toks)
-    matches = [m for m in gaz.index.find(toks) if _plausible(m, toks, gaz, tables) and not _inside_title(m, roles)]
+    matches = [m for m in reading.matches if _plausible(m, toks, gaz, tables) and not _inside_title(m, roles)]
     # institutions may sit between a title and a name ("Speaker of the National Congress ... Ana María Olivera")
     glue = matches + [m for m in tables.institutions.find(toks)
                       if not any(r.i <= m.i < r.j for r in roles)]

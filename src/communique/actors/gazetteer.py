@@ -300,7 +300,16 @@ class PhraseIndex:
         i = start
         while i < end:
             tok = toks[i]
-            candidates = _candidate_lengths(lengths, tok.norm, tok.lemma, tok.alt, min(end - i, self.max_len))
+            norm = tok.norm
+            if norm == tok.lemma == tok.alt:          # one reading (every Latin word): the common case, inline
+                found = lengths.get(norm)
+                if not found:
+                    i += 1                            # most words start no name
+                    continue
+                room = min(end - i, self.max_len)
+                candidates: Iterable[int] = [n for n in found if n <= room] if found[0] > room else found
+            else:
+                candidates = _candidate_lengths(lengths, norm, tok.lemma, tok.alt, min(end - i, self.max_len))
             for n in candidates:
                 j = i + n
                 if not toks[j - 1].text[0].isalnum() and j - 1 > i and toks[j - 1].text != ".":

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..records import Sentence
+from ..records import Article, Sentence
+from .gazetteer import Match, Tok, gazetteer, tokenize
 
 #: gazetteer kinds that are a mention of a country
 COUNTRY_KINDS = {"country", "demonym", "seat", "capital"}
@@ -74,3 +75,30 @@ class Found:
 def analysis_language(sentence: Sentence) -> str:
     """The language whose tables read this sentence (English for a language without its own)."""
     return sentence.language if sentence.language in ("en", "es", "ru") else "en"
+
+
+@dataclass(slots=True)
+class Reading:
+    """A sentence as the gazetteer reads it: its tokens and the names its index spots there."""
+
+    text: str
+    language: str                      # the language of the gazetteer that read it (`analysis_language`)
+    toks: list[Tok]
+    matches: list[Match]
+
+
+def read_sentence(sentence: Sentence) -> Reading:
+    toks = tokenize(sentence.text, sentence.start)
+    language = analysis_language(sentence)
+    return Reading(sentence.text, language, toks, gazetteer(language).index.find(toks))
+
+
+def read_sentences(article: Article) -> list[Reading]:
+    """The gazetteer's reading of each sentence, made once per article and kept in its working data: the triage
+    and the entities stage both read it."""
+    readings = article.working.get("gazetteer")
+    if readings is None or len(readings) != len(article.sentences) or \
+            any(r.text != s.text for r, s in zip(readings, article.sentences)):
+        readings = [read_sentence(s) for s in article.sentences]
+        article.working["gazetteer"] = readings
+    return readings

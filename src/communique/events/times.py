@@ -26,6 +26,7 @@ from typing import Any
 
 from ..datafiles import language_data
 from ..records import Sentence, TimeExpression, Token
+from .date_cues import MONTH, WEEKDAY, YEAR, Cues, required_cues, word_gate
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,15 @@ class DatePattern:
     regex: re.Pattern[str]
     unit: str | None = None   # relative patterns: day, week, month, year, ignore
     offset: int = 0
+    needs: frozenset[str] = frozenset()   # cues of which each match holds one (`date_cues`); empty: none known
+    year_group: bool = False  # its `year` group is the {year} placeholder: a match with a year holds a YEAR cue
+    words: re.Pattern[str] | None = None  # finds the required words among `needs`
+
+    def may_match(self, text: str, present: frozenset[str]) -> bool:
+        """False when `text` holds none of the cues every match needs (`present`: the text's shared cues)."""
+        if not self.needs or not self.needs.isdisjoint(present):
+            return True
+        return self.words is not None and self.words.search(text) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +67,7 @@ class DateLanguage:
     future_aux: frozenset[str]
     continuation: tuple[str, ...] = field(default_factory=tuple)
     anniversaries: tuple[re.Pattern[str], ...] = field(default_factory=tuple)
+    cues: Cues | None = None
 
 
 def _alternatives(forms: list[str], case_sensitive: bool) -> str:
@@ -66,19 +77,30 @@ def _alternatives(forms: list[str], case_sensitive: bool) -> str:
     return f"(?-i:{body})" if case_sensitive else f"(?:{body})"
 
 
-def _expand(template: str, data: dict[str, Any]) -> str:
-    """Replace {placeholders}; a name used twice captures only the first time (regex group names are unique)."""
+def _fills(data: dict[str, Any]) -> dict[str, str]:
+    """The regex of each {placeholder} of the patterns."""
     case = bool(data.get("case_sensitive_names", False))
     month_alt = "|".join(_alternatives(forms, case) for forms in data["months"])
     abbr_alt = "|".join(_alternatives(forms, case) for forms in data.get("month_abbr", data["months"]))
     weekday_alt = "|".join(_alternatives(forms, case) for forms in data["weekdays"])
-    fills = {
+    return {
         "day": r"(?<!\d)[0-3]?\d(?!\d)", "day2": r"(?<!\d)[0-3]?\d(?!\d)", "monthnum": r"[01]?\d",
         "year": _YEAR, "year2": _YEAR, "month": rf"\b(?:{month_alt})", "monthabbr": rf"\b(?:{abbr_alt})",
         "weekday": rf"\b(?:{weekday_alt})",
     }
+
+
+#: the cue a group filled by a placeholder stands for (`date_cues`)
+_CUE_OF_PLACEHOLDER = {"year": YEAR, "year2": YEAR, "month": MONTH, "monthabbr": MONTH, "weekday": WEEKDAY}
+
+
+def _expand(template: str, data: dict[str, Any]) -> tuple[str, dict[str, str]]:
+    """Replace {placeholders}; a name used twice captures only the first time (regex group names are unique).
+    Also returns the groups filled by a cue's placeholder, with their cue."""
+    fills = _fills(data)
     group_of = {"monthabbr": "month"}
     used: set[str] = set()
+    cue_groups: dict[str, str] = {}
 
     def fill(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -88,9 +110,25 @@ def _expand(template: str, data: dict[str, Any]) -> str:
         if group in used:
             return f"(?:{fills[name]})"
         used.add(group)
+        if name in _CUE_OF_PLACEHOLDER:
+            cue_groups[group] = _CUE_OF_PLACEHOLDER[name]
         return f"(?P<{group}>{fills[name]})"
 
-    return re.sub(r"\{(\w+)\}", fill, template)
+    return re.sub(r"\{(\w+)\}", fill, template), cue_groups
+
+
+def _pattern(kind: str, template: str, data: dict[str, Any], unit: str | None = None, offset: int = 0) -> DatePattern:
+    source, cue_groups = _expand(template, data)
+    regex = re.compile(source, re.IGNORECASE)
+    needs = required_cues(regex, cue_groups)
+    return DatePattern(kind, regex, unit, offset, needs, cue_groups.get("year") == YEAR,
+                       word_gate(needs, re.IGNORECASE))
+
+
+def _cues(data: dict[str, Any]) -> Cues:
+    fills = _fills(data)
+    return Cues(re.compile(_YEAR), re.compile(f"{fills['month']}|{fills['monthabbr']}", re.IGNORECASE),
+                re.compile(fills["weekday"], re.IGNORECASE))
 
 
 def _marker_regex(words: list[str]) -> re.Pattern[str] | None:
@@ -105,10 +143,9 @@ def date_language(code: str) -> DateLanguage | None:
     data = language_data(code, "dates")
     if data is None:
         return None
-    patterns = [DatePattern(p["kind"], re.compile(_expand(p["regex"], data), re.IGNORECASE))
-                for p in data.get("patterns", [])]
-    patterns += [DatePattern("relative", re.compile(_expand(r["regex"], data), re.IGNORECASE),
-                             r.get("unit"), int(r.get("offset", 0))) for r in data.get("relative", [])]
+    patterns = [_pattern(p["kind"], p["regex"], data) for p in data.get("patterns", [])]
+    patterns += [_pattern("relative", r["regex"], data, r.get("unit"), int(r.get("offset", 0)))
+                 for r in data.get("relative", [])]
     case = bool(data.get("case_sensitive_names", False))
     numbers = {k.lower(): (v if isinstance(v, int) else None) for k, v in data.get("numbers", {}).items()}
     return DateLanguage(
@@ -124,6 +161,7 @@ def date_language(code: str) -> DateLanguage | None:
         future_aux=frozenset(w.lower() for w in data.get("future_aux", [])),
         continuation=tuple(w.lower() for w in data.get("continuation", [])),
         anniversaries=tuple(re.compile(p, re.IGNORECASE) for p in data.get("anniversary", [])),
+        cues=_cues(data),
     )
 
 
@@ -266,9 +304,13 @@ class Candidate:
 
 def _candidates(text: str, lang: DateLanguage, full_dates_only: bool = False) -> list[Candidate]:
     found: list[Candidate] = []
+    present = lang.cues.present(text) if lang.cues else None
     for pattern in lang.patterns:
-        if full_dates_only and pattern.kind != "date":
+        if full_dates_only and (pattern.kind != "date" or (pattern.year_group and present is not None
+                                                             and YEAR not in present)):
             continue
+        if present is not None and not pattern.may_match(text, present):
+            continue                  # none of what every match of it holds is in the text
         for m in pattern.regex.finditer(text):
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
             if full_dates_only and "year" not in groups:

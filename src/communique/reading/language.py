@@ -61,23 +61,58 @@ def dominant_script(text: str) -> str | None:
 
 
 def letters(text: str) -> int:
-    return sum(1 for ch in text if ch.isalpha())
+    return sum(map(str.isalpha, text))
 
 
-def detect(text: str, languages: tuple[str, ...]) -> tuple[str | None, float]:
+#: how far apart two confidences must be for a detection among more languages to stand for one among fewer
+_MARGIN = 1e-9
+
+
+#: lingua's answers already given for one article, by (text, languages): a paragraph is asked about twice (for the
+#: document's language and for its own). Kept per article, never across articles.
+Memo = dict[tuple[str, tuple[str, ...]], tuple[tuple[str, float], ...]]
+
+
+def detect(text: str, languages: tuple[str, ...], memo: Memo | None = None) -> tuple[str | None, float]:
     """(language, confidence) by lingua among `languages`, or (None, 0) when it cannot tell."""
     if len(languages) == 1:
         return languages[0], 1.0
-    found = detector(languages)
-    if found is None or not text.strip():
+    if detector(languages) is None or not text.strip():
         return None, 0.0
-    values = found.compute_language_confidence_values(text)
-    if not values or values[0].value <= 0:
+    values = confidences(text, languages, memo)
+    if not values or values[0][1] <= 0:
         return None, 0.0
-    return values[0].language.iso_code_639_1.name.lower(), values[0].value
+    return values[0]
 
 
-def document_language(paragraphs: list[str], languages: tuple[str, ...]) -> str | None:
+def confidences(text: str, languages: tuple[str, ...], memo: Memo | None = None) -> tuple[tuple[str, float], ...]:
+    """lingua's confidence in each of `languages` for `text`, best first."""
+    key = (text, languages)
+    if memo is not None and key in memo:
+        return memo[key]
+    values = detector(languages).compute_language_confidence_values(text)
+    found = tuple((v.language.iso_code_639_1.name.lower(), v.value) for v in values)
+    if memo is not None:
+        memo[key] = found
+    return found
+
+
+def detect_among(text: str, subset: tuple[str, ...], languages: tuple[str, ...],
+                 memo: Memo | None = None) -> tuple[str | None, float]:
+    """`detect(text, subset)`, read off the detection among all `languages` where that detection ruled the others
+    out (lingua drops a language whose script the text is not written in) and its ranking is clear by far more than
+    rounding: the same answer without a second pass of lingua."""
+    if len(subset) > 1 and set(subset) < set(languages) and detector(languages) is not None and text.strip():
+        values = dict(confidences(text, languages, memo))
+        if all(values.get(code, 0.0) == 0.0 for code in languages if code not in subset):
+            ranked = sorted(((values.get(code, 0.0), code) for code in subset), reverse=True)
+            (best, code), (second, _) = ranked[0], ranked[1]
+            if best > 0 and best - second > _MARGIN and abs(best - SWITCH_CONFIDENCE) > _MARGIN:
+                return code, best
+    return detect(text, subset, memo)
+
+
+def document_language(paragraphs: list[str], languages: tuple[str, ...], memo: Memo | None = None) -> str | None:
     """The language most of the body is written in: each prose paragraph is detected on its own and votes with its
     number of letters (detecting the concatenation lets a minority language win on names and numbers)."""
     body = [p for p in paragraphs if letters(p) >= SHORT_PARAGRAPH_LETTERS] or paragraphs
@@ -85,7 +120,7 @@ def document_language(paragraphs: list[str], languages: tuple[str, ...]) -> str 
     size = 0
     for paragraph in body:
         sample = paragraph[:PARAGRAPH_SAMPLE_CHARS]
-        language, _ = detect(sample, languages)
+        language, _ = detect(sample, languages, memo)
         if language:
             votes[language] = votes.get(language, 0) + letters(sample)
         size += len(sample)
@@ -94,7 +129,7 @@ def document_language(paragraphs: list[str], languages: tuple[str, ...]) -> str 
     return max(votes, key=votes.__getitem__) if votes else None
 
 
-def paragraph_language(text: str, document: str, languages: tuple[str, ...]) -> str:
+def paragraph_language(text: str, document: str, languages: tuple[str, ...], memo: Memo | None = None) -> str:
     """The paragraph's own language when it clearly differs from the document's, else the document's."""
     script = dominant_script(text)
     in_other_script = script is not None and script != script_of(document)
@@ -110,7 +145,7 @@ def paragraph_language(text: str, document: str, languages: tuple[str, ...]) -> 
     same_script = tuple(code for code in languages if script_of(code) == script_of(document))
     if len(same_script) < 2:
         return document
-    found, confidence = detect(text[:PARAGRAPH_SAMPLE_CHARS], same_script)
+    found, confidence = detect_among(text[:PARAGRAPH_SAMPLE_CHARS], same_script, languages, memo)
     return found if found and found != document and confidence >= SWITCH_CONFIDENCE else document
 
 
@@ -124,9 +159,10 @@ class LanguageStage(Stage):
             if article.text.strip():
                 article.warn("language not detected: no letters in the text")
             return
-        found = document_language(texts, languages)
+        memo: Memo = {}
+        found = document_language(texts, languages, memo)
         if found is None:
             article.warn(f"language not detected; assumed {self.settings.fallback_language}")
         article.language = found or self.settings.fallback_language
         for paragraph, text in zip(article.paragraphs, texts):
-            paragraph.language = paragraph_language(text, article.language, languages)
+            paragraph.language = paragraph_language(text, article.language, languages, memo)

@@ -1,0 +1,47 @@
+"""Date patterns run only on sentences holding what every match needs, and find exactly what they find everywhere."""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from communique.events.date_cues import DIGIT, MONTH, required_cues, word_gate
+from communique.events.times import _candidates, date_language, find_times
+
+
+def cues(pattern: str, groups: dict[str, str] | None = None) -> frozenset[str]:
+    return required_cues(re.compile(pattern, re.IGNORECASE), groups or {})
+
+
+def test_what_every_match_must_hold_is_read_off_the_pattern():
+    assert cues(r"(?P<day>[0-3]?\d)\.(?P<monthnum>[01]\d)") == {DIGIT}
+    assert cues(r"(?:last\s+)?(?P<month>\b(?:january|february))", {"month": MONTH}) == {MONTH}
+    assert cues(r"\b(?:yesterday|last\s+night)\b") == {"=yesterday", "=night"}    # the longer word of each
+    assert cues(r"\b(?P<num>\d+|[a-z]+)\s+days?\s+ago\b") in ({"=day"}, {"=ago"})
+    assert cues(r"(?:in\s+)?(?P<month>x)|\d{4}", {"month": MONTH}) == {MONTH, DIGIT}
+    assert cues(r"(?:\d+)?\s*percent") == {"=percent"}
+    assert cues(r"(?:\d+)?") == frozenset()                   # an optional digit guarantees nothing
+    assert cues(r"(?=\d)x") == frozenset()                    # neither does a lookahead
+    gate = word_gate(frozenset({"=ago", "=назад", DIGIT}), re.IGNORECASE)
+    assert gate.search("Two days AGO") and gate.search("год назад") and not gate.search("a day")
+
+
+def test_gated_patterns_find_exactly_what_every_pattern_finds(sample_articles):
+    sentences = [s.text for a in sample_articles for s in a.sentences]
+    sentences += ["Talks resumed on Tuesday, 3 June 2014, in Asunción.", "El 12 de marzo de 2019, ayer y hace dos días.",
+                  "В понедельник, 5 марта 2018 г., неделю назад.", "No dates here at all, only words."]
+    assert len(sentences) > 300
+    for code in ("en", "es", "ru"):
+        gated = date_language(code)
+        everywhere = dataclasses.replace(gated, cues=None)
+        for text in sentences:
+            for full in (False, True):
+                found = [(c.start, c.end, c.pattern.regex.pattern) for c in _candidates(text, gated, full)]
+                assert found == [(c.start, c.end, c.pattern.regex.pattern)
+                                 for c in _candidates(text, everywhere, full)], (code, full, text)
+
+
+def test_dates_are_still_found_and_resolved():
+    [date] = find_times("The ministers met on 3 June 2014 in Asuncion.", "en", "2014-06-05")
+    assert date.value == "2014-06-03" and date.text == "3 June 2014"
+    [yesterday] = find_times("Встреча прошла вчера в Москве.", "ru", "2019-03-20")
+    assert yesterday.value == "2019-03-19" and yesterday.text == "вчера"
