@@ -43,19 +43,22 @@ def crash_and_rerun(tmp_path: Path, clean: str, crashed: str, *, stored: Callabl
     env = {**os.environ, "COMMUNIQUE_BATCH_SIZE": "1", "PYTHONPATH": str(snapshot)}
     # The clean run is a separate process too: both runs start from the same fresh state.
     subprocess.run([*command, clean], env=env, capture_output=True, timeout=600, check=False)
-    proc = subprocess.Popen([*command, crashed], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 300
-    while time.monotonic() < deadline and proc.poll() is None:
-        if stored(crashed) >= 2:
-            break
-        time.sleep(0.05)
-    assert proc.poll() is None, f"ingest ended before it could be killed: {proc.stderr.read().decode()[-2000:]}"
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    kill_when([*command, crashed], env, lambda: stored(crashed) >= 2)
     partial = content(crashed)
     rerun = subprocess.run([*command, crashed], env=env, capture_output=True, timeout=600, check=False)
     assert rerun.returncode in (0, 1), rerun.stderr.decode()[-2000:]
     return partial, content(crashed), content(clean)
+
+
+def kill_when(command: list[str], env: dict[str, str], ready: Callable[[], bool]) -> None:
+    """Start `command` and SIGKILL it as soon as `ready()` holds (it must not end before)."""
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and proc.poll() is None and not ready():
+        time.sleep(0.05)
+    assert proc.poll() is None, f"the command ended before it could be killed: {proc.stderr.read().decode()[-2000:]}"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
 
 
 def assert_same_store(after: dict[str, list[Any]], expected: dict[str, list[Any]]) -> None:

@@ -37,7 +37,7 @@ def cli(ctx: click.Context, config: str | None, languages: tuple[str, ...], work
     logging.basicConfig(level=[logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)],
                         format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     # trafilatura reports every discarded page element at WARNING; that is detail, not news, for our users.
-    for noisy in ("trafilatura", "htmldate", "courlan"):
+    for noisy in ("trafilatura", "htmldate", "courlan", "usp", "httpx", "httpcore"):
         logging.getLogger(noisy).setLevel(logging.DEBUG if verbose >= 2 else logging.ERROR)
     try:
         ctx.obj = {"settings": Settings.load(config, languages=languages or None, workers=workers)}
@@ -141,8 +141,12 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, reprocess: bool,
         else:
             stats = ingest_paths(store, paths, settings=_settings(ctx), reprocess=reprocess,
                                  progress=lambda it: _progress(it, not quiet and "-" not in paths, "ingesting"))
+        from ..monitor.alerts import raise_alerts
+
+        alerts = len(raise_alerts(store))      # watchlists hear of what this ingest stored
     if not quiet:
-        click.echo(f"stored {stats.stored} new, {stats.unchanged} unchanged, {stats.failed} failed → {db}", err=True)
+        click.echo(f"stored {stats.stored} new, {stats.unchanged} unchanged, {stats.failed} failed → {db}"
+                   + (f"; {alerts} new alerts (communique alerts)" if alerts else ""), err=True)
     ctx.exit(EXIT_SOME_FAILED if stats.failed else EXIT_OK)
 
 
@@ -195,10 +199,11 @@ def show_stages() -> None:
 
 
 def _register_command_groups() -> None:
-    """The knowledge-base, brief and web commands live in their own modules and add themselves to the main group."""
-    from . import brief, kb, web
+    """The knowledge-base, brief, web and monitoring commands live in their own modules and add themselves to the
+    main group."""
+    from . import brief, kb, monitor, web
 
-    for module in (kb, brief, web):
+    for module in (kb, brief, web, monitor):
         module.register(cli)
 
 

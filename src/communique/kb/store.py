@@ -170,11 +170,13 @@ class Store:
     def stored_pipeline(self, doc_id: str) -> str | None:
         return self.scalar("SELECT pipeline FROM documents WHERE id = ?", (doc_id,))
 
-    def write_batch(self, articles: list[Article], *, reprocess: bool = False) -> IngestStats:
+    def write_batch(self, articles: list[Article], *, reprocess: bool = False,
+                    within: Callable[[], None] | None = None) -> IngestStats:
         """Store a batch in one transaction: new documents, their stories and merged events, failures.
 
         Unchanged documents are skipped; with ``reprocess``, a stored document processed by other stage versions
-        is replaced by the new processing.
+        is replaced by the new processing. `within` runs last inside the same transaction (a caller's own
+        bookkeeping that must be stored with the batch or not at all, such as `watch`'s fetch state).
         """
         from .merge import rebuild_merged_events
 
@@ -205,6 +207,8 @@ class Store:
                                                 article.published)
                 touched_keys |= self._event_keys(story_docs)
             rebuild_merged_events(self, touched_keys)
+            if within is not None:
+                within()
         return stats
 
     def _record_failure(self, article: Article) -> None:
