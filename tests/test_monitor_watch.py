@@ -34,10 +34,17 @@ QUICK = FetchPolicy(host_delay=0, backoff=0.01, retries=2, timeout=2, deadline=1
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def db(request, tmp_path):
+def new_db(request, tmp_path):
+    """Makes fresh stores (SQLite files, or schemas on the PostgreSQL test server)."""
     if request.param == "sqlite":
-        return str(tmp_path / "kb.db")
-    return request.getfixturevalue("pg_schemas")()
+        return lambda name="kb": str(tmp_path / f"{name}.db")
+    make = request.getfixturevalue("pg_schemas")
+    return lambda name="kb": make()
+
+
+@pytest.fixture
+def db(new_db):
+    return new_db()
 
 
 def watch(store, *urls, **options):
@@ -244,7 +251,7 @@ def test_a_sources_file(tmp_path, site):
 
 # -- killed and started again -------------------------------------------------------------------------------------------
 
-def test_a_watch_killed_mid_run_and_run_again_ends_as_an_uninterrupted_run(tmp_path):
+def test_a_watch_killed_mid_run_and_run_again_ends_as_an_uninterrupted_run(tmp_path, new_db):
     site = Site()
     for path, (_, date) in {**ARTICLES, **LATER}.items():
         site.publish(path, date, f"{path}?utm_source=rss")
@@ -256,7 +263,7 @@ def test_a_watch_killed_mid_run_and_run_again_ends_as_an_uninterrupted_run(tmp_p
     with serve_site(site):
         command = [sys.executable, "-m", "communique", "--language", "en", "--language", "es", "watch", "--once",
                    "--allow-private", "--delay", "0", "--quiet", site.base + "/feed.xml", "--db"]
-        clean, crashed = str(tmp_path / "clean.db"), str(tmp_path / "crashed.db")
+        clean, crashed = new_db("clean"), new_db("crashed")
         for db in (clean, crashed):
             with Store.open(db) as store:
                 monitor.add_watchlist(store, monitor.WatchlistSpec(name="kaz", actor="KAZ"))

@@ -32,7 +32,7 @@ REQUEST_THREADS = max(4, 2 * (os.cpu_count() or 1))
 SECURITY_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"content-security-policy", b"default-src 'self'"),
                     (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY")]
 ERROR_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-               405: "method_not_allowed", 413: "payload_too_large", 415: "unsupported_media_type",
+               405: "method_not_allowed", 409: "conflict", 413: "payload_too_large", 415: "unsupported_media_type",
                422: "invalid_request", 500: "internal_error", 501: "not_implemented"}
 
 Scope = MutableMapping[str, Any]
@@ -139,10 +139,11 @@ def create_app(db: str, *, token: str | None = None, max_body_bytes: int = 1_000
     _add_error_handlers(app)
     app.add_middleware(SecurityMiddleware, max_body_bytes=max_body_bytes)
 
-    from . import api, briefs, pages
+    from . import api, briefs, pages, watchlists
 
     app.include_router(api.router)
     app.include_router(briefs.router)
+    app.include_router(watchlists.router)
     app.include_router(pages.router)
     _add_docs(app)
     if STATIC_DIR.is_dir():

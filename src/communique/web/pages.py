@@ -29,7 +29,8 @@ router = fastapi.APIRouter(include_in_schema=False)
 CODE = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{0,15}$")
 MAX_ID = 300
 
-NAV = [("overview", "/", "Overview"), ("search", "/search", "Search"), ("review", "/review", "Review")]
+NAV = [("overview", "/", "Overview"), ("search", "/search", "Search"), ("review", "/review", "Review"),
+       ("watchlists", "/watchlists", "Watchlists")]
 
 
 def _page(request: fastapi.Request, template: str, *, section: str, title: str, **data: Any) -> HTMLResponse:
@@ -88,3 +89,9 @@ def search_page(request: fastapi.Request, q: str = "") -> HTMLResponse:
 def review_page(request: fastapi.Request) -> HTMLResponse:
     """Confirm, correct or reject events; writes need the server's token."""
     return _page(request, "review.html", section="review", title="Review", weights=_weights())
+
+
+@router.get("/watchlists", response_class=HTMLResponse)
+def watchlists_page(request: fastapi.Request) -> HTMLResponse:
+    """Watchlists with their unread alerts; creating and editing them needs the server's token."""
+    return _page(request, "watchlists.html", section="watchlists", title="Watchlists", weights=_weights())
