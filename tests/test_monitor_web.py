@@ -31,7 +31,7 @@ def kaz_arg_news():
 
 
 @pytest.fixture
-def alerted(demo_store_path, tmp_path) -> Path:  # noqa: F811
+def alerted(demo_store_path, tmp_path) -> Path:
     """The sample corpus store with a watchlist kaz-arg made before a matching article was ingested."""
     db = store_copy(demo_store_path, tmp_path)
     with Store.open(db) as store:

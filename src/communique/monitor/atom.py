@@ -6,7 +6,7 @@ import uuid
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from .. import __version__
+from ..version import __version__
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_ENTRIES = 100

@@ -36,7 +36,7 @@ from urllib.parse import urljoin, urlsplit
 import httpcore
 import httpx
 
-from .. import __version__
+from ..version import __version__
 
 log = logging.getLogger(__name__)
 
