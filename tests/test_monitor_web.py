@@ -156,3 +156,9 @@ def test_the_watchlists_page_shows_the_unread_alert(alerted):
         finally:
             watched.close()
             browser.close()
+
+
+def test_a_name_of_digits_only_is_refused(client):
+    refused = client.post("/api/watchlists", json={"name": "0"}, headers=auth())
+    assert refused.status_code == 422 and "name" in refused.json()["error"]["message"]
+    assert client.post("/api/watchlists", json={"name": "kaz-arg"}, headers=auth()).status_code == 409

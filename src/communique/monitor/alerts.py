@@ -52,7 +52,7 @@ class WatchlistSpec(BaseModel):
     """What a watchlist follows (every given condition must hold). `between` is a pair in either order."""
 
     model_config = ConfigDict(extra="forbid")
-    name: str = Field(pattern=NAME, description="A short name, unique in the store (e.g. kaz-arg).")
+    name: str = Field(pattern=NAME, description="A short name, unique in the store, not only digits (e.g. kaz-arg).")
     between: tuple[str, str] | None = Field(None, description="Two actor codes, either order: [\"KAZ\", \"ARG\"].")
     actor: str | None = Field(None, pattern=CODE, description="An actor on either side.")
     types: list[PloverType] = Field(default_factory=list, max_length=20, description="PLOVER types (any of them).")
@@ -63,6 +63,13 @@ class WatchlistSpec(BaseModel):
     webhook: str | None = Field(None, max_length=2000, pattern=r"^https?://", description="POST alerts here.")
     secret: str | None = Field(None, min_length=8, max_length=200,
                                description="Signs webhook bodies (HMAC-SHA256); made up when a webhook has none.")
+
+    @field_validator("name")
+    @classmethod
+    def _not_a_number(cls, value: str) -> str:
+        if value.isdigit():
+            raise ValueError("a name cannot be only digits (a number names a watchlist by its id)")
+        return value
 
     @field_validator("between")
     @classmethod

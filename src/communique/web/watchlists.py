@@ -18,9 +18,9 @@ from ..monitor import alerts as watch_alerts
 from ..monitor import sources as watch_sources
 from ..monitor.atom import atom_feed
 from ..monitor.fetch import address_problem
-from .api import ErrorBody, Page, PageNumber, PageSize, page_of, require_writer, respond, store_of
+from .api import ERRORS, ErrorBody, Page, PageNumber, PageSize, page_of, require_writer, respond, store_of
 
-router = APIRouter(prefix="/api", tags=["watchlists"])
+router = APIRouter(prefix="/api", tags=["watchlists"], responses=ERRORS)
 
 WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorBody, "description": "No valid token"},
