@@ -60,12 +60,12 @@ def test_people_get_canonical_name_country_and_role(language, text, surname, nam
 @pytest.mark.parametrize("language,text,surname,acts_for", [
     ("en", "OAS Secretary General Luis Almagro met the Kazakh deputy foreign minister in Washington.", "Almagro", "OAS"),
     ("es", "El secretario general de la ONU, António Guterres, se reunió con el presidente kazajo.", "Guterres", "UN"),
-    ("ru", "Президент Еврокомиссии Романо Проди предложил Казахстану совместную программу.", "Prodi", "EC"),
+    ("ru", "Президент Еврокомиссии Романо Проди предложил Казахстану совместную программу.", "Prodi", "EUCOMM"),
     ("en", "Kazakhstan's Ambassador to the EU Aigul Kuspan met the Belgian foreign minister.", "Kuspan", "KAZ"),
 ])
 def test_an_organisation_in_a_title_is_what_the_person_acts_for(language, text, surname, acts_for):
     """Not their nationality, nor another office a known person held; a posting ("to the EU") is not a title."""
-    assert person(make_article(text, language, "2025-03-28"), surname).country == acts_for   # EC codes as EU in events
+    assert person(make_article(text, language, "2025-03-28"), surname).country == acts_for   # EUCOMM codes as EU in events
 
 
 def test_host_country_is_not_the_ambassadors_country():

@@ -133,7 +133,7 @@ def test_plover_events_between_two_actors_are_scored_one_to_one():
     assert plover_pair_gold(rows[3]) is None and plover_pair_gold(rows[4]) is None
     records = [{"events": [event("REQUEST", "ESP", "ARG"), event("ACCUSE", "ESP", "ARG")]},
                {"events": [event("ASSAULT", "AZE", "ARM")]},
-               {"events": [event("SANCTION", "AU", "NER")]},     # any organisation is the GSR's IGO
+               {"events": [event("SANCTION", "AFU", "NER")]},     # any organisation is the GSR's IGO
                {"events": [event("AGREE", "HUN", "ROU")]}, {"events": []}]
     report = plover_pair_events(rows, records)
     assert (report["gold"], report["predicted"], report["matched"]) == (3, 4, 2)

@@ -14,8 +14,9 @@ from click.testing import CliRunner
 from kb_fixtures import kaz_arg_articles
 
 from communique.cli.kb import export_cli
-from communique.kb.export import EXPORT_COLUMNS, GDELT_COLUMNS, cameo_code, export, to_text
-from communique.kb.queries import EVENT_COLUMNS, plover_weights
+from communique.events.cameo import cameo, cameo_code, cameo_codes, departures, event_cameo, plover_modes
+from communique.kb.export import EXPORT_COLUMNS, GDELT_COLUMNS, export, to_text
+from communique.kb.queries import EVENT_COLUMNS, weight
 from communique.kb.store import Store
 from communique.records import EVENT_TYPES
 
@@ -30,40 +31,75 @@ def store(tmp_path):
         yield opened
 
 
-def test_every_plover_type_has_a_weight_a_cameo_root_and_a_quad_class():
-    weights = plover_weights()
-    assert set(weights) == set(EVENT_TYPES)
-    for info in weights.values():
-        assert -10 <= info["weight"] <= 10 and re.fullmatch(r"\d\d", info["cameo_root"])
-        assert info["quad_class"] in (1, 2, 3, 4)
-        assert (info["weight"] > 0) == (info["quad_class"] in (1, 2))
-        for code in info.get("mode_codes", {}).values():
-            assert re.fullmatch(r"\d{3,4}", code)
-
-
-def test_cameo_roots_agree_with_the_plover_codebook():
+def test_every_plover_type_and_mode_has_a_code_of_the_cameo_table():
+    table = cameo_codes()
+    assert set(plover_modes()) == set(EVENT_TYPES)
     codebook = tomllib.loads((ROOT / "src/communique/data/plover.toml").read_text(encoding="utf-8"))["types"]
-    for event_type, info in plover_weights().items():
-        assert info["cameo_root"] in codebook[event_type]["cameo_roots"], event_type
+    for event_type in EVENT_TYPES:
+        modes = [None, *codebook[event_type].get("modes", {}), *plover_modes()[event_type]]
+        for mode in modes:
+            coded = event_cameo(event_type, mode)
+            assert coded is not None and coded.code in table, (event_type, mode)
+            assert re.fullmatch(r"\d{3,4}", coded.code) and coded.base == coded.code[:3]
+            assert coded.root == coded.code[:2] and table[coded.code].goldstein == coded.goldstein
+            assert coded.quad_class == (1 if coded.root <= "05" else 2 if coded.root <= "09"
+                                        else 3 if coded.root <= "14" else 4)
 
 
-def test_cameo_roots_agree_with_the_cameo2plover_table():
+def test_the_cameo_table_is_the_codebook_with_a_goldstein_value_per_code():
+    table = cameo_codes()
+    assert len(table) == 291 and all(-10 <= c.goldstein <= 10 for c in table.values())
+    assert (cameo("046").name, cameo("046").goldstein) == ("Engage in negotiation", 7.0)
+    assert (cameo("036").goldstein, cameo("064").name) == (4.0, "Share intelligence or information")
+    for code in table:              # every code sits under its base and root
+        assert code[:2] in ROOTS and code[:3] in table
+
+
+ROOTS = {f"{n:02d}" for n in range(1, 21)}
+
+
+@pytest.mark.parametrize("event_type, mode, code, quad_class, goldstein", [
+    ("CONSULT", "phone", "041", 1, 1.0), ("CONSULT", "visit", "042", 1, 1.9), ("CONSULT", None, "040", 1, 1.0),
+    ("CONSULT", "talks", "046", 1, 7.0), ("AGREE", "sign", "057", 1, 8.0), ("PROTEST", None, "140", 3, -6.5),
+    ("ASSAULT", None, "180", 4, -9.0), ("REQUEST", "invitation", "036", 1, 4.0), ("REQUEST", None, "020", 1, 3.0),
+    ("COOPERATE", "diplomatic", "054", 1, 6.0), ("SANCTION", "diplomatic", "161", 4, -4.0),
+    ("CONSULT", "no-such-mode", "040", 1, 1.0),
+])
+def test_cameo_code_for_type_and_mode(event_type, mode, code, quad_class, goldstein):
+    coded = event_cameo(event_type, mode)
+    assert (cameo_code(event_type, mode), coded.quad_class, coded.goldstein) == (code, quad_class, goldstein)
+    assert weight(event_type, mode) == goldstein
+
+
+def test_an_invitation_is_cooperative_and_an_embassy_opening_is_not_intelligence_sharing():
+    assert event_cameo("REQUEST", "invitation").quad_class == 1 and weight("REQUEST", "invitation") > 0
+    assert cameo_code("COOPERATE", "diplomatic") != "064"
+
+
+def test_every_mode_the_lexicons_write_has_its_own_code():
+    from communique.lexicon import lexicon
+
+    for language in ("en", "es", "ru"):
+        lexicon_ = lexicon(language)
+        for frames in [*lexicon_.verbs.values(), *lexicon_.nouns.values()]:
+            for frame in frames:
+                if frame.mode:
+                    assert frame.mode in plover_modes()[frame.type], (language, frame.type, frame.mode)
+
+
+def test_cameo_codes_agree_with_the_cameo2plover_table_or_say_why_not():
     if not CAMEO2PLOVER.exists():
         pytest.skip(f"{CAMEO2PLOVER} not available (development data beside the repository)")
-    roots: dict[str, set[str]] = {}
+    plover_of: dict[str, set[str]] = {}
     for line in CAMEO2PLOVER.read_text(encoding="utf-8").splitlines():
-        if match := re.match(r"(\d\d): (\w+)", line):
-            roots.setdefault(match.group(2), set()).add(match.group(1))
-    for event_type, info in plover_weights().items():
-        assert info["cameo_root"] in roots[event_type], event_type
-
-
-@pytest.mark.parametrize("event_type, mode, code", [
-    ("CONSULT", "phone", "041"), ("CONSULT", "visit", "042"), ("CONSULT", None, "04"), ("PROTEST", None, "14"),
-    ("AGREE", "sign", "057"), ("ASSAULT", None, "18"),
-])
-def test_cameo_code_for_type_and_mode(event_type, mode, code):
-    assert cameo_code(event_type, mode) == code
+        if match := re.match(r"(\d{3,4}): *([A-Z]+)", line):
+            plover_of.setdefault(match.group(1), set()).add(match.group(2))
+    disagreeing = set()
+    for event_type, modes in plover_modes().items():
+        for key, mode in [(event_type, None), *((f"{event_type}.{m}", m) for m in modes)]:
+            if event_type not in plover_of.get(cameo_code(event_type, mode), set()):
+                disagreeing.add(key)
+    assert disagreeing == set(departures())         # every departure explained, and no explanation left over
 
 
 def test_jsonl_carries_every_report(store):
@@ -111,7 +147,8 @@ def test_gdelt_tsv_has_58_columns_and_cameo_codes(store):
     assert (consult["NumArticles"], consult["NumSources"], consult["QuadClass"]) == ("3", "2", "1")
     assert {consult["Actor1Code"], consult["Actor2Code"]} == {"ARG", "KAZ"}
     established = next(r for r in rows if r["SQLDATE"] == "19930000")
-    assert (established["EventRootCode"], established["GoldsteinScale"]) == ("06", "6.0")
+    assert (established["EventCode"], established["EventRootCode"], established["GoldsteinScale"]) == (
+        "054", "05", "6.0")
 
 
 def test_docs_describe_every_export_column():

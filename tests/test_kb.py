@@ -15,7 +15,7 @@ from kb_fixtures import CONSULATE, CONSULTATIONS, PROTEST, kaz_arg_articles, mak
 from communique import kb
 from communique.cli.kb import actors_cli, events_cli, profile_cli, relations_cli, search_cli
 from communique.kb.merge import Report, cluster_reports, dates_compatible
-from communique.kb.queries import plover_weights
+from communique.kb.queries import weight
 from communique.kb.store import Store, load_migrations
 
 
@@ -103,11 +103,11 @@ def test_relations_rank_partners_with_the_documented_weights(tmp_path):
         frame = kb.relations(store, "KAZ")
     assert frame["partner"].tolist() == ["ARG", "RUS"]
     arg, rus = frame.to_dict("records")
-    weights = plover_weights()
     assert arg["events"] == 5
-    assert arg["balance"] == pytest.approx(sum(weights[t]["weight"] for t in
-                                               ("CONSULT", "COOPERATE", "COOPERATE", "AGREE", "SUPPORT")))
-    assert (rus["conflict"], rus["cooperation"]) == (weights["PROTEST"]["weight"], 0)
+    assert arg["balance"] == pytest.approx(sum(weight(t, m) for t, m in (
+        ("CONSULT", "talks"), ("COOPERATE", "diplomatic"), ("COOPERATE", "diplomatic"), ("AGREE", "sign"),
+        ("SUPPORT", "partnership"))))
+    assert (rus["conflict"], rus["cooperation"]) == (weight("PROTEST"), 0)
 
 
 def test_search_folds_accents_and_case(tmp_path):

@@ -36,6 +36,7 @@ from .arguments import (
     speaker_arguments,
     speech_subjects,
 )
+from .cameo import cameo_code
 from .discourse import Discourse, distinct_codes
 from .postings import hosting_side, own_posting, postings
 from .rules import (
@@ -45,7 +46,6 @@ from .rules import (
     STATUS_LINKS,
     SUBJECT_DEPS,
     Tree,
-    cameo_code,
 )
 from .triggers import as_threat, background, off_topic, reversed_by_verb, topic_of_event
 
@@ -82,7 +82,7 @@ class Candidate:
     also: set[int] = field(default_factory=set)   # other sentences found stating this event (document merge)
 
 
-@stage("events", "2", requires=("entities",), assigns=("events",))
+@stage("events", "3", requires=("entities",), assigns=("events",))
 class EventsStage(Stage):
     def process(self, article: Article) -> None:
         min_confidence = float(self.options.get("min_confidence", 0.0))

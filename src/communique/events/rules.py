@@ -23,13 +23,6 @@ STATUS_LINKS = {"xcomp", "dobj", "obj", "nsubj", "nsubjpass", "nsubj:pass", "pob
 CLAUSE_LINKS = {"conj", "xcomp", "advcl", "ccomp", "acl", "relcl", "acl:relcl", "parataxis", "csubj"}
 
 
-def cameo_code(event_type: str, mode: str | None) -> str | None:
-    """The CAMEO code of a PLOVER type and mode (data/plover_weights.toml, from CAMEO2PLOVER-2021.txt): the mode's
-    own code where the table has one, else the type's root code; None for a type without one."""
-    info = load_data("plover_weights.toml").get("types", {}).get(event_type, {})
-    return info.get("mode_codes", {}).get(mode or "") or info.get("cameo_root")
-
-
 @functools.lru_cache(maxsize=1)
 def plover_types() -> dict[str, dict[str, Any]]:
     """PLOVER event types with their descriptions and modes (data/plover.toml)."""

@@ -6,8 +6,9 @@
 - ``plover``: one JSON object per merged event with PLOVER's standardised field names (as in the PLOVER gold
   standard records: ``id``, ``date``, ``event``, ``mode``, ``source``/``target`` actor lists, ``eventText``,
   ``text``, ``language``...).
-- ``gdelt``: the 58 tab-separated columns of a GDELT 1.0 event record, no header, with CAMEO codes mapped from
-  the PLOVER type and mode (data/plover_weights.toml), the Goldstein-style weight and the source counts.
+- ``gdelt``: the 58 tab-separated columns of a GDELT 1.0 event record, no header, with the CAMEO code of the
+  PLOVER type and mode (`communique.events.cameo`) and its base code, root code, QuadClass and Goldstein value from
+  the CAMEO table, and the source counts.
 
 Column names and order are stable: new columns are only ever added at the end.
 """
@@ -24,8 +25,9 @@ from typing import IO, TYPE_CHECKING, Any
 
 import pandas as pd
 
+from ..events.cameo import event_cameo
 from ..version import __version__
-from .queries import EVENT_COLUMNS, event_rows, evidence, plover_weights
+from .queries import EVENT_COLUMNS, event_rows, evidence
 
 if TYPE_CHECKING:
     from .store import Store
@@ -49,12 +51,6 @@ GDELT_COLUMNS = [
 ]
 
 
-def cameo_code(event_type: str, mode: str | None) -> str:
-    """The most specific CAMEO code for a PLOVER type and mode (the root code when the mode has none)."""
-    info = plover_weights().get(event_type, {})
-    return info.get("mode_codes", {}).get(mode or "", info.get("cameo_root", ""))
-
-
 def export_rows(store: Store, **filters: Any) -> list[dict[str, Any]]:
     """Merged events (kb.events filters apply) with their reports attached under ``reports``."""
     rows = event_rows(store, **filters)
@@ -63,9 +59,9 @@ def export_rows(store: Store, **filters: Any) -> list[dict[str, Any]]:
         reports[r.pop("merged_id")].append({k: _clean(v) for k, v in r.items()})
     for row in rows:
         row["reports"] = reports.get(row["id"], [])
-        info = plover_weights().get(row["type"], {})
-        row["cameo_code"] = cameo_code(row["type"], row["mode"])
-        row["quad_class"] = info.get("quad_class")
+        coded = event_cameo(row["type"], row["mode"])
+        row["cameo_code"] = coded.code if coded else None
+        row["quad_class"] = coded.quad_class if coded else None
         row["story_ids"] = _unique(r["story_id"] for r in row["reports"])
         row["doc_ids"] = _unique(r["doc_id"] for r in row["reports"])
         row["urls"] = _unique(r["url"] or r["path"] for r in row["reports"])
@@ -129,8 +125,7 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
 def gdelt_lines(rows: list[dict[str, Any]]) -> Iterator[list[str]]:
     added = datetime.now(UTC).strftime("%Y%m%d")
     for row in rows:
-        code = cameo_code(row["type"], row["mode"])
-        root = plover_weights().get(row["type"], {}).get("cameo_root", "")
+        coded = event_cameo(row["type"], row["mode"])
         date = row["date"] or ""
         sqldate = (date.replace("-", "") + "0000")[:8] if date else ""
         line = dict.fromkeys(GDELT_COLUMNS, "")
@@ -140,8 +135,10 @@ def gdelt_lines(rows: list[dict[str, Any]]) -> Iterator[list[str]]:
             "FractionDate": _fraction(sqldate),
             "Actor1Code": row["actor1"] or "", "Actor1CountryCode": _country(row["actor1"]),
             "Actor2Code": row["actor2"] or "", "Actor2CountryCode": _country(row["actor2"]),
-            "IsRootEvent": "1", "EventCode": code, "EventBaseCode": code[:3], "EventRootCode": root,
-            "QuadClass": str(row["quad_class"] or ""), "GoldsteinScale": f"{row['weight']:.1f}",
+            "IsRootEvent": "1", "EventCode": coded.code if coded else "",
+            "EventBaseCode": coded.base if coded else "", "EventRootCode": coded.root if coded else "",
+            "QuadClass": str(coded.quad_class) if coded else "",
+            "GoldsteinScale": f"{coded.goldstein:.1f}" if coded else "",
             "NumMentions": str(len(row["reports"])), "NumSources": str(row["num_sources"]),
             "NumArticles": str(row["num_articles"]), "AvgTone": "", "DATEADDED": added,
             "SOURCEURL": (row["urls"][0] if row["urls"] else "") or "",

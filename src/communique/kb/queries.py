@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from ..datafiles import data_languages, language_data, load_data
+from ..events.cameo import goldstein
 from .stories import fold
 
 if TYPE_CHECKING:
@@ -26,14 +27,9 @@ EVENT_COLUMNS = ["id", "date", "year", "type", "mode", "actor1", "actor2", "mutu
 
 # -- data ---------------------------------------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
-def plover_weights() -> dict[str, dict[str, Any]]:
-    """Per PLOVER type: weight (-10..+10), cameo_root, quad_class, mode_codes (data/plover_weights.toml)."""
-    return load_data("plover_weights.toml")["types"]
-
-
-def weight(event_type: str) -> float:
-    return float(plover_weights().get(event_type, {}).get("weight", 0.0))
+def weight(event_type: str, mode: str | None = None) -> float:
+    """An event's cooperation (+) / conflict (-) weight: the Goldstein value of its CAMEO code (`events.cameo`)."""
+    return goldstein(event_type, mode)
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +96,7 @@ def event_rows(store: Store, *, between: tuple[str, str] | None = None, actor: s
     rows = store.rows(sql, params)
     for row in rows:
         row["mutual"] = bool(row["mutual"])
-        row["weight"] = weight(row["type"])
+        row["weight"] = weight(row["type"], row["mode"])
     return [{c: row.get(c) for c in EVENT_COLUMNS} for row in rows]
 
 
@@ -618,16 +614,16 @@ def balance(store: Store, *, between: tuple[str, str] | None = None, actor: str 
             since: int | None = None, until: int | None = None) -> list[dict[str, Any]]:
     """Cooperation (positive weights), conflict (negative weights), their sum, events and articles per year, for the
     events between a pair or of one actor that took place (planned, denied and hypothetical events do not count).
-    Counted in the store by year and type: a country with tens of thousands of events answers in milliseconds."""
+    Counted in the store by year, type and mode: a country with tens of thousands of events answers in milliseconds."""
     where, params = event_filter(between=between, actor=actor, since=since, until=until)
-    rows = store.rows("SELECT m.year, m.type, COUNT(*) AS n, SUM(m.num_articles) AS articles FROM merged_events m"
-                      f" WHERE {' AND '.join(where)} AND m.status IN ('occurred', 'ongoing') AND m.year IS NOT NULL"
-                      " GROUP BY m.year, m.type ORDER BY m.year, m.type", params)
+    rows = store.rows("SELECT m.year, m.type, m.mode, COUNT(*) AS n, SUM(m.num_articles) AS articles"
+                      f" FROM merged_events m WHERE {' AND '.join(where)} AND m.status IN ('occurred', 'ongoing')"
+                      " AND m.year IS NOT NULL GROUP BY m.year, m.type, m.mode ORDER BY m.year, m.type, m.mode", params)
     by_year: dict[int, dict[str, Any]] = {}
     for r in rows:
         year = by_year.setdefault(int(r["year"]), {"year": int(r["year"]), "events": 0, "cooperation": 0.0,
                                                    "conflict": 0.0, "balance": 0.0, "articles": 0})
-        w = weight(r["type"]) * r["n"]
+        w = weight(r["type"], r["mode"]) * r["n"]
         year["cooperation" if w > 0 else "conflict"] += w if w else 0.0
         year["balance"] += w
         year["events"] += int(r["n"])

