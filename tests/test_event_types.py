@@ -142,3 +142,27 @@ def test_an_agreement_cited_as_a_frame_is_not_signed_again(language, text):
 def test_a_call_one_has_is_held():
     text = "Uzbek President Shavkat Mirziyoyev had a telephone conversation with Kazakh President Kassym-Jomart Tokayev."
     assert ("CONSULT", "UZB", "KAZ") in triples(code_events(text, "en"))
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "President Tokayev thanked Turkey for its humanitarian aid during the floods."),
+    ("es", "El canciller de Kazajistán agradeció a Turquía por la ayuda humanitaria enviada."),
+    ("ru", "Президент Казахстана поблагодарил Турцию за гуманитарную помощь."),
+])
+def test_what_one_is_thanked_for_was_given_by_the_one_thanked(language, text):
+    found = triples(code_events(text, language))
+    assert ("AID", "TUR", "KAZ") in found and ("SUPPORT", "KAZ", "TUR") in found, found
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "Spain recognised Palestine as a state on Tuesday."),
+    ("es", "Irlanda reconoció a Palestina como Estado soberano."),
+])
+def test_recognising_a_state_supports_it(language, text):
+    found = triples(code_events(text, language))
+    assert any(t == "SUPPORT" and target == "PSE" for t, _, target in found), found
+
+
+def test_a_participle_of_a_suspended_agreement_signs_nothing():
+    text = "Индия приостановила действие соглашения о водах Инда, подписанного с Пакистаном в 1960 году."
+    assert "AGREE" not in {e.type for e in code_events(text, "ru").events}

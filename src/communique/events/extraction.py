@@ -435,6 +435,7 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     if frame.obligation:
         return obligation_events(tree, i, frame, lex, mentions, heads, index)
     args = find_arguments(tree, i, frame, lex, mentions, heads)
+    args = thanked_for(tree, i, lex, mentions, heads) or args
     context, context_all = discourse.subjects, discourse.recent
     confidence = 0.9
     if frame.speaker:
@@ -499,6 +500,26 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
         out.append(Candidate(as_threat(frame.type, status), frame, source, target, index, i, confidence, status,
                              frame.mutual, place))
     return out
+
+
+def thanked_for(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict) -> Arguments | None:
+    """"Tokayev thanked Turkey for its humanitarian aid", "agradeció a México por la ayuda", "поблагодарил Турцию за
+    помощь": what one is thanked for was given by the one thanked to the one thanking. None when nominal trigger `i`
+    is not the reason of a gratitude verb with both sides named."""
+    if tree.tokens[i].pos not in ("NOUN", "PROPN"):
+        return None
+    for a in tree.ancestors(i)[:4]:
+        if tree.tokens[a].pos not in ("VERB", "AUX"):
+            continue
+        if not any(f.mode == "gratitude" for f in lex.verbs.get(tree.lemma(a), ())):
+            return None
+        thanker = [m for m in mentions if any(heads.get(id(m)) in tree.subtree(s) for s in tree.kids(a, *SUBJECT_DEPS))]
+        thanked = [m for m in mentions if any(heads.get(id(m)) in tree.subtree(o) for o in tree.kids(a, *OBJECT_DEPS))
+                   and i not in tree.subtree(heads.get(id(m)))]
+        if thanker and thanked and thanker[0].code != thanked[0].code:
+            return Arguments(source=thanked[:1], target=thanker[:1], has_subject=True)
+        return None
+    return None
 
 
 def obligation_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention], heads: dict,

@@ -29,8 +29,13 @@ REVERSAL_DEPS = {"obj", "dobj", "nsubjpass", "nsubj:pass", "obl", "pobj", "nmod"
 
 def reversed_by_verb(tree: Tree, i: int, lex: Lexicon) -> bool:
     """True when nominal trigger `i` is what a reversing verb acts on ("suspend the agreement", "lift sanctions",
-    "the breaking off of relations"): the verb's own frame states the event, the noun states none."""
-    if tree.tokens[i].pos not in ("NOUN", "PROPN"):
+    "the breaking off of relations"): the verb's own frame states the event, the noun states none; so does a
+    participle describing such a noun ("suspends the agreement signed in 1960")."""
+    tok = tree.tokens[i]
+    if tok.pos == "VERB" and tok.morph.get("VerbForm") == "Part" and tok.dep.split(":")[0] in ("acl", "amod") \
+            and (noun := tree.head(i)) is not None:
+        i = noun                          # "приостановит действие соглашения, подписанного в 1960 году"
+    elif tok.pos not in ("NOUN", "PROPN"):
         return False
     reversal = lex.words("roles", "reversal_verbs")
     for j, head in _path_up(tree, i, 3):
