@@ -34,20 +34,28 @@ from .arguments import (
     plural_party_subject,
     role_of,
     speaker_arguments,
-    speech_subjects,
 )
 from .cameo import cameo_code
 from .discourse import Discourse, distinct_codes
+from .frame_roles import citizens, complement_targets, conflict_targets, obligation_sides, thanked_for
 from .postings import hosting_side, own_posting, postings
 from .rules import (
     CLAUSE_LINKS,
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
     STATUS_LINKS,
-    SUBJECT_DEPS,
     Tree,
 )
-from .triggers import as_threat, background, off_topic, reversed_by_verb, topic_of_event
+from .triggers import (
+    as_threat,
+    background,
+    multiword_preps,
+    object_names_actor,
+    obliged_content,
+    off_topic,
+    reversed_by_verb,
+    topic_of_event,
+)
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +67,6 @@ CONTENT_POS = {"NOUN", "PROPN", "ADJ", "X", "NUM", "VERB"}
 STATUS_MARKER_DEPS = {"aux", "auxpass", "neg", "advmod", "mark", "amod", "expl", "cop", "case", "det"}
 CLASSIFIER_MIN_PROBABILITY = 0.2   # the classifier's type is kept from this probability up (16 types + NONE)
 CLASSIFIER_CONFIDENCE = 0.5        # a classifier-typed event is at most this confident: no trigger, actors by position
-# acts whose target may be a country's citizens, named by a plural demonym (they never act for it)
-CIVILIAN_TARGET_TYPES = {"ASSAULT", "COERCE", "THREATEN", "AID", "SANCTION"}
 MODE_FAMILY = {"visit": "visit", "host": "visit", "meeting": "meeting", "talks": "meeting", "phone": "phone",
                "multilateral": "visit"}
 
@@ -217,17 +223,6 @@ def requested_content(tree: Tree, i: int, lex: Lexicon) -> bool:
     return False
 
 
-def obliged_content(tree: Tree, i: int, lex: Lexicon) -> bool:
-    """What one side is told it must do has not happened ("the US must be ready to mediate", "debe levantar el
-    bloqueo"): the demand is the event. The modal hangs on the trigger or on a verb above it in its clause."""
-    for j in [i, *tree.ancestors(i)[:3]]:
-        if any(f.obligation for c in tree.kids(j, "aux") if c != i for f in lex.verbs.get(tree.lemma(c), ())):
-            return True
-        if j != i and tree.tokens[j].dep.split(":")[0] in ("ccomp", "parataxis", "root"):
-            return False
-    return False
-
-
 def _requests(tree: Tree, i: int, lex: Lexicon) -> bool:
     if tree.is_passive(i):              # "are expected to sign": a plan, not a request
         return False
@@ -255,25 +250,6 @@ def acts_for_state(tree: Tree, m: ActorMention) -> bool:
     if inside and inside[0].i == 0 and m.text.isupper() and len(m.text) > 3:
         return False                      # a dateline ("BUENOS AIRES, May 14 (EFE) –") says where it was written
     return not citizens(tree, m)
-
-
-def citizens(tree: Tree, m: ActorMention) -> bool:
-    """A demonym used as a plural noun: citizens of the country ("51 Mexicans", "decenas de miles de rusos")."""
-    if m.kind != "demonym":
-        return False
-    head = tree.span_head(m.start, m.end)
-    tok = tree.tokens[head] if head is not None else None
-    return tok is not None and tok.pos in ("NOUN", "PROPN") and bool(
-        tok.morph.get("Number") == "Plur" or tree.kids(tok.i, "nummod")
-        or (tok.text.endswith("s") and tok.text[:1].isupper() and tok.text.isascii()))
-
-
-def conflict_targets(tree: Tree, mentions: list[ActorMention], frame: Frame) -> list[ActorMention]:
-    """Citizens cannot act for their state, but a state's coercion or violence against them is aimed at it:
-    "soldiers arrested more than 100 Palestinians", "deported 168 Liberians" (PLOVER codes them by nationality)."""
-    if frame.type not in CIVILIAN_TARGET_TYPES:
-        return []
-    return [m for m in mentions if citizens(tree, m)]
 
 
 def drop_visits_one_is_invited_to(tree: Tree, found: list[Candidate]) -> list[Candidate]:
@@ -400,33 +376,6 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
     return True
 
 
-def multiword_preps(tree: Tree, i: int) -> set[str]:
-    """Prepositions of several words on the trigger's children ("votó en contra de la resolución")."""
-    out = set()
-    for c in tree.children[i]:
-        for case in tree.kids(c, "case"):
-            fixed = tree.kids(case, "fixed")
-            if fixed:
-                out.add(" ".join(tree.tokens[k].text.lower() for k in sorted([case, *fixed])))
-    return out
-
-
-def object_names_actor(tree: Tree, obj: int, h: int | None, lex: Lexicon | None) -> bool:
-    """The object is the actor or a person of it ("received the ambassador of Moldova", "принял посла Молдавии"),
-    not a thing about the actor ("приняли решение в отношении Белоруссии", "hosted a summit on Niger"): no
-    preposition on the way up from the actor to the object, other than a possessor's ("of", "de")."""
-    if h is None or h not in tree.subtree(obj):
-        return False
-    possessor = lex.words("roles", "source_preps") if lex is not None else frozenset()
-    j = h
-    while j != obj and j is not None:
-        prep = tree.preposition(j)
-        if prep is not None and prep not in possessor:
-            return False
-        j = tree.head(j)
-    return True
-
-
 def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention], heads: dict,
                  discourse: Discourse, index: int) -> list[Candidate]:
     posts = postings(tree, mentions, lex)
@@ -502,59 +451,13 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     return out
 
 
-def thanked_for(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict) -> Arguments | None:
-    """"Tokayev thanked Turkey for its humanitarian aid", "agradeció a México por la ayuda", "поблагодарил Турцию за
-    помощь": what one is thanked for was given by the one thanked to the one thanking. None when nominal trigger `i`
-    is not the reason of a gratitude verb with both sides named."""
-    if tree.tokens[i].pos not in ("NOUN", "PROPN"):
-        return None
-    for a in tree.ancestors(i)[:4]:
-        if tree.tokens[a].pos not in ("VERB", "AUX"):
-            continue
-        if not any(f.mode == "gratitude" for f in lex.verbs.get(tree.lemma(a), ())):
-            return None
-        thanker = [m for m in mentions if any(heads.get(id(m)) in tree.subtree(s) for s in tree.kids(a, *SUBJECT_DEPS))]
-        thanked = [m for m in mentions if any(heads.get(id(m)) in tree.subtree(o) for o in tree.kids(a, *OBJECT_DEPS))
-                   and i not in tree.subtree(heads.get(id(m)))]
-        if thanker and thanked and thanker[0].code != thanked[0].code:
-            return Arguments(source=thanked[:1], target=thanker[:1], has_subject=True)
-        return None
-    return None
-
-
 def obligation_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention], heads: dict,
                       index: int) -> list[Candidate]:
-    """"Mubarak said the US must be ready to mediate", "declaró que China debe eliminar las barreras": what one
-    side says another must do is a demand (REQUEST) of the speaker on the obliged side. Both must be named: a bare
-    "X must" with no speaker is an opinion of the article's."""
-    head = tree.head(i) if tree.tokens[i].dep.split(":")[0] == "aux" else i
-    if head is None:
+    """A demand said as another side's obligation ("said the US must mediate"): see `obligation_sides`."""
+    sides = obligation_sides(tree, i, lex, mentions, heads)
+    if sides is None:
         return []
-    speaker = speech_subjects(tree, i, lex, mentions, heads)
-    subjects = tree.kids(head, *SUBJECT_DEPS)
-    obliged = [m for m in mentions if any(heads.get(id(m)) in tree.subtree(s) for s in subjects)
-               and m.code not in {p.code for p in speaker}]
-    if not speaker or not obliged:
-        return []
-    return [Candidate(frame.type, frame, speaker[0], obliged[0], index, i, 0.7, event_status(tree, i, lex))]
-
-
-def complement_targets(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention], heads: dict,
-                       args: Arguments) -> list[ActorMention]:
-    """"threatened to strike South Korea", "amenazó con llevar a Ecuador ante la Corte", "пригрозила закрыть
-    границу с Литвой": a threat is aimed at whoever the threatened act would hit, the target of its complement."""
-    taken = {m.code for m in args.source + args.pair}
-    for c in tree.children[i]:
-        if tree.tokens[c].dep.split(":")[0] not in ("xcomp", "ccomp", "advcl", "obl", "prep"):
-            continue
-        verb = next((j for j in [c, *tree.kids(c, "pobj")] if tree.tokens[j].pos == "VERB"), None)
-        if verb is None:
-            continue
-        inner = find_arguments(tree, verb, frame, lex, mentions, heads)
-        found = [m for m in inner.target if m.code not in taken]
-        if found:
-            return found[:1]
-    return []
+    return [Candidate(frame.type, frame, sides[0], sides[1], index, i, 0.7, event_status(tree, i, lex))]
 
 
 def city_venue(tree: Tree, m: ActorMention, lex: Lexicon, heads: dict) -> bool:

@@ -1,6 +1,7 @@
 """Which trigger words state an event of their own, and of which type, beyond what a frame's lemma says.
 
-Three mechanisms that hold across languages, each read from the language's ``events.toml`` ``[roles]``:
+Mechanisms that hold across languages, each read from the language's ``events.toml`` ``[roles]`` (and, at the
+end, the constraints an object, a modal or a preposition of several words puts on a frame):
 
 - **Reversal**: a nominal trigger that a reversing verb governs is not an event of its own type: "suspended the
   water-sharing agreement", "lifted the sanctions", "разорвали отношения", "rompió relaciones". The verb states the
@@ -13,6 +14,7 @@ Three mechanisms that hold across languages, each read from the language's ``eve
   France 88-64", "Канада уступила Финляндии"): none of its words is a diplomatic event (``off_topic``, lemmas).
 - **Intent as threat**: a coercive act that is only conditional or possible ("will impose sanctions if ...",
   "may use force", "si no ... tomará medidas") is a THREATEN in PLOVER, not the act (`as_threat`).
+- **Obliged**: what one side is told it must do has not happened (`obliged_content`); the demand is the event.
 """
 from __future__ import annotations
 
@@ -102,3 +104,41 @@ def off_topic(tree: Tree, lex: Lexicon) -> bool:
 def as_threat(event_type: str, status: str) -> str:
     """The PLOVER type of a coercive act stated as an intent: THREATEN ("will close the border if ...")."""
     return "THREATEN" if event_type in THREATENED_TYPES and status in INTENT_STATUSES else event_type
+
+
+def obliged_content(tree: Tree, i: int, lex: Lexicon) -> bool:
+    """What one side is told it must do has not happened ("the US must be ready to mediate", "debe levantar el
+    bloqueo"): the demand is the event. The modal hangs on the trigger or on a verb above it in its clause."""
+    for j in [i, *tree.ancestors(i)[:3]]:
+        if any(f.obligation for c in tree.kids(j, "aux") if c != i for f in lex.verbs.get(tree.lemma(c), ())):
+            return True
+        if j != i and tree.tokens[j].dep.split(":")[0] in ("ccomp", "parataxis", "root"):
+            return False
+    return False
+
+
+def multiword_preps(tree: Tree, i: int) -> set[str]:
+    """Prepositions of several words on the trigger's children ("votó en contra de la resolución")."""
+    out = set()
+    for c in tree.children[i]:
+        for case in tree.kids(c, "case"):
+            fixed = tree.kids(case, "fixed")
+            if fixed:
+                out.add(" ".join(tree.tokens[k].text.lower() for k in sorted([case, *fixed])))
+    return out
+
+
+def object_names_actor(tree: Tree, obj: int, h: int | None, lex: Lexicon | None) -> bool:
+    """The object is the actor or a person of it ("received the ambassador of Moldova", "принял посла Молдавии"),
+    not a thing about the actor ("приняли решение в отношении Белоруссии", "hosted a summit on Niger"): no
+    preposition on the way up from the actor to the object, other than a possessor's ("of", "de")."""
+    if h is None or h not in tree.subtree(obj):
+        return False
+    possessor = lex.words("roles", "source_preps") if lex is not None else frozenset()
+    j = h
+    while j != obj and j is not None:
+        prep = tree.preposition(j)
+        if prep is not None and prep not in possessor:
+            return False
+        j = tree.head(j)
+    return True

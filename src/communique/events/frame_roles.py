@@ -1,0 +1,91 @@
+"""Who acts on whom where a frame's roles lie outside the trigger's own arguments.
+
+- a threat is aimed at whoever the threatened act would hit (`complement_targets`);
+- what one is thanked for was given by the one thanked to the one thanking (`thanked_for`);
+- what a speaker says another side must do is the speaker's demand on that side (`obligation_sides`);
+- citizens named by a plural demonym never act for their state, but coercion and violence against them is aimed at
+  it (`conflict_targets`).
+"""
+from __future__ import annotations
+
+from ..lexicon import Frame, Lexicon
+from .actor_mentions import ActorMention
+from .arguments import Arguments, find_arguments, speech_subjects
+from .rules import OBJECT_DEPS, SUBJECT_DEPS, Tree
+
+# acts whose target may be a country's citizens, named by a plural demonym (they never act for it)
+CIVILIAN_TARGET_TYPES = {"ASSAULT", "COERCE", "THREATEN", "AID", "SANCTION"}
+
+
+def citizens(tree: Tree, m: ActorMention) -> bool:
+    """A demonym used as a plural noun: citizens of the country ("51 Mexicans", "decenas de miles de rusos")."""
+    if m.kind != "demonym":
+        return False
+    head = tree.span_head(m.start, m.end)
+    tok = tree.tokens[head] if head is not None else None
+    return tok is not None and tok.pos in ("NOUN", "PROPN") and bool(
+        tok.morph.get("Number") == "Plur" or tree.kids(tok.i, "nummod")
+        or (tok.text.endswith("s") and tok.text[:1].isupper() and tok.text.isascii()))
+
+
+def conflict_targets(tree: Tree, mentions: list[ActorMention], frame: Frame) -> list[ActorMention]:
+    """Citizens cannot act for their state, but a state's coercion or violence against them is aimed at it:
+    "soldiers arrested more than 100 Palestinians", "deported 168 Liberians" (PLOVER codes them by nationality)."""
+    if frame.type not in CIVILIAN_TARGET_TYPES:
+        return []
+    return [m for m in mentions if citizens(tree, m)]
+
+
+def thanked_for(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict) -> Arguments | None:
+    """"Tokayev thanked Turkey for its humanitarian aid", "agradeció a México por la ayuda", "поблагодарил Турцию за
+    помощь": what one is thanked for was given by the one thanked to the one thanking. None when nominal trigger `i`
+    is not the reason of a gratitude verb with both sides named."""
+    if tree.tokens[i].pos not in ("NOUN", "PROPN"):
+        return None
+    for a in tree.ancestors(i)[:4]:
+        if tree.tokens[a].pos not in ("VERB", "AUX"):
+            continue
+        if not any(f.mode == "gratitude" for f in lex.verbs.get(tree.lemma(a), ())):
+            return None
+        thanker = [m for m in mentions if any(heads.get(id(m)) in tree.subtree(s) for s in tree.kids(a, *SUBJECT_DEPS))]
+        thanked = [m for m in mentions if any(heads.get(id(m)) in tree.subtree(o) for o in tree.kids(a, *OBJECT_DEPS))
+                   and i not in tree.subtree(heads.get(id(m)))]
+        if thanker and thanked and thanker[0].code != thanked[0].code:
+            return Arguments(source=thanked[:1], target=thanker[:1], has_subject=True)
+        return None
+    return None
+
+
+def complement_targets(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention], heads: dict,
+                       args: Arguments) -> list[ActorMention]:
+    """"threatened to strike South Korea", "amenazó con llevar a Ecuador ante la Corte", "пригрозила закрыть
+    границу с Литвой": a threat is aimed at whoever the threatened act would hit, the target of its complement."""
+    taken = {m.code for m in args.source + args.pair}
+    for c in tree.children[i]:
+        if tree.tokens[c].dep.split(":")[0] not in ("xcomp", "ccomp", "advcl", "obl", "prep"):
+            continue
+        verb = next((j for j in [c, *tree.kids(c, "pobj")] if tree.tokens[j].pos == "VERB"), None)
+        if verb is None:
+            continue
+        inner = find_arguments(tree, verb, frame, lex, mentions, heads)
+        found = [m for m in inner.target if m.code not in taken]
+        if found:
+            return found[:1]
+    return []
+
+
+def obligation_sides(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention],
+                     heads: dict) -> tuple[ActorMention, ActorMention] | None:
+    """"Mubarak said the US must be ready to mediate", "declaró que China debe eliminar las barreras": what one
+    side says another must do is a demand (REQUEST) of the speaker on the obliged side. Both must be named: a bare
+    "X must" with no speaker is an opinion of the article's."""
+    head = tree.head(i) if tree.tokens[i].dep.split(":")[0] == "aux" else i
+    if head is None:
+        return None
+    speaker = speech_subjects(tree, i, lex, mentions, heads)
+    subjects = tree.kids(head, *SUBJECT_DEPS)
+    obliged = [m for m in mentions if any(heads.get(id(m)) in tree.subtree(s) for s in subjects)
+               and m.code not in {p.code for p in speaker}]
+    if not speaker or not obliged:
+        return None
+    return speaker[0], obliged[0]
