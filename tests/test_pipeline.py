@@ -202,3 +202,58 @@ def test_a_document_that_breaks_the_batched_parse_fails_alone(monkeypatch):
     ok, broken, other = pipeline.run(inputs)
     assert broken.failed and broken.failed_stage == "parse" and "model crashed" in broken.error
     assert ok.sentences[0].tokens and other.sentences[0].parsed and not ok.failed
+
+
+def test_a_slow_batch_holds_up_no_worker_and_the_order_is_kept():
+    """The pool takes results as they complete: while the first item is still running, later ones finish and new
+    ones are submitted in their place (waiting on the oldest first would never start item 5 here), and the
+    results still come out in input order."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from communique.pipeline import ordered_as_completed
+
+    fifth_started = threading.Event()
+
+    def work(n: int) -> int:
+        if n == 5:
+            fifth_started.set()
+        if n == 0:          # the slow one: done only once item 5 has started (or, on a deadlock, never)
+            assert fifth_started.wait(timeout=60), "item 5 never started while item 0 was running"
+        return n * n
+
+    with ThreadPoolExecutor(2) as pool:
+        out = [(item, future.result()) for item, future in
+               ordered_as_completed(range(12), lambda n: pool.submit(work, n), in_flight=4, held=16)]
+    assert out == [(n, n * n) for n in range(12)]
+
+
+def test_results_waiting_for_a_slow_one_are_bounded():
+    """Finished results wait for a slow one only up to `held`: memory stays flat whatever the stream."""
+    from concurrent.futures import Future
+
+    from communique.pipeline import ordered_as_completed
+
+    slow: Future[int] = Future()
+    submitted: list[int] = []
+    waiting_when_blocked: list[int] = []
+
+    def submit(n: int) -> Future[int]:
+        submitted.append(n)
+        if n == 0:
+            return slow
+        finished: Future[int] = Future()
+        finished.set_result(n)
+        return finished
+
+    def wait_any(futures):
+        done = {f for f in futures if f.done()}
+        if not done:                       # only the slow one runs: nothing else can be taken until it ends
+            waiting_when_blocked.append(len(submitted))
+            slow.set_result(0)
+            done = {slow}
+        return done
+
+    out = [item for item, _ in ordered_as_completed(range(1000), submit, in_flight=4, held=6, wait_any=wait_any)]
+    assert out == list(range(1000))
+    assert waiting_when_blocked == [6]      # item 0 and the five finished after it, then no more submissions

@@ -5,16 +5,18 @@ import functools
 import logging
 import multiprocessing
 import time
-from collections import defaultdict, deque
-from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from itertools import islice
+from typing import Any, TypeVar
 
 from .records import Article, RawInput
 from .registry import Stage, StageSpec, build_stage, load_plugins, registered_stages
 from .settings import Settings
 
 log = logging.getLogger(__name__)
+Item = TypeVar("Item")
 
 
 @functools.cache
@@ -114,17 +116,50 @@ def shed_working_data(article: Article) -> Article:
 
 
 def _run_in_pool(settings: Settings, batches: Iterator[list[RawInput | Article]], workers: int) -> Iterator[Article]:
-    """Keep at most two batches per worker in flight, so memory stays flat on an endless input stream."""
+    """Batches through a pool of processes, each result taken as soon as it is ready (a slow batch holds up no
+    worker) and the articles yielded in input order."""
     # spawn, not fork: model libraries start threads, and forking a threaded process can deadlock.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(settings,)) as pool:
-        pending: deque[Future[list[Article]]] = deque()
-        for batch in batches:
-            pending.append(pool.submit(_run_batch_in_worker, batch))
-            if len(pending) >= 2 * workers:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+        for _, future in ordered_as_completed(batches, lambda batch: pool.submit(_run_batch_in_worker, batch),
+                                              in_flight=2 * workers, held=8 * workers):
+            yield from future.result()
+
+
+def ordered_as_completed(items: Iterable[Item], submit: Callable[[Item], Any], *, in_flight: int, held: int,
+                         wait_any: Callable[[set[Any]], set[Any]] | None = None) -> Iterator[tuple[Item, Any]]:
+    """(item, its finished future) for each of `items` in their order, while the work runs out of order:
+    `submit(item)` gives a future; at most `in_flight` run at once, and as soon as any finishes another is submitted, so a slow item
+    holds up nobody's worker, only the yielding of what comes after it. Finished results waiting for an earlier
+    one count towards `held` (memory stays flat on an endless input even when one item is very slow).
+
+    `wait_any(futures)` returns those of `futures` that are done, blocking until one is (default:
+    `concurrent.futures.wait` with FIRST_COMPLETED; a Dask client passes `distributed.wait`'s).
+    """
+    wait_any = wait_any or (lambda futures: wait(futures, return_when=FIRST_COMPLETED).done)
+    source = enumerate(items)
+    running: dict[Any, int] = {}                     # future -> position
+    done: dict[int, tuple[Item, Any]] = {}           # position -> (item, future), finished out of order
+    submitted: dict[int, Item] = {}
+    next_out, exhausted = 0, False
+    while True:
+        while not exhausted and len(running) < in_flight and len(running) + len(done) < held:
+            try:
+                position, item = next(source)
+            except StopIteration:
+                exhausted = True
+                break
+            running[submit(item)] = position
+            submitted[position] = item
+        if not running and not done:
+            return
+        if next_out not in done:
+            for future in wait_any(set(running)):
+                position = running.pop(future)
+                done[position] = (submitted.pop(position), future)
+        while next_out in done:
+            yield done.pop(next_out)
+            next_out += 1
 
 
 def _as_articles(batch: list[RawInput | Article]) -> list[Article]:

@@ -17,13 +17,13 @@ import json
 import logging
 import os
 import tempfile
-from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from ..pipeline import ordered_as_completed
 from ..reading.readers import read_paths
 from ..records import RawInput
 from ..settings import Settings
@@ -79,22 +79,38 @@ def _shard_directory(shards: str | os.PathLike[str] | None) -> Iterator[Path]:
 def write_shards(client: Any, inputs: Iterable[RawInput], settings: Settings, directory: Path,
                  partition_docs: int = DEFAULT_PARTITION_DOCS) -> list[Path]:
     """Submit partitions of `inputs` to the cluster, at most two per worker in flight (memory stays flat on an
-    endless input), and write each one's records to its shard as it comes back. Returns the shards in order."""
+    endless input), and write each one's records to its shard as soon as it comes back, whichever finishes first.
+    Returns the shards in input order."""
+    from distributed import wait
+
     slots = 2 * max(1, len(client.scheduler_info().get("workers", {})) or settings.workers)
-    pending: deque[tuple[Path, Any]] = deque()
-    written: list[Path] = []
+    numbers: dict[Any, int] = {}
+
+    def submit(part: tuple[int, list[RawInput]]) -> Any:
+        number, partition = part
+        future = client.submit(process_partition, settings, number * partition_docs, partition, pure=False)
+        numbers[future] = number
+        return future
+
+    def write_finished(futures: set[Any]) -> set[Any]:
+        finished = set(wait(futures, return_when="FIRST_COMPLETED").done)
+        for future in finished:
+            _write_shard(shard_path(directory, numbers.pop(future)), future)
+            future.release()            # written: the cluster may forget the rows
+        return finished
+
+    return [shard_path(directory, number) for (number, _), _ in
+            ordered_as_completed(enumerate(_partitions(inputs, partition_docs)), submit, in_flight=slots, held=4 * slots, wait_any=write_finished)]
+
+
+def _partitions(inputs: Iterable[RawInput], size: int) -> Iterator[list[RawInput]]:
     iterator = iter(inputs)
-    number = 0
-    while partition := list(islice(iterator, partition_docs)):
-        shard = directory / f"part-{number:05d}.parquet"
-        pending.append((shard, client.submit(process_partition, settings, number * partition_docs, partition,
-                                             pure=False)))
-        number += 1
-        while len(pending) >= slots:
-            written.append(_write_shard(*pending.popleft()))
-    while pending:
-        written.append(_write_shard(*pending.popleft()))
-    return written
+    while partition := list(islice(iterator, size)):
+        yield partition
+
+
+def shard_path(directory: Path, number: int) -> Path:
+    return directory / f"part-{number:05d}.parquet"
 
 
 def process_partition(settings: Settings, first_position: int, partition: list[RawInput]) -> list[dict[str, Any]]:
