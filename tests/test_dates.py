@@ -394,3 +394,12 @@ def test_an_undated_event_at_the_place_of_the_visit_just_before_took_place_durin
     signing.date, signing.location = None, Location(name="Moscú", country="RUS")
     inherit_dates(article)
     assert signing.date is None
+
+
+@pytest.mark.parametrize("text, language, published", [
+    ("It happened last Monday.", "en", "0001-01-01"), ("The talks open next Friday.", "en", "9999-12-31"),
+    ("Прошлой неделе они встретились.", "ru", "0001-01-02"), ("Llegará dentro de dos meses.", "es", "9999-12-20"),
+    ("They met last year.", "en", "0001"), ("They meet next year.", "en", "9999")])
+def test_a_relative_time_past_the_calendars_ends_has_no_value_and_raises_nothing(text, language, published):
+    for time in find_times(text, language, published):
+        assert time.value is None or Anchor.parse(time.value) is not None

@@ -543,10 +543,15 @@ def find_times(text: str, language: str, published: str | None = None, *, senten
         if cand.pattern.kind == "relative" and _inside_name(text, cand.start):
             continue
         ctx = Context(foreign.get(id(cand), lang), anchor, sentence, base, text)
-        resolved = _RESOLVERS[cand.pattern.kind](cand, ctx)
+        try:
+            resolved = _RESOLVERS[cand.pattern.kind](cand, ctx)
+        except (OverflowError, ValueError):     # past the calendar's ends: "last Monday" in an article of 0001-01-01
+            resolved = None, cand.pattern.kind
         if resolved is None:
             continue
         value, kind = resolved
+        if value is not None and Anchor.parse(value) is None:
+            value = None                        # a year shifted to 0 or 10000 is no date either
         times.append(TimeExpression(base + cand.start, base + cand.end, text[cand.start:cand.end], value,
                                     sentence_index, kind))
     return times
