@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from test_warc import write_warc
+from test_warc import write_long_header_warc, write_warc
 
 from communique import Settings
 from communique.api import process_paths
@@ -34,6 +34,8 @@ CASES: dict[str, bytes | str] = {
                     + json.dumps({"title": "no body"}) + "\n",
     "no_text_column.csv": "title,url\nKazakhstan opens embassy,https://x.example/2\n",
     "empty_row.csv": "title,text\nA row without text,\nGood row," + SENTENCE + "\n",
+    "long_row.csv": "title,text\nToo long," + "x" * 6_000_000 + "\nGood row," + SENTENCE + "\n",
+    "long_line.jsonl": json.dumps({"text": "y" * 6_000_000}) + "\n" + json.dumps({"text": SENTENCE}) + "\n",
 }
 
 
@@ -44,6 +46,13 @@ def outcomes(tmp_path_factory) -> dict[str, list]:
     for name, content in CASES.items():
         (folder / name).write_bytes(content if isinstance(content, bytes) else content.encode())
     (folder / "dangling.txt").symlink_to(folder / "gone" / "missing.txt")
+    os.mkfifo(folder / "pipe.txt")                                     # nobody ever writes to it
+    (folder / "link_to_pipe.txt").symlink_to(folder / "pipe.txt")
+    good_text = (articles_dir() / GOOD).read_bytes()
+    os.write(os.open(os.fsencode(folder) + b"/caf\xe9-latin1-name.txt", os.O_WRONLY | os.O_CREAT, 0o644), good_text)
+    (folder / "title\x1b]0;owned\x07\x1b[2J.txt").write_bytes(good_text)
+    write_long_header_warc(folder / "long-header.warc.gz", 16 << 20, in_http=False)
+    write_long_header_warc(folder / "long-http-header.warc.gz", 16 << 20, in_http=True)
     page = (articles_dir() / "en01_kaz_brazil_state_visit.html").read_bytes()
     write_warc(folder / "bomb.warc.gz", [("https://x.example/bomb", b"<html><body><p>" + b" " * (64 << 20), "text/html"),
                                          ("https://x.example/ok", page, "text/html")])
@@ -138,6 +147,36 @@ def test_missing_and_unreadable_files_are_reported_not_skipped(outcomes, name, r
     assert article.error and reason in article.error and name in article.error
 
 
+@pytest.mark.parametrize("name", ["pipe.txt", "link_to_pipe.txt"])
+def test_a_fifo_among_the_inputs_is_refused_and_the_batch_goes_on(outcomes, name):
+    article = only(outcomes, name)
+    assert article.error and "is a FIFO, not a regular file" in article.error and article.failed_stage == "read"
+
+
+@pytest.mark.parametrize("name, shown", [("caf\udce9-latin1-name.txt", "caf\\xe9-latin1-name.txt"),
+                                         ("title\x1b]0;owned\x07\x1b[2J.txt", "title\\x1b]0;owned\\x07\\x1b[2J.txt")])
+def test_a_file_name_that_is_not_utf8_or_holds_escapes_is_processed_and_shown_escaped(outcomes, name, shown):
+    article = only(outcomes, shown)
+    assert article.error is None and article.events
+    assert article.path.endswith(shown) and json.dumps(article.to_record(), ensure_ascii=False).encode()
+    assert "\x1b" not in article.path and not any(0xDC80 <= ord(ch) <= 0xDCFF for ch in article.path)
+
+
+@pytest.mark.parametrize("name", ["long-header.warc.gz", "long-http-header.warc.gz"])
+def test_a_warc_header_line_over_the_cap_is_an_error_for_its_record(outcomes, name):
+    article = only(outcomes, name)
+    assert article.error and "header line longer than" in article.error and article.path.endswith("#1")
+
+
+@pytest.mark.parametrize("name", ["long_row.csv", "long_line.jsonl"])
+def test_a_row_or_line_over_the_input_limit_is_skipped_and_the_next_one_read(outcomes, name):
+    long, good = sorted(outcomes[name], key=lambda a: a.path)
+    assert long.error and "longer than 5000000 bytes (the input limit): skipped" in long.error
+    assert good.error is None and good.events
+
+
 def test_every_input_has_exactly_one_outcome_per_document(outcomes):
-    expected = set(CASES) | {GOOD, "dangling.txt", "bomb.warc.gz", "does-not-exist.txt"}
+    expected = set(CASES) | {GOOD, "dangling.txt", "bomb.warc.gz", "does-not-exist.txt", "pipe.txt",
+                             "link_to_pipe.txt", "caf\\xe9-latin1-name.txt", "title\\x1b]0;owned\\x07\\x1b[2J.txt",
+                             "long-header.warc.gz", "long-http-header.warc.gz"}
     assert set(outcomes) == expected

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 
+import pytest
 from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
@@ -92,3 +94,57 @@ def test_jsonl_parser_never_raises_on_random_bytes(data):
 def test_csv_parser_never_raises_on_random_text(text):
     for raw in table_rows("text,url\n" + text, "t.csv"):
         assert raw.error is not None or raw.text is not None
+
+
+def _peak_while(consume) -> tuple[object, int]:
+    """What `consume()` returns and the most memory Python allocated meanwhile (tracemalloc's peak)."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        result = consume()
+        return result, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_large_csv_is_streamed_row_by_row(tmp_path):
+    """60 MB of rows: the first rows come out after reading only them (the file was read whole, 1.2 GB for 200 MB)."""
+    row = "Row {n},Kazakhstan and Argentina signed an agreement. " + "z" * 100_000 + "\n"
+    path = tmp_path / "big.csv"
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write("title,text\n")
+        for n in range(600):
+            fh.write(row.format(n=n))
+    assert path.stat().st_size > 60_000_000
+    first, peak = _peak_while(lambda: [r.title for r in itertools.islice(read_paths([path], max_bytes=1_000_000), 3)])
+    assert first == ["Row 0", "Row 1", "Row 2"]
+    assert peak < 8_000_000, f"{peak / 1e6:.0f} MB to read three rows"
+
+
+def test_a_huge_jsonl_line_costs_no_more_than_the_input_limit(tmp_path):
+    path = tmp_path / "big.jsonl"
+    path.write_text(json.dumps({"text": "y" * 50_000_000}) + "\n" + json.dumps({"text": "fine"}) + "\n")
+    out, peak = _peak_while(lambda: list(read_paths([path], max_bytes=1_000_000)))
+    assert [r.error for r in out] == ["line longer than 1000000 bytes (the input limit): skipped", None]
+    assert out[1].text == "fine" and out[1].path.endswith("big.jsonl:2")
+    assert peak < 8_000_000, f"{peak / 1e6:.0f} MB to skip a 50 MB line"
+
+
+@pytest.mark.parametrize("jsonl", [False, True])
+def test_large_stdin_is_read_only_up_to_the_input_limit(jsonl):
+    data = (b'{"text": "' + b"w" * 30_000_000 + b'"}\n{"text": "ok"}\n') if jsonl else b"v" * 30_000_000
+    stream = io.BytesIO(data)
+    out, peak = _peak_while(lambda: list(read_stream(stream, "<stdin>", max_bytes=1_000_000)))
+    if jsonl:
+        assert [r.error is None for r in out] == [False, True] and out[1].text == "ok"
+    else:
+        assert len(out[0].data) == 1_000_000 and "larger than 1000000 bytes" in out[0].warnings[0]
+    assert peak < 8_000_000, f"{peak / 1e6:.0f} MB for a 30 MB stdin"
+
+
+def test_a_csv_row_over_the_limit_inside_quotes_is_skipped_and_reading_goes_on():
+    text = 'title,text\n"A","' + "q" * 5000 + '"\nB,Kazakhstan and Argentina signed an agreement.\n'
+    rows = list(table_rows(text, "t.csv", max_bytes=2_000))
+    assert [r.error for r in rows][:1] == ["row longer than 2000 bytes (the input limit): skipped"]
+    assert rows[-1].text == "Kazakhstan and Argentina signed an agreement." and rows[-1].path == "t.csv:3"

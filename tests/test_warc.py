@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 import io
+import tracemalloc
+import zlib
 from pathlib import Path
 
+import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 import communique
-from communique.reading.warc import read_warc
+from communique.reading.warc import MAX_HEADER_LINE, read_warc
 from communique.samples import articles_dir
 
 PAGES = sorted(articles_dir().glob("*.html"))
@@ -84,3 +87,51 @@ def test_a_damaged_archive_keeps_the_records_before_the_damage(tmp_path):
         assert all(r.error is None for r in out[:2])
         assert len(out) == 3 and out[2].error and "damaged WARC" in out[2].error, (name, out[2])
         assert out[2].error.isprintable()
+
+
+def write_long_header_warc(path: Path, line_bytes: int, *, in_http: bool) -> Path:
+    """A one-record .warc.gz whose WARC header (or, with `in_http`, HTTP header) holds one line of `line_bytes`,
+    compressed as it is written (a few hundred KB on disk for hundreds of MB inflated)."""
+    squeeze = zlib.compressobj(9, zlib.DEFLATED, 31)
+    chunk = b"a" * (1 << 20)
+
+    def long_line() -> list[bytes]:
+        parts = [squeeze.compress(b"X-Padding: ")]
+        for _ in range(line_bytes // len(chunk)):
+            parts.append(squeeze.compress(chunk))
+        return parts
+
+    body = b"<html><body><p>Kazakhstan and Argentina signed an agreement in Astana.</p></body></html>"
+    http_head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+    with path.open("wb") as fh:
+        if in_http:
+            length = len(http_head) + len(b"X-Padding: ") + line_bytes // len(chunk) * len(chunk) + 4 + len(body)
+            fh.write(squeeze.compress(b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://x.example/h\r\n"
+                                      b"WARC-Record-ID: <urn:uuid:1>\r\nContent-Type: application/http; msgtype=response"
+                                      b"\r\nContent-Length: " + str(length).encode() + b"\r\n\r\n" + http_head))
+            fh.writelines(long_line())
+            fh.write(squeeze.compress(b"\r\n\r\n" + body + b"\r\n\r\n"))
+        else:
+            fh.write(squeeze.compress(b"WARC/1.0\r\nWARC-Type: response\r\n"))
+            fh.writelines(long_line())
+            fh.write(squeeze.compress(b"\r\nContent-Length: 0\r\n\r\n\r\n\r\n"))
+        fh.write(squeeze.flush())
+    return path
+
+
+@pytest.mark.parametrize("in_http", [False, True], ids=["warc-header", "http-header"])
+def test_a_huge_header_line_is_an_error_for_its_record_in_bounded_memory(tmp_path, in_http):
+    warc = write_long_header_warc(tmp_path / "long.warc.gz", 256 << 20, in_http=in_http)
+    assert warc.stat().st_size < 2 << 20
+    tracemalloc.start()
+    try:
+        out = list(read_warc(warc, 5_000_000))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    (record,) = out
+    assert record.error and f"header line longer than {MAX_HEADER_LINE} bytes" in record.error, record
+    assert record.path == f"{warc}#1"
+    # what remains is warcio inflating one 16 KB block of the archive at a time (at most ~17 MB at deflate's
+    # ratio), held a few times over: bounded whatever the line's length (reading the whole line took 3.4 GB)
+    assert peak < 64 << 20, f"{peak / 2**20:.0f} MiB allocated for a 256 MiB header line"

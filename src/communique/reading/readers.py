@@ -6,19 +6,27 @@ input it came from.
 
 A CSV (or TSV) file holds one article per row under a header: the body in a column named `text` (or `body`,
 `content`, `article`) or `html`, and optionally `url`, `title`, `published`, `path`/`id`.
+
+Every reader streams and is capped at the input limit (`max_bytes`): a document, a JSONL line or a CSV row longer
+than that costs no more memory than the limit (a line or row over it is reported and skipped, the reading goes
+on after it). Only regular files are read: a FIFO, socket or device among the inputs is refused with its reason.
+Inputs are labelled with `printable` names, so a file name with bytes that are not UTF-8 or terminal escapes is
+shown, stored and written escaped.
 """
 from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import logging
 import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, TextIO
 
+from ..errors import NotRegularFileError, open_regular, printable
 from ..records import RawInput
 from .warc import is_warc, read_warc
 
@@ -34,6 +42,8 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 TEXT_COLUMNS = ("text", "body", "content", "article")
 HTML_COLUMNS = ("html", "raw_html")
 DEFAULT_MAX_BYTES = 5_000_000
+#: Where a line or row was over the input limit: skipped, its reader going on after it.
+TOO_LONG = object()
 
 
 def read_paths(paths: Iterable[str | os.PathLike[str]], max_bytes: int = DEFAULT_MAX_BYTES,
@@ -46,68 +56,107 @@ def read_paths(paths: Iterable[str | os.PathLike[str]], max_bytes: int = DEFAULT
             continue
         path = Path(name)
         if path.is_dir():
-            # a broken link or an unreadable file is reported by read_file, not silently left out
+            # a broken link, a FIFO or an unreadable file is reported by read_file, not silently left out
             found = sorted(p for p in path.rglob("*")
-                           if (p.is_file() or p.is_symlink()) and not p.is_dir()
-                           and (p.suffix.lower() in SUPPORTED_SUFFIXES or is_warc(p)))
+                           if not p.is_dir() and (p.suffix.lower() in SUPPORTED_SUFFIXES or is_warc(p)))
             if not found:
-                log.warning("no readable documents under %s", path)
+                log.warning("no readable documents under %s", printable(path))
             for child in found:
                 yield from read_file(child, max_bytes)
         elif path.exists():
             yield from read_file(path, max_bytes)
         else:
-            yield RawInput(path=name, error=f"no such file or directory: {name}")
+            yield RawInput(path=printable(name), error=f"no such file or directory: {printable(name)}")
 
 
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawInput]:
     suffix = path.suffix.lower()
-    if is_warc(path):
-        yield from read_warc(path, max_bytes)
-        return
-    if suffix in JSONL_SUFFIXES:
-        yield from read_jsonl(path, max_bytes)
-        return
-    if suffix in TABLE_SUFFIXES:
-        yield from read_table(path, max_bytes)
-        return
+    label = printable(path)
     try:
-        data, truncated = _read_capped(path, max_bytes)
+        handle = open_regular(path)
     except OSError as err:
-        yield RawInput(path=str(path), error=f"cannot read {path}: {err.strerror or err}")
+        yield RawInput(path=label, error=_cannot_read(label, err))
         return
-    raw = RawInput(path=str(path), data=data, media_type="text/html" if suffix in HTML_SUFFIXES else None)
-    if truncated:
-        raw.warnings.append(f"input larger than {max_bytes} bytes: only the first {max_bytes} bytes were read")
-    yield raw
+    with handle:
+        if is_warc(path):
+            yield from read_warc(handle, max_bytes, label)
+        elif suffix in JSONL_SUFFIXES:
+            yield from read_jsonl(handle, label, max_bytes)
+        elif suffix in TABLE_SUFFIXES:
+            yield from read_table(handle, label, max_bytes, delimiter="\t" if suffix == ".tsv" else None)
+        else:
+            try:
+                data, truncated = _read_capped(handle, max_bytes)
+            except OSError as err:
+                yield RawInput(path=label, error=_cannot_read(label, err))
+                return
+            raw = RawInput(path=label, data=data, media_type="text/html" if suffix in HTML_SUFFIXES else None)
+            if truncated:
+                raw.warnings.append(_cut_warning(max_bytes))
+            yield raw
+
+
+def _cannot_read(label: str, err: OSError) -> str:
+    return str(err) if isinstance(err, NotRegularFileError) else f"cannot read {label}: {err.strerror or err}"
+
+
+def _cut_warning(max_bytes: int) -> str:
+    return f"input larger than {max_bytes} bytes: only the first {max_bytes} bytes were read"
 
 
 def read_stream(stream: BinaryIO, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawInput]:
-    """stdin: JSONL when the first non-blank character is '{', otherwise one plain-text or HTML document."""
-    data = stream.read()
-    if data.lstrip()[:1] == b"{":
-        yield from _jsonl_lines(data.splitlines(), name, max_bytes)
+    """stdin: JSONL when the first non-blank character is '{', otherwise one plain-text or HTML document; read as it
+    comes, never more than the input limit at once."""
+    head = b""
+    while len(head) <= max_bytes and not head.strip() and (chunk := stream.read(65_536)):
+        head += chunk
+    if head.lstrip()[:1] == b"{":
+        yield from read_jsonl(_Prefixed(head, stream), name, max_bytes)
         return
+    data = head + stream.read(max(0, max_bytes + 1 - len(head)))
     raw = RawInput(path=name, data=data[:max_bytes])
     if len(data) > max_bytes:
-        raw.warnings.append(f"input larger than {max_bytes} bytes: only the first {max_bytes} bytes were read")
+        raw.warnings.append(_cut_warning(max_bytes))
     yield raw
 
 
-def read_jsonl(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawInput]:
+class _Prefixed:
+    """A binary stream with bytes already read from it put back in front (readline only, what JSONL needs)."""
+
+    def __init__(self, head: bytes, stream: BinaryIO) -> None:
+        self.head, self.stream = io.BytesIO(head), stream
+
+    def readline(self, limit: int = -1) -> bytes:
+        line = self.head.readline(limit)
+        if line.endswith(b"\n") or (0 <= limit <= len(line)):
+            return line
+        return line + self.stream.readline(-1 if limit < 0 else limit - len(line))
+
+
+def read_jsonl(handle: Any, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawInput]:
+    """One RawInput per non-blank line of a binary stream, labelled `name:N`; a line over the input limit is
+    reported and skipped without being held in memory."""
     try:
-        with path.open("rb") as fh:
-            yield from _jsonl_lines(fh, str(path), max_bytes)
+        for number, line in enumerate(capped_lines(handle, max_bytes, b"\n"), 1):
+            where = f"{name}:{number}"
+            if line is TOO_LONG:
+                yield RawInput(path=where, error=f"line longer than {max_bytes} bytes (the input limit): skipped")
+            elif line.strip():
+                yield parse_jsonl_line(line, where, max_bytes)
     except OSError as err:
-        yield RawInput(path=str(path), error=f"cannot read {path}: {err.strerror or err}")
+        yield RawInput(path=name, error=_cannot_read(name, err))
 
 
-def _jsonl_lines(lines: Iterable[bytes], name: str, max_bytes: int) -> Iterator[RawInput]:
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
+def capped_lines(handle: Any, limit: int, newline: Any) -> Iterator[Any]:
+    """The lines of a stream (bytes or text), each line over `limit` replaced by `TOO_LONG` and read past in pieces
+    of at most `limit`: memory stays within the limit whatever the line's length."""
+    while line := handle.readline(limit + 1):
+        if len(line) <= limit or line.endswith(newline):
+            yield line
             continue
-        where = f"{name}:{number}"
-        yield parse_jsonl_line(line, where, max_bytes)
+        while (rest := handle.readline(limit)) and not rest.endswith(newline):
+            pass
+        yield TOO_LONG
 
 
 def parse_jsonl_line(line: bytes | str, where: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawInput:
@@ -135,25 +184,37 @@ def parse_jsonl_line(line: bytes | str, where: str, max_bytes: int = DEFAULT_MAX
     return raw
 
 
-def read_table(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawInput]:
-    """One article per CSV/TSV row; the delimiter follows the suffix (or is sniffed from the header)."""
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        yield RawInput(path=str(path), error=f"cannot read {path}: {err.strerror or err}")
-        return
-    text = data.decode("utf-8-sig", "replace")
-    yield from table_rows(text, str(path), max_bytes, delimiter="\t" if path.suffix.lower() == ".tsv" else None)
-
-
-def table_rows(text: str, name: str, max_bytes: int = DEFAULT_MAX_BYTES,
+def read_table(handle: BinaryIO, name: str, max_bytes: int = DEFAULT_MAX_BYTES,
                delimiter: str | None = None) -> Iterator[RawInput]:
-    """RawInputs from CSV text with a header row; a row without a text/html value is reported, not skipped."""
-    csv.field_size_limit(max(max_bytes, 1_000_000))
+    """One article per CSV/TSV row of a binary stream (UTF-8, bad bytes replaced), read row by row."""
+    text = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="replace", newline="")
+    try:
+        yield from table_rows(text, name, max_bytes, delimiter=delimiter)
+    except OSError as err:
+        yield RawInput(path=name, error=_cannot_read(name, err))
+    finally:
+        text.detach()           # the caller closes the file
+
+
+#: stands for a physical line over the input limit inside the CSV reader (NUL cannot start a real row's text)
+_LONG_MARK = "\x00communique-row-over-the-input-limit\x00"
+_LONG_ROW = _LONG_MARK + "\n"
+
+
+def table_rows(text: str | TextIO, name: str, max_bytes: int = DEFAULT_MAX_BYTES,
+               delimiter: str | None = None) -> Iterator[RawInput]:
+    """RawInputs from CSV text (a string or a text stream) with a header row; a row without a text/html value, or
+    longer than the input limit, is reported, not skipped silently."""
+    csv.field_size_limit(max_bytes)
+    stream = io.StringIO(text, newline="") if isinstance(text, str) else text
+    lines = (_LONG_ROW if line is TOO_LONG else line for line in capped_lines(stream, max_bytes, "\n"))
+    header = next(lines, "")
+    if header == _LONG_ROW:
+        yield RawInput(path=name, error=f"header line longer than {max_bytes} bytes (the input limit)")
+        return
     if delimiter is None:
-        header = text.split("\n", 1)[0]
         delimiter = max(",;\t", key=header.count)
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.DictReader(itertools.chain([header], lines), delimiter=delimiter)
     columns = {(c or "").strip().lower(): c for c in reader.fieldnames or []}
     text_col = next((columns[c] for c in TEXT_COLUMNS if c in columns), None)
     html_col = next((columns[c] for c in HTML_COLUMNS if c in columns), None)
@@ -162,7 +223,11 @@ def table_rows(text: str, name: str, max_bytes: int = DEFAULT_MAX_BYTES,
         return
     try:
         for number, row in enumerate(reader, 2):
-            yield _table_row(row, columns, text_col, html_col, f"{name}:{number}", max_bytes)
+            where = f"{name}:{number}"
+            if any(isinstance(value, str) and _LONG_MARK in value for value in row.values()):
+                yield RawInput(path=where, error=f"row longer than {max_bytes} bytes (the input limit): skipped")
+                continue
+            yield _table_row(row, columns, text_col, html_col, where, max_bytes)
     except csv.Error as err:
         yield RawInput(path=name, error=f"broken CSV: {err}")
 
@@ -188,7 +253,6 @@ def _str_or_none(value: object) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-def _read_capped(path: Path, max_bytes: int) -> tuple[bytes, bool]:
-    with path.open("rb") as fh:
-        data = fh.read(max_bytes + 1)
+def _read_capped(handle: BinaryIO, max_bytes: int) -> tuple[bytes, bool]:
+    data = handle.read(max_bytes + 1)
     return data[:max_bytes], len(data) > max_bytes

@@ -3,45 +3,84 @@
 Payloads are read through a bounded stream (at most `max_bytes` decompressed bytes per record), so a record that
 inflates to gigabytes (a "zip bomb") costs no more memory than an ordinary page: it is cut, with a warning. A
 damaged archive yields an error for the record where reading stopped; the records before it are kept.
+
+Header lines (the WARC record's and the HTTP response's) are read at most `MAX_HEADER_LINE` bytes at a time: a line
+longer than that, however far it would inflate, is an error for its record, not gigabytes of memory.
 """
 from __future__ import annotations
 
 import logging
+import os
 import zlib
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
+from typing import Any, BinaryIO
 
+from ..errors import open_regular, printable
 from ..records import RawInput
 
 log = logging.getLogger(__name__)
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+#: the longest header line read: real ones (long cookies, URLs) stay far below it
+MAX_HEADER_LINE = 65_536
+
+
+class HeaderLineTooLongError(ValueError):
+    """A WARC or HTTP header line over MAX_HEADER_LINE bytes."""
+
+
+class _CappedLines:
+    """The archive reader with every `readline` capped: warcio reads header lines (and the blank lines between
+    records) with an unbounded `readline`, which holds a whole line, however long, in memory."""
+
+    def __init__(self, reader: Any) -> None:
+        self._reader = reader
+
+    def readline(self, length: int | None = None) -> bytes:
+        want = MAX_HEADER_LINE + 1 if length is None or length < 0 else min(length, MAX_HEADER_LINE + 1)
+        line = self._reader.readline(want)
+        if len(line) > MAX_HEADER_LINE and not line.endswith(b"\n"):
+            raise HeaderLineTooLongError(f"a header line longer than {MAX_HEADER_LINE} bytes")
+        return line
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._reader, name)
 
 
 def is_warc(path: Path) -> bool:
     return path.name.lower().endswith(WARC_SUFFIXES)
 
 
-def read_warc(path: Path, max_bytes: int) -> Iterator[RawInput]:
-    """One RawInput per HTML response record, labelled `file.warc.gz#N` (N counts all records from 1)."""
+def read_warc(source: str | os.PathLike[str] | BinaryIO, max_bytes: int, label: str | None = None) -> Iterator[RawInput]:
+    """One RawInput per HTML response record, labelled `file.warc.gz#N` (N counts all records from 1). `source` is
+    a path or an open binary file (then `label` names it)."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    is_path = isinstance(source, (str, os.PathLike))
+    label = label or (printable(source) if is_path else "<warc>")  # type: ignore[arg-type]
     number = 0
     try:
-        with path.open("rb") as fh:
-            for number, record in enumerate(ArchiveIterator(fh, check_digests=True), 1):
-                raw = _response_to_input(record, f"{path}#{number}", max_bytes)
+        with ExitStack() as stack:
+            fh = stack.enter_context(open_regular(source)) if is_path else source  # type: ignore[arg-type]
+            records = ArchiveIterator(fh, check_digests=True)
+            records.reader = _CappedLines(records.reader)
+            for number, record in enumerate(records, 1):
+                raw = _response_to_input(record, f"{label}#{number}", max_bytes)
                 if raw is not None:
                     yield raw
     except OSError as err:
-        if number == 0 and not path.exists():
-            yield RawInput(path=str(path), error=f"cannot read {path}: {err}")
+        if number == 0 and is_path and not Path(source).exists():  # type: ignore[arg-type]
+            yield RawInput(path=label, error=f"cannot read {label}: {err}")
+        elif number == 0 and is_path:
+            yield RawInput(path=label, error=_describe(err))
         else:
-            yield RawInput(path=f"{path}#{number + 1}", error=f"damaged WARC after record {number}: {_describe(err)}")
+            yield RawInput(path=f"{label}#{number + 1}", error=f"damaged WARC after record {number}: {_describe(err)}")
     except (ArchiveLoadFailed, zlib.error, EOFError, ValueError) as err:
-        yield RawInput(path=f"{path}#{number + 1}", error=f"damaged WARC after record {number}: {_describe(err)}")
+        yield RawInput(path=f"{label}#{number + 1}", error=f"damaged WARC after record {number}: {_describe(err)}")
 
 
 def _response_to_input(record: object, label: str, max_bytes: int) -> RawInput | None:
