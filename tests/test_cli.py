@@ -111,3 +111,41 @@ def test_real_command_exit_codes(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "communique", "extract", str(good), str(tmp_path / "nope.txt")],
                          capture_output=True, text=True)
     assert bad.returncode == 1 and len(bad.stdout.splitlines()) == 2
+
+
+BAD_CONFIGS = {
+    "not_a_table.toml": (b"communique = 5\n", "'communique' must be a table of settings"),
+    "latin1.toml": ("languages = [\"español\"]\n".encode("latin-1"), "is not UTF-8 text"),
+    "deep.toml": (b"x = " + b"[" * 100_000 + b"]" * 100_000 + b"\n", "nests arrays or tables too deeply"),
+    "huge_int.toml": (b"batch_size = " + b"9" * 5000 + b"\n", "too large to read"),
+    "big_int.toml": (b"batch_size = 99999999999999999999\n", "batch_size"),
+    "inf.toml": (b"document_time_budget = inf\n", "document_time_budget"),
+    "nan.toml": (b"document_time_budget = nan\n", "document_time_budget"),
+    "bad_toml.toml": (b"languages = [\n", "is not valid TOML"),
+}
+
+
+@pytest.mark.parametrize("name", [*BAD_CONFIGS, "fifo.toml"])
+def test_a_bad_config_file_is_one_clear_line_and_exit_2(tmp_path, name):
+    import os
+
+    path = tmp_path / name
+    if name == "fifo.toml":
+        os.mkfifo(path)
+        expected = "is a FIFO, not a regular file"
+    else:
+        content, expected = BAD_CONFIGS[name]
+        path.write_bytes(content)
+    result = CliRunner().invoke(cli, ["--config", str(path), "settings"])
+    assert result.exit_code == 2, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and expected in lines[0], result.output
+    assert "Traceback" not in result.output
+
+
+def test_an_infinite_time_budget_from_the_environment_is_refused_at_load(monkeypatch):
+    from communique import ConfigError, Settings
+
+    monkeypatch.setenv("COMMUNIQUE_DOCUMENT_TIME_BUDGET", "inf")
+    with pytest.raises(ConfigError, match="document_time_budget"):
+        Settings.load()

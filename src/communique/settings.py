@@ -2,7 +2,9 @@
 
 Layering, lowest first: the defaults below < a TOML file (``--config``, or ``$COMMUNIQUE_CONFIG``) <
 ``COMMUNIQUE_<NAME>`` environment variables < explicit keyword arguments (CLI flags). Unknown keys are errors,
-so a typo in a config file is reported rather than silently ignored.
+so a typo in a config file is reported rather than silently ignored. Values are checked when the settings load
+(finite numbers within their range): a bad value is one `ConfigError` naming it, never a failure of every
+document later. A config file is read only when it is a regular UTF-8 file under `MAX_CONFIG_BYTES`.
 """
 from __future__ import annotations
 
@@ -14,7 +16,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .errors import ConfigError
+from .errors import ConfigError, NotRegularFileError, open_regular, printable
+
+MAX_CONFIG_BYTES = 1_000_000
 
 DEFAULT_PIPELINE = (
     "read", "clean", "language", "metadata", "sentences", "triage", "parse", "entities", "events", "dates", "facts",
@@ -31,14 +35,16 @@ class Settings(BaseModel):
     pipeline: tuple[str, ...] = Field(DEFAULT_PIPELINE, description="Stage names, in the order they run.")
     stage_options: dict[str, dict[str, Any]] = Field(
         default_factory=dict, description="Per-stage options, e.g. {\"events\": {\"min_confidence\": 0.3}}.")
-    batch_size: int = Field(16, ge=1, description="Documents per batch handed to each stage.")
+    batch_size: int = Field(16, ge=1, le=100_000, description="Documents per batch handed to each stage.")
     workers: int = Field(1, ge=1, le=256, description="Processes that run the pipeline (models load once per worker).")
-    max_input_bytes: int = Field(5_000_000, ge=1_000, description="Inputs larger than this are cut, with a warning.")
-    max_text_chars: int = Field(200_000, ge=1_000,
+    max_input_bytes: int = Field(5_000_000, ge=1_000, le=2**31 - 1,
+                                 description="Inputs larger than this are cut, with a warning.")
+    max_text_chars: int = Field(200_000, ge=1_000, le=2**31 - 1,
                                 description="Cleaned text longer than this is cut before NLP, with a warning.")
     document_time_budget: float = Field(
-        60.0, gt=0, description="Seconds one document may take; past it, later stages are skipped (warning).")
-    min_text_chars: int = Field(20, ge=0, description="Shorter cleaned text is kept but not analysed (warning).")
+        60.0, gt=0, le=86_400, allow_inf_nan=False,
+        description="Seconds one document may take; past it, later stages are skipped (warning).")
+    min_text_chars: int = Field(20, ge=0, le=2**31 - 1, description="Shorter cleaned text is kept but not analysed (warning).")
     cascade: bool = Field(True, description="Run the dependency parser only on sentences that can hold an event "
                                             "(a trigger word, a quotation, or next to one); off parses every sentence.")
     triage: bool = Field(True, description="Run the models only on articles where an event word comes near two states "
@@ -60,21 +66,45 @@ class Settings(BaseModel):
         try:
             return cls(**values)
         except ValidationError as err:
-            raise ConfigError(f"invalid settings: {err}") from err
+            raise ConfigError(f"invalid settings: {one_line(err)}") from err
 
     def options(self, stage: str) -> dict[str, Any]:
         return dict(self.stage_options.get(stage, {}))
 
 
+def one_line(err: ValidationError) -> str:
+    """Pydantic's problems on one line: `name: what is wrong` for each, the offending value not repeated."""
+    return "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'settings'}: {e['msg']}" for e in err.errors())
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
+    shown = printable(path)
     try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
+        with open_regular(path) as fh:
+            raw = fh.read(MAX_CONFIG_BYTES + 1)
     except FileNotFoundError as err:
-        raise ConfigError(f"config file not found: {path}") from err
+        raise ConfigError(f"config file not found: {shown}") from err
+    except NotRegularFileError as err:
+        raise ConfigError(f"config file {err}") from err
+    except OSError as err:
+        raise ConfigError(f"cannot read config file {shown}: {err.strerror or err}") from err
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"config file {shown} is larger than {MAX_CONFIG_BYTES} bytes")
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as err:
+        raise ConfigError(f"config file {shown} is not UTF-8 text (byte {err.start} cannot be decoded)") from err
     except tomllib.TOMLDecodeError as err:
-        raise ConfigError(f"config file {path} is not valid TOML: {err}") from err
-    return data.get("communique", data)
+        raise ConfigError(f"config file {shown} is not valid TOML: {err}") from err
+    except RecursionError as err:
+        raise ConfigError(f"config file {shown} nests arrays or tables too deeply") from err
+    except ValueError as err:       # an integer of thousands of digits
+        raise ConfigError(f"config file {shown} holds a value too large to read: {str(err).splitlines()[0]}") from err
+    section = data.get("communique", data)
+    if not isinstance(section, dict):
+        raise ConfigError(f"config file {shown}: 'communique' must be a table of settings, not a "
+                          f"{type(section).__name__}")
+    return section
 
 
 def _from_environment() -> dict[str, Any]:

@@ -21,6 +21,15 @@ from ..version import __version__
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 
+class SettingsProblem(click.ClickException):
+    """Bad settings: one line on stderr ("error: ..."), exit 2, no usage text (the command line was fine)."""
+
+    exit_code = EXIT_USAGE
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"error: {' '.join(self.format_message().split())}", err=True)
+
+
 def _settings(ctx: click.Context) -> Settings:
     return ctx.obj["settings"]
 
@@ -42,7 +51,7 @@ def cli(ctx: click.Context, config: str | None, languages: tuple[str, ...], work
     try:
         ctx.obj = {"settings": Settings.load(config, languages=languages or None, workers=workers)}
     except ConfigError as err:
-        raise click.UsageError(str(err)) from err
+        raise SettingsProblem(str(err)) from err
 
 
 def _progress(items: Iterator[Any], enabled: bool, label: str) -> Iterator[Any]:
