@@ -28,7 +28,9 @@ def _api_schema():
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     with Store.open(folder / "kb.db") as store:
         store.write_batch(kaz_arg_articles())
-    return schemathesis.openapi.from_asgi("/openapi.json", create_app(str(folder / "kb.db"), token=TOKEN))
+    # the in-process client calls itself "testserver": that is the host this app answers for
+    app = create_app(str(folder / "kb.db"), token=TOKEN, allowed_hosts=frozenset({"testserver"}))
+    return schemathesis.openapi.from_asgi("/openapi.json", app)
 
 
 schema = _api_schema()

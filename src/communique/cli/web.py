@@ -1,10 +1,12 @@
 """`communique serve`: the JSON API and the dashboard over a store, with uvicorn.
 
 Read-only unless a token is given (``--token`` or the ``COMMUNIQUE_TOKEN`` environment variable); with one, review
-requests must carry ``Authorization: Bearer <token>``. Binds to 127.0.0.1 unless told otherwise.
+requests must carry ``Authorization: Bearer <token>``. Binds to 127.0.0.1 unless told otherwise, and answers only
+requests whose Host header names the bound address (the loopback names for 127.0.0.1) or an ``--allowed-host``.
 """
 from __future__ import annotations
 
+import json
 import os
 
 import click
@@ -23,16 +25,27 @@ from ..kb.store import DEFAULT_DB, is_postgres_url
               help="Largest request body accepted (413 beyond).")
 @click.option("--workers", "server_workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Server processes.")
-def serve_cli(db: str, host: str, port: int, token: str | None, max_body_bytes: int, server_workers: int) -> None:
+@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests for this Host name (repeatable; the name a reverse proxy or users reach the "
+                   "server by). '*' answers any Host, which lets a DNS-rebinding page read the store.")
+def serve_cli(db: str, host: str, port: int, token: str | None, max_body_bytes: int, server_workers: int,
+              allowed_hosts: tuple[str, ...]) -> None:
     """Serve the JSON API (/api, OpenAPI at /docs) and the dashboard over a store."""
     import uvicorn
 
+    from ..errors import ConfigError
+    from ..web.app import allowed_hosts_for, check_token
+
     if not is_postgres_url(db) and not os.path.exists(db):
         raise click.UsageError(f"no store at {db}; run `communique ingest PATH --db {db}` or `communique demo` first")
-    if token is not None and len(token) < 8:
-        raise click.UsageError("a token needs at least 8 characters")
+    try:
+        token = check_token(token)
+    except ConfigError as err:
+        raise click.UsageError(str(err)) from err
+    hosts = allowed_hosts_for(host, allowed_hosts)
     os.environ["COMMUNIQUE_SERVE_DB"] = db
     os.environ["COMMUNIQUE_SERVE_MAX_BODY"] = str(max_body_bytes)
+    os.environ["COMMUNIQUE_SERVE_HOSTS"] = json.dumps(sorted(hosts) if hosts is not None else None)
     if token:
         os.environ["COMMUNIQUE_SERVE_TOKEN"] = token
     else:
@@ -47,8 +60,10 @@ def app_from_environment() -> object:
     """The app `serve` asked for (uvicorn worker processes rebuild it from the environment)."""
     from ..web import create_app
 
+    hosts = json.loads(os.environ.get("COMMUNIQUE_SERVE_HOSTS") or '["127.0.0.1", "localhost", "::1"]')
     return create_app(os.environ["COMMUNIQUE_SERVE_DB"], token=os.environ.get("COMMUNIQUE_SERVE_TOKEN"),
-                      max_body_bytes=int(os.environ.get("COMMUNIQUE_SERVE_MAX_BODY", "1000000")))
+                      max_body_bytes=int(os.environ.get("COMMUNIQUE_SERVE_MAX_BODY", "1000000")),
+                      allowed_hosts=frozenset(hosts) if hosts is not None else None)
 
 
 def register(cli_group: click.Group) -> None:

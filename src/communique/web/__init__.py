@@ -7,7 +7,7 @@ it, never the reverse.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -15,9 +15,10 @@ if TYPE_CHECKING:
 __all__ = ["create_app"]
 
 
-def create_app(db: str, *, token: str | None = None, max_body_bytes: int = 1_000_000) -> FastAPI:
-    """The FastAPI app over the store `db` (imported lazily: the pipeline does not need FastAPI)."""
+def create_app(db: str, *, token: str | None = None, max_body_bytes: int = 1_000_000, **options: Any) -> FastAPI:
+    """The FastAPI app over the store `db` (imported lazily: the pipeline does not need FastAPI); `options` as
+    `communique.web.app.create_app` takes them (allowed_hosts, export limits)."""
     from .app import create_app as build
 
-    return build(db, token=token, max_body_bytes=max_body_bytes)
+    return build(db, token=token, max_body_bytes=max_body_bytes, **options)
 

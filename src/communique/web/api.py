@@ -8,29 +8,32 @@ no request names a file. Article text is only ever returned inside JSON strings.
 """
 from __future__ import annotations
 
-import hmac
 import io
 import json
 import logging
 import math
+import unicodedata
 from collections import Counter, defaultdict
+from datetime import date
 from typing import Annotated, Any, Literal
 
 import pandas as pd
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from ..actors.codes import known_codes
 from ..kb import queries as kb
 from ..kb.export import export
 from ..records import EVENT_TYPES
 from . import review as reviews
+from .app import write_refusal
 
 log = logging.getLogger(__name__)
 
 MAX_PAGE_SIZE = 500
 MAX_SEARCH_RESULTS = 1000       # search pages reach this far (ranking needs every earlier result)
+MAX_QUERY_CHARS = 200           # a search or evidence filter: the dashboard's search box holds as much
 TIMELINE_MAX = 500              # a profile's timeline: the newest events between the pair, oldest first
 SOURCES_MAX = 500               # a profile's sources: the newest documents
 REMEMBERED = 256                # answers kept ready until the store changes (stats, countries, profiles)
@@ -70,17 +73,47 @@ class Page(BaseModel):
 PloverType = Literal[EVENT_TYPES]  # type: ignore[valid-type]
 
 
+def printable_text(value: str, *, multiline: bool = False) -> str:
+    """`value` trimmed, refused when it holds control or format characters (NUL, escapes, RTL overrides that make
+    a name read backwards in the audit log); a note may hold line breaks and tabs."""
+    allowed = "\n\t" if multiline else ""
+    bad = next((ch for ch in value if ch not in allowed
+                and unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")), None)
+    if bad is not None:
+        raise ValueError(f"holds an invisible or control character (U+{ord(bad):04X})")
+    return value.strip()
+
+
+def real_date(value: str) -> str:
+    """A date at year, month or day precision that the calendar has (no 2024-13-45, no 2023-02-29)."""
+    year, month, day = [*map(int, value.split("-")), 1, 1][:3]
+    try:
+        date(year, month, day)
+    except ValueError as err:
+        raise ValueError(f"{value} is not a date of the calendar ({err})") from err
+    return value
+
+
+def name_text(value: str) -> str:
+    value = printable_text(value)
+    if not value:
+        raise ValueError("is blank")
+    return value
+
+
 class ReviewIn(BaseModel):
-    """An analyst's verdict on an event. ``correct`` needs at least one of type, actor1, actor2, date."""
+    """An analyst's verdict on an event. ``correct`` needs at least one of type, actor1, actor2, date. Text fields
+    are trimmed and must be printable; dates must exist."""
 
     model_config = ConfigDict(extra="forbid")
     action: Literal["confirm", "reject", "correct"]
-    reviewer: str = Field(min_length=1, max_length=100)
+    reviewer: Annotated[str, Field(min_length=1, max_length=100), AfterValidator(name_text)]
     type: PloverType | None = None
     actor1: str | None = Field(default=None, pattern=CODE_PATTERN)
     actor2: str | None = Field(default=None, pattern=CODE_PATTERN)
-    date: str | None = Field(default=None, pattern=DATE_PATTERN)
-    note: str | None = Field(default=None, max_length=2000)
+    date: Annotated[str, Field(pattern=DATE_PATTERN), AfterValidator(real_date)] | None = None
+    note: Annotated[str, Field(max_length=2000), AfterValidator(lambda v: printable_text(v, multiline=True))
+                    ] | None = None
 
 
 class ReviewOut(BaseModel):
@@ -171,15 +204,12 @@ def remembered(request: Request, key: Any, build: Any) -> Response:
 
 
 def require_writer(request: Request) -> None:
-    """Writes need the token the server was started with, as ``Authorization: Bearer <token>``."""
-    token: str | None = request.app.state.token
-    if not token:
-        raise HTTPException(403, "this server is read-only: start it with --token (or COMMUNIQUE_TOKEN) to allow "
-                                 "reviews")
-    scheme, _, given = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
-        raise HTTPException(401, "a valid 'Authorization: Bearer <token>' header is needed to write",
-                            headers={"WWW-Authenticate": "Bearer"})
+    """Writes need the token the server was started with, as ``Authorization: Bearer <token>`` (`SecurityMiddleware`
+    checks it first, before the body is read; this says so in the OpenAPI description and guards the route)."""
+    refused = write_refusal(request.app.state.token, request.headers.get("authorization", ""))
+    if refused is not None:
+        status, message = refused
+        raise HTTPException(status, message, headers={"WWW-Authenticate": "Bearer"} if status == 401 else None)
 
 
 def actor_names() -> dict[str, str]:
@@ -263,7 +293,8 @@ def country_counts(store: Any) -> dict[str, int]:
 def list_events(request: Request, page: PageNumber = 1, page_size: PageSize = 50, between: Between = None,
                 actor: Actor = None, since: Since = None, until: Until = None, types: Types = [],  # noqa: B006
                 statuses: Statuses = [],  # noqa: B006
-                q: Annotated[str | None, Query(max_length=200, description="Evidence contains this text.")] = None
+                q: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS,
+                                               description="Evidence contains this text.")] = None
                 ) -> JSONResponse:
     store = store_of(request)
     filters = event_filters(between, actor, since, until, types, list(statuses)) | {"text": q or None}
@@ -448,7 +479,7 @@ def get_document(request: Request, doc_id: DocId) -> JSONResponse:
 # -- search, actors, export -------------------------------------------------------------------------------------------
 
 @router.get("/search", response_model=Page, summary="Full-text search over every article (any language)")
-def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=200)], page: PageNumber = 1,
+def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS)], page: PageNumber = 1,
            limit: Annotated[int, Query(ge=1, le=100, description="Results per page.")] = 20) -> JSONResponse:
     store = store_of(request)
     terms = kb.parse_query(q)

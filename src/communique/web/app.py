@@ -3,12 +3,16 @@
 `create_app(db, token=...)` builds it over a store (SQLite path or ``postgresql://`` URL). Without a token the app
 is read-only: its store connections refuse writes and review requests are answered 403. Every response carries
 ``X-Content-Type-Options: nosniff`` and a Content-Security-Policy of ``default-src 'self'`` (no inline script, no
-other origin); request bodies are limited (413).
+other origin). Before any route runs, `SecurityMiddleware` answers a request whose Host header names no allowed
+host 400 (a DNS-rebinding page cannot read the store), a write without the token 401 or 403 (before its body is
+read or validated), and a body over the limit 413.
 """
 from __future__ import annotations
 
+import hmac
 import logging
 import os
+import socket
 import threading
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
@@ -21,7 +25,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
+from ..errors import ConfigError
 from ..kb.store import SQLiteStore, Store, is_postgres_url
 from ..version import __version__
 
@@ -31,6 +37,11 @@ STATIC_DIR = Path(__file__).parent / "static"
 REQUEST_THREADS = max(4, 2 * (os.cpu_count() or 1))
 SECURITY_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"content-security-policy", b"default-src 'self'"),
                     (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY")]
+#: Host names a server bound to loopback answers to; others come from the bound address and --allowed-host.
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+WILDCARD_ADDRESSES = ("0.0.0.0", "::", "")
+SAFE_METHODS = (b"GET", b"HEAD", b"OPTIONS")
+MIN_TOKEN_CHARS = 8
 ERROR_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
                405: "method_not_allowed", 409: "conflict", 413: "payload_too_large", 415: "unsupported_media_type",
                422: "invalid_request", 500: "internal_error", 501: "not_implemented"}
@@ -76,13 +87,66 @@ def error_response(status: int, message: str, headers: dict[str, str] | None = N
                         status_code=status, headers=headers)
 
 
-class SecurityMiddleware:
-    """Adds the security headers to every response and refuses request bodies over `max_body_bytes` (413), by
-    their declared length and, for chunked bodies, while they are read. A response that sets its own
-    Content-Security-Policy (a brief: inline styles, no script) keeps it instead of the default one."""
+def check_token(token: str | None) -> str | None:
+    """The server's write token as given, or a `ConfigError` saying why it could never be presented: clients send it
+    in a header (printable ASCII, no spaces), and a short one is guessed."""
+    if token is None:
+        return None
+    if not token.strip():
+        raise ConfigError("the token is blank: give a real one, or none for a read-only server")
+    if token != token.strip() or any(ch.isspace() for ch in token):
+        raise ConfigError("the token holds spaces (at its ends or inside): a client could never send it as given")
+    if not all(0x21 <= ord(ch) <= 0x7E for ch in token):
+        raise ConfigError("the token must be printable ASCII (letters, digits, punctuation): HTTP headers carry "
+                          "nothing else reliably")
+    if len(token) < MIN_TOKEN_CHARS:
+        raise ConfigError(f"a token needs at least {MIN_TOKEN_CHARS} characters")
+    return token
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+
+def write_refusal(token: str | None, authorization: str) -> tuple[int, str] | None:
+    """Why a write is refused (status and message), or None when `authorization` presents the server's token."""
+    if not token:
+        return 403, "this server is read-only: start it with --token (or COMMUNIQUE_TOKEN) to allow reviews"
+    scheme, _, given = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
+        return 401, "a valid 'Authorization: Bearer <token>' header is needed to write"
+    return None
+
+
+def allowed_hosts_for(bound: str, extra: tuple[str, ...] = ()) -> frozenset[str] | None:
+    """The Host names a server bound to `bound` answers to: the address itself, the loopback names when it is
+    loopback, the machine's names when it listens everywhere, and `extra` (--allowed-host); None when `extra`
+    holds '*' (no check)."""
+    if "*" in extra:
+        return None
+    hosts = {bound.strip("[]").lower(), *(h.strip("[]").lower() for h in extra)}
+    if bound in LOOPBACK_HOSTS or bound.startswith("127."):
+        hosts.update(LOOPBACK_HOSTS)
+    if bound in WILDCARD_ADDRESSES:
+        hosts.update(LOOPBACK_HOSTS)
+        hosts.update(name.lower() for name in (socket.gethostname(), socket.getfqdn()) if name)
+    return frozenset(h for h in hosts if h)
+
+
+def host_name(header: bytes) -> str:
+    """The host of a Host header, without its port: `[::1]:8000` → `::1`, `Example.org:80` → `example.org`."""
+    text = header.decode("latin-1").strip().lower()
+    if text.startswith("["):
+        return text[1:text.find("]")] if "]" in text else text
+    return text.rsplit(":", 1)[0] if text.count(":") == 1 else text
+
+
+class SecurityMiddleware:
+    """Adds the security headers to every response; before the app sees a request, refuses one for a host the
+    server does not serve (400), a write without the token (403 read-only, 401 no valid token) and a body over
+    `max_body_bytes` (413), by its declared length and, for chunked bodies, while it is read. A response that sets
+    its own Content-Security-Policy (a brief: inline styles, no script) keeps it instead of the default one."""
+
+    def __init__(self, app: ASGIApp, max_body_bytes: int, token: str | None = None,
+                 allowed_hosts: frozenset[str] | None = None) -> None:
         self.app, self.max_body_bytes = app, max_body_bytes
+        self.token, self.allowed_hosts = token, allowed_hosts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -96,10 +160,10 @@ class SecurityMiddleware:
                 message["headers"] = headers + [(k, v) for k, v in SECURITY_HEADERS if k not in own]
             await send(message)
 
-        declared = dict(scope.get("headers", [])).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.max_body_bytes):
-            await error_response(413, f"request body over {self.max_body_bytes} bytes")(scope, receive,
-                                                                                        send_with_headers)
+        refusal = self.refusal(scope)
+        if refusal is not None:
+            status, message, headers = refusal
+            await error_response(status, message, headers)(scope, receive, send_with_headers)
             return
         received = 0
 
@@ -113,6 +177,27 @@ class SecurityMiddleware:
 
         await self.app(scope, counting_receive, send_with_headers)
 
+    def refusal(self, scope: Scope) -> tuple[int, str, dict[str, str] | None] | None:
+        headers = dict(scope.get("headers", []))
+        host = headers.get(b"host")
+        if self.allowed_hosts is not None and host is not None and host_name(host) not in self.allowed_hosts:
+            return 400, "this server does not answer for that Host (start it with --allowed-host to add one)", None
+        if scope.get("method", "GET").encode() not in SAFE_METHODS and _is_a_route(scope):
+            refused = write_refusal(self.token, headers.get(b"authorization", b"").decode("latin-1"))
+            if refused is not None:
+                status, message = refused
+                return status, message, {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        declared = headers.get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.max_body_bytes):
+            return 413, f"request body over {self.max_body_bytes} bytes", None
+        return None
+
+
+def _is_a_route(scope: Scope) -> bool:
+    """Whether a route takes this method at this path (a write endpoint): other requests get their 404 or 405."""
+    app = scope.get("app")
+    return any(route.matches(scope)[0] == Match.FULL for route in getattr(app, "routes", ()))
+
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -124,8 +209,12 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     yield
 
 
-def create_app(db: str, *, token: str | None = None, max_body_bytes: int = 1_000_000) -> FastAPI:
-    """The app over the store `db`; writes (reviews) only with `token`."""
+def create_app(db: str, *, token: str | None = None, max_body_bytes: int = 1_000_000,
+               allowed_hosts: frozenset[str] | None = frozenset(LOOPBACK_HOSTS)) -> FastAPI:
+    """The app over the store `db`; writes (reviews) only with `token` (checked: `check_token`). It answers requests
+    whose Host is one of `allowed_hosts` (default: the loopback names; `allowed_hosts_for` gives a bound address's;
+    None: any)."""
+    token = check_token(token)
     with Store.open(db):        # create or migrate once, before any request
         pass
     app = FastAPI(title="Communiqué", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
@@ -137,7 +226,7 @@ def create_app(db: str, *, token: str | None = None, max_body_bytes: int = 1_000
     app.state.remembered = OrderedDict()
     app.state.lock = threading.Lock()
     _add_error_handlers(app)
-    app.add_middleware(SecurityMiddleware, max_body_bytes=max_body_bytes)
+    app.add_middleware(SecurityMiddleware, max_body_bytes=max_body_bytes, token=token, allowed_hosts=allowed_hosts)
 
     from . import api, briefs, pages, watchlists
 

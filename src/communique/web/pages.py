@@ -18,6 +18,7 @@ from fastapi.templating import Jinja2Templates
 
 from ..kb import queries as kb
 from ..records import EVENT_TYPES
+from .api import MAX_QUERY_CHARS
 
 WEB_DIR = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=str(WEB_DIR / "templates"))
@@ -84,7 +85,8 @@ def document_page(request: fastapi.Request, doc_id: str) -> HTMLResponse:
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: fastapi.Request, q: str = "") -> HTMLResponse:
     """Full-text search over every stored article, any language."""
-    return _page(request, "search.html", section="search", title="Search", q=q[:500])
+    return _page(request, "search.html", section="search", title="Search", q=q[:MAX_QUERY_CHARS],
+                 max_query=MAX_QUERY_CHARS)
 
 
 @router.get("/review", response_class=HTMLResponse)
