@@ -52,3 +52,54 @@ def test_events_are_stored_with_their_evidence(tmp_path):
         text = store.db.execute("SELECT text FROM documents").fetchone()[0]
     for row in rows:
         assert row["evidence"] in text
+
+
+def test_a_store_created_by_another_process_while_this_one_migrates_is_used_as_is(tmp_path):
+    """The race of two `ingest` runs on a new file, made certain: this connection reads the (empty) migration table,
+    then another one creates the whole store before this one applies anything."""
+    from communique.kb.store import SQLiteStore
+
+    path = str(tmp_path / "new.db")
+
+    class Overtaken(SQLiteStore):
+        raced = False
+
+        def rows(self, sql, params=()):
+            found = super().rows(sql, params)
+            if sql.startswith("SELECT name FROM migrations") and not self.raced:
+                self.raced = True
+                with Store.open(path):          # the other run: creates every table
+                    pass
+            return found
+
+    store = Overtaken.connect(path)
+    try:
+        assert store.migrate() == [] and store.raced
+        assert store.applied_migrations() == [name for name, _ in load_migrations("sqlite")]
+    finally:
+        store.close()
+
+
+def test_concurrent_opens_of_a_new_store_all_succeed(tmp_path):
+    import threading
+
+    for round_ in range(5):
+        path = tmp_path / f"new-{round_}.db"
+        start, errors = threading.Barrier(4), []
+
+        def open_store() -> None:
+            start.wait()
+            try:
+                with Store.open(path):
+                    pass
+            except Exception as err:        # noqa: BLE001 - collected for the assertion
+                errors.append(repr(err))
+
+        threads = [threading.Thread(target=open_store) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        with Store.open(path) as store:
+            assert store.applied_migrations() == [name for name, _ in load_migrations("sqlite")]

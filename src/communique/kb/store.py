@@ -143,7 +143,11 @@ class Store:
     # -- migrations -------------------------------------------------------------------------------------------
 
     def migrate(self) -> list[str]:
-        """Apply the migrations not yet recorded, each in its own transaction; returns their names."""
+        """Apply the migrations not yet recorded, each in its own transaction; returns their names.
+
+        Serialised across processes: each migration is applied under the store's write lock, after checking
+        again, under that lock, that nobody applied it meanwhile (two `ingest` runs on a new store both succeed,
+        the second finding the tables made)."""
         self.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
         done = {row["name"] for row in self.rows("SELECT name FROM migrations")}
         applied = []
@@ -151,6 +155,8 @@ class Store:
             if name in done:
                 continue
             with self.transaction():
+                if self.scalar("SELECT 1 FROM migrations WHERE name = ?", (name,)) is not None:
+                    continue                    # another process applied it while we waited for the lock
                 for statement in _statements(sql):
                     self.execute(self.ddl(statement))
                 _AFTER_MIGRATION.get(name, lambda store: None)(self)
