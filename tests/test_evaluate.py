@@ -139,3 +139,33 @@ def test_plover_events_between_two_actors_are_scored_one_to_one():
     assert (report["gold"], report["predicted"], report["matched"]) == (3, 4, 2)
     assert report["types_never_found"] == ["ASSAULT"]
     assert abs(report["f1"] - 2 * 0.5 * (2 / 3) / (0.5 + 2 / 3)) < 1e-9
+
+
+def _gold(types, date):
+    return {"types": types, "source": "KAZ", "target": "ARG", "date": date, "status": "occurred"}
+
+
+def _pred(kind, date):
+    return {"type": kind, "source": {"code": "KAZ"}, "target": {"code": "ARG"}, "date": date, "status": "occurred"}
+
+
+def test_event_matching_is_maximal_over_date_agreement():
+    """Trying date-agreeing candidates first finds two matches, both with wrong dates: the first gold event takes
+    the only prediction of its type, and the augmenting path for the third gives the second's right date away.
+    The best matching of two pairs has one right date."""
+    from communique.evaluate import date_agrees, match_events
+
+    gold = [_gold(["ASSAULT"], "2024-01"), _gold(["CONSULT", "ASSAULT"], "2024-02"), _gold(["CONSULT"], "2024-03")]
+    preds = [_pred("CONSULT", "2024-01"), _pred("ASSAULT", "2024-02")]
+    matches = match_events(gold, preds)
+    assert len(matches) == 2
+    assert sum(date_agrees(gold[g]["date"], preds[p]["date"]) for g, p in matches) == 1
+    assert matches == [(1, 1), (2, 0)]
+
+
+def test_event_matching_prefers_right_statuses_among_equal_dates():
+    from communique.evaluate import match_events
+
+    gold = [_gold(["CONSULT"], "?") | {"status": "planned"}, _gold(["CONSULT"], "?")]
+    preds = [_pred("CONSULT", None), _pred("CONSULT", None) | {"status": "planned"}]
+    assert match_events(gold, preds) == [(0, 1), (1, 0)]
