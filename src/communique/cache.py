@@ -2,14 +2,23 @@
 
 Built indexes are pickled under :func:`cache_dir`, keyed by a fingerprint of everything they depend on, so later
 processes start in a fraction of the build time. It is a helper every wing may use, not knowledge of any.
+
+Unpickling runs code, so a cached file is loaded only when nobody else could have written it: the folder must be a
+directory owned by this user that no one else may write to (created 0700), the file a regular file owned by this
+user and writable by no one else, and its bytes must carry an HMAC-SHA256 made with this user's key (a random key
+kept in the folder, mode 0600). Anything else is left alone and the index built in memory: a cache folder shared
+with others, or a planted file, costs time, never code execution.
 """
 from __future__ import annotations
 
 import functools
 import hashlib
+import hmac
 import logging
 import os
 import pickle
+import secrets
+import stat
 import sys
 import tempfile
 from collections.abc import Callable
@@ -21,8 +30,9 @@ from typing import TypeVar
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-
-T = TypeVar("T")
+#: what a cached file starts with: a format tag, then the HMAC-SHA256 of the pickle that follows
+_MAGIC = b"CQCACHE1"
+_KEY_FILE = ".key"
 
 #: the code and the libraries the cached indexes are built with: a change to any of them is a new cache key
 _FINGERPRINT_MODULES = ("cache.py", "datafiles.py", "actors/gazetteer.py", "reading/metadata.py", "nlp/models.py")
@@ -61,7 +71,8 @@ def _fingerprint() -> str:
 def disk_cached(name: str, build: Callable[[], T]) -> T:
     """`build()`, pickled under :func:`cache_dir` the first time and read back by later processes while the code,
     the data files and the libraries are the same. Any trouble with the cache (absent, unreadable, corrupt,
-    read-only disk) falls back to building: the cache only ever saves time."""
+    read-only disk, a folder or file others could write, a wrong signature) falls back to building: the cache only
+    ever saves time."""
     folder = cache_dir()
     try:
         path = folder / f"{name}-{_fingerprint()}.pickle" if folder else None
@@ -70,27 +81,106 @@ def disk_cached(name: str, build: Callable[[], T]) -> T:
         path = None
     if folder is None or path is None:
         return build()
+    problem = _unsafe_folder(folder)
+    if problem == "missing":
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            problem = _unsafe_folder(folder)
+        except OSError as err:
+            log.debug("%s not cached: %s", name, err)
+            return build()
+    if problem:
+        _warn_once(folder, problem)
+        return build()
     try:
-        with path.open("rb") as handle:
-            return pickle.load(handle)
+        key = _key(folder)
+        value = _load(path, key)
     except FileNotFoundError:
         pass
-    except Exception as err:  # noqa: BLE001 - a damaged cache file is rebuilt, never fatal
-        log.warning("rebuilding %s: cached copy unreadable (%s)", name, err)
+    except Exception as err:  # noqa: BLE001 - a damaged or foreign cache file is rebuilt, never fatal
+        log.warning("rebuilding %s: cached copy not used (%s)", name, err)
+    else:
+        return value  # type: ignore[no-any-return]
     value = build()
     _write_cache(folder, name, path, value)
     return value
+
+
+def _unsafe_folder(folder: Path) -> str | None:
+    """Why `folder` may not hold pickles we load ("missing" when it does not exist yet), or None when it may."""
+    try:
+        info = folder.stat()
+    except FileNotFoundError:
+        return "missing"
+    except OSError as err:
+        return f"cannot be read ({err.strerror or err})"
+    if not stat.S_ISDIR(info.st_mode):
+        return "is not a directory"
+    return _foreign(info, "the folder")
+
+
+def _foreign(info: os.stat_result, what: str) -> str | None:
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        return f"{what} belongs to another user (uid {info.st_uid})"
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return f"others may write to {what} (mode {stat.S_IMODE(info.st_mode):o})"
+    return None
+
+
+@functools.cache
+def _warn_once(folder: Path, problem: str) -> None:
+    log.warning("disk cache %s not used: %s; indexes are built in memory (set COMMUNIQUE_CACHE_DIR to a private "
+                "folder)", folder, problem)
+
+
+def _read_private(path: Path) -> bytes:
+    """The bytes of a regular file owned by this user that nobody else may write (raises otherwise)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(f"{path.name} is not a regular file")
+        if problem := _foreign(info, path.name):
+            raise OSError(problem)
+        return handle.read()
+
+
+def _key(folder: Path) -> bytes:
+    """This user's signing key for the folder, made on first use (32 random bytes, mode 0600)."""
+    path = folder / _KEY_FILE
+    try:
+        key = _read_private(path)
+    except FileNotFoundError:
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        except FileExistsError:                 # another process made it meanwhile
+            return _key(folder)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(secrets.token_bytes(32))
+        key = _read_private(path)
+    if len(key) != 32:
+        raise OSError("the cache key is damaged")
+    return key
+
+
+def _load(path: Path, key: bytes) -> object:
+    data = _read_private(path)
+    tag, signature, payload = data[:len(_MAGIC)], data[len(_MAGIC):len(_MAGIC) + 32], data[len(_MAGIC) + 32:]
+    if tag != _MAGIC or not hmac.compare_digest(signature, hmac.new(key, payload, hashlib.sha256).digest()):
+        raise ValueError("not signed with this user's cache key")
+    return pickle.loads(payload)      # a file only this user could write, signed with this user's key
 
 
 def _write_cache(folder: Path, name: str, path: Path, value: object) -> None:
     """Write atomically (a temporary file renamed), so a process reading at the same time never sees half a file;
     older versions of the same index are removed."""
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        signed = _MAGIC + hmac.new(_key(folder), payload, hashlib.sha256).digest() + payload
         fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                handle.write(signed)
             os.replace(temporary, path)
         except BaseException:
             os.unlink(temporary)
