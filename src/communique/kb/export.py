@@ -27,12 +27,14 @@ import pandas as pd
 
 from ..events.cameo import event_cameo
 from ..version import __version__
-from .queries import EVENT_COLUMNS, event_rows, evidence
+from .queries import EVENT_COLUMNS, event_batches, evidence
 
 if TYPE_CHECKING:
     from .store import Store
 
 FORMATS = ("jsonl", "csv", "parquet", "plover", "gdelt")
+#: merged events read, joined with their reports and written at a time
+EXPORT_BATCH = 500
 
 #: Flat export columns (csv, parquet): the merged event, then its sources.
 EXPORT_COLUMNS = EVENT_COLUMNS + ["cameo_code", "quad_class", "story_ids", "doc_ids", "urls", "outlets"]
@@ -53,7 +55,17 @@ GDELT_COLUMNS = [
 
 def export_rows(store: Store, **filters: Any) -> list[dict[str, Any]]:
     """Merged events (kb.events filters apply) with their reports attached under ``reports``."""
-    rows = event_rows(store, **filters)
+    return [row for batch in export_batches(store, **filters) for row in batch]
+
+
+def export_batches(store: Store, *, batch_size: int = EXPORT_BATCH, **filters: Any) -> Iterator[list[dict[str, Any]]]:
+    """`export_rows` in batches of at most `batch_size` merged events, read from the store as they are written: an
+    export of any size holds one batch (and its reports) at a time."""
+    for rows in event_batches(store, size=batch_size, **filters):
+        yield _with_reports(store, rows)
+
+
+def _with_reports(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     reports: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in evidence(store, [row["id"] for row in rows]).to_dict("records"):
         reports[r.pop("merged_id")].append({k: _clean(v) for k, v in r.items()})
@@ -70,25 +82,60 @@ def export_rows(store: Store, **filters: Any) -> list[dict[str, Any]]:
 
 
 def export(store: Store, fmt: str, out: IO[Any], **filters: Any) -> int:
-    """Write the merged events to `out` (text stream; binary for parquet); returns how many were written."""
+    """Write the merged events to `out` (text stream; binary for parquet), batch by batch; returns how many."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    rows = export_rows(store, **filters)
     if fmt == "parquet":
-        flat_frame(rows).to_parquet(out, engine="pyarrow", index=False)
-    elif fmt == "csv":
-        flat_frame(rows).to_csv(out, index=False)
-    elif fmt == "jsonl":
-        for row in rows:
-            out.write(json.dumps(_jsonl(row), ensure_ascii=False) + "\n")
-    elif fmt == "plover":
-        for row in rows:
-            out.write(json.dumps(plover_record(row), ensure_ascii=False) + "\n")
-    else:
-        writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
-        for line in gdelt_lines(rows):
-            writer.writerow(line)
-    return len(rows)
+        return _write_parquet(store, out, **filters)
+    written = 0
+    for text, count in export_chunks(store, fmt, **filters):
+        out.write(text)
+        written += count
+    return written
+
+
+def export_chunks(store: Store, fmt: str, **filters: Any) -> Iterator[tuple[str, int]]:
+    """A text export (not parquet) as pieces of text, one per batch of merged events, with how many each holds:
+    what a streamed HTTP response sends as it goes."""
+    if fmt not in FORMATS or fmt == "parquet":
+        raise ValueError(f"{fmt!r} is not a text export format")
+    header = fmt == "csv"
+    for rows in export_batches(store, **filters):
+        buffer = io.StringIO()
+        if fmt == "csv":
+            flat_frame(rows).to_csv(buffer, index=False, header=header)
+            header = False
+        elif fmt == "jsonl":
+            buffer.writelines(json.dumps(_jsonl(row), ensure_ascii=False) + "\n" for row in rows)
+        elif fmt == "plover":
+            buffer.writelines(json.dumps(plover_record(row), ensure_ascii=False) + "\n" for row in rows)
+        else:
+            writer = csv.writer(buffer, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
+            writer.writerows(gdelt_lines(rows))
+        yield buffer.getvalue(), len(rows)
+    if header:                  # nothing matched: a CSV still has its header
+        yield flat_frame([]).to_csv(index=False), 0
+
+
+def _write_parquet(store: Store, out: IO[Any], **filters: Any) -> int:
+    """Parquet written one row group per batch, every batch cast to the first one's schema."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    writer, written = None, 0
+    try:
+        for rows in export_batches(store, **filters):
+            table = pa.Table.from_pandas(flat_frame(rows), preserve_index=False)
+            if writer is None:
+                writer = pq.ParquetWriter(out, table.schema)
+            writer.write_table(table.cast(writer.schema))
+            written += len(rows)
+        if writer is None:
+            flat_frame([]).to_parquet(out, engine="pyarrow", index=False)
+    finally:
+        if writer is not None:
+            writer.close()
+    return written
 
 
 def flat_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -58,6 +59,13 @@ class PostgresStore(Store):
     def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
         row = self.db.execute(_pg(sql), tuple(params) or None).fetchone()
         return None if row is None else next(iter(row.values()))
+
+    def stream(self, sql: str, params: Sequence[Any] = (), size: int = 500) -> Iterator[list[dict[str, Any]]]:
+        """A server-side cursor in its own read transaction: rows travel `size` at a time."""
+        with self.db.transaction(), self.db.cursor(name=f"stream_{uuid.uuid4().hex}") as cursor:
+            cursor.execute(_pg(sql), tuple(params) or None)
+            while chunk := cursor.fetchmany(size):
+                yield list(chunk)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

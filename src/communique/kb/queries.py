@@ -21,6 +21,9 @@ from .stories import fold
 if TYPE_CHECKING:
     from .store import Store
 
+#: ids in one IN (...) list: far below PostgreSQL's 65,535 parameters a statement and SQLite's 32,766
+IN_LIST_MAX = 1000
+
 EVENT_COLUMNS = ["id", "date", "year", "type", "mode", "actor1", "actor2", "mutual", "status", "num_articles",
                  "num_sources", "num_outlets", "confidence", "weight", "evidence", "doc_id", "path", "url", "title"]
 
@@ -86,18 +89,33 @@ def event_rows(store: Store, *, between: tuple[str, str] | None = None, actor: s
                text: str | None = None, date: str | None = None) -> list[dict[str, Any]]:
     """`events` as plain dicts (None for missing values); with `limit`, `offset` skips that many first (a page);
     `text` keeps events whose evidence contains it, `date` those of exactly that date."""
-    where, params = event_filter(between=between, actor=actor, since=since, until=until, types=types,
-                                 statuses=statuses, text=text, date=date)
+    sql, params = _event_query(between=between, actor=actor, since=since, until=until, types=types,
+                               statuses=statuses, text=text, date=date, limit=limit, offset=offset)
+    return [_event_row(row) for row in store.rows(sql, params)]
+
+
+def event_batches(store: Store, *, size: int = 500, limit: int | None = None,
+                  **filters: Any) -> Iterator[list[dict[str, Any]]]:
+    """`event_rows` in lists of at most `size`, streamed from one query (an export of any size in bounded memory)."""
+    sql, params = _event_query(limit=limit, **filters)
+    for chunk in store.stream(sql, params, size):
+        yield [_event_row(row) for row in chunk]
+
+
+def _event_query(*, limit: int | None = None, offset: int = 0, **filters: Any) -> tuple[str, list[Any]]:
+    where, params = event_filter(**filters)
     sql = ("SELECT m.*, d.path, d.url, d.title FROM merged_events m JOIN documents d ON d.id = m.doc_id"
            f" WHERE {' AND '.join(where)} ORDER BY m.date IS NULL, m.date DESC, m.type, m.id")
     if limit:
         sql += " LIMIT ? OFFSET ?"
         params += [int(limit), int(offset)]
-    rows = store.rows(sql, params)
-    for row in rows:
-        row["mutual"] = bool(row["mutual"])
-        row["weight"] = weight(row["type"], row["mode"])
-    return [{c: row.get(c) for c in EVENT_COLUMNS} for row in rows]
+    return sql, params
+
+
+def _event_row(row: dict[str, Any]) -> dict[str, Any]:
+    row["mutual"] = bool(row["mutual"])
+    row["weight"] = weight(row["type"], row["mode"])
+    return {c: row.get(c) for c in EVENT_COLUMNS}
 
 
 def count_events(store: Store, **filters: Any) -> int:
@@ -145,12 +163,15 @@ def evidence(store: Store, merged_ids: Iterable[str]) -> pd.DataFrame:
                "title", "published", "language", "also_evidence"]
     if not ids:
         return pd.DataFrame(columns=columns)
-    rows = store.rows(
-        "SELECT k.merged_id, e.doc_id, e.event_id, e.evidence, e.date, e.status, d.story_id, d.outlet, d.path,"
-        " d.url, d.title, d.published, d.language, e.also_evidence FROM merged_event_members k"
-        " JOIN events e ON e.doc_id = k.doc_id AND e.event_id = k.event_id JOIN documents d ON d.id = e.doc_id"
-        f" WHERE k.merged_id IN ({', '.join('?' for _ in ids)}) ORDER BY k.merged_id, d.published, e.doc_id,"
-        " e.event_id", ids)
+    rows: list[dict[str, Any]] = []
+    for start in range(0, len(ids), IN_LIST_MAX):       # PostgreSQL takes at most 65,535 parameters a statement
+        chunk = ids[start:start + IN_LIST_MAX]
+        rows += store.rows(
+            "SELECT k.merged_id, e.doc_id, e.event_id, e.evidence, e.date, e.status, d.story_id, d.outlet, d.path,"
+            " d.url, d.title, d.published, d.language, e.also_evidence FROM merged_event_members k"
+            " JOIN events e ON e.doc_id = k.doc_id AND e.event_id = k.event_id JOIN documents d ON d.id = e.doc_id"
+            f" WHERE k.merged_id IN ({', '.join('?' for _ in chunk)}) ORDER BY k.merged_id, d.published,"
+            " e.doc_id, e.event_id", chunk)
     for row in rows:
         row["also_evidence"] = json.loads(row["also_evidence"] or "[]")
     return pd.DataFrame(rows, columns=columns)

@@ -113,6 +113,16 @@ class Store:
         row = self.db.execute(sql, tuple(params)).fetchone()
         return None if row is None else row[0]
 
+    def stream(self, sql: str, params: Sequence[Any] = (), size: int = 500) -> Iterator[list[dict[str, Any]]]:
+        """The rows of a query in lists of at most `size`, read from the cursor as they are needed (an export of a
+        large store never holds it all); other queries may run between two lists."""
+        cursor = self.db.execute(sql, tuple(params))
+        try:
+            while chunk := cursor.fetchmany(size):
+                yield [dict(row) for row in chunk]
+        finally:
+            cursor.close()
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One atomic unit of work: committed on success, rolled back on any exception."""
@@ -368,8 +378,10 @@ class SQLiteStore(Store):
     """The embedded backend: one SQLite file in WAL mode, transactions managed explicitly."""
 
     @classmethod
-    def connect(cls, path: str) -> SQLiteStore:
-        db = sqlite3.connect(path, isolation_level=None, timeout=30)
+    def connect(cls, path: str, *, any_thread: bool = False) -> SQLiteStore:
+        """With `any_thread`, the connection may be used from one thread after another (never two at once: a
+        streamed response is read on whichever worker thread is free)."""
+        db = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=not any_thread)
         db.row_factory = sqlite3.Row
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA foreign_keys=ON")

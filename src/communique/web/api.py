@@ -8,23 +8,23 @@ no request names a file. Article text is only ever returned inside JSON strings.
 """
 from __future__ import annotations
 
-import io
 import json
 import logging
 import math
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from datetime import date
 from typing import Annotated, Any, Literal
 
 import pandas as pd
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from ..actors.codes import known_codes
 from ..kb import queries as kb
-from ..kb.export import export
+from ..kb.export import export_chunks
 from ..records import EVENT_TYPES
 from . import review as reviews
 from .app import write_refusal
@@ -503,18 +503,44 @@ MEDIA_TYPES = {"jsonl": ("application/x-ndjson", "jsonl"), "plover": ("applicati
                "csv": ("text/csv; charset=utf-8", "csv"), "gdelt": ("text/tab-separated-values; charset=utf-8", "tsv")}
 
 
-@router.get("/export", summary="The (filtered) merged events with their sources, as a download",
-            response_class=Response, responses={200: {"content": {m: {} for m, _ in MEDIA_TYPES.values()}}})
+@router.get("/export", summary="The (filtered) merged events with their sources, as a streamed download",
+            response_class=Response, responses={200: {"content": {m: {} for m, _ in MEDIA_TYPES.values()}},
+                                                503: {"model": ErrorBody, "description": "Too many exports at once"}})
 def export_events(request: Request, format: Literal["jsonl", "csv", "plover", "gdelt"] = "jsonl",
                   between: Between = None, actor: Actor = None, since: Since = None, until: Until = None,
                   types: Types = [], statuses: Statuses = [],  # noqa: B006
-                  limit: Annotated[int | None, Query(ge=1, le=1_000_000)] = None) -> Response:
-    buffer = io.StringIO()
-    export(store_of(request), format, buffer, limit=limit,
-           **event_filters(between, actor, since, until, types, list(statuses)))
-    media_type, extension = MEDIA_TYPES[format]
-    return Response(buffer.getvalue(), media_type=media_type,
-                    headers={"Content-Disposition": f'attachment; filename="communique-events.{extension}"'})
+                  limit: Annotated[int | None, Query(ge=1, le=10_000_000)] = None) -> Response:
+    """Streamed batch by batch (the server holds one batch at a time). Without the server's token an export holds
+    at most the server's row cap (`X-Export-Row-Cap`; `X-Export-Truncated: true` when more matched): bulk
+    exports need the token, or `communique export`. A few exports run at once; more are answered 503."""
+    state = request.app.state
+    filters = event_filters(between, actor, since, until, types, list(statuses))
+    bulk = write_refusal(state.token, request.headers.get("authorization", "")) is None
+    cap = None if bulk else state.export_row_cap
+    rows = limit if cap is None else min(limit or cap, cap)
+    headers = {"Content-Disposition": f'attachment; filename="communique-events.{MEDIA_TYPES[format][1]}"'}
+    if cap is not None:
+        headers["X-Export-Row-Cap"] = str(cap)
+        if (limit is None or limit > cap) and kb.count_events(store_of(request), **filters) > cap:
+            headers["X-Export-Truncated"] = "true"
+    if not state.exports.acquire(blocking=False):
+        raise HTTPException(503, "too many exports are running: try again in a moment",
+                            headers={"Retry-After": "5"})
+    try:
+        store = state.stores.private()
+    except BaseException:
+        state.exports.release()
+        raise
+
+    def pieces() -> Iterator[bytes]:
+        try:
+            for text, _count in export_chunks(store, format, limit=rows, **filters):
+                yield text.encode("utf-8")
+        finally:
+            store.close()
+            state.exports.release()
+
+    return StreamingResponse(pieces(), media_type=MEDIA_TYPES[format][0], headers=headers)
 
 
 # -- reviews ------------------------------------------------------------------------------------------------------------

@@ -42,9 +42,12 @@ LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 WILDCARD_ADDRESSES = ("0.0.0.0", "::", "")
 SAFE_METHODS = (b"GET", b"HEAD", b"OPTIONS")
 MIN_TOKEN_CHARS = 8
+#: rows an export without the token may hold; exports running at once (each holds a connection and a thread)
+EXPORT_ROW_CAP = 10_000
+EXPORT_CONCURRENCY = 2
 ERROR_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
                405: "method_not_allowed", 409: "conflict", 413: "payload_too_large", 415: "unsupported_media_type",
-               422: "invalid_request", 500: "internal_error", 501: "not_implemented"}
+               422: "invalid_request", 500: "internal_error", 501: "not_implemented", 503: "unavailable"}
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -67,16 +70,22 @@ class StorePool:
             store = self._local.store = self._open()
         return store
 
-    def _open(self) -> Store:
+    def private(self) -> Store:
+        """A connection of its own (read-only), usable from one thread after another: a streamed response is read
+        on whichever worker thread is free. The caller closes it."""
+        return self._open(any_thread=True, writable=False)
+
+    def _open(self, *, any_thread: bool = False, writable: bool | None = None) -> Store:
+        writable = self.writable if writable is None else writable
         if is_postgres_url(self.target):
             from ..kb.postgres import PostgresStore
 
             store: Store = PostgresStore.connect(self.target)
-            if not self.writable:
+            if not writable:
                 store.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
         else:
-            store = SQLiteStore.connect(self.target)
-            if not self.writable:
+            store = SQLiteStore.connect(self.target, any_thread=any_thread)
+            if not writable:
                 store.execute("PRAGMA query_only = ON")
         return store
 
@@ -210,7 +219,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 
 def create_app(db: str, *, token: str | None = None, max_body_bytes: int = 1_000_000,
-               allowed_hosts: frozenset[str] | None = frozenset(LOOPBACK_HOSTS)) -> FastAPI:
+               allowed_hosts: frozenset[str] | None = frozenset(LOOPBACK_HOSTS), export_row_cap: int = EXPORT_ROW_CAP,
+               export_concurrency: int = EXPORT_CONCURRENCY) -> FastAPI:
     """The app over the store `db`; writes (reviews) only with `token` (checked: `check_token`). It answers requests
     whose Host is one of `allowed_hosts` (default: the loopback names; `allowed_hosts_for` gives a bound address's;
     None: any)."""
@@ -225,6 +235,8 @@ def create_app(db: str, *, token: str | None = None, max_body_bytes: int = 1_000
     app.state.stores = StorePool(db, writable=bool(token))
     app.state.remembered = OrderedDict()
     app.state.lock = threading.Lock()
+    app.state.export_row_cap = export_row_cap
+    app.state.exports = threading.BoundedSemaphore(export_concurrency)
     _add_error_handlers(app)
     app.add_middleware(SecurityMiddleware, max_body_bytes=max_body_bytes, token=token, allowed_hosts=allowed_hosts)
 
