@@ -142,3 +142,36 @@ def test_half_year_period_from_a_relative_expression():
                        {}, published="2024-09-10")
     [fact] = _facts(article)
     assert fact.period == "2024-01/2024-06"
+
+
+@pytest.mark.parametrize("language, text, value, unit", [
+    ("en", "Trade reached 2.5 billion Indian rupees last year.", 2.5e9, "INR"),
+    ("en", "Exports rose to 300 million Turkish lira.", 3e8, "TRY"),
+    ("en", "The fund holds 40 million Kyrgystani soms.", 4e7, "KGS"),
+    ("en", "Investment of 12 billion UZS was announced.", 1.2e10, "UZS"),
+    ("en", "The deal is worth ₹500 million.", 5e8, "INR"),
+    ("en", "They paid 7 million South African rand.", 7e6, "ZAR"),
+    ("es", "El intercambio alcanzó 1.200 millones de reales brasileños.", 1.2e9, "BRL"),
+    ("es", "Las exportaciones sumaron 80 millones de liras turcas.", 8e7, "TRY"),
+    ("es", "La inversión fue de 3.000 millones de rupias indias.", 3e9, "INR"),
+    ("ru", "Товарооборот составил 500 млн узбекских сумов.", 5e8, "UZS"),
+    ("ru", "Экспорт достиг 2 млрд киргизских сомов.", 2e9, "KGS"),
+    ("ru", "Инвестиции составили 40 млрд индийских рупий.", 4e10, "INR"),
+    ("ru", "Поставки на 3 млн турецких лир.", 3e6, "TRY"),
+])
+def test_amounts_in_any_cldr_currency_are_found(language, text, value, unit):
+    """Currency names and symbols come from CLDR (babel) in every language, not only the hand list."""
+    from communique.events.facts import fact_language, find_figures
+
+    [figure] = [f for f in find_figures(text, fact_language(language)) if f.category == "money"]
+    assert (figure.value, figure.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "All 5 all-weather roads were opened."), ("en", "The 3 top officials met."),
+    ("en", "In 2023 they won 5 seats."), ("es", "Hubo 3 sol y sombra."),
+])
+def test_iso_codes_and_common_words_are_no_currency(language, text):
+    from communique.events.facts import fact_language, find_figures
+
+    assert [f for f in find_figures(text, fact_language(language)) if f.category == "money"] == []

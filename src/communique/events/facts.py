@@ -66,13 +66,16 @@ def fact_language(code: str) -> FactLanguage | None:
     mult_alt = "|".join(f"(?:{m})" for m, _ in data["multipliers"])
     before_alt = "|".join(f"(?:{c})" for c, _ in data["currencies_before"])
     after_alt = "|".join(f"(?:{c})" for c, _ in data["currencies_after"])
+    from_cldr = cldr_currencies(code)
+    before_alt = "|".join([before_alt, *(c for c, _ in from_cldr["before"])])
+    after_alt = "|".join([after_alt, *(c for c, _ in from_cldr["after"])])
+    currencies = tuple((re.compile(c, re.IGNORECASE), iso) for c, iso in
+                       data["currencies_before"] + data["currencies_after"] + from_cldr["before"] + from_cldr["after"])
     mult = rf"(?:\s*(?P<mult>{mult_alt})(?!\w))?"
     money = (
         re.compile(rf"(?P<cur>{before_alt})\s?{_NUMBER}{mult}", re.IGNORECASE),
         re.compile(rf"{_NUMBER}{mult}\s*(?P<cur>{after_alt})(?!\w)", re.IGNORECASE),
     )
-    currencies = tuple((re.compile(c, re.IGNORECASE), iso) for c, iso in
-                       data["currencies_before"] + data["currencies_after"])
     # one word may stand between the number and the noun ("25,000 Kazakh tourists", "32 совместных проекта")
     counts = tuple((re.compile(rf"{_NUMBER}{mult}\s+(?:[^\W\d]+\s+)?(?P<noun>{rule['regex']})(?!\w)",
                                re.IGNORECASE),
@@ -96,6 +99,44 @@ def fact_language(code: str) -> FactLanguage | None:
         casualty=_words_regex(data.get("casualty_markers", []), ""),
         since=re.compile(data["since"], re.IGNORECASE) if "since" in data else None,
     )
+
+
+def cldr_currencies(code: str) -> dict[str, list[tuple[str, str]]]:
+    """Currency names and symbols of a language from CLDR (babel: 300 currencies), as (regex, ISO 4217) pairs for
+    after the number ("2 billion Indian rupees", "500 млн узбекских сумов", "1.000 millones de liras turcas", ISO
+    codes in capitals) and for before it (symbols: "R$ 5", "₹ 300"). Names of withdrawn currencies ("(1927–2002)")
+    and names shared by several currencies are left out; the language's hand list (facts.toml) is tried first, so
+    its choices win where CLDR is ambiguous ("$", "dollars") and it holds the bare nouns worth knowing.
+    Longest first: a regex alternation takes the first that matches."""
+    from babel import Locale
+    from babel.core import UnknownLocaleError
+
+    try:
+        locale = Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return {"before": [], "after": []}
+    names: dict[str, set[str]] = {}
+    plural = locale._data["currency_names_plural"]
+    for iso, name in locale.currencies.items():
+        if "(" in name or any(ch.isdigit() for ch in name):
+            continue
+        for form in {name, *dict(plural.get(iso) or {}).values()}:
+            names.setdefault(form.lower(), set()).add(iso)
+    # whole names only: a bare noun is often a common word too ("3 sol", "5 won", "2 real")
+    after = {form: isos.pop() for form, isos in names.items() if len(isos) == 1}
+    codes = [(f"(?-i:{iso})", iso) for iso in sorted(locale.currencies) if iso.isalpha() and len(iso) == 3]
+    symbols: dict[str, set[str]] = {}
+    for iso, symbol in locale.currency_symbols.items():
+        if symbol != iso and not symbol.isalpha():
+            symbols.setdefault(symbol, set()).add(iso)
+    before = {symbol: isos.pop() for symbol, isos in symbols.items() if len(isos) == 1}
+
+    def patterns(table: dict[str, str]) -> list[tuple[str, str]]:
+        return [(r"\s+".join(map(re.escape, text.split())), iso)
+                for text, iso in sorted(table.items(), key=lambda kv: (-len(kv[0]), kv[0]))]
+
+    # ISO codes only in capitals: "5 billion KGS", never "all" (ALL) or "top" (TOP) after a number
+    return {"before": patterns(before), "after": patterns(after | before) + codes}
 
 
 def _words_regex(words: list[str], tail: str) -> re.Pattern[str] | None:
