@@ -17,6 +17,7 @@ import json
 import logging
 import os
 import sqlite3
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -383,10 +384,24 @@ class SQLiteStore(Store):
         streamed response is read on whichever worker thread is free)."""
         db = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=not any_thread)
         db.row_factory = sqlite3.Row
-        db.execute("PRAGMA journal_mode=WAL")
+        _switch_to_wal(db)
         db.execute("PRAGMA foreign_keys=ON")
         db.execute("PRAGMA synchronous=NORMAL")   # WAL + NORMAL: a committed batch survives a killed process
         return cls(db, path)
+
+
+def _switch_to_wal(db: sqlite3.Connection, wait: float = 30.0) -> None:
+    """PRAGMA journal_mode=WAL, retried while another connection creates the same new file: the switch does not
+    wait on the busy timeout as other statements do, and two processes opening a new store at once collide."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def is_postgres_url(target: str) -> bool:
@@ -395,7 +410,7 @@ def is_postgres_url(target: str) -> bool:
 
 def _backfill_knowledge_base(store: Store) -> None:
     """After 0002: give documents stored before it their search index, story and merged events."""
-    from .merge import rebuild_merged_events
+    from .merge import MERGED_COLUMNS, rebuild_merged_events
 
     store.execute("UPDATE documents SET story_id = id WHERE story_id IS NULL")
     docs = store.rows("SELECT id, title, text, record, language, published FROM documents ORDER BY id")
@@ -410,10 +425,18 @@ def _backfill_knowledge_base(store: Store) -> None:
                             doc["published"])
     if docs:
         keys = store._event_keys(d["id"] for d in docs)
-        rebuild_merged_events(store, keys)
+        rebuild_merged_events(store, keys, [c for c in MERGED_COLUMNS if c != "evidence_folded"])  # 0007 adds it
 
 
-_AFTER_MIGRATION: dict[str, Callable[[Store], None]] = {"0002_knowledge_base": _backfill_knowledge_base}
+def _fold_stored_evidence(store: Store) -> None:
+    """After 0007: the folded evidence of the merged events stored before it."""
+    store.executemany("UPDATE merged_events SET evidence_folded = ? WHERE id = ?",
+                      [(stories.fold(row["evidence"]), row["id"])
+                       for row in store.rows("SELECT id, evidence FROM merged_events WHERE evidence_folded IS NULL")])
+
+
+_AFTER_MIGRATION: dict[str, Callable[[Store], None]] = {"0002_knowledge_base": _backfill_knowledge_base,
+                                                        "0007_folded_evidence": _fold_stored_evidence}
 
 
 def ingest_paths(store: Store, paths: Iterable[str | os.PathLike[str]], *, settings: Settings | None = None,
