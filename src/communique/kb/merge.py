@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .stories import fold
+
 if TYPE_CHECKING:
     from .store import Store
 
@@ -114,15 +116,18 @@ def merged_row(key: str, members: list[Report]) -> dict[str, Any]:
         "num_outlets": len({m.outlet or f"story:{m.story_id}" for m in members}),
         "confidence": max(m.confidence for m in members), "doc_id": best.doc_id, "event_id": best.event_id,
         "evidence": best.evidence,
+        "evidence_folded": fold(best.evidence),
     }
 
 
 MERGED_COLUMNS = ["id", "key", "type", "mode", "actor1", "actor2", "mutual", "date", "year", "status",
-                  "num_articles", "num_sources", "num_outlets", "confidence", "doc_id", "event_id", "evidence"]
+                  "num_articles", "num_sources", "num_outlets", "confidence", "doc_id", "event_id", "evidence",
+                  "evidence_folded"]
 
 
-def rebuild_merged_events(store: Store, keys: Iterable[str]) -> None:
-    """Recompute the merged events of these keys from every stored report (call inside a transaction)."""
+def rebuild_merged_events(store: Store, keys: Iterable[str], columns: list[str] = MERGED_COLUMNS) -> None:
+    """Recompute the merged events of these keys from every stored report (call inside a transaction). A migration's
+    backfill passes the `columns` its schema has (later migrations fill the others)."""
     for key in sorted(set(keys)):
         event_type, a, b = key.split("|")
         old = [r["id"] for r in store.rows("SELECT id FROM merged_events WHERE key = ?", (key,))]
@@ -139,8 +144,8 @@ def rebuild_merged_events(store: Store, keys: Iterable[str]) -> None:
                           r["story_id"] or r["doc_id"], r["outlet"]) for r in rows]
         for members in cluster_reports(reports):
             row = merged_row(key, members)
-            marks = ", ".join("?" for _ in MERGED_COLUMNS)
-            store.execute(f"INSERT INTO merged_events ({', '.join(MERGED_COLUMNS)}) VALUES ({marks})",
-                          [row[c] for c in MERGED_COLUMNS])
+            marks = ", ".join("?" for _ in columns)
+            store.execute(f"INSERT INTO merged_events ({', '.join(columns)}) VALUES ({marks})",
+                          [row[c] for c in columns])
             store.executemany("INSERT INTO merged_event_members VALUES (?, ?, ?)",
                               [(row["id"], m.doc_id, m.event_id) for m in members])

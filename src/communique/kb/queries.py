@@ -133,9 +133,9 @@ def event_filter(*, between: tuple[str, str] | None = None, actor: str | None = 
     if date:
         where.append("m.date = ?")
         params.append(date)
-    if text:
-        escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        where.append("LOWER(m.evidence) LIKE ? ESCAPE '\\'")
+    if text:        # folded in Python on both sides: the same matches on SQLite and PostgreSQL, in any script
+        escaped = fold(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        where.append("m.evidence_folded LIKE ? ESCAPE '\\'")
         params.append(f"%{escaped}%")
     if between:
         where.append("((m.actor1 = ? AND m.actor2 = ?) OR (m.actor1 = ? AND m.actor2 = ?))")
