@@ -9,7 +9,9 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 import communique
-from communique.reading.decode import BinaryInputError, ReadStage, decode_bytes, given_date, looks_like_html
+from conftest import shared_path
+from communique.reading.decode import (BinaryInputError, ReadStage, decode_bytes, given_date, looks_like_html,
+                                       url_date)
 from communique.records import Article, RawInput
 from communique.settings import Settings
 
@@ -181,3 +183,76 @@ def test_the_same_page_reads_the_same_every_time_in_one_process():
     # trafilatura's own deduplication drops a segment once it has been seen more than twice in the process
     texts = {communique.extract(page.read_text(encoding="utf-8"), html=True)["text"] for _ in range(4)}
     assert len(texts) == 1
+
+
+_ASCII_PUNCTUATION = str.maketrans({"«": '"', "»": '"', "—": "-", "–": "-", "„": '"', "“": '"', "”": '"', "№": "N",
+                                    "’": "'", "‘": "'", "…": "...", "\xa0": " "})
+
+
+@pytest.mark.parametrize("encoding", ["iso-8859-5", "mac-cyrillic", "cp866", "cp1251", "koi8-r"])
+def test_russian_in_every_cyrillic_code_page_is_decoded(encoding):
+    """Twenty real Russian articles (typographic punctuation made ASCII, what a code page still lacks a "?") each
+    come back letter for letter, with the code page named; and a short paragraph does too."""
+    texts = [path.read_text(encoding="utf-8").translate(_ASCII_PUNCTUATION)
+             for path in sorted(shared_path("dev-articles-2").glob("ru*.txt"))]
+    assert len(texts) == 20
+    for text in texts + [RU]:
+        data = text.encode(encoding, "replace")
+        decoded = decode_bytes(data)
+        assert decoded.text == data.decode(encoding)
+        assert codecs.lookup(decoded.encoding).name == codecs.lookup(encoding).name
+
+
+def test_russian_utf8_read_as_cp1251_and_saved_again_is_repaired():
+    import ftfy.bad_codecs  # noqa: F401 - registers "sloppy-windows-1251", the decoding browsers apply
+    texts = [path.read_text(encoding="utf-8") for path in sorted(shared_path("dev-articles-2").glob("ru*.txt"))]
+    for text in texts + [RU]:
+        garbled = text.encode("utf-8").decode("sloppy-windows-1251").encode("utf-8")  # as a browser reads it
+        decoded = decode_bytes(garbled)
+        assert decoded.text == text and "double-encoded" in decoded.warnings[0]
+
+
+def test_spanish_n_with_tilde_is_never_read_as_a_central_european_letter():
+    texts = [path.read_text(encoding="utf-8") for path in sorted(shared_path("dev-articles-2").glob("es*.txt"))]
+    for text in texts + [ES, "España. Año nuevo, señal de cañones."]:
+        for encoding in ("cp1252", "latin-1"):
+            decoded = decode_bytes(text.encode(encoding, "replace"))
+            assert "ń" not in decoded.text and decoded.text == text.encode(encoding, "replace").decode(encoding)
+        assert decode_bytes(text.encode("utf-8")).text == text  # real Spanish UTF-8 is not "repaired"
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("2024/05/14", "2024-05-14"), ("05/14/2024", "2024-05-14"), ("14/05/2024", "2024-05-14"),
+    ("20240514", "2024-05-14"), ("2024.05", "2024-05"), ("2024", "2024"), ("Tue, 14 May 2024 09:30:00 GMT",
+                                                                            "2024-05-14"),
+    ("14 мая 2024", "2024-05-14"), ("mayo de 2024", "2024-05"), ("2024/13/01", None),
+])
+def test_given_dates_keep_their_precision(value, expected):
+    assert given_date(value) == expected
+
+
+@pytest.mark.parametrize("url,expected", [
+    ("https://en.mercopress.com/2024/04/15/brazil-and-argentina", "2024-04-15"),
+    ("https://ria.ru/20230529/otnosheniya-1874938538.html", "2023-05-29"),
+    ("https://www.elconfidencial.com/mundo/2023-03-10/iran-y-arabia", "2023-03-10"),
+    ("https://telemadrid.es/programas/Venezuela-llama-2-2706349340--20240913074111.html", "2024-09-13"),
+    ("https://example.org/2024/04/cumbre", "2024-04"),
+    ("https://www.devdiscourse.com/article/law-order/1505909-france-to-summon", None),
+    ("https://20230529.example.org/news", None),     # the host is not the path
+])
+def test_url_dates(url, expected):
+    assert url_date(url) == expected
+
+
+def test_url_date_is_used_only_when_nothing_better_exists():
+    dated = communique.extract("26 Nov 2021\n" + EN, url="https://x.org/2019/01/02/visit")
+    assert dated["published"] == "2021-11-26"
+    undated = communique.extract(EN, url="https://x.org/2019/01/02/visit")
+    assert undated["published"] == "2019-01-02"
+
+
+def test_trafilatura_is_given_the_page_address():
+    page = ("<html><head><title>Visit</title></head><body><article><h1>Kazakhstan and Brazil</h1>"
+            + "<p>" + EN + " " + EN + "</p>" * 1 + "</article></body></html>")
+    record = communique.extract(page, html=True, url="https://x.org/news/2022/11/28/visit.html")
+    assert record["published"] == "2022-11-28"

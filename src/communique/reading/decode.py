@@ -1,8 +1,10 @@
 """Stage `read`: turn a raw input (bytes, text or HTML) into decoded text, recording the encoding.
 
 Bytes are decoded by evidence, not by trial order: a byte-order mark wins; then strict UTF-8; otherwise one of the
-8-bit encodings this corpus meets (cp1251 and KOI8-R for Russian, cp1252/latin-1 for Western text), chosen by which
-decoding gives plausible letters. Binary data (NUL bytes, file signatures, mostly control characters) is refused
+8-bit encodings Russian and Western text is met in: for Cyrillic bytes charset-normalizer chooses among the
+Cyrillic code pages only (cp1251, KOI8-R, ISO-8859-5, Mac Cyrillic, cp866), for Western text cp1252 or latin-1 (never
+a Central European page: a Spanish "ñ" never becomes "ń"). UTF-8 that was once read as cp1252 or cp1251 and saved
+again (mojibake) is repaired (ftfy for the Cyrillic kind). Binary data (NUL bytes, file signatures, mostly control characters) is refused
 with :class:`BinaryInputError`, so the document is reported as failed instead of analysed as garbage.
 
 HTML (a ``.html`` file, a JSONL ``html`` field, or text that is plainly a whole page) is reduced to its main text
@@ -32,7 +34,7 @@ _BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
 )
 _BINARY_SIGNATURES = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF87a", b"GIF89a", b"\xff\xd8\xff", b"\x1f\x8b",
                       b"Rar!", b"7z\xbc\xaf", b"\x7fELF", b"MZ\x90\x00", b"\xd0\xcf\x11\xe0", b"OggS", b"ID3")
-_CYRILLIC_ENCODINGS = ("cp1251", "koi8-r")
+_CYRILLIC_ENCODINGS = ("cp1251", "koi8-r", "iso-8859-5", "mac-cyrillic", "cp866")
 # The commonest lower-case Russian letters: a right decoding of Russian text is full of them, a wrong one (cp1251
 # read as KOI8-R or back) turns them into upper-case or other letters.
 _COMMON_RUSSIAN = frozenset("оеаинтсрвлкмдпу")
@@ -41,6 +43,9 @@ _CONTINUATION = "".join(sorted({bytes([b]).decode(enc, "ignore") for b in range(
                                 for enc in ("cp1252", "latin-1")} - {""}))
 # A lead byte of a two-byte Latin-1 or Cyrillic letter read as cp1252, followed by a continuation byte.
 _MOJIBAKE = re.compile(f"[ÃÂÐÑ][{re.escape(_CONTINUATION)}]")
+# The same for UTF-8 Cyrillic read as cp1251 ("Россия" -> "Р РѕСЃСЃРёСЏ"): "Р" or "С" and a continuation byte.
+_CONTINUATION_1251 = "".join(sorted({bytes([b]).decode("cp1251", "ignore") for b in range(0x80, 0xC0)} - {""}))
+_MOJIBAKE_1251 = re.compile(f"[РС][{re.escape(_CONTINUATION_1251)}\u0098]")
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]{2,40})""", re.IGNORECASE)
 _HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.{0,2000}?-->\s*)*<(?:!doctype\s+html|html\b|head\b)",
                          re.IGNORECASE | re.DOTALL)
@@ -86,8 +91,9 @@ def decode_bytes(data: bytes) -> Decoded:
         if _utf8_letters(data) >= _MIXED_MIN_UTF8:
             return _decode_mixed(data)
         return _decode_checked(data, guess_8bit_encoding(data))
-    _refuse_if_binary(text)
-    return _repair_mojibake(Decoded(text, "utf-8"))
+    decoded = _repair_mojibake(Decoded(text, "utf-8"))
+    _refuse_if_binary(decoded.text)
+    return decoded
 
 
 def guess_8bit_encoding(data: bytes, declared: str | None = None) -> str:
@@ -95,7 +101,7 @@ def guess_8bit_encoding(data: bytes, declared: str | None = None) -> str:
     if declared and _python_codec(declared) and _python_codec(declared) not in ("utf-8", "utf-16", "utf-32"):
         return _python_codec(declared)  # type: ignore[return-value]
     if _looks_cyrillic(data):
-        return max(_CYRILLIC_ENCODINGS, key=lambda enc: _russian_score(data.decode(enc, "replace")))
+        return _cyrillic_encoding(data)
     try:
         data.decode("cp1252")
         return "cp1252"
@@ -130,8 +136,10 @@ _MIXED_MIN_UTF8 = 16
 
 
 def _utf8_letters(data: bytes) -> int:
-    """How many multibyte characters of `data` are valid UTF-8 (invalid bytes ignored)."""
-    return sum(1 for ch in data.decode("utf-8", "ignore") if ord(ch) > 0x7F)
+    """How many multibyte characters of `data` are valid UTF-8 letters of European scripts or typographic
+    punctuation (invalid bytes ignored): three cp866 or Mac Cyrillic letters in a row can happen to form a valid
+    three-byte sequence, but a Chinese or Samaritan character amid Russian text is no evidence of UTF-8."""
+    return sum(1 for ch in data.decode("utf-8", "ignore") if 0xA0 <= ord(ch) <= 0x52F or 0x2010 <= ord(ch) <= 0x206F)
 
 
 def _decode_mixed(data: bytes) -> Decoded:
@@ -179,21 +187,46 @@ def _refuse_if_binary(text: str) -> None:
         raise BinaryInputError(BINARY_MESSAGE)
 
 
+def _cyrillic_encoding(data: bytes) -> str:
+    """The Cyrillic code page of `data`: charset-normalizer's choice among the Cyrillic pages only, checked against
+    (and, where it has none, replaced by) the share of common lower-case Russian letters."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000], cp_isolation=[enc.replace("-", "_") for enc in _CYRILLIC_ENCODINGS]).best()
+    chosen = _python_codec(best.encoding) if best is not None else None
+    by_letters = max(_CYRILLIC_ENCODINGS, key=lambda enc: _russian_score(data.decode(enc, "replace")))
+    if chosen is None or _russian_score(data.decode(chosen, "replace")) < _russian_score(
+            data.decode(by_letters, "replace")) - 0.05:
+        return by_letters
+    return chosen
+
+
 def _looks_cyrillic(data: bytes) -> bool:
-    """Runs of three or more high letters form whole words in Cyrillic 8-bit text; Western text has single accents."""
-    cyrillic_words = len(re.findall(rb"(?<![A-Za-z\xc0-\xff])[\xc0-\xff]{3,}", data))
+    """Runs of three or more high bytes form whole words in Cyrillic 8-bit text (in every Cyrillic code page);
+    Western text has single accents between ASCII letters."""
+    cyrillic_words = len(re.findall(rb"(?<![A-Za-z\x80-\xff])[\x80-\xff]{3,}", data))
     accented = rb"[\xc0-\xff\x8a\x8c\x8e\x9a\x9c\x9e\x9f]"  # letters only: quotes and dashes are not evidence
     accented_latin_words = len(re.findall(rb"[A-Za-z]+" + accented + rb"{1,2}[A-Za-z]+|[A-Za-z]{2,}" + accented
                                           + rb"(?![A-Za-z])", data))
     return cyrillic_words > accented_latin_words
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+_RUSSIAN_WORD = re.compile(r"[А-ЯЁ]?[а-яё]+|[А-ЯЁ]+")
+
+
 def _russian_score(text: str) -> float:
+    """How Russian a decoding looks: the share of common lower-case letters, times the share of the non-ASCII
+    words that are written like Russian words (a capital only first, or all capitals) and of non-ASCII characters
+    that are letters at all (a wrong code page turns capitals into symbols or small letters into capitals)."""
     letters = [ch for ch in text if "а" <= ch.lower() <= "я" or ch in "ёЁ"]
     if not letters:
         return 0.0
-    common = sum(1 for ch in letters if ch in _COMMON_RUSSIAN)
-    return common / len(letters)
+    common = sum(1 for ch in letters if ch in _COMMON_RUSSIAN) / len(letters)
+    words = [w for w in _WORD.findall(text) if not w.isascii()]
+    plausible = sum(len(w) for w in words if _RUSSIAN_WORD.fullmatch(w))
+    symbols = sum(1 for ch in text if ord(ch) > 0x7F and not ch.isalpha() and ch not in "«»—–„“”’…№\xa0")
+    return common * plausible / max(1, sum(map(len, words)) + symbols)
 
 
 def _python_codec(name: str) -> str | None:
@@ -204,10 +237,11 @@ def _python_codec(name: str) -> str | None:
 
 
 def _repair_mojibake(decoded: Decoded) -> Decoded:
-    """UTF-8 that was once read as cp1252 and saved again ("KazajstÃ¡n"): undo it when that gives clean text."""
+    """UTF-8 that was once read as cp1252 and saved again ("KazajstÃ¡n"): undo it when that gives clean text; the
+    same read as cp1251 ("РњРёСЂ") is repaired by ftfy."""
     hits = len(_MOJIBAKE.findall(decoded.text[:50000]))
     if hits < 3:
-        return decoded
+        return _repair_cyrillic_mojibake(decoded)
     for middle in ("cp1252", "latin-1"):
         try:
             repaired = decoded.text.encode(middle).decode("utf-8")
@@ -216,6 +250,20 @@ def _repair_mojibake(decoded: Decoded) -> Decoded:
         decoded.warnings.append(f"text was double-encoded (UTF-8 read as {middle}); repaired")
         return Decoded(repaired, decoded.encoding, decoded.warnings)
     return decoded
+
+
+def _repair_cyrillic_mojibake(decoded: Decoded) -> Decoded:
+    sample = decoded.text[:50000]
+    hits = len(_MOJIBAKE_1251.findall(sample))
+    if hits < 3 or hits * 20 < sum(1 for ch in sample if ch.isalpha()):
+        return decoded  # a few "Р»" in real Russian text are no evidence: mojibake makes every other letter one
+    import ftfy
+
+    repaired = ftfy.fix_encoding(decoded.text)
+    if len(_MOJIBAKE_1251.findall(repaired[:50000])) * 4 > hits:
+        return decoded
+    decoded.warnings.append("text was double-encoded (UTF-8 read as cp1251); repaired")
+    return Decoded(repaired, decoded.encoding, decoded.warnings)
 
 
 # --- HTML ---------------------------------------------------------------------------------------------------------
@@ -250,13 +298,14 @@ class HtmlDocument:
     sitename: str | None = None
 
 
-def extract_html(html: str) -> HtmlDocument:
-    """Main text (one paragraph per line) and metadata of an HTML page, via trafilatura; a fallback for fragments."""
+def extract_html(html: str, url: str | None = None) -> HtmlDocument:
+    """Main text (one paragraph per line) and metadata of an HTML page, via trafilatura (told the page's address,
+    which its date and site-name extraction use); a fallback for fragments."""
     import trafilatura
 
     try:
         doc = trafilatura.bare_extraction(
-            html, favor_precision=True, with_metadata=True, include_comments=False, include_tables=False,
+            html, url=url, favor_precision=True, with_metadata=True, include_comments=False, include_tables=False,
             include_images=False, include_links=False,
             # no deduplicate: its cache spans the process, so a page seen twice would lose text the second time
             deduplicate=False,
@@ -310,16 +359,85 @@ def _iso_date(value: str | None) -> str | None:
 
 
 def given_date(value: str) -> str | None:
-    """An ISO date (day, month or year precision) from a date given with the input ("2024-05-14T09:30:00+05:00",
-    "14.05.2024", "May 14, 2024"), or None."""
+    """An ISO date, with the precision it is given in (day, month or year), from a date given with the input
+    ("2024-05-14T09:30:00+05:00", "2024/05/14", "20240514", "14.05.2024", "05/14/2024", "May 14, 2024",
+    "Tue, 14 May 2024 09:30:00 GMT"), or None. Numeric day and month are told apart where one of them is over 12;
+    where both could be either ("05/06/2024") the day comes first, as in most of the world."""
     value = value.strip()
-    iso = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d])", value)
-    if iso:
-        return "-".join(part for part in iso.groups() if part)
+    ymd = re.match(r"(\d{4})(?:([-/.])(\d{1,2})(?:\2(\d{1,2}))?)?(?![\d])", value) or re.fullmatch(
+        r"(\d{4})()(\d{2})(\d{2})", value)
+    if ymd:
+        year, _, month, day = ymd.groups()
+        return _iso_parts(int(year), int(month) if month else None, int(day) if day else None)
+    numeric = re.match(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?![\d])", value)
+    if numeric:
+        first, _, second, year = numeric.groups()
+        day, month = (int(second), int(first)) if int(second) > 12 >= int(first) else (int(first), int(second))
+        return _iso_parts(int(year), month, day)
     from .metadata import find_dates
 
     found = [d for d in find_dates(value) if d.year]
-    return found[0].iso() if found else None
+    if found:
+        return found[0].iso()
+    return _dateparser_date(value)
+
+
+def _iso_parts(year: int, month: int | None, day: int | None) -> str | None:
+    import datetime as dt
+
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError:
+        return None
+    return f"{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if month and day else "")
+
+
+def _dateparser_date(value: str) -> str | None:
+    """What dateparser makes of a date in words it knows and our patterns do not, with its precision."""
+    from dateparser.date import DateDataParser
+
+    try:
+        found = DateDataParser(settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"]}).get_date_data(
+            value[:100])
+    except Exception:  # noqa: BLE001 - dateparser raises on odd input; not understood then
+        return None
+    if found.date_obj is None:
+        return None
+    date = found.date_obj
+    precision = {"year": (date.year, None, None), "month": (date.year, date.month, None)}.get(
+        found.period or "day", (date.year, date.month, date.day))
+    return _iso_parts(*precision)
+
+
+_URL_COMPACT = re.compile(r"(?<![\d])((?:199\d|20[0-3]\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?:\d{6})?(?![\d])")
+_URL_MONTH = re.compile(r"/((?:199\d|20[0-3]\d))/(0?[1-9]|1[0-2])/(?!\d)")
+
+
+def url_date(url: str | None) -> str | None:
+    """The publication date an article's address carries ("/2023/08/24/", "-2023-03-10", "/20230529/",
+    "-20240913074111.html"; "/2024/04/" gives the month), by htmldate's URL extractor and then the compact
+    forms it does not read; None where the address has none."""
+    if not url:
+        return None
+    import datetime as dt
+
+    from htmldate.extractors import extract_url_date
+    from htmldate.utils import Extractor
+
+    path = re.sub(r"^[a-z]+://[^/]*", "", url, flags=re.IGNORECASE)
+    options = Extractor(False, dt.datetime(2031, 1, 1), dt.datetime(1990, 1, 1), True, "%Y-%m-%d")
+    try:
+        found = extract_url_date(path, options)
+    except Exception:  # noqa: BLE001 - an odd address has no date
+        found = None
+    if found:
+        return found
+    compact = _URL_COMPACT.search(path)
+    if compact:
+        digits = compact.group(1)
+        return _iso_parts(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+    month = _URL_MONTH.search(path)
+    return _iso_parts(int(month.group(1)), int(month.group(2)), None) if month else None
 
 
 # --- the stage ----------------------------------------------------------------------------------------------------
@@ -373,7 +491,7 @@ class ReadStage(Stage):
     def _read_html(html: str, article: Article) -> None:
         article.html = html
         article.media_type = "text/html"
-        page = extract_html(html)
+        page = extract_html(html, article.url)
         article.raw_text = page.text
         article.title = article.title or page.title
         if page.date and not article.published:

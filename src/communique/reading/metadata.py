@@ -9,7 +9,8 @@ credit lines, "Published:" labels) is exactly where a page states its metadata. 
 - the dateline opening the story ("ASUNCION, June 3 (EFE) –", "МОСКВА, 5 марта. /ТАСС/.");
 - a day and month without a year: the year is inferred from a weekday the text ties to the date
   ("el lunes 5 de septiembre", or "got under way on Tuesday" under the dateline "June 3"), choosing, among the
-  years in which that date fell on that weekday, the one nearest to the years the text mentions.
+  years in which that date fell on that weekday, the one nearest to the years the text mentions;
+- last, when nothing above gives one, the date in the article's address ("/2023/08/24/", "/20230529/").
 
 Month and weekday names, byline words and reporting verbs are language data (data/lang/<iso>/metadata.toml);
 outlets and their spellings are in data/outlets.toml.
@@ -27,6 +28,7 @@ from typing import Any
 from ..datafiles import data_languages, language_data, load_data
 from ..records import Article
 from ..registry import Stage, stage
+from .decode import url_date
 
 log = logging.getLogger(__name__)
 
@@ -583,6 +585,8 @@ class MetadataStage(Stage):
         dateline = self._dateline(article)
         if not article.published:
             self._publication_date(article, source, dateline)
+        if not article.published:
+            article.published = url_date(article.url)  # the address's date, when nothing better exists
         if article.published is None:
             article.warn(NO_DATE_WARNING)
         sitename = article.outlet  # only the HTML reader sets it before this stage
