@@ -148,11 +148,11 @@ def _decode_mixed(data: bytes) -> Decoded:
     the bytes that are not UTF-8 come out of ``surrogateescape`` as lone surrogates, decoded again run by run."""
     escaped = data.decode("utf-8", "surrogateescape")
     runs = _ESCAPED_RUN.findall(escaped)
-    invalid = b"".join(_unescape(run) for run in runs)
+    invalid = b" ".join(_unescape(run) for run in runs)  # runs apart: the scores see words, not one string
     other = guess_8bit_encoding(invalid)
     text = _ESCAPED_RUN.sub(lambda m: _unescape(m.group(0)).decode(other, "replace"), escaped)
     _refuse_if_binary(text)
-    return Decoded(text, "utf-8", [f"mixed encodings: {len(invalid)} byte(s) that are not UTF-8 decoded as {other}"])
+    return Decoded(text, "utf-8", [f"mixed encodings: {sum(map(len, runs))} byte(s) that are not UTF-8 decoded as {other}"])
 
 
 _ESCAPED_RUN = re.compile("[\udc80-\udcff]+")
