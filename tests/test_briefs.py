@@ -252,8 +252,10 @@ def test_without_charts_and_to_stdout(sample_db, tmp_path):
     result = runner.invoke(cli, ["brief", "KAZ", "--db", str(sample_db), "--format", "html", "-o", "-",
                                  "--language", "es", "--no-charts"])
     assert result.exit_code == 0 and result.output.startswith("<!doctype html>") and "<svg" not in result.output
-    result = runner.invoke(cli, ["brief", "KAZ", "XYZ", "--db", str(sample_db)])
-    assert result.exit_code != 0 and "nothing stored about KAZ–XYZ" in str(result.exception or result.output)
+    result = runner.invoke(cli, ["brief", "KAZ", "ISL", "--db", str(sample_db)])
+    assert result.exit_code == 2 and "nothing stored about KAZ–ISL" in result.output
+    result = runner.invoke(cli, ["brief", "KAZ", "XYZ", "--db", str(sample_db)])          # no such actor at all
+    assert result.exit_code == 2 and "unknown actor 'XYZ'" in result.output
 
 
 # -- the HTTP API and the dashboard --------------------------------------------------------------------------------
@@ -265,7 +267,7 @@ def test_briefs_over_http(client):
     assert "script" not in policy and "default-src 'none'" in policy and page.text.count("<svg") == 2
     markdown = client.get("/api/briefs/KAZ", params={"format": "md"})
     assert markdown.headers["content-type"].startswith("text/markdown") and markdown.text.startswith("# Kazakhstan")
-    missing = client.get("/api/briefs/KAZ/XYZ")
+    missing = client.get("/api/briefs/KAZ/ISL")
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
     assert client.get("/api/briefs/KAZ/ARG", params={"format": "doc"}).status_code == 422
     pdf_tools()

@@ -217,8 +217,10 @@ def test_one_error_shape(api):
     assert_error(api.get("/api/nowhere"), 404, "not_found")
     assert_error(api.get("/api/events/0123456789abcdef"), 404, "not_found")
     assert_error(api.get("/api/documents/0123456789abcdef"), 404, "not_found")
-    assert_error(api.get("/api/countries/XYZ"), 404, "not_found")
-    assert_error(api.get("/api/profiles/KAZ/XYZ"), 404, "not_found")
+    assert_error(api.get("/api/countries/ISL"), 404, "not_found")          # a country, with no events
+    assert_error(api.get("/api/profiles/KAZ/ISL"), 404, "not_found")
+    assert_error(api.get("/api/countries/XYZ"), 422, "invalid_request")    # no country at all
+    assert_error(api.get("/api/profiles/KAZ/XYZ"), 422, "invalid_request")
     assert_error(api.get("/api/events/not-an-id"), 422, "invalid_request")
     assert_error(api.get("/api/documents/..%2F..%2Fetc%2Fpasswd"), 404, "not_found")
     assert_error(api.get("/api/events", params={"page_size": 501}), 422, "invalid_request")

@@ -40,3 +40,8 @@ def data_languages(topic: str) -> tuple[str, ...]:
     """The languages that have a ``<topic>.toml`` file, sorted."""
     folder = resources.files("communique").joinpath("data", "lang")
     return tuple(sorted(p.name for p in folder.iterdir() if p.joinpath(f"{topic}.toml").is_file()))
+
+
+def extraction_languages() -> tuple[str, ...]:
+    """The languages events can be extracted from: those with an event lexicon (``lang/<iso>/events.toml``)."""
+    return data_languages("events")

@@ -24,6 +24,14 @@ class InputError(CommuniqueError):
     """An input could not be read (missing path, unreadable file, broken JSONL line)."""
 
 
+class StoreError(CommuniqueError):
+    """A store cannot be opened: no such file, a file that is not a database, a server that does not answer."""
+
+
+class UnreachableError(CommuniqueError):
+    """A server a command needs (a Dask scheduler) does not answer."""
+
+
 class StageError(CommuniqueError):
     """A pipeline stage is unknown or could not be built."""
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 import functools
 import logging
 import multiprocessing
+import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any, TypeVar
 
+from .errors import CommuniqueError, ConfigError
 from .records import Article, RawInput
 from .registry import Stage, StageSpec, build_stage, load_plugins, registered_stages
 from .settings import Settings
@@ -115,15 +118,30 @@ def shed_working_data(article: Article) -> Article:
     return article
 
 
+#: why a script that processes with workers > 1 needs the main-module guard
+SCRIPT_GUARD = ("with workers > 1 each worker process imports the running script again: put the code that "
+                "processes under `if __name__ == \"__main__\":` (see the README's Python example)")
+
+
 def _run_in_pool(settings: Settings, batches: Iterator[list[RawInput | Article]], workers: int) -> Iterator[Article]:
     """Batches through a pool of processes, each result taken as soon as it is ready (a slow batch holds up no
     worker) and the articles yielded in input order."""
     # spawn, not fork: model libraries start threads, and forking a threaded process can deadlock.
+    if getattr(multiprocessing.current_process(), "_inheriting", False):
+        # a worker importing the user's script again, which processes with workers at import: stop here, clearly
+        raise ConfigError(SCRIPT_GUARD)
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(settings,)) as pool:
-        for _, future in ordered_as_completed(batches, lambda batch: pool.submit(_run_batch_in_worker, batch),
-                                              in_flight=2 * workers, held=8 * workers):
-            yield from future.result()
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                                 initargs=(settings,)) as pool:
+            for _, future in ordered_as_completed(batches, lambda batch: pool.submit(_run_batch_in_worker, batch),
+                                                  in_flight=2 * workers, held=8 * workers):
+                yield from future.result()
+    except BrokenProcessPool as err:
+        main = sys.modules.get("__main__")
+        script = getattr(main, "__file__", None) if getattr(main, "__spec__", None) is None else None
+        raise CommuniqueError(f"a worker process stopped ({err})"
+                              + (f"; {SCRIPT_GUARD}" if script else "")) from err
 
 
 def ordered_as_completed(items: Iterable[Item], submit: Callable[[Item], Any], *, in_flight: int, held: int,

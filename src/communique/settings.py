@@ -8,14 +8,17 @@ document later. A config file is read only when it is a regular UTF-8 file under
 """
 from __future__ import annotations
 
+import difflib
 import json
+import math
 import os
 import tomllib
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from .datafiles import extraction_languages
 from .errors import ConfigError, NotRegularFileError, open_regular, printable
 
 MAX_CONFIG_BYTES = 1_000_000
@@ -23,6 +26,86 @@ MAX_CONFIG_BYTES = 1_000_000
 DEFAULT_PIPELINE = (
     "read", "clean", "language", "metadata", "sentences", "triage", "parse", "entities", "events", "dates", "facts",
 )
+
+
+def _number(low: float, high: float, *, whole: bool = False) -> Any:
+    def check(value: Any) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or (whole and not isinstance(value, int)):
+            return f"must be {'a whole number' if whole else 'a number'} from {low:g} to {high:g}"
+        if not math.isfinite(value) or not low <= value <= high:
+            return f"must be from {low:g} to {high:g}"
+        return None
+    return check
+
+
+def _one_of(*choices: str) -> Any:
+    return lambda value: None if value in choices else f"must be one of {', '.join(map(repr, choices))}"
+
+
+def _flag(value: Any) -> str | None:
+    return None if isinstance(value, bool) else "must be true or false"
+
+
+def _table(value: Any) -> str | None:
+    return None if value is None or isinstance(value, dict) else "must be a table (a JSON object)"
+
+
+#: The options the built-in stages read, each with its check (a message when a value is wrong). Options of a stage
+#: that a plugin registers are that plugin's to check: they are accepted when the stage is in the `pipeline`.
+STAGE_OPTIONS: dict[str, dict[str, Any]] = {
+    "triage": {"look_back": _number(0, 100, whole=True)},
+    "entities": {"learned_actors": _table},
+    "events": {"min_confidence": _number(0, 1), "classifier_fallback": _flag,
+               "classifier_min_probability": _number(0, 1)},
+    "dates": {"undated_precision": _one_of("day", "month", "year")},
+}
+
+
+def stage_option_problems(stage_options: dict[str, Any], pipeline: tuple[str, ...]) -> list[str]:
+    """What is wrong with `stage_options`, in plain words: unknown stages and options (with the nearest known
+    name), and values out of range."""
+    problems = []
+    built_in = set(DEFAULT_PIPELINE) | set(STAGE_OPTIONS)
+    for stage, options in stage_options.items():
+        known = STAGE_OPTIONS.get(stage)
+        if known is None:
+            if stage in pipeline and stage not in built_in:
+                continue                       # a plugin's stage: its options are its own
+            if stage in built_in:
+                problems.append(f"stage_options.{stage}: the {stage} stage takes no options")
+                continue
+            problems.append(f"stage_options.{stage}: no such stage{_nearest(stage, sorted(built_in))}")
+            continue
+        if not isinstance(options, dict):
+            problems.append(f"stage_options.{stage} must be a table of options, e.g. "
+                            f"[communique.stage_options.{stage}]")
+            continue
+        for name, value in options.items():
+            check = known.get(name)
+            if check is None:
+                problems.append(f"stage_options.{stage}.{name}: the {stage} stage has no such option"
+                                f"{_nearest(name, sorted(known))} (its options: {', '.join(sorted(known))})")
+            elif (why := check(value)) is not None:
+                problems.append(f"stage_options.{stage}.{name} = {json.dumps(value, default=str)[:60]}: {why}")
+    return problems
+
+
+def language_problems(languages: tuple[str, ...], fallback: str) -> list[str]:
+    """Languages events cannot be extracted from: refused, rather than an article labelled German and read with no
+    German words, finding nothing."""
+    supported = extraction_languages()
+    problems = [f"language {code!r} is not supported for extraction (supported: {', '.join(supported)})"
+                for code in languages if code not in supported]
+    if not languages:
+        problems.append(f"languages is empty: give at least one of {', '.join(supported)}")
+    if fallback not in supported:
+        problems.append(f"fallback_language {fallback!r} is not supported (supported: {', '.join(supported)})")
+    return problems
+
+
+def _nearest(name: str, choices: list[str]) -> str:
+    near = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
+    return f" (did you mean {near[0]}?)" if near else ""
 
 
 class Settings(BaseModel):
@@ -68,13 +151,31 @@ class Settings(BaseModel):
         except ValidationError as err:
             raise ConfigError(f"invalid settings: {one_line(err)}") from err
 
+    @model_validator(mode="after")
+    def _known_stage_options(self) -> Settings:
+        problems = language_problems(self.languages, self.fallback_language)
+        problems += stage_option_problems(self.stage_options, self.pipeline)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
     def options(self, stage: str) -> dict[str, Any]:
         return dict(self.stage_options.get(stage, {}))
 
 
 def one_line(err: ValidationError) -> str:
-    """Pydantic's problems on one line: `name: what is wrong` for each, the offending value not repeated."""
-    return "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'settings'}: {e['msg']}" for e in err.errors())
+    """Pydantic's problems on one line in plain words: `name: what is wrong` for each, the offending value not
+    repeated; an unknown setting names the nearest known one."""
+    out = []
+    for e in err.errors():
+        where = ".".join(str(p) for p in e["loc"])
+        if e["type"] == "extra_forbidden":
+            out.append(f"unknown setting {where!r}{_nearest(where, list(Settings.model_fields))}")
+        elif e["type"] == "value_error":
+            out.append(str(e.get("ctx", {}).get("error") or e["msg"]).removeprefix("Value error, "))
+        else:
+            out.append(f"{where or 'settings'}: {e['msg'][:1].lower() + e['msg'][1:]}")
+    return "; ".join(out)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

@@ -6,12 +6,13 @@ import sys
 
 import click
 
+from .errors import Command
 from .kb import db_option, open_store
 
 LANGUAGES = ("en", "es", "ru")
 
 
-@click.command("brief")
+@click.command("brief", cls=Command)
 @db_option
 @click.argument("a")
 @click.argument("b", required=False)
@@ -27,7 +28,7 @@ LANGUAGES = ("en", "es", "ru")
               help="Page size of the PDF and of the HTML when printed.")
 def brief_cli(db: str, a: str, b: str | None, since: int | None, until: int | None, fmt: str | None,
               output: str | None, language: str, no_charts: bool, paper: str) -> None:
-    """A brief of the relations of A and B (or of country A with all its partners): headline figures, a summary,
+    """A brief of the relations of A and B (codes in any case or names; or of country A with all its partners): headline figures, a summary,
     a timeline, cooperation and conflict by year, agreements and missions, contacts by level, figures, people and
     quotes, every item footnoted to its article and sentence."""
     from ..briefs import build_brief, format_of, write_brief
@@ -39,7 +40,10 @@ def brief_cli(db: str, a: str, b: str | None, since: int | None, until: int | No
         except ValueError as err:
             raise click.UsageError(f"{err} (--format)") from err
     to_stdout = output == "-"
+    from ..kb.filters import resolve_code
+
     with open_store(db) as store:
+        a, b = resolve_code(a, store=store), (resolve_code(b, store=store) if b else None)
         brief = build_brief(store, a, b, since=since, until=until, language=language,
                             charts_on=not no_charts and not (to_stdout and fmt == "md"))
     if to_stdout:

@@ -15,7 +15,8 @@ from typing import Any
 import click
 import pandas as pd
 
-from ..kb.store import DEFAULT_DB, Store, is_postgres_url
+from ..kb.store import DEFAULT_DB, Store
+from .errors import Command
 
 OUTPUT_FORMATS = ("table", "jsonl", "csv")
 
@@ -31,9 +32,32 @@ def format_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def open_store(db: str) -> Store:
-    if not is_postgres_url(db) and not os.path.exists(db):
-        raise click.UsageError(f"no store at {db}; run `communique ingest PATH --db {db}` first")
-    return Store.open(db)
+    """The existing store `--db` names (a missing file, a file that is not a store or a server that does not answer
+    is one line on stderr, exit 2: `main.CommandGroup`)."""
+    from ..kb.filters import open_existing
+
+    return open_existing(db)
+
+
+STATUSES = click.Choice(["occurred", "planned", "ongoing", "negated", "hypothetical"], case_sensitive=False)
+
+
+def event_filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The filters `events` and `export` share."""
+    for option in reversed((
+        click.option("--between", nargs=2, metavar="A B",
+                     help="Only events between these two actors (either order): codes in any case or country names "
+                          "in en/es/ru, e.g. --between kaz Argentina."),
+        click.option("--actor", help="Only events involving this actor (code or name)."),
+        click.option("--since", type=int, metavar="YEAR", help="From this year on (undated events are left out)."),
+        click.option("--until", type=int, metavar="YEAR", help="Up to this year (undated events are left out)."),
+        click.option("--type", "types", multiple=True, metavar="TYPE",
+                     help="PLOVER event type, any case (repeatable), e.g. CONSULT."),
+        click.option("--status", "statuses", multiple=True, type=STATUSES,
+                     help="Only events of this status (repeatable)."),
+    )):
+        func = option(func)
+    return func
 
 
 def emit(frame: pd.DataFrame, fmt: str, *, wide: tuple[str, ...] = ("evidence", "snippet", "title")) -> None:
@@ -53,16 +77,10 @@ def emit(frame: pd.DataFrame, fmt: str, *, wide: tuple[str, ...] = ("evidence", 
         click.echo(shown.to_string(index=False, na_rep=""))
 
 
-@click.command("events")
+@click.command("events", cls=Command)
 @db_option
-@click.option("--between", nargs=2, metavar="A B", help="Only events between these two actors (either order).")
-@click.option("--actor", help="Only events involving this actor.")
-@click.option("--since", type=int, help="From this year on (undated events are left out).")
-@click.option("--until", type=int, help="Up to this year.")
-@click.option("--type", "types", multiple=True, help="PLOVER type (repeatable), e.g. CONSULT.")
-@click.option("--status", "statuses", multiple=True,
-              type=click.Choice(["occurred", "planned", "ongoing", "negated", "hypothetical"]))
-@click.option("--limit", type=int)
+@event_filter_options
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many events (the newest).")
 @click.option("--sources", is_flag=True, help="List every report (sentence and document) under each event.")
 @format_option
 def events_cli(db: str, between: tuple[str, str] | None, actor: str | None, since: int | None, until: int | None,
@@ -82,21 +100,22 @@ def events_cli(db: str, between: tuple[str, str] | None, actor: str | None, sinc
          if fmt == "table" and not sources else frame, fmt, wide=("evidence", "source_evidence", "title"))
 
 
-@click.command("relations")
+@click.command("relations", cls=Command)
 @db_option
 @click.argument("country")
 @click.option("--since", type=int, help="Count events from this year on.")
 @click.option("--until", type=int, help="Count events up to this year.")
 @format_option
 def relations_cli(db: str, country: str, since: int | None, until: int | None, fmt: str) -> None:
-    """Partners of COUNTRY ranked by merged events, with the cooperation/conflict balance."""
+    """Partners of COUNTRY (a code in any case or a name in en/es/ru) ranked by merged events, with the
+    cooperation/conflict balance."""
     from ..kb.queries import relations
 
     with open_store(db) as store:
-        emit(relations(store, country.upper(), since=since, until=until), fmt)
+        emit(relations(store, country, since=since, until=until), fmt)
 
 
-@click.command("profile")
+@click.command("profile", cls=Command)
 @db_option
 @click.argument("a")
 @click.argument("b")
@@ -106,11 +125,13 @@ def relations_cli(db: str, country: str, since: int | None, until: int | None, f
 def profile_cli(db: str, a: str, b: str, since: int | None, until: int | None, fmt: str) -> None:
     """The bilateral relations of A and B: relations established, partnership, missions, agreements, contacts
     by level, figures, cooperation/conflict balance by year, last contact, people and quotes — each with its
-    evidence; in a table, headed by the pair's figures (events, articles, sources, last contact, balance)."""
+    evidence; in a table, headed by the pair's figures (events, articles, sources, last contact, balance).
+    A and B are codes in any case or names in en/es/ru."""
+    from ..kb.filters import resolve_code
     from ..kb.queries import headline, profile
 
-    a, b = a.upper(), b.upper()
     with open_store(db) as store:
+        a, b = resolve_code(a, store=store), resolve_code(b, store=store)
         frame = profile(store, a, b, since=since, until=until)
         figures = headline(store, between=(a, b), since=since, until=until)
     if fmt != "table":
@@ -144,10 +165,10 @@ def format_headline(title: str, figures: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-@click.command("search")
+@click.command("search", cls=Command)
 @db_option
 @click.argument("query")
-@click.option("--limit", default=20, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most this many articles.")
 @format_option
 def search_cli(db: str, query: str, limit: int, fmt: str) -> None:
     """Full-text search over the stored articles, accent- and case-insensitive ("quoted phrases" allowed)."""
@@ -158,11 +179,12 @@ def search_cli(db: str, query: str, limit: int, fmt: str) -> None:
     emit(frame[["published", "language", "title", "snippet", "path"]] if fmt == "table" else frame, fmt)
 
 
-@click.command("actors")
+@click.command("actors", cls=Command)
 @db_option
-@click.option("--country", help="Only people and organisations of this country.")
+@click.option("--country", help="Only people and organisations of this country (code or name).")
 @click.option("--type", "types", multiple=True, default=("PERSON", "ORG"), show_default=True,
-              type=click.Choice(["PERSON", "ORG", "PLACE", "COUNTRY"]))
+              type=click.Choice(["PERSON", "ORG", "PLACE", "COUNTRY"], case_sensitive=False),
+              help="Entity types to list (repeatable).")
 @click.option("--learned", is_flag=True, help="The learned actor table: people the articles' titles introduced.")
 @format_option
 def actors_cli(db: str, country: str | None, types: tuple[str, ...], learned: bool, fmt: str) -> None:
@@ -170,24 +192,55 @@ def actors_cli(db: str, country: str | None, types: tuple[str, ...], learned: bo
     from ..kb.queries import actors
 
     with open_store(db) as store:
-        emit(actors(store, country.upper() if country else None, types=types, learned=learned), fmt)
+        emit(actors(store, country, types=tuple(t.upper() for t in types), learned=learned), fmt)
 
 
-@click.command("export")
+#: output suffixes and the export format each implies when --format is not given (the first the export offers)
+SUFFIX_FORMATS = {".parquet": ("parquet",), ".pq": ("parquet",), ".csv": ("csv",), ".jsonl": ("jsonl",),
+                  ".ndjson": ("jsonl",), ".json": ("jsonl",), ".tsv": ("gdelt2", "gdelt"),
+                  ".plover.jsonl": ("plover",)}
+
+
+def export_format(fmt: str | None, output: str) -> str:
+    """--format, else the format the output's suffix names (x.parquet → parquet), else JSON lines."""
+    from ..kb.export import FORMATS
+
+    if fmt:
+        return fmt
+    name = output.lower()
+    if output == "-" or not os.path.splitext(name)[1]:
+        return "jsonl"
+    for suffix, candidates in sorted(SUFFIX_FORMATS.items(), key=lambda kv: -len(kv[0])):
+        found = next((f for f in candidates if f in FORMATS), None)
+        if name.endswith(suffix) and found:
+            return found
+    raise click.UsageError(f"cannot tell the export format from the name {output!r}: give --format "
+                           f"({', '.join(FORMATS)})")
+
+
+def _export_formats() -> list[str]:
+    from ..kb.export import FORMATS
+
+    return list(FORMATS)
+
+
+@click.command("export", cls=Command)
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "plover", "gdelt"]), default="jsonl",
-              show_default=True, help="See docs/exports.md for the columns of each format.")
+@click.option("--format", "fmt", type=click.Choice(_export_formats()), default=None,
+              help="See docs/exports.md for the columns of each format. Default: from the output's suffix "
+                   "(.parquet, .csv, .jsonl, .tsv), else jsonl.")
 @click.option("-o", "--output", default="-", help="File to write (default stdout; required for parquet).")
-@click.option("--between", nargs=2, metavar="A B")
-@click.option("--since", type=int)
-@click.option("--type", "types", multiple=True)
-def export_cli(db: str, fmt: str, output: str, between: tuple[str, str] | None, since: int | None,
-               types: tuple[str, ...]) -> None:
-    """Export the merged events with their sources."""
+@event_filter_options
+def export_cli(db: str, fmt: str | None, output: str, between: tuple[str, str] | None, actor: str | None,
+               since: int | None, until: int | None, types: tuple[str, ...], statuses: tuple[str, ...]) -> None:
+    """Export the merged events with their sources (the same filters as `events`)."""
     from ..kb.export import export
+    from ..kb.filters import resolve_filters
 
-    filters = {"between": tuple(between) if between else None, "since": since, "types": types}
+    fmt = export_format(fmt, output)
     with open_store(db) as store:
+        filters = resolve_filters(store, between=tuple(between) if between else None, actor=actor, since=since,
+                                  until=until, types=types, statuses=statuses)
         if fmt == "parquet":
             if output == "-":
                 raise click.UsageError("parquet needs a file: use -o events.parquet")

@@ -17,24 +17,20 @@ import click
 from ..errors import CommuniqueError, ConfigError
 from ..settings import Settings, settings_table
 from ..version import __version__
+from .errors import CommandGroup, Problem
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 
-class SettingsProblem(click.ClickException):
-    """Bad settings: one line on stderr ("error: ..."), exit 2, no usage text (the command line was fine)."""
-
-    exit_code = EXIT_USAGE
-
-    def show(self, file: Any = None) -> None:
-        click.echo(f"error: {' '.join(self.format_message().split())}", err=True)
+#: bad settings: one line on stderr, exit 2 (kept under its old name)
+SettingsProblem = Problem
 
 
 def _settings(ctx: click.Context) -> Settings:
     return ctx.obj["settings"]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=CommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="communique")
 @click.option("--config", type=click.Path(dir_okay=False), help="TOML settings file.")
 @click.option("--language", "languages", multiple=True, help="Restrict language detection (repeatable).")
@@ -128,7 +124,7 @@ DB_HELP = "The store: a SQLite file, or a postgresql:// URL."
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", default="communique.db", show_default=True, help=DB_HELP)
 @click.option("--reprocess", is_flag=True, help="Reprocess documents stored by other stage versions.")
-@click.option("--quiet", is_flag=True)
+@click.option("--quiet", is_flag=True, help="No progress and no summary line on stderr.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="local: this machine (--workers processes); dask: a Dask cluster, records as Parquet shards.")
 @click.option("--scheduler", metavar="tcp://HOST:PORT", help="Dask scheduler (default: a local cluster).")
@@ -164,16 +160,15 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, reprocess: bool,
 @click.option("--examples", default=5, show_default=True, help="How many example events to show.")
 def summary(db: str, examples: int) -> None:
     """What the store holds: documents by language, events by type, top country pairs, example events."""
-    from ..kb.store import Store, format_summary, is_postgres_url
+    from ..kb.filters import open_existing
+    from ..kb.store import format_summary
 
-    if not is_postgres_url(db) and not Path(db).exists():
-        raise click.UsageError(f"no store at {db}; run `communique ingest PATH --db {db}` first")
-    with Store.open(db) as store:
+    with open_existing(db) as store:
         click.echo(format_summary(store.summary(examples=examples)))
 
 
 @cli.command()
-@click.option("--db", default="demo.db", show_default=True)
+@click.option("--db", default="demo.db", show_default=True, help=DB_HELP)
 @click.pass_context
 def demo(ctx: click.Context, db: str) -> None:
     """Process the bundled sample corpus into a store and show what was found."""

@@ -11,6 +11,7 @@ import click
 
 from ..errors import ConfigError
 from ..kb.store import Store
+from .errors import Command, CommandGroup
 from .kb import db_option, emit
 
 STATUSES = ("occurred", "planned", "ongoing", "negated", "hypothetical")
@@ -29,7 +30,7 @@ def _progress_line(enabled: bool) -> Any:
     return show
 
 
-@click.command("watch")
+@click.command("watch", cls=Command)
 @click.argument("sources", nargs=-1)
 @db_option
 @click.option("--once", is_flag=True, help="One pass, then exit (cron, CI).")
@@ -90,7 +91,7 @@ def watch_cli(ctx: click.Context, sources: tuple[str, ...], db: str, once: bool,
     ctx.exit(1 if failed else 0)
 
 
-@click.group("watchlist")
+@click.group("watchlist", cls=CommandGroup)
 def watchlist_cli() -> None:
     """Saved queries whose new or updated matching events become alerts."""
 
@@ -101,7 +102,8 @@ def watchlist_cli() -> None:
 @click.option("--between", nargs=2, metavar="A B", help="Events between these two actors (either order).")
 @click.option("--actor", help="Events with this actor on either side.")
 @click.option("--type", "types", multiple=True, help="PLOVER type (repeatable), e.g. CONSULT.")
-@click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES))
+@click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES),
+              help="Only alert on events of this status (repeatable; default: any).")
 @click.option("--keyword", "keywords", multiple=True, help="The sentence or title contains it (repeatable: any).")
 @click.option("--min-sources", default=1, show_default=True, type=click.IntRange(1), help="Independent sources.")
 @click.option("--webhook", metavar="URL", help="POST each alert here as JSON, signed with HMAC-SHA256.")
@@ -112,16 +114,19 @@ def watchlist_add(name: str, db: str, between: tuple[str, str] | None, actor: st
     """Add the watchlist NAME (only events stored from now on raise alerts)."""
     from pydantic import ValidationError
 
+    from ..kb.filters import resolve_filters
     from ..monitor import WatchlistSpec, add_watchlist
     from ..monitor.alerts import describe
 
-    try:
-        spec = WatchlistSpec(name=name, between=tuple(between) if between else None, actor=actor,
-                             types=[t.upper() for t in types], statuses=list(statuses), keywords=list(keywords),
-                             min_sources=min_sources, webhook=webhook, secret=secret)
-    except ValidationError as err:
-        raise click.UsageError(_validation_message(err)) from err
     with Store.open(db) as store:
+        wanted = resolve_filters(store, between=tuple(between) if between else None, actor=actor, types=types,
+                                 statuses=statuses)
+        try:
+            spec = WatchlistSpec(name=name, between=wanted["between"], actor=wanted["actor"], types=wanted["types"],
+                                 statuses=wanted["statuses"], keywords=list(keywords), min_sources=min_sources,
+                                 webhook=webhook, secret=secret)
+        except ValidationError as err:
+            raise click.UsageError(_validation_message(err)) from err
         try:
             added = add_watchlist(store, spec)
         except ConfigError as err:
@@ -133,7 +138,8 @@ def watchlist_add(name: str, db: str, between: tuple[str, str] | None, actor: st
 
 @watchlist_cli.command("list")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
+              help="Output: an aligned table or JSON lines.")
 def watchlist_list(db: str, fmt: str) -> None:
     """Every watchlist with its alert and unread counts."""
     import pandas as pd
@@ -165,14 +171,15 @@ def watchlist_remove(name: str, db: str) -> None:
     click.echo(f"watchlist {name} removed")
 
 
-@click.command("alerts")
+@click.command("alerts", cls=Command)
 @db_option
 @click.option("--watchlist", help="Only this watchlist's alerts (name or id).")
 @click.option("--all", "show_all", is_flag=True, help="Read alerts too (default: unread only).")
 @click.option("--mark-read", is_flag=True, help="Mark the alerts shown as read.")
 @click.option("--read", "read_ids", multiple=True, type=int, metavar="ID", help="Mark this alert read (repeatable).")
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(1))
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1), help="At most this many alerts.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True,
+              help="Output: an aligned table, JSON lines or CSV with a header.")
 def alerts_cli(db: str, watchlist: str | None, show_all: bool, mark_read: bool, read_ids: tuple[int, ...],
                limit: int, fmt: str) -> None:
     """Alerts raised by the watchlists, newest first (unread ones unless --all)."""

@@ -11,14 +11,16 @@ import os
 
 import click
 
-from ..kb.store import DEFAULT_DB, is_postgres_url
+from ..kb.store import DEFAULT_DB, is_postgres_url, sqlite_path
+from .errors import Command
 
 
-@click.command("serve")
+@click.command("serve", cls=Command)
 @click.option("--db", default=DEFAULT_DB, show_default=True, envvar="COMMUNIQUE_DB",
               help="SQLite file or postgresql:// URL of the store.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="TCP port to listen on (0: any free port).")
 @click.option("--token", envvar="COMMUNIQUE_TOKEN", help="Allow reviews from clients presenting this token "
               "(Authorization: Bearer TOKEN); without it the server is read-only. Env: COMMUNIQUE_TOKEN.")
 @click.option("--max-body-bytes", default=1_000_000, show_default=True, type=click.IntRange(1, 100_000_000),
@@ -36,7 +38,7 @@ def serve_cli(db: str, host: str, port: int, token: str | None, max_body_bytes: 
     from ..errors import ConfigError
     from ..web.app import allowed_hosts_for, check_token
 
-    if not is_postgres_url(db) and not os.path.exists(db):
+    if not is_postgres_url(db) and not os.path.exists(sqlite_path(db)):
         raise click.UsageError(f"no store at {db}; run `communique ingest PATH --db {db}` or `communique demo` first")
     try:
         token = check_token(token)

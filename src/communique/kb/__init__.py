@@ -14,6 +14,9 @@ The queries return pandas DataFrames and are the Python API of the knowledge bas
     >>> from communique import kb
     >>> from communique.kb import Store
     >>> kb.events(Store.open("kb.db"), between=("KAZ", "ARG"))
+    >>> kb.events("kb.db", between=("kaz", "Argentina"), types="consult")   # a path, codes or names, any case
+
+An unknown actor, event type or status raises `FilterError` naming the nearest valid ones (`kb.filters`).
 """
 from .queries import (
                       actors,
@@ -29,7 +32,8 @@ from .queries import (
                       search,
                       top_events,
 )
+from .filters import FilterError
 from .store import Store
 
-__all__ = ["Store", "actors", "balance", "count_events", "document_rows", "event_rows", "events", "evidence",
+__all__ = ["FilterError", "Store", "actors", "balance", "count_events", "document_rows", "event_rows", "events", "evidence",
            "headline", "profile", "relations", "search", "top_events"]

@@ -23,6 +23,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from ..errors import UnreachableError
 from ..pipeline import ordered_as_completed
 from ..reading.readers import read_paths
 from ..records import RawInput
@@ -33,6 +34,8 @@ log = logging.getLogger(__name__)
 
 #: documents per Dask task: large enough that scheduling and transfer cost little next to the models
 DEFAULT_PARTITION_DOCS = 64
+#: seconds to wait for a Dask scheduler before saying it does not answer
+SCHEDULER_TIMEOUT = 10
 SHARD_COLUMNS = ("position", "id", "path", "error", "record")
 
 
@@ -57,7 +60,12 @@ def _client(scheduler: str | None, workers: int) -> Iterator[Any]:
         # distributed installs its own INFO handler on stderr: its chatter is not this command's output
         logging.getLogger("distributed").setLevel(logging.WARNING)
     if scheduler:
-        with Client(scheduler) as client:
+        try:
+            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
+        except (OSError, TimeoutError, ValueError) as err:
+            reason = " ".join(str(err).split()) or type(err).__name__
+            raise UnreachableError(f"cannot reach the Dask scheduler {scheduler}: {reason}") from err
+        with client:
             yield client
         return
     with LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address=None,

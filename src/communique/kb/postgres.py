@@ -14,13 +14,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from ..errors import ConfigError
+from ..errors import ConfigError, StoreError
 from .store import Store
 
 log = logging.getLogger(__name__)
 
 #: SQLite type names in the shared migration files and what PostgreSQL calls them.
 _PG_TYPES = {"REAL": "DOUBLE PRECISION", "BLOB": "BYTEA"}
+
+#: seconds to wait for a PostgreSQL server before saying it does not answer (unless the URL sets connect_timeout)
+CONNECT_TIMEOUT = 10
 
 # Serialises writers across processes (one ingest transaction at a time), like SQLite's write lock.
 _WRITE_LOCK = 0x436F6D6D  # "Comm"
@@ -41,7 +44,12 @@ class PostgresStore(Store):
             from psycopg.rows import dict_row
         except ImportError as err:  # pragma: no cover - depends on the installation
             raise ConfigError("PostgreSQL support needs psycopg 3: pip install 'communique[postgres]'") from err
-        conn = psycopg.connect(url, autocommit=True, row_factory=dict_row)
+        extra = {} if "connect_timeout" in url else {"connect_timeout": CONNECT_TIMEOUT}
+        try:
+            conn = psycopg.connect(url, autocommit=True, row_factory=dict_row, **extra)
+        except psycopg.Error as err:
+            reason = " ".join(str(err).split()) or type(err).__name__
+            raise StoreError(f"cannot connect to the store {_redact(url)}: {reason}") from err
         return cls(conn, _redact(url))
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:

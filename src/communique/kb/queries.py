@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..datafiles import data_languages, language_data, load_data
 from ..events.cameo import goldstein
+from .filters import public_query
 from .stories import fold
 
 if TYPE_CHECKING:
@@ -74,6 +75,7 @@ def _first_label(text: str, labelled: dict[str, list[list[str]]]) -> str | None:
 
 # -- queries ------------------------------------------------------------------------------------------------------
 
+@public_query
 def events(store: Store, *, between: tuple[str, str] | None = None, actor: str | None = None,
            since: int | None = None, until: int | None = None, types: Iterable[str] = (),
            statuses: Iterable[str] = (), limit: int | None = None) -> pd.DataFrame:
@@ -83,6 +85,7 @@ def events(store: Store, *, between: tuple[str, str] | None = None, actor: str |
                                    statuses=statuses, limit=limit), columns=EVENT_COLUMNS)
 
 
+@public_query
 def event_rows(store: Store, *, between: tuple[str, str] | None = None, actor: str | None = None,
                since: int | None = None, until: int | None = None, types: Iterable[str] = (),
                statuses: Iterable[str] = (), limit: int | None = None, offset: int = 0,
@@ -94,6 +97,7 @@ def event_rows(store: Store, *, between: tuple[str, str] | None = None, actor: s
     return [_event_row(row) for row in store.rows(sql, params)]
 
 
+@public_query
 def event_batches(store: Store, *, size: int = 500, limit: int | None = None,
                   **filters: Any) -> Iterator[list[dict[str, Any]]]:
     """`event_rows` in lists of at most `size`, streamed from one query (an export of any size in bounded memory)."""
@@ -118,6 +122,7 @@ def _event_row(row: dict[str, Any]) -> dict[str, Any]:
     return {c: row.get(c) for c in EVENT_COLUMNS}
 
 
+@public_query
 def count_events(store: Store, **filters: Any) -> int:
     """How many merged events `event_rows` would return with these filters (no limit)."""
     where, params = event_filter(**filters)
@@ -156,6 +161,7 @@ def event_filter(*, between: tuple[str, str] | None = None, actor: str | None = 
     return where, params
 
 
+@public_query
 def evidence(store: Store, merged_ids: Iterable[str]) -> pd.DataFrame:
     """Every report behind the given merged events: its sentence and document."""
     ids = sorted(set(merged_ids))
@@ -181,6 +187,7 @@ RELATION_COLUMNS = ["partner", "events", "cooperation", "conflict", "balance", "
                     "top_types"]
 
 
+@public_query
 def relations(store: Store, country: str, *, since: int | None = None, until: int | None = None) -> pd.DataFrame:
     """Partners of `country` ranked by merged events, with the cooperation/conflict balance (documented weights)."""
     by_partner: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -205,6 +212,7 @@ def relations(store: Store, country: str, *, since: int | None = None, until: in
 ACTOR_COLUMNS = ["name", "type", "roles", "country", "mentions", "documents"]
 
 
+@public_query(skip=("types",))
 def actors(store: Store, country: str | None = None, *, types: Iterable[str] = ("PERSON", "ORG"),
            learned: bool = False) -> pd.DataFrame:
     """People and organisations (of a country), their roles as the texts give them, and how often they appear;
@@ -254,6 +262,7 @@ def parse_query(query: str) -> list[list[str]]:
     return terms
 
 
+@public_query
 def search(store: Store, query: str, *, limit: int = 20) -> pd.DataFrame:
     """Documents matching the query, accent- and case-insensitively, with a snippet around the first match."""
     terms = parse_query(query)
@@ -283,6 +292,7 @@ PROFILE_SECTIONS = ["relations established", "partnership", "missions", "agreeme
                     "facts", "balance", "people", "quotes"]
 
 
+@public_query
 def profile(store: Store, a: str, b: str, *, since: int | None = None, until: int | None = None) -> pd.DataFrame:
     """Everything the store knows about relations between countries `a` and `b`, one row per item.
 
@@ -584,6 +594,7 @@ def _year(date: str | None) -> int | None:
 DOCUMENT_COLUMNS = ["doc_id", "title", "outlet", "published", "url", "path", "language", "story_id"]
 
 
+@public_query
 def document_rows(store: Store, doc_ids: Iterable[str]) -> list[dict[str, Any]]:
     """What a citation needs of each document (title, outlet, date, link), newest first."""
     ids = sorted(set(doc_ids))
@@ -593,6 +604,7 @@ def document_rows(store: Store, doc_ids: Iterable[str]) -> list[dict[str, Any]]:
     return sorted(out, key=lambda d: (d["published"] or "", d["doc_id"]), reverse=True)
 
 
+@public_query
 def headline(store: Store, *, between: tuple[str, str] | None = None, actor: str | None = None,
              since: int | None = None, until: int | None = None) -> dict[str, Any]:
     """The figures a brief opens with, for a pair (`between`) or one actor, over the period: merged events (and how
@@ -631,6 +643,7 @@ def headline(store: Store, *, between: tuple[str, str] | None = None, actor: str
     return out
 
 
+@public_query
 def balance(store: Store, *, between: tuple[str, str] | None = None, actor: str | None = None,
             since: int | None = None, until: int | None = None) -> list[dict[str, Any]]:
     """Cooperation (positive weights), conflict (negative weights), their sum, events and articles per year, for the
@@ -652,6 +665,7 @@ def balance(store: Store, *, between: tuple[str, str] | None = None, actor: str 
     return list(by_year.values())
 
 
+@public_query
 def top_events(store: Store, *, between: tuple[str, str] | None = None, actor: str | None = None,
                since: int | None = None, until: int | None = None, limit: int = 10) -> list[dict[str, Any]]:
     """The most reported events: by independent sources, then articles, then the newest; as `event_rows`."""

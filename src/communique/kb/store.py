@@ -28,6 +28,7 @@ from itertools import islice
 from typing import Any
 
 from ..actors.learned import with_learned_actors
+from ..errors import StoreError
 from ..records import Article
 from ..settings import Settings
 from . import stories
@@ -79,15 +80,24 @@ class Store:
 
     @classmethod
     def open(cls, target: str | os.PathLike[str]) -> Store:
-        """Open (creating and migrating as needed) the store at a SQLite path or a ``postgresql://`` URL."""
+        """Open (creating and migrating as needed) the store at a SQLite path (or ``sqlite:///path`` URL) or a
+        ``postgresql://`` URL. A store that cannot be opened is a `StoreError` saying why in one line."""
         name = os.fspath(target)
         if is_postgres_url(name):
             from .postgres import PostgresStore
 
             store: Store = PostgresStore.connect(name)
         else:
-            store = SQLiteStore.connect(name)
-        store.migrate()
+            path = sqlite_path(name)
+            try:
+                store = SQLiteStore.connect(path)
+            except sqlite3.DatabaseError as err:
+                raise StoreError(_sqlite_problem(path, err)) from err
+        try:
+            store.migrate()
+        except sqlite3.DatabaseError as err:
+            store.close()
+            raise StoreError(_sqlite_problem(name, err)) from err
         return store
 
     def __enter__(self) -> Store:
@@ -406,6 +416,27 @@ def _switch_to_wal(db: sqlite3.Connection, wait: float = 30.0) -> None:
 
 def is_postgres_url(target: str) -> bool:
     return target.startswith(("postgresql://", "postgres://"))
+
+
+def sqlite_path(target: str) -> str:
+    """The file a SQLite target names: a plain path, or a ``sqlite:///relative`` / ``sqlite:////absolute`` URL
+    (SQLAlchemy's spelling)."""
+    if target.startswith("sqlite:///"):
+        return target[len("sqlite:///"):] or ":memory:"
+    if target.startswith("sqlite://"):
+        raise StoreError(f"{target}: a SQLite URL is sqlite:///relative/path.db or sqlite:////absolute/path.db")
+    return target
+
+
+def _sqlite_problem(path: str, err: sqlite3.Error) -> str:
+    text = str(err)
+    if "not a database" in text:
+        return f"{path} is not a Communiqué store (not a SQLite database)"
+    if "unable to open" in text:
+        folder = os.path.dirname(os.path.abspath(path))
+        why = "no such folder" if not os.path.isdir(folder) else "permission denied or not a file"
+        return f"cannot open the store {path}: {why}"
+    return f"cannot open the store {path}: {text}"
 
 
 def _backfill_knowledge_base(store: Store) -> None:

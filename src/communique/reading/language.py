@@ -15,6 +15,7 @@ import functools
 import logging
 import re
 
+from ..datafiles import extraction_languages
 from ..records import Article
 from ..registry import Stage, stage
 
@@ -151,6 +152,20 @@ def paragraph_language(text: str, document: str, languages: tuple[str, ...], mem
 
 @stage("language", "2", requires=("text", "paragraphs"), assigns=("language",))
 class LanguageStage(Stage):
+    """The document's and each paragraph's language, among `settings.languages`. Restricted to fewer than the
+    supported languages (``--language es``), an article that reads as another supported language keeps the
+    language it was given, with a warning saying so: events may be missed, and the user should know why."""
+
+    def _check_restriction(self, article: Article, texts: list[str], languages: tuple[str, ...], memo: Memo) -> None:
+        supported = extraction_languages()
+        if set(supported) <= set(languages):
+            return
+        unrestricted = document_language(texts, supported, memo)
+        if unrestricted and unrestricted not in languages:
+            article.warn(f"the text reads as {unrestricted}, not {article.language}: it was processed as "
+                         f"{article.language} because languages are restricted to {', '.join(languages)} "
+                         f"(--language); events may be missed")
+
     def process(self, article: Article) -> None:
         languages = tuple(self.settings.languages)
         texts = [article.text[p.start:p.end] for p in article.paragraphs]
@@ -164,5 +179,7 @@ class LanguageStage(Stage):
         if found is None:
             article.warn(f"language not detected; assumed {self.settings.fallback_language}")
         article.language = found or self.settings.fallback_language
+        if found:
+            self._check_restriction(article, texts, languages, memo)
         for paragraph, text in zip(article.paragraphs, texts):
             paragraph.language = paragraph_language(text, article.language, languages, memo)

@@ -25,6 +25,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from ..actors.codes import known_codes
 from ..kb import queries as kb
 from ..kb.export import export_chunks
+from ..kb.filters import FilterError, resolve_code, resolve_filters
 from ..records import EVENT_TYPES
 from . import review as reviews
 from .app import write_refusal
@@ -41,6 +42,8 @@ REMEMBERED = 256                # answers kept ready until the store changes (st
 ID_PATTERN = r"^[0-9a-f]{16}$"
 CODE_PATTERN = r"^[A-Za-z][A-Za-z0-9_]{1,15}$"
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+NAME_PATTERN = r"^[\w][\w .'-]*$"            # an actor's code or name in any script: "kaz", "Côte d'Ivoire"
+NAMES_PATTERN = r"^[\w][\w .'-]*,[\w][\w .'-]*$"
 
 
 class ErrorDetail(BaseModel):
@@ -217,23 +220,37 @@ def actor_names() -> dict[str, str]:
     return known_codes()
 
 
-def event_filters(between: str | None, actor: str | None, since: int | None, until: int | None,
+def event_filters(store: Any, between: str | None, actor: str | None, since: int | None, until: int | None,
                   types: list[str], statuses: list[str]) -> dict[str, Any]:
+    """The filters of a request, resolved as the CLI and the Python API resolve them (`kb.filters`): codes in any
+    case or names in en/es/ru, types in any case; an unknown actor, type or status is a 422 naming the nearest."""
     pair = None
     if between:
-        parts = [p.strip().upper() for p in between.split(",")]
+        parts = [p.strip() for p in between.split(",")]
         if len(parts) != 2 or not all(parts):
             raise HTTPException(422, "between needs two actor codes separated by a comma, e.g. KAZ,ARG")
         pair = (parts[0], parts[1])
-    return {"between": pair, "actor": actor.upper() if actor else None, "since": since, "until": until,
-            "types": [t.upper() for t in types], "statuses": statuses}
+    try:
+        return resolve_filters(store, between=pair, actor=actor, since=since, until=until, types=types,
+                               statuses=statuses)
+    except FilterError as err:
+        raise HTTPException(422, str(err)) from err
+
+
+def resolved_code(store: Any, text: str) -> str:
+    """One actor of a path (`/api/countries/{code}`): a code in any case or a name; unknown: 422 naming the nearest."""
+    try:
+        return resolve_code(text, store=store)
+    except FilterError as err:
+        raise HTTPException(422, str(err)) from err
 
 
 # -- query parameters shared by /events and /export ---------------------------------------------------------------------
 
-Between = Annotated[str | None, Query(max_length=40, pattern=r"^[A-Za-z0-9_]+,[A-Za-z0-9_]+$",
-                                      description="Two actor codes, either order: KAZ,ARG")]
-Actor = Annotated[str | None, Query(pattern=CODE_PATTERN, description="Events involving this actor.")]
+Between = Annotated[str | None, Query(max_length=80, pattern=NAMES_PATTERN,
+                                      description="Two actors, either order: codes in any case or names, KAZ,ARG")]
+Actor = Annotated[str | None, Query(max_length=60, pattern=NAME_PATTERN,
+                                    description="Events involving this actor (a code in any case or a name).")]
 Since = Annotated[int | None, Query(ge=1, le=9999, description="From this year on (undated events left out).")]
 Until = Annotated[int | None, Query(ge=1, le=9999, description="Up to this year.")]
 Types = Annotated[list[str], Query(alias="type", max_length=20, description="PLOVER type(s), e.g. CONSULT.")]
@@ -297,7 +314,7 @@ def list_events(request: Request, page: PageNumber = 1, page_size: PageSize = 50
                                                description="Evidence contains this text.")] = None
                 ) -> JSONResponse:
     store = store_of(request)
-    filters = event_filters(between, actor, since, until, types, list(statuses)) | {"text": q or None}
+    filters = event_filters(store, between, actor, since, until, types, list(statuses)) | {"text": q or None}
     items = kb.event_rows(store, limit=page_size, offset=(page - 1) * page_size, **filters)
     return respond(page_of(reviews.with_reviews(store, items), page, page_size, kb.count_events(store, **filters)))
 
@@ -338,7 +355,7 @@ def list_countries(request: Request, page: PageNumber = 1, page_size: PageSize =
 
 @router.get("/countries/{code}", summary="A country's partners, cooperation/conflict balance by year, recent events")
 def get_country(request: Request, code: Code, since: Since = None, until: Until = None) -> Response:
-    code = code.upper()
+    code = resolved_code(store_of(request), code)
     return remembered(request, ("country", code, since, until),
                       lambda store: country_page(store, code, since=since, until=until))
 
@@ -408,7 +425,7 @@ def partners_of(store: Any, code: str, *, since: int | None = None, until: int |
 
 @router.get("/profiles/{a}/{b}", summary="Everything known about relations between two countries")
 def get_profile(request: Request, a: Code, b: Code, since: Since = None, until: Until = None) -> Response:
-    a, b = a.upper(), b.upper()
+    a, b = resolved_code(store_of(request), a), resolved_code(store_of(request), b)
     return remembered(request, ("profile", a, b, since, until),
                       lambda store: build_profile(store, a, b, since=since, until=until))
 
@@ -494,7 +511,8 @@ def list_actors(request: Request, page: PageNumber = 1, page_size: PageSize = 50
                 types: Annotated[list[Literal["PERSON", "ORG", "PLACE", "COUNTRY"]],
                                  Query(alias="type", max_length=4)] = ["PERSON", "ORG"],  # noqa: B006
                 ) -> JSONResponse:
-    frame = kb.actors(store_of(request), country.upper() if country else None, types=types)
+    store = store_of(request)
+    frame = kb.actors(store, resolved_code(store, country) if country else None, types=types)
     rows = records(frame.iloc[(page - 1) * page_size: page * page_size])
     return respond(page_of(rows, page, page_size, len(frame)))
 
@@ -514,7 +532,7 @@ def export_events(request: Request, format: Literal["jsonl", "csv", "plover", "g
     at most the server's row cap (`X-Export-Row-Cap`; `X-Export-Truncated: true` when more matched): bulk
     exports need the token, or `communique export`. A few exports run at once; more are answered 503."""
     state = request.app.state
-    filters = event_filters(between, actor, since, until, types, list(statuses))
+    filters = event_filters(store_of(request), between, actor, since, until, types, list(statuses))
     bulk = write_refusal(state.token, request.headers.get("authorization", "")) is None
     cap = None if bulk else state.export_row_cap
     rows = limit if cap is None else min(limit or cap, cap)

@@ -28,7 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from ..errors import ConfigError
-from ..kb.store import SQLiteStore, Store, is_postgres_url
+from ..kb.store import SQLiteStore, Store, is_postgres_url, sqlite_path
 from ..version import __version__
 
 log = logging.getLogger(__name__)
@@ -84,7 +84,7 @@ class StorePool:
             if not writable:
                 store.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
         else:
-            store = SQLiteStore.connect(self.target, any_thread=any_thread)
+            store = SQLiteStore.connect(sqlite_path(self.target), any_thread=any_thread)
             if not writable:
                 store.execute("PRAGMA query_only = ON")
         return store

@@ -12,7 +12,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 
 from ..briefs import NothingToBrief, build_brief, render_html, render_markdown
-from .api import ERRORS, Code, ErrorBody, Since, Until, store_of
+from .api import ERRORS, Code, ErrorBody, Since, Until, resolved_code, store_of
 
 BRIEF_POLICY = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none';"
                 " frame-ancestors 'none'")
@@ -45,6 +45,7 @@ def get_country_brief(request: Request, a: Code, since: Since = None, until: Unt
 
 def brief_response(request: Request, a: str, b: str | None, since: int | None, until: int | None, fmt: str,
                    language: str, paper: str, charts: bool) -> Response:
+    a, b = resolved_code(store_of(request), a), (resolved_code(store_of(request), b) if b else None)
     try:
         brief = build_brief(store_of(request), a, b, since=since, until=until, language=language,
                             charts_on=charts and fmt != "md")
