@@ -8,7 +8,10 @@ times, date widgets. The cleaner judges each line:
   the language is not known yet), each limited to short lines so that a body paragraph is never cut by a pattern;
 - by its place: before the first prose paragraph (the page head: menus, section words, the date widget, the
   headline) or after the last one (the page tail: "Join Telegram", "Currently reading");
-- by its shape: a wrapped site slogan, a line repeated right after itself, a bio made of tiny fragments.
+- by its shape: a wrapped site slogan, a line repeated right after itself, a bio made of tiny fragments;
+- and last by a small learned model (reading/lines.py) over general evidence (length, punctuation, stop words,
+  page-chrome words, link-like and menu-like patterns, position, the rules' verdicts, neighbour lines), which cuts
+  the junk the rules do not know and may undo a rule's cut where it is all but sure the line is article text.
 
 The headline stays in the text and is recorded as the title. The scraper's " date 2023-08-24 " marker is cut from
 the text (the metadata stage reads it from `raw_text`). Every cut is recorded in `article.removed` with offsets
@@ -24,6 +27,7 @@ from dataclasses import dataclass, field
 from ..datafiles import language_data, load_data
 from ..records import Article, Paragraph, Span
 from ..registry import Stage, stage
+from .lines import judge
 from .metadata import DATE_MARKER, headline_like, is_date_line, trailing_date
 
 log = logging.getLogger(__name__)
@@ -355,6 +359,7 @@ def clean_article(article: Article, languages: tuple[str, ...], max_chars: int) 
     _cut_marker(article.raw_text, lines)
     lines = [ln for ln in lines if ln.text or ln.cuts]
     classify(lines, data)
+    judge(lines, languages, find_headline(lines))
     headline = find_headline(lines)
     if headline is not None:
         _cut_headline_stamp(headline)
