@@ -8,6 +8,8 @@ extra); without either the tests skip. Playwright's own browser download is neve
 """
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 from collections.abc import Iterator
@@ -348,3 +350,78 @@ def test_article_with_script_and_onerror_is_shown_as_text_and_nothing_runs(brows
     finally:
         watched.close()
 
+
+
+# -- filters in the URL, downloads, every partner, read-only servers -------------------------------------------------
+
+def test_filters_live_in_the_url_and_reach_every_view(watched):
+    page = watched.open("/")
+    page.locator("details.filter-choice summary", has_text="Types").click()
+    page.locator("input[name='type'][value='AGREE']").check()
+    page.fill("input[name='since']", "2020")
+    page.get_by_role("button", name="Apply").click()
+    watched.settle()
+    assert "type=AGREE" in page.url and "since=2020" in page.url
+    stats = api_json(page, watched.base + "/api/stats?type=AGREE&since=2020")
+    assert 0 < stats["events"] < api_json(page, watched.base + "/api/stats")["events"]
+    assert page.locator("[data-stat='events'] .stat-value").inner_text() == str(stats["events"])
+    recent = page.locator("[data-events='recent'] li.event .type-badge")
+    assert recent.count() == len(stats["recent"]) > 0
+    assert all(text.startswith("AGREE") for text in recent.all_inner_texts())
+    # the filters travel with the links to a country and a pair, and into the downloads
+    country = page.locator("[data-table='pairs'] a.actor").first
+    assert country.get_attribute("href").endswith("?since=2020&type=AGREE")
+    country.click()
+    watched.settle()
+    assert page.locator("input[name='type'][value='AGREE']").is_checked()
+    assert page.locator("input[name='since']").input_value() == "2020"
+    code = page.url.split("/countries/")[1].split("?")[0]
+    data = api_json(page, f"{watched.base}/api/countries/{code}?type=AGREE&since=2020")
+    assert {p["top_types"] for p in data["partners"]} == {"AGREE"}
+    assert page.locator("[data-list='partners'] tbody tr").count() == len(data["partners"])
+    downloads = page.locator("[data-download]")
+    hrefs = downloads.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert hrefs[0] == f"/api/export?format=csv&actor={code}&since=2020&type=AGREE"
+    assert hrefs[2] == f"/api/countries/{code}?since=2020&type=AGREE"
+    rows = list(csv.DictReader(io.StringIO(page.request.get(watched.base + hrefs[0]).text())))
+    assert len(rows) == data["headline"]["events"] and {row["type"] for row in rows} == {"AGREE"}
+    watched.screenshot("country-filtered")
+
+
+def test_profile_filters_by_status_and_downloads_the_pair(watched):
+    page = watched.open("/profiles/KAZ/ARG?status=planned")
+    data = api_json(page, watched.base + "/api/profiles/KAZ/ARG?status=planned")
+    assert data["timeline"] and {e["status"] for e in data["timeline"]} == {"planned"}
+    assert page.locator("[data-events='all'] li.event").count() == len(data["timeline"])
+    assert page.locator("input[name='status'][value='planned']").is_checked()
+    hrefs = page.locator("[data-download]").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert hrefs[1] == "/api/export?format=jsonl&between=KAZ%2CARG&status=planned"
+    lines = page.request.get(watched.base + hrefs[1]).text().splitlines()
+    assert len(lines) == data["timeline_total"] and all(json.loads(line)["status"] == "planned" for line in lines)
+    page.goto(watched.base + "/profiles/KAZ/ARG?type=CONSUL")    # a typo says so, never an empty page
+    page.locator("[data-status][data-kind='error']").wait_for()
+    assert "did you mean CONSULT" in page.locator("[data-status]").inner_text()
+    watched.errors = [e for e in watched.errors if "422" not in e]  # the browser logs the refused fetch
+
+
+def test_the_country_page_lists_every_partner_in_full(watched):
+    page = watched.open("/countries/KAZ")
+    data = api_json(page, watched.base + "/api/countries/KAZ")
+    listing = page.locator("[data-list='partners']")
+    assert listing.locator("tbody tr").count() == len(data["partners"]) > 20
+    assert listing.evaluate("node => node.scrollHeight <= node.clientHeight + 1")      # nothing hidden behind a scroll
+    assert f"All {len(data['partners'])} partners" in listing.locator("caption").inner_text()
+
+
+def test_a_read_only_server_shows_review_controls_disabled_with_the_reason(watched):
+    page = watched.open("/review")
+    notice = page.locator("[data-read-only]")
+    assert "read-only" in notice.inner_text() and "--token" in notice.inner_text()
+    first = page.locator("[data-review-list] tbody tr").first
+    for name in ("Confirm", "Correct…", "Reject"):
+        button = first.get_by_role("button", name=name)
+        assert button.is_disabled() and "read-only" in button.get_attribute("title")
+    assert page.locator("#token").is_disabled()
+    watched.screenshot("review-read-only")
+    page = watched.open("/watchlists")
+    assert "read-only" in page.locator("[data-read-only]").inner_text()

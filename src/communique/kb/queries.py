@@ -606,13 +606,14 @@ def document_rows(store: Store, doc_ids: Iterable[str]) -> list[dict[str, Any]]:
 
 @public_query
 def headline(store: Store, *, between: tuple[str, str] | None = None, actor: str | None = None,
-             since: int | None = None, until: int | None = None) -> dict[str, Any]:
+             since: int | None = None, until: int | None = None, types: Iterable[str] = (),
+             statuses: Iterable[str] = ()) -> dict[str, Any]:
     """The figures a brief opens with, for a pair (`between`) or one actor, over the period: merged events (and how
     many of them planned), the articles reporting them, their independent sources (stories) and outlets, partners
     (for an actor), the first and last event dates, the date of the last contact (as the profile's), and the
     cooperation, conflict and balance of the events that took place (the sums of `balance`)."""
     period = {"between": between, "actor": actor, "since": since, "until": until}
-    where, params = event_filter(**period)
+    where, params = event_filter(**period, types=types, statuses=statuses)
     condition = " AND ".join(where)
     counts = store.rows(
         "SELECT COUNT(*) AS events, COUNT(CASE WHEN m.status = 'planned' THEN 1 END) AS planned,"
@@ -622,11 +623,13 @@ def headline(store: Store, *, between: tuple[str, str] | None = None, actor: str
         " COUNT(DISTINCT COALESCE(d.outlet, 'story:' || COALESCE(d.story_id, d.id))) AS outlets"
         " FROM merged_event_members k JOIN documents d ON d.id = k.doc_id"
         f" WHERE k.merged_id IN (SELECT m.id FROM merged_events m WHERE {condition})", params)[0]
-    years = balance(store, **period)
-    # the last contact is among the contacts of the newest date: read only those
-    held = {"types": ["CONSULT"], "statuses": ["occurred", "ongoing"]}
+    years = balance(store, **period, types=types, statuses=statuses)
+    # the last contact is among the contacts of the newest date (within the types and statuses asked): read only those
+    held = {"types": [t for t in ["CONSULT"] if not types or t in types],
+            "statuses": [s for s in ("occurred", "ongoing") if not statuses or s in statuses]}
     held_where, held_params = event_filter(**period, **held)
-    newest = store.scalar(f"SELECT MAX(m.date) FROM merged_events m WHERE {' AND '.join(held_where)}", held_params)
+    newest = store.scalar(f"SELECT MAX(m.date) FROM merged_events m WHERE {' AND '.join(held_where)}",
+                          held_params) if held["types"] and held["statuses"] else None
     last = last_contact(event_rows(store, **period, **held, date=newest)) if newest else None
     out = {"events": int(counts["events"] or 0), "planned": int(counts["planned"] or 0),
            "articles": int(counts["articles"] or 0), "sources": int(counts["sources"] or 0),
@@ -645,11 +648,13 @@ def headline(store: Store, *, between: tuple[str, str] | None = None, actor: str
 
 @public_query
 def balance(store: Store, *, between: tuple[str, str] | None = None, actor: str | None = None,
-            since: int | None = None, until: int | None = None) -> list[dict[str, Any]]:
+            since: int | None = None, until: int | None = None, types: Iterable[str] = (),
+            statuses: Iterable[str] = ()) -> list[dict[str, Any]]:
     """Cooperation (positive weights), conflict (negative weights), their sum, events and articles per year, for the
     events between a pair or of one actor that took place (planned, denied and hypothetical events do not count).
     Counted in the store by year, type and mode: a country with tens of thousands of events answers in milliseconds."""
-    where, params = event_filter(between=between, actor=actor, since=since, until=until)
+    where, params = event_filter(between=between, actor=actor, since=since, until=until, types=types,
+                                 statuses=statuses)
     rows = store.rows("SELECT m.year, m.type, m.mode, COUNT(*) AS n, SUM(m.num_articles) AS articles"
                       f" FROM merged_events m WHERE {' AND '.join(where)} AND m.status IN ('occurred', 'ongoing')"
                       " AND m.year IS NOT NULL GROUP BY m.year, m.type, m.mode ORDER BY m.year, m.type, m.mode", params)

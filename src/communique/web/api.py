@@ -258,31 +258,52 @@ Status = Literal["occurred", "planned", "ongoing", "negated", "hypothetical"]
 Statuses = Annotated[list[Status], Query(alias="status", max_length=5)]
 
 
+def view_filters(store: Any, since: int | None, until: int | None, types: list[str],
+                 statuses: list[str]) -> dict[str, Any]:
+    """A dashboard view's filters (period in years, types, statuses), resolved as `event_filters` does."""
+    filters = event_filters(store, None, None, since, until, types, statuses)
+    return {k: filters[k] for k in ("since", "until", "types", "statuses")}
+
+
+def filters_key(filters: dict[str, Any]) -> tuple[Any, ...]:
+    """The filters as part of a remembered answer's key."""
+    return (filters.get("since"), filters.get("until"), tuple(filters.get("types") or ()),
+            tuple(filters.get("statuses") or ()))
+
+
 # -- stats --------------------------------------------------------------------------------------------------------------
 
 @router.get("/stats", summary="What the store holds: counts, events per month by type, top pairs, recent events")
-def get_stats(request: Request) -> Response:
-    return remembered(request, "stats", stats)
+def get_stats(request: Request, since: Since = None, until: Until = None, types: Types = [],  # noqa: B006
+              statuses: Statuses = []) -> Response:  # noqa: B006
+    """With filters (years, types, statuses), the events, months, pairs, countries and recent events are those
+    that match; documents, reports, stories and failures stay the store's."""
+    filters = view_filters(store_of(request), since, until, types, list(statuses))
+    return remembered(request, ("stats", *filters_key(filters)), lambda store: stats(store, filters))
 
 
-def stats(store: Any) -> dict[str, Any]:
+def stats(store: Any, filters: dict[str, Any] | None = None) -> dict[str, Any]:
+    filters = filters or {}
     count = store.scalar
+    where, params = kb.event_filter(**filters)
     by_month = store.rows(
-        "SELECT SUBSTR(date, 1, 7) AS month, type, COUNT(*) AS count FROM merged_events WHERE LENGTH(date) >= 7"
-        " GROUP BY SUBSTR(date, 1, 7), type ORDER BY 1, 2")
+        "SELECT SUBSTR(m.date, 1, 7) AS month, m.type, COUNT(*) AS count FROM merged_events m WHERE LENGTH(m.date) >= 7"
+        f" AND {' AND '.join(where)} GROUP BY SUBSTR(m.date, 1, 7), m.type ORDER BY 1, 2", params)
     return {
-        "documents": count("SELECT COUNT(*) FROM documents"), "events": count("SELECT COUNT(*) FROM merged_events"),
+        "documents": count("SELECT COUNT(*) FROM documents"), "events": kb.count_events(store, **filters),
         "reports": count("SELECT COUNT(*) FROM events"), "stories": count("SELECT COUNT(DISTINCT story_id) FROM documents"),
-        "countries": len(country_counts(store)), "failures": count("SELECT COUNT(*) FROM failures"),
-        "by_month": by_month, "top_pairs": top_pairs(store),
-        "recent": reviews.with_reviews(store, kb.event_rows(store, limit=10)),
+        "countries": len(country_counts(store, filters)), "failures": count("SELECT COUNT(*) FROM failures"),
+        "by_month": by_month, "top_pairs": top_pairs(store, filters=filters),
+        "recent": reviews.with_reviews(store, kb.event_rows(store, limit=10, **filters)), **filters,
     }
 
 
-def top_pairs(store: Any, limit: int = 10) -> list[dict[str, Any]]:
+def top_pairs(store: Any, limit: int = 10, filters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     """Country pairs with the most merged events (either direction), with their cooperation/conflict balance."""
-    rows = store.rows("SELECT actor1, actor2, type, mode, COUNT(*) AS n FROM merged_events WHERE actor1 IS NOT NULL"
-                      " AND actor2 IS NOT NULL AND actor1 <> actor2 GROUP BY actor1, actor2, type, mode")
+    where, params = kb.event_filter(**(filters or {}))
+    rows = store.rows("SELECT m.actor1, m.actor2, m.type, m.mode, COUNT(*) AS n FROM merged_events m WHERE"
+                      " m.actor1 IS NOT NULL AND m.actor2 IS NOT NULL AND m.actor1 <> m.actor2"
+                      f" AND {' AND '.join(where)} GROUP BY m.actor1, m.actor2, m.type, m.mode", params)
     events: Counter[tuple[str, str]] = Counter()
     balance: dict[tuple[str, str], float] = defaultdict(float)
     for r in rows:
@@ -294,10 +315,13 @@ def top_pairs(store: Any, limit: int = 10) -> list[dict[str, Any]]:
             for a, b in ranked]
 
 
-def country_counts(store: Any) -> dict[str, int]:
-    rows = store.rows("SELECT actor1 AS code, COUNT(*) AS n FROM merged_events WHERE actor1 IS NOT NULL GROUP BY actor1"
-                      " UNION ALL SELECT actor2 AS code, COUNT(*) AS n FROM merged_events WHERE actor2 IS NOT NULL"
-                      " AND (actor1 IS NULL OR actor2 <> actor1) GROUP BY actor2")
+def country_counts(store: Any, filters: dict[str, Any] | None = None) -> dict[str, int]:
+    where, params = kb.event_filter(**(filters or {}))
+    condition = " AND ".join(where)
+    rows = store.rows("SELECT m.actor1 AS code, COUNT(*) AS n FROM merged_events m WHERE m.actor1 IS NOT NULL"
+                      f" AND {condition} GROUP BY m.actor1 UNION ALL SELECT m.actor2 AS code, COUNT(*) AS n"
+                      " FROM merged_events m WHERE m.actor2 IS NOT NULL AND (m.actor1 IS NULL OR m.actor2 <> m.actor1)"
+                      f" AND {condition} GROUP BY m.actor2", [*params, *params])
     counts: Counter[str] = Counter()
     for r in rows:
         counts[r["code"]] += r["n"]
@@ -342,44 +366,54 @@ def one_event(store: Any, event_id: str) -> dict[str, Any]:
 # -- countries and profiles ---------------------------------------------------------------------------------------------
 
 @router.get("/countries", response_model=Page, summary="Countries (and organisations) with events, most active first")
-def list_countries(request: Request, page: PageNumber = 1, page_size: PageSize = 500) -> Response:
+def list_countries(request: Request, page: PageNumber = 1, page_size: PageSize = 500, since: Since = None,
+                   until: Until = None, types: Types = [], statuses: Statuses = []) -> Response:  # noqa: B006
+    filters = view_filters(store_of(request), since, until, types, list(statuses))
+
     def build(store: Any) -> dict[str, Any]:
         names = actor_names()
-        ranked = sorted(country_counts(store).items(), key=lambda kv: (-kv[1], kv[0]))
+        ranked = sorted(country_counts(store, filters).items(), key=lambda kv: (-kv[1], kv[0]))
         items = [{"code": code, "name": names.get(code, code), "events": n}
                  for code, n in ranked[(page - 1) * page_size: page * page_size]]
         return page_of(items, page, page_size, len(ranked))
 
-    return remembered(request, ("countries", page, page_size), build)
+    return remembered(request, ("countries", page, page_size, *filters_key(filters)), build)
 
 
 @router.get("/countries/{code}", summary="A country's partners, cooperation/conflict balance by year, recent events")
-def get_country(request: Request, code: Code, since: Since = None, until: Until = None) -> Response:
+def get_country(request: Request, code: Code, since: Since = None, until: Until = None, types: Types = [],  # noqa: B006
+                statuses: Statuses = []) -> Response:  # noqa: B006
     code = resolved_code(store_of(request), code)
-    return remembered(request, ("country", code, since, until),
-                      lambda store: country_page(store, code, since=since, until=until))
+    filters = view_filters(store_of(request), since, until, types, list(statuses))
+    return remembered(request, ("country", code, *filters_key(filters)),
+                      lambda store: country_page(store, code, **filters))
 
 
-def country_page(store: Any, code: str, *, since: int | None = None, until: int | None = None) -> dict[str, Any]:
+def country_page(store: Any, code: str, *, since: int | None = None, until: int | None = None,
+                 types: list[str] | tuple[str, ...] = (), statuses: list[str] | tuple[str, ...] = ()) -> dict[str, Any]:
+    """A country's partners (every one), balance by year, headline and recent events, over the filters."""
     period = {"since": since, "until": until}
-    partners = partners_of(store, code, **period)
-    if not partners and not kb.count_events(store, actor=code, **period):
+    wanted = {**period, "types": list(types), "statuses": list(statuses)}
+    partners = partners_of(store, code, **wanted)
+    if not partners and not kb.count_events(store, actor=code, **wanted):
         raise HTTPException(404, f"no events involve {code}" + _period_text(since, until))
     names = actor_names()
     for row in partners:
         row["name"] = names.get(row["partner"], row["partner"])
-    return {"code": code, "name": names.get(code, code), **period, "headline": kb.headline(store, actor=code, **period),
-            "partners": partners, "balance": kb.balance(store, actor=code, **period),
-            "recent": reviews.with_reviews(store, recent_of(store, code, 20, **period))}
+    return {"code": code, "name": names.get(code, code), **wanted,
+            "headline": kb.headline(store, actor=code, **wanted), "partners": partners,
+            "balance": kb.balance(store, actor=code, **wanted),
+            "recent": reviews.with_reviews(store, recent_of(store, code, 20, **wanted))}
 
 
-def recent_of(store: Any, code: str, limit: int, *, since: int | None = None,
-              until: int | None = None) -> list[dict[str, Any]]:
+def recent_of(store: Any, code: str, limit: int, *, since: int | None = None, until: int | None = None,
+              types: list[str] | tuple[str, ...] = (), statuses: list[str] | tuple[str, ...] = ()
+              ) -> list[dict[str, Any]]:
     """kb.event_rows(actor=code, limit=limit), read newest first from each side's index and merged: a busy country
     has tens of thousands of events, and sorting them all for twenty would cost a hundred milliseconds."""
     found: dict[str, dict[str, Any]] = {}
     for side in ("actor1", "actor2"):
-        where, params = kb.event_filter(since=since, until=until)
+        where, params = kb.event_filter(since=since, until=until, types=types, statuses=statuses)
         for row in store.rows("SELECT m.*, d.path, d.url, d.title FROM merged_events m JOIN documents d ON"
                               f" d.id = m.doc_id WHERE m.{side} = ? AND {' AND '.join(where)}"
                               " ORDER BY m.date IS NULL, m.date DESC, m.type, m.id LIMIT ?", (code, *params, limit)):
@@ -394,10 +428,12 @@ def _descending(text: str) -> tuple[int, ...]:
     return tuple(-ord(ch) for ch in text) + (1,)
 
 
-def partners_of(store: Any, code: str, *, since: int | None = None, until: int | None = None) -> list[dict[str, Any]]:
+def partners_of(store: Any, code: str, *, since: int | None = None, until: int | None = None,
+                types: list[str] | tuple[str, ...] = (), statuses: list[str] | tuple[str, ...] = ()
+                ) -> list[dict[str, Any]]:
     """kb.relations (same rows, same order), counted in the store by partner and type instead of event by event,
     so a country with tens of thousands of events answers in milliseconds."""
-    where, params = kb.event_filter(since=since, until=until)
+    where, params = kb.event_filter(since=since, until=until, types=types, statuses=statuses)
     rows = store.rows(
         "SELECT CASE WHEN m.actor1 = ? THEN m.actor2 ELSE m.actor1 END AS partner, m.type, m.mode, COUNT(*) AS n,"
         " SUM(m.num_articles) AS articles, MIN(m.date) AS first, MAX(m.date) AS last FROM merged_events m"
@@ -424,25 +460,31 @@ def partners_of(store: Any, code: str, *, since: int | None = None, until: int |
 
 
 @router.get("/profiles/{a}/{b}", summary="Everything known about relations between two countries")
-def get_profile(request: Request, a: Code, b: Code, since: Since = None, until: Until = None) -> Response:
+def get_profile(request: Request, a: Code, b: Code, since: Since = None, until: Until = None, types: Types = [],  # noqa: B006
+                statuses: Statuses = []) -> Response:  # noqa: B006
     a, b = resolved_code(store_of(request), a), resolved_code(store_of(request), b)
-    return remembered(request, ("profile", a, b, since, until),
-                      lambda store: build_profile(store, a, b, since=since, until=until))
+    filters = view_filters(store_of(request), since, until, types, list(statuses))
+    return remembered(request, ("profile", a, b, *filters_key(filters)),
+                      lambda store: build_profile(store, a, b, **filters))
 
 
-def build_profile(store: Any, a: str, b: str, *, since: int | None = None, until: int | None = None) -> dict[str, Any]:
+def build_profile(store: Any, a: str, b: str, *, since: int | None = None, until: int | None = None,
+                  types: list[str] | tuple[str, ...] = (), statuses: list[str] | tuple[str, ...] = ()) -> dict[str, Any]:
     """The profile of a pair over a period (years; as `/api/events`, undated events are left out when one is given):
-    its headline figures, items (kb.profile), newest events as a timeline, and the documents behind them."""
+    its headline figures, items (kb.profile), newest events as a timeline, and the documents behind them. Types
+    and statuses filter the events (timeline, headline, balance) and the items that carry a status."""
     period = {"since": since, "until": until}
-    items = records(kb.profile(store, a, b, **period))
-    total = kb.count_events(store, between=(a, b), **period)
-    newest = reviews.with_reviews(store, kb.event_rows(store, between=(a, b), limit=TIMELINE_MAX, **period))
+    wanted = {**period, "types": list(types), "statuses": list(statuses)}
+    items = [r for r in records(kb.profile(store, a, b, **period))
+             if not statuses or not r.get("status") or r["status"] in statuses]
+    total = kb.count_events(store, between=(a, b), **wanted)
+    newest = reviews.with_reviews(store, kb.event_rows(store, between=(a, b), limit=TIMELINE_MAX, **wanted))
     if not items and not newest:
         raise HTTPException(404, f"nothing stored about {a}–{b}" + _period_text(since, until))
     names = actor_names()
     sources = sources_of(store, newest, items)
-    return {"a": a, "b": b, "names": {c: names.get(c, c) for c in (a, b)}, **period,
-            "headline": kb.headline(store, between=(a, b), **period), "items": items,
+    return {"a": a, "b": b, "names": {c: names.get(c, c) for c in (a, b)}, **wanted,
+            "headline": kb.headline(store, between=(a, b), **wanted), "items": items,
             "timeline": list(reversed(newest)), "timeline_total": total,
             "facts": [r for r in items if r["section"] == "facts"],
             "sources": sources[:SOURCES_MAX], "sources_total": len(sources)}

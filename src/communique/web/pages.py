@@ -11,13 +11,14 @@ import json
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import fastapi
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from ..kb import queries as kb
-from ..records import EVENT_TYPES
+from ..records import EVENT_STATUSES, EVENT_TYPES
 from .api import MAX_QUERY_CHARS
 
 WEB_DIR = Path(__file__).resolve().parent
@@ -35,10 +36,38 @@ NAV = [("overview", "/", "Overview"), ("search", "/search", "Search"), ("review"
        ("watchlists", "/watchlists", "Watchlists")]
 
 
+#: the filters a view keeps in its URL: years, PLOVER types and statuses (the API reads the same names)
+FILTER_KEYS = ("since", "until", "type", "status")
+READ_ONLY_REASON = ("This server is read-only: it was started without --token, so reviews and watchlist changes "
+                    "cannot be saved. Restart it with communique serve --token TOKEN to review.")
+
+
 def _page(request: fastapi.Request, template: str, *, section: str, title: str, **data: Any) -> HTMLResponse:
-    """Render one page shell; `data` becomes the page's `data-*` attributes (strings, escaped by Jinja2)."""
-    context = {"title": title, "section": section, "nav": NAV, "data": {k: str(v) for k, v in data.items()}}
+    """Render one page shell; `data` becomes the page's `data-*` attributes (strings, escaped by Jinja2). Every
+    page says whether the server takes writes (`data-writable`, and why not in `data-readonly`)."""
+    filters = data.pop("filters", None)
+    writable = bool(getattr(request.app.state, "token", None))
+    data = {**data, "writable": "true" if writable else "false"}
+    if not writable:
+        data["readonly"] = READ_ONLY_REASON
+    context = {"title": title, "section": section, "nav": NAV, "data": {k: str(v) for k, v in data.items()},
+               "filters": filters}
     return templates.TemplateResponse(request, template, context)
+
+
+def view_filters(request: fastapi.Request, scope: dict[str, str], twin: str) -> dict[str, Any]:
+    """The filter bar of a view: the values in its URL (shown back in the form), the choices, and the downloads
+    of what the view shows: its events as CSV or JSON lines (`/api/export`, `scope` adding the actor or the pair)
+    and the view's own JSON twin (`twin`), each with the same filters."""
+    params = request.query_params
+    pairs = [(k, v) for k in FILTER_KEYS for v in params.getlist(k) if v]
+    chosen = {"since": params.get("since", ""), "until": params.get("until", ""),
+              "types": [t.upper() for t in params.getlist("type")], "statuses": params.getlist("status")}
+    exported = urlencode([*scope.items(), *pairs])
+    return {"chosen": chosen, "types": EVENT_TYPES, "statuses": EVENT_STATUSES, "active": bool(pairs),
+            "downloads": [("Events as CSV", f"/api/export?format=csv&{exported}".rstrip("&")),
+                          ("Events as JSON lines", f"/api/export?format=jsonl&{exported}".rstrip("&")),
+                          ("This view as JSON", twin + (f"?{urlencode(pairs)}" if pairs else ""))]}
 
 
 def _weights() -> str:
@@ -56,21 +85,24 @@ def _code(value: str) -> str:
 @router.get("/", response_class=HTMLResponse)
 def overview_page(request: fastapi.Request) -> HTMLResponse:
     """Events per month by type, the most active country pairs, recent events."""
-    return _page(request, "overview.html", section="overview", title="Overview")
+    return _page(request, "overview.html", section="overview", title="Overview",
+                 filters=view_filters(request, {}, "/api/stats"))
 
 
 @router.get("/countries/{code}", response_class=HTMLResponse)
 def country_page(request: fastapi.Request, code: str) -> HTMLResponse:
     """One country: its partner network, cooperation/conflict balance over time, recent events."""
     code = _code(code)
-    return _page(request, "country.html", section="country", title=code, code=code)
+    return _page(request, "country.html", section="country", title=code, code=code,
+                 filters=view_filters(request, {"actor": code}, f"/api/countries/{code}"))
 
 
 @router.get("/profiles/{a}/{b}", response_class=HTMLResponse)
 def profile_page(request: fastapi.Request, a: str, b: str) -> HTMLResponse:
     """Bilateral profile of two actors: timeline, figures, sources."""
     a, b = _code(a), _code(b)
-    return _page(request, "profile.html", section="profile", title=f"{a}–{b}", a=a, b=b)
+    return _page(request, "profile.html", section="profile", title=f"{a}–{b}", a=a, b=b,
+                 filters=view_filters(request, {"between": f"{a},{b}"}, f"/api/profiles/{a}/{b}"))
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)

@@ -123,6 +123,26 @@ export function query(params) {
 
 export const enc = encodeURIComponent;
 
+/** Why this server takes no writes ("" when it does): the page says so in `data-writable` / `data-readonly`, and
+ * the write controls are drawn disabled with this reason instead of failing with 403 when used. */
+export function readOnlyReason() {
+  return main && main.dataset.writable === "false" ? (main.dataset.readonly || "This server is read-only.") : "";
+}
+
+/** The view's filters from the page's URL (years, types, statuses; the names the API reads), as a query string
+ * ("" without filters): every page passes them to its JSON twin and keeps them in the links it draws. */
+export const FILTER_KEYS = ["since", "until", "type", "status"];
+
+export function viewQuery() {
+  const current = new URLSearchParams(window.location.search);
+  const kept = new URLSearchParams();
+  for (const key of FILTER_KEYS) {
+    for (const value of current.getAll(key)) if (value) kept.append(key, value);
+  }
+  const text = kept.toString();
+  return text ? `?${text}` : "";
+}
+
 // -- formatting ---------------------------------------------------------------------------------------------------
 
 const numberFormat = new Intl.NumberFormat("en-GB");
@@ -184,11 +204,11 @@ export function evidenceHref(event) {
 export function countryLink(code, names = {}) {
   if (!code) return el("span", { class: "actor actor-none" }, "—");
   const name = names[code];
-  return el("a", { class: "actor", href: `/countries/${enc(code)}`, title: name || code }, code);
+  return el("a", { class: "actor", href: `/countries/${enc(code)}${viewQuery()}`, title: name || code }, code);
 }
 
 export function pairLink(a, b, label) {
-  return el("a", { href: `/profiles/${enc(a)}/${enc(b)}` }, label || `${a} – ${b}`);
+  return el("a", { href: `/profiles/${enc(a)}/${enc(b)}${viewQuery()}` }, label || `${a} – ${b}`);
 }
 
 // -- building blocks ----------------------------------------------------------------------------------------------

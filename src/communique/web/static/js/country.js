@@ -1,14 +1,14 @@
 // Country page: the partner network, cooperation/conflict over time, partners, recent events.
 
 import { $, api, balanceTable, boot, countryLink, el, empty, enc, eventList, fill, fmt, humanDate, inlineBar, main,
-         pairLink, table } from "./common.js";
+         pairLink, table, viewQuery } from "./common.js";
 import { balanceChart, networkGraph } from "./charts.js";
 
 const MAX_NODES = 30;
 
 boot(async () => {
   const code = main.dataset.code;
-  const data = await api(`/api/countries/${enc(code)}`);
+  const data = await api(`/api/countries/${enc(code)}${viewQuery()}`);
   const names = { [data.code]: data.name };
   const partners = data.partners || [];
   document.title = `${data.name || data.code} · Communiqué`;
@@ -33,7 +33,7 @@ function drawNetwork(code, partners, names) {
     return;
   }
   const shown = partners.slice(0, MAX_NODES);
-  fill(chart, networkGraph(code, shown, { names, hrefFor: (p) => `/profiles/${enc(code)}/${enc(p)}`,
+  fill(chart, networkGraph(code, shown, { names, hrefFor: (p) => `/profiles/${enc(code)}/${enc(p)}${viewQuery()}`,
                                           label: `Partners of ${code}` }));
   if (partners.length > shown.length) {
     chart.append(el("p", { class: "note" }, `The ${shown.length} most active of ${partners.length} partners.`));
@@ -71,5 +71,6 @@ function partnerList(code, partners) {
     { label: "Balance", numeric: true, value: (p) => el("span", { class: p.balance >= 0 ? "tone-coop-text"
       : "tone-conf-text" }, fmt.signed(p.balance)) },
     { label: "Last", value: (p) => humanDate(p.last) },
-  ], partners, { caption: "Select a partner for the bilateral profile", className: "data data-compact" });
+  ], partners, { caption: `All ${partners.length} partners: select one for the bilateral profile`,
+                 className: "data data-compact" });
 }

@@ -1,7 +1,7 @@
 // Overview: totals, events per month by type (stacked bars), the most active pairs, countries, recent events.
 
 import { $, api, boot, countryLink, el, empty, enc, eventList, fill, fmt, humanDate, inlineBar,
-         items, pairLink, table } from "./common.js";
+         items, pairLink, table, viewQuery } from "./common.js";
 import { monthRange, stackedBars, typeColours } from "./charts.js";
 
 const STAT_LABELS = [
@@ -10,7 +10,8 @@ const STAT_LABELS = [
 ];
 
 boot(async () => {
-  const [stats, countries] = await Promise.all([api("/api/stats"), api("/api/countries").catch(() => [])]);
+  const [stats, countries] = await Promise.all([api(`/api/stats${viewQuery()}`),
+    api(`/api/countries${viewQuery()}`).catch(() => [])]);
   const names = Object.fromEntries(items(countries).map((c) => [c.code, c.name]));
   fill($("[data-stats]"), STAT_LABELS.filter(([key]) => stats[key] !== undefined).map(([key, label]) =>
     el("div", { class: "stat", dataset: { stat: key } }, el("span", { class: "stat-value" }, fmt.n(stats[key])),
@@ -117,7 +118,7 @@ function countryChips(countries) {
   if (!countries.length) return empty("No countries yet.");
   const max = Math.max(...countries.map((c) => c.events));
   return el("ul", { class: "chip-list" }, countries.map((c) => el("li", {},
-    el("a", { class: "chip", href: `/countries/${enc(c.code)}`, title: `${c.name || c.code}: ${c.events} events`,
+    el("a", { class: "chip", href: `/countries/${enc(c.code)}${viewQuery()}`, title: `${c.name || c.code}: ${c.events} events`,
               dataset: { size: Math.ceil((c.events / max) * 4) } },
     el("span", { class: "chip-code" }, c.code), el("span", { class: "chip-name" }, c.name && c.name !== c.code
       ? c.name : ""), el("span", { class: "chip-count" }, fmt.n(c.events))))));

@@ -2,7 +2,7 @@
 // other figures, every event, and the articles behind them.
 
 import { $, api, balanceTable, boot, countryLink, el, empty, enc, eventList, fill, fmt, humanDate, main, quoted,
-         statusLabel, table } from "./common.js";
+         statusLabel, table, viewQuery } from "./common.js";
 import { balanceChart, formatAmount, labelledBars, timeline } from "./charts.js";
 
 const LANES = [
@@ -26,7 +26,7 @@ export function sentenceHref(row) {
 
 boot(async () => {
   const { a, b } = main.dataset;
-  const data = await api(`/api/profiles/${enc(a)}/${enc(b)}`);
+  const data = await api(`/api/profiles/${enc(a)}/${enc(b)}${viewQuery()}`);
   const names = data.names || {};
   const nameA = names[data.a || a] || a, nameB = names[data.b || b] || b;
   document.title = `${nameA} – ${nameB} · Communiqué`;

@@ -2,7 +2,7 @@
 // (gone when the tab closes); every decision goes to POST /api/events/{id}/review with it as a Bearer token.
 
 import { $, ApiError, api, quoted, boot, countryLink, el, empty, enc, evidenceHref, fill, humanDate, main, query,
-         reviewWord, statusLabel, table } from "./common.js";
+         readOnlyReason, reviewWord, statusLabel, table } from "./common.js";
 
 const PAGE_SIZE = 25;
 const TYPES = Object.keys(JSON.parse(main.dataset.weights || "{}"));
@@ -25,6 +25,13 @@ function credentials() {
 
 function setUpCredentials() {
   const form = $("[data-credentials]");
+  const readOnly = readOnlyReason();
+  if (readOnly) {
+    for (const control of form.elements) {
+      control.disabled = true;
+      control.title = readOnly;
+    }
+  }
   const { token, reviewer } = credentials();
   form.token.value = token;
   form.reviewer.value = reviewer;
@@ -44,6 +51,10 @@ function setUpCredentials() {
 
 function showCredentialState() {
   const { token, reviewer } = credentials();
+  if (readOnlyReason()) {
+    $("[data-credentials-state]").textContent = "Reviewing is off on this server (see above).";
+    return;
+  }
   $("[data-credentials-state]").textContent = token
     ? `Token kept for this tab${reviewer ? `; reviewing as ${reviewer}` : "; add your name so reviews say who"}.`
     : "Reading is open to all; reviewing needs the token the server was started with.";
@@ -109,12 +120,14 @@ function reviewCell(event) {
   const message = el("p", { class: "review-message", role: "status" });
   const correctForm = correctionForm(event, (fields) => send(event, "correct", fields, badge, message, correctForm));
   correctForm.hidden = true;
+  const readOnly = readOnlyReason();
+  const off = readOnly ? { disabled: true, title: readOnly, "aria-disabled": "true" } : {};
   const buttons = el("div", { class: "review-actions" },
-    el("button", { type: "button", class: "confirm", dataset: { action: "confirm" },
+    el("button", { type: "button", class: "confirm", dataset: { action: "confirm" }, ...off,
                    onclick: () => send(event, "confirm", {}, badge, message) }, "Confirm"),
-    el("button", { type: "button", class: "secondary", dataset: { action: "correct" },
+    el("button", { type: "button", class: "secondary", dataset: { action: "correct" }, ...off,
                    onclick: () => { correctForm.hidden = !correctForm.hidden; } }, "Correct…"),
-    el("button", { type: "button", class: "reject", dataset: { action: "reject" },
+    el("button", { type: "button", class: "reject", dataset: { action: "reject" }, ...off,
                    onclick: () => send(event, "reject", {}, badge, message) }, "Reject"));
   cell.append(badge, buttons, correctForm, message);
   return cell;
