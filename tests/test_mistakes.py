@@ -50,7 +50,7 @@ def assert_one_line_error(result, *words: str) -> None:
     (("events", "--between", "KAZ", "ARGG"), ("unknown actor 'ARGG'", "did you mean ARG")),
     (("events", "--type", "CONSUL"), ("unknown event type 'CONSUL'", "did you mean CONSULT")),
     (("events", "--actor", "Atlantis"), ("unknown actor 'Atlantis'",)),
-    (("relations", "Kazakstann"), ("unknown country 'Kazakstann'",)),
+    (("relations", "Kazakstann"), ("unknown country 'Kazakstann'", "did you mean KAZ (Kazakhstan)")),
     (("profile", "KAZ", "XYZ"), ("unknown actor 'XYZ'",)),
     (("export", "--type", "CONSUL"), ("did you mean CONSULT",)),
     (("events", "--status", "plannd"), ("plannd",)),

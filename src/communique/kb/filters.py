@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from ..actors.codes import known_codes, nearest_codes, resolve_actor
 from ..errors import CommuniqueError
 from ..records import EVENT_STATUSES, EVENT_TYPES
+from .stories import fold
 
 if TYPE_CHECKING:
     from .store import Store
@@ -47,9 +48,22 @@ def resolve_code(text: str, *, store: Store | None = None, what: str = "actor") 
     code = resolve_actor(wanted)
     if code:
         return code
-    near = nearest_codes(wanted, known=stored_codes(store) if store is not None else None)
+    near = nearest_names(wanted) if len(wanted) > 3 else []
+    near = near or nearest_codes(wanted, known=stored_codes(store) if store is not None else None)
     hint = f"; did you mean {', '.join(near)}?" if near else "; use a code such as KAZ or a name such as Kazakhstan"
     raise FilterError(f"unknown {what} {wanted!r}: not a country or organisation code or name{hint}")
+
+
+def nearest_names(text: str, n: int = 3) -> list[str]:
+    """The country and organisation names closest to a mistyped name ("Kazakstann" -> "KAZ (Kazakhstan)")."""
+    folded = _names_by_fold()
+    found = difflib.get_close_matches(fold(text), list(folded), n=n, cutoff=0.75)
+    return list(dict.fromkeys(f"{folded[name][0]} ({folded[name][1]})" for name in found))
+
+
+@functools.cache
+def _names_by_fold() -> dict[str, tuple[str, str]]:
+    return {fold(name): (code, name) for code, name in sorted(known_codes().items())}
 
 
 @functools.cache
