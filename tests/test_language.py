@@ -6,6 +6,7 @@ import json
 import pytest
 from conftest import shared_path
 
+import communique
 from communique.reading.clean import CleanStage
 from communique.reading.decode import ReadStage
 from communique.reading.language import LanguageStage, detector, dominant_script, paragraph_language
@@ -111,3 +112,53 @@ def test_every_seed_dev_and_sample_article_gets_its_language():
         for name, language in _languages_of(paths):
             if name in gold:
                 assert language == gold[name]["language"], name
+
+
+# Short news pages in languages the detector names but no events are read in.
+OTHER_PAGES = {
+    "uk": ("Міністр закордонних справ України провів переговори зі своїм польським колегою у Варшаві. Сторони "
+           "обговорили питання безпеки, торгівлі та відновлення інфраструктури. Після зустрічі міністри підписали "
+           "спільну заяву про співпрацю в енергетичній галузі."),
+    "be": ("Міністр замежных спраў Беларусі правёў перамовы са сваім казахстанскім калегам у Мінску. Бакі "
+           "абмеркавалі пытанні гандлю, транспарту і адукацыі. Пасля сустрэчы міністры падпісалі пагадненне аб "
+           "супрацоўніцтве ў галіне сельскай гаспадаркі."),
+    "kk": ("Қазақстан Республикасының Президенті Қасым-Жомарт Тоқаев Ақордада Өзбекстанның Сыртқы істер министрін "
+           "қабылдады. Кездесу барысында тараптар екі ел арасындағы сауда-экономикалық ынтымақтастықты дамыту "
+           "мәселелерін талқылады. Мемлекет басшысы көршілес елдермен қарым-қатынасты нығайтудың маңызына тоқталды."),
+    "pt": ("O presidente do Brasil recebeu nesta terça-feira o chefe de Estado do Cazaquistão no Palácio do "
+           "Planalto, em Brasília. Os dois governos assinaram oito acordos de cooperação em agricultura, energia e "
+           "educação. Segundo o Itamaraty, o comércio bilateral cresceu nos últimos anos."),
+    "de": ("Der deutsche Bundeskanzler hat am Dienstag den Präsidenten Kasachstans im Kanzleramt in Berlin "
+           "empfangen. Beide Seiten unterzeichneten mehrere Abkommen über die Zusammenarbeit im Energiebereich. Nach "
+           "Angaben des Auswärtigen Amtes soll der Handel zwischen beiden Ländern weiter ausgebaut werden."),
+    "fr": ("Le président français a reçu mardi son homologue kazakh au palais de l'Élysée à Paris. Les deux "
+           "dirigeants ont signé plusieurs accords de coopération dans les domaines de l'énergie et des transports. "
+           "Selon le ministère des Affaires étrangères, les échanges commerciaux ont fortement augmenté cette année."),
+    "it": ("Il presidente del Consiglio italiano ha ricevuto martedì a Palazzo Chigi il presidente del Kazakistan. "
+           "I due leader hanno firmato diversi accordi di cooperazione nei settori dell'energia e dei trasporti. "
+           "Secondo la Farnesina, gli scambi commerciali tra i due paesi sono cresciuti negli ultimi anni."),
+    "pl": ("Minister spraw zagranicznych Polski przyjął we wtorek w Warszawie swojego odpowiednika z Kazachstanu. "
+           "Strony omówiły współpracę gospodarczą, transport oraz bezpieczeństwo energetyczne. Po spotkaniu "
+           "ministrowie podpisali wspólną deklarację o partnerstwie strategicznym między obu krajami."),
+    "tr": ("Türkiye Cumhurbaşkanı salı günü Ankara'da Kazakistan Cumhurbaşkanı'nı resmi törenle karşıladı. İki lider "
+           "enerji, ulaştırma ve savunma alanlarında işbirliği anlaşmaları imzaladı. Dışişleri Bakanlığı'na göre iki "
+           "ülke arasındaki ticaret hacmi son yıllarda önemli ölçüde arttı."),
+    "zh": ("哈萨克斯坦总统周二在北京人民大会堂与中国国家主席举行会谈。双方签署了能源、交通和农业领域的多项合作协议。"
+           "中国外交部表示，两国贸易额近年来持续增长，双方同意进一步加强战略伙伴关系。"),
+}
+
+
+@pytest.mark.parametrize("code", sorted(OTHER_PAGES))
+def test_a_page_in_a_language_not_analysed_is_named_warned_and_has_no_events(code):
+    record = communique.extract("Noticias | Home\n\n" + OTHER_PAGES[code] + "\n\n" + OTHER_PAGES[code])
+    assert record["language"] == code
+    assert any(f"language {code} is not analysed" in w for w in record["warnings"]), record["warnings"]
+    assert record["events"] == []
+
+
+def test_a_spanish_page_with_a_portuguese_quote_stays_spanish():
+    spanish = ("El presidente de Kazajistán, Kasim-Yomart Tokáyev, se reunió este martes en Brasilia con su homólogo "
+               "brasileño. Ambos mandatarios firmaron ocho acuerdos de cooperación en agricultura y energía, según "
+               "informó la cancillería kazaja en un comunicado.")
+    record = communique.extract(spanish + "\n\n" + OTHER_PAGES["pt"][:120] + "\n\n" + spanish)
+    assert record["language"] == "es" and record["events"]

@@ -49,6 +49,8 @@ class SentencesStage(Stage):
             if article.text.strip():
                 article.warn(f"text shorter than {self.settings.min_text_chars} characters: not analysed")
             return
+        if article.language and article.language not in self.settings.languages:
+            return  # a page in a language no events are read in (the language stage said so): no sentences
         for paragraph in article.paragraphs:
             language = paragraph.language or article.language or self.settings.fallback_language
             chunk = article.text[paragraph.start:paragraph.end]

@@ -36,7 +36,9 @@ PATTERN_MAX_LINE = 3000             # longer lines are prose: no pattern is trie
 _LINE = re.compile(r"[^\n\r\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b\ufeff]")
 _BULLETS = " \t•·▪►▶■□◆◇*‣⁃–—-"
-_TERMINAL = (".", "!", "?", "…", "»", "”", "\"", ")", "’", "'")
+_TERMINAL = (".", "!", "?", "…", "»", "”", "\"", ")", "’", "'", "。", "！", "？")
+# Scripts written without spaces between words: there a word is about two characters
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,9 +146,14 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+def word_count(text: str) -> int:
+    """Words of a line; in scripts written without spaces (Chinese, Japanese, Thai) two characters count as one."""
+    return max(len(text.split()), len(_UNSPACED.findall(text)) // 2)
+
+
 def is_prose(text: str) -> bool:
     """A body sentence or paragraph: several words ending like a sentence, or simply long."""
-    words = len(text.split())
+    words = word_count(text)
     return words >= 20 or (words >= 8 and text.rstrip().endswith(_TERMINAL))
 
 

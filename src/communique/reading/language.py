@@ -25,6 +25,11 @@ DOCUMENT_SAMPLE_CHARS = 12000    # enough text to be sure, little enough to stay
 PARAGRAPH_SAMPLE_CHARS = 1500
 SHORT_PARAGRAPH_LETTERS = 40     # below this, lingua is unreliable: inherit unless the script says otherwise
 SWITCH_CONFIDENCE = 0.75         # a long paragraph leaves the document's language only when lingua is this sure
+# Languages the detector also tells apart and names, though no events are read in them: a Portuguese page must not
+# pass for Spanish, nor a Ukrainian, Belarusian or Kazakh one for Russian.
+OTHER_LANGUAGES = ("uk", "be", "kk", "pt", "de", "fr", "it", "pl", "tr", "az", "hy", "ka", "ar", "fa", "zh", "ja",
+                   "ko")
+OTHER_LANGUAGE_SHARE = 0.5       # the body's share (in letters) another language must have to name the page
 
 # The script each supported language is written in (a language of another script can be told apart without lingua).
 SCRIPTS = {"ru": "Cyrillic", "uk": "Cyrillic", "be": "Cyrillic", "bg": "Cyrillic", "kk": "Cyrillic",
@@ -116,6 +121,12 @@ def detect_among(text: str, subset: tuple[str, ...], languages: tuple[str, ...],
 def document_language(paragraphs: list[str], languages: tuple[str, ...], memo: Memo | None = None) -> str | None:
     """The language most of the body is written in: each prose paragraph is detected on its own and votes with its
     number of letters (detecting the concatenation lets a minority language win on names and numbers)."""
+    votes = language_votes(paragraphs, languages, memo)
+    return max(votes, key=votes.__getitem__) if votes else None
+
+
+def language_votes(paragraphs: list[str], languages: tuple[str, ...], memo: Memo | None = None) -> dict[str, int]:
+    """Letters of the body's prose paragraphs per language detected among `languages`."""
     body = [p for p in paragraphs if letters(p) >= SHORT_PARAGRAPH_LETTERS] or paragraphs
     votes: dict[str, int] = {}
     size = 0
@@ -127,7 +138,24 @@ def document_language(paragraphs: list[str], languages: tuple[str, ...], memo: M
         size += len(sample)
         if size >= DOCUMENT_SAMPLE_CHARS:
             break
-    return max(votes, key=votes.__getitem__) if votes else None
+    return votes
+
+
+def other_language(paragraphs: list[str], languages: tuple[str, ...], memo: Memo | None = None) -> str | None:
+    """The language the body is written in when it is none that events are read in (detected among those and
+    `OTHER_LANGUAGES` together), else None."""
+    from lingua import IsoCode639_1
+
+    supported = tuple(dict.fromkeys(languages + extraction_languages()))
+    wide = supported + tuple(code for code in OTHER_LANGUAGES
+                             if code not in supported and hasattr(IsoCode639_1, code.upper()))
+    votes = language_votes(paragraphs, wide, memo)
+    if not votes:
+        return None
+    best = max(votes, key=votes.__getitem__)
+    if best in supported or votes[best] < OTHER_LANGUAGE_SHARE * sum(votes.values()):
+        return None
+    return best
 
 
 def paragraph_language(text: str, document: str, languages: tuple[str, ...], memo: Memo | None = None) -> str:
@@ -152,7 +180,9 @@ def paragraph_language(text: str, document: str, languages: tuple[str, ...], mem
 
 @stage("language", "2", requires=("text", "paragraphs"), assigns=("language",))
 class LanguageStage(Stage):
-    """The document's and each paragraph's language, among `settings.languages`. Restricted to fewer than the
+    """The document's and each paragraph's language, among `settings.languages`; a page written in another language
+    (`OTHER_LANGUAGES`: Portuguese, Ukrainian, Kazakh, German, ...) is named as such, with a warning, and is not
+    analysed (the sentences stage leaves it without sentences, so no events). Restricted to fewer than the
     supported languages (``--language es``), an article that reads as another supported language keeps the
     language it was given, with a warning saying so: events may be missed, and the user should know why."""
 
@@ -175,6 +205,14 @@ class LanguageStage(Stage):
                 article.warn("language not detected: no letters in the text")
             return
         memo: Memo = {}
+        other = other_language(texts, languages, memo)
+        if other is not None:
+            article.language = other
+            article.warn(f"language {other} is not analysed (events are read in {', '.join(languages)}): "
+                         f"no events")
+            for paragraph in article.paragraphs:
+                paragraph.language = other
+            return
         found = document_language(texts, languages, memo)
         if found is None:
             article.warn(f"language not detected; assumed {self.settings.fallback_language}")

@@ -71,7 +71,7 @@ def vocabulary(languages: tuple[str, ...]) -> tuple[frozenset[str], frozenset[st
 
 def features(lines: list[Line], languages: tuple[str, ...], headline: Line | None = None) -> list[list[float]]:
     """One row of `FEATURES` per line; the lines carry the rules' verdicts (`junk`) already."""
-    from .clean import is_prose
+    from .clean import is_prose, word_count
 
     stop, junk = vocabulary(languages)
     n = len(lines)
@@ -135,7 +135,7 @@ def features(lines: list[Line], languages: tuple[str, ...], headline: Line | Non
             "short_after_prose": float(short and i > last),
             "rule_and_short": float(short and bool(ln.junk)),
             # guarded: a long prose line, a prose line of the body, a sentence or list item between body lines
-            "long_prose": float((prose[i] and len(text.split()) >= PROSE_GUARD_WORDS) or (counts[text] == 1 and (
+            "long_prose": float((prose[i] and word_count(text) >= PROSE_GUARD_WORDS) or (counts[text] == 1 and (
                 (prose[i] and first <= i <= last)
                 or (first < i < last and text.rstrip().endswith((".", ";", ":", ",", "!", "?", "»", "”")))))),
             "before_headline": float(i < headline_at),
