@@ -221,3 +221,29 @@ def test_sample_corpus_metadata():
             datelines += bool(article.dateline and article.dateline["country"] == g["dateline"]["country"])
         assert article.language == g["language"], name
     assert dates >= 0.85 * dated and datelines >= 0.85 * with_dateline
+
+
+BODY_ES = ("En una conversación telefónica ayer por la mañana, los presidentes de México y de Estados Unidos "
+           "reiteraron su compromiso de avanzar en la agenda bilateral en materia de seguridad y comercio.")
+BODY_RU = ("Министр иностранных дел Франции сообщила, что Париж согласился подписать соглашение о передаче "
+           "Армении военной техники, пишет РИА Новости.")
+
+
+@pytest.mark.parametrize("text,published", [
+    ("Miércoles 21 de febrero de 2018, p. 11\n" + BODY_ES, "2018-02-21"),              # a newspaper page number
+    ("Франция согласилась передать Армении технику\n3 октября 202320:26\n" + BODY_RU, "2023-10-03"),  # glued time
+    ("Посол вызван в МИД\n19:00 12.12.2020 Источник: Информационное агентство России \"ТАСС\"\n" + BODY_RU,
+     "2020-12-12"),                                                                      # a stamp opening a line
+])
+def test_publication_date_lines_found_on_real_page_heads(text, published):
+    assert run(text).published == published
+
+
+def test_a_dateline_without_a_year_takes_it_from_the_same_day_written_in_full():
+    text = ("ALMATY, 25 abr (Xinhua) -- Los cancilleres de China y Kazajistán celebraron hoy en Almaty el segundo "
+            "diálogo estratégico entre ambos países, según informó la cancillería.\n"
+            "El encuentro, celebrado el 25 de abril de 2025, sirvió para preparar la visita del presidente chino.")
+    article = run(text)
+    assert article.published == "2025-04-25" and article.published_inferred
+    anniversary = text.replace("2025", "1993")  # the same day, decades ago, is no year for the page when the text
+    assert run(anniversary + " Hoy, en 2023, se cumplen treinta años.").published != "1993-04-25"  # says 2023

@@ -146,7 +146,9 @@ def _weekday_pattern(languages: tuple[str, ...] | None = None) -> re.Pattern[str
 @functools.lru_cache(maxsize=8)
 def _date_line_residue(languages: tuple[str, ...] | None = None) -> re.Pattern[str]:
     weekdays = _alternation(list(weekday_names(languages)))
-    return re.compile(rf"(?i)(?<!\w)(?:{_DATE_LABELS}|{weekdays}|{_TIME})(?!\w)|[\s\-–—|,/.:()\[\]•·]+")
+    # a newspaper's page number may follow the date ("Miércoles 21 de febrero de 2018, p. 11")
+    return re.compile(rf"(?i)(?<!\w)(?:{_DATE_LABELS}|{weekdays}|{_TIME}|(?:p|pp|pág|págs|стр|с)\.\s?\d{{1,3}})(?!\w)"
+                      r"|[\s\-–—|,/.:()\[\]•·]+")
 
 
 def is_date_line(line: str, languages: tuple[str, ...] | None = None) -> bool:
@@ -160,6 +162,24 @@ def is_date_line(line: str, languages: tuple[str, ...] | None = None) -> bool:
     for date in reversed(dates):
         rest = rest[: date.start] + " " + rest[date.end:]
     return not _date_line_residue(languages).sub("", rest).strip()
+
+
+def leading_date(line: str, languages: tuple[str, ...] | None = None) -> DateMatch | None:
+    """A full date stamp opening a short line, maybe after a time ("19:00 12.12.2020 Источник: ТАСС"), or None."""
+    if len(line) > 150:
+        return None
+    dates = find_dates(line, languages)
+    if not dates or dates[0].year is None or not is_date_line(line[: dates[0].end], languages):
+        return None
+    return dates[0]
+
+
+def unglue_time(line: str) -> str:
+    """A time glued to the year before it ("3 октября 202320:26") set apart."""
+    return _GLUED_TIME.sub(r"\1 \2", line)
+
+
+_GLUED_TIME = re.compile(r"(?<!\d)((?:19|20)\d{2})([0-2]?\d:[0-5]\d)(?!\d)")
 
 
 def trailing_date(line: str, languages: tuple[str, ...] | None = None) -> int | None:
@@ -652,21 +672,29 @@ class MetadataStage(Stage):
         found: list[DateMatch] = []
         for line in source[:HEAD_CHARS].splitlines():
             for segment in line.strip().split(" | ") if len(line) <= 150 else [line.strip()]:
-                segment = segment.strip()
+                segment = unglue_time(segment.strip())
                 if not segment:
                     continue
                 if is_date_line(segment):
                     found += find_dates(segment)
                 elif (stamp := trailing_date(segment)) is not None:
                     found += find_dates(segment[stamp:])
+                elif (lead := leading_date(segment)) is not None:
+                    found.append(lead)
         return found
 
     @staticmethod
     def _infer_year(article: Article, source: str, partial: DateMatch) -> None:
-        """A day and month without a year. The evidence, strongest first: a weekday written next to that date
+        """A day and month without a year. The evidence, strongest first: the same day and month written with a year
+        elsewhere in the text, the latest year it mentions (an anniversary's first day stays a past event); a weekday written next to that date
         ("Tuesday, June 3"); the weekdays the story names ("got under way on Tuesday" under "ASUNCION, June 3"),
         each taken as the day of the dateline; a weekday written next to another date ("el lunes 5 de
         septiembre"), which dates the story's event and so the year of the page."""
+        for date in find_dates(source):
+            if date.year and (date.month, date.day) == (partial.month, partial.day) and date.year >= max(
+                    year_mentions(source), default=0):
+                _set_inferred(article, date.year, partial)  # the same day written in full elsewhere ("el 25 de
+                return                                        # abril de 2025" in the caption under "25 abr")
         attached: list[tuple[DateMatch, int]] = []
         for date in find_dates(source):
             weekday = weekday_near(source, date.start)
