@@ -73,6 +73,32 @@ CASES = {
         ("ru", "Армения отвергла заявление Азербайджана о поставках оружия из Франции.",
          {("REJECT", "ARM", "AZE")}, {("REJECT", "ARM", "FRA")}),
     ],
+    # a condemned act answers whose act it is, not whom it was aimed at
+    "owner": [
+        ("en", "Britain condemned Russia's aggression against Ukraine.",
+         {("ACCUSE", "GBR", "RUS")}, {("ACCUSE", "GBR", "UKR")}),
+        ("es", "El gobierno argentino condenó la agresión de Rusia contra Ucrania.",
+         {("ACCUSE", "ARG", "RUS")}, {("ACCUSE", "ARG", "UKR")}),
+        ("ru", "Польша осудила агрессию России против Украины.",
+         {("ACCUSE", "POL", "RUS")}, {("ACCUSE", "POL", "UKR")}),
+    ],
+    # a first-person verb in a quotation ("condenamos", "осуждаем") is the speaker's country's act, also where the
+    # capitalised verb opening the quotation was taken for a name
+    "first person": [
+        ("en", '"We condemn the sanctions imposed by Poland," said Russian Foreign Minister Sergei Lavrov.',
+         {("ACCUSE", "RUS", "POL")}, set()),
+        ("es", '"Condenamos las sanciones de Polonia", dijo el canciller ruso, Serguéi Lavrov.',
+         {("ACCUSE", "RUS", "POL")}, set()),
+        ("ru", "«Осуждаем санкции Польши», — заявил министр иностранных дел России Сергей Лавров.",
+         {("ACCUSE", "RUS", "POL")}, set()),
+    ],
+    # a description inside a quotation points ahead to the person named after the quotation, not to a later one
+    "pointing ahead": [
+        ("es", '"Acordamos impulsar la cooperación y también hablé con el presidente sobre el comercio", dijo la '
+               'primera ministra japonesa, Sanae Takaichi, tras reunirse con el presidente surcoreano, Lee Jae-myung. '
+               'Una semana antes, el presidente de China, Xi Jinping, visitó Seúl.',
+         {("AGREE", "JPN", "KOR")}, {("AGREE", "JPN", "CHN"), ("CONSULT", "JPN", "CHN")}),
+    ],
 }
 
 PARAMS = [(mechanism, *case) for mechanism, cases in CASES.items() for case in cases]

@@ -42,6 +42,10 @@ def descriptive_references(si: int, sentence: Sentence, toks: list[Tok], found: 
             continue
         role = h.best.code if h.best.code not in _GENERIC_ROLES | RELATIONAL_ROLES and h.best.sector else None
         named_here = {f.person.key for f in here if f.person is not None and not f.descriptive}
+        if _inside_quotation(sentence, start):
+            # «también hablé con el presidente», dijo X tras reunirse con el presidente surcoreano, Lee: a description
+            # inside a quotation may point ahead to the person named after the quotation in its own sentence
+            named_here = {f.person.key for f in here if f.person is not None and not f.descriptive and f.start < start}
         person = _resolve_reference(role, country, start, people, named_here, si)
         if person is None:
             continue
@@ -49,6 +53,16 @@ def descriptive_references(si: int, sentence: Sentence, toks: list[Tok], found: 
         out.append(Found(si, min(lo, start), max(hi, end), "person", person.country, person.name,
                          person.country, person.sector, person, descriptive=True))
     return out
+
+
+QUOTE_OPENERS, QUOTE_CLOSERS = "«“„", "»”"
+
+
+def _inside_quotation(sentence: Sentence, offset: int) -> bool:
+    """Is `offset` inside a quotation opened earlier in the sentence (or at its start) and not yet closed?"""
+    before = sentence.text[:max(0, offset - sentence.start)]
+    opened = sum(before.count(c) for c in QUOTE_OPENERS) - sum(before.count(c) for c in QUOTE_CLOSERS)
+    return opened > 0 or before.count('"') % 2 == 1
 
 
 def _followed_by_name(toks: list[Tok], k: int) -> bool:
@@ -104,6 +118,8 @@ def _resolve_reference(role: str | None, country: str | None, offset: int, peopl
     pool = exact_before or loose_before or exact_after
     if not pool or (len(pool) > 1 and not country and not role):
         return None                          # "the official" with two officials named: ambiguous
+    if pool is exact_after:                  # pointing ahead: the nearest fitting person named after it
+        return min(pool, key=lambda p: min(m[1] for m in p.mentions))
     person = max(pool, key=lambda p: max((m[1] for m in p.mentions if m[1] < offset), default=-1))
     recent = any(m[0] >= si - 1 for m in person.mentions if m[1] < offset)
     if not is_exact(person) and (len(pool) == 1 or recent):

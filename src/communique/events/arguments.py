@@ -173,14 +173,16 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
     governed_arguments(tree, i, frame, lex, mentions, heads, args)
     args.target = drop_described_members(tree, args.target, heads)
     if not frame.mutual:
-        args.target = closest_in_object(tree, i, args.target, heads) or object_authors(tree, i, mentions, heads)
+        aimed = lex.words("roles", "aimed_preps")
+        args.target = closest_in_object(tree, i, args.target, heads, aimed) or object_authors(tree, i, mentions, heads)
     return args
 
 
 NAME_LINKS = {"conj", "appos", "flat", "compound", "fixed", "cc", "case", "det", "punct"}
 
 
-def closest_in_object(tree: Tree, i: int, targets: list[ActorMention], heads: dict) -> list[ActorMention]:
+def closest_in_object(tree: Tree, i: int, targets: list[ActorMention], heads: dict,
+                      aimed_preps: frozenset[str] = frozenset()) -> list[ActorMention]:
     """Of the actors inside the trigger's object, the ones nearest its head: "denied Venezuela's claim of joint
     efforts by the United States and Guyana" answers Venezuela; what the claim is about is no party to the denial.
     Coordinated actors stand together ("accused Russia and Belarus"); targets outside the object are kept."""
@@ -204,7 +206,14 @@ def closest_in_object(tree: Tree, i: int, targets: list[ActorMention], heads: di
     if not inside:
         return targets
     nearest = min(inside)
-    return [m for m in targets if depths[id(m)] in (None, nearest)]
+    kept = [m for m in targets if depths[id(m)] in (None, nearest)]
+    # "condemned Russia's aggression against Ukraine", "la agresión de Rusia contra Ucrania", "агрессию России
+    # против Украины": of two actors of the object's phrase the one whose act or words it is answers; the one the
+    # act was aimed at (a target preposition) is no party to the condemnation
+    aimed = {id(m) for m in kept if depths[id(m)] == nearest and heads.get(id(m)) is not None
+             and tree.preposition(heads[id(m)]) in aimed_preps}
+    owners = [m for m in kept if depths[id(m)] == nearest and id(m) not in aimed]
+    return [m for m in kept if id(m) not in aimed] if aimed and owners else kept
 
 
 def object_authors(tree: Tree, i: int, mentions: list[ActorMention], heads: dict) -> list[ActorMention]:
@@ -417,8 +426,17 @@ def first_person(tree: Tree, i: int, lex: Lexicon) -> bool:
     """"my first trip", "nuestro aliado", "мы подписали": the speaker is the actor."""
     words = lex.words("roles", "first_person")
     nodes = [i] + ([g] if (g := governing_verb(tree, i)) is not None else [])
+    if any(first_person_verb(tree, n) for n in nodes):
+        return True
     return any(tree.lemma(c) in words or tree.tokens[c].text.lower() in words
                for n in nodes for c in tree.children[n] if tree.tokens[c].dep.split(":")[0] in FIRST_PERSON_DEPS)
+
+
+def first_person_verb(tree: Tree, n: int) -> bool:
+    """"condenamos", "осуждаем", "exigimos": a finite verb in the first person with its subject dropped."""
+    tok = tree.tokens[n]
+    return tok.pos in ("VERB", "AUX") and tok.morph.get("Person") == "1" and tok.morph.get("VerbForm") == "Fin" \
+        and not tree.kids(n, *SUBJECT_DEPS)
 
 
 def fill_source(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict, args: Arguments,
