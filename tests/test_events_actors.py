@@ -99,6 +99,26 @@ CASES = {
                'Una semana antes, el presidente de China, Xi Jinping, visitó Seúl.',
          {("AGREE", "JPN", "KOR")}, {("AGREE", "JPN", "CHN"), ("CONSULT", "JPN", "CHN")}),
     ],
+    # the actor's own envoy named by its country: the act concerns the posting ("llamó a consultas a la embajada
+    # española en Buenos Aires" is Spain's act on Argentina, not on itself)
+    "own envoy": [
+        ("en", "Spanish Foreign Minister José Manuel Albares said he had recalled the Spanish ambassador in Buenos Aires.",
+         {("SANCTION", "ESP", "ARG")}, set()),
+        ("es", "El canciller español, José Manuel Albares, anunció que ha llamado a consultas a la embajadora española "
+               "en Buenos Aires.",
+         {("SANCTION", "ESP", "ARG")}, set()),
+        ("ru", "Глава МИД Испании Хосе Мануэль Альбарес заявил, что отозвал испанского посла в Буэнос-Айресе.",
+         {("SANCTION", "ESP", "ARG")}, set()),
+    ],
+    # the partner of the relations an event noun is about is its target, not its doer
+    "relations with": [
+        ("en", "Mexico's president announced the suspension of diplomatic relations with Ecuador.",
+         {("SANCTION", "MEX", "ECU")}, {("SANCTION", "ECU", "MEX")}),
+        ("es", "El presidente mexicano anunció la suspensión de las relaciones diplomáticas con Ecuador.",
+         {("SANCTION", "MEX", "ECU")}, {("SANCTION", "ECU", "MEX")}),
+        ("ru", "Президент Алжира объявил о разрыве дипломатических отношений с Марокко.",
+         {("SANCTION", "DZA", "MAR")}, {("SANCTION", "MAR", "DZA")}),
+    ],
 }
 
 PARAMS = [(mechanism, *case) for mechanism, cases in CASES.items() for case in cases]

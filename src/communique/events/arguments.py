@@ -143,6 +143,11 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
                 args.target.append(m)
         elif frame.mutual and m.kind == "place" and prep in lex.words("roles", "venue_preps"):
             continue                      # "met in New York": where they met, not with whom
+        elif is_noun and (prep is None or prep in source_preps) and tree.head(h) != i \
+                and tree.preposition(h) in lex.words("roles", "partner_preps") - {prep}:
+            # "la suspensión de las relaciones con Ecuador", "разрыв отношений с Марокко": the partner of the
+            # relation the event noun is about is its target, though reached through an "of" phrase
+            args.target.append(m)
         elif prep is not None and prep in source_preps and is_noun:
             args.source.append(m)
         elif prep is not None and prep in lex.words("roles", "departure_preps") and frame.type in DEPARTURE_TYPES:

@@ -18,7 +18,7 @@ Dates are left to the `dates` stage that runs next.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..lexicon import Frame, Lexicon, lexicon
 from ..records import ActorRef, Article, Event, Location, Sentence, Span
@@ -38,7 +38,7 @@ from .arguments import (
 from .cameo import cameo_code
 from .discourse import Discourse, distinct_codes
 from .frame_roles import citizens, complement_targets, conflict_targets, obligation_sides, thanked_for
-from .postings import hosting_side, own_posting, postings
+from .postings import hosting_side, own_envoy_owners, own_posting, postings
 from .rules import (
     CLAUSE_LINKS,
     OBJECT_DEPS,
@@ -403,6 +403,12 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     if host is not None:                  # "the Polish ambassador in Moscow was summoned": Moscow summoned him
         args.source, confidence = [host], 0.7
     if not args.source and not args.pair:
+        owners = own_envoy_owners(tree, args.target, posts)
+        if owners:                        # "[Spain] recalled the Spanish embassy in Buenos Aires": its own envoy
+            rest = [m for m in args.target if m not in owners]
+            doer = fill_source(tree, i, lex, mentions, heads, replace(args, target=rest), context)
+            if doer and doer[0].code in {m.code for m in owners}:
+                args.target = rest
         args.source, confidence = fill_source(tree, i, lex, mentions, heads, args, context), 0.6
     if (not args.target and frame.type in COOCCURRENCE_TYPES
             and not (frame.mutual and len({m.code for m in args.source + args.pair}) > 1)):

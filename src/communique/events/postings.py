@@ -120,3 +120,17 @@ def hosting_side(tree: Tree, i: int, event_type: str, posts: list[Posting], args
         if p.owner in targets and p.place.code not in targets and p.envoy in tree.subtree(i):
             return p.place
     return None
+
+
+def own_envoy_owners(tree: Tree, targets: list[ActorMention], posts: list[Posting]) -> list[ActorMention]:
+    """Targets that only name whose envoy a posted envoy is ("la embajada española en Buenos Aires", "the Spanish
+    ambassador in Buenos Aires"): when the doer turns out to be that same country, the envoy is its own and the
+    act ("llamó a consultas a la embajada española en Buenos Aires") concerns the posting, not the owner."""
+    out = []
+    for m in targets:
+        for p in posts:
+            lo = tree.tokens[max(0, p.envoy - 3)].start
+            if p.owner == m.code and lo <= m.start < p.place.start and p.place.code != m.code:
+                out.append(m)
+                break
+    return out
