@@ -119,6 +119,14 @@ CASES = {
         ("ru", "Президент Алжира объявил о разрыве дипломатических отношений с Марокко.",
          {("SANCTION", "DZA", "MAR")}, {("SANCTION", "MAR", "DZA")}),
     ],
+    # a postposed speaker the parser hung under the speech verb's object is still the speaker; violence the
+    # speaker's side announces is a threat
+    "postposed speaker": [
+        ("ru", "Заместитель министра иностранных дел Казахстана Ермухамбет Конуспаев встретился с послом Украины Петром "
+               "Врублевским. «Чем больше мы убьем русских "
+               "сейчас, тем меньше придется их убивать нашим детям», — сказал в интервью блогеру Врублевский.",
+         {("THREATEN", "UKR", "RUS")}, {("ASSAULT", "UKR", "RUS")}),
+    ],
 }
 
 PARAMS = [(mechanism, *case) for mechanism, cases in CASES.items() for case in cases]

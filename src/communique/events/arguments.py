@@ -422,9 +422,21 @@ def speech_subjects(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMentio
     for a in [a for a in above if tree.lemma(a) in speech] + elsewhere:
         subjects = tree.kids(a, *SUBJECT_DEPS)
         found = [m for m in mentions if any(heads.get(id(m)) in tree.subtree(s) for s in subjects)]
+        if not subjects:
+            # "— сказал в интервью блогеру Врублевский": a postposed speaker the parser hung elsewhere under the
+            # verb (as an apposition, its case copied) is still the one whose name stands in its dictionary form
+            found = [m for m in mentions if m.kind == "person" and heads.get(id(m)) in tree.subtree(a)
+                     and nominative(tree, heads[id(m)])]
         if found:
             return found
     return []
+
+
+def nominative(tree: Tree, h: int) -> bool:
+    """A name in a language with case (Russian) standing in its dictionary form: nominative, whatever the tagger
+    copied onto it from the word it was attached to."""
+    tok = tree.tokens[h]
+    return tok.morph.get("Case") is not None and tok.text.lower() == tree.lemma(h).lower()
 
 
 def first_person(tree: Tree, i: int, lex: Lexicon) -> bool:

@@ -103,6 +103,8 @@ def off_topic(tree: Tree, lex: Lexicon) -> bool:
 
 def as_threat(event_type: str, status: str) -> str:
     """The PLOVER type of a coercive act stated as an intent: THREATEN ("will close the border if ...")."""
+    if event_type == "ASSAULT" and status == "planned":
+        return "THREATEN"                 # violence announced ahead ("we will kill", "убьем") is a threat, not a plan
     return "THREATEN" if event_type in THREATENED_TYPES and status in INTENT_STATUSES else event_type
 
 
