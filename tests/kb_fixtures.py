@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from communique.records import ActorRef, Article, Entity, Event, Fact, Mention, Span
+from communique.records import ActorRef, Article, Entity, Event, Fact, Location, Mention, Span
 
 FILLER = ("The ministry said the talks took place in a friendly and constructive atmosphere and covered the agenda "
           "of bilateral relations, regional security and the preparation of upcoming high-level contacts. ")
@@ -16,7 +16,7 @@ def make_article(path: str, sentences: list[str], events: list[dict[str, Any]], 
     """An article whose text is the sentences (plus optional filler making it distinct) with the given events.
 
     An event dict: type, source, target, sentence (index), and optional date, status, mutual, mode,
-    source_entity, target_entity, also (indices of further sentences stating it)."""
+    source_entity, target_entity, also (indices of further sentences stating it), location (name, ISO3)."""
     text, spans = "", []
     for sentence in sentences:
         spans.append((len(text), len(text) + len(sentence)))
@@ -36,6 +36,7 @@ def make_article(path: str, sentences: list[str], events: list[dict[str, Any]], 
             ActorRef(ev["target"], ev.get("target_entity")), Span(start, end, text[start:end]), ev["sentence"],
             mode=ev.get("mode"), date=ev.get("date"), status=ev.get("status", "occurred"),
             mutual=ev.get("mutual", False), confidence=ev.get("confidence", 0.7),
+            location=Location(*ev["location"]) if ev.get("location") else None,
             also=[Span(spans[i][0], spans[i][1], text[spans[i][0]:spans[i][1]]) for i in ev.get("also", ())]))
     for fact in facts:
         start, end = spans[fact["sentence"]]
@@ -62,7 +63,7 @@ def kaz_arg_articles() -> list[Article]:
     dispatch = make_article(
         "kazinform.txt", [CONSULTATIONS, CONSULATE, RELATIONS, AGREEMENT, TRADE],
         [{"type": "CONSULT", "source": "KAZ", "target": "ARG", "sentence": 0, "date": "2023-08-22", "mutual": True,
-          "mode": "talks", "source_entity": "p1", "target_entity": "p2"},
+          "mode": "talks", "source_entity": "p1", "target_entity": "p2", "location": ("Buenos Aires", "ARG")},
          {"type": "COOPERATE", "source": "KAZ", "target": "ARG", "sentence": 1, "date": "2023-08",
           "mode": "diplomatic", "mutual": True},
          {"type": "COOPERATE", "source": "KAZ", "target": "ARG", "sentence": 2, "date": "1993", "mutual": True,

@@ -16,6 +16,7 @@ from kb_fixtures import kaz_arg_articles
 from communique.cli.kb import export_cli
 from communique.events.cameo import cameo, cameo_code, cameo_codes, departures, event_cameo, plover_modes
 from communique.kb.export import EXPORT_COLUMNS, GDELT_COLUMNS, export, to_text
+from communique.kb.gdelt import GDELT2_COLUMNS, MENTION_COLUMNS
 from communique.kb.queries import EVENT_COLUMNS, weight
 from communique.kb.store import Store
 from communique.records import EVENT_TYPES
@@ -115,7 +116,8 @@ def test_jsonl_carries_every_report(store):
 def test_csv_has_the_documented_header_and_one_row_per_event(store):
     rows = list(csv.DictReader(io.StringIO(to_text(store, "csv"))))
     assert list(rows[0]) == EXPORT_COLUMNS
-    assert EXPORT_COLUMNS[: len(EVENT_COLUMNS)] == EVENT_COLUMNS
+    assert EXPORT_COLUMNS[: len(EVENT_COLUMNS) - 1] == EVENT_COLUMNS[:-1]    # date_precision came later: at the end
+    assert set(EVENT_COLUMNS) <= set(EXPORT_COLUMNS)
     consult = next(r for r in rows if r["type"] == "CONSULT")
     assert consult["outlets"] == "Kazinform | Diario Sur | Buenos Aires Herald"
 
@@ -132,10 +134,13 @@ def test_parquet_round_trips_with_stable_types(store, tmp_path):
 
 def test_plover_records_use_plover_field_names(store):
     records = [json.loads(line) for line in to_text(store, "plover").splitlines()]
-    consult = next(r for r in records if r["event"] == "CONSULT")
-    assert consult["source"] == [{"code": "ARG"}] and consult["target"] == [{"code": "KAZ"}]
+    consult = next(r for r in records if r["event"] == "CONSULT" and r["date"] == "2023-08-22")
+    assert [a["code"] for a in consult["source"]] == ["ARG"] and [a["code"] for a in consult["target"]] == ["KAZ"]
     assert (consult["date"], consult["mode"], consult["numSources"]) == ("2023-08-22", "talks", 2)
     assert consult["text"] and len(consult["evidence"]) == 3
+    assert consult["context"] == ["diplomatic"] and consult["datePrecision"] == "day"
+    assert all(set(r) == set(consult) for r in records)              # every key on every row, null when unknown
+    assert all("mode" in r and isinstance(r["context"], list) for r in records)
 
 
 def test_gdelt_tsv_has_58_columns_and_cameo_codes(store):
@@ -146,14 +151,15 @@ def test_gdelt_tsv_has_58_columns_and_cameo_codes(store):
     assert (consult["EventCode"], consult["SQLDATE"], consult["Year"]) == ("046", "20230822", "2023")
     assert (consult["NumArticles"], consult["NumSources"], consult["QuadClass"]) == ("3", "2", "1")
     assert {consult["Actor1Code"], consult["Actor2Code"]} == {"ARG", "KAZ"}
-    established = next(r for r in rows if r["SQLDATE"] == "19930000")
+    established = next(r for r in rows if r["Year"] == "1993")
+    assert (established["SQLDATE"], established["MonthYear"]) == ("19930101", "199301")     # a real date, never 0000
     assert (established["EventCode"], established["EventRootCode"], established["GoldsteinScale"]) == (
         "054", "05", "6.0")
 
 
 def test_docs_describe_every_export_column():
     docs = (ROOT / "docs" / "exports.md").read_text(encoding="utf-8")
-    for column in EXPORT_COLUMNS + GDELT_COLUMNS:
+    for column in EXPORT_COLUMNS + GDELT_COLUMNS + GDELT2_COLUMNS + MENTION_COLUMNS:
         assert f"`{column}`" in docs, column
 
 

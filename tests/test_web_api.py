@@ -205,8 +205,17 @@ def test_exports_as_downloads(api):
     assert lines and all({r["actor1"], r["actor2"]} == {"KAZ", "ARG"} for r in lines)
     table = list(csv.DictReader(io.StringIO(api.get("/api/export", params={"format": "csv", "type": "AGREE"}).text)))
     assert table and all(row["type"] == "AGREE" for row in table)
+    first = [json.loads(line)
+             for line in api.get("/api/export", params={"format": "jsonl", "limit": 5}).text.splitlines()]
+    happened = sum(e["status"] in ("occurred", "ongoing") for e in first)      # GDELT files: what took place
     gdelt = api.get("/api/export", params={"format": "gdelt", "limit": 5}).text.splitlines()
-    assert len(gdelt) == 5 and all(len(line.split("\t")) == len(GDELT_COLUMNS) for line in gdelt)
+    assert len(gdelt) == happened and all(len(line.split("\t")) == len(GDELT_COLUMNS) for line in gdelt)
+    gdelt2 = api.get("/api/export", params={"format": "gdelt2", "limit": 5, "include_planned": "true"})
+    assert gdelt2.headers["content-type"].startswith("text/tab-separated-values")
+    assert {len(line.split("\t")) for line in gdelt2.text.splitlines()} == {61}
+    assert len(gdelt2.text.splitlines()) == sum(e["status"] in ("occurred", "ongoing", "planned") for e in first)
+    mentions = api.get("/api/export", params={"format": "gdelt2-mentions", "limit": 5}).text.splitlines()
+    assert mentions and {len(line.split("\t")) for line in mentions} == {16}
     plover = api.get("/api/export", params={"format": "plover", "limit": 1}).text
     assert json.loads(plover)["coder"] == "communique"
 

@@ -231,8 +231,14 @@ def _export_formats() -> list[str]:
                    "(.parquet, .csv, .jsonl, .tsv), else jsonl.")
 @click.option("-o", "--output", default="-", help="File to write (default stdout; required for parquet).")
 @event_filter_options
+@click.option("--include-planned", is_flag=True,
+              help="GDELT formats: keep planned events too (left out by default; negated and hypothetical always).")
+@click.option("--csv-formulas", is_flag=True,
+              help="csv: write text starting with = + - @ as is (by default a ' is put before it, so spreadsheets "
+                   "do not run it as a formula).")
 def export_cli(db: str, fmt: str | None, output: str, between: tuple[str, str] | None, actor: str | None,
-               since: int | None, until: int | None, types: tuple[str, ...], statuses: tuple[str, ...]) -> None:
+               since: int | None, until: int | None, types: tuple[str, ...], statuses: tuple[str, ...],
+               include_planned: bool, csv_formulas: bool) -> None:
     """Export the merged events with their sources (the same filters as `events`)."""
     from ..kb.export import export
     from ..kb.filters import resolve_filters
@@ -241,6 +247,7 @@ def export_cli(db: str, fmt: str | None, output: str, between: tuple[str, str] |
     with open_store(db) as store:
         filters = resolve_filters(store, between=tuple(between) if between else None, actor=actor, since=since,
                                   until=until, types=types, statuses=statuses)
+        filters |= {"include_planned": include_planned, "csv_guard": not csv_formulas}
         if fmt == "parquet":
             if output == "-":
                 raise click.UsageError("parquet needs a file: use -o events.parquet")

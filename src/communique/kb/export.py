@@ -1,21 +1,18 @@
-"""Exports of the merged events: jsonl, csv, parquet, plover and gdelt (columns documented in docs/exports.md).
+"""Exports of the merged events (columns documented in docs/exports.md, with how to load each with its types).
 
 - ``jsonl``: one merged event per line with every report behind it (``reports``: sentence and document).
-- ``csv``: the flat columns of `EXPORT_COLUMNS`, with a header; lists joined with " | ".
-- ``parquet``: the same columns and types as csv, through pyarrow (``pip install communique[parquet]``).
-- ``plover``: one JSON object per merged event with PLOVER's standardised field names (as in the PLOVER gold
-  standard records: ``id``, ``date``, ``event``, ``mode``, ``source``/``target`` actor lists, ``eventText``,
-  ``text``, ``language``...).
-- ``gdelt``: the 58 tab-separated columns of a GDELT 1.0 event record, no header, with the CAMEO code of the
-  PLOVER type and mode (`communique.events.cameo`) and its base code, root code, QuadClass and Goldstein value from
-  the CAMEO table, and the source counts.
+- ``csv``: the flat columns of `EXPORT_COLUMNS`, with a header; lists joined with " | "; text cells that would
+  start a spreadsheet formula neutralised (`guard_cell`) unless asked not to.
+- ``parquet``: the same columns in one declared schema (`parquet_schema`: codes and ISO dates strings,
+  ``date_start`` a date), an empty export a typed file with no rows (``pip install communique[parquet]``).
+- ``plover``: PLOVER/POLECAT records (`communique.kb.plover`).
+- ``gdelt2``, ``gdelt2-mentions``, ``gdelt1`` (``gdelt``): GDELT's tab-separated layouts (`communique.kb.gdelt`).
 
 Column names and order are stable: new columns are only ever added at the end.
 """
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 from collections import defaultdict
@@ -25,32 +22,32 @@ from typing import IO, TYPE_CHECKING, Any
 
 import pandas as pd
 
+from ..actors.codes import actor_code
 from ..events.cameo import event_cameo
 from ..version import __version__
+from .gdelt import GDELT1_COLUMNS, first_day, gdelt_lines, mention_lines
+from .geography import event_geo
+from .plover import plover_records
 from .queries import EVENT_COLUMNS, event_batches, evidence
 
 if TYPE_CHECKING:
     from .store import Store
 
-FORMATS = ("jsonl", "csv", "parquet", "plover", "gdelt")
+FORMATS = ("jsonl", "csv", "parquet", "plover", "gdelt", "gdelt1", "gdelt2", "gdelt2-mentions")
+#: GDELT-style formats (tab-separated, no header) and the GDELT version each writes ("gdelt" is GDELT 1.0)
+GDELT_FORMATS = {"gdelt": 1, "gdelt1": 1, "gdelt2": 2, "gdelt2-mentions": 2}
 #: merged events read, joined with their reports and written at a time
 EXPORT_BATCH = 500
 
-#: Flat export columns (csv, parquet): the merged event, then its sources.
-EXPORT_COLUMNS = EVENT_COLUMNS + ["cameo_code", "quad_class", "story_ids", "doc_ids", "urls", "outlets"]
-
-GDELT_COLUMNS = [
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    *[f"Actor1{c}" for c in ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
-                             "Religion2Code", "Type1Code", "Type2Code", "Type3Code")],
-    *[f"Actor2{c}" for c in ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
-                             "Religion2Code", "Type1Code", "Type2Code", "Type3Code")],
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumMentions",
-    "NumSources", "NumArticles", "AvgTone",
-    *[f"{p}_{c}" for p in ("Actor1Geo", "Actor2Geo", "ActionGeo")
-      for c in ("Type", "FullName", "CountryCode", "ADM1Code", "Lat", "Long", "FeatureID")],
-    "DATEADDED", "SOURCEURL",
-]
+#: the flat exports' place columns, from the Geo block of `communique.kb.geography` (see docs/exports.md)
+LOCATION_FIELDS = {"name": "FullName", "type": "Type", "country": "iso", "fips": "CountryCode", "adm1": "ADM1Code",
+                   "lat": "Lat", "lon": "Long", "feature_id": "FeatureID"}
+#: Flat export columns (csv, parquet): the merged event, then its sources, then columns added later (at the end).
+EXPORT_COLUMNS = [c for c in EVENT_COLUMNS if c != "date_precision"] + [
+    "cameo_code", "quad_class", "story_ids", "doc_ids", "urls", "outlets", "date_precision", "date_start",
+    "event_base_code", "event_root_code", "goldstein", *[f"location_{c}" for c in LOCATION_FIELDS],
+    "actor1_country", "actor2_country"]
+GDELT_COLUMNS = GDELT1_COLUMNS
 
 
 def export_rows(store: Store, **filters: Any) -> list[dict[str, Any]]:
@@ -74,139 +71,157 @@ def _with_reports(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, An
         coded = event_cameo(row["type"], row["mode"])
         row["cameo_code"] = coded.code if coded else None
         row["quad_class"] = coded.quad_class if coded else None
+        row["event_base_code"] = coded.base if coded else None
+        row["event_root_code"] = coded.root if coded else None
+        row["goldstein"] = coded.goldstein if coded else None
+        start = first_day(row["date"])
+        row["date_start"] = start.isoformat() if start else None
         row["story_ids"] = _unique(r["story_id"] for r in row["reports"])
         row["doc_ids"] = _unique(r["doc_id"] for r in row["reports"])
         row["urls"] = _unique(r["url"] or r["path"] for r in row["reports"])
         row["outlets"] = _unique(r["outlet"] for r in row["reports"])
+        geo = event_geo(row) or {}
+        for name, field in LOCATION_FIELDS.items():
+            value = geo.get(field)
+            row[f"location_{name}"] = None if value in (None, "") else float(value) if name in ("lat", "lon") else value
+        for n in (1, 2):
+            actor = actor_code(row[f"actor{n}"])
+            row[f"actor{n}_country"] = actor.country if actor else None
     return rows
 
 
-def export(store: Store, fmt: str, out: IO[Any], **filters: Any) -> int:
-    """Write the merged events to `out` (text stream; binary for parquet), batch by batch; returns how many."""
+def export(store: Store, fmt: str, out: IO[Any], *, include_planned: bool = False, csv_guard: bool = True,
+           **filters: Any) -> int:
+    """Write the merged events to `out` (text stream; binary for parquet), batch by batch; returns how many
+    merged events were written. GDELT-style formats leave out planned events unless `include_planned`; the csv
+    format neutralises spreadsheet formulas (`csv_guard`, see `guard_cell`)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "parquet":
         return _write_parquet(store, out, **filters)
     written = 0
-    for text, count in export_chunks(store, fmt, **filters):
+    for text, count in export_chunks(store, fmt, include_planned=include_planned, csv_guard=csv_guard, **filters):
         out.write(text)
         written += count
     return written
 
 
-def export_chunks(store: Store, fmt: str, **filters: Any) -> Iterator[tuple[str, int]]:
-    """A text export (not parquet) as pieces of text, one per batch of merged events, with how many each holds:
-    what a streamed HTTP response sends as it goes."""
+def export_chunks(store: Store, fmt: str, *, include_planned: bool = False, csv_guard: bool = True,
+                  **filters: Any) -> Iterator[tuple[str, int]]:
+    """A text export (not parquet) as pieces of text, one per batch of merged events, with how many merged events
+    each holds: what a streamed HTTP response sends as it goes."""
     if fmt not in FORMATS or fmt == "parquet":
         raise ValueError(f"{fmt!r} is not a text export format")
     header = fmt == "csv"
+    added = datetime.now(UTC)
     for rows in export_batches(store, **filters):
         buffer = io.StringIO()
+        count = len(rows)
         if fmt == "csv":
-            flat_frame(rows).to_csv(buffer, index=False, header=header)
+            csv_frame(rows, guard=csv_guard).to_csv(buffer, index=False, header=header)
             header = False
         elif fmt == "jsonl":
             buffer.writelines(json.dumps(_jsonl(row), ensure_ascii=False) + "\n" for row in rows)
         elif fmt == "plover":
-            buffer.writelines(json.dumps(plover_record(row), ensure_ascii=False) + "\n" for row in rows)
+            buffer.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in plover_records(store, rows))
         else:
             writer = csv.writer(buffer, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
-            writer.writerows(gdelt_lines(rows))
-        yield buffer.getvalue(), len(rows)
+            version = GDELT_FORMATS[fmt]
+            if fmt == "gdelt2-mentions":
+                lines = list(mention_lines(store, rows, include_planned=include_planned, added=added))
+                count = len({line[0] for line in lines})
+            else:
+                lines = list(gdelt_lines(rows, version, include_planned=include_planned, added=added))
+                count = len(lines)
+            writer.writerows(lines)
+        yield buffer.getvalue(), count
     if header:                  # nothing matched: a CSV still has its header
-        yield flat_frame([]).to_csv(index=False), 0
+        yield csv_frame([]).to_csv(index=False), 0
+
+
+#: the first characters that make a spreadsheet read a cell as a formula (OWASP's CSV injection list)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: csv columns of free text (from the articles) that the guard neutralises; codes, dates and numbers are left alone
+GUARDED_COLUMNS = ("evidence", "path", "url", "title", "story_ids", "doc_ids", "urls", "outlets", "location_name")
+
+
+def guard_cell(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula ("=HYPERLINK(...)", "+1", "@SUM") with a single quote
+    put before it, as OWASP recommends for CSV files; any other value unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_frame(rows: list[dict[str, Any]], *, guard: bool = True,
+              columns: tuple[str, ...] = GUARDED_COLUMNS) -> pd.DataFrame:
+    """`flat_frame`, with the free-text columns guarded against formula injection unless `guard` is False."""
+    frame = flat_frame(rows)
+    if guard:
+        for column in columns:
+            if column in frame:
+                frame[column] = frame[column].map(guard_cell)
+    return frame
+
+
+#: pandas dtypes of the flat columns that are not text (everything else is text: pandas' "string" or object)
+FLAT_TYPES = {"year": "Int64", "num_articles": "Int64", "num_sources": "Int64", "num_outlets": "Int64",
+              "quad_class": "Int64", "location_type": "Int64", "confidence": "float64", "weight": "float64",
+              "goldstein": "float64", "location_lat": "float64", "location_lon": "float64", "mutual": "bool"}
+
+
+def parquet_schema() -> Any:
+    """The declared Parquet schema of the flat export: every code, id and ISO date a string, `date_start` a
+    date, counts nullable 64-bit integers; the same for every export, an empty one included."""
+    import pyarrow as pa
+
+    types = {"Int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_()}
+    return pa.schema([pa.field(c, pa.date32() if c == "date_start" else types.get(FLAT_TYPES.get(c, ""), pa.string()),
+                               nullable=c != "mutual") for c in EXPORT_COLUMNS],
+                     metadata={"communique.version": __version__})
+
+
+def arrow_table(rows: list[dict[str, Any]]) -> Any:
+    """Merged events (with their reports) as a pyarrow table of the declared `parquet_schema` (plus pandas'
+    metadata, so that `pd.read_parquet` gives back nullable integers)."""
+    import pyarrow as pa
+
+    frame = flat_frame(rows)
+    frame["date_start"] = pd.to_datetime(frame["date_start"]).dt.date
+    return pa.Table.from_pandas(frame, schema=parquet_schema(), preserve_index=False)
 
 
 def _write_parquet(store: Store, out: IO[Any], **filters: Any) -> int:
-    """Parquet written one row group per batch, every batch cast to the first one's schema."""
-    import pyarrow as pa
+    """Parquet written one row group per batch, every batch in the declared `parquet_schema` (an empty export is a
+    typed file with no rows, so files of several exports concatenate)."""
     import pyarrow.parquet as pq
 
-    writer, written = None, 0
-    try:
+    empty = arrow_table([])
+    written = 0
+    with pq.ParquetWriter(out, empty.schema) as writer:
         for rows in export_batches(store, **filters):
-            table = pa.Table.from_pandas(flat_frame(rows), preserve_index=False)
-            if writer is None:
-                writer = pq.ParquetWriter(out, table.schema)
-            writer.write_table(table.cast(writer.schema))
+            writer.write_table(arrow_table(rows))
             written += len(rows)
-        if writer is None:
-            flat_frame([]).to_parquet(out, engine="pyarrow", index=False)
-    finally:
-        if writer is not None:
-            writer.close()
+        if not written:
+            writer.write_table(empty)
     return written
 
 
 def flat_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     flat = [{c: (" | ".join(row[c]) if isinstance(row[c], list) else row[c]) for c in EXPORT_COLUMNS} for row in rows]
     frame = pd.DataFrame(flat, columns=EXPORT_COLUMNS)
-    for column in ("year", "num_articles", "num_sources", "num_outlets", "quad_class"):
-        frame[column] = frame[column].astype("Int64")
-    for column in ("confidence", "weight"):
-        frame[column] = frame[column].astype("float64")
-    frame["mutual"] = frame["mutual"].astype("bool")
+    for column, dtype in FLAT_TYPES.items():
+        frame[column] = frame[column].astype(dtype)
+    for column in EXPORT_COLUMNS:
+        if column not in FLAT_TYPES:
+            frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
     return frame
 
 
 def _jsonl(row: dict[str, Any]) -> dict[str, Any]:
-    keys = EVENT_COLUMNS + ["cameo_code", "quad_class", "reports"]
-    return {k: row[k] for k in keys if k not in ("doc_id", "path", "url", "title")}
-
-
-def plover_record(row: dict[str, Any]) -> dict[str, Any]:
-    """A merged event in PLOVER's standardised JSON field names."""
-    first = row["reports"][0] if row["reports"] else {}
-    return {
-        "id": f"COMMUNIQUE-{row['id']}", "date": row["date"], "event": row["type"], "mode": row["mode"],
-        "context": None, "source": [{"code": row["actor1"]}] if row["actor1"] else [],
-        "target": [{"code": row["actor2"]}] if row["actor2"] else [], "mutual": row["mutual"],
-        "status": row["status"], "text": row["evidence"], "language": first.get("language"),
-        "publication": first.get("outlet"), "url": first.get("url"), "numArticles": row["num_articles"],
-        "numSources": row["num_sources"], "coder": "communique", "version": __version__,
-        "evidence": [{"text": r["evidence"], "doc_id": r["doc_id"], "url": r["url"] or r["path"]}
-                     for r in row["reports"]],
-    }
-
-
-def gdelt_lines(rows: list[dict[str, Any]]) -> Iterator[list[str]]:
-    added = datetime.now(UTC).strftime("%Y%m%d")
-    for row in rows:
-        coded = event_cameo(row["type"], row["mode"])
-        date = row["date"] or ""
-        sqldate = (date.replace("-", "") + "0000")[:8] if date else ""
-        line = dict.fromkeys(GDELT_COLUMNS, "")
-        line.update({
-            "GLOBALEVENTID": str(int(hashlib.sha256(row["id"].encode()).hexdigest()[:12], 16)),
-            "SQLDATE": sqldate, "MonthYear": sqldate[:6], "Year": sqldate[:4],
-            "FractionDate": _fraction(sqldate),
-            "Actor1Code": row["actor1"] or "", "Actor1CountryCode": _country(row["actor1"]),
-            "Actor2Code": row["actor2"] or "", "Actor2CountryCode": _country(row["actor2"]),
-            "IsRootEvent": "1", "EventCode": coded.code if coded else "",
-            "EventBaseCode": coded.base if coded else "", "EventRootCode": coded.root if coded else "",
-            "QuadClass": str(coded.quad_class) if coded else "",
-            "GoldsteinScale": f"{coded.goldstein:.1f}" if coded else "",
-            "NumMentions": str(len(row["reports"])), "NumSources": str(row["num_sources"]),
-            "NumArticles": str(row["num_articles"]), "AvgTone": "", "DATEADDED": added,
-            "SOURCEURL": (row["urls"][0] if row["urls"] else "") or "",
-        })
-        yield [_tsv(line[c]) for c in GDELT_COLUMNS]
-
-
-def _fraction(sqldate: str) -> str:
-    if len(sqldate) < 4:
-        return ""
-    month = int(sqldate[4:6] or 0)
-    day = int(sqldate[6:8] or 0)
-    return f"{int(sqldate[:4]) + ((max(month, 1) - 1) * 30.4 + max(day, 1)) / 365:.4f}" if month else sqldate[:4]
-
-
-def _country(code: str | None) -> str:
-    return code if code and len(code) == 3 and code.isalpha() and code.isupper() else ""
-
-
-def _tsv(value: Any) -> str:
-    return " ".join(str(value).split())
+    keys = [c for c in EXPORT_COLUMNS if c not in ("doc_id", "path", "url", "title", "story_ids", "doc_ids", "urls",
+                                                  "outlets")] + ["reports"]
+    return {k: row[k] for k in keys}
 
 
 def _unique(values: Any) -> list[str]:
@@ -221,8 +236,8 @@ def _clean(value: Any) -> Any:
     return None if isinstance(value, float) and value != value else value
 
 
-def to_text(store: Store, fmt: str, **filters: Any) -> str:
+def to_text(store: Store, fmt: str, **options: Any) -> str:
     """An export as a string (not for parquet)."""
     buffer = io.StringIO()
-    export(store, fmt, buffer, **filters)
+    export(store, fmt, buffer, **options)
     return buffer.getvalue()

@@ -26,7 +26,16 @@ if TYPE_CHECKING:
 IN_LIST_MAX = 1000
 
 EVENT_COLUMNS = ["id", "date", "year", "type", "mode", "actor1", "actor2", "mutual", "status", "num_articles",
-                 "num_sources", "num_outlets", "confidence", "weight", "evidence", "doc_id", "path", "url", "title"]
+                 "num_sources", "num_outlets", "confidence", "weight", "evidence", "doc_id", "path", "url", "title",
+                 "date_precision"]
+
+#: what an ISO date at each length tells: "2024" a year, "2024-05" a month, "2024-05-14" a day
+DATE_PRECISIONS = {4: "year", 7: "month", 10: "day"}
+
+
+def date_precision(date: str | None) -> str | None:
+    """"year", "month" or "day" for an ISO date at that precision; None for no date."""
+    return DATE_PRECISIONS.get(len(date)) if date else None
 
 
 # -- data ---------------------------------------------------------------------------------------------------------
@@ -119,6 +128,7 @@ def _event_query(*, limit: int | None = None, offset: int = 0, **filters: Any) -
 def _event_row(row: dict[str, Any]) -> dict[str, Any]:
     row["mutual"] = bool(row["mutual"])
     row["weight"] = weight(row["type"], row["mode"])
+    row["date_precision"] = date_precision(row["date"])
     return {c: row.get(c) for c in EVENT_COLUMNS}
 
 
@@ -166,7 +176,7 @@ def evidence(store: Store, merged_ids: Iterable[str]) -> pd.DataFrame:
     """Every report behind the given merged events: its sentence and document."""
     ids = sorted(set(merged_ids))
     columns = ["merged_id", "doc_id", "event_id", "evidence", "date", "status", "story_id", "outlet", "path", "url",
-               "title", "published", "language", "also_evidence"]
+               "title", "published", "language", "also_evidence", "location"]
     if not ids:
         return pd.DataFrame(columns=columns)
     rows: list[dict[str, Any]] = []
@@ -174,12 +184,13 @@ def evidence(store: Store, merged_ids: Iterable[str]) -> pd.DataFrame:
         chunk = ids[start:start + IN_LIST_MAX]
         rows += store.rows(
             "SELECT k.merged_id, e.doc_id, e.event_id, e.evidence, e.date, e.status, d.story_id, d.outlet, d.path,"
-            " d.url, d.title, d.published, d.language, e.also_evidence FROM merged_event_members k"
+            " d.url, d.title, d.published, d.language, e.also_evidence, e.location FROM merged_event_members k"
             " JOIN events e ON e.doc_id = k.doc_id AND e.event_id = k.event_id JOIN documents d ON d.id = e.doc_id"
             f" WHERE k.merged_id IN ({', '.join('?' for _ in chunk)}) ORDER BY k.merged_id, d.published,"
             " e.doc_id, e.event_id", chunk)
     for row in rows:
         row["also_evidence"] = json.loads(row["also_evidence"] or "[]")
+        row["location"] = json.loads(row["location"]) if row["location"] else None
     return pd.DataFrame(rows, columns=columns)
 
 

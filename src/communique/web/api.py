@@ -559,17 +559,25 @@ def list_actors(request: Request, page: PageNumber = 1, page_size: PageSize = 50
     return respond(page_of(rows, page, page_size, len(frame)))
 
 
+TSV = "text/tab-separated-values; charset=utf-8"
 MEDIA_TYPES = {"jsonl": ("application/x-ndjson", "jsonl"), "plover": ("application/x-ndjson", "plover.jsonl"),
-               "csv": ("text/csv; charset=utf-8", "csv"), "gdelt": ("text/tab-separated-values; charset=utf-8", "tsv")}
+               "csv": ("text/csv; charset=utf-8", "csv"), "gdelt": (TSV, "tsv"), "gdelt1": (TSV, "gdelt1.tsv"),
+               "gdelt2": (TSV, "gdelt2.tsv"), "gdelt2-mentions": (TSV, "mentions.tsv")}
+ExportFormat = Literal["jsonl", "csv", "plover", "gdelt", "gdelt1", "gdelt2", "gdelt2-mentions"]
 
 
 @router.get("/export", summary="The (filtered) merged events with their sources, as a streamed download",
             response_class=Response, responses={200: {"content": {m: {} for m, _ in MEDIA_TYPES.values()}},
                                                 503: {"model": ErrorBody, "description": "Too many exports at once"}})
-def export_events(request: Request, format: Literal["jsonl", "csv", "plover", "gdelt"] = "jsonl",
+def export_events(request: Request, format: ExportFormat = "jsonl",
                   between: Between = None, actor: Actor = None, since: Since = None, until: Until = None,
                   types: Types = [], statuses: Statuses = [],  # noqa: B006
-                  limit: Annotated[int | None, Query(ge=1, le=10_000_000)] = None) -> Response:
+                  limit: Annotated[int | None, Query(ge=1, le=10_000_000)] = None,
+                  include_planned: Annotated[bool, Query(description="GDELT formats: keep planned events too.")]
+                  = False,
+                  csv_formulas: Annotated[bool, Query(description="csv: text starting with = + - @ written as is, "
+                                                                  "not neutralised for spreadsheets.")] = False
+                  ) -> Response:
     """Streamed batch by batch (the server holds one batch at a time). Without the server's token an export holds
     at most the server's row cap (`X-Export-Row-Cap`; `X-Export-Truncated: true` when more matched): bulk
     exports need the token, or `communique export`. A few exports run at once; more are answered 503."""
@@ -594,7 +602,8 @@ def export_events(request: Request, format: Literal["jsonl", "csv", "plover", "g
 
     def pieces() -> Iterator[bytes]:
         try:
-            for text, _count in export_chunks(store, format, limit=rows, **filters):
+            for text, _count in export_chunks(store, format, limit=rows, include_planned=include_planned,
+                                              csv_guard=not csv_formulas, **filters):
                 yield text.encode("utf-8")
         finally:
             store.close()
