@@ -194,6 +194,12 @@ def test_bilateral_profile_lists_missions_timeline_and_trade(watched):
     assert "$64.7" in page.locator("[data-chart='figures']").inner_text()
     sources = page.locator("[data-list='sources'] li")
     assert sources.count() == 3
+    figures = page.locator("[data-list='facts'] tbody tr")           # the pair's figures, listed with downloads
+    assert figures.count() == 2 and "$64.7" in page.locator("[data-list='facts']").inner_text()
+    assert page.locator("[data-list='quotes'] table, [data-list='quotes'] p.empty").count() == 1
+    links = page.locator("[data-saying]").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert links[2] == "/api/facts?between=KAZ,ARG&format=csv"
+    assert len(list(csv.DictReader(io.StringIO(page.request.get(watched.base + links[2]).text())))) == 2
     watched.screenshot("profile-KAZ-ARG")
     page = watched.open("/profiles/KAZ/BRA")
     assert "honorary consulate opened" in page.locator("[data-section='missions']").inner_text()

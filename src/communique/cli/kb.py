@@ -236,29 +236,47 @@ def _export_formats() -> list[str]:
 @click.option("--csv-formulas", is_flag=True,
               help="csv: write text starting with = + - @ as is (by default a ' is put before it, so spreadsheets "
                    "do not run it as a formula).")
+@click.option("--what", type=click.Choice(["events", "quotes", "facts"]), default="events", show_default=True,
+              help="events, or the quotes (with their speakers) or facts (figures) of the articles: jsonl, csv or "
+                   "parquet; --between, --actor (the speaker's country), --since, --until apply, --type is a fact "
+                   "type.")
 def export_cli(db: str, fmt: str | None, output: str, between: tuple[str, str] | None, actor: str | None,
                since: int | None, until: int | None, types: tuple[str, ...], statuses: tuple[str, ...],
-               include_planned: bool, csv_formulas: bool) -> None:
-    """Export the merged events with their sources (the same filters as `events`)."""
+               include_planned: bool, csv_formulas: bool, what: str) -> None:
+    """Export the merged events with their sources (the same filters as `events`), or quotes or facts."""
     from ..kb.export import export
     from ..kb.filters import resolve_filters
+    from ..kb.sayings import SAYING_FORMATS, export_sayings
 
     fmt = export_format(fmt, output)
+    if what != "events" and fmt not in SAYING_FORMATS:
+        raise click.UsageError(f"--what {what} is written as {', '.join(SAYING_FORMATS)}, not {fmt}")
     with open_store(db) as store:
-        filters = resolve_filters(store, between=tuple(between) if between else None, actor=actor, since=since,
-                                  until=until, types=types, statuses=statuses)
-        filters |= {"include_planned": include_planned, "csv_guard": not csv_formulas}
+        if what == "events":
+            filters = resolve_filters(store, between=tuple(between) if between else None, actor=actor,
+                                      since=since, until=until, types=types, statuses=statuses)
+            filters |= {"include_planned": include_planned, "csv_guard": not csv_formulas}
+            write = export
+        else:
+            resolved = resolve_filters(store, between=tuple(between) if between else None, actor=actor)
+            filters = {"between": resolved["between"], "country": resolved["actor"], "since": since,
+                       "until": until, "csv_guard": not csv_formulas}
+            if what == "facts":
+                filters["types"] = types
+
+            def write(store: Store, fmt: str, out: Any, **filters: Any) -> int:
+                return export_sayings(store, what, fmt, out, **filters)
         if fmt == "parquet":
             if output == "-":
                 raise click.UsageError("parquet needs a file: use -o events.parquet")
             with open(output, "wb") as fh:
-                n = export(store, fmt, fh, **filters)
+                n = write(store, fmt, fh, **filters)
         elif output == "-":
-            n = export(store, fmt, sys.stdout, **filters)
+            n = write(store, fmt, sys.stdout, **filters)
         else:
             with open(output, "w", encoding="utf-8", newline="") as fh:
-                n = export(store, fmt, fh, **filters)
-    click.echo(f"exported {n} events as {fmt}" + ("" if output == "-" else f" → {output}"), err=True)
+                n = write(store, fmt, fh, **filters)
+    click.echo(f"exported {n} {what} as {fmt}" + ("" if output == "-" else f" → {output}"), err=True)
 
 
 COMMANDS = (events_cli, relations_cli, profile_cli, search_cli, actors_cli, export_cli)

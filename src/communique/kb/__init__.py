@@ -33,7 +33,8 @@ from .queries import (
                       top_events,
 )
 from .filters import FilterError
+from .sayings import facts, quotes
 from .store import Store
 
 __all__ = ["FilterError", "Store", "actors", "balance", "count_events", "document_rows", "event_rows", "events", "evidence",
-           "headline", "profile", "relations", "search", "top_events"]
+           "facts", "headline", "profile", "quotes", "relations", "search", "top_events"]

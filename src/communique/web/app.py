@@ -240,10 +240,11 @@ def create_app(db: str, *, token: str | None = None, max_body_bytes: int = 1_000
     _add_error_handlers(app)
     app.add_middleware(SecurityMiddleware, max_body_bytes=max_body_bytes, token=token, allowed_hosts=allowed_hosts)
 
-    from . import api, briefs, pages, watchlists
+    from . import api, briefs, pages, sayings, watchlists
 
     app.include_router(api.router)
     app.include_router(briefs.router)
+    app.include_router(sayings.router)
     app.include_router(watchlists.router)
     app.include_router(pages.router)
     _add_docs(app)

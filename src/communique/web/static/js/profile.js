@@ -41,7 +41,34 @@ boot(async () => {
   drawFigures(data.facts || rows.filter((r) => r.section === "facts"));
   fill($("[data-events='all']"), eventList([...events].reverse(), names, { emptyText: "No events between them." }));
   fill($("[data-list='sources']"), sourceList(data.sources || []));
+  await drawSayings(data.a || a, data.b || b, names);
 });
+
+/** The pair's quotes and figures (/api/quotes, /api/facts), in the years the page shows, with their downloads. */
+async function drawSayings(a, b, names) {
+  const period = new URLSearchParams();
+  const current = new URLSearchParams(window.location.search);
+  for (const key of ["since", "until"]) if (current.get(key)) period.set(key, current.get(key));
+  const base = `between=${enc(a)},${enc(b)}${period.toString() ? `&${period}` : ""}`;
+  for (const link of document.querySelectorAll("[data-saying]")) {
+    const [what, format] = link.dataset.saying.split(".");
+    link.href = `/api/${what}?${base}&format=${format}`;
+  }
+  const [quotes, facts] = await Promise.all([api(`/api/quotes?${base}&page_size=100`),
+    api(`/api/facts?${base}&page_size=100`)]);
+  fill($("[data-list='quotes']"), (quotes.items || []).length ? table([
+    { label: "Date", value: (r) => humanDate(r.date) },
+    { label: "Speaker", value: (r) => [r.speaker || "unnamed", r.speaker_role ? `, ${r.speaker_role}` : "",
+      r.speaker_country ? ` (${names[r.speaker_country] || r.speaker_country})` : ""].join("") },
+    { label: "Quote", value: (r) => el("a", { href: `/documents/${enc(r.doc_id)}` }, quoted(r.text)) },
+  ], quotes.items, { caption: `${fmt.n(quotes.total)} quotes` }) : empty("No quotes of either side's speakers."));
+  fill($("[data-list='facts']"), (facts.items || []).length ? table([
+    { label: "Period", value: (r) => r.period || humanDate(r.published) },
+    { label: "Figure", value: (r) => r.type.replaceAll("_", " ").toLowerCase() },
+    { label: "Value", numeric: true, value: (r) => formatAmount(r.value, r.unit) },
+    { label: "Sentence", value: (r) => el("a", { href: `/documents/${enc(r.doc_id)}` }, r.evidence) },
+  ], facts.items, { caption: `${fmt.n(facts.total)} figures` }) : empty("No figures naming both."));
+}
 
 function lede(events, rows, sources) {
   const last = rows.find((r) => r.section === "last contact");
