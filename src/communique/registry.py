@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import signal
 import threading
 import time
@@ -109,7 +110,7 @@ class Stage:
         return batch
 
     def run_one(self, article: Article) -> None:
-        """Process one article within its time budget; errors fail only this article."""
+        """Process one article within its time and memory budgets; errors fail only this article."""
         if article.failed:
             return
         budget = self.settings.document_time_budget
@@ -118,12 +119,18 @@ class Stage:
             return
         started = time.perf_counter()
         try:
-            with _deadline(budget - article.elapsed):
+            with watchdog(budget - article.elapsed, memory_budget_bytes(self.settings)):
                 self.process(article)
         except BudgetExceeded:
             article.warn(f"time budget of {budget:g} s exceeded in stage {self.name}: its output is incomplete "
                          f"and later stages are skipped")
             article.elapsed = budget
+            return
+        except MemoryBudgetExceeded as err:
+            log.warning("stage %s stopped on %s: %s", self.name, article.path, err)
+            article.fail(self.name, f"memory budget of {self.settings.document_memory_budget} MB exceeded in stage "
+                                    f"{self.name} ({err.used >> 20} MB more than before it)")
+            article.sentences = []             # what the stage built so far goes, so that the memory comes back
             return
         except Exception as err:
             log.warning("stage %s failed on %s: %s", self.name, article.path, err, exc_info=log.isEnabledFor(10))
@@ -154,24 +161,97 @@ class BudgetExceeded(Exception):
     """Raised inside a stage when the document's time budget runs out."""
 
 
+class MemoryBudgetExceeded(Exception):
+    """Raised inside a stage when the process holds more memory than the document's budget allows."""
+
+    def __init__(self, used: int) -> None:
+        super().__init__(f"{used >> 20} MB more than when the stage began")
+        self.used = used
+
+
+def memory_budget_bytes(settings: Settings) -> int:
+    return settings.document_memory_budget << 20
+
+
+#: how often the watchdog looks at the clock and the process's memory (seconds)
+WATCH_INTERVAL = 0.05
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def resident_bytes() -> int:
+    """The process's resident memory now (Linux: /proc/self/statm), else its peak so far (getrusage)."""
+    try:
+        with open("/proc/self/statm", "rb") as fh:
+            return int(fh.read().split()[1]) * _PAGE
+    except (OSError, IndexError, ValueError):
+        import resource
+        import sys
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak if sys.platform == "darwin" else peak * 1024
+
+
+#: the memory each running watchdog counts from (a stack: a watchdog inside another), and how many loads are going on
+_BASES: list[list[int]] = []
+_LOADING = [0]
+
+
 @contextlib.contextmanager
-def _deadline(seconds: float) -> Iterator[None]:
-    """Interrupt the block after `seconds` with BudgetExceeded (SIGALRM; main thread of a Unix process only).
-
-    Elsewhere (threads, Windows) the budget is still enforced between stages by `run_one`.
-    """
-    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable or signal.getitimer(signal.ITIMER_REAL)[0] > 0:
-        yield
-        return
-
-    def interrupt(signum: int, frame: object) -> None:
-        raise BudgetExceeded()
-
-    previous = signal.signal(signal.SIGALRM, interrupt)
-    signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001))
+def memory_not_counted() -> Iterator[None]:
+    """Memory taken inside this block (loading a model once per process) counts against no document's budget."""
+    before = resident_bytes()
+    _LOADING[0] += 1
     try:
         yield
     finally:
+        _LOADING[0] -= 1
+        grown = resident_bytes() - before
+        for cell in _BASES:
+            cell[0] += grown
+
+
+@contextlib.contextmanager
+def watchdog(seconds: float | None, memory: int | None) -> Iterator[None]:
+    """Interrupt the block with BudgetExceeded after `seconds`, or with MemoryBudgetExceeded once the process holds
+    `memory` bytes more than when the block began (each None: no such bound). An interval timer (SIGALRM) looks
+    every `WATCH_INTERVAL`, so it works in the main thread of a Unix process only, and between Python bytecodes: a
+    long call into a model is stopped when it returns (the models take bounded batches). Elsewhere (threads,
+    Windows, a watchdog already running) the time budget is still enforced between stages by `Stage.run_one`, and
+    the memory is checked when the block ends.
+    """
+    base = [resident_bytes() if memory is not None else 0]
+    deadline = None if seconds is None else time.perf_counter() + seconds
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    _BASES.append(base)
+    try:
+        if not usable or signal.getitimer(signal.ITIMER_REAL)[0] > 0:
+            yield
+            _check_memory(base, memory)
+            return
+        yield from _watched(deadline, base, memory, seconds)
+    finally:
+        _BASES[:] = [cell for cell in _BASES if cell is not base]
+
+
+def _watched(deadline: float | None, base: list[int], memory: int | None, seconds: float | None) -> Iterator[None]:
+    """The interval timer of :func:`watchdog` around the block (its previous handler put back after it)."""
+    def look(signum: int, frame: object) -> None:
+        if deadline is not None and time.perf_counter() >= deadline:
+            raise BudgetExceeded()
+        if not _LOADING[0]:
+            _check_memory(base, memory)
+
+    previous = signal.signal(signal.SIGALRM, look)
+    first = WATCH_INTERVAL if seconds is None else min(max(seconds, 0.001), WATCH_INTERVAL)
+    signal.setitimer(signal.ITIMER_REAL, first, WATCH_INTERVAL)
+    try:
+        yield
+        _check_memory(base, memory)
+    finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def _check_memory(base: list[int], memory: int | None) -> None:
+    if memory is not None and (used := resident_bytes() - base[0]) > memory:
+        raise MemoryBudgetExceeded(used)

@@ -127,6 +127,10 @@ class Settings(BaseModel):
     document_time_budget: float = Field(
         60.0, gt=0, le=86_400, allow_inf_nan=False,
         description="Seconds one document may take; past it, later stages are skipped (warning).")
+    document_memory_budget: int = Field(
+        1024, ge=16, le=1_048_576,
+        description="Megabytes of memory a stage may add while it works on one document; past it, the document is "
+                    "an error with the reason and the batch goes on.")
     min_text_chars: int = Field(20, ge=0, le=2**31 - 1, description="Shorter cleaned text is kept but not analysed (warning).")
     cascade: bool = Field(True, description="Run the dependency parser only on sentences that can hold an event "
                                             "(a trigger word, a quotation, or next to one); off parses every sentence.")

@@ -23,6 +23,7 @@ from typing import Any
 
 from ..cache import disk_cached
 from ..datafiles import load_data
+from ..registry import memory_not_counted
 
 log = logging.getLogger(__name__)
 
@@ -403,7 +404,8 @@ def gazetteer(language: str) -> Gazetteer:
 def _base_gazetteer() -> Gazetteer:
     """The names shared by every language, from the disk cache when an earlier process built them."""
     started = time.perf_counter()
-    gaz = disk_cached("gazetteer", _build_base_gazetteer)
+    with memory_not_counted():
+        gaz = disk_cached("gazetteer", _build_base_gazetteer)
     gaz.load_seconds = time.perf_counter() - started
     return gaz
 

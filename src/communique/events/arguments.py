@@ -382,7 +382,7 @@ def speaker_arguments(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMent
     if not speaker:
         # "Brazil is a key partner for Kazakhstan": the one it is a partner for values it
         # (also on the copula: "Бразилия является для Казахстана одним из ключевых партнеров")
-        anchors = [i] + tree.ancestors(i)[:2]
+        anchors = [i] + tree.ancestors(i, 2)
         valuer = [m for m in mentions if heads.get(id(m)) is not None and any(
             (role := role_of(tree, heads[id(m)], a)) and role[1] in lex.words("roles", "beneficiary_preps")
             for a in anchors)]

@@ -324,7 +324,7 @@ def under_non_event_head(tree: Tree, i: int, lex: Lexicon) -> bool:
     "la oportunidad histórica de firmar un tratado"): no event has happened or been set. (An anniversary still
     states the event it celebrates: the `dates` stage dates it that many years back.)"""
     heads = lex.words("roles", "non_event_heads")
-    for a in tree.ancestors(i)[:4]:
+    for a in tree.ancestors(i, 4):
         if tree.lemma(a) in heads or tree.tokens[a].text.lower() in heads:
             return True
         if tree.tokens[a].pos in ("VERB", "AUX") and tree.tokens[a].morph.get("VerbForm") not in ("Inf", "Ger"):
@@ -360,7 +360,7 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
             return False
     if frame.requires_governor:
         # the governing word above the trigger, or just before it when the parser attached the noun elsewhere
-        near = {tree.lemma(a) for a in tree.ancestors(i)[:5]} | {tree.lemma(j) for j in range(max(0, i - 6), i)}
+        near = {tree.lemma(a) for a in tree.ancestors(i, 5)} | {tree.lemma(j) for j in range(max(0, i - 6), i)}
         if not near & set(frame.requires_governor):
             return False
     if frame.requires_object_noun:
@@ -482,7 +482,7 @@ def own_gathering(tree: Tree, i: int, frame: Frame, source: ActorMention, target
     if source.kind != "org" or target.kind not in PLACE_KINDS:
         return False
     h = heads.get(id(source))
-    return h is not None and tree.head(h) is not None and i in [tree.head(h), *tree.ancestors(h)[:2]]
+    return h is not None and tree.head(h) is not None and i in [tree.head(h), *tree.ancestors(h, 2)]
 
 
 def received_from(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict) -> list[ActorMention]:
@@ -520,7 +520,7 @@ def setting(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention],
     a word above it ("was on an official visit in Astana, where he held talks", "встреча состоялась в Москве").
     Only a direct locative phrase counts: an ambassador "in Kazakhstan" names a posting, not the setting."""
     preps = lex.words("roles", "venue_preps") | lex.words("roles", "locative_preps")
-    anchors = [i, *tree.ancestors(i)[:8]]
+    anchors = [i, *tree.ancestors(i, 8)]
     for anchor in anchors:
         for m in mentions:
             h = heads.get(id(m))

@@ -42,7 +42,7 @@ def thanked_for(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], 
     is not the reason of a gratitude verb with both sides named."""
     if tree.tokens[i].pos not in ("NOUN", "PROPN"):
         return None
-    for a in tree.ancestors(i)[:4]:
+    for a in tree.ancestors(i, 4):
         if tree.tokens[a].pos not in ("VERB", "AUX"):
             continue
         if not any(f.mode == "gratitude" for f in lex.verbs.get(tree.lemma(a), ())):

@@ -43,10 +43,12 @@ class Tree:
         h = self.tokens[i].head
         return None if h == i or not 0 <= h < len(self.tokens) else h
 
-    def ancestors(self, i: int) -> list[int]:
+    def ancestors(self, i: int, limit: int | None = None) -> list[int]:
+        """The heads above token `i`, nearest first (the first `limit` of them): a chain of junk can be as long as
+        the sentence, and callers that look a few steps up must not walk all of it for every token."""
         out, seen = [], {i}
         h = self.head(i)
-        while h is not None and h not in seen:
+        while h is not None and h not in seen and (limit is None or len(out) < limit):
             out.append(h)
             seen.add(h)
             h = self.head(h)

@@ -111,7 +111,7 @@ def as_threat(event_type: str, status: str) -> str:
 def obliged_content(tree: Tree, i: int, lex: Lexicon) -> bool:
     """What one side is told it must do has not happened ("the US must be ready to mediate", "debe levantar el
     bloqueo"): the demand is the event. The modal hangs on the trigger or on a verb above it in its clause."""
-    for j in [i, *tree.ancestors(i)[:3]]:
+    for j in [i, *tree.ancestors(i, 3)]:
         if any(f.obligation for c in tree.kids(j, "aux") if c != i for f in lex.verbs.get(tree.lemma(c), ())):
             return True
         if j != i and tree.tokens[j].dep.split(":")[0] in ("ccomp", "parataxis", "root"):

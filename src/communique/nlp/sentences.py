@@ -9,11 +9,17 @@ from collections.abc import Sequence
 
 from ..lexicon import lexicon
 from ..records import Article, Sentence
-from ..registry import Stage, stage
+from ..registry import Stage, memory_budget_bytes, stage, watchdog
 from .models import ModelPass, single_threaded_math
 
 log = logging.getLogger(__name__)
 _FALLBACK_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[\"«“A-ZА-ЯЁÁÉÍÓÚÑ])")
+#: A longer "sentence" is a list, a table or junk (the longest real one in the seeds, the development sets and the
+#: stream is 639 characters): it is cut into pieces of at most this many characters, at a space where there is one,
+#: so that what the models and the event rules spend on one sentence is bounded and a document costs time and
+#: memory in proportion to its length.
+MAX_SENTENCE_CHARS = 1000
+_SPACE = re.compile(r"\s")
 
 
 @functools.lru_cache(maxsize=16)
@@ -42,6 +48,27 @@ def split_sentences(text: str, language: str) -> list[tuple[int, int]]:
     return spans
 
 
+def bounded(spans: list[tuple[int, int]], text: str, limit: int = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:
+    """`spans` with each one longer than `limit` cut into pieces of at most `limit` characters: at the last space
+    of the piece's second half, else at the limit; whitespace around the cuts trimmed."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        while end - start > limit:
+            cut = start + limit
+            space = max((m.start() for m in _SPACE.finditer(text, start + limit // 2, cut + 1)), default=-1)
+            piece_end = space if space > start else cut
+            start_next = piece_end
+            while text[piece_end - 1].isspace():    # the piece starts with a non-space character
+                piece_end -= 1
+            out.append((start, piece_end))
+            start = start_next
+            while start < end and text[start].isspace():
+                start += 1
+        if end > start:
+            out.append((start, end))
+    return out
+
+
 @stage("sentences", "1", requires=("text", "paragraphs"), assigns=("sentences",))
 class SentencesStage(Stage):
     def process(self, article: Article) -> None:
@@ -51,12 +78,18 @@ class SentencesStage(Stage):
             return
         if article.language and article.language not in self.settings.languages:
             return  # a page in a language no events are read in (the language stage said so): no sentences
+        cut = 0
         for paragraph in article.paragraphs:
             language = paragraph.language or article.language or self.settings.fallback_language
             chunk = article.text[paragraph.start:paragraph.end]
-            for start, end in split_sentences(chunk, language):
+            spans = split_sentences(chunk, language)
+            pieces = bounded(spans, chunk)
+            cut += len(pieces) - len(spans)
+            for start, end in pieces:
                 s, e = paragraph.start + start, paragraph.start + end
                 article.sentences.append(Sentence(s, e, article.text[s:e], language))
+        if cut:
+            article.warn(f"sentences longer than {MAX_SENTENCE_CHARS} characters cut into pieces ({cut} cuts)")
 
 
 @stage("parse", "1", requires=("sentences",), assigns=("sentences.tokens", "sentences.ner"))
@@ -64,7 +97,8 @@ class ParseStage(Stage):
     """Models over every sentence of the batch at once, per language; with the `cascade` setting, the dependency
     parser only over sentences that can hold an event (:func:`needs_syntax`). The time budget is checked before
     the batch (one batched call is not interrupted; `max_text_chars` bounds it); if the batched call fails, the
-    documents are parsed one at a time, so one broken document fails alone.
+    documents are parsed one at a time, so one broken document fails alone; so too when the batch takes more memory
+    than one document's budget, and then the document that takes too much alone fails with its reason.
 
     The triage (stage `triage`) goes first: an article it skipped gets no model at all; one with candidate sentences
     (two actors named close together) has those tagged first, and is analysed only when one of them holds an event
@@ -85,7 +119,9 @@ class ParseStage(Stage):
         if not articles:
             return
         started = time.perf_counter()
-        self._analyse(articles)
+        # the batch together within one document's memory budget, else each document alone within its own
+        with watchdog(None, memory_budget_bytes(self.settings)):
+            self._analyse(articles)
         # the batch's time is shared out by text length (what the models' cost grows with)
         elapsed = time.perf_counter() - started
         total = sum(len(a.text) for a in articles) or 1

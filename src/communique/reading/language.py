@@ -17,7 +17,7 @@ import re
 
 from ..datafiles import extraction_languages
 from ..records import Article
-from ..registry import Stage, stage
+from ..registry import Stage, memory_not_counted, stage
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,8 @@ def detector(languages: tuple[str, ...]):
     codes = [getattr(IsoCode639_1, code.upper()) for code in languages if hasattr(IsoCode639_1, code.upper())]
     if len(codes) < 2:
         return None
-    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_preloaded_language_models().build()
+    with memory_not_counted():
+        return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_preloaded_language_models().build()
 
 
 def script_of(language: str) -> str:

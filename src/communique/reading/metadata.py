@@ -27,7 +27,7 @@ from typing import Any
 
 from ..datafiles import data_languages, language_data, load_data
 from ..records import Article
-from ..registry import Stage, stage
+from ..registry import Stage, memory_not_counted, stage
 from .decode import url_date
 
 log = logging.getLogger(__name__)
@@ -403,7 +403,8 @@ def _city_index() -> dict[str, tuple[str, int, str]]:
     namesake wins, a capital counting ten times its population. Kept in the gazetteer's disk cache."""
     from ..cache import disk_cached
 
-    return disk_cached("dateline-cities", _build_city_index)
+    with memory_not_counted():
+        return disk_cached("dateline-cities", _build_city_index)
 
 
 def _build_city_index() -> dict[str, tuple[str, int, str]]:
