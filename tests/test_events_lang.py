@@ -306,3 +306,28 @@ def test_russian_parties_agreeing_carry_to_a_later_coordinated_verb():
             "сотрудничество и провести второй раунд двусторонних политических консультаций в Астане.")
     article = code_events(text, "ru")
     assert any(e.type == "CONSULT" and e.status == "planned" for e in article.events)
+
+
+@pytest.mark.parametrize("language, text, kinds", [
+    ("en", ("Lithuania expelled the Belarusian ambassador on Monday. On Thursday Lithuania also announced the closure "
+            "of its border crossings with Belarus."), {"envoys", "border"}),
+    ("en", "Canada shut its embassy in Tehran and ordered Iranian diplomats in Canada to leave.",
+     {"relations", "envoys"}),
+    ("es", ("Nicaragua expulsó al embajador de Costa Rica. Dos días después, Nicaragua cerró la frontera con Costa "
+            "Rica."), {"envoys", "border"}),
+    ("ru", ("Литва выслала посла Белоруссии. Кроме того, Литва объявила об отзыве своих военных атташе из Минска и "
+            "закроет единственный пограничный переход с Белоруссией."), {"envoys", "border"}),
+])
+def test_distinct_sanctions_of_one_pair_stay_apart(language, text, kinds):
+    # expelling envoys, closing a border, closing an embassy are distinct SANCTIONs ([kinds.SANCTION]); the
+    # document keeps one event of each kind for the pair, and one per kind however often it is repeated
+    article = code_events(text, language)
+    sanctions = [e for e in article.events if e.type == "SANCTION"]
+    assert len(sanctions) == len(kinds), [(e.source.code, e.target.code, e.trigger.text) for e in sanctions]
+    assert len({(e.source.code, e.target.code) for e in sanctions}) == 1
+
+
+def test_one_kind_of_sanction_stated_twice_is_one_event():
+    text = ("Latvia expelled two Russian diplomats on Monday. The expulsion of the diplomats was announced by Latvia's "
+            "foreign ministry.")
+    assert len([e for e in code_events(text, "en").events if e.type == "SANCTION"]) == 1

@@ -47,6 +47,9 @@ class Lexicon:
     roles: dict[str, frozenset[str]]
     status: dict[str, Any]
     phrases: tuple[tuple[tuple[str, ...], tuple[Frame, ...]], ...] = field(default=())
+    # per type, the distinct acts it covers, in order, each with the words (the trigger's or its object's) that
+    # name it: [kinds.SANCTION] envoys = ["ambassador", "expel", ...], relations = [...], border = [...]
+    kinds: dict[str, tuple[tuple[str, frozenset[str]], ...]] = field(default_factory=dict)
 
     def words(self, group: str, key: str) -> frozenset[str]:
         value = (self.roles if group == "roles" else self.status).get(key, ())
@@ -74,4 +77,5 @@ def lexicon(language: str) -> Lexicon | None:
     nouns = {lemma: _frames(spec) for lemma, spec in data.get("nouns", {}).items()}
     roles = {k: frozenset(v) for k, v in data.get("roles", {}).items()}
     status = {k: (frozenset(v) if isinstance(v, list) else v) for k, v in data.get("status", {}).items()}
-    return Lexicon(language, verbs, nouns, roles, status)
+    kinds = {t: tuple((k, frozenset(w)) for k, w in table.items()) for t, table in data.get("kinds", {}).items()}
+    return Lexicon(language, verbs, nouns, roles, status, kinds=kinds)

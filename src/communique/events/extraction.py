@@ -47,6 +47,7 @@ from .rules import (
     Tree,
 )
 from .triggers import (
+    act_kind,
     as_threat,
     background,
     multiword_preps,
@@ -355,6 +356,7 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
         # partner", "отличным ориентиром и партнером"
         heads = [i] + ([h] if tree.tokens[i].dep == "conj" and (h := tree.head(i)) is not None else [])
         kids = [c for h in heads for c in tree.children[h] if c != i]
+        kids += [g for c in kids if tree.tokens[c].dep == "prep" for g in tree.kids(c, "pobj")]   # "closure of the embassy"
         mods = {tree.lemma(c) for c in kids} | {tree.tokens[c].text.lower() for c in kids}
         if not mods & set(frame.requires_modifier):
             return False
@@ -446,6 +448,7 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
         args.source, args.target = givers, receivers
     status = event_status(tree, i, lex)
     place = event_place(tree, i, lex, mentions, heads)
+    frame = replace(frame, kind=act_kind(tree, i, frame, lex))   # "expelled the envoy" / "closed the border"
     out = []
     for source, target in actor_pairs(args, frame):
         if own_gathering(tree, i, frame, source, target, heads):

@@ -15,13 +15,16 @@ end, the constraints an object, a modal or a preposition of several words puts o
 - **Intent as threat**: a coercive act that is only conditional or possible ("will impose sanctions if ...",
   "may use force", "si no ... tomará medidas") is a THREATEN in PLOVER, not the act (`as_threat`).
 - **Obliged**: what one side is told it must do has not happened (`obliged_content`); the demand is the event.
+- **Kinds of one act**: a type that covers distinct acts ("expelled the ambassador", "closed the border", "severed
+  relations" are three SANCTIONs) names each by the words of the trigger and its object (``[kinds.TYPE]``), so that
+  a document keeps them apart (`act_kind`).
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..lexicon import Lexicon
-from .rules import Tree
+from ..lexicon import Frame, Lexicon
+from .rules import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, Tree
 
 # material conflict that, stated as intent, is a threat (PLOVER THREATEN: "threaten to sanction, attack, coerce")
 THREATENED_TYPES = {"SANCTION", "ASSAULT", "COERCE"}
@@ -144,3 +147,30 @@ def object_names_actor(tree: Tree, obj: int, h: int | None, lex: Lexicon | None)
             return False
         j = tree.head(j)
     return True
+
+
+KIND_WORD_DEPS = {"nmod", "compound", "amod", "pobj", "prep", "xcomp", "oprd", "flat", "conj"}
+
+
+def act_kind(tree: Tree, i: int, frame: Frame, lex: Lexicon) -> str:
+    """Which of its type's distinct acts trigger `i` states (``[kinds.TYPE]`` of the language, in order): the
+    words of its object or of the noun's own phrase decide ("closed the border" / "closed the embassy", "закрытие
+    границы", "cierre de la embajada"), else the trigger's own lemma ("expelled", "высылка"). A frame's own kind
+    stands; a type without kinds, or words naming none, keep none."""
+    table = lex.kinds.get(frame.type)
+    if frame.kind or not table:
+        return frame.kind
+    heads = tree.kids(i, *OBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
+    if tree.tokens[i].pos in ("NOUN", "PROPN"):
+        heads += tree.kids(i, "nmod", "compound", "amod", "prep", "flat")
+    heads += tree.kids(i, "xcomp", "oprd")                     # "declared two diplomats persona non grata"
+    words: set[str] = set()
+    for h in heads:                                           # the object and the nouns of its own phrase
+        for j in [h, *(k for k in tree.children[h] if tree.tokens[k].dep.split(":")[0] in KIND_WORD_DEPS)]:
+            words.update((tree.lemma(j), tree.tokens[j].text.lower()))
+            words.update(tree.lemma(k) for k in tree.kids(j, "pobj"))   # English: "closure of the embassy"
+    for name, kind_words in table:
+        if words & kind_words:
+            return name
+    lemma = {tree.lemma(i), tree.tokens[i].text.lower()}
+    return next((name for name, kind_words in table if lemma & kind_words), "")
