@@ -171,7 +171,8 @@ def format_headline(title: str, figures: dict[str, Any]) -> str:
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most this many articles.")
 @format_option
 def search_cli(db: str, query: str, limit: int, fmt: str) -> None:
-    """Full-text search over the stored articles, accent- and case-insensitive ("quoted phrases" allowed)."""
+    """Full-text search over the stored articles: every word in any form ("acuerdo" finds "acuerdos"), accents and
+    case aside; a "quoted phrase" as written."""
     from ..kb.queries import search
 
     with open_store(db) as store:

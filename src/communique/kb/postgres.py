@@ -1,9 +1,10 @@
 """The PostgreSQL backend of the store (``Store.open("postgresql://user@host/db")``), with psycopg 3.
 
 Same tables, same migration names and the same queries as SQLite (``?`` placeholders are rewritten to psycopg's
-``%s``; every value travels as a parameter). Full-text search uses a ``tsvector`` over the accent- and
-case-folded text with the ``simple`` configuration (no stemming, like SQLite's unicode61 tokenizer), so both
-backends find the same documents for the same query. Install with ``pip install communique[postgres]``.
+``%s``; every value travels as a parameter). Full-text search uses ``tsvector`` columns with the ``simple``
+configuration over the accent- and case-folded text and over the words' stems made in Python
+(`communique.kb.textsearch`), as SQLite's FTS5 columns are, so both backends find the same documents. Install
+with ``pip install communique[postgres]``.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from ..errors import ConfigError, StoreError
+from . import textsearch
 from .store import Store
 
 log = logging.getLogger(__name__)
@@ -95,25 +97,46 @@ class PostgresStore(Store):
     def ddl(self, statement: str) -> str:
         return re.sub(r"\b(REAL|BLOB)\b", lambda m: _PG_TYPES[m.group(1)], statement)
 
-    def index_text(self, doc_id: str, title: str | None, text: str) -> None:
+    def index_text(self, doc_id: str, title: str | None, text: str, language: str | None) -> None:
         from .stories import fold
 
         folded_title, folded_text = fold(title or ""), fold(text)
-        self.execute("INSERT INTO documents_fts (doc_id, title, text, tsv) VALUES (?, ?, ?,"
+        self.execute("INSERT INTO documents_fts (doc_id, title, text, tsv, stems) VALUES (?, ?, ?,"
+                     " setweight(to_tsvector('simple', ?), 'A') || to_tsvector('simple', ?),"
                      " setweight(to_tsvector('simple', ?), 'A') || to_tsvector('simple', ?))",
-                     (doc_id, folded_title, folded_text, folded_title, folded_text))
+                     (doc_id, folded_title, folded_text, folded_title, folded_text,
+                      textsearch.stemmed_text(title, language), textsearch.stemmed_text(text, language)))
 
-    def search_rows(self, terms: list[list[str]], limit: int) -> list[dict[str, Any]]:
-        query = " & ".join("(" + " <-> ".join(words) + ")" for words in terms)
+    def search_rows(self, terms: list[textsearch.Term], limit: int) -> list[dict[str, Any]]:
+        where, rank, params, rank_params = _search_sql(terms)
         return self.rows(
             "SELECT d.id AS doc_id, d.path, d.url, d.title, d.language, d.published, d.outlet, d.story_id, d.text,"
-            " -ts_rank(f.tsv, to_tsquery('simple', ?)) AS score FROM documents_fts f"
-            " JOIN documents d ON d.id = f.doc_id WHERE f.tsv @@ to_tsquery('simple', ?) ORDER BY score, d.id LIMIT ?",
-            (query, query, limit))
+            f" -({rank}) AS score FROM documents_fts f JOIN documents d ON d.id = f.doc_id WHERE {where}"
+            " ORDER BY score, d.id LIMIT ?", (*rank_params, *params, limit))
 
-    def search_count(self, terms: list[list[str]]) -> int:
-        query = " & ".join("(" + " <-> ".join(words) + ")" for words in terms)
-        return int(self.scalar("SELECT COUNT(*) FROM documents_fts WHERE tsv @@ to_tsquery('simple', ?)", (query,)))
+    def search_count(self, terms: list[textsearch.Term]) -> int:
+        where, _, params, _ = _search_sql(terms)
+        return int(self.scalar(f"SELECT COUNT(*) FROM documents_fts f JOIN documents d ON d.id = f.doc_id"
+                               f" WHERE {where}", params))
+
+
+def _search_sql(terms: list[textsearch.Term]) -> tuple[str, str, list[Any], list[Any]]:
+    """(condition, rank, parameters of each) for the terms: each group of documents by language
+    (`textsearch.by_language`) with its own search, phrases against the folded title and text (`tsv`), bare words
+    against the stems; one statement, so that one scan (or the GIN indexes) serves every group."""
+    conditions, ranks, params, rank_params = [], [], [], []
+    for languages, parts in textsearch.by_language(terms):
+        queries = [(column, query) for column, query in zip(("tsv", "stems"), textsearch.tsqueries(parts),
+                                                             strict=True) if query]
+        in_group, values = textsearch.language_condition(languages)
+        texts = [query for _, query in queries]
+        matched = " AND ".join(f"f.{column} @@ to_tsquery('simple', ?)" for column, _ in queries)
+        conditions.append(f"({in_group} AND {matched})")
+        params += [*values, *texts]
+        ranks.append(f"WHEN {in_group} THEN " + " + ".join(f"ts_rank(f.{column}, to_tsquery('simple', ?))"
+                                                            for column, _ in queries))
+        rank_params += [*values, *texts]
+    return " OR ".join(conditions), f"CASE {' '.join(ranks)} ELSE 0 END", params, rank_params
 
 
 def _redact(url: str) -> str:

@@ -17,7 +17,9 @@ import pandas as pd
 from ..datafiles import data_languages, language_data, load_data
 from ..events.cameo import goldstein
 from .filters import public_query
+from . import textsearch
 from .stories import fold
+from .textsearch import Term, parse_query
 
 if TYPE_CHECKING:
     from .store import Store
@@ -255,44 +257,39 @@ def actors(store: Store, country: str | None = None, *, types: Iterable[str] = (
     return pd.DataFrame(out, columns=ACTOR_COLUMNS)
 
 
-SEARCH_COLUMNS = ["doc_id", "score", "published", "language", "title", "snippet", "path", "url", "story_id"]
-_WORD = re.compile(r"\w+")
-_PHRASE = re.compile(r'"([^"]*)"|(\S+)')
-
-
-def parse_query(query: str) -> list[list[str]]:
-    """Terms of a search: every bare word must occur; a "quoted phrase" must occur as written. Folded words only,
-    so nothing of the user's text reaches the full-text syntax."""
-    terms = []
-    for phrase, word in _PHRASE.findall(query):
-        words = _WORD.findall(fold(phrase or word))
-        if phrase and words:
-            terms.append(words)
-        else:
-            terms += [[w] for w in words]
-    return terms
+SEARCH_COLUMNS = ["doc_id", "score", "published", "language", "title", "snippet", "matched", "path", "url",
+                  "story_id"]
 
 
 @public_query
 def search(store: Store, query: str, *, limit: int = 20) -> pd.DataFrame:
-    """Documents matching the query, accent- and case-insensitively, with a snippet around the first match."""
+    """Documents matching the query, best first, with a snippet around the first match and the words that matched.
+
+    Every bare word must occur in some form of it, in any language: "acuerdo" finds "acuerdos", "agreement"
+    "agreements", "соглашение" "соглашений" (stemmed per document language, `textsearch`); a "quoted phrase"
+    must occur as written. Case and accents never matter."""
     terms = parse_query(query)
     if not terms:
         return pd.DataFrame(columns=SEARCH_COLUMNS)
     rows = store.search_rows(terms, limit)
     for row in rows:
-        row["snippet"] = snippet(row.pop("text"), terms)
+        row["snippet"], row["matched"] = snippet(row.pop("text"), terms, row["language"])
     return pd.DataFrame(rows, columns=SEARCH_COLUMNS)
 
 
-def snippet(text: str, terms: list[list[str]], width: int = 160) -> str:
-    folded = fold(text)
-    positions = [m.start() for words in terms
-                 if (m := re.search(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", folded))]
-    at = min(positions) if positions else 0
-    start = max(0, at - width // 3)
+def snippet(text: str, terms: list[Term], language: str | None = None, width: int = 160) -> tuple[str, list[str]]:
+    """About `width` characters of `text` around its first match, and the distinct words in it that match."""
+    found = textsearch.iter_matches(text, terms, language)
+    first = next(found, None)
+    start = max(0, first[0] - width // 3) if first else 0
     piece = " ".join(text[start:start + width].split())
-    return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
+    spans = [first] if first else []
+    for span in found:
+        if span[0] >= start + width:
+            break
+        spans.append(span)
+    words = list(dict.fromkeys(text[a:b] for a, b in spans if b <= start + width))
+    return ("…" if start else "") + piece + ("…" if start + width < len(text) else ""), words
 
 
 # -- bilateral profile ----------------------------------------------------------------------------------------------

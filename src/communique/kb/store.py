@@ -31,7 +31,7 @@ from ..actors.learned import with_learned_actors
 from ..errors import StoreError
 from ..records import Article
 from ..settings import Settings
-from . import stories
+from . import stories, textsearch
 from .learned_actors import learn as learn_actors
 from .learned_actors import load_table as load_learned_actors
 
@@ -279,7 +279,7 @@ class Store:
             'INSERT INTO quotes (doc_id, n, text, start, "end", speaker, speaker_name) VALUES (?, ?, ?, ?, ?, ?, ?)',
             [(doc_id, n, q.text, q.start, q.end, q.speaker, names.get(q.speaker or ""))
              for n, q in enumerate(article.quotes)])
-        self.index_text(doc_id, article.title, article.text)
+        self.index_text(doc_id, article.title, article.text, record["language"])
 
     def _delete_document(self, doc_id: str) -> set[str]:
         """Remove a document and everything derived from it; returns the merged-event keys it touched."""
@@ -291,10 +291,12 @@ class Store:
         self.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
         return keys
 
-    def index_text(self, doc_id: str, title: str | None, text: str) -> None:
-        """Full-text index of the accent- and case-folded title and text (folding keeps offsets)."""
-        self.execute("INSERT INTO documents_fts (doc_id, title, text) VALUES (?, ?, ?)",
-                     (doc_id, stories.fold(title or ""), stories.fold(text)))
+    def index_text(self, doc_id: str, title: str | None, text: str, language: str | None) -> None:
+        """Full-text index of the accent- and case-folded title and text (folding keeps offsets), and of their
+        words' stems in the document's language (`textsearch`)."""
+        self.execute("INSERT INTO documents_fts (doc_id, title, text, stems) VALUES (?, ?, ?, ?)",
+                     (doc_id, stories.fold(title or ""), stories.fold(text),
+                      textsearch.stemmed_text(title, language) + "\n" + textsearch.stemmed_text(text, language)))
 
     def _assign_story(self, doc_id: str, signature: Any, text: str = "", language: str | None = None,
                       published: str | None = None) -> list[str]:
@@ -348,18 +350,28 @@ class Store:
 
     # -- reading --------------------------------------------------------------------------------------------------
 
-    def search_rows(self, terms: list[list[str]], limit: int) -> list[dict[str, Any]]:
-        """Documents matching every term (a term is a phrase: a list of folded words), best first."""
-        match = " AND ".join('"' + " ".join(words) + '"' for words in terms)
-        return self.rows(
-            "SELECT d.id AS doc_id, d.path, d.url, d.title, d.language, d.published, d.outlet, d.story_id,"
-            " d.text, bm25(documents_fts) AS score FROM documents_fts JOIN documents d ON d.id = documents_fts.doc_id"
-            " WHERE documents_fts MATCH ? ORDER BY score, d.id LIMIT ?", (match, limit))
+    def search_rows(self, terms: list[textsearch.Term], limit: int) -> list[dict[str, Any]]:
+        """Documents matching every term (`textsearch.parse_query`), best first: each document searched with the
+        stems of its own language."""
+        selects, params = self._search_selects(
+            "SELECT d.id AS doc_id, d.path, d.url, d.title, d.language, d.published, d.outlet, d.story_id, d.text,"
+            " bm25(documents_fts) AS score", terms)
+        return self.rows(" UNION ALL ".join(selects) + " ORDER BY score, doc_id LIMIT ?", (*params, limit))
 
-    def search_count(self, terms: list[list[str]]) -> int:
+    def search_count(self, terms: list[textsearch.Term]) -> int:
         """How many documents match every term (see `search_rows`)."""
-        match = " AND ".join('"' + " ".join(words) + '"' for words in terms)
-        return int(self.scalar("SELECT COUNT(*) FROM documents_fts WHERE documents_fts MATCH ?", (match,)))
+        selects, params = self._search_selects("SELECT d.id", terms)
+        return int(self.scalar(f"SELECT COUNT(*) FROM ({' UNION ALL '.join(selects)}) AS found", params))
+
+    def _search_selects(self, select: str, terms: list[textsearch.Term]) -> tuple[list[str], list[Any]]:
+        """One SELECT per group of documents by language (`textsearch.by_language`) and their parameters."""
+        selects, params = [], []
+        for language, parts in textsearch.by_language(terms):
+            condition, values = textsearch.language_condition(language)
+            selects.append(f"{select} FROM documents_fts JOIN documents d ON d.id = documents_fts.doc_id"
+                           f" WHERE documents_fts MATCH ? AND {condition}")
+            params += [textsearch.fts5_match(parts), *values]
+        return selects, params
 
     def summary(self, examples: int = 5) -> dict[str, Any]:
         languages = {r["language"]: r["n"] for r in self.rows(
@@ -445,8 +457,7 @@ def _backfill_knowledge_base(store: Store) -> None:
 
     store.execute("UPDATE documents SET story_id = id WHERE story_id IS NULL")
     docs = store.rows("SELECT id, title, text, record, language, published FROM documents ORDER BY id")
-    for doc in docs:
-        store.index_text(doc["id"], doc["title"], doc["text"])
+    for doc in docs:       # their search index: 0008 indexes every document
         store.executemany(      # the event columns added by 0002, from the stored record
             "UPDATE events SET mutual = ?, date_text = ?, source_text = ?, target_text = ?"
             " WHERE doc_id = ? AND event_id = ?",
@@ -466,8 +477,20 @@ def _fold_stored_evidence(store: Store) -> None:
                        for row in store.rows("SELECT id, evidence FROM merged_events WHERE evidence_folded IS NULL")])
 
 
+def _index_stored_documents(store: Store, batch: int = 200) -> None:
+    """After 0008: the search index of every stored document made anew, with the stems of its words."""
+    store.execute("DELETE FROM documents_fts")
+    last = ""
+    while docs := store.rows("SELECT id, title, text, language FROM documents WHERE id > ? ORDER BY id LIMIT ?",
+                             (last, batch)):
+        for doc in docs:
+            store.index_text(doc["id"], doc["title"], doc["text"], doc["language"])
+        last = docs[-1]["id"]
+
+
 _AFTER_MIGRATION: dict[str, Callable[[Store], None]] = {"0002_knowledge_base": _backfill_knowledge_base,
-                                                        "0007_folded_evidence": _fold_stored_evidence}
+                                                        "0007_folded_evidence": _fold_stored_evidence,
+                                                        "0008_stemmed_search": _index_stored_documents}
 
 
 def ingest_paths(store: Store, paths: Iterable[str | os.PathLike[str]], *, settings: Settings | None = None,

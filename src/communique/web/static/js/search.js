@@ -49,5 +49,12 @@ function result(r, words) {
   return el("li", { class: "result", dataset: { doc: r.doc_id } },
     el("a", { class: "result-title", href: `/documents/${enc(r.doc_id)}`, lang: r.language || "" }, r.title || r.doc_id),
     el("div", { class: "result-meta" }, [humanDate(r.published), r.language, r.outlet].filter(Boolean).join(" · ")),
-    r.snippet ? el("p", { class: "snippet", lang: r.language || "" }, marked(r.snippet, words)) : empty(""));
+    r.snippet ? el("p", { class: "snippet", lang: r.language || "" }, marked(r.snippet, matchedWords(r, words)))
+      : empty(""));
+}
+
+/** The words the server says matched in this snippet (stemmed: "acuerdos" for "acuerdo"), else the query's. */
+function matchedWords(r, words) {
+  if (!Array.isArray(r.matched) || !r.matched.length) return words;
+  return r.matched.flatMap((m) => [...m.matchAll(/[\p{L}\p{N}_]+/gu)].map((w) => fold(w[0])));
 }
