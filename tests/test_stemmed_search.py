@@ -103,6 +103,15 @@ def test_counts_and_the_words_that_matched(target):
         assert kb.search(store, "acuerdo").set_index("path").loc["efe-lima.txt", "matched"] == ["acuerdos"]
 
 
+def test_the_words_as_written_rank_first(target):
+    with Store.open(target) as store:
+        store.write_batch(articles())
+        assert kb.search(store, "acuerdo")["path"].tolist() == ["efe-madrid.txt", "efe-lima.txt"]
+        assert kb.search(store, "acuerdos")["path"].tolist() == ["efe-lima.txt", "efe-madrid.txt"]
+        assert kb.search(store, "agreement")["path"].tolist() == ["astana-times.txt", "kazinform.txt"]
+        assert kb.search(store, "соглашение")["path"].tolist()[0] == "interfax.txt"
+
+
 def test_stems_follow_the_document_language():
     assert stemmed_text("Acuerdos de cooperación en energía", "es") == "acuerd de cooper en energ energi"
     assert stemmed_text("Соглашений о сотрудничестве", "ru") == "соглашен о сотрудничеств"

@@ -109,10 +109,12 @@ class PostgresStore(Store):
 
     def search_rows(self, terms: list[textsearch.Term], limit: int) -> list[dict[str, Any]]:
         where, rank, params, rank_params = _search_sql(terms)
+        written, _ = textsearch.tsqueries(textsearch.as_written(terms))
         return self.rows(
             "SELECT d.id AS doc_id, d.path, d.url, d.title, d.language, d.published, d.outlet, d.story_id, d.text,"
             f" -({rank}) AS score FROM documents_fts f JOIN documents d ON d.id = f.doc_id WHERE {where}"
-            " ORDER BY score, d.id LIMIT ?", (*rank_params, *params, limit))
+            " ORDER BY NOT f.tsv @@ to_tsquery('simple', ?), score, d.id LIMIT ?",
+            (*rank_params, *params, written, limit))
 
     def search_count(self, terms: list[textsearch.Term]) -> int:
         where, _, params, _ = _search_sql(terms)

@@ -351,12 +351,15 @@ class Store:
     # -- reading --------------------------------------------------------------------------------------------------
 
     def search_rows(self, terms: list[textsearch.Term], limit: int) -> list[dict[str, Any]]:
-        """Documents matching every term (`textsearch.parse_query`), best first: each document searched with the
-        stems of its own language."""
+        """Documents matching every term (`textsearch.parse_query`), best first (those with the words as written
+        first, then by BM25): each document searched with the stems of its own language."""
         selects, params = self._search_selects(
             "SELECT d.id AS doc_id, d.path, d.url, d.title, d.language, d.published, d.outlet, d.story_id, d.text,"
             " bm25(documents_fts) AS score", terms)
-        return self.rows(" UNION ALL ".join(selects) + " ORDER BY score, doc_id LIMIT ?", (*params, limit))
+        return self.rows(
+            f"SELECT * FROM ({' UNION ALL '.join(selects)}) AS found ORDER BY doc_id NOT IN (SELECT doc_id FROM"
+            " documents_fts WHERE documents_fts MATCH ?), score, doc_id LIMIT ?",
+            (*params, textsearch.fts5_match(textsearch.as_written(terms)), limit))
 
     def search_count(self, terms: list[textsearch.Term]) -> int:
         """How many documents match every term (see `search_rows`)."""

@@ -138,6 +138,12 @@ def by_language(terms: list[Term]) -> list[tuple[tuple[str | None, ...] | str, l
     return [(tuple(languages), list(parts)) for parts, languages in groups.items()]
 
 
+def as_written(terms: list[Term]) -> list[tuple[tuple[str, ...], bool]]:
+    """Every term as a phrase (the words as written): documents that match so rank before those that match only
+    through stems ("embajada" lists the articles with "embajada" before those with "embajador")."""
+    return [(t.words, True) for t in terms]
+
+
 def fts5_match(parts: list[tuple[tuple[str, ...], bool]]) -> str:
     """SQLite FTS5 MATCH expression of one group's parts (`by_language`): bare words against the stems column,
     phrases against title and text."""
