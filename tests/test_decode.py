@@ -244,11 +244,16 @@ def test_url_dates(url, expected):
     assert url_date(url) == expected
 
 
-def test_url_date_is_used_only_when_nothing_better_exists():
+def test_url_date_is_trusted_over_the_text_and_refined_by_it():
+    # issue 16's order of trust: the input's metadata, the URL, then a dateline or a date line in the text
     dated = communique.extract("26 Nov 2021\n" + EN, url="https://x.org/2019/01/02/visit")
-    assert dated["published"] == "2021-11-26"
+    assert (dated["published"], dated["published_source"]) == ("2019-01-02", "url")
+    refined = communique.extract("26 Nov 2021\n" + EN, url="https://x.org/2021/11/visit")
+    assert (refined["published"], refined["published_source"]) == ("2021-11-26", "date-line")
     undated = communique.extract(EN, url="https://x.org/2019/01/02/visit")
-    assert undated["published"] == "2019-01-02"
+    assert (undated["published"], undated["published_source"]) == ("2019-01-02", "url")
+    given = communique.extract("26 Nov 2021\n" + EN, url="https://x.org/2019/01/02/visit", published="2018-05-05")
+    assert (given["published"], given["published_source"]) == ("2018-05-05", "input")
 
 
 def test_trafilatura_is_given_the_page_address():

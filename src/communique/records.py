@@ -39,6 +39,7 @@ class RawInput:
     error: str | None = None           # set by a reader that could not produce a document at all
     warnings: list[str] = field(default_factory=list)
     retrieved: str | None = None       # ISO date the page was fetched (a crawl's WARC-Date), not its publication
+    last_modified: str | None = None   # ISO date of the HTTP Last-Modified header, where it is not the fetch time
 
 
 @dataclass(slots=True)
@@ -256,6 +257,7 @@ class Article:
     published: str | None = None
     published_inferred: bool = False
     published_given: bool = False       # came with the input (JSONL field, API argument, HTML metadata)
+    published_source: str | None = None  # where `published` came from (reading/published.py: SOURCES)
     dateline: dict[str, Any] | None = None
     text: str = ""
     removed: list[Span] = field(default_factory=list)   # junk cut from raw_text (offsets into raw_text)
@@ -273,6 +275,7 @@ class Article:
     stages: dict[str, str] = field(default_factory=dict)  # stage name -> version that ran
     elapsed: float = 0.0                # seconds spent on this document so far (for the time budget)
     retrieved: str | None = None        # when the page was fetched (from a crawl), not when it was published
+    last_modified: str | None = None    # the HTTP Last-Modified header's date, when it is a modification stamp
     actor_mentions: list[Any] = field(default_factory=list)  # entities.ActorMention spans, for the events stage
     triage: Triage | None = None        # set by the `triage` stage; None when it did not run
     working: dict[str, Any] = field(default_factory=dict)   # what one stage hands a later one (the gazetteer's
@@ -280,7 +283,8 @@ class Article:
 
     @classmethod
     def from_input(cls, raw: RawInput) -> Article:
-        return cls(path=raw.path, url=raw.url, title=raw.title, raw=raw, retrieved=raw.retrieved)
+        return cls(path=raw.path, url=raw.url, title=raw.title, raw=raw, retrieved=raw.retrieved,
+                   last_modified=raw.last_modified)
 
     @property
     def id(self) -> str:
@@ -325,11 +329,13 @@ class Article:
         return {
             "schema_version": SCHEMA_VERSION,
             "id": self.id,
-            "source": {"path": self.path, "url": self.url, "outlet": self.outlet, "retrieved": self.retrieved},
+            "source": {"path": self.path, "url": self.url, "outlet": self.outlet, "retrieved": self.retrieved,
+                       "last_modified": self.last_modified},
             "title": self.title,
             "language": self.language or "und",
             "published": self.published,
             "published_inferred": self.published_inferred,
+            "published_source": self.published_source if self.published else None,
             "dateline": self.dateline,
             "authors": list(self.authors),
             "encoding": self.encoding,

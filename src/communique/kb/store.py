@@ -565,6 +565,7 @@ def article_from_record(record: dict[str, Any]) -> Article:
     # the rest of the record too, so that a record rebuilt here renders exactly as it came (Dask shards)
     article.retrieved, article.encoding = source.get("retrieved"), record.get("encoding")
     article.published_inferred = bool(record.get("published_inferred"))
+    article.published_source, article.last_modified = record.get("published_source"), source.get("last_modified")
     article.dateline, article.authors = record.get("dateline"), list(record.get("authors") or [])
     article.warnings = list(record.get("warnings") or [])
     article.paragraphs = [Paragraph(p["start"], p["end"], p.get("language")) for p in record.get("paragraphs", [])]

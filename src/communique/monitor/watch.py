@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..reading.warc import modified_date
 from ..records import Article, RawInput
 from ..settings import Settings
 from . import state
@@ -281,7 +282,8 @@ class Watch:
                 self.report.duplicates += 1
             return None
         raw = RawInput(path=url, data=result.body, media_type="text/html", url=canonical, published=row["published"],
-                       retrieved=state.now())
+                       retrieved=state.now(),
+                       last_modified=modified_date(result.last_modified, result.headers.get("date")))
         return raw, {"url": url, **fields}
 
     def _ingest(self, inputs: list[tuple[RawInput, dict[str, Any] | None]],

@@ -455,7 +455,7 @@ class ReadStage(Stage):
         if raw.published:
             given = given_date(raw.published)
             if given:
-                article.published, article.published_given = given, True
+                article.published, article.published_given, article.published_source = given, True, "input"
             else:
                 article.warn(f"given publication date not understood: {raw.published!r}")
         article.url = article.url or raw.url
@@ -494,8 +494,9 @@ class ReadStage(Stage):
         page = extract_html(html, article.url)
         article.raw_text = page.text
         article.title = article.title or page.title
-        if page.date and not article.published:
-            article.published, article.published_given = page.date, True
+        # htmldate reads the address first: a date that is only the address's is left to the metadata stage ("url")
+        if page.date and not article.published and page.date != url_date(article.url):
+            article.published, article.published_given, article.published_source = page.date, True, "html-meta"
         if page.authors and not article.authors:
             article.authors = page.authors
         if page.sitename and not article.outlet:

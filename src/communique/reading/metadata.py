@@ -28,11 +28,9 @@ from typing import Any
 from ..datafiles import data_languages, language_data, load_data
 from ..records import Article
 from ..registry import Stage, memory_not_counted, stage
-from .decode import url_date
 
 log = logging.getLogger(__name__)
 
-NO_DATE_WARNING = "no publication date found"
 YEAR_WINDOW = (1990, 2030)          # years a news article may plausibly be published in
 HEAD_CHARS = 2500                   # where date lines and bylines are looked for (the top of the page)
 DATE_MARKER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b")
@@ -165,13 +163,24 @@ def is_date_line(line: str, languages: tuple[str, ...] | None = None) -> bool:
 
 
 def leading_date(line: str, languages: tuple[str, ...] | None = None) -> DateMatch | None:
-    """A full date stamp opening a short line, maybe after a time ("19:00 12.12.2020 Источник: ТАСС"), or None."""
+    """A full date stamp opening a short line, maybe after a time ("19:00 12.12.2020 Источник: ТАСС"), or None.
+
+    A stamp stands apart from what follows it (a time, a separator, a "Source:" label); a date that runs on into a
+    sentence ("June 25, 1993, relations were established", "25 июня 1993 года были установлены") dates an event
+    the body tells of, never the page."""
     if len(line) > 150:
         return None
     dates = find_dates(line, languages)
     if not dates or dates[0].year is None or not is_date_line(line[: dates[0].end], languages):
         return None
+    rest = line[dates[0].end:]
+    if rest.strip() and not _STAMP_SEPARATOR.match(rest):
+        return None
     return dates[0]
+
+
+# what may follow a date stamp on its line: a time, a separator, a label ending in a colon ("Источник:", "Fuente:")
+_STAMP_SEPARATOR = re.compile(rf"\s*(?:{_TIME}|[|•·/–—\-]|\w+(?:\s\w+)?:)")
 
 
 def unglue_time(line: str) -> str:
@@ -185,12 +194,25 @@ _GLUED_TIME = re.compile(r"(?<!\d)((?:19|20)\d{2})([0-2]?\d:[0-5]\d)(?!\d)")
 def trailing_date(line: str, languages: tuple[str, ...] | None = None) -> int | None:
     """Where a date stamp glued to the end of a headline starts ("... unveiled 04 июля 2014, 10:43"), or None."""
     dates = find_dates(line, languages)
-    if not dates or dates[-1].year is None:
-        return None
+    if not dates or dates[-1].year is None or _SENTENCE_END.search(line):
+        return None  # a sentence ending on a date ("Relations were established on June 25, 1993.") is body text
     start = dates[-1].start
-    if is_date_line(line[start:], languages) and len(line[:start].split()) >= 3:
+    before = line[:start].split()
+    if before and before[-1].lower().strip(",") in _date_prepositions():
+        return None  # "... since June 25, 1993": the date is part of the sentence, not a stamp after a headline
+    if is_date_line(line[start:], languages) and len(before) >= 3:
         return start
     return None
+
+
+_SENTENCE_END = re.compile(r"[.;]\s*$")
+
+
+@functools.lru_cache(maxsize=1)
+def _date_prepositions() -> frozenset[str]:
+    """Words that tie a date into a sentence ("on", "since", "desde", "с"): data/lang/<iso>/metadata.toml."""
+    return frozenset(w.lower() for iso in available_languages()
+                     for w in metadata_words(iso).get("date_prepositions", []))
 
 
 # --- publication date ---------------------------------------------------------------------------------------------
@@ -604,12 +626,9 @@ class MetadataStage(Stage):
         languages = self._languages(article)
         source = article.raw_text or article.text
         dateline = self._dateline(article)
-        if not article.published:
-            self._publication_date(article, source, dateline)
-        if not article.published:
-            article.published = url_date(article.url)  # the address's date, when nothing better exists
-        if article.published is None:
-            article.warn(NO_DATE_WARNING)
+        from .published import publication_date  # it reads the dates this module finds
+
+        publication_date(article, source, dateline)
         sitename = article.outlet  # only the HTML reader sets it before this stage
         self._outlet(article, dateline, languages)
         article.authors = [a for a in article.authors if not _names_an_outlet(a, sitename)]
@@ -628,18 +647,21 @@ class MetadataStage(Stage):
     @staticmethod
     def _dateline(article: Article) -> Dateline | None:
         """The dateline opening the body, or else a "Place / date" line in the page head."""
+        after_prose = False
         for paragraph in article.paragraphs[:5]:
             text = article.text[paragraph.start: paragraph.end]
             if article.title and text.strip() == article.title.strip():
                 continue
             found = parse_dateline(text)
-            if found:
+            if found and (not after_prose or _strong_dateline(found)):
                 if found.place:
                     article.dateline = {"place": _place_for_record(found.place, article.language),
                                         "country": place_country(found.place)}
                 return found
             if len(text.split()) >= 20 or (len(text.split()) >= 8 and text.rstrip().endswith((".", "»", "”"))):
-                break  # the dateline opens the first body paragraph, or there is none
+                if after_prose:
+                    break  # the dateline opens the first body paragraph, or there is none
+                after_prose = True  # a photo caption may stand above it: one paragraph more, for a plain dateline
         for line in (article.raw_text or "")[:HEAD_CHARS].splitlines():
             found_line = head_place_date(line.strip())
             if found_line:
@@ -648,75 +670,6 @@ class MetadataStage(Stage):
                                     "country": place_country(place)}
                 return Dateline(place, date, None, 0)
         return None
-
-    def _publication_date(self, article: Article, source: str, dateline: Dateline | None) -> None:
-        marker = DATE_MARKER.match(source)
-        if marker:
-            article.published = marker.group(1)
-            return
-        head_dates = self._head_dates(source)
-        full = next((d for d in head_dates if d.year), None)
-        if full:
-            article.published = full.iso()
-            return
-        if dateline and dateline.date and dateline.date.year:
-            article.published = dateline.date.iso()
-            return
-        partial = dateline.date if dateline and dateline.date else (head_dates[0] if head_dates else None)
-        if partial is not None:
-            self._infer_year(article, source, partial)
-
-    @staticmethod
-    def _head_dates(source: str) -> list[DateMatch]:
-        """Dates on the short lines at the top of the page (date widgets, "Published:", a headline's stamp,
-        "June 13, 2024 | Central Eurasia Report | By ...")."""
-        found: list[DateMatch] = []
-        for line in source[:HEAD_CHARS].splitlines():
-            for segment in line.strip().split(" | ") if len(line) <= 150 else [line.strip()]:
-                segment = unglue_time(segment.strip())
-                if not segment:
-                    continue
-                if is_date_line(segment):
-                    found += find_dates(segment)
-                elif (stamp := trailing_date(segment)) is not None:
-                    found += find_dates(segment[stamp:])
-                elif (lead := leading_date(segment)) is not None:
-                    found.append(lead)
-        return found
-
-    @staticmethod
-    def _infer_year(article: Article, source: str, partial: DateMatch) -> None:
-        """A day and month without a year. The evidence, strongest first: the same day and month written with a year
-        elsewhere in the text, the latest year it mentions (an anniversary's first day stays a past event); a weekday written next to that date
-        ("Tuesday, June 3"); the weekdays the story names ("got under way on Tuesday" under "ASUNCION, June 3"),
-        each taken as the day of the dateline; a weekday written next to another date ("el lunes 5 de
-        septiembre"), which dates the story's event and so the year of the page."""
-        for date in find_dates(source):
-            if date.year and (date.month, date.day) == (partial.month, partial.day) and date.year >= max(
-                    year_mentions(source), default=0):
-                _set_inferred(article, date.year, partial)  # the same day written in full elsewhere ("el 25 de
-                return                                        # abril de 2025" in the caption under "25 abr")
-        attached: list[tuple[DateMatch, int]] = []
-        for date in find_dates(source):
-            weekday = weekday_near(source, date.start)
-            if weekday is not None:
-                attached.append((date, weekday))
-        for date, weekday in attached:
-            if (date.month, date.day) == (partial.month, partial.day):
-                year = date.year or infer_year(date.month, date.day, [weekday], source)
-                if year:
-                    _set_inferred(article, year, partial)
-                    return
-        year = infer_year(partial.month, partial.day, _bare_weekdays(source[partial.end:]), source)
-        if year:
-            _set_inferred(article, year, partial)
-            return
-        for date, weekday in attached:
-            event_year = date.year or infer_year(date.month, date.day, [weekday], source)
-            if event_year:
-                later_in_year = (partial.month, partial.day) >= (date.month, date.day)
-                _set_inferred(article, event_year if later_in_year else event_year + 1, partial)
-                return
 
     @staticmethod
     def _outlet(article: Article, dateline: Dateline | None, languages: tuple[str, ...]) -> None:
@@ -727,6 +680,12 @@ class MetadataStage(Stage):
         text = article.raw_text or article.text
         article.outlet = (find_outlet(text, languages) or find_signature(article) or article.outlet
                           or outlet_from_url(article.url))
+
+
+def _strong_dateline(found: Dateline) -> bool:
+    """A dateline no running sentence opens with: a place in capitals and a date or an agency ("ALMATY, 25 abr
+    (Xinhua) --"), the kind that may follow a photo caption."""
+    return bool(found.place and found.place.isupper() and (found.date or found.agency))
 
 
 def _names_an_outlet(author: str, sitename: str | None) -> bool:
@@ -743,8 +702,3 @@ def _place_for_record(place: str, language: str | None) -> str:
     if language == "en" and re.fullmatch(r"[A-Za-z .'’\-]+", place):
         return place.title() if place.isupper() else place
     return _place_name(place)
-
-
-def _set_inferred(article: Article, year: int, date: DateMatch) -> None:
-    article.published = f"{year:04d}-{date.month:02d}-{date.day:02d}"
-    article.published_inferred = True

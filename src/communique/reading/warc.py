@@ -1,5 +1,9 @@
 """Read news crawls: every HTML response in a WARC or WARC.gz file becomes one article with its URL.
 
+The record's `WARC-Date` (else the response's HTTP `Date`) is when the page was fetched (`retrieved`); the response's
+`Last-Modified` is kept where it is a real modification stamp (`last_modified`): the metadata stage uses it, after
+the page's own dates, for the publication date (reading/published.py).
+
 Payloads are read through a bounded stream (at most `max_bytes` decompressed bytes per record), so a record that
 inflates to gigabytes (a "zip bomb") costs no more memory than an ordinary page: it is cut, with a warning. A
 damaged archive yields an error for the record where reading stopped; the records before it are kept.
@@ -94,9 +98,12 @@ def _response_to_input(record: object, label: str, max_bytes: int) -> RawInput |
         return None
     stream = record.content_stream()  # type: ignore[attr-defined]
     data = stream.read(max_bytes + 1)
+    http = record.http_headers  # type: ignore[attr-defined]
     raw = RawInput(path=label, data=data[:max_bytes], media_type="text/html",
                    url=record.rec_headers.get_header("WARC-Target-URI"),  # type: ignore[attr-defined]
-                   retrieved=_date_part(record.rec_headers.get_header("WARC-Date")))  # type: ignore[attr-defined]
+                   retrieved=_date_part(record.rec_headers.get_header("WARC-Date"))  # type: ignore[attr-defined]
+                   or http_date(http.get_header("Date")),
+                   last_modified=modified_date(http.get_header("Last-Modified"), http.get_header("Date")))
     if len(data) <= max_bytes and _damaged(record):
         return RawInput(path=label, url=raw.url, error="damaged WARC record: its payload is truncated or corrupted")
     if len(data) > max_bytes:
@@ -118,6 +125,29 @@ def _describe(err: Exception) -> str:
     first = str(err).splitlines()[0] if str(err) else type(err).__name__
     clean = "".join(ch if ch.isprintable() and ord(ch) < 0x250 else "?" for ch in first)
     return clean[:120] + ("…" if len(clean) > 120 else "")
+
+
+def http_date(value: str | None) -> str | None:
+    """An HTTP date ("Wed, 21 Oct 2015 07:28:00 GMT", RFC 9110) as its ISO day, or None."""
+    import email.utils
+
+    if not value or not value.strip():
+        return None
+    try:
+        parsed = email.utils.parsedate_to_datetime(value.strip())
+    except (TypeError, ValueError, IndexError):
+        return None
+    return parsed.date().isoformat() if parsed and 1990 <= parsed.year <= 2100 else None
+
+
+def modified_date(last_modified: str | None, date: str | None) -> str | None:
+    """The day of a `Last-Modified` header, unless it only repeats the response's `Date` (a page generated for this
+    request says nothing of when it was written) or comes after it."""
+    modified = http_date(last_modified)
+    if modified is None or (last_modified or "").strip() == (date or "").strip():
+        return None
+    fetched = http_date(date)
+    return None if fetched and modified > fetched else modified
 
 
 def _date_part(value: str | None) -> str | None:
