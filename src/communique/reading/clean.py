@@ -8,7 +8,9 @@ times, date widgets. The cleaner judges each line:
   the language is not known yet), each limited to short lines so that a body paragraph is never cut by a pattern;
 - by its place: before the first prose paragraph (the page head: menus, section words, the date widget, the
   headline) or after the last one (the page tail: "Join Telegram", "Currently reading");
-- by its shape: a wrapped site slogan, a line repeated right after itself, a bio made of tiny fragments;
+- by its shape: a wrapped site slogan, a line repeated right after itself, a bio made of tiny fragments, a list
+  of linked headlines most of which are cut already;
+- by its repetition across the batch: a line that the pages of several different stories share is boilerplate;
 - and last by a small learned model (reading/lines.py) over general evidence (length, punctuation, stop words,
   page-chrome words, link-like and menu-like patterns, position, the rules' verdicts, neighbour lines), which cuts
   the junk the rules do not know and may undo a rule's cut where it is all but sure the line is article text.
@@ -289,6 +291,47 @@ def _repeats(lines: list[Line]) -> None:
         previous = line
 
 
+def _introduced_lists(lines: list[Line]) -> None:
+    """The items of a list a body sentence announces ("The ministers signed:", "Подписаны документы:") are article
+    text, however short and unpunctuated: the model's cuts among them are undone (the rules' cuts stand)."""
+    for i, intro in enumerate(lines):
+        if intro.junk or intro.words < 6 or not intro.text.rstrip().endswith(":"):
+            continue
+        for item in lines[i + 1: i + 16]:
+            if item.block > intro.block + 1 or (item.junk and item.junk != "learned") or item.words > 40:
+                break
+            if item.junk == "learned":
+                item.junk = None
+
+
+def _junk_blocks(lines: list[Line], headline: Line | None) -> None:
+    """A block (lines with no blank line between them) of short headline-like lines, most of them cut as junk, is a
+    list of linked headlines: its last such line goes too, even where it ends in a quotation mark and so looks like
+    a sentence ("U.S., Israeli clocks on Iran action "ticking at different pace"" among "Related" teasers)."""
+    blocks: dict[int, list[Line]] = {}
+    for line in lines:
+        blocks.setdefault(line.block, []).append(line)
+    for block in blocks.values():
+        junk = [ln for ln in block if ln.junk]
+        kept = [ln for ln in block if not ln.junk]
+        if len(block) < 3 or not kept or len(junk) < 2 * len(kept):
+            continue
+        if all(_teaser_shaped(ln) and ln is not headline for ln in block):
+            for line in kept:
+                line.junk = "related"
+
+
+_ABBREVIATION_END = re.compile(r"(?<!\w)(?:[A-ZА-ЯЁ]{1,3}\.){2,}$")   # "EE.UU.", "U.S.": no full stop
+
+
+def _teaser_shaped(line: Line) -> bool:
+    """A linked headline: short, one line, no sentence inside it and no full stop at its end."""
+    text = line.text.rstrip()
+    ends = text.endswith((".", "!", "?", ":", ";", ",")) and not _ABBREVIATION_END.search(text)
+    return (0 < len(text) <= 150 and line.words <= 20 and not ends
+            and not re.search(r"[.!?]\s+[A-ZА-ЯЁ]", text))
+
+
 # --- headline -------------------------------------------------------------------------------------------------------
 
 def find_headline(lines: list[Line]) -> Line | None:
@@ -360,14 +403,65 @@ def _cap(article: Article, pieces: list[str], text: str, pos: int, max_chars: in
     article.warn(f"text longer than {max_chars} characters: cut to the first {max_chars}")
 
 
-def clean_article(article: Article, languages: tuple[str, ...], max_chars: int) -> None:
+# --- repetition across the batch -----------------------------------------------------------------------------------
+
+BATCH_MIN_STORIES = 3       # a line on pages of this many different stories of one batch is the site's boilerplate
+BATCH_MAX_WORDS = 40        # longer lines are never cut for their repetition alone
+SAME_STORY = 0.5            # pages sharing this share of their prose lines tell the same story (syndication)
+
+
+def batch_boilerplate(raw_texts: list[str], languages: tuple[str, ...]) -> frozenset[str]:
+    """The lines repeated across the pages of a batch: menus, section labels, newsletter and app prompts, an outlet's
+    standing notes. A line counts once per story, not per page: the same agency story syndicated on three sites
+    repeats its own sentences and subheadings, and those stay."""
+    inline = junk_data(languages).inline
+    pages = [{ln.text for ln in split_lines(raw, inline) if ln.text} for raw in raw_texts]
+    story = _stories([{line for line in page if is_prose(line)} for page in pages])
+    seen: dict[str, set[int]] = {}
+    for index, page in enumerate(pages):
+        for line in page:
+            seen.setdefault(line, set()).add(story[index])
+    return frozenset(line for line, stories in seen.items()
+                     if len(stories) >= BATCH_MIN_STORIES and word_count(line) <= BATCH_MAX_WORDS)
+
+
+def _stories(pages: list[set[str]]) -> list[int]:
+    """A story number per page: pages whose prose lines overlap by SAME_STORY (of the smaller page) share one (a
+    slogan or a menu is no prose: the pages of one site are not one story for sharing them)."""
+    parent = list(range(len(pages)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(pages):
+        for j in range(i + 1, len(pages)):
+            b = pages[j]
+            if a and b and len(a & b) >= SAME_STORY * min(len(a), len(b)):
+                parent[root(j)] = root(i)
+    return [root(i) for i in range(len(pages))]
+
+
+def _repeated_in_batch(lines: list[Line], boilerplate: frozenset[str]) -> None:
+    for line in lines:
+        if not line.junk and line.text in boilerplate:
+            line.junk = "boilerplate"
+
+
+def clean_article(article: Article, languages: tuple[str, ...], max_chars: int,
+                  boilerplate: frozenset[str] = frozenset()) -> None:
     data = junk_data(languages)
     lines = split_lines(article.raw_text, data.inline)
     _cut_marker(article.raw_text, lines)
     lines = [ln for ln in lines if ln.text or ln.cuts]
     classify(lines, data)
+    _repeated_in_batch(lines, boilerplate)
     judge(lines, languages, find_headline(lines))
     headline = find_headline(lines)
+    _introduced_lists(lines)
+    _junk_blocks(lines, headline)
     if headline is not None:
         _cut_headline_stamp(headline)
         if article.title is None:
@@ -377,10 +471,23 @@ def clean_article(article: Article, languages: tuple[str, ...], max_chars: int) 
 
 @stage("clean", "2", requires=("raw_text",), assigns=("text", "paragraphs", "removed", "title"))
 class CleanStage(Stage):
+    """Cleans each article; over a batch, the lines its pages repeat (`batch_boilerplate`) go as well."""
+
+    boilerplate: frozenset[str] = frozenset()
+
+    def __call__(self, batch: list[Article]) -> list[Article]:
+        raw = [a.raw_text for a in batch if not a.failed and a.raw_text]
+        self.boilerplate = (batch_boilerplate(raw, tuple(self.settings.languages))
+                            if len(raw) >= BATCH_MIN_STORIES else frozenset())
+        try:
+            return super().__call__(batch)
+        finally:
+            self.boilerplate = frozenset()
+
     def process(self, article: Article) -> None:
         article.text, article.paragraphs, article.removed = "", [], []
         if not article.raw_text:
             return
-        clean_article(article, tuple(self.settings.languages), self.settings.max_text_chars)
+        clean_article(article, tuple(self.settings.languages), self.settings.max_text_chars, self.boilerplate)
         if not article.text and not any("empty" in w for w in article.warnings):
             article.warn("no text left after removing page junk")
