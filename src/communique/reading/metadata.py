@@ -1,16 +1,10 @@
 """Stage `metadata`: publication date (read or inferred), dateline, outlet, authors and title.
 
 Everything here reads the decoded text *before* cleaning (`raw_text`): the junk the cleaner cut (date widgets,
-credit lines, "Published:" labels) is exactly where a page states its metadata. Sources, most trusted first:
-
-- the date given with the input or in the HTML metadata (`published_given`);
-- the scraper's date marker (" date 2023-08-24 Headline");
-- a date line near the top ("04 июля 2014, 10:43", "03 de abril 2016 - 01:05", "26 Nov 2021");
-- the dateline opening the story ("ASUNCION, June 3 (EFE) –", "МОСКВА, 5 марта. /ТАСС/.");
-- a day and month without a year: the year is inferred from a weekday the text ties to the date
-  ("el lunes 5 de septiembre", or "got under way on Tuesday" under the dateline "June 3"), choosing, among the
-  years in which that date fell on that weekday, the one nearest to the years the text mentions;
-- last, when nothing above gives one, the date in the article's address ("/2023/08/24/", "/20230529/").
+credit lines, "Published:" labels) is exactly where a page states its metadata. This module finds the dates a page
+states (date lines, headline stamps, datelines: "ASUNCION, June 3 (EFE) –", "МОСКВА, 5 марта. /ТАСС/.") and infers
+a missing year from weekdays and the text's years; reading/published.py weighs them against the input's date, the
+page metadata, the address and the HTTP headers, and records where the publication date came from.
 
 Month and weekday names, byline words and reporting verbs are language data (data/lang/<iso>/metadata.toml);
 outlets and their spellings are in data/outlets.toml.
