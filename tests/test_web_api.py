@@ -172,6 +172,10 @@ def test_documents_list_and_one_document(api):
     richest = max(listed["items"], key=lambda d: d["events"])
     doc = api.get(f"/api/documents/{richest['id']}").json()
     assert doc["text"] == doc["record"]["text"] and doc["id"] == richest["id"]
+    assert doc["published_source"] == doc["record"]["published_source"]
+    assert (doc["published_source"] is None) is (doc["published"] is None)
+    sources = {api.get(f"/api/documents/{d['id']}").json()["published_source"] for d in listed["items"]}
+    assert sources <= {"input", "html-meta", "url", "dateline", "byline", "date-line", "text", None} and len(sources) > 2
     assert len(doc["events"]) == richest["events"] and all(ev["merged_id"] for ev in doc["events"])
     for event in doc["events"]:
         assert 0 <= event["evidence_start"] < event["evidence_end"] <= len(doc["text"])

@@ -525,6 +525,7 @@ def get_document(request: Request, doc_id: DocId) -> JSONResponse:
         raise HTTPException(404, f"no document {doc_id}")
     doc = rows[0]
     doc["record"] = json.loads(doc["record"])
+    doc["published_source"] = doc["record"].get("published_source")  # where the publication date came from
     doc["entities"] = [{k: e.get(k) for k in ("id", "type", "name", "code", "country", "role")}
                        | {"mentions": [{k: m.get(k) for k in ("start", "end", "text")} for m in e.get("mentions", [])]}
                        for e in doc["record"].get("entities", [])]
