@@ -121,8 +121,12 @@ def relations_cli(db: str, country: str, since: int | None, until: int | None, f
 @click.argument("b")
 @click.option("--since", type=int, help="From this year on (undated events and figures are left out).")
 @click.option("--until", type=int, help="Up to this year.")
+@click.option("--type", "types", multiple=True, metavar="TYPE",
+              help="Only events of this PLOVER type, any case (repeatable), as in `events`; figures stay.")
+@click.option("--status", "statuses", multiple=True, type=STATUSES, help="Only events of this status (repeatable).")
 @format_option
-def profile_cli(db: str, a: str, b: str, since: int | None, until: int | None, fmt: str) -> None:
+def profile_cli(db: str, a: str, b: str, since: int | None, until: int | None, types: tuple[str, ...],
+                statuses: tuple[str, ...], fmt: str) -> None:
     """The bilateral relations of A and B: relations established, partnership, missions, agreements, contacts
     by level, figures, cooperation/conflict balance by year, last contact, people and quotes — each with its
     evidence; in a table, headed by the pair's figures (events, articles, sources, last contact, balance).
@@ -132,8 +136,9 @@ def profile_cli(db: str, a: str, b: str, since: int | None, until: int | None, f
 
     with open_store(db) as store:
         a, b = resolve_code(a, store=store), resolve_code(b, store=store)
-        frame = profile(store, a, b, since=since, until=until)
-        figures = headline(store, between=(a, b), since=since, until=until)
+        wanted = {"since": since, "until": until, "types": types, "statuses": statuses}
+        frame = profile(store, a, b, **wanted)
+        figures = headline(store, between=(a, b), **wanted)
     if fmt != "table":
         emit(frame, fmt)
         return

@@ -301,7 +301,8 @@ PROFILE_SECTIONS = ["relations established", "partnership", "missions", "agreeme
 
 
 @public_query
-def profile(store: Store, a: str, b: str, *, since: int | None = None, until: int | None = None) -> pd.DataFrame:
+def profile(store: Store, a: str, b: str, *, since: int | None = None, until: int | None = None,
+            types: Iterable[str] = (), statuses: Iterable[str] = ()) -> pd.DataFrame:
     """Everything the store knows about relations between countries `a` and `b`, one row per item.
 
     Sections: relations established, partnership, missions, agreements, contacts (visits, calls and meetings by
@@ -309,9 +310,12 @@ def profile(store: Store, a: str, b: str, *, since: int | None = None, until: in
     conflict by year), people (of either country, in the articles behind the events, with their roles) and quotes
     (theirs, in the language they were reported in). Every item carries its evidence sentence and the document it
     comes from (`language`: that document's). `since`/`until` (years) keep the events, figures, people and quotes
-    of that period, as `events` does.
+    of that period, and `types`/`statuses` the events of those types and statuses, as `events` does: every section
+    drawn from events (all but facts, which are no events) then shows only those, and people and quotes come from
+    the articles behind them.
     """
-    merged = event_rows(store, between=(a, b), since=since, until=until)
+    types, statuses = list(types), list(statuses)
+    merged = event_rows(store, between=(a, b), since=since, until=until, types=types, statuses=statuses)
     ids = [ev["id"] for ev in merged]
     reports = _reports_by_event(store, ids)
     roles, places = _event_roles(store, ids), _event_places(store, ids)
@@ -322,7 +326,7 @@ def profile(store: Store, a: str, b: str, *, since: int | None = None, until: in
         contacts.update((ev["id"], r) for r in found if r["section"] == "contacts")
         rows += found
     rows += _fact_rows(store, a, b, since=since, until=until)
-    rows += _balance_rows(balance(store, between=(a, b), since=since, until=until))
+    rows += _balance_rows(balance(store, between=(a, b), since=since, until=until, types=types, statuses=statuses))
     if last := last_contact(merged):
         rows.append({**contacts[last["id"]], "section": "last contact"})
     doc_ids = {r["doc_id"] for said in reports.values() for r in said}

@@ -472,11 +472,11 @@ def build_profile(store: Any, a: str, b: str, *, since: int | None = None, until
                   types: list[str] | tuple[str, ...] = (), statuses: list[str] | tuple[str, ...] = ()) -> dict[str, Any]:
     """The profile of a pair over a period (years; as `/api/events`, undated events are left out when one is given):
     its headline figures, items (kb.profile), newest events as a timeline, and the documents behind them. Types
-    and statuses filter the events (timeline, headline, balance) and the items that carry a status."""
-    period = {"since": since, "until": until}
-    wanted = {**period, "types": list(types), "statuses": list(statuses)}
-    items = [r for r in records(kb.profile(store, a, b, **period))
-             if not statuses or not r.get("status") or r["status"] in statuses]
+    and statuses filter the events as `/api/events` does, and so every part drawn from them: timeline, headline,
+    balance, the profile's sections and the people and quotes of the articles behind them (figures are no events:
+    only the period applies to them)."""
+    wanted = {"since": since, "until": until, "types": list(types), "statuses": list(statuses)}
+    items = records(kb.profile(store, a, b, **wanted))
     total = kb.count_events(store, between=(a, b), **wanted)
     newest = reviews.with_reviews(store, kb.event_rows(store, between=(a, b), limit=TIMELINE_MAX, **wanted))
     if not items and not newest:
