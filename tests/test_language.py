@@ -162,3 +162,36 @@ def test_a_spanish_page_with_a_portuguese_quote_stays_spanish():
                "informó la cancillería kazaja en un comunicado.")
     record = communique.extract(spanish + "\n\n" + OTHER_PAGES["pt"][:120] + "\n\n" + spanish)
     assert record["language"] == "es" and record["events"]
+
+
+def test_lingua_models_load_per_script_with_the_answers_of_a_detector_preloaded_with_all():
+    """A fresh process reading English loads the Latin languages' models only; then Russian adds the Cyrillic ones,
+    Chinese the Han ones, and every confidence is that of a detector built with all the models preloaded."""
+    import subprocess
+    import sys
+
+    texts = [EN, ES, RU, OTHER_PAGES["uk"], OTHER_PAGES["pt"], OTHER_PAGES["zh"], "Moscú, 12 nov", "Путин"]
+    code = (
+        "import json, sys\n"
+        "from communique.reading import language as L\n"
+        "from lingua import LanguageDetectorBuilder\n"
+        "texts = json.loads(sys.argv[1])\n"
+        "wide = ('en', 'es', 'ru') + L.OTHER_LANGUAGES\n"
+        "loaded, ours = [], []\n"
+        "for text in texts:\n"
+        "    ours.append(L.confidences(text, wide))\n"
+        "    loaded.append(sorted(L._LOADED))\n"
+        "full = LanguageDetectorBuilder.from_iso_codes_639_1(*L.lingua_codes(wide)).with_preloaded_language_models()"
+        ".build()\n"
+        "theirs = [tuple((v.language.iso_code_639_1.name.lower(), v.value) for v in "
+        "full.compute_language_confidence_values(t)) for t in texts]\n"
+        "print(json.dumps({'loaded': loaded, 'ours': [dict(v) for v in ours], 'theirs': [dict(v) for v in theirs]}))\n")
+    done = subprocess.run([sys.executable, "-c", code, json.dumps(texts)], capture_output=True, text=True, check=True)
+    result = json.loads(done.stdout)
+    latin = ["az", "de", "en", "es", "fr", "it", "pl", "pt", "tr"]
+    assert result["loaded"][0] == latin                      # English: no Cyrillic, Arabic or CJK models
+    assert result["loaded"][2] == sorted(latin + ["be", "kk", "ru", "uk"])
+    assert "zh" in result["loaded"][5] and "ar" not in result["loaded"][-1]
+    for ours, theirs in zip(result["ours"], result["theirs"]):     # lingua sums in no fixed order: the last bits
+        assert ours.keys() == theirs.keys()                          # differ even between two calls of one detector
+        assert all(ours[k] == pytest.approx(theirs[k], rel=1e-9, abs=0) for k in ours), (ours, theirs)

@@ -5,9 +5,13 @@ paragraphs, not the headline or short widget lines. Each paragraph then gets a l
 paragraph is detected by itself (and keeps the document's language unless lingua is confident otherwise); a short
 one inherits the document's language unless it is written in another script ("Реклама ..." in an English page).
 
-Full-accuracy lingua is used: for three languages it builds once per process in 0.4-1.5 s (models preloaded) and
-then detects a paragraph in about 0.2 ms (49 dev-article paragraphs in 12 ms; low-accuracy mode: 5 ms), and
-short texts, where the low-accuracy mode is weakest, are exactly the ones that matter here.
+Full-accuracy lingua is used: it detects a paragraph in about 0.2 ms (49 dev-article paragraphs in 12 ms;
+low-accuracy mode: 5 ms), and short texts, where the low-accuracy mode is weakest, are exactly the ones that matter
+here. Its models are loaded per script, the first time a text holds letters of that script (`load_models`): the
+Latin languages (about 280 MB, 2 s), the Cyrillic ones (95 MB, 1 s), and Arabic, Armenian, Georgian, CJK or Hangul
+only for a page written in them (100 MB, 1 s, never on an en/es/ru stream), instead of all twenty at the first
+article. lingua keeps the models of a language once per process, whichever detector loaded them, so the answers are
+those of a detector built with every model preloaded.
 """
 from __future__ import annotations
 
@@ -41,14 +45,63 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 @functools.lru_cache(maxsize=8)
 def detector(languages: tuple[str, ...]):
-    """One lingua detector per set of languages per process (building it loads the language models)."""
-    from lingua import IsoCode639_1, LanguageDetectorBuilder
+    """One lingua detector per set of languages per process; its models are loaded by `load_models`."""
+    from lingua import LanguageDetectorBuilder
 
-    codes = [getattr(IsoCode639_1, code.upper()) for code in languages if hasattr(IsoCode639_1, code.upper())]
+    codes = lingua_codes(languages)
     if len(codes) < 2:
         return None
-    with memory_not_counted():
-        return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_preloaded_language_models().build()
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
+
+
+def lingua_codes(languages: tuple[str, ...]) -> list:
+    from lingua import IsoCode639_1
+
+    return [getattr(IsoCode639_1, code.upper()) for code in languages if hasattr(IsoCode639_1, code.upper())]
+
+
+#: the letters of each script lingua tells languages apart in (kana with the Han characters: Japanese uses both)
+LINGUA_SCRIPT_LETTERS = {
+    "Latin": "A-Za-z\u00c0-\u024f\u1e00-\u1eff", "Cyrillic": "\u0400-\u052f", "Greek": "\u0370-\u03ff",
+    "Armenian": "\u0530-\u058f", "Hebrew": "\u0590-\u05ff", "Arabic": "\u0600-\u06ff\u0750-\u077f",
+    "Georgian": "\u10a0-\u10ff", "Han": "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff",
+    "Hangul": "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"}
+#: the script of each language lingua may be asked about, where it is not `SCRIPTS`' (which serves the paragraphs)
+_LINGUA_SCRIPTS = {"hy": "Armenian", "ka": "Georgian"}
+#: the languages whose lingua models this process has loaded
+_LOADED: set[str] = set()
+#: per set of languages, a pattern finding letters of a script some of them not loaded yet are written in
+_UNLOADED: dict[tuple[str, ...], re.Pattern[str] | None] = {}
+
+
+def lingua_script(language: str) -> str:
+    return _LINGUA_SCRIPTS.get(language) or script_of(language)
+
+
+def load_models(text: str, languages: tuple[str, ...]) -> None:
+    """Load, once per process and outside any document's memory budget, the lingua models of those of `languages`
+    written in a script `text` has letters of. Preloading them all costs every process seconds at its first
+    article and 100 MB more than an en/es/ru stream needs; letting lingua load them inside a detection would count
+    them against the document that happened to need them first."""
+    if languages not in _UNLOADED:
+        scripts = {lingua_script(code) for code in languages if code not in _LOADED}
+        _UNLOADED[languages] = re.compile("[" + "".join(LINGUA_SCRIPT_LETTERS.get(script, "") for script in scripts)
+                                          + "]") if scripts & set(LINGUA_SCRIPT_LETTERS) else None
+    pattern = _UNLOADED[languages]
+    if pattern is None or not pattern.search(text):
+        return
+    from lingua import LanguageDetectorBuilder
+
+    wanted = [code for code in languages if code not in _LOADED and lingua_script(code) in LINGUA_SCRIPT_LETTERS
+              and re.search(f"[{LINGUA_SCRIPT_LETTERS[lingua_script(code)]}]", text)]
+    codes = lingua_codes(tuple(wanted))
+    if len(codes) == 1:                 # a builder takes two languages: the other one's models are kept anyway
+        codes += lingua_codes(tuple(code for code in languages if code not in wanted))[:1]
+    if len(codes) >= 2:
+        with memory_not_counted():
+            LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_preloaded_language_models().build()
+    _LOADED.update(wanted)
+    _UNLOADED.clear()
 
 
 def script_of(language: str) -> str:
@@ -97,6 +150,7 @@ def confidences(text: str, languages: tuple[str, ...], memo: Memo | None = None)
     key = (text, languages)
     if memo is not None and key in memo:
         return memo[key]
+    load_models(text, languages)
     values = detector(languages).compute_language_confidence_values(text)
     found = tuple((v.language.iso_code_639_1.name.lower(), v.value) for v in values)
     if memo is not None:
