@@ -21,7 +21,7 @@ import logging
 from dataclasses import dataclass, field, replace
 
 from ..lexicon import Frame, Lexicon, lexicon
-from ..records import ActorRef, Article, Event, Location, Sentence, Span
+from ..records import ActorRef, Article, Event, Location, Sentence, Span, Token
 from ..registry import Stage, stage
 from .actor_mentions import ActorMention, actor_mentions
 from .arguments import (
@@ -186,6 +186,8 @@ def sentence_events(sentence: Sentence, index: int, mentions: list[ActorMention]
     heads = {id(m): tree.span_head(m.start, m.end) for m in everyone}
     out: list[Candidate] = []
     for i, tok in enumerate(tree.tokens):
+        if not lexical_frames(tok, lex):
+            continue                      # no trigger word: nothing below could find an event here
         if inside_actor(tree, i, mentions, heads) or tree.inside_name(i, sentence):
             continue                      # a word inside a name is not a trigger ("Collective Security Treaty")
         if reversed_by_verb(tree, i, lex) or topic_of_event(tree, i, lex) or background(tree, i, lex):
@@ -308,16 +310,17 @@ def in_fixed_phrase(sentence: Sentence, offset: int, lex: Lexicon) -> bool:
     return False
 
 
-def trigger_frames(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict) -> list[Frame]:
-    tok = tree.tokens[i]
-    lemma = tok.lemma.lower()
+def lexical_frames(tok: Token, lex: Lexicon) -> tuple[Frame, ...] | list[Frame]:
+    """The frames the lexicon gives the word by its part of speech and lemma (or form, for a noun)."""
     if tok.pos in ("VERB", "AUX"):
-        frames = lex.verbs.get(lemma, ())
-    elif tok.pos in ("NOUN", "PROPN"):
-        frames = lex.nouns.get(lemma, ()) or lex.nouns.get(tok.text.lower(), ())
-    else:
-        frames = ()
-    return [f for f in frames if frame_applies(tree, i, f, mentions, heads, lex)]
+        return lex.verbs.get(tok.lemma.lower(), ())
+    if tok.pos in ("NOUN", "PROPN"):
+        return lex.nouns.get(tok.lemma.lower(), ()) or lex.nouns.get(tok.text.lower(), ())
+    return ()
+
+
+def trigger_frames(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict) -> list[Frame]:
+    return [f for f in lexical_frames(tree.tokens[i], lex) if frame_applies(tree, i, f, mentions, heads, lex)]
 
 
 def under_non_event_head(tree: Tree, i: int, lex: Lexicon) -> bool:
