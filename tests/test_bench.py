@@ -48,3 +48,25 @@ def test_importing_the_bench_reads_no_corpus():
 def test_a_corpus_is_repeated_to_the_documents_asked_for_each_copy_distinct():
     texts = repeat_to(["alpha", "beta"], 5)
     assert len(texts) == 5 and len(set(texts)) == 5 and texts[2].startswith("alpha")
+
+
+def test_the_cluster_estimate_works_from_the_runs_cpu_per_word_and_says_its_assumptions():
+    from communique.bench import capacity
+
+    def result(cpu, docs=100, mb=800.0):
+        return {"docs": docs, "cpu_seconds": cpu, "workers_cpu_seconds": 0.0, "peak_rss_mb": mb,
+                "worker_peak_rss_mb": mb, "steady_docs_per_s": 10.0, "seconds": docs / 10}
+
+    texts = ["word " * 300] * 100                     # 30,000 words: 1 ms of CPU per word below
+    stream = {"pipeline-1": result(30.0), "pipeline-2": result(0.5) | {"workers_cpu_seconds": 31.5},
+              "dask-1": result(0.2) | {"workers_cpu_seconds": 33.0},
+              "dask-2": result(0.2) | {"workers_cpu_seconds": 36.0, "steady_docs_per_s": 19.0}}
+    diplomacy = {"pipeline-1": result(60.0), "pipeline-2": result(1.0, mb=1200.0) | {"workers_cpu_seconds": 62.0}}
+    report = capacity.section(texts, stream, texts, diplomacy)
+    per_article_ms = capacity.ARTICLE_WORDS                          # 1 ms a word
+    assert f"| {per_article_ms} | {3600_000 // per_article_ms:,} |" in report
+    assert f"| {2 * per_article_ms} |" in report                   # every article analysed: 2 ms a word
+    assert "1.90x from 1 to 2 workers" in report and "Peak memory per worker 1200 MB" in report
+    assert f"{capacity.DAILY_ARTICLES:,} articles a day" in report and "Not counted" in report
+    # a year's volume in a day at 1.2 s an article: 365e5 * 1.2 / 86400 / 0.8 = 634 cores on 8-core machines
+    assert "634: 80 machines" in report

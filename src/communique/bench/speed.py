@@ -199,11 +199,12 @@ def run_children(texts: list[str], kinds: tuple[str, ...], name: str) -> dict[st
 
 
 def _run_child(kind: str, corpus_file: Path) -> dict[str, Any]:
-    started = time.perf_counter()
+    started, children_cpu = time.perf_counter(), _children_cpu()
     out = subprocess.run([sys.executable, "-m", "communique.bench", "--child", kind, str(corpus_file)],
                          check=True, capture_output=True, text=True)
     result = json.loads(out.stdout.strip().splitlines()[-1])
     result["process_s"] = time.perf_counter() - started     # interpreter start to exit
+    result["process_cpu_s"] = _children_cpu() - children_cpu  # the same in CPU time (the child and its workers)
     return result
 
 
@@ -213,13 +214,20 @@ def run(min_docs: int, output: Path | None, stream_dir: Path | None = None,
         dev_dirs: list[Path] | None = None, only: str | None = None) -> str:
     from . import stream
 
+    from . import capacity
+
     load_before = os.getloadavg()
     sections = []
+    diplomacy_texts, diplomacy = [], None
     if only in (None, "diplomacy"):
-        texts = corpus_texts(min_docs)
-        sections.append(format_diplomacy(texts, run_children(texts, DIPLOMACY_KINDS, "diplomacy")))
+        diplomacy_texts = corpus_texts(min_docs)
+        diplomacy = run_children(diplomacy_texts, DIPLOMACY_KINDS, "diplomacy")
+        sections.append(format_diplomacy(diplomacy_texts, diplomacy))
     if only in (None, "stream"):
-        sections.append(stream.bench(min_docs, stream_dir, dev_dirs))
+        section, stream_texts, streamed = stream.measure(min_docs, stream_dir, dev_dirs)
+        sections.append(section)
+        if streamed:
+            sections.append(capacity.section(stream_texts, streamed, diplomacy_texts, diplomacy))
     load_after = os.getloadavg()
     head = [
         "# Communiqué benchmark",
@@ -254,9 +262,14 @@ def stage_line(result: dict[str, Any]) -> str:
 def table_row(label: str, result: dict[str, Any], words: int, memory: float | None = None) -> str:
     mem = f"{memory if memory is not None else result['peak_rss_mb']:.0f}"
     first = f"{result['first_doc_s']:.2f}" if "first_doc_s" in result else "–"
-    cpu = f"{result['cpu_seconds']:.1f}" if "cpu_seconds" in result else "–"
+    cpu = f"{total_cpu(result):.1f}" if "cpu_seconds" in result else "–"
     return (f"| {label} | {result['docs'] / result['seconds']:.1f} | {words / result['seconds']:.0f} | "
             f"{result['seconds']:.1f} | {cpu} | {mem} | {first} |")
+
+
+def total_cpu(result: dict[str, Any]) -> float:
+    """CPU seconds of the measurement: its process's and, with workers, theirs (model loading included)."""
+    return result.get("cpu_seconds", 0.0) + result.get("workers_cpu_seconds", 0.0)
 
 
 TABLE_HEAD = ["| measurement | documents/s | words/s | wall (s) | CPU (s) | peak memory (MB) | first document (s) |",
@@ -268,7 +281,10 @@ def speedup_line(one: dict[str, Any], two: dict[str, Any]) -> str:
             f"includes starting the pool and loading the models in each worker: first article back after "
             f"{two['first_out_s']:.1f} s); **{ratio(two['steady_docs_per_s'], one['steady_docs_per_s'])}** in "
             f"steady state (documents/s once every worker has sent a batch back: {rate(two['steady_docs_per_s'])} "
-            f"against {rate(one['steady_docs_per_s'])}).")
+            f"against {rate(one['steady_docs_per_s'])}). CPU per document, all processes: "
+            f"{1000 * total_cpu(one) / one['docs']:.0f} ms with 1 worker, {1000 * total_cpu(two) / two['docs']:.0f} ms "
+            f"with 2 (each worker imports and loads its models once: "
+            f"{total_cpu(two) - total_cpu(one):.1f} s more over the run).")
 
 
 def format_diplomacy(texts: list[str], results: dict[str, dict[str, Any]]) -> str:
@@ -295,12 +311,13 @@ def format_diplomacy(texts: list[str], results: dict[str, dict[str, Any]]) -> st
          f"(spaCy {bare['seconds']:.1f} s over the same texts)."),
         f"- {speedup_line(one, two)}",
         (f"- Cold start to the first processed document (a new process: imports, models, one article): "
-         f"**{cold['process_s']:.2f} s**; in a process that has imported Communiqué: {one['first_doc_s']:.2f} s."),
+         f"**{cold['process_s']:.2f} s** ({cold['process_cpu_s']:.2f} s CPU); in a process that has imported "
+         f"Communiqué: {one['first_doc_s']:.2f} s."),
         (f"- Peak memory: {one['peak_rss_mb']:.0f} MB for 1 worker, {two['worker_peak_rss_mb']:.0f} MB per worker "
          f"with 2."),
-        (f"- Articles analysed (the triage): {one['analysed_docs']} of {one['docs']}. Dependency parse (cascade) on "
-         f"{one['parsed_sentences']} of {one['sentences']} sentences ({parsed_share:.0f}%); cascade on / off, CPU "
-         f"time: {one['cpu_seconds'] / every['cpu_seconds']:.2f}."),
+        (f"- Articles analysed (the triage): {one['analysed_docs']} of {one['docs']}; sentences tagged by the models "
+         f"{one['tagged_sentences']} of {one['sentences']}, dependency parse (cascade) on {one['parsed_sentences']} "
+         f"({parsed_share:.0f}%); cascade on / off, CPU time: {one['cpu_seconds'] / every['cpu_seconds']:.2f}."),
         f"- CPU time per stage (1 worker): {stage_line(one)}.",
     ])
 

@@ -59,6 +59,13 @@ def missing(stream_dir: Path, dev_dirs: list[Path]) -> list[Path]:
 
 def bench(min_docs: int, stream_dir: Path | None = None, dev_dirs: list[Path] | None = None) -> str:
     """Run the stream bench and return its section of the report (or a line saying why it could not run)."""
+    return measure(min_docs, stream_dir, dev_dirs)[0]
+
+
+def measure(min_docs: int, stream_dir: Path | None = None,
+            dev_dirs: list[Path] | None = None) -> tuple[str, list[str], dict[str, dict[str, Any]] | None]:
+    """Run the stream bench: its section of the report, its texts and its results by kind (None when its folders
+    are absent: the section then says so)."""
     from .speed import run_children
 
     stream_dir = stream_dir or default_stream_dir()
@@ -67,9 +74,11 @@ def bench(min_docs: int, stream_dir: Path | None = None, dev_dirs: list[Path] | 
     if absent:
         folders = ", ".join(str(d) for d in absent)
         return (f"## Stream (ordinary news 4:1 with diplomacy)\n\nNot run: no articles in {folders} (the "
-                f"development data lives beside the repository in ../shared; pass --stream DIR --dev DIR ...).")
+                f"development data lives beside the repository in ../shared; pass --stream DIR --dev DIR ...).",
+                [], None)
     texts = stream_texts(min_docs, stream_dir, dev_dirs)
-    return format_stream(texts, run_children(texts, STREAM_KINDS, "stream"), stream_dir, dev_dirs)
+    results = run_children(texts, STREAM_KINDS, "stream")
+    return format_stream(texts, results, stream_dir, dev_dirs), texts, results
 
 
 def measure_dask(texts: list[str], workers: int) -> dict[str, Any]:
@@ -80,9 +89,11 @@ def measure_dask(texts: list[str], workers: int) -> dict[str, Any]:
     from ..kb.dask_engine import DEFAULT_PARTITION_DOCS, process_partition
     from ..records import RawInput
     from ..settings import Settings
+    from .speed import _children_cpu
 
     logging.getLogger("distributed").setLevel(logging.WARNING)
     settings, size = Settings(), DEFAULT_PARTITION_DOCS
+    children_started, cpu_started = _children_cpu(), time.process_time()
     started = time.perf_counter()
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                       silence_logs=logging.WARNING) as cluster, Client(cluster) as client:
@@ -98,7 +109,8 @@ def measure_dask(texts: list[str], workers: int) -> dict[str, Any]:
     warm_at = finished[min(workers, len(finished)) - 1][0]
     later = sum(n for _, n in finished[workers:])
     return {"docs": len(texts), "seconds": elapsed, "cluster_start_s": cluster_s, "first_out_s": finished[0][0],
-            "steady_docs_per_s": later / (elapsed - warm_at) if later and elapsed > warm_at else None}
+            "steady_docs_per_s": later / (elapsed - warm_at) if later and elapsed > warm_at else None,
+            "cpu_seconds": time.process_time() - cpu_started, "workers_cpu_seconds": _children_cpu() - children_started}
 
 
 def format_stream(texts: list[str], results: dict[str, dict[str, Any]], stream_dir: Path,
@@ -140,7 +152,8 @@ def format_stream(texts: list[str], results: dict[str, dict[str, Any]], stream_d
          f"(cluster start {dask1['cluster_start_s']:.1f} s and {dask2['cluster_start_s']:.1f} s, first partition back "
          f"after {dask1['first_out_s']:.1f} s and {dask2['first_out_s']:.1f} s)."),
         (f"- Cold start to the first record of an ordinary article (a new process: imports, triage, no model): "
-         f"**{cold['process_s']:.2f} s**{'' if cold.get('skipped') else ' (it was analysed)'}."),
+         f"**{cold['process_s']:.2f} s** ({cold['process_cpu_s']:.2f} s CPU)"
+         f"{'' if cold.get('skipped') else '; it was analysed'}."),
         (f"- Peak memory: {one['peak_rss_mb']:.0f} MB for 1 worker, {two['worker_peak_rss_mb']:.0f} MB per worker "
          f"with 2."),
         f"- CPU time per stage (1 worker): {stage_line(one)}.",
