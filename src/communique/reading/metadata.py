@@ -572,35 +572,54 @@ def _byline_candidates(raw_text: str) -> list[str]:
 
 def _names_in_byline(line: str, languages: tuple[str, ...]) -> list[str]:
     for iso in languages:
-        words = metadata_words(iso).get("bylines", {})
-        prefixes = _alternation(words.get("prefixes", []))
-        if prefixes:
-            m = re.fullmatch(rf"(?:{prefixes})\s*(?P<names>{_NAME}(?:{_JOIN}{_NAME})*)\.?", line)
+        prefix_re, roles, others = _byline_words(iso)
+        if prefix_re is not None:
+            m = prefix_re.fullmatch(line)
             if m:
-                return [n.strip(" .") for n in re.findall(_NAME, m.group("names"))]
-        roles, others = words.get("author_roles", []), words.get("other_roles", [])
-        names = _credited_names(line, [r for r in roles if " " in r], others)
+                return [n.strip(" .") for n in _NAME_RE.findall(m.group("names"))]
+        names = _credited_names(line, roles, others)
         if names:
             return names
     return []
 
 
-def _credited_names(line: str, roles: list[str], others: list[str]) -> list[str]:
+@functools.lru_cache(maxsize=32)
+def _byline_words(iso: str) -> tuple[re.Pattern[str] | None, tuple[str, ...], tuple[str, ...]]:
+    """A language's byline pattern ("By A and B"), and its author roles of several words and other roles, read once
+    (every short line of every page is tried against them)."""
+    words = metadata_words(iso).get("bylines", {})
+    prefixes = _alternation(words.get("prefixes", []))
+    prefix_re = re.compile(rf"(?:{prefixes})\s*(?P<names>{_NAME}(?:{_JOIN}{_NAME})*)\.?") if prefixes else None
+    roles = tuple(r for r in words.get("author_roles", []) if " " in r)
+    return prefix_re, roles, tuple(words.get("other_roles", []))
+
+
+_NAME_RE = re.compile(_NAME)
+_NAMES_RE = re.compile(rf"{_NAME}(?:{_JOIN}{_NAME})*")
+
+
+@functools.lru_cache(maxsize=32)
+def _role_pattern(roles: tuple[str, ...], others: tuple[str, ...]) -> tuple[re.Pattern[str], frozenset[str]]:
+    return (re.compile(rf"(?i)(?:^|[,;]\s*|\s+and\s+|\s+y\s+)(?P<role>{_alternation(list(roles + others))})\s+"),
+            frozenset(r.lower() for r in roles))
+
+
+def _credited_names(line: str, roles: tuple[str, ...], others: tuple[str, ...]) -> list[str]:
     """"Reporting by A, writing by B, editing by C" -> [A, B]: a line made only of roles and names (editors and
     photographers are credited but are not authors)."""
     if not roles or len(line) > 300:
         return []
-    role_re = re.compile(rf"(?i)(?:^|[,;]\s*|\s+and\s+|\s+y\s+)(?P<role>{_alternation(roles + others)})\s+")
+    role_re, authors = _role_pattern(roles, others)
     marks = list(role_re.finditer(line))
     if not marks or marks[0].start() != 0:
         return []
     names = []
     for i, mark in enumerate(marks):
         chunk = line[mark.end(): marks[i + 1].start() if i + 1 < len(marks) else len(line)].strip(" .;")
-        if not re.fullmatch(rf"{_NAME}(?:{_JOIN}{_NAME})*", chunk):
+        if not _NAMES_RE.fullmatch(chunk):
             return []  # not a credit line: running text after the role words
-        if mark.group("role").lower() in [r.lower() for r in roles]:
-            names += [n.strip(" .") for n in re.findall(_NAME, chunk)]
+        if mark.group("role").lower() in authors:
+            names += [n.strip(" .") for n in _NAME_RE.findall(chunk)]
     return names
 
 
