@@ -33,7 +33,7 @@ test: install
 	$(BIN)/pytest -q
 
 bench: install
-	$(BIN)/python -m communique.bench --output bench/results.md
+	$(BIN)/python -m communique.bench --output bench/results.md --readme README.md
 	$(BIN)/python -m communique.bench.web --output bench/web.md
 
 # Long fuzzing run with atheris (not part of `make test`): FUZZ_RUNS=0 runs until stopped.

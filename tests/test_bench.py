@@ -70,3 +70,29 @@ def test_the_cluster_estimate_works_from_the_runs_cpu_per_word_and_says_its_assu
     assert f"{capacity.DAILY_ARTICLES:,} articles a day" in report and "Not counted" in report
     # a year's volume in a day at 1.2 s an article: 365e5 * 1.2 / 86400 / 0.8 = 634 cores on 8-core machines
     assert "634: 80 machines" in report
+
+
+def test_the_readme_shows_the_figures_of_the_latest_bench_run():
+    """`make bench` writes bench/results.md and the README's copy in one run: they never disagree."""
+    from pathlib import Path
+
+    from communique.bench.speed import README_END, README_START, readme_block
+
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    shown = readme[readme.index(README_START) + len(README_START):readme.index(README_END)].strip()
+    assert shown == readme_block((root / "bench" / "results.md").read_text(encoding="utf-8"))
+
+
+def test_a_new_report_replaces_the_readmes_copy_and_nothing_else(tmp_path):
+    from communique.bench.speed import README_END, README_START, update_readme
+
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# Tool\n\nBefore.\n\n{README_START}\nold figures\n{README_END}\n\nAfter.\n", encoding="utf-8")
+    report = "# Communiqué benchmark\n\nRun today.\n\n## Stream\n\n| a | b |\n|---|---|\n"
+    update_readme(readme, report)
+    update_readme(readme, report)
+    text = readme.read_text(encoding="utf-8")
+    assert "old figures" not in text and text.count("Run today.") == 1 and "#### Stream" in text
+    assert text.startswith("# Tool\n\nBefore.\n\n") and text.endswith(f"{README_END}\n\nAfter.\n")
+    assert "Communiqué benchmark" not in text

@@ -210,8 +210,27 @@ def _run_child(kind: str, corpus_file: Path) -> dict[str, Any]:
 
 # --- the report ---------------------------------------------------------------------------------------------------
 
+#: the lines around the README's copy of the latest report (`--readme`)
+README_START, README_END = "<!-- bench-results: written by `make bench` -->", "<!-- /bench-results -->"
+
+
+def readme_block(report: str) -> str:
+    """The report as the README shows it: without its title, its sections one level under the README's."""
+    lines = report.strip().splitlines()
+    if lines and lines[0].startswith("# "):
+        lines = lines[1:]
+    return "\n".join("##" + line if line.startswith("## ") else line for line in lines).strip()
+
+
+def update_readme(readme: Path, report: str) -> None:
+    """Put `report` between the README's bench markers (they must be there)."""
+    text = readme.read_text(encoding="utf-8")
+    start, end = text.index(README_START) + len(README_START), text.index(README_END)
+    readme.write_text(text[:start] + "\n\n" + readme_block(report) + "\n\n" + text[end:], encoding="utf-8")
+
+
 def run(min_docs: int, output: Path | None, stream_dir: Path | None = None,
-        dev_dirs: list[Path] | None = None, only: str | None = None) -> str:
+        dev_dirs: list[Path] | None = None, only: str | None = None, readme: Path | None = None) -> str:
     from . import stream
 
     from . import capacity
@@ -241,6 +260,8 @@ def run(min_docs: int, output: Path | None, stream_dir: Path | None = None,
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(report + "\n", encoding="utf-8")
+    if readme:
+        update_readme(readme, report)
     return report
 
 
@@ -343,13 +364,15 @@ def main(argv: list[str] | None = None) -> None:
                         help="folders of development articles mixed in 1:4 (default ../shared/dev-articles "
                              "../shared/dev-articles-2)")
     parser.add_argument("--only", choices=("diplomacy", "stream"), help="run one of the two benches")
+    parser.add_argument("--readme", type=Path,
+                        help="also put the report between the bench markers of this README (make bench: README.md)")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "CORPUS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         _child(*args.child)
         return
     print(run(args.docs, args.output, args.stream or default_stream_dir(), args.dev or default_dev_dirs(),
-              args.only))
+              args.only, args.readme))
 
 
 if __name__ == "__main__":
