@@ -331,3 +331,24 @@ def test_one_kind_of_sanction_stated_twice_is_one_event():
     text = ("Latvia expelled two Russian diplomats on Monday. The expulsion of the diplomats was announced by Latvia's "
             "foreign ministry.")
     assert len([e for e in code_events(text, "en").events if e.type == "SANCTION"]) == 1
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("en", ("The move was coordinated with the governments of Australia, Britain and Spain, all of whom have expelled "
+            "their Syrian ambassadors."), {("SANCTION", "AUS", "SYR"), ("SANCTION", "GBR", "SYR"),
+                                          ("SANCTION", "ESP", "SYR")}),
+    ("en", "Spain, which recognised Palestine on Tuesday, was criticised by Israel.",
+     {("SUPPORT", "ESP", "PSE"), ("ACCUSE", "ISR", "ESP")}),
+    ("es", "España, que expulsó al embajador de Israel, fue criticada por el Gobierno israelí.",
+     {("SANCTION", "ESP", "ISR")}),
+    ("ru", "Литва, которая выслала посла Белоруссии, закрыла границу.", {("SANCTION", "LTU", "BLR")}),
+])
+def test_a_relative_pronoun_acts_for_the_noun_it_describes(language, text, expected):
+    assert expected <= triples(code_events(text, language))
+
+
+def test_a_relative_clause_with_its_own_subject_keeps_it():
+    # "..., which Russia condemned": the clause's own subject acts, not the noun it describes
+    text = "Lithuania expelled the Belarusian ambassador, which Russia condemned."
+    found = triples(code_events(text, "en"))
+    assert not {t for t in found if t[0] == "ACCUSE" and t[1] == "LTU"}

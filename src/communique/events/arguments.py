@@ -176,6 +176,14 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
         # "he", "the minister", "the parties": a subject that is no actor refers back to the text's actors
         args.subject_is_pronoun = any(tree.lemma(s) in lex.words("roles", "pronoun_subjects") for s in own_subjects)
     governed_arguments(tree, i, frame, lex, mentions, heads, args)
+    if not args.source and not args.pair:
+        # "the governments of Australia, Britain and Spain, all of whom have expelled their Syrian ambassadors",
+        # "España, que expulsó al embajador", "Литва, которая выслала посла": the relative pronoun's antecedent
+        antecedent = antecedent_actors(tree, i, lex, mentions, heads)
+        if antecedent and passive:
+            args.target = args.target or antecedent
+        elif antecedent:
+            args.source, args.subject_is_pronoun = antecedent, False
     args.target = drop_described_members(tree, args.target, heads)
     if not frame.mutual:
         aimed = lex.words("roles", "aimed_preps")
@@ -184,6 +192,47 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
 
 
 NAME_LINKS = {"conj", "appos", "flat", "compound", "fixed", "cc", "case", "det", "punct"}
+RELATIVE_CLAUSE_DEPS = {"relcl", "acl"}
+# the words between an antecedent and the actors it names: "the governments of Australia, Britain and Spain"
+ANTECEDENT_LINKS = NAME_LINKS | {"pobj", "prep", "nmod", "poss", "amod"}
+
+
+def antecedent_actors(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention],
+                      heads: dict) -> list[ActorMention]:
+    """The actors a relative clause's pronoun subject stands for: a trigger verb (or the verb carrying a nominal
+    trigger, or one coordinated with it) in a relative clause whose subject is a relative pronoun ("who", "all of
+    whom", "que", "который", ``relative_pronouns``) acts for the noun the clause describes, and so for the actors
+    that noun names itself or through possessors ("the governments of Australia, Britain and Spain, all of whom")."""
+    verb = i if tree.tokens[i].pos in ("VERB", "AUX") else governing_verb(tree, i)
+    for _ in range(3):                    # "who expelled the envoy and closed the border": the first conjunct
+        if verb is None or tree.tokens[verb].dep.split(":")[0] not in ("conj", "xcomp") or \
+                tree.kids(verb, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS):
+            break
+        verb = tree.head(verb)
+    if verb is None or tree.tokens[verb].dep.split(":")[0] not in RELATIVE_CLAUSE_DEPS:
+        return []
+    relative = lex.words("roles", "relative_pronouns")
+    subjects = tree.kids(verb, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
+    if not any(tree.lemma(k) in relative or tree.tokens[k].text.lower() in relative
+               for s in subjects for k in tree.subtree(s)):
+        return []
+    antecedent = tree.head(verb)
+    if antecedent is None:
+        return []
+    clause = tree.subtree(verb)
+    out = []
+    for m in mentions:
+        h = heads.get(id(m))
+        if h is None or h in clause or h not in tree.subtree(antecedent):
+            continue
+        path = [h] + tree.ancestors(h)
+        below = path[:path.index(antecedent)]
+        source_preps = lex.words("roles", "source_preps")
+        if all(tree.tokens[j].dep.split(":")[0] in ANTECEDENT_LINKS
+               and tree.preposition(j) in source_preps | {None} for j in below):
+            out.append(m)
+    return out
+
 
 
 def closest_in_object(tree: Tree, i: int, targets: list[ActorMention], heads: dict,
