@@ -352,3 +352,37 @@ def test_a_relative_clause_with_its_own_subject_keeps_it():
     text = "Lithuania expelled the Belarusian ambassador, which Russia condemned."
     found = triples(code_events(text, "en"))
     assert not {t for t in found if t[0] == "ACCUSE" and t[1] == "LTU"}
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("en", "On Tuesday the U.S. ordered the expulsion of Syria's top diplomat.", ("SANCTION", "USA", "SYR")),
+    ("es", "El Gobierno de Nicaragua ordenó la expulsión de la embajadora de la Unión Europea.",
+     ("SANCTION", "NIC", "EU")),
+    ("ru", "Польша объявила о высылке российских дипломатов.", ("SANCTION", "POL", "RUS")),
+])
+def test_an_act_done_to_its_of_phrase_targets_it(language, text, expected):
+    # patient_of: "the expulsion of X's diplomat", "la expulsión de la embajadora de", "высылка российских
+    # дипломатов": the "of" phrase (a genitive) is whom the act is done to, not its doer
+    found = triples(code_events(text, language))
+    assert expected in found
+    assert (expected[0], expected[2], expected[1]) not in found
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("en", "Canada shut its embassy in Tehran. A spokesman said that Iran would soon respond.",
+     ("THREATEN", "IRN", "CAN")),
+    ("ru", "Россия ответит на решение Черногории, заявил посол.", ("THREATEN", "RUS", "MNE")),
+    ("ru", ("Польша закрыла консульство России. Москва не оставит без ответа ни одного враждебного шага Варшавы, "
+            "заявила Захарова."), ("THREATEN", "RUS", "POL")),
+    ("es", "España, Irlanda y Noruega darán una respuesta coordinada y firme a Israel, anunció Albares.",
+     ("THREATEN", "ESP", "ISR")),
+])
+def test_a_response_promised_ahead_is_a_threat(language, text, expected):
+    article = code_events(text, language)
+    assert expected in triples(article)
+    assert status_of(article, *expected) == "planned"
+
+
+def test_a_response_given_is_no_threat():
+    text = "Canada shut its embassy in Tehran. Iran responded on Monday by recalling its ambassador."
+    assert not [e for e in code_events(text, "en").events if e.type == "THREATEN"]

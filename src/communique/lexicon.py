@@ -37,6 +37,8 @@ class Frame:
     responds: bool = False         # a response: who is answered was named before ("retaliatory measures will follow")
     obligation: bool = False       # a modal of obligation: the speaker demands it of the clause's subject
     complement_target: bool = False  # a missing target is the one the complement acts on ("threatened to strike X")
+    requires_planned: bool = False  # only a promise counts: "Iran would soon respond", "Россия ответит на решение"
+    patient_of: bool = False       # the noun's "of" phrase is whom the act is done to ("the expulsion of its envoy")
 
 
 @dataclass(frozen=True, slots=True)

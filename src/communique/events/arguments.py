@@ -91,6 +91,12 @@ def participle_side(tree: Tree, h: int, i: int, lex: Lexicon) -> str | None:
     return None
 
 
+def role_child(tree: Tree, h: int, i: int) -> int:
+    """The child of `i` on the path up from `h` (`h` itself when it hangs on `i`)."""
+    path = [h] + tree.ancestors(h)
+    return path[path.index(i) - 1] if i in path and path.index(i) > 0 else h
+
+
 def direct_child(tree: Tree, h: int, i: int) -> int | None:
     """The child of `i` on the path up from `h`, when the path holds no other noun (names and appositions
     inside one actor's span do not count)."""
@@ -149,7 +155,8 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
             # relation the event noun is about is its target, though reached through an "of" phrase
             args.target.append(m)
         elif prep is not None and prep in source_preps and is_noun:
-            args.source.append(m)
+            # "the expulsion of Syria's top diplomat", "la invasión de Ucrania": an act done to the "of" phrase
+            (args.target if frame.patient_of else args.source).append(m)
         elif prep is not None and prep in lex.words("roles", "departure_preps") and frame.type in DEPARTURE_TYPES:
             args.target.append(m)
         elif prep is not None and prep in target_preps:
@@ -157,10 +164,15 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
             # the place is the target (a visit, an embassy, an offensive)
             if frame.mutual and prep not in lex.words("roles", "partner_preps"):
                 continue
-            if prep in lex.words("roles", "locative_preps") and not (frame.venue or frame.type in LOCATIVE_TYPES):
+            if prep in lex.words("roles", "locative_preps") and not (frame.venue or frame.type in LOCATIVE_TYPES
+                                                                        or frame.responds):   # "ответит на решение"
                 continue
             args.target.append(m)
         elif is_noun and prep is None and base in MODIFIER_DEPS:
+            child = role_child(tree, h, i)
+            if frame.patient_of and base == "nmod" and tree.tokens[child].morph.get("Case") != "Ins":
+                args.target.append(m)     # "высылка российских дипломатов": the genitive is whom it is done to
+                continue
             # "поддержка Москвой приоритетов Казахстана": the trigger's own modifier acts; one nested deeper
             # in another noun's phrase is who it is for
             (args.source if direct_child(tree, h, i) is not None else nested).append(m)

@@ -360,6 +360,8 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
         heads = [i] + ([h] if tree.tokens[i].dep == "conj" and (h := tree.head(i)) is not None else [])
         kids = [c for h in heads for c in tree.children[h] if c != i]
         kids += [g for c in kids if tree.tokens[c].dep == "prep" for g in tree.kids(c, "pobj")]   # "closure of the embassy"
+        kids += [g for c in kids if tree.tokens[c].dep.split(":")[0] == "amod" for g in tree.kids(c, "conj")]
+        # ("una respuesta coordinada y firme": the second of two coordinated modifiers counts too)
         mods = {tree.lemma(c) for c in kids} | {tree.tokens[c].text.lower() for c in kids}
         if not mods & set(frame.requires_modifier):
             return False
@@ -450,6 +452,8 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
                      if m.code not in giving]
         args.source, args.target = givers, receivers
     status = event_status(tree, i, lex)
+    if frame.requires_planned and status != "planned":
+        return []                         # "Iran responded": a past response is no promise of one
     place = event_place(tree, i, lex, mentions, heads)
     frame = replace(frame, kind=act_kind(tree, i, frame, lex))   # "expelled the envoy" / "closed the border"
     out = []
