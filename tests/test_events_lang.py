@@ -386,3 +386,25 @@ def test_a_response_promised_ahead_is_a_threat(language, text, expected):
 def test_a_response_given_is_no_threat():
     text = "Canada shut its embassy in Tehran. Iran responded on Monday by recalling its ambassador."
     assert not [e for e in code_events(text, "en").events if e.type == "THREATEN"]
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("en", "The Ukrainian ambassador was summoned to the Kazakh Foreign Ministry on Monday.", ("ACCUSE", "KAZ", "UKR")),
+    ("es", "El embajador de Israel fue convocado a la Cancillería de Chile.", ("ACCUSE", "CHL", "ISR")),
+    ("ru", "Посла Украины вызвали в МИД РК для беседы.", ("ACCUSE", "KAZ", "UKR")),
+])
+def test_an_envoy_summoned_to_a_ministry_was_summoned_by_its_side(language, text, expected):
+    assert expected in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("ru", ("Литва вручила ноту протеста Беларуси. Кроме того, МИД осудил усилия белорусских властей по усугублению "
+            "миграционного кризиса."), ("ACCUSE", "LTU", "BLR")),
+    ("es", ("Nicaragua rompió relaciones con Holanda. Además, el régimen condenó las declaraciones del Gobierno de "
+            "Costa Rica."), ("ACCUSE", "NIC", "CRI")),
+    ("en", "Lithuania summoned the Belarusian envoy. The ministry also condemned Belarus over the border incidents.",
+     ("ACCUSE", "LTU", "BLR")),
+])
+def test_an_institution_named_without_its_country_is_the_side_the_text_is_about(language, text, expected):
+    # "МИД", "el régimen", "the ministry" as a subject refer back like a pronoun (pronoun_subjects)
+    assert expected in triples(code_events(text, language))

@@ -38,7 +38,7 @@ from .arguments import (
 from .cameo import cameo_code
 from .discourse import Discourse, distinct_codes
 from .frame_roles import citizens, complement_targets, conflict_targets, obligation_sides, thanked_for
-from .postings import hosting_side, own_envoy_owners, own_posting, postings
+from .postings import hosting_side, own_envoy_owners, own_posting, postings, summoning_side
 from .rules import (
     CLAUSE_LINKS,
     OBJECT_DEPS,
@@ -372,7 +372,8 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
             return False
     if frame.requires_object_noun:
         # the form too: a lemmatiser may take a participle noun for its verb ("поверенный" → "поверить")
-        objects = {w for c in tree.kids(i, *OBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
+        passive_subjects = tree.kids(i, "nsubj") if tree.is_passive(i) else []   # "fue convocado el embajador"
+        objects = {w for c in tree.kids(i, *OBJECT_DEPS, *PASSIVE_SUBJECT_DEPS) + passive_subjects
                    for w in (tree.lemma(c), tree.tokens[c].text.lower())}
         if not objects & set(frame.requires_object_noun):
             return False
@@ -406,9 +407,11 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
             args.pair, confidence = pair, 0.7
         elif pair and args.target:          # "they accused Moscow": the other side
             args.source, confidence = pair[:1], 0.6
-    host = hosting_side(tree, i, frame.type, posts, args)
+    host = hosting_side(tree, i, frame.type, posts, args) or summoning_side(tree, i, frame.mode, mentions, heads, lex,
+                                                                            args)
     if host is not None:                  # "the Polish ambassador in Moscow was summoned": Moscow summoned him
         args.source, confidence = [host], 0.7
+        args.target = [m for m in args.target if m.code != host.code]
     if not args.source and not args.pair:
         owners = own_envoy_owners(tree, args.target, posts)
         if owners:                        # "[Spain] recalled the Spanish embassy in Buenos Aires": its own envoy

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from ..lexicon import Lexicon
 from .actor_mentions import ActorMention
 from .arguments import Arguments
-from .rules import Tree
+from .rules import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, Tree
 
 OWN = ""                         # the envoy's owner is the actor itself ("its ambassador", "nuestra embajadora")
 POSTED_KINDS = {"country", "place", "capital", "seat", "org"}
@@ -134,3 +134,31 @@ def own_envoy_owners(tree: Tree, targets: list[ActorMention], posts: list[Postin
                 out.append(m)
                 break
     return out
+
+
+SUMMONED_TO_DEPS = {"obl", "prep", "nmod", "obj", "iobj"}   # "a la Cancillería" is parsed as an object as often
+
+
+def summoning_side(tree: Tree, i: int, mode: str | None, mentions: list[ActorMention], heads: dict, lex: Lexicon,
+                   args: Arguments) -> ActorMention | None:
+    """An envoy summoned *to* a ministry with no doer named ("Посла Украины вызвали в МИД РК", "the ambassador was
+    summoned to the Kazakh Foreign Ministry", "fue convocado a la Cancillería de Chile"): the side whose ministry it
+    is summoned him. Only a verb of summoning (mode summon) and a phrase of the verb itself count, outside the
+    envoy's own phrase."""
+    if mode != "summon" or args.source or args.pair or not args.target or tree.tokens[i].pos not in ("VERB", "AUX"):
+        return None
+    preps = lex.words("roles", "venue_preps") | lex.words("roles", "locative_preps")
+    envoys = lex.words("roles", "envoy_nouns")
+    envoy = set().union(*(tree.subtree(c) for c in tree.kids(i, "nsubj", *OBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
+                          if tree.lemma(c) in envoys or tree.tokens[c].text.lower() in envoys))
+    for m in mentions:
+        h = heads.get(id(m))
+        if h is None or h in envoy or m.kind not in ("org", "country", "demonym"):
+            continue
+        path = [h] + tree.ancestors(h)
+        if i not in path or path.index(i) < 1:
+            continue
+        child = path[path.index(i) - 1]
+        if tree.preposition(child) in preps and tree.tokens[child].dep.split(":")[0] in SUMMONED_TO_DEPS:
+            return m if any(t.code != m.code for t in args.target) else None
+    return None
