@@ -408,3 +408,10 @@ def test_an_envoy_summoned_to_a_ministry_was_summoned_by_its_side(language, text
 def test_an_institution_named_without_its_country_is_the_side_the_text_is_about(language, text, expected):
     # "МИД", "el régimen", "the ministry" as a subject refer back like a pronoun (pronoun_subjects)
     assert expected in triples(code_events(text, language))
+
+
+def test_a_response_to_something_named_answers_that():
+    # what is answered is named ("to any attempts"), and it is no actor: no threat to whoever acted before
+    text = ("Kazakhstan summoned the Russian ambassador. Smadiyarov said the ministry would continue to respond firmly "
+            "to any attempts to question the territorial integrity of the country.")
+    assert not [e for e in code_events(text, "en").events if e.type == "THREATEN"]

@@ -430,7 +430,7 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
         confidence = min(confidence, 0.5)
     if frame.complement_target and not args.target:
         args.target = complement_targets(tree, i, frame, lex, mentions, heads, args)
-    if frame.responds and not args.target and (args.source or args.pair):
+    if frame.responds and not args.target and (args.source or args.pair) and not answers_named(tree, i, lex):
         # a response answers whoever acted before: the latest other actor named in the sentences before
         taken = {m.code for m in args.source + args.pair}
         args.target, confidence = [m for m in context_all if m.code not in taken][:1], 0.5
@@ -468,6 +468,15 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
         out.append(Candidate(as_threat(frame.type, status), frame, source, target, index, i, confidence, status,
                              frame.mutual, place))
     return out
+
+
+def answers_named(tree: Tree, i: int, lex: Lexicon) -> bool:
+    """A response verb that names what it answers, and no actor there ("would continue to respond firmly to any
+    attempts to question ..."): it answers that, not whoever acted before."""
+    if tree.tokens[i].pos not in ("VERB", "AUX"):
+        return False
+    return any(tree.preposition(c) in lex.words("roles", "target_preps") and tree.tokens[c].dep.split(":")[0]
+               in ("prep", "obl", "nmod") for c in tree.children[i])
 
 
 def obligation_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention], heads: dict,
