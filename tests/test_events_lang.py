@@ -415,3 +415,15 @@ def test_a_response_to_something_named_answers_that():
     text = ("Kazakhstan summoned the Russian ambassador. Smadiyarov said the ministry would continue to respond firmly "
             "to any attempts to question the territorial integrity of the country.")
     assert not [e for e in code_events(text, "en").events if e.type == "THREATEN"]
+
+
+@pytest.mark.parametrize("language, text, alleged", [
+    ("en", "Turkey has filed grievances with NATO accusing the Greek military of firing on Turkish jets.", "ASSAULT"),
+    ("es", "Argel también acusó a Rabat de respaldar al MAK, un grupo separatista.", "SUPPORT"),
+    ("ru", "Россия обвинила Украину в нападении на Курскую область.", "ASSAULT"),
+])
+def test_what_one_is_accused_of_is_alleged_not_stated(language, text, alleged):
+    # allegation_verbs / allegation_preps: the accusation is the event, the act alleged is not
+    article = code_events(text, language)
+    assert any(e.type == "ACCUSE" for e in article.events)
+    assert not [e for e in article.events if e.type == alleged]

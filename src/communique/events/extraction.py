@@ -48,6 +48,7 @@ from .rules import (
 )
 from .triggers import (
     act_kind,
+    alleged_content,
     as_threat,
     background,
     multiword_preps,
@@ -194,7 +195,7 @@ def sentence_events(sentence: Sentence, index: int, mentions: list[ActorMention]
             continue                      # "suspended the agreement", "talks on normalising relations": no accord
         if in_fixed_phrase(sentence, tok.start, lex) or (tok.pos == "VERB" and tok.dep == "amod"):
             continue                      # idioms; participles used as adjectives ("the visiting delegation")
-        if requested_content(tree, i, lex) or obliged_content(tree, i, lex):
+        if requested_content(tree, i, lex) or obliged_content(tree, i, lex) or alleged_content(tree, i, lex):
             continue
         for frame in trigger_frames(tree, i, lex, mentions, heads):
             targets = conflict_targets(tree, everyone, frame)

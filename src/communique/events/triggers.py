@@ -15,6 +15,8 @@ end, the constraints an object, a modal or a preposition of several words puts o
 - **Intent as threat**: a coercive act that is only conditional or possible ("will impose sanctions if ...",
   "may use force", "si no ... tomará medidas") is a THREATEN in PLOVER, not the act (`as_threat`).
 - **Obliged**: what one side is told it must do has not happened (`obliged_content`); the demand is the event.
+- **Alleged**: what one side is accused of ("accused the Greek military of firing on Turkish jets", "acusó a Rabat
+  de respaldar al MAK", "обвинила Украину в нападении") is the accuser's claim, not an act stated (`alleged_content`).
 - **Kinds of one act**: a type that covers distinct acts ("expelled the ambassador", "closed the border", "severed
   relations" are three SANCTIONs) names each by the words of the trigger and its object (``[kinds.TYPE]``), so that
   a document keeps them apart (`act_kind`).
@@ -174,3 +176,26 @@ def act_kind(tree: Tree, i: int, frame: Frame, lex: Lexicon) -> str:
             return name
     lemma = {tree.lemma(i), tree.tokens[i].text.lower()}
     return next((name for name, kind_words in table if lemma & kind_words), "")
+
+
+def alleged_content(tree: Tree, i: int, lex: Lexicon) -> bool:
+    """True when trigger `i` is what an accusation alleges: the complement of an accusing verb
+    (``allegation_verbs``) introduced by its preposition (``allegation_preps``: "of", "de", "в") or as its
+    infinitive ("acusó a Rabat de respaldar", "accusing the Greek military of firing", "обвинила в нападении").
+    The accusation is the event; the act alleged is not stated as happening. Another verb on the way up closes it."""
+    verbs, preps = lex.words("roles", "allegation_verbs"), lex.words("roles", "allegation_preps")
+    if not verbs:
+        return False
+    tok = tree.tokens[i]
+    head = tree.head(i)
+    marks = {tree.lemma(c) for c in tree.kids(i, "mark", "case")}
+    marked = tok.dep.split(":")[0] == "xcomp" or bool(marks & preps) or tree.preposition(i) in preps or (
+        tok.dep == "pcomp" and head is not None and tree.lemma(head) in preps)
+    if not marked:
+        return False
+    for a in tree.ancestors(i, 4):
+        if tree.lemma(a) in verbs:
+            return True
+        if tree.tokens[a].pos in ("VERB", "AUX"):
+            return False
+    return False
