@@ -427,3 +427,13 @@ def test_what_one_is_accused_of_is_alleged_not_stated(language, text, alleged):
     article = code_events(text, language)
     assert any(e.type == "ACCUSE" for e in article.events)
     assert not [e for e in article.events if e.type == alleged]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("es", "El canciller chileno expresó su agradecimiento a México por la ayuda humanitaria."),
+    ("ru", "Глава МИД Чили выразил благодарность Мексике за гуманитарную помощь."),
+])
+def test_thanks_carried_by_a_noun_name_the_giver_of_what_one_is_thanked_for(language, text):
+    # "expresó su agradecimiento a México por la ayuda": the aid was given by the one thanked
+    found = triples(code_events(text, language))
+    assert ("SUPPORT", "CHL", "MEX") in found and ("AID", "MEX", "CHL") in found

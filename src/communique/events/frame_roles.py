@@ -45,15 +45,32 @@ def thanked_for(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], 
     for a in tree.ancestors(i, 4):
         if tree.tokens[a].pos not in ("VERB", "AUX"):
             continue
-        if not any(f.mode == "gratitude" for f in lex.verbs.get(tree.lemma(a), ())):
-            return None
+        holders = gratitude_holders(tree, a, lex)
+        if holders is None or i in holders:
+            return None                   # the thanks itself ("expressed gratitude to X") is the thanker's act
         thanker = [m for m in mentions if any(heads.get(id(m)) in tree.subtree(s) for s in tree.kids(a, *SUBJECT_DEPS))]
-        thanked = [m for m in mentions if any(heads.get(id(m)) in tree.subtree(o) for o in tree.kids(a, *OBJECT_DEPS))
-                   and i not in tree.subtree(heads.get(id(m)))]
+        thanked = [m for m in mentions if any(heads.get(id(m)) in tree.subtree(o) for o in holders)
+                   and i not in tree.subtree(heads.get(id(m))) and heads.get(id(m)) not in tree.subtree(i)]
         if thanker and thanked and thanker[0].code != thanked[0].code:
             return Arguments(source=thanked[:1], target=thanker[:1], has_subject=True)
         return None
     return None
+
+
+def gratitude_holders(tree: Tree, a: int, lex: Lexicon) -> list[int] | None:
+    """Where verb `a` names the ones thanked: its objects for a verb of thanks ("thanked Turkey"); for a verb that
+    carries a noun of thanks ("expressed gratitude to the people of Kyrgyzstan", "expresó su agradecimiento a
+    México", "выразил благодарность Японии") the noun's phrase and the verb's partner or dative phrases. None when
+    `a` states no thanks."""
+    if any(f.mode == "gratitude" for f in lex.verbs.get(tree.lemma(a), ())):
+        return tree.kids(a, *OBJECT_DEPS)
+    noun = next((o for o in tree.kids(a, *OBJECT_DEPS)
+                 if any(f.mode == "gratitude" for f in lex.nouns.get(tree.lemma(o), ()))), None)
+    if noun is None:
+        return None
+    partners = lex.words("roles", "partner_preps") | {None}
+    return [noun] + [c for c in tree.children[a] if c != noun and tree.tokens[c].dep.split(":")[0]
+                     in ("prep", "obl", "iobj", "nmod") and tree.preposition(c) in partners]
 
 
 def complement_targets(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention], heads: dict,
