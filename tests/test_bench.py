@@ -96,3 +96,16 @@ def test_a_new_report_replaces_the_readmes_copy_and_nothing_else(tmp_path):
     assert "old figures" not in text and text.count("Run today.") == 1 and "#### Stream" in text
     assert text.startswith("# Tool\n\nBefore.\n\n") and text.endswith(f"{README_END}\n\nAfter.\n")
     assert "Communiqué benchmark" not in text
+
+
+def test_the_off_rows_really_turn_triage_and_cascade_off(monkeypatch):
+    """The 'triage off' and 'cascade off' rows set an environment variable in their child: the measured pipeline
+    must read it (a bare Settings() would not, and the rows would measure the default pipeline)."""
+    from communique.bench.speed import pipeline_settings
+
+    monkeypatch.delenv("COMMUNIQUE_CONFIG", raising=False)
+    assert pipeline_settings().triage and pipeline_settings().cascade
+    monkeypatch.setenv("COMMUNIQUE_TRIAGE", "false")
+    monkeypatch.setenv("COMMUNIQUE_CASCADE", "false")
+    assert not pipeline_settings().triage
+    assert not pipeline_settings().cascade

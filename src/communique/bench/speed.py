@@ -55,12 +55,20 @@ def repeat_to(base: list[str], min_docs: int) -> list[str]:
 
 # --- measurements (each in a child process) ---------------------------------------------------------------------
 
+def pipeline_settings():
+    """The settings a measured pipeline runs with: read through `Settings.load`, so the switches a child sets in
+    its environment (COMMUNIQUE_TRIAGE, COMMUNIQUE_CASCADE) take effect; a bare `Settings()` ignores them."""
+    from ..settings import Settings
+
+    return Settings.load()
+
+
 def _measure_pipeline(texts: list[str], workers: int = 1) -> dict[str, Any]:
     from ..api import get_pipeline
     from ..records import RawInput
 
     started = time.perf_counter()
-    pipeline = get_pipeline()
+    pipeline = get_pipeline(pipeline_settings())
     first = next(pipeline.run([RawInput(path="warmup", text=texts[0])]))
     first_doc_s = time.perf_counter() - started
     assert not first.failed, first.error
