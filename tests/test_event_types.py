@@ -53,6 +53,20 @@ STATED = [
     ("es", "Kazajistán instaló una embajada en Argentina.", ("COOPERATE", "KAZ", "ARG")),
     ("ru", "Визит президента Казахстана в Узбекистан состоялся в марте.", ("CONSULT", "KAZ", "UZB")),
     ("en", "Australia stands with Ukraine, the prime minister said.", ("SUPPORT", "AUS", "UKR")),
+    # expelling with a particle, violence against people, demands by pressing or insisting (each in every language)
+    ("en", "Indonesia kicked the UN refugee agency out of the country on Monday.", ("SANCTION", "IDN", "UN")),
+    ("es", "Venezuela desalojó a los diplomáticos peruanos de su embajada.", ("SANCTION", "VEN", "PER")),
+    ("ru", "Россия выдворила британских дипломатов из страны.", ("SANCTION", "RUS", "GBR")),
+    ("en", "American border agents abused Mexican immigrants, a rights group said.", ("ASSAULT", "USA", "MEX")),
+    ("es", "Los agentes estadounidenses abusaron de inmigrantes mexicanos.", ("ASSAULT", "USA", "MEX")),
+    ("en", "Britain is pushing for the United States to support its debt relief plan.", ("REQUEST", "GBR", "USA")),
+    ("es", "Rusia presionó para que Estados Unidos levantara las sanciones.", ("REQUEST", "RUS", "USA")),
+    ("en", "Russia insists on the withdrawal of American troops from Syria.", ("REQUEST", "RUS", "USA")),
+    ("es", "Rusia insiste en la retirada de las tropas estadounidenses de Siria.", ("REQUEST", "RUS", "USA")),
+    ("ru", "Россия настаивает на выводе американских войск из Сирии.", ("REQUEST", "RUS", "USA")),
+    ("en", "European Community foreign ministers demanded the withdrawal of Serbian forces from Bosnia.",
+     ("REQUEST", "EU", "SRB")),
+    ("en", "Israeli tanks fired four shell bombs at targets in Jericho, witnesses said.", ("ASSAULT", "ISR", "PSE")),
 ]
 
 
@@ -111,11 +125,35 @@ def test_every_language_reads_the_conflict_half_of_plover(language):
         assert lex.words("roles", key), key
 
 
-def test_citizens_are_the_target_of_coercion_never_its_source():
+def test_citizens_are_the_target_of_coercion_and_never_the_source_of_diplomacy():
     found = triples(code_events("Israeli soldiers arrested more than 100 Palestinians in Hebron on Saturday.", "en"))
     assert ("COERCE", "ISR", "PSE") in found, found
     visit = triples(code_events("Fifty Mexicans visited Kazakhstan in May on a cultural tour.", "en"))
     assert not any("MEX" in (s, t) for _, s, t in visit), visit
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "Palestinians accused Israel of violating the ceasefire on Monday."),
+    ("es", "Los palestinos acusaron a Israel de violar el alto el fuego."),
+])
+def test_a_people_accusing_or_protesting_acts_for_its_side(language, text):
+    assert ("ACCUSE", "PSE", "ISR") in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("language,text,expected,unrealised", [
+    ("en", "Japan is ready to send humanitarian aid to Nepal, the foreign minister said on Monday.",
+     ("AGREE", "JPN", "NPL"), "AID"),
+    ("en", "Syria says it is willing to withdraw its troops from neighboring Lebanon.", ("AGREE", "SYR", "LBN"),
+     "RETREAT"),
+    ("es", "España está dispuesta a enviar ayuda humanitaria a Cuba, dijo el ministro de Exteriores.",
+     ("AGREE", "ESP", "CUB"), "AID"),
+    ("ru", "Россия готова вывести войска из Сирии, заявил министр иностранных дел.", ("AGREE", "RUS", "SYR"),
+     "RETREAT"),
+])
+def test_an_act_offered_is_an_agreement_to_act(language, text, expected, unrealised):
+    article = code_events(text, language)
+    assert expected in triples(article)
+    assert unrealised not in {e.type for e in article.events}
 
 
 @pytest.mark.parametrize("language,text,demand,unrealised", [
@@ -166,3 +204,19 @@ def test_recognising_a_state_supports_it(language, text):
 def test_a_participle_of_a_suspended_agreement_signs_nothing():
     text = "Индия приостановила действие соглашения о водах Инда, подписанного с Пакистаном в 1960 году."
     assert "AGREE" not in {e.type for e in code_events(text, "ru").events}
+
+
+@pytest.mark.parametrize("language,text,expected", [
+    ("en", "Russia will close the border with Lithuania if Vilnius does not lift the ban.", ("THREATEN", "RUS", "LTU")),
+    ("es", "Rusia cerrará la frontera con Lituania si Vilna no levanta la prohibición.", ("THREATEN", "RUS", "LTU")),
+    ("ru", "Россия закроет границу с Литвой, если Вильнюс не отменит запрет.", ("THREATEN", "RUS", "LTU")),
+    ("en", "Nigeria announced that it will withdraw its peacekeeping force from Chad unless the government holds "
+           "elections.", ("THREATEN", "NGA", "TCD")),
+    ("en", "The United States will lift sanctions on Venezuela if Caracas holds free elections.",
+     ("AGREE", "USA", "VEN")),
+    # a threat is aimed at whoever must meet its condition
+    ("en", "Russia has threatened to stop negotiations on nuclear weapons if the United States goes ahead with the "
+           "deployment of new missiles in Europe.", ("THREATEN", "RUS", "USA")),
+])
+def test_an_act_announced_on_a_condition_is_a_threat_or_a_promise(language, text, expected):
+    assert expected in triples(code_events(text, language))

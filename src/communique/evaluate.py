@@ -417,9 +417,12 @@ def plover_pair_gold(row: dict[str, Any]) -> dict[str, Any] | None:
     return {"type": LEGACY_TYPES.get(gold["plover"], gold["plover"]), "sources": sources, "targets": targets}
 
 
-def _plover_code(code: str | None, organisations: frozenset[str]) -> str | None:
-    """The GSR codes every intergovernmental organisation as IGO."""
-    return "IGO" if code in organisations else code
+def _plover_code(code: str | None, organisations: dict[str, str | None]) -> str | None:
+    """The GSR codes a national body, party or armed group as its country ("Hamas" PSE), every other organisation
+    as IGO."""
+    if code not in organisations:
+        return code
+    return organisations[code] or "IGO"
 
 
 def plover_pair_events(rows: list[dict[str, Any]], records: list[dict[str, Any]]) -> dict[str, Any]:
@@ -429,7 +432,7 @@ def plover_pair_events(rows: list[dict[str, Any]], records: list[dict[str, Any]]
     a false event. Sentences whose gold event is not between two actors are left out (with their predictions)."""
     from .datafiles import load_data
 
-    organisations = frozenset(o["code"] for o in load_data("orgs.toml").get("org", []))
+    organisations = {o["code"]: o.get("seat") for o in load_data("orgs.toml").get("org", [])}
     c: Counter[str] = Counter()
     for row, record in zip(rows, records):
         gold = plover_pair_gold(row)

@@ -544,6 +544,19 @@ def fill_source(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], 
     return []
 
 
+def subject_among_targets(tree: Tree, i: int, mentions: list[ActorMention], heads: dict,
+                          args: Arguments) -> bool:
+    """The nearest subject above the trigger names one of its targets: "the Irish government announced it will
+    establish relations between Dublin and Ramallah" is an act of the two sides named, not of someone before."""
+    taken = {m.code for m in args.target}
+    for a in tree.ancestors(i):
+        subjects = [s for s in tree.kids(a, *SUBJECT_DEPS) if i not in tree.subtree(s)]
+        named = [m for m in mentions if any(heads.get(id(m)) in tree.subtree(s) for s in subjects)]
+        if named:
+            return any(m.code in taken for m in named)
+    return False
+
+
 def plural_party_subject(tree: Tree, i: int, lex: Lexicon) -> bool:
     """"The parties agreed", "ambas partes acordaron", "стороны договорились": both sides of the context."""
     parties = lex.words("roles", "party_subjects")

@@ -34,10 +34,19 @@ from .arguments import (
     plural_party_subject,
     role_of,
     speaker_arguments,
+    subject_among_targets,
 )
 from .cameo import cameo_code
 from .discourse import Discourse, distinct_codes
-from .frame_roles import citizens, complement_targets, conflict_targets, obligation_sides, thanked_for
+from .frame_roles import (
+    CIVILIAN_SOURCE_TYPES,
+    asked_side,
+    citizens,
+    complement_targets,
+    conflict_targets,
+    obligation_sides,
+    thanked_for,
+)
 from .postings import hosting_side, own_envoy_owners, own_posting, postings, summoning_side
 from .rules import (
     CLAUSE_LINKS,
@@ -55,6 +64,8 @@ from .triggers import (
     object_names_actor,
     obliged_content,
     off_topic,
+    offered_type,
+    conditional_type,
     reversed_by_verb,
     topic_of_event,
 )
@@ -200,7 +211,7 @@ def sentence_events(sentence: Sentence, index: int, mentions: list[ActorMention]
         for frame in trigger_frames(tree, i, lex, mentions, heads):
             targets = conflict_targets(tree, everyone, frame)
             found = frame_events(tree, i, frame, lex, mentions + targets, heads, discourse, index)
-            out.extend(c for c in found if c.source not in targets)
+            out.extend(c for c in found if c.source not in targets or c.type in CIVILIAN_SOURCE_TYPES)
             break
     return best_per_sentence(drop_visits_one_is_invited_to(tree, out))
 
@@ -217,14 +228,25 @@ def requested_content(tree: Tree, i: int, lex: Lexicon) -> bool:
     j = i
     for _ in range(5):
         head, dep = tree.head(j), tree.tokens[j].dep.split(":")[0]
+        if head is not None and dep == "advcl":      # "pushing for the US to support", "presionó para que"
+            marks = {tree.lemma(m) for m in tree.kids(j, "mark")}
+            return bool(marks & lex.words("roles", "request_marks")) and _requests(tree, head, lex)
         if head is None or dep not in REQUESTED_PATH:
             return False
-        if dep in REQUESTED_LINKS and _requests(tree, head, lex):
+        if (dep in REQUESTED_LINKS or _asked_with(tree, head, j, lex)) and _requests(tree, head, lex):
             own = lex.verbs.get(tree.lemma(i), ()) + lex.nouns.get(tree.lemma(i), ())
             invited = any(f.mode == "invitation" for f in lex.verbs.get(tree.lemma(head), ()))
             return not (invited and any(f.type == "CONSULT" for f in own))
         j = head
     return False
+
+
+def _asked_with(tree: Tree, head: int, j: int, lex: Lexicon) -> bool:
+    """What a demand verb asks for through the preposition its frame requires ("insisted on the withdrawal",
+    "настаивает на выводе", "pushed for the release")."""
+    prep = tree.preposition(j)
+    return prep is not None and any(f.type == "REQUEST" and prep in f.requires_prep
+                                    for f in lex.verbs.get(tree.lemma(head), ()))
 
 
 def _requests(tree: Tree, i: int, lex: Lexicon) -> bool:
@@ -352,7 +374,8 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
     if lex is not None and (held or under_non_event_head(tree, i, lex)):
         return False
     if frame.requires_prep:
-        preps = {tree.preposition(c) for c in tree.children[i]} | multiword_preps(tree, i)
+        preps = {tree.preposition(c) for c in tree.children[i]} | multiword_preps(tree, i) | {
+            tree.lemma(m) for c in tree.kids(i, "advcl", "ccomp") for m in tree.kids(c, "mark")}
         if not preps & set(frame.requires_prep):
             return False
     if frame.requires_modifier:
@@ -413,6 +436,9 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     if host is not None:                  # "the Polish ambassador in Moscow was summoned": Moscow summoned him
         args.source, confidence = [host], 0.7
         args.target = [m for m in args.target if m.code != host.code]
+    if not args.source and not args.pair and frame.mutual and len({m.code for m in args.target}) > 1 \
+            and subject_among_targets(tree, i, mentions, heads, args):
+        args.pair, args.target = args.target, []      # the doer named among the sides of a mutual act
     if not args.source and not args.pair:
         owners = own_envoy_owners(tree, args.target, posts)
         if owners:                        # "[Spain] recalled the Spanish embassy in Buenos Aires": its own envoy
@@ -421,6 +447,9 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
             if doer and doer[0].code in {m.code for m in owners}:
                 args.target = rest
         args.source, confidence = fill_source(tree, i, lex, mentions, heads, args, context), 0.6
+    if frame.type == "REQUEST" and (args.source or args.pair):
+        # a demand is made of whoever is to act: "demanded the withdrawal of Serbian forces from Bosnia" is Serbia's
+        args.target = asked_side(tree, i, lex, mentions, heads, args) or args.target
     if (not args.target and frame.type in COOCCURRENCE_TYPES
             and not (frame.mutual and len({m.code for m in args.source + args.pair}) > 1)):
         args.target = fill_target(tree, i, frame, mentions, heads, args)
@@ -458,6 +487,8 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     status = event_status(tree, i, lex)
     if frame.requires_planned and status != "planned":
         return []                         # "Iran responded": a past response is no promise of one
+    event_type = (offered_type(tree, i, frame.type, lex) or conditional_type(tree, i, frame.type, status, lex)
+                  or as_threat(frame.type, status))
     place = event_place(tree, i, lex, mentions, heads)
     frame = replace(frame, kind=act_kind(tree, i, frame, lex))   # "expelled the envoy" / "closed the border"
     out = []
@@ -466,7 +497,7 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
             continue
         if frame.type == "CONSULT" and frame.mode != "phone":
             source, target = host_last(source, target, setting(tree, i, lex, mentions, heads))
-        out.append(Candidate(as_threat(frame.type, status), frame, source, target, index, i, confidence, status,
+        out.append(Candidate(event_type, frame, source, target, index, i, confidence, status,
                              frame.mutual, place))
     return out
 

@@ -1,10 +1,15 @@
 """Who acts on whom where a frame's roles lie outside the trigger's own arguments.
 
-- a threat is aimed at whoever the threatened act would hit (`complement_targets`);
+- a threat is aimed at whoever the threatened act would hit, else at whoever must meet its condition
+  (`complement_targets`);
+- a demand is made of whoever is to do what is demanded: the subject of the demanded clause ("demanded that
+  Hamas renounce", "pushing for the US to support"), the doer of a demanded act ("demanded the withdrawal of Serbian
+  forces", "настаивает на выводе американских войск") (`asked_side`);
 - what one is thanked for was given by the one thanked to the one thanking (`thanked_for`);
 - what a speaker says another side must do is the speaker's demand on that side (`obligation_sides`);
-- citizens named by a plural demonym never act for their state, but coercion and violence against them is aimed at
-  it (`conflict_targets`).
+- citizens named by a plural demonym never act for their state in diplomacy ("51 Mexicans visited"), but coercion and
+  violence against them is aimed at it, and a people's protest, violence, accusation or defiance is coded as its
+  side's (PLOVER/CAMEO code civilians by nationality: "Palestinians blamed Israel") (`conflict_targets`).
 """
 from __future__ import annotations
 
@@ -12,9 +17,12 @@ from ..lexicon import Frame, Lexicon
 from .actor_mentions import ActorMention
 from .arguments import Arguments, find_arguments, speech_subjects
 from .rules import OBJECT_DEPS, SUBJECT_DEPS, Tree
+from .triggers import condition_clause
 
 # acts whose target may be a country's citizens, named by a plural demonym (they never act for it)
 CIVILIAN_TARGET_TYPES = {"ASSAULT", "COERCE", "THREATEN", "AID", "SANCTION"}
+# acts a people may carry out as its side: protest, violence, accusation, defiance (never visits, talks or accords)
+CIVILIAN_SOURCE_TYPES = {"PROTEST", "ASSAULT", "ACCUSE", "THREATEN", "REJECT"}
 
 
 def citizens(tree: Tree, m: ActorMention) -> bool:
@@ -31,7 +39,7 @@ def citizens(tree: Tree, m: ActorMention) -> bool:
 def conflict_targets(tree: Tree, mentions: list[ActorMention], frame: Frame) -> list[ActorMention]:
     """Citizens cannot act for their state, but a state's coercion or violence against them is aimed at it:
     "soldiers arrested more than 100 Palestinians", "deported 168 Liberians" (PLOVER codes them by nationality)."""
-    if frame.type not in CIVILIAN_TARGET_TYPES:
+    if frame.type not in CIVILIAN_TARGET_TYPES | CIVILIAN_SOURCE_TYPES:
         return []
     return [m for m in mentions if citizens(tree, m)]
 
@@ -88,6 +96,48 @@ def complement_targets(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions:
         found = [m for m in inner.target if m.code not in taken]
         if found:
             return found[:1]
+    # "threatened to stop negotiations if the United States goes ahead": whoever must meet the condition
+    for j in [i, *[c for c in tree.children[i] if tree.tokens[c].dep.split(":")[0] in ("xcomp", "ccomp")]]:
+        condition = condition_clause(tree, j, lex)
+        if condition is not None:
+            subjects = tree.kids(condition[0], *SUBJECT_DEPS)
+            found = [m for m in mentions if m.code not in taken
+                     and any(heads.get(id(m)) in tree.subtree(s) for s in subjects)]
+            if found:
+                return found[:1]
+    return []
+
+
+ASKED_CLAUSE_DEPS = {"ccomp", "xcomp", "advcl"}
+DOER_DEPS = {"poss", "nmod:poss", "amod", "nmod", "compound"}
+
+
+def asked_side(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict,
+               args: Arguments) -> list[ActorMention]:
+    """Whom a demand is made of, when the demand verb has no object naming them: the subject of the clause it asks
+    for, else the doer of the act it asks for (an event noun's possessor, "of" phrase or national adjective)."""
+    taken = {m.code for m in args.source + args.pair}
+
+    def inside(nodes: list[int]) -> list[ActorMention]:
+        return [m for m in mentions if m.code not in taken and any(heads.get(id(m)) in tree.subtree(n) for n in nodes)]
+
+    for c in tree.kids(i, *ASKED_CLAUSE_DEPS):
+        found = inside(tree.kids(c, *SUBJECT_DEPS))
+        if found:
+            return found[:1]
+    source_preps = lex.words("roles", "source_preps")
+    asked_with = {p for f in lex.verbs.get(tree.lemma(i), ()) if f.type == "REQUEST" for p in f.requires_prep}
+    for c in tree.kids(i, *OBJECT_DEPS) + [c for c in tree.kids(i, "prep", "obl", "nmod")
+                                           if tree.preposition(c) in asked_with]:
+        nouns = [c] + tree.kids(c, "pobj")
+        for n in nouns:
+            if tree.lemma(n) not in lex.nouns:
+                continue
+            doers = [k for k in tree.children[n] if tree.tokens[k].dep in DOER_DEPS
+                     or (tree.preposition(k) in source_preps and tree.tokens[k].dep in ("prep", "nmod"))]
+            found = inside(doers)
+            if found:
+                return found[:1]
     return []
 
 

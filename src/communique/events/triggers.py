@@ -20,6 +20,13 @@ end, the constraints an object, a modal or a preposition of several words puts o
 - **Kinds of one act**: a type that covers distinct acts ("expelled the ambassador", "closed the border", "severed
   relations" are three SANCTIONs) names each by the words of the trigger and its object (``[kinds.TYPE]``), so that
   a document keeps them apart (`act_kind`).
+- **Conditional**: an act announced on a condition ("will close the border if Vilnius does not lift the ban",
+  "will withdraw its force from Chad unless elections are held", "cerrará la frontera si ...", "закроет границу,
+  если ...") is a THREATEN when coercive or when the condition is negative, a promise (AGREE) when a cooperative
+  act is offered on a condition (`conditional_type`, ``conditions``, ``negative_conditions``).
+- **Offer**: a cooperative act offered, promised or said to be welcome ("offered to negotiate", "is willing to
+  withdraw its troops", "está dispuesto a enviar ayuda", "готов вывести войска") is an AGREE in PLOVER (CAMEO 03,
+  "express intent to"), a coercive one so announced a THREATEN (`offered_type`, ``offer_heads``).
 """
 from __future__ import annotations
 
@@ -111,6 +118,62 @@ def as_threat(event_type: str, status: str) -> str:
     if event_type == "ASSAULT" and status == "planned":
         return "THREATEN"                 # violence announced ahead ("we will kill", "убьем") is a threat, not a plan
     return "THREATEN" if event_type in THREATENED_TYPES and status in INTENT_STATUSES else event_type
+
+
+OFFER_LINKS = {"xcomp", "dobj", "obj", "advcl", "ccomp"}   # what an offer word governs: "offered to mediate"
+# what stays itself when offered: what one says, asks, refuses or threatens, and an agreement already is one
+UNOFFERED_TYPES = {"AGREE", "REQUEST", "ACCUSE", "REJECT", "PROTEST", "THREATEN"}
+
+
+def offered_type(tree: Tree, i: int, event_type: str, lex: Lexicon) -> str | None:
+    """The type of a trigger an offer word governs within its clause: AGREE for a cooperative act ("offered to
+    mediate", "ready to host a meeting"), THREATEN for a coercive one ("vowed to strike"); None when no offer word
+    governs it."""
+    if event_type in UNOFFERED_TYPES:
+        return None
+    heads = lex.words("roles", "offer_heads")
+    j = i
+    for a in tree.ancestors(i, 3):
+        if tree.tokens[j].dep.split(":")[0] not in OFFER_LINKS:
+            return None
+        if tree.lemma(a) in heads or tree.tokens[a].text.lower() in heads:
+            return "THREATEN" if event_type in THREATENED_TYPES else "AGREE"
+        j = a
+    return None
+
+
+CONDITION_DEPS = {"advcl", "ccomp", "parataxis"}
+YIELDING_TYPES = {"RETREAT", "CONCEDE", "AID", "COOPERATE"}   # promised on a condition, threatened to be withheld
+
+
+def condition_clause(tree: Tree, i: int, lex: Lexicon) -> tuple[int, bool] | None:
+    """(head of the condition clause, negative?) of the trigger or a verb just above it in its clause: "if X does
+    not ...", "unless X ...", "si no ...", "если не ..."; None without one."""
+    marks, negative_marks = lex.words("status", "conditions"), lex.words("status", "negative_conditions")
+    negation = lex.words("status", "negation")
+    j = i
+    for a in [i, *tree.ancestors(i, 2)]:
+        if a != i and tree.tokens[j].dep.split(":")[0] not in ("xcomp", "aux", "dobj", "obj", "ccomp"):
+            break
+        for c in tree.kids(a, *CONDITION_DEPS):
+            words = {tree.lemma(k) for k in tree.children[c]} | {tree.tokens[k].text.lower() for k in tree.children[c]}
+            if words & marks:
+                return c, bool(words & negative_marks or words & negation)
+        j = a
+    return None
+
+
+def conditional_type(tree: Tree, i: int, event_type: str, status: str, lex: Lexicon) -> str | None:
+    """The type of an act announced on a condition: THREATEN for a coercive one or one withheld unless the other
+    side complies, AGREE for a cooperative one promised if it does; None when the act is not planned on a condition."""
+    if status not in ("planned", "hypothetical") or event_type not in THREATENED_TYPES | YIELDING_TYPES:
+        return None
+    condition = condition_clause(tree, i, lex)
+    if condition is None:
+        return None
+    if event_type in THREATENED_TYPES or condition[1]:
+        return "THREATEN"
+    return "AGREE"
 
 
 def obliged_content(tree: Tree, i: int, lex: Lexicon) -> bool:
