@@ -186,11 +186,24 @@ def test_undated_precision_month_keeps_only_the_publication_month():
     assert event.date == "2023-08" and event.date_text is None
 
 
-def test_undated_planned_event_stays_undated():
+def test_undated_planned_event_is_dated_by_the_report_that_announces_it():
     article = _article(["Headline here.", "The minister plans to visit Canada."], "2023-08-24")
     event = _event(article, 1, "visit", status="planned")
     _date(article, event)
-    assert event.date is None
+    assert event.date == "2023-08-24" and event.date_text is None and event.status == "planned"
+    hypothetical = _event(article, 1, "visit", status="hypothetical")
+    _date(article, hypothetical)
+    assert hypothetical.date is None
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "After their summit this Tuesday, the two leaders will visit the temple tomorrow."),
+    ("es", "Tras su cumbre de este martes, ambos líderes visitarán mañana, miércoles, el templo Horyuji."),
+    ("ru", "После встречи в этот вторник лидеры посетят храм завтра."),
+])
+def test_this_weekday_written_on_that_weekday_is_the_day_itself_even_in_a_clause_ahead(language, text):
+    found = {t.text.lower(): t.value for t in find_times(text, language, "2026-01-13")}    # a Tuesday
+    assert "2026-01-13" in found.values(), found
 
 
 def test_occurred_event_dated_after_publication_becomes_planned():
@@ -292,7 +305,7 @@ def test_a_past_time_of_another_sentence_does_not_date_a_planned_event():
     event = _event(article, 0, "open", status="planned")
     event.also = [Span(article.sentences[1].start, article.sentences[1].end, article.sentences[1].text)]
     _date(article, event)
-    assert event.date is None
+    assert (event.date, event.date_text) == ("2014-07-04", None)       # the report's, not 2009
 
 
 def _stage_dates(article: Article) -> Article:
@@ -375,7 +388,7 @@ def test_a_time_of_the_sentence_before_for_another_kind_of_event_does_not_date_i
     parse_sentences(article.sentences, article.text)
     event = _event(article, 1, "travel", status="planned")
     _date(article, event)
-    assert event.date is None
+    assert (event.date, event.date_text) == ("2025-11-05", None)       # the report's, not the forum's day
 
 
 def test_an_undated_event_at_the_place_of_the_visit_just_before_took_place_during_it():

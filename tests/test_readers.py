@@ -75,6 +75,31 @@ def test_a_table_in_a_directory_is_taken_for_a_manifest_and_skipped(tmp_path):
     assert [r.path.rsplit("/", 1)[-1] for r in read_paths([tmp_path])] == ["a.txt"]
 
 
+def test_a_files_address_and_date_come_from_the_manifest_beside_it(tmp_path):
+    (tmp_path / "a.txt").write_text("Tokayev met Putin on Tuesday.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("No row for this one.", encoding="utf-8")
+    (tmp_path / "MANIFEST.tsv").write_text("file\turl\tlanguage\na.txt\thttps://x.kz/2024/04/15/talks\ten\n",
+                                         encoding="utf-8")
+    found = {raw.path.rsplit("/", 1)[-1]: raw for raw in read_paths([tmp_path])}
+    assert set(found) == {"a.txt", "b.txt"}                   # the manifest itself is no document
+    assert found["a.txt"].url == "https://x.kz/2024/04/15/talks" and found["b.txt"].url is None
+    (tmp_path / "MANIFEST.tsv").write_text("file\turl\tpublished\na.txt\thttps://x.kz/t\t2024-04-16\n",
+                                         encoding="utf-8")
+    raw = next(read_paths([tmp_path / "a.txt"]))
+    assert (raw.url, raw.published) == ("https://x.kz/t", "2024-04-16")   # an edited manifest is read again
+
+
+def test_an_address_from_the_manifest_dates_relative_days(tmp_path):
+    import communique
+
+    (tmp_path / "a.txt").write_text("Kazakhstan and Russia\n\nPresident Tokayev met President Putin in Moscow on "
+                                    "Tuesday to discuss trade.", encoding="utf-8")
+    (tmp_path / "MANIFEST.tsv").write_text("file\turl\na.txt\thttps://x.kz/2024/04/18/talks\n", encoding="utf-8")
+    article = next(communique.process_paths([tmp_path / "a.txt"]))
+    assert article.published == "2024-04-18"
+    assert [e.date for e in article.events if e.type == "CONSULT"] == ["2024-04-16"]
+
+
 def test_stdin_is_one_document_or_jsonl():
     (doc,) = list(read_stream(io.BytesIO(BODY.encode()), "<stdin>"))
     assert doc.data == BODY.encode()

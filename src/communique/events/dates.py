@@ -6,7 +6,8 @@ used only when it is a day within a week of publication. Else the previous sente
 clearly continues it ("During the visit, ..."). Else, for an occurred or ongoing event, the publication day, as
 GDELT dates events by their report (stage option ``undated_precision = "month"`` keeps only the month, except
 for a headline or a present-tense clause); `date_text` stays null, so such dates are told apart from dates the
-text states. Planned events with no time expression stay undated.
+text states. A planned event with no time expression is dated by the report that announces it, the same way (its
+status says it is still to come).
 """
 from __future__ import annotations
 
@@ -272,9 +273,10 @@ def _same_status_class(a: str, b: str) -> bool:
 
 
 def date_by_report(article: Article, event: Event, undated_precision: str = "day") -> None:
-    """An occurred or ongoing event the text gives no date for: the publication date (see the module docstring)."""
+    """An occurred, ongoing or planned event the text gives no date for: the publication date (see the module
+    docstring). Negated and hypothetical events stay undated."""
     anchor = Anchor.parse(article.published)
-    if event.status in ("occurred", "ongoing") and anchor is not None and anchor.knows("month"):
+    if event.status in ("occurred", "ongoing", "planned") and anchor is not None and anchor.knows("month"):
         # a news report describes recent events: dated by the report (a headline or a present-tense clause
         # always reports the news of the publication day: "Putin recibe a Tokáyev", "Kazakhstan opens embassy")
         wanted = "day" if _in_headline(article, event) or _in_present_tense(article, event) else undated_precision

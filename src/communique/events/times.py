@@ -468,7 +468,9 @@ def _resolve_weekday(cand: Candidate, ctx: Context) -> tuple[str | None, str] | 
     direction = _direction(cand, ctx)
     explicit = any(k.startswith(("past", "future")) for k in cand.groups)
     if direction == DIRECTION_FUTURE:
-        ahead = (weekday - pub.weekday()) % 7 or 7
+        # "this Tuesday" written on a Tuesday is that day, even in a clause that looks ahead ("tras su cumbre de
+        # este martes, visitarán mañana ...")
+        ahead = (weekday - pub.weekday()) % 7 or (0 if "this" in cand.groups else 7)
         return (pub + dt.timedelta(days=ahead)).isoformat(), "weekday"
     back = (pub.weekday() - weekday) % 7
     if direction == DIRECTION_PRESENT and back != 0:

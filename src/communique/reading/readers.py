@@ -7,6 +7,11 @@ input it came from.
 A CSV (or TSV) file holds one article per row under a header: the body in a column named `text` (or `body`,
 `content`, `article`) or `html`, and optionally `url`, `title`, `published`, `path`/`id`.
 
+A text or HTML file may have its address and publication date listed beside it, in a manifest of its folder
+(``MANIFEST.tsv``, ``manifest.tsv``, ``MANIFEST.csv`` or ``manifest.csv``: a `file` column with the file's name,
+and `url`, `published` or `date`), as crawls and collections keep them: the address gives the outlet and, where the
+text states no publication date, the date in it (``/2024/04/15/``), which relative dates ("on Tuesday") count from.
+
 Every reader streams and is capped at the input limit (`max_bytes`): a document, a JSONL line or a CSV row longer
 than that costs no more memory than the limit (a line or row over it is reported and skipped, the reading goes
 on after it). Only regular files are read: a FIFO, socket or device among the inputs is refused with its reason.
@@ -16,6 +21,7 @@ shown, stored and written escaped.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import itertools
 import json
@@ -91,9 +97,59 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawInp
                 yield RawInput(path=label, error=_cannot_read(label, err))
                 return
             raw = RawInput(path=label, data=data, media_type="text/html" if suffix in HTML_SUFFIXES else None)
+            _from_manifest(raw, path)
             if truncated:
                 raw.warnings.append(_cut_warning(max_bytes))
             yield raw
+
+
+MANIFEST_NAMES = ("MANIFEST.tsv", "manifest.tsv", "MANIFEST.csv", "manifest.csv")
+MANIFEST_FILE_COLUMNS = ("file", "filename", "name", "path")
+MANIFEST_MAX_BYTES = 5_000_000
+
+
+def _from_manifest(raw: RawInput, path: Path) -> None:
+    """The address and publication date the folder's manifest lists for this file, where the input has none."""
+    try:
+        folder = path.parent.resolve()
+        stamp = max((folder / n).stat().st_mtime_ns for n in MANIFEST_NAMES if (folder / n).is_file())
+    except (OSError, ValueError):            # no manifest (max of nothing), or an unreadable folder
+        return
+    entry = _manifest(str(folder), stamp).get(path.name)
+    if entry:
+        raw.url = raw.url or entry.get("url")
+        raw.published = raw.published or entry.get("published") or entry.get("date")
+
+
+@functools.lru_cache(maxsize=16)
+def _manifest(folder: str, stamp: int) -> dict[str, dict[str, str]]:
+    """File name -> its manifest row (url, published, date: non-empty values only); the first manifest found."""
+    for name in MANIFEST_NAMES:
+        path = Path(folder) / name
+        if not path.is_file():
+            continue
+        try:
+            with open_regular(path) as handle:
+                data = handle.read(MANIFEST_MAX_BYTES).decode("utf-8-sig", errors="replace")
+        except OSError as err:
+            log.warning("manifest %s not read: %s", printable(path), err)
+            return {}
+        reader = csv.DictReader(io.StringIO(data, newline=""), delimiter="\t" if name.endswith(".tsv") else ",")
+        columns = {(c or "").strip().lower(): c for c in reader.fieldnames or []}
+        key = next((columns[c] for c in MANIFEST_FILE_COLUMNS if c in columns), None)
+        if key is None:
+            return {}
+        out: dict[str, dict[str, str]] = {}
+        try:
+            for row in reader:
+                found = {k: v.strip() for k in ("url", "published", "date")
+                         if k in columns and isinstance(v := row.get(columns[k]), str) and v.strip()}
+                if isinstance(row.get(key), str) and found:
+                    out[Path(row[key].strip()).name] = found
+        except csv.Error as err:
+            log.warning("manifest %s: %s", printable(path), err)
+        return out
+    return {}
 
 
 def _cannot_read(label: str, err: OSError) -> str:
