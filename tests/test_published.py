@@ -163,6 +163,27 @@ def test_choose_keeps_the_order_of_trust_and_drops_dates_after_the_fetch():
     assert choose([Candidate("2025-01-01", "input")], fetched="2024-09-11").date == "2025-01-01"  # given: trusted
 
 
+@pytest.mark.parametrize("text", [
+    "Kazakhstan and Chile hold talks\nSANTIAGO, March 3, 2024 (EFE) – " + BODY["en"],
+    "Kazajistán y Chile conversan\nSANTIAGO, 3 de marzo de 2024 (EFE).- " + BODY["es"],
+    "Казахстан и Чили провели переговоры\nАСТАНА, 3 марта 2024. КАЗИНФОРМ – " + BODY["ru"],
+    "Kazajistán y Chile conversan\nSANTIAGO, 3 mar (Xinhua) -- " + BODY["es"] + " La reunión del 3 de marzo de 2024 fue la primera.",
+])
+def test_an_address_one_day_ahead_of_the_text_is_a_time_zone_and_the_text_day_wins(text):
+    """A page filed in the evening in Santiago carries the next day in an address stamped in Beijing or UTC."""
+    next_day = run(text, url="https://news.example/2024-03/04/c_1130084.htm")
+    assert (next_day.published, next_day.published_source) == ("2024-03-03", "dateline")
+    days_apart = run(text, url="https://news.example/2024-03/06/c_1130084.htm")  # not a time zone: the address
+    assert (days_apart.published, days_apart.published_source) == ("2024-03-06", "url")
+
+
+def test_choose_takes_the_dateline_day_only_one_day_off_the_address():
+    assert choose([Candidate("2024-03-04", "url"), Candidate("2024-03-03", "dateline")]).source == "dateline"
+    assert choose([Candidate("2024-03-04", "url"), Candidate("2024-03-03", "date-line")]).source == "url"
+    assert choose([Candidate("2024-03-04", "url"), Candidate("2024-03-02", "dateline")]).source == "url"
+    assert choose([Candidate("2024-03-04", "input"), Candidate("2024-03-03", "dateline")]).source == "input"
+
+
 # --- HTTP headers: WARC records ------------------------------------------------------------------------------------
 
 PAGE = ("<html><head><title>Kazakhstan and Chile hold talks</title></head><body><article><h1>Kazakhstan and Chile "

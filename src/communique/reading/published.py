@@ -20,7 +20,8 @@ Every place that can date a page gives a candidate; the most trusted one wins:
 A less trusted candidate that agrees with the winner and is more precise refines it (the address's "/2024/04/"
 and the date line's 15 April give 2024-04-15, from the date line). The HTTP headers come after the page's own
 evidence: they date the copy (a modification, a fetch), so trusting them first would date every archived page at
-its crawl; they also bound it: a date the page claims after it was fetched is not its publication date.
+its crawl; they also bound it: a date the page claims after it was fetched is not its publication date. An
+address's day one day off the dateline's is a time zone's doing: the dateline's day wins.
 
 A date inside a sentence is an event the story tells of, never the publication date: only stamps standing apart
 (a line of their own, a headline's tail, a dateline) are read.
@@ -78,6 +79,24 @@ def choose(candidates: list[Candidate], fetched: str | None = None) -> Candidate
     for later in usable[1:]:
         if len(later.date) > len(best.date) and later.date.startswith(best.date):
             best = later
+    return _local_day(best, usable)
+
+
+
+
+def _local_day(best: Candidate, candidates: list[Candidate]) -> Candidate:
+    """An address's day one day off the day of the dateline is the server's time zone speaking (a story filed in
+    the evening in Buenos Aires has the next day in a Beijing or UTC address): the dateline states the local day
+    the story was filed, and that is its publication date; the year it may have inferred from the text cannot
+    move a day by one. Any other disagreement (or a page stamp, itself often in the site's zone) leaves the address
+    trusted."""
+    if best.source != "url" or len(best.date) != 10:
+        return best
+    for stamp in candidates:
+        if stamp.source == "dateline" and len(stamp.date) == 10:
+            if abs((dt.date.fromisoformat(stamp.date) - dt.date.fromisoformat(best.date)).days) == 1:
+                return stamp
+            break
     return best
 
 
