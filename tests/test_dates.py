@@ -71,6 +71,13 @@ CASES = [
      "el segundo semestre del año", "2023"),
     ("ru", "Визит состоится во втором полугодии текущего года.", "2023-03-16", "втором полугодии текущего года",
      "2023"),
+    ("es", "A finales del mes pasado, Argelia decidió cortar los lazos diplomáticos.", "2021-09-24",
+     "del mes pasado", "2021-08"),
+    ("es", "A principios del año pasado el canciller visitó Rabat.", "2021-09-24", "del año pasado", "2020"),
+    ("ru", "В конце прошлого месяца Алжир разорвал отношения с Марокко.", "2021-09-24",
+     "В конце прошлого месяца", "2021-08"),
+    ("ru", "В начале прошлой недели министры провели переговоры.", "2024-02-15", "В начале прошлой недели",
+     "2024-02"),
     # weekdays: future tense = the next one, past tense = the last one (or the day itself)
     ("en", "The deputy foreign minister will travel on Thursday to Cuba.", "2014-06-03", "on Thursday", "2014-06-05"),
     ("en", "The assembly got under way on Tuesday in Asuncion.", "2014-06-03", "on Tuesday", "2014-06-03"),
@@ -416,3 +423,48 @@ def test_an_undated_event_at_the_place_of_the_visit_just_before_took_place_durin
 def test_a_relative_time_past_the_calendars_ends_has_no_value_and_raises_nothing(text, language, published):
     for time in find_times(text, language, published):
         assert time.value is None or Anchor.parse(time.value) is not None
+
+
+@pytest.mark.parametrize("language, lines, trigger, expected", [
+    ("en", ["Foreign Policy: How To Expel A Diplomat",
+            "This photo shows the Syrian Embassy May 29, 2012 in Washington, D.C.",
+            "On Tuesday the U.S. ordered the expulsion of Syria's top diplomat.",
+            "The move follows the closure of the U.S. Embassy in Damascus in February."],
+     "ordered", {"On Tuesday": "2012-05-29", "February": "2012-02"}),
+    ("es", ["Argelia cierra el espacio aéreo a Marruecos",
+            "La puerta de la embajada argelina en Rabat, el viernes 24 de septiembre de 2021.",
+            "El Consejo de Seguridad cerró el miércoles el espacio aéreo a los aviones marroquíes.",
+            "Argelia ya había cortado las relaciones el mes pasado."],
+     "cerró", {"el miércoles": "2021-09-22", "el mes pasado": "2021-08"}),
+    ("ru", ["Алжир закрыл воздушное пространство для Марокко",
+            "Здание посольства Алжира в Рабате, 24 сентября 2021 года.",
+            "Совет безопасности закрыл воздушное пространство в среду.",
+            "Вчера МИД Марокко назвал решение абсурдным."],
+     "закрыл", {"в среду": "2021-09-22", "Вчера": "2021-09-23"}),
+])
+def test_without_a_publication_date_the_leads_day_anchors_relative_dates(language, lines, trigger, expected):
+    """A caption or lead dated with a year, and no later date in the text: the report is of that day."""
+    article = _article(lines, None, language)
+    event = _event(article, 2, trigger)
+    article.events = [event]
+    _stage_times_only(article)
+    found = {t.text: t.value for t in article.times}
+    assert {k: found.get(k) for k in expected} == expected, found
+    assert event.date == next(iter(expected.values()))
+    assert article.published is None                 # an anchor for dating, not a publication date
+
+
+def test_a_lead_date_older_than_another_date_of_the_text_anchors_nothing():
+    article = _stage_times_only(_article(["Relations were established on June 25, 1993 in Almaty.",
+                                          "In March 2015 the ministers met on Tuesday."], None))
+    assert {t.text: t.value for t in article.times}["on Tuesday"] is None
+
+
+def _stage_times_only(article: Article) -> Article:
+    from communique.events.dates import DatesStage
+    from communique.nlp.models import parse_sentences
+    from communique.settings import Settings
+
+    parse_sentences(article.sentences, article.text)
+    DatesStage(Settings()).process(article)
+    return article

@@ -303,6 +303,33 @@ def time_floor(article: Article) -> str | None:
     return floor
 
 
+#: how many sentences from the top a report's own date may stand in (a caption, a dateline, the lead)
+_LEAD_SENTENCES = 4
+
+
+def reference_day(article: Article) -> str | None:
+    """For an article without a publication date: the day its lead states with a year, outside a clause that looks
+    ahead ("This photo shows the Syrian Embassy May 29, 2012", "The door of the embassy is shown Friday, Sept. 7,
+    2012", "Москва, 5 марта 2024 года"), when no later date stands anywhere in the text. The report is of that day
+    or soon after: the anchor of its "on Tuesday", "in February", "вчера" and of the events it gives no date, as a
+    publication date would be (the record's `published` stays empty)."""
+    lead = None
+    for time in article.times:
+        if time.kind != "date" or not time.value or len(time.value) != 10 or time.sentence is None \
+                or not 0 <= time.sentence < min(_LEAD_SENTENCES, len(article.sentences)):
+            continue
+        sentence = article.sentences[time.sentence]
+        lang = date_language(sentence.language)
+        if lang is None or clause_direction(sentence, time.start, time.end, lang) == DIRECTION_FUTURE:
+            continue
+        if lead is None or time.value > lead:
+            lead = time.value
+    if lead is None:
+        return None
+    latest = max((_period_end(t.value) or "" for t in article.times if t.value), default="")
+    return lead if latest <= lead else None
+
+
 def _period_end(value: str) -> str | None:
     """The last day of an ISO year, month or day."""
     anchor = Anchor.parse(value)
@@ -381,17 +408,33 @@ def _correct_status(article: Article, event: Event) -> None:
         event.status = "planned"
 
 
+def _article_times(article: Article, published: str | None, languages: tuple[str, ...]) -> list[TimeExpression]:
+    times: list[TimeExpression] = []
+    for index, sentence in enumerate(article.sentences):
+        times.extend(find_times(sentence.text, sentence.language, published, sentence=sentence,
+                                base=sentence.start, sentence_index=index, other_languages=languages))
+    return times
+
+
 @stage("dates", "1", requires=("sentences", "events"), assigns=("times", "events.date", "events.date_text"))
 class DatesStage(Stage):
     def process(self, article: Article) -> None:
         languages = tuple(self.settings.languages)
-        article.times = []
-        for index, sentence in enumerate(article.sentences):
-            article.times.extend(find_times(sentence.text, sentence.language, article.published, sentence=sentence,
-                                            base=sentence.start, sentence_index=index,
-                                            other_languages=languages))
-        if not article.published:
-            resolve_after_floor(article, languages)
+        article.times = _article_times(article, article.published, languages)
+        reference = None if article.published else reference_day(article)
+        if reference is None:
+            if not article.published:
+                resolve_after_floor(article, languages)
+            self._date_events(article)
+            return
+        article.times = _article_times(article, reference, languages)
+        article.published = reference            # only while dating: see reference_day
+        try:
+            self._date_events(article)
+        finally:
+            article.published = None
+
+    def _date_events(self, article: Article) -> None:
         by_sentence: dict[int, list[TimeExpression]] = {}
         for time in article.times:
             by_sentence.setdefault(time.sentence if time.sentence is not None else -1, []).append(time)
