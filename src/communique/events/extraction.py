@@ -40,6 +40,7 @@ from .cameo import cameo_code
 from .discourse import Discourse, distinct_codes
 from .frame_roles import (
     CIVILIAN_SOURCE_TYPES,
+    aid_roles,
     asked_side,
     citizens,
     complement_targets,
@@ -418,6 +419,11 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     args = find_arguments(tree, i, frame, lex, mentions, heads)
     args = thanked_for(tree, i, lex, mentions, heads) or args
     context, context_all = discourse.subjects, discourse.recent
+    aid = aid_roles(tree, i, frame, lex, mentions, heads, args, context)
+    if aid is not None:                   # a plane with aid arrived, aid received from X: no visit, X's aid
+        if aid[0] is None:
+            return []
+        frame, args = aid
     confidence = 0.9
     if frame.speaker:
         args = speaker_arguments(tree, i, lex, mentions, heads, args)
@@ -476,7 +482,7 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
             args.target = [own]
     if frame.inverse:                     # the subject side is the host: "Putin received Tokayev" is KAZ→RUS
         args.source, args.target = args.target, args.source
-    givers = received_from(tree, i, lex, mentions, heads)
+    givers = received_from(tree, i, lex, mentions, heads) if aid is None else []
     if givers:                            # "accepted credentials from the ambassadors of Brazil and Hungary"
         # the receiver is who received, never one of the givers nor the nearest other actor: "Глава государства
         # принял грамоты у послов Бразилии, Венгрии и Вьетнама" with no head of state named yet states no pair

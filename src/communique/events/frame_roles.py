@@ -7,16 +7,19 @@
   forces", "настаивает на выводе американских войск") (`asked_side`);
 - what one is thanked for was given by the one thanked to the one thanking (`thanked_for`);
 - what a speaker says another side must do is the speaker's demand on that side (`obligation_sides`);
+- aid carried by a vehicle or received from someone is the sender's or giver's (`aid_roles`);
 - citizens named by a plural demonym never act for their state in diplomacy ("51 Mexicans visited"), but coercion and
   violence against them is aimed at it, and a people's protest, violence, accusation or defiance is coded as its
   side's (PLOVER/CAMEO code civilians by nationality: "Palestinians blamed Israel") (`conflict_targets`).
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..lexicon import Frame, Lexicon
 from .actor_mentions import ActorMention
-from .arguments import Arguments, find_arguments, speech_subjects
-from .rules import OBJECT_DEPS, SUBJECT_DEPS, Tree
+from .arguments import Arguments, find_arguments, reflexive_passive, speech_subjects
+from .rules import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree
 from .triggers import condition_clause
 
 # acts whose target may be a country's citizens, named by a plural demonym (they never act for it)
@@ -90,8 +93,8 @@ def complement_targets(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions:
         if tree.tokens[c].dep.split(":")[0] not in ("xcomp", "ccomp", "advcl", "obl", "prep"):
             continue
         verb = next((j for j in [c, *tree.kids(c, "pobj")] if tree.tokens[j].pos == "VERB"), None)
-        if verb is None:
-            continue
+        if verb is None or (frame.type == "REJECT" and tree.lemma(verb) in lex.words("roles", "unsaid_verbs")):
+            continue                      # "declined to comment on Russia's offer": a word withheld, no act
         inner = find_arguments(tree, verb, frame, lex, mentions, heads)
         found = [m for m in inner.target if m.code not in taken]
         if found:
@@ -156,3 +159,58 @@ def obligation_sides(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMenti
     if not speaker or not obliged:
         return None
     return speaker[0], obliged[0]
+
+
+def cargo_words(lex: Lexicon) -> frozenset[str]:
+    """What aid is named by: the lexicon's aid nouns and `cargo_nouns` (tonnes, supplies, medicines)."""
+    aid = {n for n, frames in lex.nouns.items() if any(f.type == "AID" for f in frames)}
+    return frozenset(aid) | lex.words("roles", "cargo_nouns")
+
+
+def _named(tree: Tree, n: int, words: frozenset[str]) -> bool:
+    return tree.lemma(n) in words or tree.tokens[n].text.lower() in words
+
+
+def aid_roles(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention], heads: dict,
+              args: Arguments, context: list[ActorMention]) -> tuple[Frame | None, Arguments] | None:
+    """Aid whose doer stands outside the aid word's own phrase. None where nothing here applies; (None, args) where
+    the trigger states no event of its own.
+
+    - a vehicle, not a visitor, arrives ("llegó a Chile el primer avión con ayuda humanitaria enviado por México",
+      "в Кабул прибыл самолет с гуманитарным грузом"): with aid or cargo on board it is the sender's AID to the
+      place, else no event at all;
+    - aid that a receiving verb governs goes from the giver named with it to the receiver, the verb's subject or
+      the side the text is about ("se recibirá ayuda de organismos como la Unicef", "received aid from Japan",
+      "получила помощь от Китая"); the receiving verb itself is then no visit."""
+    cargo = cargo_words(lex)
+    if frame.mode == "visit":
+        subjects = tree.kids(i, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
+        if not any(_named(tree, s, lex.words("roles", "carrier_nouns")) for s in subjects):
+            return None
+        if not any(_named(tree, n, cargo) for n in tree.subtree(i)):
+            return None, args
+        return replace(frame, type="AID", mode=None, venue=True), args
+    receive = lex.words("roles", "receive_verbs")
+    if frame.inverse and tree.lemma(i) in receive:
+        kids = tree.kids(i, *OBJECT_DEPS, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
+        return (None, args) if any(_named(tree, k, cargo) for k in kids) else None
+    g = tree.head(i)
+    if frame.type != "AID" or g is None or g == i or tree.lemma(g) not in receive:
+        return None
+    froms = lex.words("roles", "from_preps") | lex.words("roles", "source_preps") | lex.words("roles", "departure_preps")
+    phrases = [c for c in tree.children[g] + tree.children[i] if tree.preposition(c) in froms]
+    givers = args.source + [m for m in mentions if any(heads.get(id(m)) in tree.subtree(p) for p in phrases)]
+    if not givers:
+        return None
+    taken = {givers[0].code}
+    above = [g] + tree.ancestors(g)
+    if reflexive_passive(tree, g, lex) and tree.tokens[g].dep == "conj":
+        above = [a for a in above if a != tree.head(g)]   # "la UE aportará ... y se recibirá ayuda": not the EU
+    for a in above:                       # the receiver, or whoever announces what is received
+        subjects = [s for s in tree.kids(a, *SUBJECT_DEPS) if i not in tree.subtree(s)]
+        receivers = [m for m in mentions if m.code not in taken
+                     and any(heads.get(id(m)) in tree.subtree(s) for s in subjects)]
+        if receivers:
+            break
+    receivers = receivers or [m for m in context if m.code not in taken]
+    return frame, Arguments(source=givers[:1], target=receivers[:1], has_subject=True)

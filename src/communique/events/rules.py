@@ -76,6 +76,9 @@ class Tree:
         if tok.dep in ("prep", "agent"):
             return "by" if tok.dep == "agent" else tok.lemma.lower()
         cases = [self.tokens[c] for c in self.kids(i, "case")]
+        if len(cases) == 1 and self.kids(cases[0].i, "fixed"):
+            # a preposition of several words: "votó en contra de la resolución", "со стороны России"
+            return " ".join(self.tokens[k].text.lower() for k in sorted([cases[0].i, *self.kids(cases[0].i, "fixed")]))
         if cases:
             return " ".join(c.lemma.lower() for c in cases[:2]) if len(cases) > 1 else cases[0].lemma.lower()
         h = self.head(i)

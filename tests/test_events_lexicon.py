@@ -1,0 +1,69 @@
+"""Stage `events`, issue 15's event-word side: acts whose doer stands outside the trigger's own phrase (aid carried
+by a vehicle or received from a giver), in each language, on realistic sentences parsed by the real models."""
+from __future__ import annotations
+
+import pytest
+from test_events_lang import code_events, triples
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "On Tuesday the first Mexican Air Force plane arrived in Chile with 11 tonnes of humanitarian aid sent by "
+           "Mexico for the victims of the fires."),
+    ("es", "Este martes llegó a Chile el primer avión con ayuda humanitaria enviado por México, que trae 11 toneladas "
+           "de alimentos para los damnificados."),
+    ("ru", "Во вторник в Чили прибыл самолет из Мексики с гуманитарной помощью для пострадавших от пожаров."),
+])
+def test_a_vehicle_arriving_with_aid_is_the_senders_aid_not_a_visit(language, text):
+    found = triples(code_events(text, language))
+    assert ("AID", "MEX", "CHL") in found, found
+    assert not [t for t in found if t[0] == "CONSULT"], found
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "A French navy ship arrived in Lebanon on Monday."),
+    ("es", "Un buque de la Armada francesa llegó el lunes al Líbano."),
+    ("ru", "Во вторник в Ливан прибыл французский корабль."),
+])
+def test_a_vehicle_arriving_with_nothing_said_of_aid_is_no_visit(language, text):
+    assert not code_events(text, language).events
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Chile received humanitarian aid from Mexico after the fires."),
+    ("es", "El presidente chileno anunció que se recibirá ayuda humanitaria de México."),
+    ("ru", "Чили получила гуманитарную помощь от Мексики после пожаров."),
+])
+def test_aid_received_from_a_giver_is_the_givers_aid_to_the_receiver(language, text):
+    found = triples(code_events(text, language))
+    assert ("AID", "MEX", "CHL") in found, found
+    assert not [t for t in found if t[0] == "CONSULT"], found
+
+
+@pytest.mark.parametrize("language, text, target", [
+    ("en", "Israel refused to accept the Spanish proposal.", "ESP"),
+    ("en", "Hungary declined to support Ukraine's bid.", "UKR"),
+    ("es", "Venezuela se negó a aceptar la propuesta de Brasil.", "BRA"),
+    ("ru", "Венгрия отказалась поддержать инициативу Украины.", "UKR"),
+])
+def test_a_refusal_is_aimed_at_whom_the_refused_act_concerns(language, text, target):
+    found = triples(code_events(text, language))
+    assert [t for t in found if t[0] == "REJECT" and t[2] == target], found
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "A Kremlin spokesman declined to comment on the report about Ukraine."),
+    ("es", "El Gobierno de Chile se negó a comentar la decisión de Perú."),
+    ("ru", "Песков отказался комментировать заявление Украины."),
+])
+def test_declining_to_comment_refuses_no_one(language, text):
+    assert not [e for e in code_events(text, language).events if e.type == "REJECT"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "The United States voted against the UN resolution on Cuba."),
+    ("es", "Estados Unidos votó en contra de la resolución de la ONU."),
+    ("ru", "США проголосовали против резолюции ООН."),
+])
+def test_a_vote_against_a_resolution_rejects_its_body(language, text):
+    # a preposition of several words ("en contra de") is read whole
+    assert ("REJECT", "USA", "UN") in triples(code_events(text, language))
