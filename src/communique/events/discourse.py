@@ -10,14 +10,21 @@ The events stage keeps one `Discourse` per document and updates it after each se
 - `parties`: the two sides of the latest two-sided statement: the actors of the latest event with two sides,
   else of the latest sentence that names exactly two (a clash "between Thailand and Cambodia" with no event of
   its own still sets who "both countries" are). A sentence naming a single actor ("К чему готовиться России")
-  leaves them as they were: a third country mentioned in passing does not become a party.
+  leaves them as they were: a third country mentioned in passing does not become a party;
+- `groups`: the lists of actors named together (coordinated: "España, Irlanda y Noruega"), the latest first, that a
+  counted group noun refers back to ("the three countries", "los dos gobiernos", "делегации двух государств":
+  `counted_group`, with each language's group nouns and counting words in ``data/lang/<iso>/discourse.toml``).
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
+from ..datafiles import language_data
 from .actor_mentions import ActorMention
+from .rules import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree
 
 PARTY_KINDS = {"country", "org", "person", "place", "seat", "demonym"}
 
@@ -27,18 +34,21 @@ class Discourse:
     subjects: list[ActorMention] = field(default_factory=list)
     recent: list[ActorMention] = field(default_factory=list)
     parties: list[ActorMention] = field(default_factory=list)
+    groups: list[list[ActorMention]] = field(default_factory=list)
 
     def pair(self) -> list[ActorMention]:
         """The two sides "the parties" refer to: the latest two-sided statement's, else the latest two actors."""
         return self.parties if len(self.parties) == 2 else distinct_codes(self.subjects + self.recent)[:2]
 
     def update(self, here: list[ActorMention], subjects: list[ActorMention],
-               sides: Iterable[tuple[ActorMention, ActorMention]], states_act: bool = False) -> None:
+               sides: Iterable[tuple[ActorMention, ActorMention]], states_act: bool = False,
+               groups: list[list[ActorMention]] | None = None) -> None:
         """After a sentence: its actors, the actors of its main subject, the (source, target) of its events, and
         whether it names an act at all (a trigger word), found or not."""
         protagonist = (subjects or self.subjects)[:1]
         if subjects:
             self.subjects = subjects
+        self.groups = (groups or []) + self.groups
         codes = {m.code for m in here}
         self.recent = here + [m for m in self.recent if m.code not in codes]
         two_sided = [(s, t) for s, t in sides if s.code != t.code]
@@ -53,8 +63,94 @@ class Discourse:
             if len(others) == 1:
                 self.parties = [protagonist[0], others[0]]
 
+    def group(self, size: int) -> list[ActorMention]:
+        """The actors a group of `size` refers to: for two, the pair; else the latest list of that many named
+        together."""
+        if size == 2:
+            return self.pair()
+        return next((g for g in self.groups if len(g) == size), [])
+
 
 def distinct_codes(mentions: list[ActorMention]) -> list[ActorMention]:
     """The first mention of each code, in order."""
     seen: set[str] = set()
     return [m for m in mentions if not (m.code in seen or seen.add(m.code))]
+
+
+GROUP_KINDS = {"country", "org", "demonym", "seat", "place"}
+
+
+def coordinated_groups(tree: Tree, here: list[ActorMention]) -> list[list[ActorMention]]:
+    """The lists of actors a sentence names together: mentions whose heads are conjuncts of one another
+    ("Australia, Britain and Spain", "España, Irlanda y Noruega", "Литва, Латвия и Эстония"), two codes or more."""
+    lists: dict[int, list[ActorMention]] = {}
+    for m in here:
+        if m.kind not in GROUP_KINDS:
+            continue
+        h = tree.span_head(m.start, m.end)
+        for _ in range(8):
+            if h is None or tree.tokens[h].dep.split(":")[0] != "conj" or tree.head(h) is None:
+                break
+            h = tree.head(h)
+        if h is not None:
+            lists.setdefault(h, []).append(m)
+    return [distinct_codes(g) for g in lists.values() if len(distinct_codes(g)) > 1]
+
+
+@functools.lru_cache(maxsize=8)
+def group_words(language: str) -> dict[str, Any]:
+    data = (language_data(language, "discourse") or {}).get("groups", {})
+    return {"nouns": frozenset(data.get("nouns", ())), "sizes": dict(data.get("sizes", {})),
+            "of_heads": frozenset(data.get("of_heads", ())), "of_preps": frozenset(data.get("of_preps", ()))}
+
+
+def counted_group(tree: Tree, i: int, governor: int | None, language: str) -> int | None:
+    """How many sides the subject of trigger `i` counts when it is a counted group noun ("the three countries
+    agreed", "ambos gobiernos firmarán", "делегации двух государств договорились", "los tres países señalaron que
+    darán una respuesta"): the size, else None. The subject is the trigger's own, its governing verb's, or, for a
+    clause with no subject of its own, the subject of the clause it completes."""
+    words = group_words(language)
+    if not words["nouns"]:
+        return None
+    node, seen = governor if governor is not None else i, 0
+    while node is not None and seen < 4:
+        subjects = tree.kids(node, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS) or (tree.kids(i, *SUBJECT_DEPS) if seen == 0 else [])
+        if subjects and tree.tokens[subjects[0]].pos != "PRON":
+            return _group_size(tree, subjects[0], words)
+        # no subject, or a pronoun ("the three countries said they will respond"): the clause it completes
+        if tree.tokens[node].dep.split(":")[0] not in ("ccomp", "xcomp", "conj"):
+            return None
+        node, seen = tree.head(node), seen + 1
+    return None
+
+
+def _group_size(tree: Tree, s: int, words: dict[str, Any]) -> int | None:
+    if not _is_word(tree, s, words["nouns"]):
+        return None
+    size = _counted(tree, s, words["sizes"])
+    if size is not None or not _is_word(tree, s, words["of_heads"]):
+        return size
+    for c in tree.children[s]:                 # "the delegations of both countries": the group is the "of" phrase
+        dep = tree.tokens[c].dep.split(":")[0]
+        if dep == "prep" and tree.lemma(c) in words["of_preps"]:
+            n = next(iter(tree.kids(c, "pobj")), None)
+        elif dep == "nmod" and (not words["of_preps"] or
+                                any(tree.lemma(k) in words["of_preps"] for k in tree.kids(c, "case"))):
+            n = c
+        else:
+            continue
+        if n is not None and _is_word(tree, n, words["nouns"]) and (size := _counted(tree, n, words["sizes"])):
+            return size
+    return None
+
+
+def _is_word(tree: Tree, k: int, words: frozenset[str]) -> bool:
+    return tree.lemma(k) in words or tree.tokens[k].text.lower() in words
+
+
+def _counted(tree: Tree, k: int, sizes: dict[str, int]) -> int | None:
+    """The size a counting word before noun `k` gives ("three", "ambos", "обеих"), else None."""
+    for c in sorted(tree.subtree(k)):      # a parser may hang the numeral from the article ("Los tres países")
+        if k - 3 <= c < k and tree.tokens[c].text.lower() in sizes:
+            return int(sizes[tree.tokens[c].text.lower()])
+    return None

@@ -37,7 +37,7 @@ from .arguments import (
     subject_among_targets,
 )
 from .cameo import cameo_code
-from .discourse import Discourse, distinct_codes
+from .discourse import Discourse, coordinated_groups, counted_group, distinct_codes
 from .frame_roles import (
     CIVILIAN_SOURCE_TYPES,
     aid_roles,
@@ -121,7 +121,7 @@ class EventsStage(Stage):
                 silent.append(index)
             tree = Tree(sentence)
             discourse.update(here, main_subject_actors(tree, here), ((c.source, c.target) for c in found),
-                             states_act(tree, lex))
+                             states_act(tree, lex), coordinated_groups(tree, here))
         if self.options.get("classifier_fallback") and silent:
             floor = float(self.options.get("classifier_min_probability", CLASSIFIER_MIN_PROBABILITY))
             candidates.extend(c for c in classifier_events(article, silent, mentions, floor)
@@ -427,7 +427,17 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     confidence = 0.9
     if frame.speaker:
         args = speaker_arguments(tree, i, lex, mentions, heads, args)
-    if not args.source and not args.pair and plural_party_subject(tree, i, lex):
+    size = counted_group(tree, i, governing_verb(tree, i), lex.language) \
+        if not args.pair and (frame.speaker or not args.source) else None
+    group = [m for m in discourse.group(size) if m.code not in {t.code for t in args.target}] if size else []
+    if len(group) > 2 or (group and not plural_party_subject(tree, i, lex)):
+        # "the three countries", "los dos gobiernos": the actors named together before (see `counted_group`); of
+        # two, a one-sided act needs its target named to tell which of them acts
+        if frame.mutual:
+            args.pair, args.source, confidence = group, [], 0.7
+        elif size > 2 or (args.target and len(group) == 1):
+            args.source, confidence = group, 0.7
+    elif size in (None, 2) and not args.source and not args.pair and plural_party_subject(tree, i, lex):
         # "the parties agreed", "both countries accused each other": the two sides the text is about (named
         # earlier in the sentence itself: "a dispute with Egypt and Sudan, as these countries consider")
         named = distinct_codes([m for m in mentions if m.start < tree.tokens[i].start])
@@ -469,7 +479,8 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     if frame.responds and not args.target and (args.source or args.pair) and not answers_named(tree, i, lex):
         # a response answers whoever acted before: the latest other actor named in the sentences before
         taken = {m.code for m in args.source + args.pair}
-        args.target, confidence = [m for m in context_all if m.code not in taken][:1], 0.5
+        inside = [m for m in mentions if heads.get(id(m)) in tree.subtree(i) and m.code not in taken]
+        args.target, confidence = (inside or [m for m in context_all if m.code not in taken])[:1], 0.5
     if posts and (args.source or args.pair):
         # the acting side's own envoy: the act concerns the country of the posting ("recalled its ambassador in
         # Buenos Aires"); an envoy's posting still completes a two-sided act the envoy's side takes part in

@@ -1,0 +1,52 @@
+"""Document-level coreference of the sides of an event, per mechanism and per language: a counted group noun
+("the three countries", "los dos gobiernos", "делегации двух государств") acts for the actors named together
+before it. Real models parse each text; entities come from the real `entities` stage."""
+from __future__ import annotations
+
+import pytest
+
+from test_events_lang import code_events, triples
+
+# (language, text, events that must be found, events that must not)
+CASES = {
+    # a counted group: the latest list of that many actors named together
+    "counted group": [
+        ("en", "Australia, Britain and Spain recognised the new government on Tuesday. "
+               "The three countries said they will give a firm response to Russia's threats.",
+         {("THREATEN", "AUS", "RUS"), ("THREATEN", "GBR", "RUS"), ("THREATEN", "ESP", "RUS")}, set()),
+        ("es", "España, Irlanda y Noruega reconocieron oficialmente a Palestina como Estado este martes. "
+               "Los tres países señalaron que darán una respuesta firme a los ataques que han recibido de Israel.",
+         {("THREATEN", "ESP", "ISR"), ("THREATEN", "IRL", "ISR"), ("THREATEN", "NOR", "ISR")}, set()),
+        ("ru", "Литва, Латвия и Эстония выслали российских дипломатов в понедельник. "
+               "Три страны осудили Россию за нарушение воздушного пространства.",
+         {("ACCUSE", "LTU", "RUS"), ("ACCUSE", "LVA", "RUS"), ("ACCUSE", "EST", "RUS")}, set()),
+    ],
+    # the group in the "of" phrase of the subject, or counted by "both"/"dos" with a noun the parties rule lacks
+    "counted pair": [
+        ("en", "Chile and Bolivia announced that they would resume a dialogue suspended in 2010. "
+               "In April, the delegations of both countries signed a roadmap for 2021.",
+         {("AGREE", "CHL", "BOL")}, set()),
+        ("es", "La presidenta de Argentina, Cristina Fernández, fue recibida en Bogotá por el presidente colombiano, "
+               "Juan Manuel Santos. Durante la visita los dos gobiernos firmarán un tratado de extradición.",
+         {("AGREE", "ARG", "COL")}, {("CONSULT", "COL", "ARG")}),
+        ("ru", "Президенты Казахстана и Узбекистана провели переговоры в Ташкенте. "
+               "Делегации двух государств подписали соглашение о торговле.",
+         {("AGREE", "KAZ", "UZB")}, set()),
+    ],
+    # a count with no list of that size named before: no one to act
+    "no such group": [
+        ("en", "Kazakhstan and Japan held talks in Tokyo. The three countries signed a memorandum on transit.",
+         set(), {("AGREE", "KAZ", "JPN"), ("AGREE", "JPN", "KAZ")}),
+        ("es", "Kazajistán y Japón celebraron conversaciones en Tokio. Los tres países firmaron un memorando.",
+         set(), {("AGREE", "KAZ", "JPN"), ("AGREE", "JPN", "KAZ")}),
+    ],
+}
+PARAMS = [(mechanism, *case) for mechanism, cases in CASES.items() for case in cases]
+
+
+@pytest.mark.parametrize("mechanism,language,text,wanted,unwanted", PARAMS,
+                         ids=[f"{p[0]}-{p[1]}-{n}" for n, p in enumerate(PARAMS)])
+def test_coreference_by_mechanism(mechanism, language, text, wanted, unwanted):
+    found = triples(code_events(text, language))
+    assert wanted <= found, f"{mechanism}: missing {wanted - found} in {found}"
+    assert not unwanted & found, f"{mechanism}: wrong {unwanted & found}"
