@@ -30,6 +30,8 @@ def test_every_organisation_has_a_cameo_actor_code():
             assert re.fullmatch(r"IGO[A-Z0-9]{3,12}", org.cameo) and org.country is None, code
             if org.known_group:
                 assert org.cameo.endswith(org.known_group) and len(org.known_group) == 3, code
+        elif org.country is None:           # an NGO or an armed group of no one country: NGO/IMG and its group
+            assert re.fullmatch(r"(NGO|IMG)[A-Z]{3}", org.cameo) and org.type_code in ("NGO", "REB"), code
         else:                               # a national body: its country, and a CAMEO role where stable
             assert org.country in countries() and org.cameo.startswith(org.country), code
     assert (actor_code("UN").cameo, actor_code("UN").known_group) == ("IGOUNO", "UNO")

@@ -410,18 +410,28 @@ def plover_pair_gold(row: dict[str, Any]) -> dict[str, Any] | None:
     from .events.classifier import LEGACY_TYPES
 
     gold = row["events"][0]
-    sources = {a.get("code") for a in gold.get("source", []) if a.get("code")}
-    targets = {a.get("code") for a in gold.get("target", []) if a.get("code")}
+    sources = {_GSR_ORGANISATION.get(a["code"], a["code"]) for a in gold.get("source", []) if a.get("code")}
+    targets = {_GSR_ORGANISATION.get(a["code"], a["code"]) for a in gold.get("target", []) if a.get("code")}
     if not sources or not targets or sources & targets:
         return None
     return {"type": LEGACY_TYPES.get(gold["plover"], gold["plover"]), "sources": sources, "targets": targets}
 
 
+#: the GSR codes a non-governmental organisation now NGO, now IGO (Amnesty International): both read as IGO, "an
+#: organisation of no state"
+_GSR_ORGANISATION = {"NGO": "IGO"}
+
+
 def _plover_code(code: str | None, organisations: dict[str, str | None]) -> str | None:
-    """The GSR codes a national body, party or armed group as its country ("Hamas" PSE), every other organisation
-    as IGO."""
+    """The GSR codes a national body, party or armed group as its country ("Hamas" PSE), an armed group of no one
+    country as IMG (al-Qaeda), every other organisation (intergovernmental or not) as IGO."""
     if code not in organisations:
         return code
+    from .actors.codes import organisations as known
+
+    found = known().get(code or "")
+    if not organisations[code] and found is not None and found.cameo.startswith("IMG"):
+        return "IMG"
     return organisations[code] or "IGO"
 
 

@@ -31,6 +31,42 @@ class ActorCode:
     type_code: str | None = None    # CAMEO type/role code: IGO, SPY, MIL ...
 
 
+#: CAMEO actor-code prefixes of bodies that belong to no state: intergovernmental, non-governmental, and
+#: international militarised groups
+STATELESS_PREFIXES = frozenset({"IGO", "NGO", "IMG"})
+
+
+def actor_type(code: str | None) -> str | None:
+    """The CAMEO-like type of an organisation's code (REB, NGO, PTY, MIL, IGO ...; `type` in ``orgs.toml`` or read from
+    its CAMEO code), None for a country or an unknown code."""
+    found = organisations().get(code or "")
+    return found.type_code if found else None
+
+
+def declared_type(code: str | None) -> str | None:
+    """The type ``orgs.toml`` declares for an organisation (`type`: REB, NGO, PTY ...), None where it declares none."""
+    return _declared_types().get(code or "")
+
+
+@functools.cache
+def _declared_types() -> dict[str, str]:
+    return {org["code"]: org["type"] for org in load_data("orgs.toml").get("org", []) if org.get("type")}
+
+
+def cameo_actor(code: str | None, sector: str | None = None) -> str:
+    """The CAMEO actor code of an actor code and the sector it acts in: a country's code followed by its sector's
+    three letters where one is given ("ISR" + MIL → ISRMIL, "USA" + GOV → USAGOV), an organisation's own CAMEO code
+    (HAMAS → PSEREB, AMNESTY → NGOAMN); "" for no code."""
+    if not code:
+        return ""
+    found = actor_code(code)
+    if found is None:
+        return code
+    if found.kind == "country" and sector and len(sector) == 3 and sector.isalpha() and sector.isupper():
+        return found.cameo + sector
+    return found.cameo
+
+
 @functools.cache
 def countries() -> dict[str, str]:
     """ISO3 -> English short name, for every country GeoNames lists."""
@@ -55,10 +91,11 @@ def organisations() -> dict[str, ActorCode]:
             continue
         cameo = org.get("cameo") or org["code"]
         intergovernmental = cameo.startswith("IGO")
+        stateless = cameo[:3] in STATELESS_PREFIXES       # NGOs and armed groups of no one country
         out[org["code"]] = ActorCode(
             org["code"], org["name"], "org", cameo,
-            None if intergovernmental else (org.get("seat") or cameo[:3]),
-            org.get("known_group"), "IGO" if intergovernmental else (cameo[3:6] or None))
+            None if intergovernmental or (stateless and not org.get("seat")) else (org.get("seat") or cameo[:3]),
+            org.get("known_group"), org.get("type") or ("IGO" if intergovernmental else (cameo[3:6] or None)))
     return out
 
 

@@ -27,6 +27,7 @@ from .gazetteer import (
     name_origin_countries,
     phrase_tables,
 )
+from .codes import declared_type
 from .learned import OPTION as LEARNED_OPTION
 from .learned import LearnedActors
 from .mentions import COUNTRY_KINDS, ActorMention, Found, Person, Reading, analysis_language, read_sentences
@@ -309,7 +310,29 @@ def _number(article: Article, found: list[Found], people: dict[str, Person]
         ids[key] = eid
         entities.append(_entity(eid, key, items, article))
     mentions = [_actor_mention(article, f, ids) for f in sorted(found, key=lambda f: (f.start, f.end))]
-    return entities, [m for m in mentions if m is not None]
+    kept = [m for m in mentions if m is not None]
+    _groups_qualify_their_country(article.text, found, kept)
+    return entities, kept
+
+
+#: what may stand between a country and its force or group ("Israel's army", "las tropas de Israel")
+_GROUP_GLUE = {"'s", "’s", "'", "s", "of", "the", "de", "del", "la", "el", "los", "las"}
+
+
+def _groups_qualify_their_country(text: str, found: list[Found], mentions: list[ActorMention]) -> None:
+    """A country or demonym naming a force or group of that country ("Israeli troops", "la policía serbia",
+    "руандийские повстанцы") acts as that group: its mention takes the group's sector (MIL, COP, REB ...)."""
+    groups = [f for f in found if f.kind == "ministry" and f.sector]
+    for m in mentions:
+        if m.kind not in ("country", "demonym") or m.sector:
+            continue
+        for g in groups:
+            if g.sentence != m.sentence or g.country != m.code:
+                continue
+            gap = text[m.end:g.start] if m.end <= g.start else text[g.end:m.start] if g.end <= m.start else None
+            if gap is not None and len(gap) < 12 and all(w in _GROUP_GLUE for w in gap.lower().split()):
+                m.sector = g.sector
+                break
 
 
 def _entity_key(f: Found) -> tuple[str, str] | None:
@@ -338,7 +361,8 @@ def _entity(eid: str, key: tuple[str, str], items: list[Found], article: Article
         return Entity(eid, "PLACE", first.name, first.code, first.country, None, None, mentions)
     if etype == "ORG":
         code = first.code if first.kind == "org" else first.country
-        return Entity(eid, "ORG", first.name, code, first.country, None, first.sector or "GOV", mentions)
+        sector = first.sector or (declared_type(code) if first.kind == "org" else None) or "GOV"
+        return Entity(eid, "ORG", first.name, code, first.country, None, sector, mentions)
     person = first.person
     assert person is not None
     return Entity(eid, "PERSON", person.name, None, person.country, person.role, person.sector, mentions)
@@ -366,9 +390,13 @@ def _actor_mention(article: Article, f: Found, ids: dict[tuple[str, str], str]) 
     code = f.code if f.kind == "org" else (f.person.country if f.person is not None else f.country)
     qualifies = ids.get(("PERSON", f.qualifies.key)) if f.qualifies is not None else None
     role = f.person.role if f.person is not None else None
+    if f.person is not None:
+        sector = f.person.sector if role else None
+    else:
+        sector = f.sector or (declared_type(f.code) if f.kind == "org" else None)
     return ActorMention(f.sentence, f.start, f.end, article.text[f.start:f.end], code,
                         ids.get(key) if key else None, _MENTION_KIND.get(f.kind, f.kind), ti, tj, role,
-                        f.descriptive, qualifies, f.person is not None and f.person.taught)
+                        f.descriptive, qualifies, f.person is not None and f.person.taught, sector)
 
 
 def _sentence_token_span(sentence: Sentence, start: int, end: int) -> tuple[int, int]:

@@ -38,6 +38,7 @@ class ActorMention:
     descriptive: bool = False
     qualifies: str | None = None
     taught: bool = False                     # a person introduced by an explicit title with role and country
+    sector: str | None = None                # the type it acts as: GOV, MIL, COP, REB, OPP, NGO ... ("Israeli troops")
 
 
 @dataclass(slots=True)

@@ -28,6 +28,7 @@ class ActorMention:
     code: str
     kind: str = "country"          # one of ACTOR_KINDS
     entity: str | None = None      # entity id in article.entities, when there is one
+    sector: str | None = None      # the type it acts as (GOV, MIL, COP, REB, NGO ...), when the text says
 
 
 def actor_mentions(article: Article) -> dict[int, list[ActorMention]]:
@@ -38,7 +39,8 @@ def actor_mentions(article: Article) -> dict[int, list[ActorMention]]:
         if not m.code:
             continue
         found.setdefault(m.sentence, []).append(
-            ActorMention(m.sentence, m.start, m.end, m.text, parents.get(m.code, m.code), m.kind, m.entity))
+            ActorMention(m.sentence, m.start, m.end, m.text, parents.get(m.code, m.code), m.kind, m.entity,
+                         m.sector))
     for mentions in found.values():
         mentions.sort(key=lambda m: m.start)
     return found

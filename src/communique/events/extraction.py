@@ -403,10 +403,20 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
         if not objects & set(frame.requires_object_noun):
             return False
     if frame.requires_object_actor:
-        objects = tree.kids(i, *OBJECT_DEPS)
+        # an object that is another kind of act is that act's, not a guest ("se recibirá ayuda de ... la ACNUR")
+        objects = [o for o in tree.kids(i, *OBJECT_DEPS) if not _other_act(tree, o, frame, lex)]
         if not any(object_names_actor(tree, o, heads.get(id(m)), lex) for o in objects for m in mentions):
             return False
     return True
+
+
+def _other_act(tree: Tree, o: int, frame: Frame, lex: Lexicon) -> bool:
+    """The word is a noun of an act of another type than the frame's ("ayuda", "aid", "помощь" for a host)."""
+    tok = tree.tokens[o]
+    if tok.pos != "NOUN":
+        return False
+    types = {f.type for f in lex.nouns.get(tok.lemma.lower(), ())}
+    return bool(types) and frame.type not in types
 
 
 def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention], heads: dict,
@@ -783,4 +793,4 @@ def to_event(article: Article, c: Candidate, n: int) -> Event:
 
 
 def actor_ref(m: ActorMention) -> ActorRef:
-    return ActorRef(code=m.code, entity=m.entity, text=m.text)
+    return ActorRef(code=m.code, entity=m.entity, sector=m.sector, text=m.text)

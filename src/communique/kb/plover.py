@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, Any
 
-from ..actors.codes import actor_code
+from ..actors.codes import actor_code, cameo_actor
 from ..datafiles import load_data
 from ..version import __version__
 from .geography import event_geo
@@ -93,8 +93,8 @@ def _actors(code: str | None, ref: dict[str, Any], entities: dict[str, dict[str,
     actor = actor_code(code)
     entity = entities.get(ref.get("entity") or "", {})
     return [{"actorText": ref.get("text") or entity.get("name") or (actor.name if actor else code), "code": code,
-             "cameo": actor.cameo if actor else code, "country": entity.get("country") or (actor.country if actor
-                                                                                          else None),
+             "cameo": cameo_actor(code, ref.get("sector")), "country": entity.get("country") or (actor.country if actor
+                                                                                                  else None),
              "sector": ref.get("sector") or entity.get("sector") or (actor.type_code if actor else None),
              "role": entity.get("role"), "name": entity.get("name") if entity.get("type") == "PERSON" else None}]
 
