@@ -161,6 +161,15 @@ def test_an_act_offered_is_an_agreement_to_act(language, text, expected, unreali
      ("REQUEST", "EGY", "USA"), "CONSULT"),
     ("es", "El canciller cubano afirmó que Estados Unidos debe levantar el bloqueo contra Cuba.",
      ("REQUEST", "CUB", "USA"), "RETREAT"),
+    # said with any verb of saying ("reiterated", "reiteró", "повторил"), and in Russian with the short adjective
+    ("en", "A senior British minister reiterated that Libya must hand over the two suspects in the bombing.",
+     ("REQUEST", "GBR", "LBY"), "AID"),
+    ("es", "Un alto ministro británico insistió en que Libia debe entregar a los dos sospechosos del atentado.",
+     ("REQUEST", "GBR", "LBY"), "AID"),
+    ("ru", "Британский министр повторил, что Ливия должна выдать двух подозреваемых в организации взрыва.",
+     ("REQUEST", "GBR", "LBY"), "AID"),
+    ("ru", "Глава МИД Франции заявил, что Россия обязана вывести войска из Молдавии.",
+     ("REQUEST", "FRA", "RUS"), "RETREAT"),
 ])
 def test_what_a_speaker_says_another_must_do_is_a_demand(language, text, demand, unrealised):
     article = code_events(text, language)
@@ -219,4 +228,16 @@ def test_a_participle_of_a_suspended_agreement_signs_nothing():
            "deployment of new missiles in Europe.", ("THREATEN", "RUS", "USA")),
 ])
 def test_an_act_announced_on_a_condition_is_a_threat_or_a_promise(language, text, expected):
+    assert expected in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("language,text,expected", [
+    ("en", "The UNITA rebels refused to allow United Nations planes to land in the central highlands.",
+     ("REJECT", "UNITA", "UN")),
+    ("en", "Serbia refused to extradite the suspects to Croatia.", ("REJECT", "SRB", "HRV")),
+    ("es", "La UNITA se negó a permitir que los aviones de las Naciones Unidas aterrizaran en el altiplano.",
+     ("REJECT", "UNITA", "UN")),
+    ("ru", "Движение УНИТА отказалось пропустить самолеты ООН в центральные районы страны.", ("REJECT", "UNITA", "UN")),
+])
+def test_a_refusal_is_aimed_at_whom_the_refused_act_concerns(language, text, expected):
     assert expected in triples(code_events(text, language))

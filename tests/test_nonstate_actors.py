@@ -65,3 +65,5 @@ def test_plover_gold_reads_ngo_as_an_organisation_and_stateless_armed_groups_as_
         "PSE", "IGO", "IMG", "IGO", "USA"]
     row = {"events": [{"plover": "DISAPPROVE", "source": [{"code": "NGO"}], "target": [{"code": "HRV"}]}]}
     assert plover_pair_gold(row) == {"type": "ACCUSE", "sources": {"IGO"}, "targets": {"HRV"}}
+    row = {"events": [{"plover": "CONSULT", "source": [{"code": "RUS"}], "target": [{"code": "JAP"}]}]}
+    assert plover_pair_gold(row)["targets"] == {"JPN"}          # the GSR's legacy code for Japan

@@ -418,8 +418,8 @@ def plover_pair_gold(row: dict[str, Any]) -> dict[str, Any] | None:
 
 
 #: the GSR codes a non-governmental organisation now NGO, now IGO (Amnesty International): both read as IGO, "an
-#: organisation of no state"
-_GSR_ORGANISATION = {"NGO": "IGO"}
+#: organisation of no state"; and three countries by legacy codes (Japan JAP, Italy ITL, Vietnam VTN), read as ISO's
+_GSR_ORGANISATION = {"NGO": "IGO", "JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 
 
 def _plover_code(code: str | None, organisations: dict[str, str | None]) -> str | None:

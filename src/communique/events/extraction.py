@@ -340,6 +340,8 @@ def lexical_frames(tok: Token, lex: Lexicon) -> tuple[Frame, ...] | list[Frame]:
         return lex.verbs.get(tok.lemma.lower(), ())
     if tok.pos in ("NOUN", "PROPN"):
         return lex.nouns.get(tok.lemma.lower(), ()) or lex.nouns.get(tok.text.lower(), ())
+    if tok.pos == "ADJ":           # a predicative modal ("Ливия должна выдать"): its obligation only
+        return tuple(f for f in lex.verbs.get(tok.lemma.lower(), ()) if f.obligation)
     return ()
 
 

@@ -97,6 +97,11 @@ def complement_targets(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions:
             continue                      # "declined to comment on Russia's offer": a word withheld, no act
         inner = find_arguments(tree, verb, frame, lex, mentions, heads)
         found = [m for m in inner.target if m.code not in taken]
+        # "refused to allow United Nations planes to land", "se negó a permitir que los aviones de la ONU
+        # aterrizaran": whoever the complement lets or makes act, the subject of its own clause
+        subjects = [s for k in tree.kids(verb, "ccomp", "xcomp", "obj", "dobj") for s in tree.kids(k, *SUBJECT_DEPS)]
+        found = found or [m for m in mentions if m.code not in taken
+                          and any(heads.get(id(m)) in tree.subtree(s) for s in subjects)]
         if found:
             return found[:1]
     # "threatened to stop negotiations if the United States goes ahead": whoever must meet the condition

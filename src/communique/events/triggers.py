@@ -182,6 +182,11 @@ def obliged_content(tree: Tree, i: int, lex: Lexicon) -> bool:
     for j in [i, *tree.ancestors(i, 3)]:
         if any(f.obligation for c in tree.kids(j, "aux") if c != i for f in lex.verbs.get(tree.lemma(c), ())):
             return True
+        # or the modal governs it ("Россия обязана вывести войска", "Ливия должна выдать")
+        h = tree.head(j)
+        if tree.tokens[j].dep.split(":")[0] == "xcomp" and h is not None and h != i and \
+                any(f.obligation for f in lex.verbs.get(tree.lemma(h), ())):
+            return True
         if j != i and tree.tokens[j].dep.split(":")[0] in ("ccomp", "parataxis", "root"):
             return False
     return False
