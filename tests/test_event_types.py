@@ -241,3 +241,21 @@ def test_an_act_announced_on_a_condition_is_a_threat_or_a_promise(language, text
 ])
 def test_a_refusal_is_aimed_at_whom_the_refused_act_concerns(language, text, expected):
     assert expected in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("language,text,expected", [
+    ("en", "Palestinian militants carried out an attack in Tel Aviv on Sunday.", ("ASSAULT", "PSE", "ISR")),
+    ("es", "Militantes palestinos perpetraron un ataque en Tel Aviv el domingo.", ("ASSAULT", "PSE", "ISR")),
+])
+def test_the_place_an_attack_hit_is_its_target_not_its_source(language, text, expected):
+    found = triples(code_events(text, language))
+    assert expected in found and expected[:1] + expected[:0:-1] not in found
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "The Bush administration declared on Tuesday that China must drop its barriers to American exports."),
+    ("es", "La administración Bush declaró el martes que China debe eliminar sus barreras a las exportaciones."),
+    ("ru", "Администрация Буша заявила во вторник, что Китай должен снять барьеры для американского экспорта."),
+])
+def test_a_leaders_administration_acts_for_the_leaders_country(language, text):
+    assert ("REQUEST", "USA", "CHN") in triples(code_events(text, language))

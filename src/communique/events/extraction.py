@@ -526,6 +526,9 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
             continue
         if frame.type == "CONSULT" and frame.mode != "phone":
             source, target = host_last(source, target, setting(tree, i, lex, mentions, heads))
+        if frame.type in ("ASSAULT", "COERCE") and city_venue(tree, source, lex, heads) and \
+                not city_venue(tree, target, lex, heads):   # "an attack in Tel Aviv": where it hit, not who struck
+            source, target = target, source
         out.append(Candidate(event_type, frame, source, target, index, i, confidence, status,
                              frame.mutual, place))
     return out
