@@ -67,3 +67,32 @@ def test_declining_to_comment_refuses_no_one(language, text):
 def test_a_vote_against_a_resolution_rejects_its_body(language, text):
     # a preposition of several words ("en contra de") is read whole
     assert ("REJECT", "USA", "UN") in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("language, text, pair", [
+    ("en", "The Kazakh foreign minister said there are no problems between Kazakhstan and Russia.", ("KAZ", "RUS")),
+    ("es", "El canciller argentino dijo que no hay problemas graves entre Argentina y Chile.", ("ARG", "CHL")),
+    ("ru", "Лавров заявил, что между Россией и Казахстаном нет проблем.", ("RUS", "KAZ")),
+])
+def test_one_side_denying_trouble_with_the_other_supports_it(language, text, pair):
+    # requires_negated: only the denial is a statement of good terms, and only one of the sides makes it
+    assert ("SUPPORT", *pair) in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Analysts say there are no problems between Kazakhstan and Russia."),
+    ("en", "The minister said the problems between Armenia and Azerbaijan remain."),
+    ("es", "No hay problemas entre Chile y Perú, según los analistas."),
+    ("ru", "Эксперты считают, что проблемы между Арменией и Азербайджаном остаются."),
+])
+def test_trouble_stated_or_denied_by_no_side_is_no_event(language, text):
+    assert not [e for e in code_events(text, language).events if e.type == "SUPPORT"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("es", "Wang declaró que China y Kazajistán son socios de cooperación inseparables."),
+    ("en", "Wang said China and Kazakhstan are inseparable partners."),
+])
+def test_an_adjective_hung_on_the_partners_bare_noun_still_qualifies_them(language, text):
+    assert ("SUPPORT", "CHN", "KAZ") in triples(code_events(text, language))
+

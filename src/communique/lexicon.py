@@ -38,6 +38,7 @@ class Frame:
     obligation: bool = False       # a modal of obligation: the speaker demands it of the clause's subject
     complement_target: bool = False  # a missing target is the one the complement acts on ("threatened to strike X")
     requires_planned: bool = False  # only a promise counts: "Iran would soon respond", "Россия ответит на решение"
+    requires_negated: bool = False  # only a denial counts: "no hay problemas entre nuestros países" (good terms)
     patient_of: bool = False       # the noun's "of" phrase is whom the act is done to ("the expulsion of its envoy")
 
 

@@ -388,6 +388,8 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
         kids = [c for h in heads for c in tree.children[h] if c != i]
         kids += [g for c in kids if tree.tokens[c].dep == "prep" for g in tree.kids(c, "pobj")]   # "closure of the embassy"
         kids += [g for c in kids if tree.tokens[c].dep.split(":")[0] == "amod" for g in tree.kids(c, "conj")]
+        # an adjective the parser hung on a bare noun of the phrase: "socios de cooperación inseparables"
+        kids += [g for c in kids if tree.tokens[c].dep == "nmod" and not tree.kids(c, "det") for g in tree.kids(c, "amod")]
         # ("una respuesta coordinada y firme": the second of two coordinated modifiers counts too)
         mods = {tree.lemma(c) for c in kids} | {tree.tokens[c].text.lower() for c in kids}
         if not mods & set(frame.requires_modifier):
@@ -516,6 +518,10 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     status = event_status(tree, i, lex)
     if frame.requires_planned and status != "planned":
         return []                         # "Iran responded": a past response is no promise of one
+    if frame.requires_negated:           # "no hay problemas entre nuestros países", said by one of the two sides
+        if status != "negated" or args.pair or not args.source:
+            return []
+        status = "occurred"
     event_type = (offered_type(tree, i, frame.type, lex) or conditional_type(tree, i, frame.type, status, lex)
                   or as_threat(frame.type, status))
     place = event_place(tree, i, lex, mentions, heads)
