@@ -41,6 +41,7 @@ from .discourse import Discourse, coordinated_groups, counted_group, distinct_co
 from .frame_roles import (
     CIVILIAN_SOURCE_TYPES,
     aid_roles,
+    answers_named,
     asked_side,
     citizens,
     complement_targets,
@@ -538,15 +539,6 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
         out.append(Candidate(event_type, frame, source, target, index, i, confidence, status,
                              frame.mutual, place))
     return out
-
-
-def answers_named(tree: Tree, i: int, lex: Lexicon) -> bool:
-    """A response verb that names what it answers, and no actor there ("would continue to respond firmly to any
-    attempts to question ..."): it answers that, not whoever acted before."""
-    if tree.tokens[i].pos not in ("VERB", "AUX"):
-        return False
-    return any(tree.preposition(c) in lex.words("roles", "target_preps") and tree.tokens[c].dep.split(":")[0]
-               in ("prep", "obl", "nmod") for c in tree.children[i])
 
 
 def obligation_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention], heads: dict,

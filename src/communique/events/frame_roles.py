@@ -8,6 +8,7 @@
 - what one is thanked for was given by the one thanked to the one thanking (`thanked_for`);
 - what a speaker says another side must do is the speaker's demand on that side (`obligation_sides`);
 - aid carried by a vehicle or received from someone is the sender's or giver's (`aid_roles`);
+- a response that names what it answers answers that, not whoever acted before (`answers_named`);
 - citizens named by a plural demonym never act for their state in diplomacy ("51 Mexicans visited"), but coercion and
   violence against them is aimed at it, and a people's protest, violence, accusation or defiance is coded as its
   side's (PLOVER/CAMEO code civilians by nationality: "Palestinians blamed Israel") (`conflict_targets`).
@@ -219,3 +220,12 @@ def aid_roles(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[Act
             break
     receivers = receivers or [m for m in context if m.code not in taken]
     return frame, Arguments(source=givers[:1], target=receivers[:1], has_subject=True)
+
+
+def answers_named(tree: Tree, i: int, lex: Lexicon) -> bool:
+    """A response verb that names what it answers, and no actor there ("would continue to respond firmly to any
+    attempts to question ..."): it answers that, not whoever acted before."""
+    if tree.tokens[i].pos not in ("VERB", "AUX"):
+        return False
+    return any(tree.preposition(c) in lex.words("roles", "target_preps") and tree.tokens[c].dep.split(":")[0]
+               in ("prep", "obl", "nmod") for c in tree.children[i])
