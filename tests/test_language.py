@@ -195,3 +195,40 @@ def test_lingua_models_load_per_script_with_the_answers_of_a_detector_preloaded_
     for ours, theirs in zip(result["ours"], result["theirs"]):     # lingua sums in no fixed order: the last bits
         assert ours.keys() == theirs.keys()                          # differ even between two calls of one detector
         assert all(ours[k] == pytest.approx(theirs[k], rel=1e-9, abs=0) for k in ours), (ours, theirs)
+
+
+# --- marker words: the check for other languages without lingua ------------------------------------------------
+
+def test_marker_words_vouch_for_supported_pages_and_never_for_the_others():
+    from communique.datafiles import extraction_languages
+    from communique.reading.language import vouched_by
+
+    supported = extraction_languages()
+    assert [vouched_by(text, supported) for text in (EN, ES, RU)] == ["en", "es", "ru"]
+    for code, page in OTHER_PAGES.items():
+        assert vouched_by(page, supported) is None, code
+    # a Russian sentence with none of the marker words, vouched for by its letters; Ukrainian's і rules it out
+    assert vouched_by("Казахстан отправил в Афганистан более двух тысяч тонн гуманитарной помощи", supported) == "ru"
+    assert vouched_by("Казахстан відправив до Афганістану понад дві тисячі тонн гуманітарної допомоги",
+                      supported) is None
+
+
+def test_a_page_vouched_for_is_one_lingua_finds_in_no_other_language():
+    """Where the marker words skip lingua's check among twenty languages, that check finds no other language: on
+    every seed, development, stream and sample article."""
+    from communique.datafiles import extraction_languages
+    from communique.reading import language as L
+
+    folders = [shared_path(name) for name in ("seeds", "dev-articles", "dev-articles-2", "stream")]
+    paths = [p for folder in folders for p in sorted(folder.glob("*.txt"))] + [articles_dir()]
+    vouched = 0
+    for raw in read_paths(paths):
+        article = Article.from_input(raw)
+        for stage in (ReadStage(SETTINGS), CleanStage(SETTINGS)):
+            stage.run_one(article)
+        texts = [article.text[p.start:p.end] for p in article.paragraphs]
+        if L.vouched_share(texts, extraction_languages()) >= L.VOUCHED_SHARE:
+            vouched += 1
+            votes = L.language_votes(texts, ("en", "es", "ru") + L.OTHER_LANGUAGES)
+            assert max(votes, key=votes.__getitem__) in extraction_languages(), (raw.path, votes)
+    assert vouched >= 170

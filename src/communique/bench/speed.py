@@ -105,11 +105,16 @@ def _measure_pipeline(texts: list[str], workers: int = 1) -> dict[str, Any]:
 
 
 def _load_models(spacy_packages: Any) -> None:
+    from ..datafiles import extraction_languages
     from ..nlp.models import natasha, spacy_model
+    from ..reading.language import OTHER_LANGUAGES, load_models
 
     for package in spacy_packages:
         spacy_model(package)
     natasha()
+    # lingua's models of the Latin and Cyrillic languages it tells apart: the language stage loads them at the first
+    # page its marker words do not vouch for, which may come in the middle of the measured run
+    load_models("a я", tuple(dict.fromkeys(extraction_languages() + OTHER_LANGUAGES)))
 
 
 def _children_cpu() -> float:
