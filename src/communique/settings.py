@@ -53,7 +53,7 @@ def _table(value: Any) -> str | None:
 #: The options the built-in stages read, each with its check (a message when a value is wrong). Options of a stage
 #: that a plugin registers are that plugin's to check: they are accepted when the stage is in the `pipeline`.
 STAGE_OPTIONS: dict[str, dict[str, Any]] = {
-    "triage": {"look_back": _number(0, 100, whole=True)},
+    "triage": {"look_back": _number(0, 100, whole=True), "window": _number(0, 100_000, whole=True)},
     "entities": {"learned_actors": _table},
     "events": {"min_confidence": _number(0, 1), "classifier_fallback": _flag,
                "classifier_min_probability": _number(0, 1)},

@@ -12,7 +12,8 @@ An article without a candidate is skipped here, with its reason. The `parse` sta
 others first and analyses an article only when one of them holds an event word of its language (the trigger
 lexicon read on the model's lemmas, exactly what the `events` stage looks for); otherwise it skips it too. A skipped
 article keeps what needs no model (language, metadata, dates, the entities the gazetteer finds, facts, quotes
-without speakers); an analysed one gets exactly the record it would get without the triage.
+without speakers); in an analysed one the models read the sentences near the candidates (option ``window``), and
+it gets the events it would get without the triage.
 
 With the `events` stage's classifier fallback on, two actors suffice: the classifier types sentences that hold no
 event word.
@@ -37,7 +38,9 @@ NO_TWO_ACTORS = "no two states or organisations named near each other"
 
 @stage("triage", "1", requires=("sentences",), assigns=("triage",))
 class TriageStage(Stage):
-    """Option ``look_back`` (default :data:`LOOK_BACK`). Off with the `triage` setting: every article is analysed."""
+    """Options ``look_back`` (default :data:`LOOK_BACK`) and ``window`` (read by the parse stage: sentences around a
+    candidate the models read, :data:`communique.nlp.sentences.WINDOW`). Off with the `triage` setting: every
+    article is analysed whole."""
 
     transient = ("_learned",)
 

@@ -102,7 +102,8 @@ class ParseStage(Stage):
 
     The triage (stage `triage`) goes first: an article it skipped gets no model at all; one with candidate sentences
     (two actors named close together) has those tagged first, and is analysed only when one of them holds an event
-    word of its language (:func:`holds_event_word`); otherwise it is skipped as well, and its tags are dropped."""
+    word of its language (:func:`holds_event_word`); otherwise it is skipped as well, and its tags are dropped. In
+    an article analysed, the models see the sentences near the candidates (:func:`near_candidates`)."""
 
     def __call__(self, batch: list[Article]) -> list[Article]:
         ready = [a for a in batch if not a.failed and a.elapsed < self.settings.document_time_budget]
@@ -137,7 +138,8 @@ class ParseStage(Stage):
             run = ModelPass(self.settings.spacy_models)
             direct = [a for a in articles if not a.skipped and not _waits_for_triage(a)]
             run.tag([s for a in direct for s in a.sentences], full=not self.settings.cascade)
-            passed = _triage_by_event_words([a for a in articles if _waits_for_triage(a)], run)
+            window = int(self.settings.options("triage").get("window", WINDOW))
+            passed = _triage_by_event_words([a for a in articles if _waits_for_triage(a)], run, window)
             analysed = direct + passed
             if self.settings.cascade:
                 words = run.words()
@@ -148,9 +150,15 @@ class ParseStage(Stage):
             run.fill(s for a in analysed for s in a.sentences)
 
 
-def _triage_by_event_words(articles: list[Article], run: ModelPass) -> list[Article]:
-    """Tag the triage's candidate sentences; skip the articles where none holds an event word, tag the rest of the
-    others. The articles kept."""
+#: sentences before and after each candidate of the triage that the models analyse (option `window` of the stage
+#: `triage`; a large one analyses every sentence). Two keep every event of the seeds, the development sets and the
+#: sample corpus, and their records, as with the whole article analysed; one loses two of their gold events.
+WINDOW = 2
+
+
+def _triage_by_event_words(articles: list[Article], run: ModelPass, window: int = WINDOW) -> list[Article]:
+    """Tag the triage's candidate sentences; skip the articles where none holds an event word, tag the sentences
+    near the candidates of the others (:func:`near_candidates`). The articles kept."""
     candidates = {id(a): [a.sentences[i] for i in a.triage.candidates] for a in articles if a.triage}
     run.tag([s for a in articles for s in candidates[id(a)]])
     words = run.words()
@@ -162,8 +170,20 @@ def _triage_by_event_words(articles: list[Article], run: ModelPass) -> list[Arti
         else:
             article.triage.skip(NO_EVENT_WORD)
     tagged = {id(s) for a in kept for s in candidates[id(a)]}
-    run.tag([s for a in kept for s in a.sentences if id(s) not in tagged])
+    run.tag([s for a in kept for s in near_candidates(a, window) if id(s) not in tagged])
     return kept
+
+
+def near_candidates(article: Article, window: int = WINDOW) -> list[Sentence]:
+    """The sentences of an article the triage sent on that the models analyse: its candidates and the `window`
+    sentences before and after each (an event is stated beside the names: its actors come from earlier sentences,
+    and the sentence that names them may come just after it). The others keep no tags, as in a skipped article:
+    the entities stage reads them with the gazetteer alone."""
+    assert article.triage is not None
+    near: set[int] = set()
+    for i in article.triage.candidates:
+        near.update(range(max(0, i - window), min(len(article.sentences), i + window + 1)))
+    return [article.sentences[i] for i in sorted(near)]
 
 
 #: why the parse stage skips an article the triage sent on (the stage `triage` gives the other reasons)
