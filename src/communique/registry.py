@@ -10,6 +10,7 @@ article failed (with the stage and the reason) and the rest of the batch goes on
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import os
 import signal
@@ -198,7 +199,12 @@ _LOADING = [0]
 
 @contextlib.contextmanager
 def memory_not_counted() -> Iterator[None]:
-    """Memory taken inside this block (loading a model once per process) counts against no document's budget."""
+    """Memory taken inside this block (loading a model once per process) counts against no document's budget.
+
+    What the block loaded stays for the life of the process: the objects then alive are moved out of the cyclic
+    garbage collector's sight (`gc.freeze`). Otherwise each full collection walks the models' and the gazetteer's
+    millions of objects again (on the stream bench, 5% of the CPU time). Garbage is still freed as before:
+    reference counting frees what it always did, and the collector still sees everything made afterwards."""
     before = resident_bytes()
     _LOADING[0] += 1
     try:
@@ -208,6 +214,8 @@ def memory_not_counted() -> Iterator[None]:
         grown = resident_bytes() - before
         for cell in _BASES:
             cell[0] += grown
+        if not _LOADING[0]:
+            gc.freeze()
 
 
 @contextlib.contextmanager
