@@ -410,12 +410,16 @@ BATCH_MAX_WORDS = 40        # longer lines are never cut for their repetition al
 SAME_STORY = 0.5            # pages sharing this share of their prose lines tell the same story (syndication)
 
 
-def batch_boilerplate(raw_texts: list[str], languages: tuple[str, ...]) -> frozenset[str]:
+def batch_boilerplate(raw_texts: list[str], languages: tuple[str, ...],
+                      split: list[list[Line]] | None = None) -> frozenset[str]:
     """The lines repeated across the pages of a batch: menus, section labels, newsletter and app prompts, an outlet's
     standing notes. A line counts once per story, not per page: the same agency story syndicated on three sites
-    repeats its own sentences and subheadings, and those stay."""
-    inline = junk_data(languages).inline
-    pages = [{ln.text for ln in split_lines(raw, inline) if ln.text} for raw in raw_texts]
+    repeats its own sentences and subheadings, and those stay. `split`: the pages' lines (`split_lines`), when the
+    caller has them."""
+    if split is None:
+        inline = junk_data(languages).inline
+        split = [split_lines(raw, inline) for raw in raw_texts]
+    pages = [{ln.text for ln in lines if ln.text} for lines in split]
     story = _stories([{line for line in page if is_prose(line)} for page in pages])
     seen: dict[str, set[int]] = {}
     for index, page in enumerate(pages):
@@ -451,9 +455,10 @@ def _repeated_in_batch(lines: list[Line], boilerplate: frozenset[str]) -> None:
 
 
 def clean_article(article: Article, languages: tuple[str, ...], max_chars: int,
-                  boilerplate: frozenset[str] = frozenset()) -> None:
+                  boilerplate: frozenset[str] = frozenset(), lines: list[Line] | None = None) -> None:
+    """Clean one article; `lines`: its raw text's lines (`split_lines`), when the caller has them."""
     data = junk_data(languages)
-    lines = split_lines(article.raw_text, data.inline)
+    lines = split_lines(article.raw_text, data.inline) if lines is None else lines
     _cut_marker(article.raw_text, lines)
     lines = [ln for ln in lines if ln.text or ln.cuts]
     classify(lines, data)
@@ -471,23 +476,30 @@ def clean_article(article: Article, languages: tuple[str, ...], max_chars: int,
 
 @stage("clean", "2", requires=("raw_text",), assigns=("text", "paragraphs", "removed", "title"))
 class CleanStage(Stage):
-    """Cleans each article; over a batch, the lines its pages repeat (`batch_boilerplate`) go as well."""
+    """Cleans each article; over a batch, the lines its pages repeat (`batch_boilerplate`) go as well. Each page is
+    split into lines once, for both."""
 
     boilerplate: frozenset[str] = frozenset()
+    split: dict[int, list[Line]] = {}
 
     def __call__(self, batch: list[Article]) -> list[Article]:
-        raw = [a.raw_text for a in batch if not a.failed and a.raw_text]
-        self.boilerplate = (batch_boilerplate(raw, tuple(self.settings.languages))
-                            if len(raw) >= BATCH_MIN_STORIES else frozenset())
+        pages = [a for a in batch if not a.failed and a.raw_text]
+        languages = tuple(self.settings.languages)
+        if len(pages) >= BATCH_MIN_STORIES:
+            inline = junk_data(languages).inline
+            self.split = {id(a): split_lines(a.raw_text, inline) for a in pages}
+            self.boilerplate = batch_boilerplate([a.raw_text for a in pages], languages,
+                                                 [self.split[id(a)] for a in pages])
         try:
             return super().__call__(batch)
         finally:
-            self.boilerplate = frozenset()
+            self.boilerplate, self.split = frozenset(), {}
 
     def process(self, article: Article) -> None:
         article.text, article.paragraphs, article.removed = "", [], []
         if not article.raw_text:
             return
-        clean_article(article, tuple(self.settings.languages), self.settings.max_text_chars, self.boilerplate)
+        clean_article(article, tuple(self.settings.languages), self.settings.max_text_chars, self.boilerplate,
+                      self.split.pop(id(article), None))
         if not article.text and not any("empty" in w for w in article.warnings):
             article.warn("no text left after removing page junk")
