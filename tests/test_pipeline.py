@@ -130,6 +130,26 @@ def test_a_document_over_its_time_budget_is_cut_with_a_warning_and_the_batch_goe
     assert ok.language == "en" and not ok.warnings
 
 
+@stage("test-loads", "1")
+class LoadsOnMarker(Stage):
+    """Loads a 'model' for a second on documents containing LOAD, as a stage loading its models on first use."""
+
+    def process(self, article: Article) -> None:
+        import time
+
+        from communique.registry import memory_not_counted
+
+        if "LOAD" in article.text:
+            with memory_not_counted():
+                time.sleep(1.0)
+
+
+def test_loading_a_model_counts_against_no_documents_time_budget():
+    pipeline = Pipeline(Settings(pipeline=("read", "clean", "test-loads", "language"), document_time_budget=0.5))
+    [loaded] = pipeline.run([RawInput(path="load.txt", text="LOAD " + TEXT)])
+    assert loaded.language == "en" and not loaded.warnings and loaded.elapsed < 0.5
+
+
 def test_two_workers_give_exactly_the_serial_output():
     from communique.reading.readers import read_paths
     from communique.samples import articles_dir

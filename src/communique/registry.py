@@ -118,7 +118,7 @@ class Stage:
         if article.elapsed >= budget:
             article.warn(f"time budget of {budget:g} s exhausted: stage {self.name} skipped")
             return
-        started = time.perf_counter()
+        started, loads_before = time.perf_counter(), loading_seconds()
         try:
             with watchdog(budget - article.elapsed, memory_budget_bytes(self.settings)):
                 self.process(article)
@@ -139,7 +139,7 @@ class Stage:
             article.fail(self.name, reason)
             return
         finally:
-            article.elapsed += time.perf_counter() - started
+            article.elapsed += time.perf_counter() - started - (loading_seconds() - loads_before)
         article.stages[self.name] = self.version
 
     def process(self, article: Article) -> None:
@@ -192,20 +192,29 @@ def resident_bytes() -> int:
         return peak if sys.platform == "darwin" else peak * 1024
 
 
-#: the memory each running watchdog counts from (a stack: a watchdog inside another), and how many loads are going on
+#: the memory each running watchdog counts from (a stack: a watchdog inside another), how many loads are going on,
+#: and the seconds all loads of this process have taken
 _BASES: list[list[int]] = []
 _LOADING = [0]
+_LOADED_SECONDS = [0.0]
+
+
+def loading_seconds() -> float:
+    """Seconds this process has spent in :func:`memory_not_counted` blocks (loading models and tables): a document
+    whose stage happened to need them first is charged neither their memory nor their time."""
+    return _LOADED_SECONDS[0]
 
 
 @contextlib.contextmanager
 def memory_not_counted() -> Iterator[None]:
-    """Memory taken inside this block (loading a model once per process) counts against no document's budget.
+    """Memory taken inside this block (loading a model once per process) counts against no document's budget, nor
+    does the time it takes (:func:`loading_seconds`).
 
     What the block loaded stays for the life of the process: the objects then alive are moved out of the cyclic
     garbage collector's sight (`gc.freeze`). Otherwise each full collection walks the models' and the gazetteer's
     millions of objects again (on the stream bench, 5% of the CPU time). Garbage is still freed as before:
     reference counting frees what it always did, and the collector still sees everything made afterwards."""
-    before = resident_bytes()
+    before, started = resident_bytes(), time.perf_counter()
     _LOADING[0] += 1
     try:
         yield
@@ -215,6 +224,7 @@ def memory_not_counted() -> Iterator[None]:
         for cell in _BASES:
             cell[0] += grown
         if not _LOADING[0]:
+            _LOADED_SECONDS[0] += time.perf_counter() - started
             gc.freeze()
 
 
@@ -243,11 +253,14 @@ def watchdog(seconds: float | None, memory: int | None) -> Iterator[None]:
 
 def _watched(deadline: float | None, base: list[int], memory: int | None, seconds: float | None) -> Iterator[None]:
     """The interval timer of :func:`watchdog` around the block (its previous handler put back after it)."""
+    loads_before = loading_seconds()
+
     def look(signum: int, frame: object) -> None:
-        if deadline is not None and time.perf_counter() >= deadline:
+        if _LOADING[0]:
+            return                       # a model loading: neither its time nor its memory is the document's
+        if deadline is not None and time.perf_counter() >= deadline + loading_seconds() - loads_before:
             raise BudgetExceeded()
-        if not _LOADING[0]:
-            _check_memory(base, memory)
+        _check_memory(base, memory)
 
     previous = signal.signal(signal.SIGALRM, look)
     first = WATCH_INTERVAL if seconds is None else min(max(seconds, 0.001), WATCH_INTERVAL)
