@@ -98,6 +98,7 @@ def extract_entities(article: Article, learned: LearnedActors | None = None
         found.extend(descriptive_references(si, sentence, sentence_toks[si], found, people))
     _diplomats_serve_the_main_country(found, people)
     _country_from_name_origin(found, people)
+    _officials_serve_a_country_of_the_document(found, people)
     found = [f for f in found if f.person is None or not _dubious(f.person)]
     return _number(article, found, people)
 
@@ -140,6 +141,41 @@ def _country_from_name_origin(found: list[Found], people: dict[str, Person]) -> 
             person.country = ranked[0][0]
 
 
+#: offices a state has one holder of at a time
+_SINGLE_HOLDER_ROLES = {"president", "vice president", "prime minister", "foreign minister", "foreign secretary",
+                        "secretary of state", "defence minister", "chancellor", "king", "queen", "emir",
+                        "crown prince"}
+
+
+def _officials_serve_a_country_of_the_document(found: list[Found], people: dict[str, Person]) -> None:
+    """A state's office holder named with no country ("President Uhuru Kenyatta has traveled to South Africa",
+    "Премьер-министр Хамза Абди Барре") holds it for the document's most mentioned country that has no other
+    holder of that office named in it; a counterpart named with no country ("Prime Minister Anthony Albanese and
+    counterpart James Marape") belongs to the most mentioned country other than those of the people named with
+    them. Only a clear first choice is taken."""
+    counts = Counter(f.country for f in found if f.country and f.person is None
+                     and f.kind in COUNTRY_KINDS | {"city", "ministry", "dateline"})
+    held = {(p.role, p.country) for p in people.values() if p.country and p.role}
+    for person in people.values():
+        if person.country or person.known or not person.mentions:
+            continue
+        if person.counterpart:
+            sentences = {m[0] for m in person.mentions}
+            others = {p.country for p in people.values()
+                      if p is not person and p.country and any(m[0] in sentences for m in p.mentions)}
+            if not others:
+                continue
+            ranked = [(code, n) for code, n in counts.most_common() if code not in others | person.hosts]
+        elif person.role in _SINGLE_HOLDER_ROLES:
+            ranked = [(code, n) for code, n in counts.most_common()
+                      if (person.role, code) not in held and code not in person.hosts]
+        else:
+            continue
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            person.country = ranked[0][0]
+            held.add((person.role, person.country))
+
+
 def _publication_date(published: str | None) -> str | None:
     """The article's date as an ISO date, month or year ("2019-03-20", "2019"), or None when unknown or odd."""
     if not published or not published[:4].isdigit():
@@ -168,7 +204,7 @@ def _sentence_actors(si: int, sentence: Sentence, reading: Reading, people: dict
         found.append(Found(si, toks[i].start, toks[j - 1].end, "person", person.country, person.name,
                            person.country, person.sector, person))
         taken.update(range(i, j))
-        apply_title(si, toks, i, j, person, glue, roles, found, tables)
+        apply_title(si, toks, i, j, person, glue, roles, found, tables, sentence)
     for m in matches:
         if taken.intersection(range(m.i, m.j)) or m.best.kind in ("person", "region"):
             continue

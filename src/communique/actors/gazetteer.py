@@ -632,6 +632,7 @@ class PhraseTables:
     coordinators: frozenset[str] = frozenset()       # "and" joining two titles of one person
     copulas: PhraseIndex = field(default_factory=PhraseIndex)    # "X is Mexican Ambassador", "X es embajador"
     led_by: PhraseIndex = field(default_factory=PhraseIndex)     # "a delegation from Kazakhstan, led by X"
+    name_openers: frozenset[str] = frozenset()       # verbs opening a headline, read into a name ("Recibe Santos")
 
 
 @functools.cache
@@ -661,4 +662,5 @@ def phrase_tables(language: str) -> PhraseTables:
     return PhraseTables(roles, institutions, heads, frozenset(fold(d) for d in refs.get("determiners", [])),
                         folded(context.get("before", [])), folded(context.get("after", [])),
                         folded(data.get("not_names", {}).get("words", [])),
-                        frozenset(fold(w) for w in links.get("coordinators", [])), copulas, led_by)
+                        frozenset(fold(w) for w in links.get("coordinators", [])), copulas, led_by,
+                        frozenset(fold(w) for w in data.get("name_openers", {}).get("words", [])))

@@ -53,6 +53,7 @@ class Person:
     first: int = 0
     hosts: set[str] = field(default_factory=set)   # countries the person is posted to ("Ambassador to Cuba")
     taught: bool = False               # role and country from an explicit title in this article
+    counterpart: bool = False          # introduced as someone's counterpart, with no country ("and counterpart X")
     learned: bool = False              # resolved through the store's learned actors
 
 

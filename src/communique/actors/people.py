@@ -52,7 +52,7 @@ def person_spans(sentence: Sentence, toks: list[Tok], matches: list[Match], role
         i, j = _tok_range(toks, ner.start, ner.end)
         if i >= j:
             continue
-        i, j = _trim_person(sentence, toks, i, j, matches, roles)
+        i, j = _trim_person(sentence, toks, i, j, matches, roles, tables)
         if i < j and _looks_like_name(sentence, toks, i, j, matches, tables):
             spans.append((i, j, ner.normal if ner.normal and is_cyrillic(ner.normal) else None))
     for m in matches:                       # well-known people the model missed
@@ -77,8 +77,11 @@ def _tok_range(toks: list[Tok], start: int, end: int) -> tuple[int, int]:
 
 
 def _trim_person(sentence: Sentence, toks: list[Tok], i: int, j: int, matches: list[Match],
-                 roles: list[Match]) -> tuple[int, int]:
-    """Cut places and titles off the edges of a NER span ("Rosario Gustavo Gutierrez", "Embajador Ruan Akim")."""
+                 roles: list[Match], tables: PhraseTables) -> tuple[int, int]:
+    """Cut places, titles and a headline's opening verb off the edges of a NER span ("Rosario Gustavo Gutierrez",
+    "Embajador Ruan Akim", "Recibe Santos a Cristina Fernández")."""
+    if j - i >= 2 and toks[i].start == sentence.start and toks[i].norm in tables.name_openers:
+        i += 1
     for m in matches:
         if m.best.kind != "person" and m.i == i and m.j < j:
             i = m.j
@@ -260,7 +263,7 @@ def _latin_name(toks: list[Tok], i: int, j: int, normal: str | None) -> str:
 
 
 def apply_title(si: int, toks: list[Tok], i: int, j: int, person: Person, matches: list[Match],
-                roles: list[Match], found: list[Found], tables: PhraseTables) -> None:
+                roles: list[Match], found: list[Found], tables: PhraseTables, sentence: Sentence | None = None) -> None:
     """Role and country from the title before the name, from an apposition after it, or from a predicate
     ("X is Mexican Ambassador to Kazakhstan")."""
     before = [r for r in roles if r.j <= i and (_only_glue(toks, r.j, i, matches, 16) or _quoted_org(toks, r.j, i)
@@ -278,7 +281,7 @@ def apply_title(si: int, toks: list[Tok], i: int, j: int, person: Person, matche
     found.append(Found(si, toks[title.i].start, toks[title.j - 1].end, "title", None, title.best.code,
                        person=person))
     if title.best.code in RELATIONAL_ROLES:
-        pass                                 # "his Chilean counterpart, X": a country, not an office
+        person.counterpart = not person.known    # "his Chilean counterpart, X": a country, not an office
     elif not person.known or person.role is None or title.best.code != "minister":
         person.role = title.best.code
         person.sector = title.best.sector or person.sector
@@ -288,7 +291,7 @@ def apply_title(si: int, toks: list[Tok], i: int, j: int, person: Person, matche
                         if lo <= m.i and m.j <= hi and m.best.country and _host(toks, m.i, matches))
     if before:                               # "Kazakh Deputy Foreign Minister", "Mexico's President" X
         window += [m for m in matches if m.j <= title.i and m.best.country and m.best.kind != "city"
-                   and all(t.norm in ("'", "s") for t in toks[m.j:title.i])]
+                   and _possessive(sentence, toks, m.j, title.i)]
     if before and not window:                # "... of Brazil and Director of BMJ X": the first title's country
         window = _coordinated_title_countries(toks, title, roles, matches, tables)
     window.sort(key=lambda m: m.best.kind in ("capital", "city"))     # "mayor of Rosario" only as a last resort
@@ -319,6 +322,18 @@ def _quoted_org(toks: list[Tok], a: int, b: int) -> bool:
     opening = [k for k in range(a, b - 1) if toks[k].text in _OPENING_QUOTES]
     return bool(opening) and not any(t.text in _SENTENCE_BREAKS - _OPENING_QUOTES - _CLOSING_QUOTES
                                      for t in toks[a:b])
+
+
+def _possessive(sentence: Sentence | None, toks: list[Tok], a: int, b: int) -> bool:
+    """"Mexico's President", "Syria's embattled President": a possessive, perhaps adjectives, then the title."""
+    k = a
+    while k < b and toks[k].norm in ("'", "s"):
+        k += 1
+    if k == a or b - k > 2:
+        return k == b
+    parsed = [sentence.token_at(t.start) if sentence is not None else None for t in toks[k:b]]
+    return all(p is not None and t.text.islower() and (p.pos == "ADJ" or p.morph.get("VerbForm") == "Part")
+               for p, t in zip(parsed, toks[k:b]))
 
 
 def _portfolio(toks: list[Tok], a: int, b: int, matches: list[Match]) -> bool:

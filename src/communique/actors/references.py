@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..records import Sentence
 from .gazetteer import (
     Match,
+    name_origin_countries,
     Tok,
     fold,
     phrase_tables,
@@ -46,7 +47,9 @@ def descriptive_references(si: int, sentence: Sentence, toks: list[Tok], found: 
             # «también hablé con el presidente», dijo X tras reunirse con el presidente surcoreano, Lee: a description
             # inside a quotation may point ahead to the person named after the quotation in its own sentence
             named_here = {f.person.key for f in here if f.person is not None and not f.descriptive and f.start < start}
-        person = _resolve_reference(role, country, start, people, named_here, si)
+        office = next((e.code for e in h.entries if e.sector and e.code not in _GENERIC_ROLES | RELATIONAL_ROLES),
+                      None)
+        person = _resolve_reference(role, country, start, people, named_here, si, office)
         if person is None:
             continue
         person.mentions.append((si, min(lo, start), max(hi, end)))
@@ -99,7 +102,7 @@ def _plural(sentence: Sentence, tok: Tok) -> bool:
 
 
 def _resolve_reference(role: str | None, country: str | None, offset: int, people: dict[str, Person],
-                       named_here: set[str], si: int) -> Person | None:
+                       named_here: set[str], si: int, office: str | None = None) -> Person | None:
     """The person a description points to: same country and role, named before it, and not in its own
     sentence (there a description denotes someone else: "Cafiero recibió al embajador de Kazajistán").
     A candidate whose country or role was unknown learns it when the choice is clear."""
@@ -115,9 +118,19 @@ def _resolve_reference(role: str | None, country: str | None, offset: int, peopl
     exact_before = [p for p in candidates if is_exact(p) and is_before(p)]
     loose_before = [p for p in candidates if not is_exact(p) and is_before(p)]
     exact_after = [p for p in candidates if is_exact(p) and not is_before(p)]
-    pool = exact_before or loose_before or exact_after
+    # "the Algerian foreign minister claimed ..." then "Foreign Minister Abdelkader Messahel's remarks": the one
+    # holder of that office named after it with no country of their own
+    same_office_after = [p for p in candidates if office is not None and country is not None and p.role == office
+                         and p.country is None and not p.known and not is_before(p)
+                         and country in (name_origin_countries(p.name) or {country})]
+    pool = exact_before or loose_before or exact_after or same_office_after
     if not pool or (len(pool) > 1 and not country and not role):
         return None                          # "the official" with two officials named: ambiguous
+    if pool is same_office_after:
+        if len(pool) > 1:
+            return None
+        pool[0].country = country
+        return pool[0]
     if pool is exact_after:                  # pointing ahead: the nearest fitting person named after it
         return min(pool, key=lambda p: min(m[1] for m in p.mentions))
     person = max(pool, key=lambda p: max((m[1] for m in p.mentions if m[1] < offset), default=-1))
