@@ -468,3 +468,30 @@ def _stage_times_only(article: Article) -> Article:
     parse_sentences(article.sentences, article.text)
     DatesStage(Settings()).process(article)
     return article
+
+
+@pytest.mark.parametrize("language, lines, trigger", [
+    ("en", ["Ethiopia accuses Egypt of seeking escalation.",
+            "Ethiopia accused Egypt of seeking escalation by rejecting dialogue after the inauguration in September "
+            "of the Grand Renaissance Dam."], "accuses"),
+    ("es", ["Etiopía acusa a Egipto de querer provocar una escalada.",
+            "Etiopía acusó al Gobierno egipcio de querer provocar una escalada al rechazar el diálogo e intensificar "
+            "su retórica hostil tras la inauguración en septiembre de la Gran Presa del Renacimiento."], "acusa"),
+    ("ru", ["Эфиопия обвинила Египет в эскалации.",
+            "Эфиопия обвинила Египет в стремлении к эскалации, так как Каир отказался от диалога после открытия в "
+            "сентябре плотины «Возрождение»."], "обвинила"),
+])
+def test_a_time_of_another_clause_in_a_restatement_does_not_date_the_event(language, lines, trigger):
+    """The body restates the headline's act; its month dates the dam's inauguration, not the accusation."""
+    from communique.events.dates import date_from_text
+    from communique.nlp.models import parse_sentences
+
+    article = _article(lines, "2025-12-04", language)
+    parse_sentences(article.sentences, article.text)
+    event = _event(article, 0, trigger)
+    event.also = [Span(article.sentences[1].start, article.sentences[1].end, article.sentences[1].text)]
+    by_sentence = {i: find_times(s.text, s.language, article.published, sentence=s, base=s.start, sentence_index=i)
+                   for i, s in enumerate(article.sentences)}
+    assert any(t.value == "2025-09" for t in by_sentence[1])
+    date_from_text(article, event, by_sentence)
+    assert event.date != "2025-09"

@@ -72,7 +72,18 @@ def attachment(sentence: Sentence, time: TimeExpression, trigger: Token | None) 
         on_trigger_noun = tok.head == trigger.i and trigger.pos in ("NOUN", "PROPN")
         if tok.pos in ("VERB", "AUX") and tok.i not in targets and not on_trigger_noun:
             weak = True
+        if tok.i not in targets and _after_another_event(tokens, tok, sentence.language):
+            weak = True                      # "acusó ... tras la inauguración en septiembre": the inauguration's
     return "none"
+
+
+def _after_another_event(tokens: list[Token], tok: Token, language: str) -> bool:
+    """Is `tok` a noun introduced by "after", "before", "tras", "после" (the time on it dates that other event)?"""
+    lang = date_language(language)
+    if lang is None or not lang.sequence or tok.pos not in ("NOUN", "PROPN"):
+        return False
+    return any(t.head == tok.i and t.i != tok.i and t.dep in ("case", "mark", "advmod")
+               and t.text.lower() in lang.sequence for t in tokens)
 
 
 def _near_publication(time: TimeExpression, anchor: Anchor | None) -> bool:
@@ -190,15 +201,31 @@ def _time_of_other_statements(article: Article, event: Event,
     starts = {s.start: i for i, s in enumerate(article.sentences)}
     published = article.published
     for span in event.also:
-        for time in by_sentence.get(starts.get(span.start, -1), []):
+        index = starts.get(span.start, -1)
+        other = article.sentences[index] if index >= 0 else None
+        trigger = _same_trigger(article, event, other) if other is not None else None
+        for time in by_sentence.get(index, []):
             if not time.value:
                 continue
+            if trigger is not None and attachment(other, time, trigger) == "weak" and \
+                    not _near_publication(time, Anchor.parse(published)):
+                continue                     # "acusó ... tras la inauguración en septiembre de la presa"
             if published and event.status == "planned" and time.value < published[:len(time.value)]:
                 continue
             if published and event.status in ("occurred", "ongoing") and time.value > published[:len(time.value)]:
                 continue
             return time
     return None
+
+
+def _same_trigger(article: Article, event: Event, other: Sentence) -> Token | None:
+    """The word of another sentence that states the event with the trigger's own lemma ("acusa" / "acusó")."""
+    if not 0 <= event.sentence < len(article.sentences) or not other.parsed:
+        return None
+    trigger = _trigger_token(article.sentences[event.sentence], event)
+    if trigger is None:
+        return None
+    return next((t for t in other.tokens if t.lemma.lower() == trigger.lemma.lower()), None)
 
 
 def _time_of_previous_mention(article: Article, event: Event,

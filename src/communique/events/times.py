@@ -66,6 +66,7 @@ class DateLanguage:
     past_markers: re.Pattern[str] | None
     future_aux: frozenset[str]
     continuation: tuple[str, ...] = field(default_factory=tuple)
+    sequence: frozenset[str] = frozenset()      # "after", "tras", "после": a time inside dates another event
     anniversaries: tuple[re.Pattern[str], ...] = field(default_factory=tuple)
     cues: Cues | None = None
 
@@ -160,6 +161,7 @@ def date_language(code: str) -> DateLanguage | None:
         past_markers=_marker_regex(data.get("past_markers", [])),
         future_aux=frozenset(w.lower() for w in data.get("future_aux", [])),
         continuation=tuple(w.lower() for w in data.get("continuation", [])),
+        sequence=frozenset(w.lower() for w in data.get("sequence", [])),
         anniversaries=tuple(re.compile(p, re.IGNORECASE) for p in data.get("anniversary", [])),
         cues=_cues(data),
     )
