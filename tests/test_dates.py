@@ -495,3 +495,36 @@ def test_a_time_of_another_clause_in_a_restatement_does_not_date_the_event(langu
     assert any(t.value == "2025-09" for t in by_sentence[1])
     date_from_text(article, event, by_sentence)
     assert event.date != "2025-09"
+
+
+@pytest.mark.parametrize("language, lines, trigger, expected", [
+    ("en", ["Ethiopia accuses Egypt of seeking escalation.",
+            "Ethiopia accused Egypt of a colonial mentality over the Nile.",
+            "\"Egypt rejects dialogue,\" the ministry said in a statement issued on Wednesday."],
+     "accuses", "2025-12-03"),
+    ("es", ["Etiopía acusa a Egipto de querer provocar una escalada.",
+            "El ministerio etíope sostuvo que el Ejecutivo egipcio está anclado en una mentalidad colonial.",
+            "«Egipto rechaza el diálogo», señaló el ministerio en un comunicado difundido la tarde del miércoles."],
+     "acusa", "2025-12-03"),
+    ("ru", ["Эфиопия обвинила Египет в эскалации.",
+            "МИД Эфиопии заявил, что Египет мыслит колониальными категориями.",
+            "«Египет отвергает диалог», говорится в заявлении, опубликованном в среду."],
+     "обвинила", "2025-12-03"),
+])
+def test_what_a_dated_statement_says_is_of_the_statements_day(language, lines, trigger, expected):
+    article = _article(lines, "2025-12-04", language)      # a Thursday
+    event = _event(article, 0, trigger)
+    event.type = "ACCUSE"
+    article.events = [event]
+    _stage_times_only(article)
+    assert event.date == expected, [(t.text, t.value) for t in article.times]
+
+
+def test_a_meeting_is_not_dated_by_a_statement():
+    article = _article(["The ministers held talks in Addis Ababa.",
+                        "The ministry said in a statement issued on Wednesday that the talks were useful."],
+                       "2025-12-04")
+    event = _event(article, 0, "held")
+    article.events = [event]
+    _stage_times_only(article)
+    assert event.date == "2025-12-04"

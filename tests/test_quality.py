@@ -48,7 +48,8 @@ DEV_FLOORS = {"seeds": {"events_f1": 0.78, "by_language": {"en": 0.78, "es": 0.7
                                  # event dates 34/68 -> 45/67 (addresses from MANIFEST.tsv, planned events
                                  # dated by their report, "this Tuesday" on a Tuesday)
                                  # -> 60/67 (an undated article anchored by its lead's dated caption, "del
-                                 # mes pasado", "в конце прошлого месяца"; half A held out 28/31, half B 32/36)
+                                 # mes pasado", "в конце прошлого месяца"; half A held out 28/31, half B 32/36);
+                                 # 61/68 with people's countries and statements' days (A 28/31, B 33/37)
                                  # people right country 93/113 -> 104/113 (office holders and counterparts
                                  # from the context, an office described ahead; half A held out 56/67 -> 58/67)
                                  "event_dates": 0.86, "event_status": 0.8, "people_right_country": 0.9,

@@ -435,6 +435,39 @@ def _correct_status(article: Article, event: Event) -> None:
         event.status = "planned"
 
 
+#: acts done by saying: dated by the statement that says them
+_VERBAL_TYPES = {"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "PROTEST", "THREATEN"}
+#: how far up the parse from a time its statement noun may stand ("a statement issued Saturday")
+_STATEMENT_REACH = 4
+
+
+def statement_day(article: Article) -> TimeExpression | None:
+    """The day of the one statement the report quotes ("in a statement issued Saturday", "en un comunicado
+    difundido la tarde del miércoles", "в заявлении, опубликованном в среду"): what the statement says (an
+    accusation, a rejection, a demand) was said that day. None when the text dates no statement, or several."""
+    found: dict[str, TimeExpression] = {}
+    for time in article.times:
+        if not time.value or len(time.value) != 10 or time.sentence is None \
+                or not 0 <= time.sentence < len(article.sentences):
+            continue
+        sentence = article.sentences[time.sentence]
+        lang = date_language(sentence.language)
+        if lang is None or not lang.statements or not sentence.parsed:
+            continue
+        inside = [t for t in sentence.tokens if t.start < time.end and t.end > time.start]
+        if not inside:
+            continue
+        tok = inside[-1]
+        for _ in range(_STATEMENT_REACH):
+            if tok.head == tok.i or not 0 <= tok.head < len(sentence.tokens):
+                break
+            tok = sentence.tokens[tok.head]
+            if tok.lemma.lower() in lang.statements or tok.text.lower() in lang.statements:
+                found.setdefault(time.value, time)
+                break
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _article_times(article: Article, published: str | None, languages: tuple[str, ...]) -> list[TimeExpression]:
     times: list[TimeExpression] = []
     for index, sentence in enumerate(article.sentences):
@@ -469,6 +502,10 @@ class DatesStage(Stage):
         precision = self.options.get("undated_precision", "day")
         undated = [event for event in article.events if not date_from_text(article, event, by_sentence)]
         inherit_dates(article)
+        statement = statement_day(article)
         for event in undated:
+            if not event.date and statement is not None and event.type in _VERBAL_TYPES \
+                    and event.status in ("occurred", "ongoing"):
+                event.date, event.date_text = statement.value, statement.text
             if not event.date:
                 date_by_report(article, event, precision)

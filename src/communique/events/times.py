@@ -67,6 +67,7 @@ class DateLanguage:
     future_aux: frozenset[str]
     continuation: tuple[str, ...] = field(default_factory=tuple)
     sequence: frozenset[str] = frozenset()      # "after", "tras", "после": a time inside dates another event
+    statements: frozenset[str] = frozenset()    # "statement", "comunicado", "заявление": what a time may date
     anniversaries: tuple[re.Pattern[str], ...] = field(default_factory=tuple)
     cues: Cues | None = None
 
@@ -162,6 +163,7 @@ def date_language(code: str) -> DateLanguage | None:
         future_aux=frozenset(w.lower() for w in data.get("future_aux", [])),
         continuation=tuple(w.lower() for w in data.get("continuation", [])),
         sequence=frozenset(w.lower() for w in data.get("sequence", [])),
+        statements=frozenset(w.lower() for w in data.get("statements", [])),
         anniversaries=tuple(re.compile(p, re.IGNORECASE) for p in data.get("anniversary", [])),
         cues=_cues(data),
     )
