@@ -96,3 +96,13 @@ def test_trouble_stated_or_denied_by_no_side_is_no_event(language, text):
 def test_an_adjective_hung_on_the_partners_bare_noun_still_qualifies_them(language, text):
     assert ("SUPPORT", "CHN", "KAZ") in triples(code_events(text, language))
 
+
+
+@pytest.mark.parametrize("language, text", [
+    ("es", "El ministro chileno alabó la asistencia tecnológica de Estados Unidos."),
+    ("ru", "Министр Чили высоко оценил гуманитарную помощь США."),
+])
+def test_aid_praised_goes_from_its_giver_to_the_side_praising_it(language, text):
+    # like thanks: "alabó la asistencia de X" states X's aid to the praiser's side, besides the praise
+    found = triples(code_events(text, language))
+    assert ("AID", "USA", "CHL") in found and ("SUPPORT", "CHL", "USA") in found, found

@@ -201,7 +201,18 @@ def aid_roles(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[Act
         kids = tree.kids(i, *OBJECT_DEPS, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
         return (None, args) if any(_named(tree, k, cargo) for k in kids) else None
     g = tree.head(i)
-    if frame.type != "AID" or g is None or g == i or tree.lemma(g) not in receive:
+    while g is not None and tree.tokens[i].dep == "conj" and g != tree.head(g) and tree.lemma(g) in cargo:
+        g = tree.head(g)                  # "alabó la ayuda de X y la asistencia de Y": the verb of the first
+    if frame.type != "AID" or g is None or g == i:
+        return None
+    praise = [f for f in lex.verbs.get(tree.lemma(g), ()) if f.type == "SUPPORT"]
+    if praise and args.source:
+        # "alabó la asistencia tecnológica de la UE y Estados Unidos", "praised Japan's aid": aid given, whose giver
+        # its own phrase names, to the side of the one praising or thanking it
+        praisers = [m for m in find_arguments(tree, g, praise[0], lex, mentions, heads).source
+                    if m.code not in {s.code for s in args.source}]
+        return (frame, Arguments(source=args.source, target=praisers[:1], has_subject=True)) if praisers else None
+    if tree.lemma(g) not in receive:
         return None
     froms = lex.words("roles", "from_preps") | lex.words("roles", "source_preps") | lex.words("roles", "departure_preps")
     phrases = [c for c in tree.children[g] + tree.children[i] if tree.preposition(c) in froms]
