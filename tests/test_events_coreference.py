@@ -50,3 +50,28 @@ def test_coreference_by_mechanism(mechanism, language, text, wanted, unwanted):
     found = triples(code_events(text, language))
     assert wanted <= found, f"{mechanism}: missing {wanted - found} in {found}"
     assert not unwanted & found, f"{mechanism}: wrong {unwanted & found}"
+
+
+# (language, text, events that must be found, events that must not): an act stated without its doer
+DOERLESS = [
+    ("en", "President Tokayev arrived in Beijing on a state visit. After the talks, 24 documents were signed.",
+     {("AGREE", "KAZ", "CHN")}, set()),
+    ("es", "El presidente Tokayev llegó a Pekín en visita de Estado. Tras las conversaciones se firmaron 24 documentos.",
+     {("AGREE", "KAZ", "CHN")}, set()),
+    ("ru", "Президент Токаев прибыл в Пекин с государственным визитом. По итогам переговоров было подписано "
+           "24 документа.",
+     {("AGREE", "KAZ", "CHN")}, set()),
+    # a participle describing a noun is background; a planned signing stated without its doer is left alone
+    ("ru", "Президент Сомали встретился с генсеком ООН. Меморандум, подписанный в Аддис-Абебе, недействителен.",
+     set(), {("AGREE", "SOM", "UN"), ("AGREE", "UN", "SOM")}),
+    ("es", "El presidente de Brasil habló por teléfono con el presidente de Kazajistán. "
+           "La fecha del viaje se acordará por los canales diplomáticos.",
+     set(), {("AGREE", "BRA", "KAZ"), ("AGREE", "KAZ", "BRA")}),
+]
+
+
+@pytest.mark.parametrize("language,text,wanted,unwanted", DOERLESS, ids=[f"{p[0]}-{n}" for n, p in enumerate(DOERLESS)])
+def test_act_without_its_doer_is_the_pairs(language, text, wanted, unwanted):
+    found = triples(code_events(text, language))
+    assert wanted <= found, f"missing {wanted - found} in {found}"
+    assert not unwanted & found, f"wrong {unwanted & found}"

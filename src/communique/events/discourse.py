@@ -63,6 +63,12 @@ class Discourse:
             if len(others) == 1:
                 self.parties = [protagonist[0], others[0]]
 
+    def pair_of(self, doers: list[ActorMention]) -> list[ActorMention]:
+        """The pair, when the doers found (none, or one of the two) fit it."""
+        pair = self.pair()
+        fits = len(pair) == 2 and {m.code for m in doers} <= {m.code for m in pair}
+        return pair if fits else []
+
     def group(self, size: int) -> list[ActorMention]:
         """The actors a group of `size` refers to: for two, the pair; else the latest list of that many named
         together."""
@@ -154,3 +160,23 @@ def _counted(tree: Tree, k: int, sizes: dict[str, int]) -> int | None:
         if k - 3 <= c < k and tree.tokens[c].text.lower() in sizes:
             return int(sizes[tree.tokens[c].text.lower()])
     return None
+
+
+@functools.lru_cache(maxsize=8)
+def impersonal_words(language: str) -> frozenset[str]:
+    return frozenset((language_data(language, "discourse") or {}).get("doerless", {}).get("impersonal", ()))
+
+
+MAIN_CLAUSE_DEPS = {"ROOT", "root", "conj", "ccomp", "parataxis"}
+
+
+def doerless(tree: Tree, i: int, language: str) -> bool:
+    """A verbal trigger stated without its doer: a passive with no agent ("24 documents were signed", "было
+    подписано"), a passive with "se" ("se firmaron 24 documentos")."""
+    if tree.tokens[i].pos not in ("VERB", "AUX") or tree.tokens[i].dep.split(":")[0] not in MAIN_CLAUSE_DEPS:
+        return False                  # "the memorandum signed in Addis Ababa": a participle describing a noun
+    impersonal = impersonal_words(language)
+    # "se firmaron 24 documentos" (a thing as subject), not "se reunirá con" (a reflexive verb, its doer dropped)
+    reflexive = any(tree.tokens[c].text.lower() in impersonal and tree.tokens[c].dep.split(":")[0] in ("expl", "obj")
+                    for c in tree.children[i]) and any(tree.tokens[c].pos == "NOUN" for c in tree.kids(i, "nsubj"))
+    return (tree.is_passive(i) or reflexive) and not tree.kids(i, "agent", "obl:agent")

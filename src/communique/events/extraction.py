@@ -37,7 +37,7 @@ from .arguments import (
     subject_among_targets,
 )
 from .cameo import cameo_code
-from .discourse import Discourse, coordinated_groups, counted_group, distinct_codes
+from .discourse import Discourse, coordinated_groups, counted_group, distinct_codes, doerless
 from .frame_roles import (
     CIVILIAN_SOURCE_TYPES,
     aid_roles,
@@ -506,6 +506,10 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
             own = own_posting(tree, i, posts, sides, [t.i for t in tree.tokens if tree.head(t.i) is None])
         if own is not None:
             args.target = [own]
+    if frame.mutual and not args.target and doerless(tree, i, lex.language) and \
+            event_status(tree, i, lex) == "occurred" and (
+            pair := discourse.pair_of(args.source + args.pair)):
+        args.pair, args.source, confidence = pair, [], 0.5   # "after the talks, 24 documents were signed"
     if frame.inverse:                     # the subject side is the host: "Putin received Tokayev" is KAZ→RUS
         args.source, args.target = args.target, args.source
     givers = received_from(tree, i, lex, mentions, heads) if aid is None else []
