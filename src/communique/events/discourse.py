@@ -23,7 +23,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..datafiles import language_data
+from ..lexicon import Frame, Lexicon
 from .actor_mentions import ActorMention
+from .arguments import Arguments, governing_verb, plural_party_subject
 from .rules import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree
 
 PARTY_KINDS = {"country", "org", "person", "place", "seat", "demonym"}
@@ -63,11 +65,14 @@ class Discourse:
             if len(others) == 1:
                 self.parties = [protagonist[0], others[0]]
 
-    def pair_of(self, doers: list[ActorMention]) -> list[ActorMention]:
-        """The pair, when the doers found (none, or one of the two) fit it."""
+    def take_pair(self, args: Arguments) -> float | None:
+        """An act stated without its doer is the pair's, when the doers found (none, or one of the two) fit it:
+        its confidence, else None."""
         pair = self.pair()
-        fits = len(pair) == 2 and {m.code for m in doers} <= {m.code for m in pair}
-        return pair if fits else []
+        if len(pair) != 2 or not {m.code for m in args.source + args.pair} <= {m.code for m in pair}:
+            return None
+        args.pair, args.source = pair, []
+        return 0.5
 
     def group(self, size: int) -> list[ActorMention]:
         """The actors a group of `size` refers to: for two, the pair; else the latest list of that many named
@@ -81,6 +86,25 @@ def distinct_codes(mentions: list[ActorMention]) -> list[ActorMention]:
     """The first mention of each code, in order."""
     seen: set[str] = set()
     return [m for m in mentions if not (m.code in seen or seen.add(m.code))]
+
+
+def group_sides(tree: Tree, i: int, frame: Frame, lex: Lexicon, discourse: Discourse, args: Arguments,
+                confidence: float) -> tuple[bool, float]:
+    """A counted group noun as the doer ("the three countries", "los dos gobiernos"): the actors named together
+    before (see `counted_group`); of two, a one-sided act needs its target named to tell which of them acts.
+    Returns whether the count settled the doers (a count no list fits settles that there are none to name: "the
+    three countries" after two were named is not the pair) and the confidence."""
+    size = counted_group(tree, i, governing_verb(tree, i), lex.language) \
+        if not args.pair and (frame.speaker or not args.source) else None
+    group = [m for m in discourse.group(size) if m.code not in {t.code for t in args.target}] if size else []
+    if len(group) > 2 or (group and not plural_party_subject(tree, i, lex)):
+        if frame.mutual:
+            args.pair, args.source = group, []
+            return True, 0.7
+        if size > 2 or (args.target and len(group) == 1):
+            args.source = group
+            return True, 0.7
+    return size not in (None, 2), confidence
 
 
 GROUP_KINDS = {"country", "org", "demonym", "seat", "place"}

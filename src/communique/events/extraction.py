@@ -37,7 +37,7 @@ from .arguments import (
     subject_among_targets,
 )
 from .cameo import cameo_code
-from .discourse import Discourse, coordinated_groups, counted_group, distinct_codes, doerless
+from .discourse import Discourse, coordinated_groups, distinct_codes, doerless, group_sides
 from .frame_roles import (
     CIVILIAN_SOURCE_TYPES,
     aid_roles,
@@ -442,17 +442,8 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     confidence = 0.9
     if frame.speaker:
         args = speaker_arguments(tree, i, lex, mentions, heads, args)
-    size = counted_group(tree, i, governing_verb(tree, i), lex.language) \
-        if not args.pair and (frame.speaker or not args.source) else None
-    group = [m for m in discourse.group(size) if m.code not in {t.code for t in args.target}] if size else []
-    if len(group) > 2 or (group and not plural_party_subject(tree, i, lex)):
-        # "the three countries", "los dos gobiernos": the actors named together before (see `counted_group`); of
-        # two, a one-sided act needs its target named to tell which of them acts
-        if frame.mutual:
-            args.pair, args.source, confidence = group, [], 0.7
-        elif size > 2 or (args.target and len(group) == 1):
-            args.source, confidence = group, 0.7
-    elif size in (None, 2) and not args.source and not args.pair and plural_party_subject(tree, i, lex):
+    counted, confidence = group_sides(tree, i, frame, lex, discourse, args, confidence)   # "the three countries"
+    if not counted and not args.source and not args.pair and plural_party_subject(tree, i, lex):
         # "the parties agreed", "both countries accused each other": the two sides the text is about (named
         # earlier in the sentence itself: "a dispute with Egypt and Sudan, as these countries consider")
         named = distinct_codes([m for m in mentions if m.start < tree.tokens[i].start])
@@ -506,10 +497,8 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
             own = own_posting(tree, i, posts, sides, [t.i for t in tree.tokens if tree.head(t.i) is None])
         if own is not None:
             args.target = [own]
-    if frame.mutual and not args.target and doerless(tree, i, lex.language) and \
-            event_status(tree, i, lex) == "occurred" and (
-            pair := discourse.pair_of(args.source + args.pair)):
-        args.pair, args.source, confidence = pair, [], 0.5   # "after the talks, 24 documents were signed"
+    if frame.mutual and not args.target and doerless(tree, i, lex.language) and event_status(tree, i, lex) == "occurred":
+        confidence = discourse.take_pair(args) or confidence     # "after the talks, 24 documents were signed"
     if frame.inverse:                     # the subject side is the host: "Putin received Tokayev" is KAZ→RUS
         args.source, args.target = args.target, args.source
     givers = received_from(tree, i, lex, mentions, heads) if aid is None else []
