@@ -155,10 +155,10 @@ def counted_group(tree: Tree, i: int, governor: int | None, language: str) -> in
 
 
 def _group_size(tree: Tree, s: int, words: dict[str, Any]) -> int | None:
-    if not _is_word(tree, s, words["nouns"]):
+    if not tree.is_word(s, words["nouns"]):
         return None
     size = _counted(tree, s, words["sizes"])
-    if size is not None or not _is_word(tree, s, words["of_heads"]):
+    if size is not None or not tree.is_word(s, words["of_heads"]):
         return size
     for c in tree.children[s]:                 # "the delegations of both countries": the group is the "of" phrase
         dep = tree.tokens[c].dep.split(":")[0]
@@ -169,13 +169,9 @@ def _group_size(tree: Tree, s: int, words: dict[str, Any]) -> int | None:
             n = c
         else:
             continue
-        if n is not None and _is_word(tree, n, words["nouns"]) and (size := _counted(tree, n, words["sizes"])):
+        if n is not None and tree.is_word(n, words["nouns"]) and (size := _counted(tree, n, words["sizes"])):
             return size
     return None
-
-
-def _is_word(tree: Tree, k: int, words: frozenset[str]) -> bool:
-    return tree.lemma(k) in words or tree.tokens[k].text.lower() in words
 
 
 def _counted(tree: Tree, k: int, sizes: dict[str, int]) -> int | None:

@@ -15,9 +15,10 @@
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 
-from ..lexicon import Frame, Lexicon
+from ..lexicon import Frame, Lexicon, lexicon
 from .actor_mentions import ActorMention
 from .arguments import Arguments, find_arguments, reflexive_passive, speech_subjects
 from .rules import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree
@@ -169,12 +170,17 @@ def obligation_sides(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMenti
 
 def cargo_words(lex: Lexicon) -> frozenset[str]:
     """What aid is named by: the lexicon's aid nouns and `cargo_nouns` (tonnes, supplies, medicines)."""
+    return _cargo_words(lex.language)
+
+
+@functools.lru_cache(maxsize=16)
+def _cargo_words(language: str) -> frozenset[str]:
+    # once per language, not per trigger: the lexicon (one per language, `lexicon`) is read whole for its aid nouns
+    lex = lexicon(language)
+    if lex is None:
+        return frozenset()
     aid = {n for n, frames in lex.nouns.items() if any(f.type == "AID" for f in frames)}
     return frozenset(aid) | lex.words("roles", "cargo_nouns")
-
-
-def _named(tree: Tree, n: int, words: frozenset[str]) -> bool:
-    return tree.lemma(n) in words or tree.tokens[n].text.lower() in words
 
 
 def aid_roles(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention], heads: dict,
@@ -191,15 +197,15 @@ def aid_roles(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[Act
     cargo = cargo_words(lex)
     if frame.mode == "visit":
         subjects = tree.kids(i, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
-        if not any(_named(tree, s, lex.words("roles", "carrier_nouns")) for s in subjects):
+        if not any(tree.is_word(s, lex.words("roles", "carrier_nouns")) for s in subjects):
             return None
-        if not any(_named(tree, n, cargo) for n in tree.subtree(i)):
+        if not any(tree.is_word(n, cargo) for n in tree.subtree(i)):
             return None, args
         return replace(frame, type="AID", mode=None, venue=True), args
     receive = lex.words("roles", "receive_verbs")
     if frame.inverse and tree.lemma(i) in receive:
         kids = tree.kids(i, *OBJECT_DEPS, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
-        return (None, args) if any(_named(tree, k, cargo) for k in kids) else None
+        return (None, args) if any(tree.is_word(k, cargo) for k in kids) else None
     g = tree.head(i)
     while g is not None and tree.tokens[i].dep == "conj" and g != tree.head(g) and tree.lemma(g) in cargo:
         g = tree.head(g)                  # "alabó la ayuda de X y la asistencia de Y": the verb of the first

@@ -70,6 +70,10 @@ class Tree:
     def lemma(self, i: int) -> str:
         return self.tokens[i].lemma.lower()
 
+    def is_word(self, i: int, words: frozenset[str] | set[str]) -> bool:
+        """Token `i` is one of `words`, by its lemma or its own form (a parser's lemma may miss a plural or a case)."""
+        return self.lemma(i) in words or self.tokens[i].text.lower() in words
+
     def preposition(self, i: int) -> str | None:
         """The preposition that marks token `i`: English `prep` heads, UD `case` children."""
         tok = self.tokens[i]
