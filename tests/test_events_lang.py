@@ -437,3 +437,27 @@ def test_thanks_carried_by_a_noun_name_the_giver_of_what_one_is_thanked_for(lang
     # "expresó su agradecimiento a México por la ayuda": the aid was given by the one thanked
     found = triples(code_events(text, language))
     assert ("SUPPORT", "CHL", "MEX") in found and ("AID", "MEX", "CHL") in found
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("es", "El presidente de Kazajistán viajó al Perú.", ("CONSULT", "KAZ", "PER")),
+    ("es", "Se cumplen diez años de la firma del Acuerdo de Asociación entre Kazajistán y la UE.", ("AGREE", "KAZ", "EU")),
+    ("en", "Ten years have passed since the signing of the Partnership Agreement between Kazakhstan and the EU.",
+     ("AGREE", "KAZ", "EU")),
+])
+def test_a_preposition_fused_with_its_article_is_read_as_the_preposition(language, text, expected):
+    # [contractions] of es/events.toml: "al" = "a el", "del" = "de el" (English and Russian write none)
+    assert expected in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("es", "Trump subrayó su compromiso con la ampliación de la cooperación entre Estados Unidos y México.",
+     ("COOPERATE", "USA", "MEX")),
+    ("en", "Trump stressed his commitment to the expansion of cooperation between the United States and Mexico.",
+     ("COOPERATE", "USA", "MEX")),
+    ("ru", "Путин подчеркнул приверженность расширению сотрудничества между Россией и Казахстаном.",
+     ("COOPERATE", "RUS", "KAZ")),
+])
+def test_cooperation_furthered_by_a_noun_is_an_act(language, text, expected):
+    # requires_governor of the cooperation noun holds the nouns of the acts too ("la ampliación de", "расширение")
+    assert expected in triples(code_events(text, language))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from ..datafiles import load_data
+from ..datafiles import language_data, load_data
 from ..records import Sentence, Token
 
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
@@ -29,11 +29,20 @@ def plover_types() -> dict[str, dict[str, Any]]:
     return load_data("plover.toml").get("types", {})
 
 
+@functools.lru_cache(maxsize=16)
+def contracted_prepositions(language: str) -> dict[str, str]:
+    """A preposition written as one word with the article after it, and the preposition it holds ("del" = "de
+    el", "al" = "a el": "viajó al Perú", "la firma del Acuerdo entre ..."): ``[contractions]`` of the language's
+    events.toml. The parser leaves the contraction as its own lemma."""
+    return dict((language_data(language, "events") or {}).get("contractions", {}))
+
+
 class Tree:
     """Read-only view of one sentence's dependency parse."""
 
     def __init__(self, sentence: Sentence) -> None:
         self.tokens: list[Token] = sentence.tokens
+        self.contractions = contracted_prepositions(sentence.language)
         self.children: list[list[int]] = [[] for _ in self.tokens]
         for tok in self.tokens:
             if 0 <= tok.head < len(self.tokens) and tok.head != tok.i:
@@ -84,7 +93,8 @@ class Tree:
             # a preposition of several words: "votó en contra de la resolución", "со стороны России"
             return " ".join(self.tokens[k].text.lower() for k in sorted([cases[0].i, *self.kids(cases[0].i, "fixed")]))
         if cases:
-            return " ".join(c.lemma.lower() for c in cases[:2]) if len(cases) > 1 else cases[0].lemma.lower()
+            words = [self.contractions.get(c.lemma.lower(), c.lemma.lower()) for c in cases[:2]]
+            return " ".join(words)
         h = self.head(i)
         if tok.dep == "pobj" and h is not None:
             return self.tokens[h].lemma.lower()
