@@ -438,9 +438,10 @@ def _plover_code(code: str | None, organisations: dict[str, str | None]) -> str 
 def plover_pair_events(rows: list[dict[str, Any]], records: list[dict[str, Any]]) -> dict[str, Any]:
     """Events between two different actors on PLOVER gold sentences, scored like documents: a predicted event
     matches the sentence's gold event when its type is the gold type and its source and target codes are among the
-    gold's (an organisation counts as IGO); one match per gold event, every other prediction in those sentences is
+    gold's (an organisation counts as IGO; a hosting read host first, as PLOVER states it); one match per gold event, every other prediction in those sentences is
     a false event. Sentences whose gold event is not between two actors are left out (with their predictions)."""
     from .datafiles import load_data
+    from .events.cameo import plover_sides
 
     organisations = {o["code"]: o.get("seat") for o in load_data("orgs.toml").get("org", [])}
     c: Counter[str] = Counter()
@@ -448,8 +449,9 @@ def plover_pair_events(rows: list[dict[str, Any]], records: list[dict[str, Any]]
         gold = plover_pair_gold(row)
         if gold is None:
             continue
-        predicted = [(e["type"], _plover_code(e["source"]["code"], organisations),
-                      _plover_code(e["target"]["code"], organisations)) for e in record.get("events", [])]
+        predicted = [(e["type"], *plover_sides(e.get("mode"), _plover_code(e["source"]["code"], organisations),
+                                               _plover_code(e["target"]["code"], organisations)))
+                     for e in record.get("events", [])]
         hit = any(t == gold["type"] and s in gold["sources"] and o in gold["targets"] for t, s, o in predicted)
         c["gold"] += 1
         c["pred"] += len(predicted)

@@ -89,3 +89,14 @@ def plover_modes() -> dict[str, dict[str, str]]:
 def departures() -> dict[str, str]:
     """Where the mapping departs from CAMEO2PLOVER-2021 ("TYPE" or "TYPE.mode" -> why)."""
     return dict(_plover().get("departures", {}))
+
+
+#: modes whose PLOVER (and CAMEO) record names the other side first: "host" (CAMEO 043, Host a visit) has the host as
+#: its source, where the project's records keep the guest's visit (visitor → host: "Putin received Tokayev" is
+#: KAZ → RUS, as the gold sets code it)
+HOST_FIRST_MODES = frozenset({"host"})
+
+
+def plover_sides(mode: str | None, source: Any, target: Any) -> tuple[Any, Any]:
+    """(source, target) of an event as a PLOVER record states them: swapped for a hosting (see `HOST_FIRST_MODES`)."""
+    return (target, source) if mode in HOST_FIRST_MODES else (source, target)

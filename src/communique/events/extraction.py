@@ -40,10 +40,10 @@ from .cameo import cameo_code
 from .discourse import Discourse, coordinated_groups, distinct_codes, doerless, group_sides
 from .frame_roles import (
     CIVILIAN_SOURCE_TYPES,
+    acts_for_state,
     aid_roles,
     answers_named,
     asked_side,
-    citizens,
     complement_targets,
     conflict_targets,
     obligation_sides,
@@ -78,7 +78,6 @@ log = logging.getLogger(__name__)
 # conflict and coercion name their target or are not coded ("the sanctions", "the war in Ukraine")
 COOCCURRENCE_TYPES = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REQUEST"}
 PLACE_KINDS = {"place", "capital", "seat"}
-CONTENT_POS = {"NOUN", "PROPN", "ADJ", "X", "NUM", "VERB"}
 STATUS_MARKER_DEPS = {"aux", "auxpass", "neg", "advmod", "mark", "amod", "expl", "cop", "case", "det"}
 CLASSIFIER_MIN_PROBABILITY = 0.2   # the classifier's type is kept from this probability up (16 types + NONE)
 CLASSIFIER_CONFIDENCE = 0.5        # a classifier-typed event is at most this confident: no trigger, actors by position
@@ -269,17 +268,6 @@ def inside_actor(tree: Tree, i: int, mentions: list[ActorMention], heads: dict) 
     return False
 
 
-def acts_for_state(tree: Tree, m: ActorMention) -> bool:
-    """Drop spans that cannot stand for a state acting: a lone function word ("The"), or a demonym used as a
-    plural noun for citizens ("51 Mexicans visited Kazakhstan", "decenas de miles de rusos")."""
-    inside = [t for t in tree.tokens if t.start < m.end and t.end > m.start]
-    if not any(t.pos in CONTENT_POS for t in inside):
-        return False
-    if inside and inside[0].i == 0 and m.text.isupper() and len(m.text) > 3:
-        return False                      # a dateline ("BUENOS AIRES, May 14 (EFE) –") says where it was written
-    return not citizens(tree, m)
-
-
 def drop_visits_one_is_invited_to(tree: Tree, found: list[Candidate]) -> list[Candidate]:
     """"X invited Y to visit": one event, the invitation (REQUEST, X→Y); the visit it asks for is planned at most
     and adds nothing between the same pair. An invitation accepted ("aceptó la invitación para visitar") leaves
@@ -385,12 +373,15 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
     if frame.requires_modifier:
         # a conjunct shares the modifier of the word it is coordinated with: "an excellent reference point and
         # partner", "отличным ориентиром и партнером"
-        heads = [i] + ([h] if tree.tokens[i].dep == "conj" and (h := tree.head(i)) is not None else [])
-        kids = [c for h in heads for c in tree.children[h] if c != i]
+        anchors = [i] + ([h] if tree.tokens[i].dep == "conj" and (h := tree.head(i)) is not None else [])
+        kids = [c for h in anchors for c in tree.children[h] if c != i]
         kids += [g for c in kids if tree.tokens[c].dep == "prep" for g in tree.kids(c, "pobj")]   # "closure of the embassy"
         kids += [g for c in kids if tree.tokens[c].dep.split(":")[0] == "amod" for g in tree.kids(c, "conj")]
         # an adjective the parser hung on a bare noun of the phrase: "socios de cooperación inseparables"
         kids += [g for c in kids if tree.tokens[c].dep == "nmod" and not tree.kids(c, "det") for g in tree.kids(c, "amod")]
+        # an infinitive the parser hung on the object: "заставили миссию ООН покинуть страну"
+        kids += [g for c in kids if tree.tokens[c].dep in OBJECT_DEPS
+                 for g in tree.children[c] if tree.tokens[g].pos == "VERB"]
         # ("una respuesta coordinada y firme": the second of two coordinated modifiers counts too)
         mods = {tree.lemma(c) for c in kids} | {tree.tokens[c].text.lower() for c in kids}
         if not mods & set(frame.requires_modifier):

@@ -28,6 +28,8 @@ from .triggers import condition_clause
 CIVILIAN_TARGET_TYPES = {"ASSAULT", "COERCE", "THREATEN", "AID", "SANCTION"}
 # acts a people may carry out as its side: protest, violence, accusation, defiance (never visits, talks or accords)
 CIVILIAN_SOURCE_TYPES = {"PROTEST", "ASSAULT", "ACCUSE", "THREATEN", "REJECT"}
+# parts of speech of which a span standing for an actor holds one (not a lone function word)
+CONTENT_POS = {"NOUN", "PROPN", "ADJ", "X", "NUM", "VERB"}
 
 
 def citizens(tree: Tree, m: ActorMention) -> bool:
@@ -39,6 +41,23 @@ def citizens(tree: Tree, m: ActorMention) -> bool:
     return tok is not None and tok.pos in ("NOUN", "PROPN") and bool(
         tok.morph.get("Number") == "Plur" or tree.kids(tok.i, "nummod")
         or (tok.text.endswith("s") and tok.text[:1].isupper() and tok.text.isascii()))
+
+
+def acts_for_state(tree: Tree, m: ActorMention) -> bool:
+    """Drop spans that cannot stand for a state acting: a lone function word ("The"), or a demonym used as a
+    plural noun for citizens ("51 Mexicans visited Kazakhstan", "decenas de miles de rusos")."""
+    inside = [t for t in tree.tokens if t.start < m.end and t.end > m.start]
+    if not any(t.pos in CONTENT_POS for t in inside):
+        return False
+    if inside and inside[0].i == 0 and m.text.isupper() and len(m.text) > 3 and dateline_end(tree, inside[-1].i):
+        return False                      # a dateline ("BUENOS AIRES, May 14 (EFE) –") says where it was written
+    return not citizens(tree, m)
+
+
+def dateline_end(tree: Tree, last: int) -> bool:
+    """A capitalised opening is a dateline where punctuation or the end follows it ("MOSCOW, May 14", "UNITED
+    NATIONS (AP) –"); an acronym a word follows acts ("NATO confirmed", "U.N. helicopters evacuated")."""
+    return last + 1 >= len(tree.tokens) or tree.tokens[last + 1].pos in ("PUNCT", "SYM")
 
 
 def conflict_targets(tree: Tree, mentions: list[ActorMention], frame: Frame) -> list[ActorMention]:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..actors.codes import actor_code, cameo_actor
 from ..datafiles import load_data
+from ..events.cameo import plover_sides
 from ..version import __version__
 from .geography import event_geo
 from .queries import _records
@@ -67,11 +68,13 @@ def plover_record(row: dict[str, Any], event: dict[str, Any] | None = None) -> d
     entities = event.get("_entities", {})
     geo = event_geo(row)
     trigger = event.get("trigger") or {}
+    # a hosting names the host first in PLOVER (CAMEO 043), the guest first in the project's records
+    source, target = plover_sides(row["mode"], _actors(row["actor1"], event.get("source") or {}, entities),
+                                  _actors(row["actor2"], event.get("target") or {}, entities))
     return {
         "id": f"COMMUNIQUE-{row['id']}", "date": row["date"], "datePrecision": row.get("date_precision"),
         "event": row["type"], "mode": row["mode"], "context": contexts(row["type"], row["mode"]),
-        "source": _actors(row["actor1"], event.get("source") or {}, entities),
-        "target": _actors(row["actor2"], event.get("target") or {}, entities),
+        "source": source, "target": target,
         "eventText": trigger.get("text"), "text": row["evidence"],
         "location": {"name": geo["FullName"], "country": geo["iso"], "lat": _number(geo["Lat"]),
                      "lon": _number(geo["Long"]), "featureId": geo["FeatureID"]} if geo else None,

@@ -1,0 +1,69 @@
+"""Classes of acts read from the PLOVER gold records' train half, each in en/es/ru where the class exists:
+an acronym opening a sentence acts (it is no dateline), a hosting is read host first as PLOVER states it."""
+from __future__ import annotations
+
+import pytest
+
+from communique import extract
+from communique.evaluate import plover_pair_events
+
+
+def _events(text: str) -> set[tuple[str, str, str]]:
+    return {(e["type"], e["source"]["code"], e["target"]["code"])
+            for e in extract(text, published="2004-05-10")["events"]}
+
+
+@pytest.mark.parametrize("text, event", [
+    ("NATO accused Serbia of violating the ceasefire.", ("ACCUSE", "NATO", "SRB")),
+    ("U.N. helicopters evacuated the wounded from the besieged Bosnian town of Gorazde on Friday.",
+     ("AID", "UN", "BIH")),
+    ("OTAN acusó a Serbia de violar el alto el fuego.", ("ACCUSE", "NATO", "SRB")),
+    ("НАТО обвинило Сербию в нарушении перемирия.", ("ACCUSE", "NATO", "SRB")),
+])
+def test_an_acronym_opening_a_sentence_acts(text, event):
+    assert event in _events(text)
+
+
+@pytest.mark.parametrize("text, event, place", [
+    ("LONDON, May 14 (Reuters) - Russia accused Ukraine of shelling the border.", ("ACCUSE", "RUS", "UKR"), "GBR"),
+    ("BRUSELAS, 14 may (EFE).- España acusó a Marruecos de violar el acuerdo.", ("ACCUSE", "ESP", "MAR"), "BEL"),
+    ("ЛОНДОН, 14 мая - Россия обвинила Украину в обстреле границы.", ("ACCUSE", "RUS", "UKR"), "GBR"),
+])
+def test_a_capitalised_dateline_is_still_no_actor(text, event, place):
+    events = _events(text)
+    assert event in events and not any(place in (s, t) for _, s, t in events)
+
+
+def test_a_hosting_is_read_host_first_as_plover_states_it():
+    """The records keep the guest's visit ("Yeltsin hosted Hashimoto" is JPN → RUS, mode host); PLOVER and CAMEO
+    (043, Host a visit) name the host first."""
+    text = "Russian President Boris Yeltsin on Saturday hosted Japanese Prime Minister Ryutaro Hashimoto in Moscow."
+    record = extract(text, published="1997-11-01")
+    hosting = [e for e in record["events"] if e.get("mode") == "host"]
+    assert [(e["source"]["code"], e["target"]["code"]) for e in hosting] == [("JPN", "RUS")]
+    row = {"id": "x", "text": text, "events": [{"plover": "CONSULT", "mode": "host", "source": [{"code": "RUS"}],
+                                                "target": [{"code": "JPN"}]}]}
+    assert plover_pair_events([row], [record])["matched"] == 1
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Jakarta forced the UN refugee agency, UNHCR, out of the country following the relief operation.",
+     ("SANCTION", "IDN", "UN")),
+    ("Indonesia forced the UN refugee agency to leave the country.", ("SANCTION", "IDN", "UN")),
+    ("Indonesia obligó a la agencia de la ONU para los refugiados a abandonar el país.", ("SANCTION", "IDN", "UN")),
+    ("El gobierno de Indonesia forzó a la misión de la ONU a salir del país.", ("SANCTION", "IDN", "UN")),
+    ("Индонезия вынудила агентство ООН по делам беженцев покинуть страну.", ("SANCTION", "IDN", "UN")),
+    ("Власти Индонезии заставили миссию ООН покинуть страну.", ("SANCTION", "IDN", "UN")),
+])
+def test_forcing_an_actor_out_of_the_country_expels_it(text, event):
+    assert event in _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Brazil forced a draw against Argentina in the second half.",
+    "Indonesia was forced to act against Malaysia.",
+    "Indonesia obligó a Malasia a negociar.",
+    "Россия заставила Украину вернуться к переговорам.",
+])
+def test_forcing_anything_else_expels_no_one(text):
+    assert not any(t == "SANCTION" for t, _, _ in _events(text))
