@@ -67,3 +67,60 @@ def test_forcing_an_actor_out_of_the_country_expels_it(text, event):
 ])
 def test_forcing_anything_else_expels_no_one(text):
     assert not any(t == "SANCTION" for t, _, _ in _events(text))
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Three US servicemen were killed by an improvised explosive device outside of the Iraqi city of Basra.",
+     ("ASSAULT", "IRQ", "USA")),
+    ("Insurgents killed two US soldiers in Iraq.", ("ASSAULT", "IRQ", "USA")),
+    ("Un artefacto explosivo mató a dos soldados estadounidenses en Irak.", ("ASSAULT", "IRQ", "USA")),
+    ("Взрывное устройство убило двух американских военнослужащих в Ираке.", ("ASSAULT", "IRQ", "USA")),
+    ("Боевики убили трех турецких солдат на севере Ирака.", ("ASSAULT", "IRQ", "TUR")),
+])
+def test_violence_by_unnamed_attackers_against_a_states_forces_is_the_places(text, event):
+    assert event in _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A bomb killed two British tourists in Egypt.",                 # not a state's forces: a crime
+    "Una bomba mató a dos turistas británicos en Egipto.",
+    "A roadside bomb killed two Afghan soldiers in Kandahar on Monday.",   # in their own country: no pair
+])
+def test_unnamed_attackers_make_no_event_against_civilians_or_at_home(text):
+    assert not _events(text)
+
+
+def test_a_named_doer_keeps_the_attack():
+    assert ("ASSAULT", "PSE", "ISR") in _events("Palestinian militants killed two Israeli soldiers in Gaza.")
+
+
+@pytest.mark.parametrize("text, event", [
+    ("The first deployment of NATO peacekeeping troops have arrived in Bosnia, Defense Secretary William Perry said.",
+     ("AID", "NATO", "BIH")),
+    ("Brazil sent peacekeepers to Haiti.", ("AID", "BRA", "HTI")),
+    ("France is ready to contribute up to 4,000 troops to an international peace-keeping force in Liberia.",
+     ("AGREE", "FRA", "LBR")),
+    ("Los primeros cascos azules de la OTAN llegaron a Bosnia.", ("AID", "NATO", "BIH")),
+    ("Brasil envió cascos azules a Haití.", ("AID", "BRA", "HTI")),
+    ("Francia está dispuesta a aportar hasta 4.000 soldados a una fuerza de paz en Liberia.", ("AGREE", "FRA", "LBR")),
+    ("Первые миротворцы НАТО прибыли в Боснию.", ("AID", "NATO", "BIH")),
+    ("Бразилия направила миротворцев на Гаити.", ("AID", "BRA", "HTI")),
+])
+def test_peacekeepers_sent_or_arriving_are_protection_given(text, event):
+    assert event in _events(text)
+
+
+def test_troops_deployed_without_peacekeeping_are_still_a_mobilisation():
+    assert ("MOBILIZE", "RUS", "UKR") in _events("Russia deployed troops to the border with Ukraine.")
+
+
+@pytest.mark.parametrize("text, event", [
+    ("NATO confirmed on Wednesday it would tighten the naval blockade of Serbia in the Adriatic.",
+     ("THREATEN", "NATO", "SRB")),
+    ("Israel will impose a naval blockade on Gaza.", ("THREATEN", "ISR", "PSE")),
+    ("Israel imposed a blockade on Gaza.", ("SANCTION", "ISR", "PSE")),
+    ("Estados Unidos impondrá un bloqueo naval a Venezuela.", ("THREATEN", "USA", "VEN")),
+    ("НАТО заявило, что усилит морскую блокаду Сербии.", ("THREATEN", "NATO", "SRB")),
+])
+def test_a_blockade_announced_ahead_is_a_threat(text, event):
+    assert event in _events(text)

@@ -48,6 +48,7 @@ from .frame_roles import (
     conflict_targets,
     obligation_sides,
     thanked_for,
+    unnamed_attackers,
 )
 from .postings import hosting_side, own_envoy_owners, own_posting, postings, summoning_side
 from .rules import (
@@ -460,6 +461,10 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
             if doer and doer[0].code in {m.code for m in owners}:
                 args.target = rest
         args.source, confidence = fill_source(tree, i, lex, mentions, heads, args, context), 0.6
+    unnamed = [] if args.source or args.pair else unnamed_attackers(tree, i, frame, lex, mentions, heads, args)
+    if unnamed:                           # "killed by an explosive device outside of the Iraqi city of Basra"
+        args.source, args.target = unnamed, [m for m in args.target if m.code != unnamed[0].code]
+        confidence = 0.5
     if frame.type == "REQUEST" and (args.source or args.pair):
         # a demand is made of whoever is to act: "demanded the withdrawal of Serbian forces from Bosnia" is Serbia's
         args.target = asked_side(tree, i, lex, mentions, heads, args) or args.target
@@ -508,7 +513,7 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
             return []
         status = "occurred"
     event_type = (offered_type(tree, i, frame.type, lex) or conditional_type(tree, i, frame.type, status, lex)
-                  or as_threat(frame.type, status))
+                  or as_threat(frame.type, status, frame.mode))
     place = event_place(tree, i, lex, mentions, heads)
     frame = replace(frame, kind=act_kind(tree, i, frame, lex))   # "expelled the envoy" / "closed the border"
     out = []
@@ -517,7 +522,7 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
             continue
         if frame.type == "CONSULT" and frame.mode != "phone":
             source, target = host_last(source, target, setting(tree, i, lex, mentions, heads))
-        if frame.type in ("ASSAULT", "COERCE") and city_venue(tree, source, lex, heads) and \
+        if frame.type in ("ASSAULT", "COERCE") and city_venue(tree, source, lex, heads) and not unnamed and \
                 not city_venue(tree, target, lex, heads):   # "an attack in Tel Aviv": where it hit, not who struck
             source, target = target, source
         out.append(Candidate(event_type, frame, source, target, index, i, confidence, status,

@@ -212,8 +212,15 @@ def aid_roles(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[Act
       place, else no event at all;
     - aid that a receiving verb governs goes from the giver named with it to the receiver, the verb's subject or
       the side the text is about ("se recibirá ayuda de organismos como la Unicef", "received aid from Japan",
-      "получила помощь от Китая"); the receiving verb itself is then no visit."""
+      "получила помощь от Китая"); the receiving verb itself is then no visit;
+    - peacekeepers sent, deployed or arriving are protection given (CAMEO 074, PLOVER AID) to where they go, not a
+      mobilisation nor a visit ("NATO peacekeeping troops have arrived in Bosnia", `peacekeeping_words`)."""
     cargo = cargo_words(lex)
+    if frame.type == "MOBILIZE" or frame.mode == "visit":
+        phrase = set(tree.subtree(i)) if tree.tokens[i].pos in ("NOUN", "PROPN") else set().union(
+            *(tree.subtree(c) for c in tree.kids(i, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS, *OBJECT_DEPS)))
+        if any(tree.is_word(n, lex.words("roles", "peacekeeping_words")) for n in phrase):
+            return replace(frame, type="AID", mode=None, venue=True), args
     if frame.mode == "visit":
         subjects = tree.kids(i, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
         if not any(tree.is_word(s, lex.words("roles", "carrier_nouns")) for s in subjects):
@@ -265,3 +272,34 @@ def answers_named(tree: Tree, i: int, lex: Lexicon) -> bool:
         return False
     return any(tree.preposition(c) in lex.words("roles", "target_preps") and tree.tokens[c].dep.split(":")[0]
                in ("prep", "obl", "nmod") for c in tree.children[i])
+
+
+ATTACK_PHRASE_DEPS = ("prep", "obl", "nmod", "advmod", "agent")   # where a weapon or a place hangs on the act
+VIOLENCE_TYPES = {"ASSAULT"}
+
+
+def unnamed_attackers(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention],
+                      heads: dict, args: Arguments) -> list[ActorMention]:
+    """Violence against a state's forces whose doer is named only by its weapon or as unidentified attackers, in
+    another country ("three US servicemen were killed by an improvised explosive device outside of the Iraqi city
+    of Basra", "un artefacto explosivo mató a dos soldados estadounidenses en Irak", "в Ираке при взрыве фугаса
+    погибли американские военнослужащие"): the country where it struck is the source, as PLOVER and CAMEO code
+    attackers nobody names. Nothing where a doer is named, where the victims are not a state's forces (a bomb that
+    kills tourists is a crime, not an act between states), or where no other country is the place."""
+    if frame.type not in VIOLENCE_TYPES or args.source or args.pair or not args.target:
+        return []
+    if not any(m.sector == "MIL" for m in args.target):
+        return []
+    attackers = lex.words("roles", "unnamed_attackers")
+    phrases = tree.kids(i, *SUBJECT_DEPS, *ATTACK_PHRASE_DEPS)
+    doers = [n for p in phrases for n in tree.subtree(p) if tree.is_word(n, attackers)]
+    if not doers and not tree.is_word(i, attackers):
+        return []
+    victims = {m.code for m in args.target if m.sector == "MIL"}   # the place may have been taken as a target
+    spots = [c for h in [i, *doers] for c in tree.kids(h, *ATTACK_PHRASE_DEPS)
+             if tree.preposition(c) not in lex.words("roles", "agent_preps") or h != i]
+    # or where the victims were ("killed two soldiers in Iraq" as the parser may hang it on the soldiers)
+    spots += [c for o in tree.kids(i, *OBJECT_DEPS, *PASSIVE_SUBJECT_DEPS) for c in tree.kids(o, *ATTACK_PHRASE_DEPS)
+              if tree.preposition(c) in lex.words("roles", "locative_preps")]
+    return [m for m in mentions if m.code not in victims and m.kind in ("place", "country", "demonym", "seat")
+            and any(heads.get(id(m)) in tree.subtree(c) for c in spots)][:1]

@@ -113,10 +113,16 @@ def off_topic(tree: Tree, lex: Lexicon) -> bool:
     return bool(words) and any(t.lemma.lower() in words or t.text.lower() in words for t in tree.tokens)
 
 
-def as_threat(event_type: str, status: str) -> str:
+#: modes of force whose announcement is a threat (CAMEO 1381, Threaten blockade), like violence announced ahead
+FORCE_MODES = {"blockade"}
+
+
+def as_threat(event_type: str, status: str, mode: str | None = None) -> str:
     """The PLOVER type of a coercive act stated as an intent: THREATEN ("will close the border if ...")."""
-    if event_type == "ASSAULT" and status == "planned":
-        return "THREATEN"                 # violence announced ahead ("we will kill", "убьем") is a threat, not a plan
+    if (event_type == "ASSAULT" or mode in FORCE_MODES) and status == "planned":
+        # violence or a blockade announced ahead ("we will kill", "убьем", "would tighten the naval blockade of
+        # Serbia", "reforzará el bloqueo naval") is a threat, not a plan
+        return "THREATEN"
     return "THREATEN" if event_type in THREATENED_TYPES and status in INTENT_STATUSES else event_type
 
 
