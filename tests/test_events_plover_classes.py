@@ -124,3 +124,43 @@ def test_troops_deployed_without_peacekeeping_are_still_a_mobilisation():
 ])
 def test_a_blockade_announced_ahead_is_a_threat(text, event):
     assert event in _events(text)
+
+
+@pytest.mark.parametrize("text, event", [
+    ("The Soviet Union accused the United States of violating the treaty.", ("ACCUSE", "RUS", "USA")),
+    ("Yugoslavia accused Albania of supporting rebels.", ("ACCUSE", "SRB", "ALB")),
+    ("Zaire accused Angola of supporting rebels.", ("ACCUSE", "COD", "AGO")),
+    ("West Germany criticized the Soviet Union.", ("ACCUSE", "DEU", "RUS")),
+    ("The Yugoslav army attacked Croatia.", ("ASSAULT", "SRB", "HRV")),
+    ("La Unión Soviética acusó a Estados Unidos de violar el tratado.", ("ACCUSE", "RUS", "USA")),
+    ("Checoslovaquia acusó a Austria de espionaje.", ("ACCUSE", "CZE", "AUT")),
+    ("СССР обвинил США в нарушении договора.", ("ACCUSE", "RUS", "USA")),
+    ("Югославия обвинила Албанию в поддержке повстанцев.", ("ACCUSE", "SRB", "ALB")),
+])
+def test_a_former_state_is_read_as_the_state_that_succeeded_to_it(text, event):
+    assert event in _events(text)
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Iraq occupied Kuwait in 1990.", ("COERCE", "IRQ", "KWT")),
+    ("Iran jailed two British journalists.", ("COERCE", "IRN", "GBR")),
+    ("Irak ocupó Kuwait en 1990.", ("COERCE", "IRQ", "KWT")),
+    ("Irán encarceló a dos periodistas británicos.", ("COERCE", "IRN", "GBR")),
+    ("Ирак оккупировал Кувейт в 1990 году.", ("COERCE", "IRQ", "KWT")),
+    ("Израиль привел войска в боевую готовность на границе с Ливаном.", ("MOBILIZE", "ISR", "LBN")),
+])
+def test_cameo_coercion_and_alert_words(text, event):
+    assert event in _events(text)
+
+
+def test_a_possessor_of_an_event_noun_is_its_doer():
+    """"Ukraine's demands" are Ukraine's: the English possessive clitic is no preposition."""
+    events = _events("Russia welcomed Kazakhstan's support for Ukraine.")
+    assert ("SUPPORT", "KAZ", "UKR") in events
+    assert ("REQUEST", "UKR", "RUS") in _events("Russia said it would meet Ukraine's demands.")
+
+
+def test_what_a_charge_alleges_has_not_happened():
+    events = _events("Serbia lodged an official protest with Albania today, charging its neighbor with supporting "
+                     "dissidents here.")
+    assert ("ACCUSE", "SRB", "ALB") in events and ("SUPPORT", "SRB", "ALB") not in events

@@ -13,6 +13,7 @@ from ..records import Sentence, Token
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
 OBJECT_DEPS = {"dobj", "obj", "iobj", "dative"}
+POSSESSIVE_CLITICS = {"'s", "'", "’s", "’"}
 MODIFIER_DEPS = {"poss", "nmod:poss", "compound", "amod", "nmod", "appos", "flat", "nummod"}
 OBLIQUE_DEPS = {"prep", "obl", "nmod", "obl:agent", "obl:tmod", "advmod"}
 PASSIVE_AUXILIARIES = {"ser", "быть", "be"}
@@ -88,7 +89,8 @@ class Tree:
         tok = self.tokens[i]
         if tok.dep in ("prep", "agent"):
             return "by" if tok.dep == "agent" else tok.lemma.lower()
-        cases = [self.tokens[c] for c in self.kids(i, "case")]
+        # the English possessive clitic is a case mark but no preposition ("Ukraine's demands": a possessor)
+        cases = [self.tokens[c] for c in self.kids(i, "case") if self.tokens[c].text not in POSSESSIVE_CLITICS]
         if len(cases) == 1 and self.kids(cases[0].i, "fixed"):
             # a preposition of several words: "votó en contra de la resolución", "со стороны России"
             return " ".join(self.tokens[k].text.lower() for k in sorted([cases[0].i, *self.kids(cases[0].i, "fixed")]))
