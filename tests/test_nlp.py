@@ -88,3 +88,30 @@ def test_models_run_on_one_blas_thread_and_the_callers_setting_comes_back():
     with single_threaded_math():
         assert {lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"} <= {1}
     assert [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"] == before
+
+
+@pytest.mark.parametrize("language,texts", [
+    ("en", ["As the talks went on, I told you it had been signed.", "The ministers have met as planned; but it was not",
+            "Kazakhstan and  Russia signed  an agreement.\nIt will be ratified.", "Did you do it? He did, as did she."]),
+    ("es", ["Así lo dijo. Pero el acuerdo no fue firmado por Rusia.", "El ministro viajó a Moscú.  Allí firmó el acuerdo.",
+            "Y entonces. Con el presidente de Chile llegó a Lima"]),
+])
+def test_a_late_parse_redoes_the_ruler_and_lemmas_as_a_whole_second_pass(monkeypatch, language, texts):
+    """`nlp.ruler`: the matches kept from the first pass, the patterns that read the parse matched again and only
+    the changed tokens lemmatised again give exactly what the ruler and the lemmatizer run again whole give."""
+    from communique.nlp import models
+
+    def analyse():
+        sentences = [Sentence(0, len(t), t, language) for t in texts]
+        with models.single_threaded_math():
+            tagged = models._SpacyTagged(sentences, models.DEFAULT_SPACY_MODELS[language], full=False)
+            tagged.parse(list(range(len(sentences))))
+        return tagged, [[(t.text, t.lemma_, t.pos_, t.tag_, str(t.morph), t.dep_, t.head.i, t.is_sent_start,
+                          t.ent_type_) for t in doc] for doc in tagged.docs]
+
+    shortcut, fast = analyse()
+    assert shortcut.rerun is not None
+    monkeypatch.setattr(models, "ruler_rerun", lambda *args: None)
+    whole, slow = analyse()
+    assert whole.rerun is None
+    assert fast == slow

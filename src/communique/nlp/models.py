@@ -23,6 +23,7 @@ from typing import Any
 
 from ..records import NerSpan, Sentence, Token
 from ..registry import memory_not_counted
+from .ruler import ruler_rerun
 
 log = logging.getLogger(__name__)
 
@@ -219,9 +220,16 @@ class _SpacyTagged(_Tagged):
         self.sentences, self.nlp, self.package = sentences, spacy_model(package), package
         has_parser = "parser" in self.nlp.pipe_names
         skip = () if full or not has_parser else ("parser",)
+        # tagged now, parsed later: the ruler's matches are kept for the pass after the parse (`nlp.ruler`)
+        self.rerun = None if full or not has_parser else ruler_rerun(self.nlp, _rerun_after_parser(package))
+        self.ruled: list[Any] = []
         docs = [self.nlp.make_doc(s.text) for s in sentences]
         for name, component in self.nlp.pipeline:
-            if name not in skip:
+            if name in skip:
+                continue
+            if self.rerun is not None and component is self.rerun.ruler:
+                self.ruled = [self.rerun.first_pass(doc) for doc in docs]
+            else:
                 docs = _run_component(component, docs)
         self.docs = docs
         self.parsed = set(range(len(sentences))) if has_parser and full else set()
@@ -233,7 +241,16 @@ class _SpacyTagged(_Tagged):
         nlp = self.nlp
         if not chosen or "parser" not in nlp.pipe_names:
             return
-        docs = _run_component(nlp.get_pipe("parser"), [self.docs[i] for i in chosen])
+        docs = [self.docs[i] for i in chosen]
+        if self.rerun is not None:
+            before = [self.rerun.state(doc) for doc in docs]
+            docs = _run_component(nlp.get_pipe("parser"), docs)
+            for i, doc, state in zip(chosen, docs, before):
+                self.rerun.after_parse(doc, self.ruled[i], state)
+                self.docs[i] = doc
+            self.parsed.update(chosen)
+            return
+        docs = _run_component(nlp.get_pipe("parser"), docs)
         rerun = [nlp.get_pipe(name) for name in _rerun_after_parser(self.package)]
         if rerun:
             for doc in docs:
