@@ -2,6 +2,8 @@
 linked headlines inside the body go; a syndicated story's own lines and a list of agreements stay."""
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from communique.reading.clean import CleanStage, batch_boilerplate
@@ -115,6 +117,38 @@ def test_a_syndicated_story_keeps_its_own_repeated_lines(language):
         alone = Article(raw_text=text)
         CleanStage(SETTINGS).run_one(alone)
         assert article.text == alone.text and first in article.text and second in article.text
+
+
+def test_one_stage_cleans_batches_of_two_sites_at_once_without_mixing_them(monkeypatch):
+    """A process pool or Dask worker may hand one stage instance two batches at once (threads): what a batch
+    taught the stage (its repeated lines) must reach only that batch's articles."""
+    import communique.reading.clean as clean_module
+
+    both_inside = threading.Barrier(2, timeout=10)
+    waited: set[int] = set()
+    plain_clean = clean_module.clean_article
+
+    def clean_once_both_batches_started(*args, **kwargs):
+        if threading.get_ident() not in waited:        # each batch waits once, so both are inside at once
+            waited.add(threading.get_ident())
+            both_inside.wait()
+        return plain_clean(*args, **kwargs)
+
+    monkeypatch.setattr(clean_module, "clean_article", clean_once_both_batches_started)
+    stage = CleanStage(SETTINGS)
+    # two English sites whose slogans a page read alone keeps: only the batch's repeated lines remove them
+    sites = [CHROME["en"], ["The Steppe Herald", "Uzbekistan's independent English-language news site since 2015",
+                            "Most read", "World | Markets | Sport"]]
+    batches = [[Article(path=f"site{s}-{i}.txt", raw_text=page(chrome, *story))
+                for i, story in enumerate(STORIES["en"])] for s, chrome in enumerate(sites)]
+    threads = [threading.Thread(target=stage, args=(batch,)) for batch in batches]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for batch in batches:
+        for article, story in zip(batch, STORIES["en"]):
+            assert article.text == "\n".join(story), article.text
 
 
 def test_two_pages_repeating_a_line_are_not_enough():

@@ -110,8 +110,10 @@ class Stage:
             self.run_one(article)
         return batch
 
-    def run_one(self, article: Article) -> None:
-        """Process one article within its time and memory budgets; errors fail only this article."""
+    def run_one(self, article: Article, process: Callable[[Article], None] | None = None) -> None:
+        """Process one article within its time and memory budgets; errors fail only this article. `process`
+        replaces `self.process` for a stage that hands each article what its batch taught it (the stage itself
+        keeps no batch state, so one instance can serve two batches at once)."""
         if article.failed:
             return
         budget = self.settings.document_time_budget
@@ -121,7 +123,7 @@ class Stage:
         started, loads_before = time.perf_counter(), loading_seconds()
         try:
             with watchdog(budget - article.elapsed, memory_budget_bytes(self.settings)):
-                self.process(article)
+                (process or self.process)(article)
         except BudgetExceeded:
             article.warn(f"time budget of {budget:g} s exceeded in stage {self.name}: its output is incomplete "
                          f"and later stages are skipped")

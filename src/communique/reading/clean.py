@@ -479,27 +479,29 @@ class CleanStage(Stage):
     """Cleans each article; over a batch, the lines its pages repeat (`batch_boilerplate`) go as well. Each page is
     split into lines once, for both."""
 
-    boilerplate: frozenset[str] = frozenset()
-    split: dict[int, list[Line]] = {}
-
     def __call__(self, batch: list[Article]) -> list[Article]:
         pages = [a for a in batch if not a.failed and a.raw_text]
         languages = tuple(self.settings.languages)
+        boilerplate: frozenset[str] = frozenset()
+        split: dict[int, list[Line]] = {}
         if len(pages) >= BATCH_MIN_STORIES:
             inline = junk_data(languages).inline
-            self.split = {id(a): split_lines(a.raw_text, inline) for a in pages}
-            self.boilerplate = batch_boilerplate([a.raw_text for a in pages], languages,
-                                                 [self.split[id(a)] for a in pages])
-        try:
-            return super().__call__(batch)
-        finally:
-            self.boilerplate, self.split = frozenset(), {}
+            split = {id(a): split_lines(a.raw_text, inline) for a in pages}
+            boilerplate = batch_boilerplate([a.raw_text for a in pages], languages, [split[id(a)] for a in pages])
+        for article in batch:
+            lines = split.pop(id(article), None)
+            self.run_one(article, functools.partial(self.clean, boilerplate=boilerplate, lines=lines))
+        return batch
 
     def process(self, article: Article) -> None:
+        self.clean(article)
+
+    def clean(self, article: Article, boilerplate: frozenset[str] = frozenset(),
+              lines: list[Line] | None = None) -> None:
+        """Clean one article, dropping the batch's repeated lines (`boilerplate`) and reusing its split `lines`."""
         article.text, article.paragraphs, article.removed = "", [], []
         if not article.raw_text:
             return
-        clean_article(article, tuple(self.settings.languages), self.settings.max_text_chars, self.boilerplate,
-                      self.split.pop(id(article), None))
+        clean_article(article, tuple(self.settings.languages), self.settings.max_text_chars, boilerplate, lines)
         if not article.text and not any("empty" in w for w in article.warnings):
             article.warn("no text left after removing page junk")
