@@ -127,6 +127,27 @@ CASES = {
                "сейчас, тем меньше придется их убивать нашим детям», — сказал в интервью блогеру Врублевский.",
          {("THREATEN", "UKR", "RUS")}, {("ASSAULT", "UKR", "RUS")}),
     ],
+    # a relative clause whose light verb carries the event noun names its doer and target
+    "relative carrier": [
+        ("es", "La ONU condenó el embargo que Rusia impone a Georgia desde hace años.",
+         {("SANCTION", "RUS", "GEO")}, {("SANCTION", "UN", "RUS")}),
+        ("en", "Japan criticized the sanctions that the European Union imposed on Russia in 2014.",
+         {("SANCTION", "EU", "RUS")}, {("SANCTION", "JPN", "EU")}),
+        ("ru", "Япония раскритиковала санкции, которые Евросоюз ввел против России в 2014 году.",
+         {("SANCTION", "EU", "RUS")}, {("SANCTION", "JPN", "EU")}),
+    ],
+    # the members listed for "those who voted against"; a vote with the resolution unnamed answers the matter the
+    # text is about: the side the latest two-sided act was aimed at
+    "votes": [
+        ("es", "Rusia mantiene un bloqueo sobre Georgia. Entre quienes votaron en contra se encuentran Bielorrusia, "
+               "Siria y Corea del Norte.",
+         {("REJECT", "BLR", "GEO"), ("REJECT", "SYR", "GEO"), ("REJECT", "PRK", "GEO")}, set()),
+        ("es", "Rusia impone un bloqueo a Georgia. Entre los países que votaron en contra figuran Siria y Nicaragua.",
+         {("REJECT", "SYR", "GEO"), ("REJECT", "NIC", "GEO")}, set()),
+        ("en", "The General Assembly condemned the blockade that Russia imposes on Georgia. Syria and North Korea "
+               "voted against.",
+         {("REJECT", "SYR", "GEO"), ("REJECT", "PRK", "GEO")}, set()),
+    ],
 }
 
 PARAMS = [(mechanism, *case) for mechanism, cases in CASES.items() for case in cases]

@@ -40,6 +40,7 @@ class Frame:
     requires_planned: bool = False  # only a promise counts: "Iran would soon respond", "Россия ответит на решение"
     requires_negated: bool = False  # only a denial counts: "no hay problemas entre nuestros países" (good terms)
     patient_of: bool = False       # the noun's "of" phrase is whom the act is done to ("the expulsion of its envoy")
+    matter_target: bool = False    # no target named: the side the text's matter concerns ("votaron en contra")
 
 
 @dataclass(frozen=True, slots=True)

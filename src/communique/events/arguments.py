@@ -188,6 +188,8 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
         # "he", "the minister", "the parties": a subject that is no actor refers back to the text's actors
         args.subject_is_pronoun = any(tree.lemma(s) in lex.words("roles", "pronoun_subjects") for s in own_subjects)
     governed_arguments(tree, i, frame, lex, mentions, heads, args)
+    if is_noun and not args.source and not args.pair and relative_carrier_sides(tree, i, lex, mentions, heads, args):
+        args.has_subject = True
     if not args.source and not args.pair:
         # "the governments of Australia, Britain and Spain, all of whom have expelled their Syrian ambassadors",
         # "España, que expulsó al embajador", "Литва, которая выслала посла": the relative pronoun's antecedent
@@ -201,6 +203,30 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
         aimed = lex.words("roles", "aimed_preps")
         args.target = closest_in_object(tree, i, args.target, heads, aimed) or object_authors(tree, i, mentions, heads)
     return args
+
+
+def relative_carrier_sides(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict,
+                           args: Arguments) -> bool:
+    """"el embargo que Estados Unidos mantiene sobre Cuba", "the sanctions that the EU imposed on Russia",
+    "санкции, которые ЕС ввел против России": a relative clause whose light verb carries the event noun (the
+    relative pronoun is its object) names the doer as its subject and the target in a directional phrase. Returns
+    whether it named the doer."""
+    relative = lex.words("roles", "relative_pronouns")
+    aimed = lex.words("roles", "target_preps") - lex.words("roles", "locative_preps") - lex.words("roles", "source_preps")
+    for r in tree.kids(i, *RELATIVE_CLAUSE_DEPS):
+        if tree.lemma(r) not in lex.words("roles", "light_verbs") or not any(
+                tree.lemma(o) in relative or tree.tokens[o].text.lower() in relative for o in tree.kids(r, *OBJECT_DEPS)):
+            continue
+        subjects = tree.kids(r, *SUBJECT_DEPS)
+        doers = [m for m in mentions if any(heads.get(id(m)) in tree.subtree(s) for s in subjects)]
+        if not doers:
+            return False
+        aimed_at = [m for m in mentions if m not in doers and heads.get(id(m)) is not None
+                    and (role := role_of(tree, heads[id(m)], r)) is not None and role[1] in aimed]
+        args.source = doers[:1]
+        args.target = [m for m in args.target if m.code != doers[0].code] or aimed_at
+        return True
+    return False
 
 
 NAME_LINKS = {"conj", "appos", "flat", "compound", "fixed", "cc", "case", "det", "punct"}
@@ -221,9 +247,15 @@ def antecedent_actors(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMent
                 tree.kids(verb, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS):
             break
         verb = tree.head(verb)
+    relative = lex.words("roles", "relative_pronouns")
+    if verb is not None and tree.tokens[verb].dep.split(":")[0] == "csubj":
+        # "Entre quienes votaron en contra se encuentran Israel y Hungría": the headless relative's members
+        if any(tree.lemma(k) in relative and tree.preposition(k) in lex.words("roles", "among_preps")
+               for k in tree.children[verb]):
+            return listed_actors(tree, tree.head(verb), mentions, heads)
+        return []
     if verb is None or tree.tokens[verb].dep.split(":")[0] not in RELATIVE_CLAUSE_DEPS:
         return []
-    relative = lex.words("roles", "relative_pronouns")
     subjects = tree.kids(verb, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
     if not any(tree.lemma(k) in relative or tree.tokens[k].text.lower() in relative
                for s in subjects for k in tree.subtree(s)):
@@ -243,7 +275,16 @@ def antecedent_actors(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMent
         if all(tree.tokens[j].dep.split(":")[0] in ANTECEDENT_LINKS
                and tree.preposition(j) in source_preps | {None} for j in below):
             out.append(m)
+    if not out and tree.preposition(antecedent) in lex.words("roles", "among_preps"):
+        # "Entre los países que votaron en contra figuran Siria y Corea del Norte": the ones listed are its members
+        return listed_actors(tree, tree.head(antecedent), mentions, heads)
     return out
+
+
+def listed_actors(tree: Tree, verb: int | None, mentions: list[ActorMention], heads: dict) -> list[ActorMention]:
+    """The actors of a presentational verb's subject ("se encuentran Israel, Hungría y Ucrania")."""
+    subjects = tree.kids(verb, *SUBJECT_DEPS) if verb is not None else []
+    return [m for m in mentions if any(heads.get(id(m)) in tree.subtree(s) for s in subjects)]
 
 
 

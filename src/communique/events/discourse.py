@@ -74,6 +74,14 @@ class Discourse:
         args.pair, args.source = pair, []
         return 0.5
 
+    def matter(self, doers: list[ActorMention]) -> list[ActorMention]:
+        """Whom an act with no object is aimed at, when it answers the matter the text is about (a vote against,
+        with the resolution unnamed): the side the latest two-sided act was aimed at, else its doer."""
+        if len(self.parties) != 2:
+            return []
+        codes = {m.code for m in doers}
+        return [m for m in reversed(self.parties) if m.code not in codes][:1]
+
     def group(self, size: int) -> list[ActorMention]:
         """The actors a group of `size` refers to: for two, the pair; else the latest list of that many named
         together."""

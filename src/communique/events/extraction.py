@@ -483,6 +483,8 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
         taken = {m.code for m in args.source + args.pair}
         inside = [m for m in mentions if heads.get(id(m)) in tree.subtree(i) and m.code not in taken]
         args.target, confidence = (inside or [m for m in context_all if m.code not in taken])[:1], 0.5
+    if frame.matter_target and not args.target and args.source:    # "Israel y Hungría votaron en contra"
+        args.target, confidence = discourse.matter(args.source), 0.5
     if posts and (args.source or args.pair):
         # the acting side's own envoy: the act concerns the country of the posting ("recalled its ambassador in
         # Buenos Aires"); an envoy's posting still completes a two-sided act the envoy's side takes part in

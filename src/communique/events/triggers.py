@@ -206,6 +206,8 @@ def multiword_preps(tree: Tree, i: int) -> set[str]:
             fixed = tree.kids(case, "fixed")
             if fixed:
                 out.add(" ".join(tree.tokens[k].text.lower() for k in sorted([case, *fixed])))
+        if tree.tokens[c].dep == "advmod" and tree.kids(c, "fixed"):    # standing alone: "votaron en contra"
+            out.add(" ".join(tree.tokens[k].text.lower() for k in sorted([c, *tree.kids(c, "fixed")])))
     return out
 
 
