@@ -106,3 +106,21 @@ def test_aid_praised_goes_from_its_giver_to_the_side_praising_it(language, text)
     # like thanks: "alabó la asistencia de X" states X's aid to the praiser's side, besides the praise
     found = triples(code_events(text, language))
     assert ("AID", "USA", "CHL") in found and ("SUPPORT", "CHL", "USA") in found, found
+
+
+@pytest.mark.parametrize("language, text", [
+    ("es", "La firma presidida por Ana Botín vio crecer sus ventas en el mercado de Estados Unidos y México."),
+    ("es", "La firma española, con sede en Madrid, abrirá una fábrica en Marruecos."),
+])
+def test_a_signing_noun_naming_nothing_signed_is_a_company(language, text):
+    # "firma" is also a company: the signing reading needs what is signed ("la firma del acuerdo")
+    assert not [e for e in code_events(text, language).events if e.type == "AGREE"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("es", "Tras la firma del acuerdo entre Kazajistán y Chile, los cancilleres hablaron con la prensa."),
+    ("en", "After the signing of the agreement between Kazakhstan and Chile, the ministers spoke to the press."),
+    ("ru", "После подписания соглашения между Казахстаном и Чили министры выступили перед прессой."),
+])
+def test_the_signing_of_a_named_agreement_is_agreed_by_the_pair(language, text):
+    assert ("AGREE", "KAZ", "CHL") in triples(code_events(text, language))
