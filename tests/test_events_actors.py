@@ -148,6 +148,50 @@ CASES = {
                "voted against.",
          {("REJECT", "SYR", "GEO"), ("REJECT", "PRK", "GEO")}, set()),
     ],
+    # a threat aimed at whom the threatened act would hit, also through a chain of complements and the act's noun;
+    # the purpose of a threatened act has not happened
+    "threat chains": [
+        ("es", "La UE advirtió que puede decidir renovar las sanciones contra Nicaragua.",
+         {("THREATEN", "EU", "NIC")}, set()),
+        ("es", "Perú rompió relaciones con Bolivia, amenazando con recurrir a la Corte Internacional de Justicia "
+               "para denunciar a Bolivia.",
+         {("THREATEN", "PER", "BOL")}, {("ACCUSE", "PER", "BOL")}),
+        ("en", "The EU warned that it may decide to renew the sanctions against Nicaragua.",
+         {("THREATEN", "EU", "NIC")}, set()),
+        ("ru", "ЕС предупредил, что может принять решение продлить санкции против Никарагуа.",
+         {("THREATEN", "EU", "NIC")}, set()),
+    ],
+    # a protest with no one named answers whoever acted before (not in English: "protested" there is mostly a crowd's)
+    "protest answers": [
+        ("es", "La policía peruana irrumpió en la embajada de Bolivia en Lima. El jefe de la misión diplomática "
+               "boliviana, Luis Gómez, protestó vehementemente durante el operativo.",
+         {("ACCUSE", "BOL", "PER")}, set()),
+        ("ru", "Перуанская полиция ворвалась в посольство Боливии в Лиме. Глава боливийской миссии Луис Гомес резко "
+               "протестовал во время операции.",
+         {("ACCUSE", "BOL", "PER")}, set()),
+    ],
+    # an act said of both sides together without naming them: a reciprocal adjective, "between the two"
+    "both unnamed": [
+        ("es", "Los presidentes de Perú y Chile conversaron por teléfono. La llamada fue motivo para la expresión "
+               "recíproca de condolencias por el terremoto en Arequipa.",
+         {("SUPPORT", "PER", "CHL")}, set()),
+        ("es", "Los presidentes de Perú y Chile conversaron por teléfono. No se anunció la fecha de la reunión entre "
+               "ambos.",
+         {("CONSULT", "PER", "CHL")}, set()),
+        ("en", "Fighting broke out between Thailand and Cambodia. The clashes led to mutual accusations.",
+         {("ACCUSE", "THA", "KHM"), ("ACCUSE", "KHM", "THA")}, set()),
+        ("ru", "Президенты Перу и Чили провели телефонный разговор. Стороны обменялись взаимными соболезнованиями.",
+         {("SUPPORT", "PER", "CHL")}, set()),
+    ],
+    # the importance of an act is what is discussed, not an act
+    "matters discussed": [
+        ("es", "Los líderes de Perú y Chile destacaron la importancia de cooperar con Brasil.",
+         set(), {("COOPERATE", "PER", "BRA"), ("COOPERATE", "CHL", "BRA")}),
+        ("en", "The leaders of Peru and Chile stressed the importance of cooperating with Brazil.",
+         set(), {("COOPERATE", "PER", "BRA"), ("COOPERATE", "CHL", "BRA")}),
+        ("ru", "Лидеры Перу и Чили подчеркнули необходимость сотрудничать с Бразилией.",
+         set(), {("COOPERATE", "PER", "BRA"), ("COOPERATE", "CHL", "BRA")}),
+    ],
 }
 
 PARAMS = [(mechanism, *case) for mechanism, cases in CASES.items() for case in cases]

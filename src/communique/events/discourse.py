@@ -18,7 +18,7 @@ The events stage keeps one `Discourse` per document and updates it after each se
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -208,3 +208,39 @@ def doerless(tree: Tree, i: int, language: str) -> bool:
     reflexive = any(tree.tokens[c].text.lower() in impersonal and tree.tokens[c].dep.split(":")[0] in ("expl", "obj")
                     for c in tree.children[i]) and any(tree.tokens[c].pos == "NOUN" for c in tree.kids(i, "nsubj"))
     return (tree.is_passive(i) or reflexive) and not tree.kids(i, "agent", "obl:agent")
+
+
+def pair_act(tree: Tree, i: int, frame: Frame, lex: Lexicon, args: Arguments, status: Callable[[], str]) -> bool:
+    """The act is the pair's the text is about, its sides unnamed: mutual, past and stated without its doer ("after
+    the talks, 24 documents were signed"), or said of both together (`between_both`; a place in its phrase, "por
+    los sucesos en Oaxaca", is where, not a side)."""
+    shared = between_both(tree, i, lex)   # a reciprocal act stated, not one planned ("agreed to exchange mutual visits")
+    if shared and (shared == "both" or status() == "occurred") and all(m.kind in ("place", "capital")
+                                                                      for m in args.target):
+        args.target = []
+        return True
+    return not args.target and frame.mutual and doerless(tree, i, lex.language) and status() == "occurred"
+
+
+@functools.lru_cache(maxsize=8)
+def reciprocal_words(language: str) -> frozenset[str]:
+    return frozenset((language_data(language, "discourse") or {}).get("doerless", {}).get("reciprocal", ()))
+
+
+def between_both(tree: Tree, i: int, lex: Lexicon) -> str | None:
+    """An event noun said of the two sides together without naming them: "la expresión recíproca de condolencias",
+    "mutual accusations", "взаимные обвинения" (a reciprocal adjective), "la reunión entre ambos", "the meeting
+    between the two" (both, under the pair preposition): the pair the text is about. Which of the two it is
+    ("reciprocal", "both"), else None."""
+    if tree.tokens[i].pos not in ("NOUN", "PROPN"):
+        return None
+    anchors = [i] + [h for h in [tree.head(i)] if h is not None and tree.tokens[h].pos == "NOUN"]
+    reciprocal = reciprocal_words(lex.language)
+    if any(tree.is_word(c, reciprocal) for a in anchors for c in tree.kids(a, "amod")):
+        return "reciprocal"               # "la expresión recíproca de condolencias": the act the noun above names
+    sizes = group_words(lex.language)["sizes"]
+    both = any(tree.preposition(c) in lex.words("roles", "pair_preps")
+               and (sizes.get(tree.tokens[k].text.lower()) == 2 or _counted(tree, k, sizes) == 2)
+               for c in tree.children[i] for k in [c, *tree.kids(c, "pobj")])   # English: the preposition heads
+    return "both" if both else None
+

@@ -37,7 +37,7 @@ from .arguments import (
     subject_among_targets,
 )
 from .cameo import cameo_code
-from .discourse import Discourse, coordinated_groups, distinct_codes, doerless, group_sides
+from .discourse import Discourse, coordinated_groups, distinct_codes, group_sides, pair_act
 from .frame_roles import (
     CIVILIAN_SOURCE_TYPES,
     acts_for_state,
@@ -232,7 +232,11 @@ def requested_content(tree: Tree, i: int, lex: Lexicon) -> bool:
         head, dep = tree.head(j), tree.tokens[j].dep.split(":")[0]
         if head is not None and dep == "advcl":      # "pushing for the US to support", "presionó para que"
             marks = {tree.lemma(m) for m in tree.kids(j, "mark")}
-            return bool(marks & lex.words("roles", "request_marks")) and _requests(tree, head, lex)
+            if not marks & lex.words("roles", "request_marks"):
+                return False
+            g = tree.head(head)           # or of the act asked or threatened: "amenazó con recurrir a ... para denunciar"
+            return _requests(tree, head, lex) or (g is not None and tree.tokens[head].dep in REQUESTED_LINKS
+                                                  and _requests(tree, g, lex))
         if head is None or dep not in REQUESTED_PATH:
             return False
         if (dep in REQUESTED_LINKS or _asked_with(tree, head, j, lex)) and _requests(tree, head, lex):
@@ -495,8 +499,9 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
             own = own_posting(tree, i, posts, sides, [t.i for t in tree.tokens if tree.head(t.i) is None])
         if own is not None:
             args.target = [own]
-    if frame.mutual and not args.target and doerless(tree, i, lex.language) and event_status(tree, i, lex) == "occurred":
-        confidence = discourse.take_pair(args) or confidence     # "after the talks, 24 documents were signed"
+    if pair_act(tree, i, frame, lex, args, lambda: event_status(tree, i, lex)):   # "se firmaron 24 documentos"
+        if taken := discourse.take_pair(args):   # cooperation of both is one act, conflict one each way
+            confidence, frame = taken, replace(frame, mutual=frame.mutual or frame.type in COOCCURRENCE_TYPES)
     if frame.inverse:                     # the subject side is the host: "Putin received Tokayev" is KAZ→RUS
         args.source, args.target = args.target, args.source
     givers = received_from(tree, i, lex, mentions, heads) if aid is None else []

@@ -116,8 +116,8 @@ def complement_targets(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions:
         verb = next((j for j in [c, *tree.kids(c, "pobj")] if tree.tokens[j].pos == "VERB"), None)
         if verb is None or (frame.type == "REJECT" and tree.lemma(verb) in lex.words("roles", "unsaid_verbs")):
             continue                      # "declined to comment on Russia's offer": a word withheld, no act
-        inner = find_arguments(tree, verb, frame, lex, mentions, heads)
-        found = [m for m in inner.target if m.code not in taken]
+        found = [m for v in complement_chain(tree, verb, lex)
+                 for m in find_arguments(tree, v, frame, lex, mentions, heads).target if m.code not in taken]
         # "refused to allow United Nations planes to land", "se negó a permitir que los aviones de la ONU
         # aterrizaran": whoever the complement lets or makes act, the subject of its own clause
         subjects = [s for k in tree.kids(verb, "ccomp", "xcomp", "obj", "dobj") for s in tree.kids(k, *SUBJECT_DEPS)]
@@ -135,6 +135,19 @@ def complement_targets(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions:
             if found:
                 return found[:1]
     return []
+
+
+def complement_chain(tree: Tree, verb: int, lex: Lexicon) -> list[int]:
+    """The complement verb, then what it completes in turn and the event nouns it acts on, nearest first: "puede
+    decidir renovar las sanciones contra Nicaragua", "amenazó con recurrir a la Corte para denunciar a Ecuador"."""
+    out, todo = [], [verb]
+    while todo and len(out) < 6:
+        v = todo.pop(0)
+        out.append(v)
+        todo += [c for c in tree.children[v] if tree.tokens[c].dep.split(":")[0] in ("xcomp", "ccomp", "advcl")
+                 and tree.tokens[c].pos == "VERB"]
+        todo += [o for o in tree.kids(v, *OBJECT_DEPS) if tree.lemma(o) in lex.nouns]
+    return out
 
 
 ASKED_CLAUSE_DEPS = {"ccomp", "xcomp", "advcl"}

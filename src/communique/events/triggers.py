@@ -80,6 +80,12 @@ def topic_of_event(tree: Tree, i: int, lex: Lexicon) -> bool:
     "переговоры по открытию границы", "negociaciones sobre la firma del tratado". The talks are the event; what
     they are about has not happened. A speech or decision verb above ("сообщило о закрытии границ", "announced
     the closure") still reports the act itself, so only a governing noun with a frame of its own counts."""
+    h = tree.head(i)
+    if h is not None and tree.tokens[h].dep == "prep":      # English: "the importance of cooperating"
+        h = tree.head(h)
+    nonfinite = tree.tokens[i].pos == "VERB" and tree.tokens[i].morph.get("VerbForm") in ("Inf", "Ger", "Part")
+    if nonfinite and h is not None and tree.is_word(h, lex.words("roles", "matter_heads")):
+        return True                       # "trataron la importancia de cooperar con": a matter, not an act
     if tree.tokens[i].pos not in ("NOUN", "PROPN"):
         return False
     topic_preps = lex.words("roles", "topic_preps")
