@@ -170,6 +170,17 @@ CASES = {
                "протестовал во время операции.",
          {("ACCUSE", "BOL", "PER")}, set()),
     ],
+    # a condemnation of an act named only by a word pointing back ("the move", "la acción", "этот шаг") answers
+    # whoever acted before
+    "condemned the move": [
+        ("es", "La policía peruana irrumpió en la embajada de Bolivia en Lima. El presidente de Bolivia condenó la "
+               "acción como una violación de la soberanía de Bolivia.",
+         {("ACCUSE", "BOL", "PER")}, set()),
+        ("en", "Peruvian police raided the Bolivian embassy in Lima. The Bolivian president condemned the move.",
+         {("ACCUSE", "BOL", "PER")}, set()),
+        ("ru", "Перуанская полиция ворвалась в посольство Боливии в Лиме. Президент Боливии осудил этот шаг.",
+         {("ACCUSE", "BOL", "PER")}, set()),
+    ],
     # an act said of both sides together without naming them: a reciprocal adjective, "between the two"
     "both unnamed": [
         ("es", "Los presidentes de Perú y Chile conversaron por teléfono. La llamada fue motivo para la expresión "

@@ -42,7 +42,7 @@ from .frame_roles import (
     CIVILIAN_SOURCE_TYPES,
     acts_for_state,
     aid_roles,
-    answers_named,
+    answers_before,
     asked_side,
     complement_targets,
     conflict_targets,
@@ -482,7 +482,7 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
         confidence = min(confidence, 0.5)
     if frame.complement_target and not args.target:
         args.target = complement_targets(tree, i, frame, lex, mentions, heads, args)
-    if frame.responds and not args.target and (args.source or args.pair) and not answers_named(tree, i, lex):
+    if answers_before(tree, i, frame, lex) and not args.target and (args.source or args.pair):
         # a response answers whoever acted before: the latest other actor named in the sentences before
         taken = {m.code for m in args.source + args.pair}
         inside = [m for m in mentions if heads.get(id(m)) in tree.subtree(i) and m.code not in taken]

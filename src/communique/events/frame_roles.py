@@ -287,6 +287,28 @@ def answers_named(tree: Tree, i: int, lex: Lexicon) -> bool:
                in ("prep", "obl", "nmod") for c in tree.children[i])
 
 
+ANAPHOR_TYPES = {"ACCUSE", "REJECT"}
+
+
+def answers_anaphor(tree: Tree, i: int, frame: Frame, lex: Lexicon) -> bool:
+    """"condenó la acción como una violación de su soberanía", "condemned the move", "осудил этот шаг": a
+    condemnation or rejection of an act named only by a word that points back (``anaphoric_acts``, with its
+    article or demonstrative) answers whoever acted before, as a response does."""
+    if frame.type not in ANAPHOR_TYPES or tree.tokens[i].pos not in ("VERB", "AUX"):
+        return False
+    acts = lex.words("roles", "anaphoric_acts")
+    owner = lex.words("roles", "source_preps")
+    return any(tree.is_word(o, acts) and tree.kids(o, "det") and not any(   # not "the move of X", "la acción de X"
+        tree.preposition(c) in owner or tree.tokens[c].dep.split(":")[0] in ("poss", "nmod:poss", "compound")
+        for c in tree.children[o]) for o in tree.kids(i, *OBJECT_DEPS))
+
+
+def answers_before(tree: Tree, i: int, frame: Frame, lex: Lexicon) -> bool:
+    """A response, or a condemnation of the act before (`answers_anaphor`), that names nothing it answers: its
+    target is whoever acted before."""
+    return (frame.responds or answers_anaphor(tree, i, frame, lex)) and not answers_named(tree, i, lex)
+
+
 ATTACK_PHRASE_DEPS = ("prep", "obl", "nmod", "advmod", "agent")   # where a weapon or a place hangs on the act
 VIOLENCE_TYPES = {"ASSAULT"}
 
