@@ -82,6 +82,22 @@ CASES = {
         ("ru", "Польша осудила агрессию России против Украины.",
          {("ACCUSE", "POL", "RUS")}, {("ACCUSE", "POL", "UKR")}),
     ],
+    # the agent of a participle the parser hung on the noun inside an act's phrase is that act's doer: whose
+    # sanctions are condemned, who imposes the blockade (a participle on the act's own noun stays its doer too)
+    "nested participle": [
+        ("en", "Belarus has condemned the sanctions against Minsk imposed by Poland.",
+         {("ACCUSE", "BLR", "POL"), ("SANCTION", "POL", "BLR")}, {("SANCTION", "BLR", "POL")}),
+        ("en", "The blockade of Gaza imposed by Israel has lasted for years.",
+         {("SANCTION", "ISR", "PSE")}, {("SANCTION", "PSE", "ISR")}),
+        ("es", "Bielorrusia condenó las sanciones contra Minsk impuestas por Polonia.",
+         {("ACCUSE", "BLR", "POL"), ("SANCTION", "POL", "BLR")}, {("SANCTION", "BLR", "POL")}),
+        ("ru", "Белоруссия осудила санкции против Минска, введённые Польшей.",
+         {("ACCUSE", "BLR", "POL"), ("SANCTION", "POL", "BLR")}, {("SANCTION", "BLR", "POL")}),
+        ("es", "El canciller reiteró el rechazo de Kazajistán al bloqueo impuesto por Estados Unidos contra Cuba.",
+         set(), {("REJECT", "USA", "CUB")}),     # the participle of the act's own noun: the blockade's doer
+        ("ru", "Санкции против России, введённые Польшей, вступили в силу.",
+         {("SANCTION", "POL", "RUS")}, {("SANCTION", "RUS", "POL")}),
+    ],
     # a first-person verb in a quotation ("condenamos", "осуждаем") is the speaker's country's act, also where the
     # capitalised verb opening the quotation was taken for a name
     "first person": [

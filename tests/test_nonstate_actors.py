@@ -46,6 +46,23 @@ def test_non_state_actors_act_with_their_type(text, event):
     assert event in _events(text)
 
 
+@pytest.mark.parametrize("text, event", [
+    ("The IRA killed two British soldiers in Belfast on Monday.", ("ASSAULT", "IRA", "REB", "GBR")),
+    ("ETA killed a Spanish policeman with a car bomb.", ("ASSAULT", "ETA", "REB", "ESP")),
+    ("The Sandinistas accused the United States of arming the rebels.", ("ACCUSE", "FSLN-NIC", "PTY", "USA")),
+    ("El IRA mató a dos soldados británicos en Belfast.", ("ASSAULT", "IRA", "REB", "GBR")),
+    ("Los sandinistas acusaron a Estados Unidos de armar a los rebeldes.", ("ACCUSE", "FSLN-NIC", "PTY", "USA")),
+    ("Боевики ИРА убили двух британских солдат в Белфасте.", ("ASSAULT", "IRA", "REB", "GBR")),
+])
+def test_armed_groups_and_movements_named_by_acronym_or_plural_are_no_state(text, event):
+    assert event in _events(text)
+
+
+def test_an_acronym_is_no_country_name_with_its_accent_dropped():
+    codes = {e["code"] for e in extract("The IRA claimed the attack.", published="2004-05-10")["entities"]}
+    assert "IRN" not in codes               # "IRA" is not the Portuguese "Irã" (Iran) written in capitals
+
+
 @pytest.mark.parametrize("text, name, country, sector", [
     ("Serbian police detained two Albanian citizens near the border.", "Police of Serbia", "SRB", "COP"),
     ("Ivory Coast rebels rejected a Senegalese peace plan on Friday.", "Rebels of Ivory Coast", "CIV", "REB"),

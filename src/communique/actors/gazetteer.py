@@ -346,6 +346,9 @@ def _case_ok(entry: Entry, span: list[Tok]) -> bool:
         return tuple(t.text for t in span) == entry.surface
     if entry.case == "title":
         first = span[0].text
+        if len(span) == 1 and first.isupper() and first.isascii() and len(entry.surface) == 1 \
+                and first.lower() != entry.surface[0].lower():
+            return False           # an acronym is no name with its accents dropped ("IRA" is not "Irã")
         return first[:1].isupper() or first.isdigit()
     return True
 

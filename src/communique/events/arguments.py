@@ -75,20 +75,46 @@ def participle_side(tree: Tree, h: int, i: int, lex: Lexicon) -> str | None:
     below = path[:path.index(i)] if i in path else []
     if len(below) < 2 or tree.tokens[below[-1]].pos not in ("VERB", "ADJ"):
         return None
-    agent_preps = lex.words("roles", "agent_preps")
-
-    def is_agent(k: int) -> bool:
-        return tree.tokens[k].dep.split(":")[0] == "agent" or tree.preposition(k) in agent_preps
-
-    if not any(is_agent(k) for k in tree.kids(below[-1])):
+    if not any(is_agent(tree, k, lex) for k in tree.kids(below[-1])):
         return None
     own = below[-2]
-    if is_agent(own):
+    if is_agent(tree, own, lex):
         return "source"
     prep = tree.preposition(own)
     if prep in lex.words("roles", "target_preps") - lex.words("roles", "locative_preps") - {"con", "with"}:
         return "target"
     return None
+
+
+def is_agent(tree: Tree, k: int, lex: Lexicon) -> bool:
+    """The agent phrase of a passive: "by" (English `agent`), "por", the Russian instrumental (`obl:agent`)."""
+    dep = tree.tokens[k].dep
+    return dep.split(":")[0] == "agent" or dep.endswith(":agent") or tree.preposition(k) in lex.words("roles", "agent_preps")
+
+
+def nested_participle_owner(tree: Tree, h: int, lex: Lexicon) -> int | None:
+    """"the sanctions against Minsk imposed by Poland", "the blockade of Gaza imposed by Israel": the parser hung the
+    participle on a noun of no act inside the event noun's own phrase; its agent is the event's doer. Returns the event noun
+    whose doer the actor at `h` is, None where `h` is no such agent. A participle on the event noun itself ("the
+    sanctions imposed by Poland") is not nested: `participle_side` reads it."""
+    path = [h] + tree.ancestors(h)
+    agent = next((j for j in path[:3] if is_agent(tree, j, lex)), None)
+    participle = tree.head(agent) if agent is not None else None
+    if participle is not None and tree.tokens[participle].pos == "ADP":
+        participle = tree.head(participle)    # English: "by" is the participle's child, the name its object
+    if participle is None or tree.tokens[participle].pos not in ("VERB", "ADJ") or \
+            tree.tokens[participle].dep.split(":")[0] not in PARTICIPLE_DEPS:
+        return None
+    host = tree.head(participle)
+    if host is None or tree.tokens[host].pos not in ("NOUN", "PROPN") or tree.preposition(host) is None \
+            or tree.lemma(host) in lex.nouns:
+        return None                       # "el rechazo al bloqueo impuesto por X": the participle is the act's own
+    up = tree.head(host)
+    if up is not None and tree.tokens[up].pos == "ADP":
+        up = tree.head(up)                # English: the noun's preposition hangs on the event noun
+    if up is None or tree.tokens[up].pos not in ("NOUN", "PROPN") or tree.lemma(up) not in lex.nouns:
+        return None
+    return up
 
 
 def role_child(tree: Tree, h: int, i: int) -> int:
@@ -133,7 +159,9 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
         dep, prep = role
         base = dep.split(":")[0]
         by_participle = participle_side(tree, h, i, lex) if is_noun and base in PARTICIPLE_DEPS else None
-        if by_participle is not None:     # "las sanciones impuestas por la UE a Rusia"
+        if is_noun and nested_participle_owner(tree, h, lex) == i:
+            args.source.append(m)         # "the blockade of Gaza imposed by Israel": Israel's blockade
+        elif by_participle is not None:   # "las sanciones impuestas por la UE a Rusia"
             (args.source if by_participle == "source" else args.target).append(m)
         elif prep in pair_preps:
             args.pair.append(m)
@@ -201,7 +229,12 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
     args.target = drop_described_members(tree, args.target, heads)
     if not frame.mutual:
         aimed = lex.words("roles", "aimed_preps")
-        args.target = closest_in_object(tree, i, args.target, heads, aimed) or object_authors(tree, i, mentions, heads)
+        # the doer of an act named in the object ("condemned the sanctions against Minsk imposed by Poland") stands
+        # where the act's noun stands, whatever word the parser hung its participle on
+        owned = {id(m): owner for m in args.target
+                 if heads.get(id(m)) is not None and (owner := nested_participle_owner(tree, heads[id(m)], lex)) is not None}
+        args.target = closest_in_object(tree, i, args.target, {**heads, **owned}, aimed, heads) \
+            or object_authors(tree, i, mentions, heads)
     return args
 
 
@@ -289,7 +322,7 @@ def listed_actors(tree: Tree, verb: int | None, mentions: list[ActorMention], he
 
 
 def closest_in_object(tree: Tree, i: int, targets: list[ActorMention], heads: dict,
-                      aimed_preps: frozenset[str] = frozenset()) -> list[ActorMention]:
+                      aimed_preps: frozenset[str] = frozenset(), own_heads: dict | None = None) -> list[ActorMention]:
     """Of the actors inside the trigger's object, the ones nearest its head: "denied Venezuela's claim of joint
     efforts by the United States and Guyana" answers Venezuela; what the claim is about is no party to the denial.
     Coordinated actors stand together ("accused Russia and Belarus"); targets outside the object are kept."""
@@ -317,8 +350,9 @@ def closest_in_object(tree: Tree, i: int, targets: list[ActorMention], heads: di
     # "condemned Russia's aggression against Ukraine", "la agresión de Rusia contra Ucrania", "агрессию России
     # против Украины": of two actors of the object's phrase the one whose act or words it is answers; the one the
     # act was aimed at (a target preposition) is no party to the condemnation
-    aimed = {id(m) for m in kept if depths[id(m)] == nearest and heads.get(id(m)) is not None
-             and tree.preposition(heads[id(m)]) in aimed_preps}
+    own_heads = own_heads or heads
+    aimed = {id(m) for m in kept if depths[id(m)] == nearest and own_heads.get(id(m)) is not None
+             and tree.preposition(own_heads[id(m)]) in aimed_preps}
     owners = [m for m in kept if depths[id(m)] == nearest and id(m) not in aimed]
     return [m for m in kept if id(m) not in aimed] if aimed and owners else kept
 
@@ -371,6 +405,8 @@ def describing_branch(tree: Tree, h: int | None) -> int | None:
     for _ in range(7):
         if j is None:
             return None
+        if tree.tokens[j].dep.endswith("agent"):
+            return None                   # a participle's agent does what it describes ("введённые Польшей")
         dep = tree.tokens[j].dep.split(":")[0]
         if dep in DESCRIBING_DEPS:
             return j
