@@ -37,6 +37,16 @@ TITLE_GLUE = {"of", "the", "de", "del", "la", "el", "los", "las", "y", "and", ",
 _HOST_MARKERS = {"to", "in", "en", "ante", "в", "во", "при", "a"}
 
 _NAME_PARTICLES = {"van", "von", "der", "de", "da", "do", "dos", "del", "la", "bin", "al", "el", "ibn", "di", "le"}
+#: lower-case particles joined to an Arabic surname by a hyphen ("ас-Сиси", "аль-Асад", "el-Sisi", "al-Thani")
+_HYPHEN_PARTICLES = {"al", "el", "as", "ad", "an", "ar", "at", "ash", "az", "ал", "аль", "эль", "ас", "ад", "ан", "ар",
+                     "ат", "аш", "аз", "эс", "эд", "эн", "эр", "эт", "эш"}
+
+
+def _particle(toks: list[Tok], n: int, j: int) -> bool:
+    """A lower-case particle inside a name before [-] a capitalised part: "Lula da Silva", "ас-Сиси"."""
+    nxt = n + 2 if n + 2 < j and toks[n + 1].text == "-" and toks[n].norm in _HYPHEN_PARTICLES else n + 1
+    return (toks[n].norm in _NAME_PARTICLES | _HYPHEN_PARTICLES and nxt < j and toks[nxt].text[:1].isupper()
+            and (nxt == n + 2 or toks[n].norm in _NAME_PARTICLES))
 
 _SENTENCE_BREAKS = {".", ";", ":", "!", "?", "(", ")", "«", "»", '"', "“", "”"}
 
@@ -108,7 +118,9 @@ def _inside_other_ner(sentence: Sentence, toks: list[Tok], i: int, j: int) -> bo
 def _looks_like_name(sentence: Sentence, toks: list[Tok], i: int, j: int, matches: list[Match],
                      tables: PhraseTables) -> bool:
     words = [t for t in toks[i:j] if t.text[:1].isalpha()]
-    if not words or not all(t.text[:1].isupper() for t in words):
+    # a particle inside ("Lula da Silva"), or hyphenated to the surname even first ("ас-Сиси")
+    if not words or not all(t.text[:1].isupper() or _particle(toks, n, j) and (n > i or toks[n + 1].text == "-")
+                            for n, t in enumerate(toks[i:j], i) if t.text[:1].isalpha()):
         return False
     if any(t.lemma in tables.not_names or t.norm in tables.not_names for t in words):
         return False
@@ -148,9 +160,8 @@ def _name_run(toks: list[Tok], k: int, matches: list[Match]) -> int:
         if t.text == "-" and end > k and end + 1 < len(toks) and toks[end + 1].text[:1].isupper():
             end += 2
             continue
-        if t.norm in _NAME_PARTICLES and end > k and end + 1 < len(toks) and toks[end + 1].text[:1].isupper() \
-                and end + 1 not in starts:
-            end += 1                         # "Alberto van Klaveren", "Lula da Silva"
+        if end > k and _particle(toks, end, len(toks)) and end + 1 not in starts:
+            end += 1                         # "Alberto van Klaveren", "Lula da Silva", "Абдель Фаттах ас-Сиси"
             continue
         if not (t.text[:1].isupper() and t.text.isalpha()) or end in starts:
             break
@@ -448,14 +459,14 @@ def resolve_surnames(found: list[Found], people: dict[str, Person]) -> None:
     """A one-word name that is the last name of a fuller name in the document is that person."""
     by_surname: dict[str, Person] = {}
     for person in people.values():
-        words = person.name.replace("-", " ").split()
+        words = _name_words(person.name)
         if len(words) > 1:
             by_surname.setdefault(fold(words[-1]), person)
     for f in found:
         p = f.person
         if p is None or p.known:
             continue
-        words = p.name.replace("-", " ").split()
+        words = _name_words(p.name)
         if len(words) > 1 and not all(len(w.rstrip(".")) == 1 for w in words[:-1]):
             continue                         # a full name of its own ("K. Barrera" is not)
         target = by_surname.get(fold(words[-1]))
@@ -463,6 +474,11 @@ def resolve_surnames(found: list[Found], people: dict[str, Person]) -> None:
             target.mentions.extend(p.mentions)
             p.mentions.clear()
             f.person, f.code, f.country, f.name = target, target.country, target.country, target.name
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a name, without the particles hyphenated to a surname ("As-Sisi" is one word: Sisi)."""
+    return [w for w in name.replace("-", " ").split() if fold(w) not in _HYPHEN_PARTICLES] or [name]
 
 
 def bare_surnames(si: int, toks: list[Tok], found: list[Found], people: dict[str, Person]) -> list[Found]:

@@ -22,6 +22,9 @@ PREDICATE_DEPS = {"xcomp", "oprd"}
 FIRST_PERSON_DEPS = {"det", "poss", "nmod:poss", "nsubj", "amod"}
 # acts aimed at the place they happen in: "lifted the curfew in Montenegro", "rioted in Dili", "raided ... in Quito"
 LOCATIVE_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT", "COERCE", "AID", "COOPERATE", "SANCTION", "CONCEDE", "PROTEST"}
+# reactions: the author of what they answer is their target when no other is named ("condemnation over the remarks
+# of the Ukrainian ambassador", "протест в связи с заявлениями посла России", "su condena por las declaraciones de")
+REACTION_TYPES = {"ACCUSE", "PROTEST", "REJECT", "SUPPORT"}
 # what is taken away from a place targets it: "withdrew troops from Azerbaijan", "отозвала посла из Австралии"
 DEPARTURE_TYPES = {"RETREAT", "SANCTION"}
 SUBCLAUSE_DEPS = {"xcomp", "advcl", "ccomp", "acl", "relcl", "parataxis", "csubj"}
@@ -151,6 +154,7 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
     target_preps, source_preps = lex.words("roles", "target_preps"), lex.words("roles", "source_preps")
     pair_preps = lex.words("roles", "pair_preps")
     nested: list[ActorMention] = []
+    answered: list[ActorMention] = []     # authors of what a reaction answers (cause_preps)
     for m in mentions:
         h = heads.get(id(m))
         role = role_of(tree, h, i, lex.words("roles", "source_preps")) if h is not None else None
@@ -185,6 +189,10 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
         elif prep is not None and prep in source_preps and is_noun:
             # "the expulsion of Syria's top diplomat", "la invasión de Ucrania": an act done to the "of" phrase
             (args.target if frame.patient_of else args.source).append(m)
+        elif prep is not None and prep in lex.words("roles", "cause_preps") and not (passive and prep in lex.words(
+                "roles", "agent_preps")):
+            if frame.type in REACTION_TYPES:
+                answered.append(m)
         elif prep is not None and prep in lex.words("roles", "departure_preps") and frame.type in DEPARTURE_TYPES:
             args.target.append(m)
         elif prep is not None and prep in target_preps:
@@ -207,6 +215,7 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
     # a nested modifier is the actor when there is no closer one ("визит замминистра ... Казахстана"), else whom
     # the event is for ("поддержка Москвой приоритетов Казахстана")
     (args.target if args.source else args.source).extend(nested)
+    args.target = args.target or answered
     # a subject that is itself an event noun is the theme of a reflexive passive ("se firmará una declaración")
     own_subjects = [s for s in tree.kids(i, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS) if tree.lemma(s) not in lex.nouns]
     if not args.source and reflexive_passive(tree, i, lex):
@@ -460,6 +469,8 @@ def governed_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions:
         elif (is_noun and not frame.mutual and not args.target and prep in lex.words("roles", "target_preps")
               and (prep not in lex.words("roles", "locative_preps") or frame.type in LOCATIVE_TYPES)):
             args.target.append(m)         # "impose sanctions on Niger", "lodged a protest with Beijing"
+        elif is_noun and not args.target and frame.type in REACTION_TYPES and prep in lex.words("roles", "cause_preps"):
+            args.target.append(m)         # "выразило протест в связи с заявлениями посла России"
     if not args.source and not args.has_subject:
         args.subject_is_pronoun = (any(tree.lemma(s) in pronouns for s in subjects) or not subjects
                                    or possessive_pronoun(tree, i, lex))

@@ -50,7 +50,8 @@ from .frame_roles import (
     thanked_for,
     unnamed_attackers,
 )
-from .postings import hosting_side, own_envoy_owners, own_posting, postings, summoning_side
+from .postings import (drop_meetings_of_summons, hosting_side, summons, own_envoy_owners, own_posting, postings,
+                       summoning_side)
 from .rules import (
     CLAUSE_LINKS,
     OBJECT_DEPS,
@@ -69,6 +70,7 @@ from .triggers import (
     off_topic,
     offered_type,
     conditional_type,
+    in_fixed_phrase,
     reversed_by_verb,
     topic_of_event,
 )
@@ -111,12 +113,13 @@ class EventsStage(Stage):
         candidates: list[Candidate] = []
         silent: list[int] = []                    # sentences with two actors and no rule event
         discourse = Discourse()                   # what pronouns, dropped subjects and "the parties" refer to
+        summoned: set[frozenset[str]] = set()     # pairs of a summons, though another reading of it won
         for index, sentence in enumerate(article.sentences):
             lex = lexicon(sentence.language)
             if lex is None or not sentence.tokens:
                 continue
             here = mentions.get(index, [])
-            found = sentence_events(sentence, index, here, lex, discourse)
+            found = sentence_events(sentence, index, here, lex, discourse, summoned)
             candidates.extend(c for c in found if c.confidence >= min_confidence)
             if not found and len({m.code for m in here}) > 1:
                 silent.append(index)
@@ -127,6 +130,7 @@ class EventsStage(Stage):
             floor = float(self.options.get("classifier_min_probability", CLASSIFIER_MIN_PROBABILITY))
             candidates.extend(c for c in classifier_events(article, silent, mentions, floor)
                               if c.confidence >= min_confidence)
+        candidates = drop_meetings_of_summons(article, candidates, summoned)
         article.events = [to_event(article, c, n) for n, c in enumerate(merge(candidates), 1)]
 
 
@@ -188,7 +192,7 @@ def subject_first_pair(tree: Tree, mentions: list[ActorMention]) -> tuple[ActorM
 # --- one sentence ----------------------------------------------------------------------------------------------
 
 def sentence_events(sentence: Sentence, index: int, mentions: list[ActorMention], lex: Lexicon,
-                    discourse: Discourse | None = None) -> list[Candidate]:
+                    discourse: Discourse | None = None, summoned: set | None = None) -> list[Candidate]:
     discourse = discourse or Discourse()
     if not mentions and not discourse.recent:
         return []
@@ -215,6 +219,7 @@ def sentence_events(sentence: Sentence, index: int, mentions: list[ActorMention]
             found = frame_events(tree, i, frame, lex, mentions + targets, heads, discourse, index)
             out.extend(c for c in found if c.source not in targets or c.type in CIVILIAN_SOURCE_TYPES)
             break
+    (summoned if summoned is not None else set()).update(summons(out))
     return best_per_sentence(drop_visits_one_is_invited_to(tree, out))
 
 
@@ -315,19 +320,6 @@ def best_of_kinds(group: list[Candidate]) -> list[Candidate]:
     return list(per_kind.values())
 
 
-def in_fixed_phrase(sentence: Sentence, offset: int, lex: Lexicon) -> bool:
-    """Trigger words inside idioms that do not state an event ("de acuerdo con", "in accordance with")."""
-    text = sentence.text.lower()
-    at = offset - sentence.start
-    for phrase in lex.words("roles", "fixed_phrases"):
-        pos = text.find(phrase)
-        while pos >= 0:
-            if pos <= at < pos + len(phrase):
-                return True
-            pos = text.find(phrase, pos + 1)
-    return False
-
-
 def lexical_frames(tok: Token, lex: Lexicon) -> tuple[Frame, ...] | list[Frame]:
     """The frames the lexicon gives the word by its part of speech and lemma (or form, for a noun)."""
     if tok.pos in ("VERB", "AUX"):
@@ -399,7 +391,9 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
     if frame.requires_object_noun:
         # the form too: a lemmatiser may take a participle noun for its verb ("поверенный" → "поверить")
         passive_subjects = tree.kids(i, "nsubj") if tree.is_passive(i) else []   # "fue convocado el embajador"
-        objects = {w for c in tree.kids(i, *OBJECT_DEPS, *PASSIVE_SUBJECT_DEPS) + passive_subjects
+        # and the title before an object's name ("summoned Russian Ambassador Alexei Borodavkin")
+        nouns = tree.kids(i, *OBJECT_DEPS, *PASSIVE_SUBJECT_DEPS) + passive_subjects
+        objects = {w for c in nouns + [k for h in nouns for k in tree.kids(h, "compound")]
                    for w in (tree.lemma(c), tree.tokens[c].text.lower())}
         if not objects & set(frame.requires_object_noun):
             return False

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, lexicon
+from ..records import Article
 from .actor_mentions import ActorMention
 from .arguments import Arguments
 from .rules import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, Tree
@@ -162,3 +163,40 @@ def summoning_side(tree: Tree, i: int, mode: str | None, mentions: list[ActorMen
         if tree.preposition(child) in preps and tree.tokens[child].dep.split(":")[0] in SUMMONED_TO_DEPS:
             return m if any(t.code != m.code for t in args.target) else None
     return None
+
+
+MEETING_MODES = {"meeting", "talks"}
+
+
+def summons(candidates: list) -> set[frozenset[str]]:
+    """The pairs of the summonses stated ("вызвал посла", "summoned the ambassador")."""
+    return {frozenset((c.source.code, c.target.code)) for c in candidates
+            if c.frame.mode == "summon" and c.status == "occurred"}
+
+
+def drop_meetings_of_summons(article: Article, candidates: list, summoned: set[frozenset[str]]) -> list:
+    """A meeting with the envoy a side summoned is the summons itself, not a consultation of its own: "the Foreign
+    Ministry summoned the ambassador of Ukraine ... a meeting of the deputy minister with the ambassador took place",
+    "в ходе встречи с временным поверенным в делах РФ выразил недоумение", "se reunió con el embajador convocado".
+    A meeting of the same pair in the document whose partner is named as an envoy goes with the summons (`summoned`:
+    the pairs of the summonses, also where another reading of the same sentence won)."""
+    if not summoned:
+        return candidates
+    out = []
+    for c in candidates:
+        if c.type == "CONSULT" and c.frame.mode in MEETING_MODES and c.status == "occurred" \
+                and frozenset((c.source.code, c.target.code)) in summoned:
+            sentence = article.sentences[c.sentence]
+            lex = lexicon(sentence.language)
+            if lex is not None and any(named_as_envoy(Tree(sentence), m, lex) for m in (c.source, c.target)):
+                continue
+        out.append(c)
+    return out
+
+
+def named_as_envoy(tree: Tree, m: ActorMention, lex: Lexicon) -> bool:
+    """The actor is named as an envoy: the envoy's own name, a country whose envoy the phrase names ("с послом
+    Украины", "with the chargé d'affaires of Russia"), or the head of a mission ("главе украинской дипмиссии")."""
+    h = tree.span_head(m.start, m.end)
+    envoys = lex.words("roles", "envoy_nouns")
+    return h is not None and any(tree.is_word(j, envoys) for j in [h, *tree.ancestors(h, 3), *tree.children[h]])

@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..lexicon import Frame, Lexicon
+from ..records import Sentence
 from .rules import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, Tree
 
 # material conflict that, stated as intent, is a threat (PLOVER THREATEN: "threaten to sanction, attack, coerce")
@@ -280,4 +281,17 @@ def alleged_content(tree: Tree, i: int, lex: Lexicon) -> bool:
             return True
         if tree.tokens[a].pos in ("VERB", "AUX"):
             return False
+    return False
+
+
+def in_fixed_phrase(sentence: Sentence, offset: int, lex: Lexicon) -> bool:
+    """Trigger words inside idioms that do not state an event ("de acuerdo con", "in accordance with")."""
+    text = sentence.text.lower()
+    at = offset - sentence.start
+    for phrase in lex.words("roles", "fixed_phrases"):
+        pos = text.find(phrase)
+        while pos >= 0:
+            if pos <= at < pos + len(phrase):
+                return True
+            pos = text.find(phrase, pos + 1)
     return False

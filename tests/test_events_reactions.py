@@ -1,0 +1,79 @@
+"""Reactions and summonses, per language (issue 15, classes read on dev-articles-2 half A): whom a protest or a
+condemnation answers, a meeting that is a summons, a later surname with a hyphenated particle. Sentences written
+for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from test_events_lang import code_events, triples
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("ru", "Депутаты парламента Казахстана выразили осуждение по поводу высказываний посла Украины.",
+     ("ACCUSE", "KAZ", "UKR")),
+    ("ru", "Министерство иностранных дел Эстонии выразило протест в связи с заявлениями посла России.",
+     ("ACCUSE", "EST", "RUS")),
+    ("en", "Kazakh lawmakers expressed condemnation over the remarks of the Ukrainian ambassador.",
+     ("ACCUSE", "KAZ", "UKR")),
+    ("en", "Estonia's Foreign Ministry lodged a protest over statements by the Russian ambassador.",
+     ("ACCUSE", "EST", "RUS")),
+    ("es", "Los diputados de Kazajistán expresaron su condena por las declaraciones del embajador de Ucrania.",
+     ("ACCUSE", "KAZ", "UKR")),
+    ("es", "Estonia protestó por las declaraciones del embajador ruso.", ("ACCUSE", "EST", "RUS")),
+])
+def test_a_reaction_targets_the_author_of_what_it_answers(language, text, expected):
+    # cause_preps: "по поводу", "в связи с", "over", "por" name what a reproach answers; its author is the target
+    assert expected in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("language, text, kept", [
+    ("ru", "Евросоюз ввел санкции против России в связи с вторжением в Украину.", ("SANCTION", "EU", "RUS")),
+    ("ru", "Польша выслала российского дипломата в связи с делом о шпионаже в пользу Белоруссии.",
+     ("SANCTION", "POL", "RUS")),
+    ("en", "The EU imposed sanctions on Russia over its invasion of Ukraine.", ("SANCTION", "EU", "RUS")),
+])
+def test_the_cause_of_a_measure_is_no_second_target(language, text, kept):
+    found = triples(code_events(text, language))
+    assert kept in found
+    assert not [t for t in found if t[0] == "SANCTION" and t[2] != kept[2]]
+
+
+@pytest.mark.parametrize("language, text, pair", [
+    ("ru", ("МИД Эстонии вызвал посла России. В ходе встречи с послом России заместитель министра выразил протест в "
+            "связи с высказываниями депутата Госдумы."), {"EST", "RUS"}),
+    ("en", ("Poland's Foreign Ministry summoned the Belarusian ambassador on Monday. Deputy Foreign Minister Marcin "
+            "Przydacz met with the ambassador of Belarus and handed him a note of protest."), {"POL", "BLR"}),
+    ("es", ("La Cancillería de Chile convocó al embajador de Israel. El vicecanciller se reunió con el embajador "
+            "israelí y le expresó su protesta."), {"CHL", "ISR"}),
+])
+def test_a_meeting_with_the_envoy_summoned_is_the_summons(language, text, pair):
+    events = code_events(text, language).events
+    assert any(e.mode == "summon" and {e.source.code, e.target.code} == pair for e in events)
+    assert not [e for e in events if e.type == "CONSULT"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "МИД Эстонии вызвал посла России. Позднее президент Эстонии встретился с президентом России в Женеве."),
+    ("en", ("Poland's Foreign Ministry summoned the Belarusian ambassador on Monday. Later, Polish President Andrzej "
+            "Duda met with the Belarusian president in Minsk.")),
+])
+def test_a_meeting_of_others_after_a_summons_stays(language, text):
+    assert any(e.type == "CONSULT" for e in code_events(text, language).events)
+
+
+def test_a_meeting_with_an_envoy_without_a_summons_stays():
+    text = "Заместитель министра иностранных дел Казахстана встретился с послом Египта."
+    assert ("CONSULT", "KAZ", "EGY") in triples(code_events(text, "ru"))
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", ("Президент Египта Абдель Фаттах ас-Сиси выступил на форуме. Позднее ас-Сиси провел телефонный "
+            "разговор с Эрдоганом.")),
+    ("en", ("Egyptian President Abdel Fattah el-Sisi spoke at the forum. Later, el-Sisi held a phone call with "
+            "Erdogan.")),
+    ("es", ("El presidente egipcio Abdel Fattah al-Sisi habló en el foro. Más tarde, al-Sisi sostuvo una conversación "
+            "telefónica con Erdogan.")),
+])
+def test_a_surname_with_a_hyphenated_particle_is_the_person_named_in_full(language, text):
+    # "ас-Сиси": a lower-case particle joined by a hyphen is part of the name, and the later surname is the same man
+    assert ("CONSULT", "EGY", "TUR") in triples(code_events(text, language))
