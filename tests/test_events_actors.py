@@ -231,3 +231,15 @@ def test_actors_by_mechanism(mechanism, language, text, wanted, unwanted):
     found = directed(article) if mechanism == "host" else triples(article)
     assert wanted <= found, f"{mechanism}: missing {wanted - found} in {found}"
     assert not unwanted & found, f"{mechanism}: wrong {unwanted & found}"
+
+
+@pytest.mark.parametrize("language,text", [
+    ("es", "El presidente de Corea del Sur se reunió con el primer ministro de Japón en Nara. Tras la cumbre, ambos "
+           "líderes visitarán mañana un templo budista."),
+    ("en", "The president of South Korea met the prime minister of Japan in Nara. After the summit, both leaders will "
+           "visit a Buddhist temple."),
+])
+def test_both_sides_visiting_a_place_do_not_visit_each_other(language, text):
+    article = code_events(text, language)
+    assert not [e for e in article.events if e.mode == "visit"], [(e.type, e.mode, e.source.code) for e in article.events]
+

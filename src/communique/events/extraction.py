@@ -439,7 +439,7 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
         named = distinct_codes([m for m in mentions if m.start < tree.tokens[i].start])
         pair = [m for m in (named if len(named) > 1 else discourse.pair())
                 if m.code not in {t.code for t in args.target}]
-        if frame.mutual or (len(pair) == 2 and not args.target):
+        if frame.mutual or (len(pair) == 2 and not args.target and not frame.venue):   # no visit to each other
             args.pair, confidence = pair, 0.7
         elif pair and args.target:          # "they accused Moscow": the other side
             args.source, confidence = pair[:1], 0.6
