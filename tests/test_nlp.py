@@ -115,3 +115,35 @@ def test_a_late_parse_redoes_the_ruler_and_lemmas_as_a_whole_second_pass(monkeyp
     whole, slow = analyse()
     assert whole.rerun is None
     assert fast == slow
+
+
+@pytest.mark.parametrize("language,texts", [
+    ("en", ["The minister got the letter and said the talks were going well.",
+            "Kazakhstan's president has visited Beijing twice, as he told reporters on Monday.",
+            "There were no objections; they'd agreed to meet again in  May."]),
+    ("es", ["El canciller dijo que las conversaciones fueron productivas.",
+            "Chile y Perú firmaron ayer un acuerdo  de cooperación en Lima."]),
+])
+def test_the_ruler_table_matches_and_tags_as_spacys_attribute_ruler(language, texts):
+    """`nlp.ruler.RulerTable`: the one-token exact-value patterns looked up in tables, the others through the
+    Matcher, give the ruler's own matches, and docs tagged and parsed through it are spaCy's own, tagged only or
+    parsed."""
+    from communique.nlp import models
+    from communique.nlp.ruler import RulerTable
+
+    nlp = models.spacy_model(models.DEFAULT_SPACY_MODELS[language])
+    ruler = nlp.get_pipe("attribute_ruler")
+    table = RulerTable(ruler)
+    assert table.tables and table.columns
+
+    def rows(doc):
+        return [(t.text, t.lemma_, t.pos_, t.tag_, str(t.morph), t.dep_, t.head.i, t.ent_type_) for t in doc]
+
+    with models.single_threaded_math():
+        for disabled in (["parser", "attribute_ruler", "lemmatizer"], ["attribute_ruler", "lemmatizer"]):
+            for doc in nlp.pipe(texts, disable=disabled):
+                assert table.match(doc) == ruler.match(doc)
+        spacy_docs = [rows(d) for d in nlp.pipe(texts)]
+        sentences = [Sentence(0, len(t), t, language) for t in texts]
+        tagged = models._SpacyTagged(sentences, models.DEFAULT_SPACY_MODELS[language], full=True)
+    assert [rows(d) for d in tagged.docs] == spacy_docs
