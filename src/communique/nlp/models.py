@@ -6,8 +6,9 @@ English and Spanish go through spaCy (`en_core_web_sm` re-upload, `es_core_news_
 a model's own objects. A language with no model gets tokens without a parse (``Sentence.parsed`` stays False).
 
 The parse is a cascade when a caller asks for one (``needs_syntax``): every sentence is tagged (tokens, lemmas,
-POS, morphology, NER: the entities stage reads them everywhere), then the dependency parser, the most expensive
-model, runs only on the sentences the caller selects from those tags. Sentences are batched per language across
+POS, morphology), NER runs on those the caller keeps (the entities stage reads them everywhere: all of them in
+:func:`parse_sentences`), then the dependency parser, the most expensive model, runs only on the sentences the
+caller selects from those tags. Sentences are batched per language across
 everything handed in, and the models run on one BLAS thread (see :func:`single_threaded_math`).
 """
 from __future__ import annotations
@@ -159,6 +160,16 @@ class ModelPass:
         self._worded = len(self.tagged)
         return self._words
 
+    def recognise(self, sentences: Iterable[Sentence] | None = None) -> None:
+        """NER over these tagged sentences (every tagged one without `sentences`) that have none yet, in one call
+        per language: the tags of the triage's candidates, read for their event words, need no NER, and only the
+        sentences of the articles analysed get it. It runs where one pass runs it (after the taggers, before the
+        dependency parser: a tagged language's `parse` and :meth:`fill` call it for what they get that has none)."""
+        wanted = None if sentences is None else {id(s) for s in sentences}
+        for tagged in self.tagged:
+            tagged.recognise([i for i, s in enumerate(tagged.sentences)
+                              if (wanted is None or id(s) in wanted) and i not in tagged.recognised])
+
     def parse(self, sentences: Iterable[Sentence]) -> None:
         """The dependency parser over these tagged sentences (those parsed already are left as they are)."""
         wanted = {id(s) for s in sentences}
@@ -168,6 +179,8 @@ class ModelPass:
     def fill(self, keep: Iterable[Sentence] | None = None) -> None:
         """Neutral tokens and NER spans for the tagged sentences (only those in `keep`, when given)."""
         wanted = None if keep is None else {id(s) for s in keep}
+        self.recognise(None if wanted is None else
+                       [s for tagged in self.tagged for s in tagged.sentences if id(s) in wanted])
         for tagged in self.tagged:
             tagged.fill(wanted)
 
@@ -178,9 +191,14 @@ class _Tagged:
 
     sentences: list[Sentence]
     parsed: set[int]
+    recognised: set[int]
 
     def words(self) -> list[frozenset[str]]:
         raise NotImplementedError
+
+    def recognise(self, chosen: list[int]) -> None:
+        """NER over these sentences (indexes), once."""
+        self.recognised.update(chosen)
 
     def parse(self, chosen: list[int]) -> None:
         raise NotImplementedError
@@ -198,7 +216,7 @@ class _PlainTagged(_Tagged):
     """A language without a model: words and punctuation, no parse."""
 
     def __init__(self, sentences: list[Sentence]) -> None:
-        self.sentences, self.parsed = sentences, set()
+        self.sentences, self.parsed, self.recognised = sentences, set(), set()
 
     def words(self) -> list[frozenset[str]]:
         return [frozenset(m.group().lower() for m in _WORD.finditer(s.text)) for s in self.sentences]
@@ -219,13 +237,18 @@ class _SpacyTagged(_Tagged):
     def __init__(self, sentences: list[Sentence], package: str, *, full: bool) -> None:
         self.sentences, self.nlp, self.package = sentences, spacy_model(package), package
         has_parser = "parser" in self.nlp.pipe_names
-        skip = () if full or not has_parser else ("parser",)
+        # tagged now, parsed later: NER too waits until the sentences to analyse are known (`ModelPass.recognise`),
+        # and runs before the parser as it did in the tagging pass
+        self.ner = self.nlp.get_pipe("ner") if not full and has_parser and "ner" in self.nlp.pipe_names else None
+        skip = () if full or not has_parser else ("parser", "ner")
         # tagged now, parsed later: the ruler's matches are kept for the pass after the parse (`nlp.ruler`)
         self.rerun = None if full or not has_parser else ruler_rerun(self.nlp, _rerun_after_parser(package))
         self.ruled: list[Any] = []
         docs = [self.nlp.make_doc(s.text) for s in sentences]
         for name, component in self.nlp.pipeline:
             if name in skip:
+                if name == "ner" and self.nlp.pipe_names.index("ner") < self.nlp.pipe_names.index("parser"):
+                    raise ValueError(f"{package}: NER before the parser")   # it could not wait then
                 continue
             if self.rerun is not None and component is self.rerun.ruler:
                 self.ruled = [self.rerun.first_pass(doc) for doc in docs]
@@ -233,6 +256,13 @@ class _SpacyTagged(_Tagged):
                 docs = _run_component(component, docs)
         self.docs = docs
         self.parsed = set(range(len(sentences))) if has_parser and full else set()
+        self.recognised = set() if self.ner is not None else set(range(len(sentences)))
+
+    def recognise(self, chosen: list[int]) -> None:
+        if chosen and self.ner is not None:
+            for i, doc in zip(chosen, _run_component(self.ner, [self.docs[i] for i in chosen])):
+                self.docs[i] = doc
+        self.recognised.update(chosen)
 
     def words(self) -> list[frozenset[str]]:
         return [frozenset(w for t in doc for w in (t.lower_, t.lemma_.lower())) for doc in self.docs]
@@ -241,6 +271,7 @@ class _SpacyTagged(_Tagged):
         nlp = self.nlp
         if not chosen or "parser" not in nlp.pipe_names:
             return
+        self.recognise([i for i in chosen if i not in self.recognised])     # NER first, as in one pass
         docs = [self.docs[i] for i in chosen]
         if self.rerun is not None:
             before = [self.rerun.state(doc) for doc in docs]
@@ -337,7 +368,7 @@ class _NatashaTagged(_Tagged):
 
     def __init__(self, sentences: list[Sentence], *, full: bool) -> None:
         from natasha import Doc
-        from natasha.doc import adapt_spans, inject_morph, sent_words
+        from natasha.doc import inject_morph, sent_words
 
         self.sentences, self.models = sentences, natasha()
         models = self.models
@@ -347,20 +378,28 @@ class _NatashaTagged(_Tagged):
         parts = [part for doc in docs for part in doc.sents]
         for part, markup in zip(parts, models.morph.map([sent_words(p) for p in parts])):
             inject_morph(part.tokens, markup.tokens)
-        for doc, markup in zip(docs, models.ner.map([doc.text for doc in docs])):
+        self.docs = docs
+        self.parsed, self.recognised = set(), set()
+        if full:
+            self.recognise(list(range(len(docs))))
+            self.parse(list(range(len(docs))))
+
+    def recognise(self, chosen: list[int]) -> None:
+        from natasha.doc import adapt_spans
+
+        docs = [self.docs[i] for i in chosen]
+        for doc, markup in zip(docs, self.models.ner.map([doc.text for doc in docs])):
             doc.spans = list(adapt_spans(doc, markup.spans))
             doc.envelop_span_tokens()
             doc.envelop_sent_spans()
-        self.docs = docs
-        self.parsed = set()
-        if full:
-            self.parse(list(range(len(docs))))
+        self.recognised.update(chosen)
 
     def words(self) -> list[frozenset[str]]:
         return [frozenset(w for t in doc.tokens for w in (t.text.lower(), _lemma(t) or "")) for doc in self.docs]
 
     def parse(self, chosen: list[int]) -> None:
         if chosen:
+            self.recognise([i for i in chosen if i not in self.recognised])
             _natasha_syntax([self.docs[i] for i in chosen], self.models)
             self.parsed.update(chosen)
 

@@ -141,6 +141,7 @@ class ParseStage(Stage):
             window = int(self.settings.options("triage").get("window", WINDOW))
             passed = _triage_by_event_words([a for a in articles if _waits_for_triage(a)], run, window)
             analysed = direct + passed
+            run.recognise(s for a in analysed for s in a.sentences)     # NER once per language, on what is kept
             if self.settings.cascade:
                 words = run.words()
                 run.parse(s for a in analysed for s, yes in zip(a.sentences, needs_syntax(
