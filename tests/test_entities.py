@@ -422,3 +422,90 @@ def test_an_office_described_with_its_country_names_its_holder_named_after(langu
 def test_a_headlines_opening_verb_is_not_part_of_the_name_after_it(language, text, surname):
     p = person(make_article(text, language, "2012-07-30"), surname)
     assert p.name.split()[0].lower() not in ("recibe", "meets"), p.name
+
+
+# ----------------------------------------------------------------------------------------- office holders by surname
+
+@pytest.mark.parametrize("language,text,surname,name,country", [
+    ("en", "Spain recalled its ambassador from Argentina after the insults against Sánchez. Spain wants an apology "
+           "from Argentina.", "Sanchez", "Pedro Sanchez", "ESP"),
+    ("es", "España retiró a su embajadora de Argentina tras los insultos contra Sánchez. El Gobierno de España "
+           "exige disculpas a Argentina.", "Sanchez", "Pedro Sanchez", "ESP"),
+    ("ru", "Испания отозвала посла из Аргентины после оскорблений в адрес Санчеса. Испания требует извинений от "
+           "Аргентины.", "Sanchez", "Pedro Sanchez", "ESP"),
+    # a spelling variant of a known surname, the office held for a state the document is about
+    ("es", "España exige al señor Miley disculpas públicas. Argentina no respondió a España y el Gobierno de "
+           "Argentina guarda silencio.", "Milei",
+     "Javier Milei", "ARG"),
+])
+def test_a_bare_surname_of_an_office_holder_of_the_documents_state_is_that_person(language, text, surname, name,
+                                                                                  country):
+    p = person(make_article(text, language, "2024-05-19"), surname)
+    assert (p.name, p.country) == (name, country)
+
+
+def test_a_surname_the_model_did_not_tag_is_an_office_holder_of_the_documents_state():
+    text = ("Colombia denunció una incursión de tropas de Venezuela. Es el primer incidente con Venezuela desde que "
+            "Duque asumió la presidencia de Colombia.")
+    p = person(make_article(text, "es", "2018-09-20"), "Duque")
+    assert (p.name, p.country) == ("Ivan Duque", "COL")
+
+
+def test_a_common_surname_is_no_office_holder_where_the_document_is_not_about_that_state():
+    text = "Sánchez scored twice as the club beat Chile's champions in Santiago. Chile's coach praised Sánchez."
+    article = make_article(text, "en", "2024-05-19")
+    assert not [e for e in article.entities if e.type == "PERSON" and e.name == "Pedro Sanchez"]
+
+
+# ----------------------------------------------------------------------------------------- titles in other places
+
+@pytest.mark.parametrize("language,text,surname,country", [
+    # a relative clause states the person's office
+    ("en", "Ghana and Togo signed a border deal. The chairman John Mensah, who is also the President of Ghana, "
+           "said the deal would hold.", "Mensah", "GHA"),
+    ("es", "Ghana y Togo firmaron un acuerdo fronterizo. John Mensah, quien también es presidente de Ghana, dijo "
+           "que el acuerdo se cumplirá.", "Mensah", "GHA"),
+    ("ru", "Гана и Того подписали пограничное соглашение. Джон Менса, который является президентом Ганы, заявил, "
+           "что соглашение будет выполнено.", "Mens", "GHA"),
+    # a head of mission serves the country of the mission
+    ("en", "Ecuador's police entered the embassy in Quito. The head of mission of Peru, Ernesto Villacorta, "
+           "protested.", "Villacorta", "PER"),
+    ("es", "La policía de Ecuador irrumpió en la embajada en Quito. El jefe de la misión diplomática peruana, "
+           "Ernesto Villacorta, protestó.", "Villacorta", "PER"),
+    ("ru", "Полиция Эквадора ворвалась в посольство в Кито. Глава дипмиссии Перу Эрнесто Вильякорта выразил "
+           "протест.", "Vil", "PER"),
+])
+def test_an_office_stated_in_a_relative_clause_or_a_missions_head_gives_the_country(language, text, surname,
+                                                                                     country):
+    assert person(make_article(text, language, "2023-08-10"), surname).country == country
+
+
+@pytest.mark.parametrize("language,text,surname", [
+    ("en", "France protested to the United States. Permanent Representative of France to the United Nations (UN) "
+           "Jerome Bonnafont said Paris would respond.", "Bonnafont"),
+    ("ru", "Франция выразила протест США. Постоянный представитель Франции при Организации объединенных наций "
+           "(ООН) Жером Бонфон заявил, что Париж ответит.", "Bonfon"),
+])
+def test_an_acronym_in_brackets_after_a_posting_is_still_the_posting(language, text, surname):
+    assert person(make_article(text, language, "2024-03-01"), surname).country == "FRA"
+
+
+def test_a_russian_title_with_a_department_of_a_ministry_names_the_ministrys_country():
+    text = ("Москва ответит на решение Варшавы выслать российского дипломата. Об этом заявил директор Второго "
+            "Европейского департамента МИД РФ Олег Смирнов.")
+    p = person(make_article(text, "ru", "2024-03-01"), "Smirnov")
+    assert (p.country, p.role) == ("RUS", "director")
+
+
+# ----------------------------------------------------------------------------------------- names across languages
+
+def test_an_arabic_name_with_bin_is_one_person_named_again_by_the_given_name():
+    text = ("Sheikh Abdullah bin Zayed opened the new embassy in Dakar with Senegal's foreign minister. Sheikh "
+            "Abdullah said the embassy reflects the ties between the two countries.")
+    p = person(make_article(text, "en", "2023-11-02"), "Zayed")
+    assert (p.name, p.country, len(p.mentions)) == ("Abdullah bin Zayed Al Nahyan", "ARE", 2)
+
+
+def test_a_cyrillic_given_name_with_k_agrees_with_a_latin_c():
+    text = "Армения и Франция подписали соглашение. Катрин Колонна прибыла в Ереван."
+    assert person(make_article(text, "ru", "2023-10-03"), "Colonna").name == "Catherine Colonna"

@@ -221,6 +221,38 @@ CASES = {
     ],
 }
 
+# the doer's own people named in the sentence are no target of its act on its own envoy
+CASES["own envoy"] = [
+    ("es", "El canciller José Manuel Albares anunció que ha llamado a consultas a la embajadora española en Buenos "
+           "Aires tras los insultos a Sánchez.", {("SANCTION", "ESP", "ARG")}, set()),
+    ("en", "Foreign Minister José Manuel Albares said he had recalled the Spanish ambassador in Buenos Aires after "
+           "the insults against Sánchez.", {("SANCTION", "ESP", "ARG")}, set()),
+    ("ru", "Министр иностранных дел Испании Хосе Мануэль Альбарес отозвал посла Испании в Буэнос-Айресе после "
+           "оскорблений в адрес Санчеса.", {("SANCTION", "ESP", "ARG")}, set()),
+]
+
+# the chances of an act examined at a meeting are its topic, no act
+CASES["possibilities"] = [
+    ("en", "Cuba's foreign minister met his Kazakh counterpart in New York, where they examined the possibilities "
+           "of expanding cooperation between Cuba and Kazakhstan.", set(), {("COOPERATE", "CUB", "KAZ")}),
+    ("es", "El canciller de Cuba y su homólogo de Kazajistán examinaron las posibilidades de ampliar la "
+           "cooperación entre Cuba y Kazajistán.", set(), {("COOPERATE", "CUB", "KAZ")}),
+    ("ru", "Министры иностранных дел Кубы и Казахстана обсудили перспективы расширения сотрудничества между Кубой "
+           "и Казахстаном.", set(), {("COOPERATE", "CUB", "KAZ")}),
+]
+
+# credentials are presented, handed over or accepted; a country's "democratic credentials" are no accreditation
+CASES["credentials"] = [
+    ("en", "President Kwame Boateng of Ghana told the leaders of Togo: whatever we resolve will make or mar our "
+           "democratic credentials.", set(), {("COOPERATE", "GHA", "TGO")}),
+    ("en", "The Ambassador of Ghana presented his credentials to the President of Togo.", {("COOPERATE", "GHA", "TGO")},
+     set()),
+    ("es", "El presidente de Ghana dijo a los líderes de Togo que lo que resuelvan marcará sus credenciales "
+           "democráticas.", set(), {("COOPERATE", "GHA", "TGO")}),
+    ("es", "El embajador de Ghana presentó sus cartas credenciales al presidente de Togo.", {("COOPERATE", "GHA", "TGO")},
+     set()),
+]
+
 PARAMS = [(mechanism, *case) for mechanism, cases in CASES.items() for case in cases]
 
 

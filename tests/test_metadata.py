@@ -50,6 +50,9 @@ def run(text: str, **given) -> Article:
     ("ВАШИНГТОН, 12 июн — РИА Новости. Министерство финансов США", "ВАШИНГТОН", "USA", "RIA Novosti", (6, 12)),
     ("Lima, set. 22 (ANDINA). La República de Kazajistán inauguró", "Lima", "PER", "Andina", (9, 22)),
     ("САН-ПАУЛУ. КАЗИНФОРМ – В крупнейшем городе Бразилии", "САН-ПАУЛУ", "BRA", "Kazinform", None),
+    # the place's own country after it, perhaps a regional agency in capitals
+    ("KINGSTON, Jamaica, CMC – The Jamaican government said on Monday", "KINGSTON", "JAM", None, None),
+    ("LIMA, Peru – El canciller peruano dijo", "LIMA", "PER", None, None),
 ])
 def test_datelines(paragraph, place, country, agency, month_day):
     found = parse_dateline(paragraph)
@@ -63,6 +66,7 @@ def test_datelines(paragraph, place, country, agency, month_day):
     "El presidente de Rusia, Vladímir Putin, recibió hoy a su homólogo.",
     "Kazakhstan will soon enjoy stronger ties with the European Union.",
     "“Para Kazajstán, Rusia siempre ha sido el principal socio”, dijo Tokayev.",
+    "LIMA, Chile – a place and another country is no dateline",
 ])
 def test_running_text_is_not_a_dateline(paragraph):
     assert parse_dateline(paragraph) is None

@@ -37,6 +37,7 @@ from .people import (
     apply_title,
     bare_surnames,
     learned_surnames,
+    office_holder_surnames,
     person_for,
     person_spans,
     resolve_surnames,
@@ -47,7 +48,7 @@ from .references import descriptive_references
 _NOT_FIRST_NAMES = {"la", "el", "los", "las", "the", "de", "del", "san", "santa", "sao", "puerto", "ciudad"}
 
 _DIPLOMATIC_ROLES = {"ambassador", "charge d'affaires", "consul", "consul general", "embassy counsellor",
-                     "counsellor", "envoy", "special envoy"}
+                     "counsellor", "envoy", "special envoy", "head of mission"}
 #: prepositions that make a capital a location rather than its government
 _LOCATIVES = {"in", "at", "en", "в", "во"}
 
@@ -89,6 +90,9 @@ def extract_entities(article: Article, learned: LearnedActors | None = None
     resolve_surnames(found, people)
     for si, toks in enumerate(sentence_toks):
         found.extend(bare_surnames(si, toks, found, people))
+    states = Counter(f.country for f in found if f.country and f.person is None and f.kind in COUNTRY_KINDS)
+    found.extend(office_holder_surnames(article.sentences, sentence_toks, found, people,
+                                        gazetteer("en"), on, states))
     if learned:
         apply_learned(found, people, learned, on)
         for si, toks in enumerate(sentence_toks):

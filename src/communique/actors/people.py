@@ -36,7 +36,8 @@ TITLE_GLUE = {"of", "the", "de", "del", "la", "el", "los", "las", "y", "and", ",
 #: words before a country that make it the host, not the official's own country ("Ambassador to Kazakhstan")
 _HOST_MARKERS = {"to", "in", "en", "ante", "в", "во", "при", "a"}
 
-_NAME_PARTICLES = {"van", "von", "der", "de", "da", "do", "dos", "del", "la", "bin", "al", "el", "ibn", "di", "le"}
+_NAME_PARTICLES = {"van", "von", "der", "de", "da", "do", "dos", "del", "la", "bin", "bint", "al", "el", "ibn", "di",
+                   "le", "бен", "бин", "ибн"}
 #: lower-case particles joined to an Arabic surname by a hyphen ("ас-Сиси", "аль-Асад", "el-Sisi", "al-Thani")
 _HYPHEN_PARTICLES = {"al", "el", "as", "ad", "an", "ar", "at", "ash", "az", "ал", "аль", "эль", "ас", "ад", "ан", "ар",
                      "ат", "аш", "аз", "эс", "эд", "эн", "эр", "эт", "эш"}
@@ -47,6 +48,10 @@ def _particle(toks: list[Tok], n: int, j: int) -> bool:
     nxt = n + 2 if n + 2 < j and toks[n + 1].text == "-" and toks[n].norm in _HYPHEN_PARTICLES else n + 1
     return (toks[n].norm in _NAME_PARTICLES | _HYPHEN_PARTICLES and nxt < j and toks[nxt].text[:1].isupper()
             and (nxt == n + 2 or toks[n].norm in _NAME_PARTICLES))
+
+
+#: "son/daughter of" in Arabic names, whose bearers are named again by their given name
+_PATRONYMIC_LINKS = {"bin", "bint", "ibn", "бен", "бин", "ибн"}
 
 _SENTENCE_BREAKS = {".", ";", ":", "!", "?", "(", ")", "«", "»", '"', "“", "”"}
 
@@ -230,7 +235,7 @@ def _first_name_agrees(first: Tok, record: dict[str, Any]) -> bool:
         return True                          # an initial, an acronym or a particle says nothing
 
     def stem(word: str) -> str:
-        word = fold(latinize(word) if is_cyrillic(word) else word)
+        word = fold(latinize(word) if is_cyrillic(word) else word).replace("c", "k")    # Катрин / Catherine
         return word[1:3] if word[:1] in "yij" and len(word) > 3 else word[:2]
 
     given_names = {stem(part) for n in [record["name"], *record.get("aliases", [])]
@@ -282,7 +287,8 @@ def apply_title(si: int, toks: list[Tok], i: int, j: int, person: Person, matche
     after = [r for r in roles if r.i >= j and toks[j].text == "," and _only_glue(toks, j, r.i, matches, 3)
              and _name_run(toks, _skip_glue(toks, r.j, matches), matches) - _skip_glue(toks, r.j, matches) < 2] \
         if j < len(toks) else []             # an apposition, unless it is the title of the next name
-    if not before and not after:
+    predicate = not before and not after
+    if predicate:
         after = _predicate_title(toks, j, roles, matches, tables)
     title = before[-1] if before else (after[0] if after else None)
     if title is None:
@@ -293,6 +299,8 @@ def apply_title(si: int, toks: list[Tok], i: int, j: int, person: Person, matche
                        person=person))
     if title.best.code in RELATIONAL_ROLES:
         person.counterpart = not person.known    # "his Chilean counterpart, X": a country, not an office
+    elif predicate and person.known:
+        pass                                 # "Nurtleu, who also serves as deputy prime minister": the office by date
     elif not person.known or person.role is None or title.best.code != "minister":
         person.role = title.best.code
         person.sector = title.best.sector or person.sector
@@ -317,6 +325,12 @@ def apply_title(si: int, toks: list[Tok], i: int, j: int, person: Person, matche
                 f.qualifies = person
     if before:
         _led_by(toks, title.i, person, matches, tables)
+    if not person.known and person.country is None and (before or after):
+        # "ECOWAS chairperson X, who is also the President of Nigeria": a second office stated of the person
+        for r in _predicate_title(toks, j, roles, matches, tables):
+            if r is not title:
+                person.country = next((m.best.country for m in matches if j <= m.i and m.j <= min(len(toks), r.j + 4)
+                                       and m.best.country and not _host(toks, m.i, matches)), None)
 
 
 _OPENING_QUOTES = {"«", '"', "“", "„"}
@@ -350,7 +364,8 @@ def _possessive(sentence: Sentence | None, toks: list[Tok], a: int, b: int) -> b
 def _portfolio(toks: list[Tok], a: int, b: int, matches: list[Match]) -> bool:
     """"министром инвестиций, промышленности и торговли Узбекистана Лазизом Кудратовым", "Minister of Investment,
     Industry and Trade of Uzbekistan Laziz Kudratov": a minister's portfolio, then the country, then the name."""
-    russian_genitive = is_cyrillic(toks[a].text) and toks[a].text.islower()
+    # "министром инвестиций ...", "директор Четвертого Европейского департамента МИД РФ": a Russian genitive
+    russian_genitive = is_cyrillic(toks[a].text) and (toks[a].text.islower() or toks[a].norm.endswith(("ого", "его")))
     if not 2 <= b - a <= 9 or not (toks[a].norm in ("of", "de", "del") or russian_genitive):
         return False
     if any(t.norm in _HOST_MARKERS for t in toks[a + 1:b]):
@@ -363,9 +378,12 @@ def _portfolio(toks: list[Tok], a: int, b: int, matches: list[Match]) -> bool:
 
 def _predicate_title(toks: list[Tok], j: int, roles: list[Match], matches: list[Match],
                      tables: PhraseTables) -> list[Match]:
-    """"Martha Bárcena is Mexican Ambassador to Kazakhstan", "X es embajador de Chile", "X является послом":
-    a title right after the name and a copula (a demonym or article may come between)."""
-    copula = next((c for c in tables.copulas.find(toks, j, min(len(toks), j + 4)) if c.i == j), None)
+    """"Martha Bárcena is Mexican Ambassador to Kazakhstan", "X es embajador de Chile", "X является послом",
+    "X, who is also the President of Nigeria": a title right after the name (or its comma) and a copula (a demonym
+    or article may come between)."""
+    at = j + 1 if j < len(toks) and toks[j].text == "," else j      # ", who is also the President of Nigeria"
+    copula = next((c for c in sorted(tables.copulas.find(toks, at, min(len(toks), at + 5)), key=lambda c: -c.j)
+                   if c.i == at), None)
     if copula is None:
         return []
     return [r for r in roles if copula.j <= r.i <= copula.j + 3 and _only_glue(toks, copula.j, r.i, matches, 3)][:1]
@@ -439,6 +457,9 @@ def _only_glue(toks: list[Tok], a: int, b: int, matches: list[Match], limit: int
     if b - a > limit:
         return False
     covered = {k for m in matches if m.best.kind != "person" for k in range(m.i, m.j)}
+    for k in range(a, b - 2):                # "(ООН)", "(UN)": an acronym in brackets after the name it shortens
+        if toks[k].text == "(" and toks[k + 2].text == ")" and k + 1 in covered:
+            covered.update((k, k + 2))
     return all(k in covered or toks[k].norm in TITLE_GLUE for k in range(a, b))
 
 
@@ -447,6 +468,9 @@ def _host(toks: list[Tok], i: int, matches: list[Match]) -> bool:
     k = i - 1
     while k >= 0 and toks[k].norm in ("the", "la", "el", "republic", "republica", "of", "de"):
         k -= 1
+    if k > 0 and toks[k].text == "(":        # "при Организации объединенных наций (ООН)": the name it shortens
+        spelled = [m for m in matches if m.j == k]
+        return bool(spelled) and _host(toks, spelled[0].i, matches)
     if k >= 0 and toks[k].norm in _HOST_MARKERS:
         return True
     if k >= 0 and toks[k].norm in ("y", "and", "и", ",", "e"):
@@ -462,6 +486,8 @@ def resolve_surnames(found: list[Found], people: dict[str, Person]) -> None:
         words = _name_words(person.name)
         if len(words) > 1:
             by_surname.setdefault(fold(words[-1]), person)
+        if len(words) > 2 and fold(words[1]) in _PATRONYMIC_LINKS:
+            by_surname.setdefault(fold(words[0]), person)    # "Sheikh Abdullah" is Abdullah bin Zayed
     for f in found:
         p = f.person
         if p is None or p.known:
@@ -555,4 +581,86 @@ def learned_surnames(si: int, toks: list[Tok], found: list[Found], people: dict[
         person.mentions.append((si, t.start, t.end))
         out.append(Found(si, t.start, t.end, "person", person.country, person.name, person.country,
                          person.sector, person))
+    return out
+
+
+# --------------------------------------------------------------------------------------------- office holders
+
+def _loose(word: str) -> str:
+    """A surname folded loosely enough to meet its spelling variants ("Miley" / "Milei", "Zelenskyy" / "Zelensky")."""
+    out = ""
+    for ch in fold(word).replace("y", "i").replace("й", "и"):
+        if not out or out[-1] != ch:
+            out += ch
+    return out
+
+
+_HOLDER_SURNAMES: dict[int, dict[str, set[str]]] = {}
+
+
+def _holder_surnames(gaz: Gazetteer) -> dict[str, set[str]]:
+    """Loose last name (of the canonical name and of every alias) → the known people who bear it."""
+    index = _HOLDER_SURNAMES.get(id(gaz.people))
+    if index is None:
+        index = {}
+        for name, record in gaz.people.items():
+            for alias in [name, *record.get("aliases", [])]:
+                words = alias.replace("-", " ").split()
+                if len(words) > 1 and len(words[-1]) > 3 and fold(words[-1]) not in _NAME_PARTICLES:
+                    index.setdefault(_loose(words[-1]), set()).add(name)
+                    if is_cyrillic(words[-1]):       # as an unknown Russian name is written out ("Sanches")
+                        index.setdefault(_loose(latinize(words[-1])), set()).add(name)
+        _HOLDER_SURNAMES[id(gaz.people)] = index
+    return index
+
+
+def _holder(forms: list[str], gaz: Gazetteer, on: str | None, countries: dict[str, int]) -> str | None:
+    """The one known person with this surname who held an office then (their latest, the date unknown) for a
+    state the document names more than once."""
+    index = _holder_surnames(gaz)
+    names = {n for f in forms if len(f) > 3 for n in index.get(_loose(f), ())}
+    fitting = [n for n in names if role_on(gaz.people[n], on)[0] is not None
+               and countries.get(role_on(gaz.people[n], on)[1] or "", 0) >= 2]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def office_holder_surnames(sentences: list[Sentence], sentence_toks: list[list[Tok]], found: list[Found],
+                           people: dict[str, Person], gaz: Gazetteer, on: str | None,
+                           countries: dict[str, int]) -> list[Found]:
+    """A surname alone ("las palabras a Sánchez", "desde que Duque juró", "el señor Miley") of a known office
+    holder is that person where they held the office then for a state the document is about, whether the model
+    tagged it (as an unknown one-word person) or not. Common surnames are not aliases of their own ("Sánchez"),
+    so only the document's states and the date make the choice."""
+    for person in list(people.values()):
+        if person.known or not person.mentions or len(person.name.replace("-", " ").split()) > 1:
+            continue
+        name = _holder([person.name, person.name.split()[-1]], gaz, on, countries)
+        if name is None:
+            continue
+        target = _known(name, gaz, people, on)
+        target.mentions.extend(person.mentions)
+        person.mentions.clear()
+        for f in found:
+            if f.person is person:
+                f.person, f.code, f.country, f.name = target, target.country, target.country, target.name
+    out = []
+    for si, (sentence, toks) in enumerate(zip(sentences, sentence_toks)):
+        covered = [(f.start, f.end) for f in found if f.sentence == si]
+        for k, t in enumerate(toks):
+            if not (t.text[:1].isupper() and t.text.isalpha()) or t.text.isupper() or \
+                    any(a < t.end and t.start < b for a, b in covered):
+                continue
+            if k > 0 and toks[k - 1].text[:1].isupper() and toks[k - 1].text.isalpha() or \
+                    k + 1 < len(toks) and toks[k + 1].text[:1].isupper() and toks[k + 1].text.isalpha():
+                continue                     # part of a longer name the model did not tag
+            parsed = sentence.token_at(t.start)
+            if parsed is not None and parsed.pos not in ("PROPN", "NOUN", "X"):
+                continue
+            name = _holder([t.text, t.lemma, t.alt], gaz, on, countries)
+            if name is None:
+                continue
+            person = _known(name, gaz, people, on)
+            person.mentions.append((si, t.start, t.end))
+            out.append(Found(si, t.start, t.end, "person", person.country, person.name, person.country,
+                             person.sector, person))
     return out

@@ -343,7 +343,9 @@ def under_non_event_head(tree: Tree, i: int, lex: Lexicon) -> bool:
     for a in tree.ancestors(i, 4):
         if tree.lemma(a) in heads or tree.tokens[a].text.lower() in heads:
             return True
-        if tree.tokens[a].pos in ("VERB", "AUX") and tree.tokens[a].morph.get("VerbForm") not in ("Inf", "Ger"):
+        form = tree.tokens[a].morph.get("VerbForm")
+        if tree.tokens[a].pos in ("VERB", "AUX") and form not in ("Inf", "Ger") and \
+                not (form == "Part" and tree.tokens[a].dep == "pcomp"):     # "possibilities of expanding"
             return False                  # a finite verb closes the clause; "the chance to sign a treaty" does not
     return False
 
@@ -454,9 +456,11 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     if not args.source and not args.pair:
         owners = own_envoy_owners(tree, args.target, posts)
         if owners:                        # "[Spain] recalled the Spanish embassy in Buenos Aires": its own envoy
-            rest = [m for m in args.target if m not in owners]
+            # (and the doer's own people are no target of it: "tras las palabras a Sánchez")
+            owned = {m.code for m in owners}
+            rest = [m for m in args.target if m not in owners and m.code not in owned]
             doer = fill_source(tree, i, lex, mentions, heads, replace(args, target=rest), context)
-            if doer and doer[0].code in {m.code for m in owners}:
+            if doer and doer[0].code in owned:
                 args.target = rest
         args.source, confidence = fill_source(tree, i, lex, mentions, heads, args, context), 0.6
     unnamed = [] if args.source or args.pair else unnamed_attackers(tree, i, frame, lex, mentions, heads, args)

