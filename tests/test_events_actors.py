@@ -186,6 +186,15 @@ CASES = {
                "протестовал во время операции.",
          {("ACCUSE", "BOL", "PER")}, set()),
     ],
+    # an incursion into a place of no country named is into the other side of the matter the text is about
+    "incursions": [
+        ("es", "Colombia envió una nota de protesta a Venezuela. A finales de agosto se registró una incursión de "
+               "uniformados venezolanos en una aldea de la frontera.",
+         {("COERCE", "VEN", "COL")}, {("COERCE", "COL", "VEN")}),
+        ("en", "Colombia lodged a protest with Venezuela. In late August there was an incursion by Venezuelan "
+               "soldiers into a border village.",
+         {("COERCE", "VEN", "COL")}, {("COERCE", "COL", "VEN")}),
+    ],
     # a condemnation of an act named only by a word pointing back ("the move", "la acción", "этот шаг") answers
     # whoever acted before
     "condemned the move": [
