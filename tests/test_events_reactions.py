@@ -77,3 +77,23 @@ def test_a_meeting_with_an_envoy_without_a_summons_stays():
 def test_a_surname_with_a_hyphenated_particle_is_the_person_named_in_full(language, text):
     # "ас-Сиси": a lower-case particle joined by a hyphen is part of the name, and the later surname is the same man
     assert ("CONSULT", "EGY", "TUR") in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("В Польше выслали трех белорусских дипломатов.", ("SANCTION", "POL", "BLR")),
+    ("5 мая двух литовских дипломатов объявили персонами нон грата в Белоруссии.", ("SANCTION", "BLR", "LTU")),
+])
+def test_a_russian_indefinite_personal_act_is_the_country_where_it_happens(text, expected):
+    # indefinite_number: 3rd plural, no subject; an object in the genitive-accusative is no subject (oblique_subject)
+    assert expected in triples(code_events(text, "ru"))
+
+
+def test_the_doer_found_for_an_indefinite_act_is_whom_the_next_sentence_refers_to():
+    text = ("5 мая двух литовских дипломатов объявили персонами нон грата в Белоруссии. Прокуратура республики "
+            "обвинила сотрудников литовского посольства в шпионаже.")
+    found = triples(code_events(text, "ru"))
+    assert ("ACCUSE", "BLR", "LTU") in found
+
+
+def test_a_russian_subject_in_the_nominative_still_acts():
+    assert ("CONSULT", "RUS", "BGR") in triples(code_events("Два российских дипломата прибыли в Софию.", "ru"))

@@ -169,8 +169,11 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
             (args.source if by_participle == "source" else args.target).append(m)
         elif prep in pair_preps:
             args.pair.append(m)
-        elif dep in SUBJECT_DEPS or base == "nsubj" and dep not in PASSIVE_SUBJECT_DEPS:
+        elif (dep in SUBJECT_DEPS or base == "nsubj" and dep not in PASSIVE_SUBJECT_DEPS) \
+                and not oblique_subject(tree, role_child(tree, h, i)):
             (args.target if passive else args.source).append(m)
+        elif dep in SUBJECT_DEPS or base == "nsubj":
+            args.target.append(m)         # "двух российских дипломатов выслали": an object taken for a subject
         elif dep in PASSIVE_SUBJECT_DEPS:
             args.target.append(m)
         elif dep == "agent" or (passive and prep in lex.words("roles", "agent_preps")):
@@ -444,6 +447,8 @@ def governed_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions:
         return
     pronouns = lex.words("roles", "pronoun_subjects")
     subjects = [s for s in tree.kids(governor, *SUBJECT_DEPS) if s != i and tree.lemma(s) not in lex.nouns]
+    objects = [s for s in subjects if oblique_subject(tree, s)]
+    subjects = [s for s in subjects if s not in objects]
     controller = None
     predicated = is_noun and tree.tokens[i].dep.split(":")[0] in PREDICATE_DEPS
     if tree.tokens[i].dep.split(":")[0] == "xcomp" and tree.kids(governor, *OBJECT_DEPS) and not predicated:
@@ -461,7 +466,7 @@ def governed_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions:
             args.source.append(m)
         elif prep in lex.words("roles", "pair_preps"):
             args.pair.append(m)
-        elif predicated and role[0].split(":")[0] in OBJECT_DEPS:
+        elif predicated and (role[0].split(":")[0] in OBJECT_DEPS or any(h in tree.subtree(o) for o in objects)):
             args.target.append(m)         # the one declared persona non grata
         elif (prep in lex.words("roles", "target_preps") and not args.target and frame.venue
               or (frame.mutual and prep in lex.words("roles", "partner_preps"))):
@@ -475,6 +480,19 @@ def governed_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions:
         args.subject_is_pronoun = (any(tree.lemma(s) in pronouns for s in subjects) or not subjects
                                    or possessive_pronoun(tree, i, lex))
         args.has_subject = bool(subjects) and is_noun
+
+
+def oblique_subject(tree: Tree, s: int) -> bool:
+    """A noun the parser made the subject though its case says object ("2 марта двух российских дипломатов объявили
+    персонами нон грата": genitive-accusative after "двух", the verb's subject unnamed). Only a form that is not
+    its dictionary form counts ("Казахстан" reads alike in both cases), and not with a nominative numeral."""
+    tok = tree.tokens[s]
+    if tok.pos not in ("NOUN", "PROPN") or tok.morph.get("Case") not in ("Acc", "Gen"):
+        return False
+    if tok.text.lower() == tree.lemma(s) or any(tree.tokens[n].morph.get("Case") == "Nom" for n in tree.kids(s, "nummod")):
+        return False
+    verb = tree.head(s)
+    return verb is not None and tree.tokens[verb].morph.get("Number") == "Plur" and not tree.is_passive(verb)
 
 
 def light_verb(tree: Tree, i: int, governor: int, lex: Lexicon) -> bool:
@@ -727,7 +745,7 @@ def main_subject_actors(tree: Tree, mentions: list[ActorMention]) -> list[ActorM
     roots = [t.i for t in tree.tokens if tree.head(t.i) is None]
     heads = {id(m): tree.span_head(m.start, m.end) for m in mentions}
     for root in roots:
-        subjects = tree.kids(root, *SUBJECT_DEPS)
+        subjects = [s for s in tree.kids(root, *SUBJECT_DEPS) if not oblique_subject(tree, s)]
         found = [m for m in mentions if any(heads.get(id(m)) in tree.subtree(s) for s in subjects)]
         if found:
             return found

@@ -46,6 +46,7 @@ from .frame_roles import (
     asked_side,
     complement_targets,
     conflict_targets,
+    indefinite_doer,
     obligation_sides,
     thanked_for,
     unnamed_attackers,
@@ -124,7 +125,9 @@ class EventsStage(Stage):
             if not found and len({m.code for m in here}) > 1:
                 silent.append(index)
             tree = Tree(sentence)
-            discourse.update(here, main_subject_actors(tree, here), ((c.source, c.target) for c in found),
+            # no subject named: the doer found for the sentence's act ("в Болгарии объявили ... персонами нон грата")
+            doers = main_subject_actors(tree, here) or [c.source for c in found if not c.mutual][:1]
+            discourse.update(here, doers, ((c.source, c.target) for c in found),
                              states_act(tree, lex), coordinated_groups(tree, here))
         if self.options.get("classifier_fallback") and silent:
             floor = float(self.options.get("classifier_min_probability", CLASSIFIER_MIN_PROBABILITY))
@@ -445,8 +448,8 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
             args.pair, confidence = pair, 0.7
         elif pair and args.target:          # "they accused Moscow": the other side
             args.source, confidence = pair[:1], 0.6
-    host = hosting_side(tree, i, frame.type, posts, args) or summoning_side(tree, i, frame.mode, mentions, heads, lex,
-                                                                            args)
+    host = hosting_side(tree, i, frame.type, posts, args) or summoning_side(
+        tree, i, frame.mode, mentions, heads, lex, args) or indefinite_doer(tree, i, lex, args, heads)
     if host is not None:                  # "the Polish ambassador in Moscow was summoned": Moscow summoned him
         args.source, confidence = [host], 0.7
         args.target = [m for m in args.target if m.code != host.code]

@@ -338,3 +338,24 @@ def unnamed_attackers(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: 
               if tree.preposition(c) in lex.words("roles", "locative_preps")]
     return [m for m in mentions if m.code not in victims and m.kind in ("place", "country", "demonym", "seat")
             and any(heads.get(id(m)) in tree.subtree(c) for c in spots)][:1]
+
+
+def indefinite_doer(tree: Tree, i: int, lex: Lexicon, args: Arguments, heads: dict) -> ActorMention | None:
+    """A verb in the indefinite-personal form (``indefinite_number``: Russian 3rd plural, no subject: "В Польше
+    выслали трех белорусских дипломатов", "двух российских дипломатов объявили персонами нон грата в Болгарии")
+    names no doer: the country where it happens acts, when the act has another target."""
+    from .arguments import governing_verb, oblique_subject
+
+    number = lex.words("roles", "indefinite_number")
+    verb = i if tree.tokens[i].pos in ("VERB", "AUX") else governing_verb(tree, i)
+    if not number or verb is None or args.source or args.pair:
+        return None
+    tok = tree.tokens[verb]
+    if tok.morph.get("Number") not in number or tok.morph.get("VerbForm") != "Fin" or tok.morph.get("Person") == "1" \
+            or tree.is_passive(verb) or any(not oblique_subject(tree, s) for s in tree.kids(verb, *SUBJECT_DEPS)):
+        return None
+    preps = lex.words("roles", "locative_preps")
+    places = [m for m in args.target if m.kind in ("country", "place", "capital")
+              and heads.get(id(m)) is not None and tree.preposition(heads[id(m)]) in preps]
+    others = [m for m in args.target if all(m.code != p.code for p in places)]
+    return places[0] if len({p.code for p in places}) == 1 and others else None
