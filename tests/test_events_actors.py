@@ -262,6 +262,20 @@ CASES["credentials"] = [
      set()),
 ]
 
+# an order or medal conferred on the other side's person is an endorsement, kept apart from thanks of the same pair
+CASES["award"] = [
+    ("en", "Uzbek President Shavkat Mirziyoyev presented Tajik President Emomali Rahmon with the Order of Friendship.",
+     {("SUPPORT", "UZB", "TJK")}, set()),
+    ("en", "The President of Uzbekistan decorated the Ambassador of Tajikistan for his contribution to relations.",
+     {("SUPPORT", "UZB", "TJK")}, set()),
+    ("en", "Uzbekistan presented Tajikistan with a list of demands.", set(), {("SUPPORT", "UZB", "TJK")}),
+    ("es", "El presidente de Uzbekistán condecoró al presidente de Tayikistán con la Orden de la Amistad.",
+     {("SUPPORT", "UZB", "TJK")}, set()),
+    ("ru", "Президент Узбекистана наградил президента Таджикистана орденом Дружбы.", {("SUPPORT", "UZB", "TJK")},
+     set()),
+    ("ru", "Президент Узбекистана вручил президенту Таджикистана орден Дружбы.", {("SUPPORT", "UZB", "TJK")}, set()),
+]
+
 PARAMS = [(mechanism, *case) for mechanism, cases in CASES.items() for case in cases]
 
 
