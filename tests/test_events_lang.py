@@ -197,6 +197,17 @@ def test_wishes_and_framing_organisations_state_no_event(language, text):
     # hoping for someone's support asks for it
     ("ru", "Назарбаев выразил надежду на поддержку бразильской стороной кандидатуры Казахстана.",
      {("REQUEST", "KAZ", "BRA")}),
+    # what a demand or a call asks for through a purpose clause has not happened: the demand is the event
+    ("en", "Serbia demanded a meeting of the UN Security Council to discuss Croatia's advance into Krajina.",
+     {("REQUEST", "SRB", "UN")}),
+    ("es", "Serbia exigió una reunión del Consejo de Seguridad de la ONU para discutir el avance militar de Croacia.",
+     {("REQUEST", "SRB", "UN")}),
+    ("en", "The United Nations rejected a call for its peacekeeping forces to be deployed in East Timor.",
+     {("REJECT", "UN", "TLS")}),
+    # one side agreeing to act on another: the act's target is whom the agreement concerns
+    ("en", "Ethiopia has agreed to reopen its borders to UN peacekeepers.", {("AGREE", "ETH", "UN")}),
+    ("es", "Etiopía acordó reabrir sus fronteras a los cascos azules de la ONU.", {("AGREE", "ETH", "UN")}),
+    ("ru", "Эфиопия согласилась открыть границы для миротворцев ООН.", {("AGREE", "ETH", "UN")}),
     # credentials are received by whoever received them: each giver acts, and no giver is the receiver
     ("ru", "Президент Казахстана Нурсултан Назарбаев принял верительные грамоты у послов Бразилии и Венгрии.",
      {("COOPERATE", "BRA", "KAZ"), ("COOPERATE", "HUN", "KAZ")}),
@@ -421,6 +432,11 @@ def test_a_response_to_something_named_answers_that():
     ("en", "Turkey has filed grievances with NATO accusing the Greek military of firing on Turkish jets.", "ASSAULT"),
     ("es", "Argel también acusó a Rabat de respaldar al MAK, un grupo separatista.", "SUPPORT"),
     ("ru", "Россия обвинила Украину в нападении на Курскую область.", "ASSAULT"),
+    # an act named inside the alleged act's own phrase is alleged with it
+    ("en", "Zimbabwe accused the United States of restoring the blackmail in the negotiations on independence for "
+           "Namibia.", "CONSULT"),
+    ("es", "Venezuela acusó a Estados Unidos de sabotear la visita del canciller colombiano a Caracas.", "CONSULT"),
+    ("ru", "Венесуэла обвинила США в срыве переговоров с Колумбией.", "CONSULT"),
 ])
 def test_what_one_is_accused_of_is_alleged_not_stated(language, text, alleged):
     # allegation_verbs / allegation_preps: the accusation is the event, the act alleged is not

@@ -238,8 +238,11 @@ def requested_content(tree: Tree, i: int, lex: Lexicon) -> bool:
     j = i
     for _ in range(5):
         head, dep = tree.head(j), tree.tokens[j].dep.split(":")[0]
-        if head is not None and dep == "advcl":      # "pushing for the US to support", "presionó para que"
-            marks = {tree.lemma(m) for m in tree.kids(j, "mark")}
+        # "pushing for the US to support", "presionó para que", "a call for its forces to be deployed"; an English
+        # purpose infinitive's "to" is tagged as its aux: "demanded a meeting to discuss"
+        if head is not None and dep in ("advcl", "acl", "relcl"):
+            marks = {tree.lemma(m) for m in tree.kids(j, "mark")} | {
+                tree.lemma(m) for m in tree.kids(j, "aux") if tree.tokens[m].pos == "PART"}
             if not marks & lex.words("roles", "request_marks"):
                 return False
             g = tree.head(head)           # or of the act asked or threatened: "amenazó con recurrir a ... para denunciar"

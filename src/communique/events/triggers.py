@@ -265,10 +265,26 @@ def alleged_content(tree: Tree, i: int, lex: Lexicon) -> bool:
     """True when trigger `i` is what an accusation alleges: the complement of an accusing verb
     (``allegation_verbs``) introduced by its preposition (``allegation_preps``: "of", "de", "в") or as its
     infinitive ("acusó a Rabat de respaldar", "accusing the Greek military of firing", "обвинила в нападении").
-    The accusation is the event; the act alleged is not stated as happening. Another verb on the way up closes it."""
-    verbs, preps = lex.words("roles", "allegation_verbs"), lex.words("roles", "allegation_preps")
-    if not verbs:
+    The accusation is the event; the act alleged is not stated as happening. Another verb on the way up closes it.
+    A noun inside the alleged act's own phrase is alleged with it: "accused the United States of restoring the
+    blackmail in the negotiations on Namibia", "обвинила США в срыве переговоров с Колумбией" state no talks."""
+    if not lex.words("roles", "allegation_verbs"):
         return False
+    if _alleged(tree, i, lex):
+        return True
+    if tree.tokens[i].pos != "NOUN":
+        return False
+    for a in tree.ancestors(i, 4):
+        if a != i and tree.tokens[a].pos in ("NOUN", "VERB") and _alleged(tree, a, lex):
+            return True
+        if tree.tokens[a].pos in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _alleged(tree: Tree, i: int, lex: Lexicon) -> bool:
+    """Token `i` is marked as an accusing verb's complement and that verb is above it within its clause."""
+    verbs, preps = lex.words("roles", "allegation_verbs"), lex.words("roles", "allegation_preps")
     tok = tree.tokens[i]
     head = tree.head(i)
     marks = {tree.lemma(c) for c in tree.kids(i, "mark", "case")}
