@@ -97,3 +97,32 @@ def test_the_doer_found_for_an_indefinite_act_is_whom_the_next_sentence_refers_t
 
 def test_a_russian_subject_in_the_nominative_still_acts():
     assert ("CONSULT", "RUS", "BGR") in triples(code_events("Два российских дипломата прибыли в Софию.", "ru"))
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "Польско-белорусская граница будет закрыта на неопределенный срок, заявил глава МВД Польши."),
+    ("ru", "Граница между Польшей и Белоруссией закрыта, сообщил министр внутренних дел Польши."),
+    ("en", "The Polish-Belarusian border will be closed indefinitely, Poland's interior minister said."),
+    ("es", "La frontera entre Polonia y Bielorrusia será cerrada, dijo el ministro del Interior de Polonia."),
+])
+def test_a_shared_border_closed_with_no_doer_is_closed_by_the_side_that_says_so(language, text):
+    found = triples(code_events(text, language))
+    assert any(t[1:] == ("POL", "BLR") for t in found) and not any(t[1:] == ("BLR", "POL") for t in found)
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("ru", "Министр иностранных дел Белоруссии назвал решение Польши закрыть границу антинародным.",
+     ("ACCUSE", "BLR", "POL")),
+    ("ru", "Глава МИД Литвы назвал заявление России провокацией.", ("ACCUSE", "LTU", "RUS")),
+    ("en", "Lithuania's foreign minister called Russia's statement a provocation.", ("ACCUSE", "LTU", "RUS")),
+    ("es", "El canciller de Bielorrusia calificó de inaceptable la decisión de Polonia.", ("ACCUSE", "BLR", "POL")),
+    ("es", "El canciller de Lituania calificó la declaración de Rusia como una provocación.", ("ACCUSE", "LTU", "RUS")),
+])
+def test_a_verdict_on_another_side_is_a_reproach(language, text, expected):
+    # назвать / call / calificar with a negative verdict (requires_modifier), the praise of a partner stays SUPPORT
+    assert expected in triples(code_events(text, language))
+
+
+def test_a_verdict_of_praise_is_no_reproach():
+    found = triples(code_events("Tokayev called Putin a reliable partner.", "en"))
+    assert ("SUPPORT", "KAZ", "RUS") in found and not [t for t in found if t[0] == "ACCUSE"]

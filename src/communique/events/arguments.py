@@ -632,6 +632,12 @@ def fill_source(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], 
         speaker = [m for m in speech_subjects(tree, i, lex, mentions, heads) if m.code not in taken]
         if speaker:
             return speaker[:1]
+    if len(taken) > 1 and tree.is_passive(i) and len({shared_noun(tree, heads.get(id(m))) for m in args.target}) < 2:
+        # a border or a tie of two sides, one phrase, undone in the passive with no doer, said by one of them
+        # ("Польско-белорусская граница будет закрыта, заявил глава МВД Польши"): the speaker's side acts on the other
+        speaker = [m for m in speech_subjects(tree, i, lex, mentions, heads) if m.code in taken]
+        if speaker:
+            return speaker[:1]
     for a in tree.ancestors(i):
         # the subject of a verb above, unless the trigger sits inside that subject ("the fact that this visit...")
         subjects = [s for s in tree.kids(a, *SUBJECT_DEPS) if i not in tree.subtree(s)]
@@ -648,6 +654,14 @@ def fill_source(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], 
     if args.subject_is_pronoun or (not args.has_subject and not is_noun):
         return [m for m in context if m.code not in taken][:1]
     return []
+
+
+def shared_noun(tree: Tree, h: int | None) -> int | None:
+    """The noun whose phrase holds token `h`: "Польско-белорусская граница", "la frontera entre Polonia y Bielorrusia"."""
+    for j in [] if h is None else [h, *tree.ancestors(h, 4)]:
+        if tree.tokens[j].pos == "NOUN":
+            return j
+    return None
 
 
 def subject_among_targets(tree: Tree, i: int, mentions: list[ActorMention], heads: dict,

@@ -387,6 +387,9 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
         # an infinitive the parser hung on the object: "заставили миссию ООН покинуть страну"
         kids += [g for c in kids if tree.tokens[c].dep in OBJECT_DEPS
                  for g in tree.children[c] if tree.tokens[g].pos == "VERB"]
+        # and the predicate in the instrumental hung on that infinitive ("назвал решение закрыть границу антинародным")
+        kids += [g for c in kids if tree.tokens[c].pos == "VERB" and tree.tokens[c].dep not in OBJECT_DEPS
+                 for g in tree.children[c] if tree.tokens[g].morph.get("Case") == "Ins"]
         # ("una respuesta coordinada y firme": the second of two coordinated modifiers counts too)
         mods = {tree.lemma(c) for c in kids} | {tree.tokens[c].text.lower() for c in kids}
         if not mods & set(frame.requires_modifier):
