@@ -71,6 +71,7 @@ from .triggers import (
     off_topic,
     offered_type,
     conditional_type,
+    drop_visits_one_is_invited_to,
     in_fixed_phrase,
     reversed_by_verb,
     topic_of_event,
@@ -282,16 +283,6 @@ def inside_actor(tree: Tree, i: int, mentions: list[ActorMention], heads: dict) 
         if m.start <= tok.start < m.end:
             return not (m.kind in ("org", "seat") and heads.get(id(m)) == i)
     return False
-
-
-def drop_visits_one_is_invited_to(tree: Tree, found: list[Candidate]) -> list[Candidate]:
-    """"X invited Y to visit": one event, the invitation (REQUEST, X→Y); the visit it asks for is planned at most
-    and adds nothing between the same pair. An invitation accepted ("aceptó la invitación para visitar") leaves
-    the visit, which is then the event."""
-    invited = {frozenset((c.source.code, c.target.code)) for c in found
-               if c.type == "REQUEST" and c.frame.mode == "invitation" and tree.tokens[c.trigger].pos == "VERB"}
-    return [c for c in found if not (c.type == "CONSULT" and c.status == "planned"
-                                     and frozenset((c.source.code, c.target.code)) in invited)]
 
 
 def best_per_sentence(found: list[Candidate]) -> list[Candidate]:

@@ -311,3 +311,13 @@ def in_fixed_phrase(sentence: Sentence, offset: int, lex: Lexicon) -> bool:
                 return True
             pos = text.find(phrase, pos + 1)
     return False
+
+
+def drop_visits_one_is_invited_to(tree: Tree, found: list) -> list:
+    """"X invited Y to visit": one event, the invitation (REQUEST, X→Y); the visit it asks for is planned at most
+    and adds nothing between the same pair. An invitation accepted ("aceptó la invitación para visitar") leaves
+    the visit, which is then the event."""
+    invited = {frozenset((c.source.code, c.target.code)) for c in found
+               if c.type == "REQUEST" and c.frame.mode == "invitation" and tree.tokens[c.trigger].pos == "VERB"}
+    return [c for c in found if not (c.type == "CONSULT" and c.status == "planned"
+                                     and frozenset((c.source.code, c.target.code)) in invited)]
