@@ -118,7 +118,9 @@ class Settings(BaseModel):
     pipeline: tuple[str, ...] = Field(DEFAULT_PIPELINE, description="Stage names, in the order they run.")
     stage_options: dict[str, dict[str, Any]] = Field(
         default_factory=dict, description="Per-stage options, e.g. {\"events\": {\"min_confidence\": 0.3}}.")
-    batch_size: int = Field(16, ge=1, le=100_000, description="Documents per batch handed to each stage.")
+    # 64: the models' batches are a batch's sentences of one language, and with the triage a stream's batch of 16
+    # gave the taggers and parsers a few dozen at a time (the parse stage 10% cheaper with 64, records the same)
+    batch_size: int = Field(64, ge=1, le=100_000, description="Documents per batch handed to each stage.")
     workers: int = Field(1, ge=1, le=256, description="Processes that run the pipeline (models load once per worker).")
     max_input_bytes: int = Field(5_000_000, ge=1_000, le=2**31 - 1,
                                  description="Inputs larger than this are cut, with a warning.")
