@@ -49,6 +49,11 @@ STATED = [
     ("en", "Serbia lifted the night curfew in Montenegro on Sunday.", ("CONCEDE", "SRB", "MNE")),
     ("en", "Zambia extradited a suspected British militant to Britain on Sunday.", ("COOPERATE", "ZMB", "GBR")),
     ("en", "Kyrgyzstan provided humanitarian assistance to Kazakhstan.", ("AID", "KGZ", "KAZ")),
+    # a verb that changes an amount carries the act it is said of ('double its aid to', light_verbs)
+    ("en", "Japan tripled its humanitarian assistance to Sudan.", ("AID", "JPN", "SDN")),
+    ("en", "The European Union increased its financial aid to Moldova.", ("AID", "EU", "MDA")),
+    ("es", "Japón triplicó su asistencia humanitaria a Sudán.", ("AID", "JPN", "SDN")),
+    ("ru", "Япония утроила гуманитарную помощь Судану.", ("AID", "JPN", "SDN")),
     # acts said as nouns with a light verb, and statements about a relationship
     ("es", "Kazajistán instaló una embajada en Argentina.", ("COOPERATE", "KAZ", "ARG")),
     ("ru", "Визит президента Казахстана в Узбекистан состоялся в марте.", ("CONSULT", "KAZ", "UZB")),
