@@ -124,3 +124,14 @@ def test_a_signing_noun_naming_nothing_signed_is_a_company(language, text):
 ])
 def test_the_signing_of_a_named_agreement_is_agreed_by_the_pair(language, text):
     assert ("AGREE", "KAZ", "CHL") in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("language, text", [
+    ("es", "El presidente de Chile se reunió con su homólogo de Perú en Santiago, después de la ceremonia de firma de "
+           "una decena de textos."),
+    ("es", "Los ministros de Perú y Chile hablaron con la prensa al término del acto de firma de un paquete de "
+           "instrumentos jurídicos."),
+])
+def test_the_signing_of_things_the_parser_hung_on_the_ceremony_is_a_signing(language, text):
+    # "la ceremonia de firma de X": the parser hangs "de X" on the ceremony; right after "firma" it is what is signed
+    assert ("AGREE", "PER", "CHL") in triples(code_events(text, language))

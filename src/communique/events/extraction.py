@@ -65,6 +65,7 @@ from .triggers import (
     alleged_content,
     as_threat,
     background,
+    following_phrase,
     multiword_preps,
     object_names_actor,
     obliged_content,
@@ -362,8 +363,8 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
     if lex is not None and (held or under_non_event_head(tree, i, lex)):
         return False
     if frame.requires_prep:
-        preps = {tree.preposition(c) for c in tree.children[i]} | multiword_preps(tree, i) | {
-            tree.lemma(m) for c in tree.kids(i, "advcl", "ccomp") for m in tree.kids(c, "mark")}
+        preps = {tree.preposition(c) for c in tree.children[i] + following_phrase(tree, i)} | \
+            multiword_preps(tree, i) | {tree.lemma(m) for c in tree.kids(i, "advcl", "ccomp") for m in tree.kids(c, "mark")}
         if not preps & set(frame.requires_prep):
             return False
     if frame.requires_modifier:

@@ -205,6 +205,22 @@ def obliged_content(tree: Tree, i: int, lex: Lexicon) -> bool:
     return False
 
 
+def following_phrase(tree: Tree, i: int) -> list[int]:
+    """The prepositional phrase right after a nominal trigger that the parser hung on the trigger's own head
+    ("la ceremonia de firma de una serie de instrumentos", "the end of the war against ..."): the trigger's
+    complement all the same, for the trigger's preposition checks."""
+    h = tree.head(i)
+    if tree.tokens[i].pos not in ("NOUN", "PROPN") or h is None or h == i or i + 1 >= len(tree.tokens):
+        return []
+    nxt = tree.tokens[i + 1]
+    if nxt.dep == "prep":                                   # English: the preposition heads its phrase
+        return [i + 1] if tree.head(i + 1) == h else []
+    phrase = tree.head(i + 1)                               # UD: the preposition is a case mark of its noun
+    if nxt.dep != "case" or phrase is None or phrase <= i + 1 or tree.head(phrase) != h:
+        return []
+    return [phrase]
+
+
 def multiword_preps(tree: Tree, i: int) -> set[str]:
     """Prepositions of several words on the trigger's children ("votó en contra de la resolución")."""
     out = set()
