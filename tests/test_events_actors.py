@@ -98,6 +98,17 @@ CASES = {
         ("ru", "Санкции против России, введённые Польшей, вступили в силу.",
          {("SANCTION", "POL", "RUS")}, {("SANCTION", "RUS", "POL")}),
     ],
+    # a helper named in a comitative phrase of help is no party to the act; its help goes to the act's doer
+    "helper": [
+        ("en", "NATO said it would tighten the naval blockade of Serbia in the Adriatic with Albania's help.",
+         {("THREATEN", "NATO", "SRB")}, {("THREATEN", "NATO", "ALB")}),
+        ("en", "NATO imposed a naval blockade on Serbia with the support of Albania.",
+         {("SANCTION", "NATO", "SRB"), ("SUPPORT", "ALB", "NATO")}, {("SUPPORT", "ALB", "SRB")}),
+        ("es", "La OTAN impuso un bloqueo naval a Serbia con el apoyo de Albania.",
+         {("SANCTION", "NATO", "SRB"), ("SUPPORT", "ALB", "NATO")}, {("SUPPORT", "ALB", "SRB")}),
+        ("ru", "НАТО ужесточит морскую блокаду Сербии при поддержке Албании.",
+         {("THREATEN", "NATO", "SRB"), ("SUPPORT", "ALB", "NATO")}, {("SUPPORT", "ALB", "SRB")}),
+    ],
     # a first-person verb in a quotation ("condenamos", "осуждаем") is the speaker's country's act, also where the
     # capitalised verb opening the quotation was taken for a name
     "first person": [

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..datafiles import data_languages, language_data
 from ..lexicon import Frame, Lexicon
 from .actor_mentions import ActorMention
+from .helpers import helped_actors, helper_phrase
 from .rules import MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree
 
 LIGHT_VERB_DEPS = {"dobj", "obj", "pobj", "obl", "attr"}    # "paid a visit", "held talks", "arrived on a visit"
@@ -161,6 +162,8 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
         if role is None:
             continue
         dep, prep = role
+        if helper_phrase(tree, h, i, lex):
+            continue                      # "with Albania's help", "con el apoyo de Francia": a helper, no party
         base = dep.split(":")[0]
         by_participle = participle_side(tree, h, i, lex) if is_noun and base in PARTICIPLE_DEPS else None
         if is_noun and nested_participle_owner(tree, h, lex) == i:
@@ -239,6 +242,10 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
         elif antecedent:
             args.source, args.subject_is_pronoun = antecedent, False
     args.target = drop_described_members(tree, args.target, heads)
+    helped = helped_actors(tree, i, lex, mentions, heads) if is_noun else []
+    helped = [m for m in helped if m.code not in {s.code for s in args.source}]
+    if helped:                            # "con el apoyo de Albania": Albania's support goes to the one it helps
+        args.target = helped
     if not frame.mutual:
         aimed = lex.words("roles", "aimed_preps")
         # the doer of an act named in the object ("condemned the sanctions against Minsk imposed by Poland") stands
