@@ -315,6 +315,19 @@ def test_a_past_time_of_another_sentence_does_not_date_a_planned_event():
     assert (event.date, event.date_text) == ("2014-07-04", None)       # the report's, not 2009
 
 
+@pytest.mark.parametrize("other,expected", [
+    ("At a meeting on March 3, the two delegations agreed on the plan.", ("2022-03-03", "March 3")),
+    ("At a meeting on March 3, 2021, the two delegations first discussed the plan.", ("2022", "2022")),
+])
+def test_another_statement_of_the_event_dates_it_more_finely_within_its_own_period(other, expected):
+    article = _article(["Peru agreed with Ecuador a plan of action for 2022.", "Trade is growing.", other],
+                       "2022-03-10")
+    event = _event(article, 0, "agreed")
+    event.also = [Span(article.sentences[2].start, article.sentences[2].end, article.sentences[2].text)]
+    _date(article, event)
+    assert (event.date, event.date_text) == expected
+
+
 def _stage_dates(article: Article) -> Article:
     from communique.events.dates import DatesStage
     from communique.nlp.models import parse_sentences

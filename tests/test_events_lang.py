@@ -69,6 +69,16 @@ CASES = [
     ("ru", "Токаев провел переговоры с Путиным.", ("CONSULT", "KAZ", "RUS"), "occurred"),
     ("ru", "Мексика откроет посольство в Казахстане.", ("COOPERATE", "MEX", "KAZ"), "planned"),
     ("ru", "Казахстан и Россия не подписали соглашение.", ("AGREE", "KAZ", "RUS"), "negated"),
+    # "without" negates what it governs, not the act it is said beside
+    ("en", "Without renouncing its maritime claim, Bolivia agreed with Chile on a road map.", ("AGREE", "BOL", "CHL"),
+     "occurred"),
+    ("en", "Turkey left the talks without signing the agreement with Greece.", ("AGREE", "TUR", "GRC"), "negated"),
+    ("es", "Sin renunciar a su reclamo marítimo, Bolivia acordó con Chile una hoja de ruta.", ("AGREE", "BOL", "CHL"),
+     "occurred"),
+    ("es", "Turquía abandonó las conversaciones sin firmar el acuerdo con Grecia.", ("AGREE", "TUR", "GRC"), "negated"),
+    ("ru", "Не отказываясь от своих претензий, Боливия подписала с Чили соглашение о сотрудничестве.",
+     ("AGREE", "BOL", "CHL"), "occurred"),
+    ("ru", "Турция покинула переговоры, не подписав соглашение с Грецией.", ("AGREE", "TUR", "GRC"), "negated"),
 ]
 
 

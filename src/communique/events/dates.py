@@ -147,6 +147,13 @@ def date_from_text(article: Article, event: Event, by_sentence: dict[int, list[T
         chosen = previous[-1] if previous else None
     if chosen is None:
         chosen = _time_of_other_statements(article, event, by_sentence)
+    elif chosen.value and len(chosen.value) < 10:
+        # another statement of the same act dates it within the same year or month, more finely ("agreed with
+        # Chile a road map for 2021" / "in a meeting held on April 30, the delegations agreed")
+        finer = _time_of_other_statements(article, event, by_sentence)
+        if finer is not None and finer.value and len(finer.value) > len(chosen.value) \
+                and finer.value.startswith(chosen.value):
+            chosen = finer
     if chosen is None:
         chosen = _time_of_previous_mention(article, event, by_sentence)
     if chosen is None:

@@ -670,6 +670,8 @@ def event_status(tree: Tree, i: int, lex: Lexicon) -> str:
             base = dep.split(":")[0]
             if c in chain or (n > 0 and base not in STATUS_MARKER_DEPS) or base in CLAUSE_LINKS:
                 continue
+            if base == "prep" and tree.kids(c, "pcomp", "pobj"):   # a phrase of its own: its words apply to its
+                continue                  # object ("Without renouncing its claim, Bolivia agreed", "met without delay")
             for w in [c, *tree.kids(c, "fixed")]:     # a multiword marker: "en vísperas de", "ahead of"
                 found.add(tree.lemma(w))
                 found.add(tree.tokens[w].text.lower())

@@ -20,7 +20,7 @@ PASSIVE_AUXILIARIES = {"ser", "быть", "be"}
 NAME_LABELS = {"ORG", "MISC", "WORK_OF_ART", "LAW", "EVENT", "FAC"}
 # links a trigger's status words may come through ("plans to visit", "the visit is scheduled", "expected to sign")
 STATUS_LINKS = {"xcomp", "dobj", "obj", "nsubj", "nsubjpass", "nsubj:pass", "pobj", "prep", "obl", "nmod", "conj",
-                "attr", "oprd", "root", "acl"}
+                "attr", "oprd", "root", "acl", "pcomp"}
 CLAUSE_LINKS = {"conj", "xcomp", "advcl", "ccomp", "acl", "relcl", "acl:relcl", "parataxis", "csubj"}
 
 
