@@ -135,3 +135,22 @@ def test_the_signing_of_a_named_agreement_is_agreed_by_the_pair(language, text):
 def test_the_signing_of_things_the_parser_hung_on_the_ceremony_is_a_signing(language, text):
     # "la ceremonia de firma de X": the parser hangs "de X" on the ceremony; right after "firma" it is what is signed
     assert ("AGREE", "PER", "CHL") in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Iran and Saudi Arabia agreed to restore diplomatic relations after mediation by China."),
+    ("es", "Irán y Arabia Saudí acordaron restablecer relaciones diplomáticas tras la mediación de China."),
+    ("ru", "Иран и Саудовская Аравия договорились восстановить дипломатические отношения при посредничестве Китая."),
+])
+def test_a_mediator_consults_each_side_it_mediates_between(language, text):
+    found = triples(code_events(text, language))
+    assert ("CONSULT", "CHN", "IRN") in found and ("CONSULT", "CHN", "SAU") in found, found
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Ethiopia said Egypt only pretended to negotiate with Addis Ababa for years."),
+    ("es", "Según Addis Abeba, Egipto fingió negociar con Etiopía durante años."),
+    ("ru", "Эфиопия заявила, что Египет лишь имитировал переговоры с Эфиопией."),
+])
+def test_a_feigned_act_is_no_act(language, text):
+    assert not [e for e in code_events(text, language).events if e.type == "CONSULT"]

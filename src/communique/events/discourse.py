@@ -135,6 +135,17 @@ def coordinated_groups(tree: Tree, here: list[ActorMention]) -> list[list[ActorM
     return [distinct_codes(g) for g in lists.values() if len(distinct_codes(g)) > 1]
 
 
+def with_conjuncts(tree: Tree, targets: list[ActorMention], mentions: list[ActorMention],
+                   taken: set[str]) -> list[ActorMention]:
+    """The targets and every actor named together with one of them: a mediator acts between the sides ("tras la
+    mediación de China, Irán y Arabia Saudí acordaron", "the mediation of Qatar between Israel and Hamas")."""
+    out = list(targets)
+    for group in coordinated_groups(tree, mentions):
+        if any(m.code in {t.code for t in targets} for m in group):
+            out += [m for m in group if m.code not in taken and m.code not in {t.code for t in out}]
+    return out
+
+
 @functools.lru_cache(maxsize=8)
 def group_words(language: str) -> dict[str, Any]:
     data = (language_data(language, "discourse") or {}).get("groups", {})

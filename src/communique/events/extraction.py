@@ -37,7 +37,7 @@ from .arguments import (
     subject_among_targets,
 )
 from .cameo import cameo_code
-from .discourse import Discourse, coordinated_groups, distinct_codes, group_sides, pair_act
+from .discourse import Discourse, coordinated_groups, distinct_codes, group_sides, pair_act, with_conjuncts
 from .frame_roles import (
     CIVILIAN_SOURCE_TYPES,
     acts_for_state,
@@ -479,6 +479,8 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
             args.target = fill_target(tree, i, frame, [m for m in mentions if not city_venue(tree, m, lex, heads)],
                                       heads, args)
         confidence = min(confidence, 0.5)
+    if frame.mode == "mediation" and args.source:     # the mediator acts on each side it mediates between
+        args.target = with_conjuncts(tree, args.target, mentions, {m.code for m in args.source})
     if frame.complement_target and not args.target:
         args.target = complement_targets(tree, i, frame, lex, mentions, heads, args)
     if answers_before(tree, i, frame, lex) and not args.target and (args.source or args.pair):
