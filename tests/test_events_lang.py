@@ -79,6 +79,12 @@ CASES = [
     ("ru", "Не отказываясь от своих претензий, Боливия подписала с Чили соглашение о сотрудничестве.",
      ("AGREE", "BOL", "CHL"), "occurred"),
     ("ru", "Турция покинула переговоры, не подписав соглашение с Грецией.", ("AGREE", "TUR", "GRC"), "negated"),
+    # capitals in an oblique case stand for their state ("в Астану", "в Аддис-Абебе")
+    ("ru", "Министр иностранных дел Катара прибыл в Астану с рабочим визитом.", ("CONSULT", "QAT", "KAZ"),
+     "occurred"),
+    ("ru", "Правительство Кении отозвало посла в Аддис-Абебе.", ("SANCTION", "KEN", "ETH"), "occurred"),
+    ("es", "El canciller de Japón viajó a Seúl para reunirse con su homólogo.", ("CONSULT", "JPN", "KOR"),
+     "occurred"),
 ]
 
 

@@ -113,9 +113,29 @@ def _russian_proper_lemma(word: str) -> str:
     parses = natasha().morph_vocab.parse(word)
     for tag in ("Geox", "Surn", "Name"):
         for parse in parses:
-            if tag in str(parse.tag) and "femn" not in str(parse.tag):
+            # a place keeps its gender ("в Астану" is Астана, not the masculine name Астан); a person's name is
+            # read as masculine, the surname's entry form
+            if tag in str(parse.tag) and (tag == "Geox" or "femn" not in str(parse.tag)):
                 return parse.normal_form
     return _russian_lemma(word)
+
+
+_RU_CASE_ENDINGS = (("ия", ("ии", "ию", "ией")), ("а", ("ы", "и", "е", "у", "ой")), ("я", ("и", "е", "ю", "ей")))
+_RU_HARD_ENDINGS = ("а", "у", "е", "ом")
+
+
+def declined_place_names(name: str) -> list[str]:
+    """The case forms of a Cyrillic place name, by its ending, for the names the dictionary does not decline:
+    "Аддис-Абеба" → "Аддис-Абебе", "Аддис-Абебу" …; "Богота" → "Боготе". Indeclinable endings (Осло, Дели, Баку)
+    give none. Over-generation is harmless: a name matches only capitalised."""
+    if not is_cyrillic(name) or not name[-1:].isalpha():
+        return []
+    for ending, forms in _RU_CASE_ENDINGS:
+        if name.endswith(ending):
+            return [name[: -len(ending)] + form for form in forms]
+    if name[-1] in _VOWELS or name[-1] in "ьй":
+        return []
+    return [name + form for form in _RU_HARD_ENDINGS]
 
 
 def phrase_keys(phrase: str) -> list[tuple[str, ...]]:
@@ -485,13 +505,16 @@ def _add_cities(index: PhraseIndex, countries: dict[str, Any], iso2_to_iso3: dic
         for name in names:
             if fold(name) in stop or len(name) < 3:
                 continue
-            index.add(name, _entry(kind, str(city["geonameid"]), city["name"], name, iso3, city["population"],
-                                   case="title"))
+            entry = _entry(kind, str(city["geonameid"]), city["name"], name, iso3, city["population"], case="title")
+            for form in (name, *declined_place_names(name)):
+                index.add(form, entry)
     for kind, section in (("capital", "capitals"), ("city", "cities")):
         for iso3, names in countries.get(section, {}).items():
             for name in names:
                 canonical = names[0] if kind == "capital" else name     # one capital per country
-                index.add(name, _entry(kind, canonical, canonical, name, iso3, 10_000_000, case="title"))
+                entry = _entry(kind, canonical, canonical, name, iso3, 10_000_000, case="title")
+                for form in (name, *declined_place_names(name)):
+                    index.add(form, entry)
 
 
 def _usable_city_name(name: str) -> bool:
