@@ -85,6 +85,11 @@ CASES = [
     ("ru", "Правительство Кении отозвало посла в Аддис-Абебе.", ("SANCTION", "KEN", "ETH"), "occurred"),
     ("es", "El canciller de Japón viajó a Seúl para reunirse con su homólogo.", ("CONSULT", "JPN", "KOR"),
      "occurred"),
+    # every state's demonym in every language ("филиппинской береговой охраны", "el embajador libio")
+    ("ru", "Китайский корабль атаковал катер филиппинской береговой охраны.", ("ASSAULT", "CHN", "PHL"), "occurred"),
+    ("ru", "Иорданские власти выслали ливийского дипломата.", ("SANCTION", "JOR", "LBY"), "occurred"),
+    ("es", "El gobierno jordano expulsó al embajador libio.", ("SANCTION", "JOR", "LBY"), "occurred"),
+    ("es", "Las autoridades kenianas condenaron el ataque etíope.", ("ACCUSE", "KEN", "ETH"), "occurred"),
 ]
 
 
