@@ -287,6 +287,17 @@ CASES["award"] = [
     ("ru", "Президент Узбекистана вручил президенту Таджикистана орден Дружбы.", {("SUPPORT", "UZB", "TJK")}, set()),
 ]
 
+# a participle after "filed X with Y" is the filer's act, not Y's; with a comma, "with Y doing" keeps Y its doer
+CASES["participle after a partner"] = [
+    ("en", "Ukraine filed a complaint with the United Nations accusing Russia of violating the treaty.",
+     {("ACCUSE", "UKR", "RUS")}, {("ACCUSE", "UN", "RUS")}),
+    ("en", "The talks ended on Friday, with Russia accusing Ukraine of sabotage.", {("ACCUSE", "RUS", "UKR")}, set()),
+    ("es", "Ucrania presentó una queja ante la ONU acusando a Rusia de violar el tratado.", {("ACCUSE", "UKR", "RUS")},
+     {("ACCUSE", "UN", "RUS")}),
+    ("ru", "Украина направила жалобу в ООН, обвинив Россию в нарушении договора.", {("ACCUSE", "UKR", "RUS")},
+     {("ACCUSE", "UN", "RUS")}),
+]
+
 PARAMS = [(mechanism, *case) for mechanism, cases in CASES.items() for case in cases]
 
 

@@ -172,6 +172,8 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
             (args.source if by_participle == "source" else args.target).append(m)
         elif prep in pair_preps:
             args.pair.append(m)
+        elif base == "nsubj" and tree.partner_participle(i, partner_preps()) is not None:
+            continue                      # "filed a complaint with the UN accusing Russia": whom it was filed with
         elif (dep in SUBJECT_DEPS or base == "nsubj" and dep not in PASSIVE_SUBJECT_DEPS) \
                 and not oblique_subject(tree, role_child(tree, h, i)):
             (args.target if passive else args.source).append(m)
@@ -537,7 +539,13 @@ def governing_verb(tree: Tree, i: int) -> int | None:
         return h if h is not None and tree.tokens[h].pos in ("VERB", "AUX") else None
     if dep in ("conj", "xcomp", "advcl") and not tree.kids(i, *SUBJECT_DEPS):
         return h
-    return None
+    return tree.partner_participle(i, partner_preps())     # "filed a complaint with the UN accusing Russia"
+
+
+@functools.lru_cache(maxsize=1)
+def partner_preps() -> frozenset[str]:
+    return frozenset(w for language in data_languages("events") for w in
+                     ((language_data(language, "events") or {}).get("roles") or {}).get("partner_preps", []))
 
 
 @functools.lru_cache(maxsize=1)

@@ -125,6 +125,22 @@ class Tree:
         return tok.morph.get("VerbForm") == "Part" and tok.morph.get("Tense") != "Pres" and any(
             self.lemma(c) in PASSIVE_AUXILIARIES for c in self.kids(i, "aux", "cop"))
 
+    def partner_participle(self, i: int, preps: frozenset[str]) -> int | None:
+        """The verb a participle belongs to where the parser read "verb OBJECT with X doing" as an absolute
+        construction ("filed a complaint with the UN accusing Russia": Ukraine accuses, the UN is whom it filed
+        with); a comma before "with" keeps the absolute reading ("..., with Russia accusing Kyiv")."""
+        w = self.head(i)
+        if self.tokens[i].dep != "pcomp" or self.tokens[i].morph.get("VerbForm") != "Part" or w is None \
+                or self.lemma(w) not in preps:
+            return None
+        verb = self.head(w)
+        if verb is None or self.tokens[verb].pos != "VERB" or self.tokens[w].dep != "prep":
+            return None
+        objects = [o for o in self.kids(verb, *OBJECT_DEPS) if o < w]
+        if not objects or any(self.tokens[k].pos == "PUNCT" for k in range(max(objects), w)):
+            return None
+        return verb
+
     def inside_name(self, i: int, sentence: Sentence) -> bool:
         """True when token `i` is part of a named organisation or title ("Collective Security Treaty")."""
         tok = self.tokens[i]
