@@ -154,3 +154,18 @@ def test_a_mediator_consults_each_side_it_mediates_between(language, text):
 ])
 def test_a_feigned_act_is_no_act(language, text):
     assert not [e for e in code_events(text, language).events if e.type == "CONSULT"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Colombia and Mexico suspended imports of Venezuelan oil, and Caracas rejected the move from the outset."),
+    ("es", "Colombia y México suspendieron las importaciones de petróleo de Venezuela, y Caracas rechazó desde el "
+           "primer momento la medida."),
+    ("es", "Colombia y México suspendieron las importaciones de petróleo de Venezuela pese a la protesta del Gobierno "
+           "venezolano que rechazó desde el principio la medida."),
+    ("ru", "Колумбия и Мексика приостановили импорт венесуэльской нефти, что вызвало протест Венесуэлы, которая "
+           "отвергла это решение."),
+])
+def test_rejecting_the_measure_of_the_main_clause_is_aimed_at_each_of_its_doers(language, text):
+    # "the move" points back to the act the sentence stated first: its subjects, all of them, are the target
+    found = triples(code_events(text, language))
+    assert ("REJECT", "VEN", "COL") in found and ("REJECT", "VEN", "MEX") in found, found

@@ -310,7 +310,10 @@ def antecedent_actors(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMent
         return []
     if verb is None or tree.tokens[verb].dep.split(":")[0] not in RELATIVE_CLAUSE_DEPS:
         return []
-    subjects = tree.kids(verb, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
+    # a relative pronoun the parser took for a conjunction ("la oposición de Israel que rechazó", no comma) is the
+    # subject of a clause that has none
+    subjects = tree.kids(verb, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS) or [
+        k for k in tree.kids(verb, "mark") if k < verb and tree.head(verb) is not None and tree.head(verb) < k]
     if not any(tree.lemma(k) in relative or tree.tokens[k].text.lower() in relative
                for s in subjects for k in tree.subtree(s)):
         return []

@@ -43,6 +43,7 @@ from .frame_roles import (
     acts_for_state,
     aid_roles,
     answers_before,
+    earlier_doers,
     asked_side,
     complement_targets,
     conflict_targets,
@@ -487,7 +488,8 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
         # a response answers whoever acted before: the latest other actor named in the sentences before
         taken = {m.code for m in args.source + args.pair}
         inside = [m for m in mentions if heads.get(id(m)) in tree.subtree(i) and m.code not in taken]
-        args.target, confidence = (inside or [m for m in context_all if m.code not in taken])[:1], 0.5
+        args.target, confidence = inside[:1] or earlier_doers(tree, i, mentions, heads, taken) or [
+            m for m in context_all if m.code not in taken][:1], 0.5
     if frame.matter_target and not args.target and args.source:    # "Israel y Hungría votaron en contra"
         args.target, confidence = discourse.matter(args.source), 0.5
     if posts and (args.source or args.pair):

@@ -304,9 +304,22 @@ def answers_anaphor(tree: Tree, i: int, frame: Frame, lex: Lexicon) -> bool:
 
 
 def answers_before(tree: Tree, i: int, frame: Frame, lex: Lexicon) -> bool:
-    """A response, or a condemnation of the act before (`answers_anaphor`), that names nothing it answers: its
-    target is whoever acted before."""
-    return (frame.responds or answers_anaphor(tree, i, frame, lex)) and not answers_named(tree, i, lex)
+    """A response that names nothing it answers, or a condemnation of the act before (`answers_anaphor`: its object
+    names what is answered, other phrases are its setting: "rechazó desde el principio la medida"): its target is
+    whoever acted before."""
+    return (frame.responds and not answers_named(tree, i, lex)) or answers_anaphor(tree, i, frame, lex)
+
+
+def earlier_doers(tree: Tree, i: int, mentions: list[ActorMention], heads: dict, taken: set[str]) -> list[ActorMention]:
+    """The act before that a response or an anaphor answers, stated by the sentence's main clause ahead of the
+    trigger ("España, Irlanda y Noruega reconocieron a Palestina, desafiando a Israel, que rechazó la medida"):
+    the subjects of that clause, every conjunct of them."""
+    roots = [t.i for t in tree.tokens if tree.head(t.i) in (None, t.i)]
+    if len(roots) != 1 or roots[0] == i or roots[0] > i or tree.tokens[roots[0]].pos not in ("VERB", "AUX"):
+        return []
+    span = {n for s in tree.kids(roots[0], *SUBJECT_DEPS) for n in tree.subtree(s)}
+    doers = [m for m in mentions if heads.get(id(m)) in span]
+    return [] if any(m.code in taken for m in doers) else doers   # one's own act is answered by no one
 
 
 ATTACK_PHRASE_DEPS = ("prep", "obl", "nmod", "advmod", "agent")   # where a weapon or a place hangs on the act
