@@ -164,3 +164,24 @@ def test_what_a_charge_alleges_has_not_happened():
     events = _events("Serbia lodged an official protest with Albania today, charging its neighbor with supporting "
                      "dissidents here.")
     assert ("ACCUSE", "SRB", "ALB") in events and ("SUPPORT", "SRB", "ALB") not in events
+
+
+@pytest.mark.parametrize("text, event, unsaid", [
+    ("The United States said it would not meet Iran's demands.", ("REJECT", "USA", "IRN"), {"CONCEDE", "REQUEST"}),
+    ("Greece did not accept the proposal of Turkey.", ("REJECT", "GRC", "TUR"), {"AGREE"}),
+    ("Israel has not agreed to the Egyptian plan.", ("REJECT", "ISR", "EGY"), {"AGREE"}),
+    ("Perú no aceptará las exigencias de Bolivia.", ("REJECT", "PER", "BOL"), {"REQUEST"}),
+    ("Paraguay no cumplió las condiciones impuestas por Brasil.", ("REJECT", "PRY", "BRA"), {"CONCEDE"}),
+    ("Грузия не выполнила требования Армении.", ("REJECT", "GEO", "ARM"), {"REQUEST"}),
+    ("Литва не согласилась с предложением Латвии.", ("REJECT", "LTU", "LVA"), {"AGREE"}),
+])
+def test_an_acceptance_denied_outright_is_a_rejection(text, event, unsaid):
+    """acceptance_verbs / refusal_negation: "would not meet the demands" refuses them (CAMEO 12); the demand it
+    refuses is no event of its own, and nothing is accepted."""
+    events = _events(text)
+    assert event in events and not any(t in unsaid for t, _, _ in events)
+
+
+def test_an_acceptance_without_a_plain_negation_stays_itself():
+    assert ("REJECT", "IRN", "USA") not in _events("Iran accepted the demands of the United States.")
+    assert not any(t == "REJECT" for t, _, _ in _events("Russia and Ukraine did not agree on a ceasefire."))

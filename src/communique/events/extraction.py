@@ -75,6 +75,8 @@ from .triggers import (
     conditional_type,
     drop_visits_one_is_invited_to,
     in_fixed_phrase,
+    refused,
+    refused_type,
     reversed_by_verb,
     topic_of_event,
 )
@@ -273,8 +275,9 @@ def _requests(tree: Tree, i: int, lex: Lexicon) -> bool:
     if tree.is_passive(i):              # "are expected to sign": a plan, not a request
         return False
     # what is threatened or refused has not happened either: "threatened to strike", "refused to commit assistance"
-    return any(f.type in ("REQUEST", "THREATEN", "REJECT") for f in lex.verbs.get(tree.lemma(i), ())) or \
-        tree.lemma(i) in lex.words("roles", "request_verbs")
+    return any(f.type in ("REQUEST", "THREATEN", "REJECT") and not f.requires_negated
+               for f in lex.verbs.get(tree.lemma(i), ())) or \
+        tree.lemma(i) in lex.words("roles", "request_verbs") or refused(tree, i, lex)   # "would not meet the demands"
 
 
 def inside_actor(tree: Tree, i: int, mentions: list[ActorMention], heads: dict) -> bool:
@@ -522,6 +525,8 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
         if status != "negated" or args.pair or not args.source:
             return []
         status = "occurred"
+    if (rejected := refused_type(tree, i, frame.type, lex)) and args.source and not args.pair:
+        frame, status = replace(frame, type=rejected, mutual=False), "occurred"    # "would not meet the demands"
     event_type = (offered_type(tree, i, frame.type, lex) or conditional_type(tree, i, frame.type, status, lex)
                   or as_threat(frame.type, status, frame.mode))
     place = event_place(tree, i, lex, mentions, heads)

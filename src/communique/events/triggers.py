@@ -133,6 +133,25 @@ def as_threat(event_type: str, status: str, mode: str | None = None) -> str:
     return "THREATEN" if event_type in THREATENED_TYPES and status in INTENT_STATUSES else event_type
 
 
+#: what a plain denial turns into a rejection: "would not meet the demands", "no aceptó la propuesta"
+ACCEPTED_TYPES = {"AGREE", "CONCEDE"}
+
+
+def refused(tree: Tree, i: int, lex: Lexicon) -> bool:
+    """An acceptance verb denied outright by a negation on the verb itself ("would not meet the demands", "has not
+    agreed to the plan", "no aceptará las exigencias", "не примет требования"): a refusal. ``acceptance_verbs`` and
+    ``refusal_negation`` in [roles]; "without accepting" or "failed to agree" is no refusal."""
+    if tree.lemma(i) not in lex.words("roles", "acceptance_verbs"):
+        return False
+    negation = lex.words("roles", "refusal_negation")
+    return any(tree.lemma(c) in negation or tree.tokens[c].text.lower() in negation for c in tree.children[i])
+
+
+def refused_type(tree: Tree, i: int, event_type: str, lex: Lexicon) -> str | None:
+    """REJECT for an acceptance or concession denied outright (`refused`), else None."""
+    return "REJECT" if event_type in ACCEPTED_TYPES | {"REJECT"} and refused(tree, i, lex) else None
+
+
 OFFER_LINKS = {"xcomp", "dobj", "obj", "advcl", "ccomp"}   # what an offer word governs: "offered to mediate"
 # what stays itself when offered: what one says, asks, refuses or threatens, and an agreement already is one
 UNOFFERED_TYPES = {"AGREE", "REQUEST", "ACCUSE", "REJECT", "PROTEST", "THREATEN"}
