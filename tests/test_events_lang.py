@@ -498,3 +498,21 @@ def test_a_preposition_fused_with_its_article_is_read_as_the_preposition(languag
 def test_cooperation_furthered_by_a_noun_is_an_act(language, text, expected):
     # requires_governor of the cooperation noun holds the nouns of the acts too ("la ampliación de", "расширение")
     assert expected in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    # a document received or adopted is no guest, though an actor is named inside the clause that describes it
+    ("ru", "Совет Безопасности ООН принял резолюцию, призывающую Израиль прекратить огонь.",
+     {("REQUEST", "UN", "ISR")}),
+    ("es", "El canciller de Kazajistán recibió una carta que instaba a Rusia a liberar a los rehenes.",
+     {("REQUEST", "KAZ", "RUS")}),
+    ("ru", "Путин принял посла Молдавии.", {("CONSULT", "MDA", "RUS")}),
+    # the one a demand is addressed to, named by its preposition, is its target, not the side its object names
+    ("ru", "Генассамблея ООН потребовала от Израиля прекращения блокады Газы.", {("REQUEST", "UN", "ISR")}),
+    ("en", "The UN General Assembly demanded from Israel an immediate ceasefire in Lebanon.", {("REQUEST", "UN", "ISR")}),
+    # hopes destroyed ask nothing; hopes expressed ask politely
+    ("ru", "Удар Израиля по Дохе уничтожил надежды на освобождение заложников.", {("ASSAULT", "ISR", "QAT")}),
+    ("ru", "Президент Казахстана выразил надежду на поддержку Бразилии.", {("REQUEST", "KAZ", "BRA")}),
+])
+def test_the_side_a_demand_or_a_reception_concerns(language, text, expected):
+    assert triples(code_events(text, language)) == expected

@@ -163,6 +163,12 @@ def asked_side(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], h
     def inside(nodes: list[int]) -> list[ActorMention]:
         return [m for m in mentions if m.code not in taken and any(heads.get(id(m)) in tree.subtree(n) for n in nodes)]
 
+    # the one asked, named by its preposition ("потребовала от США прекращения блокады Кубы", "demanded from X")
+    addressed = lex.words("roles", "addressee_preps")
+    found = inside([c for c in tree.kids(i, "prep", "obl", "nmod") if tree.preposition(c) in addressed]
+                   if tree.tokens[i].pos in ("VERB", "AUX") else [])
+    if found:
+        return found[:1]
     for c in tree.kids(i, *ASKED_CLAUSE_DEPS):
         found = inside(tree.kids(c, *SUBJECT_DEPS))
         if found:

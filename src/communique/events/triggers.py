@@ -256,7 +256,8 @@ def multiword_preps(tree: Tree, i: int) -> set[str]:
 def object_names_actor(tree: Tree, obj: int, h: int | None, lex: Lexicon | None) -> bool:
     """The object is the actor or a person of it ("received the ambassador of Moldova", "принял посла Молдавии"),
     not a thing about the actor ("приняли решение в отношении Белоруссии", "hosted a summit on Niger"): no
-    preposition on the way up from the actor to the object, other than a possessor's ("of", "de")."""
+    preposition on the way up from the actor to the object, other than a possessor's ("of", "de"), and no clause
+    of its own ("приняла резолюцию, призывающую США ...", "adopted a resolution urging Israel ...")."""
     if h is None or h not in tree.subtree(obj):
         return False
     possessor = lex.words("roles", "source_preps") if lex is not None else frozenset()
@@ -264,6 +265,8 @@ def object_names_actor(tree: Tree, obj: int, h: int | None, lex: Lexicon | None)
     while j != obj and j is not None:
         prep = tree.preposition(j)
         if prep is not None and prep not in possessor:
+            return False
+        if j != h and tree.tokens[j].pos in ("VERB", "AUX"):
             return False
         j = tree.head(j)
     return True
