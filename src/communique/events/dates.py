@@ -485,7 +485,15 @@ def _article_times(article: Article, published: str | None, languages: tuple[str
 
 @stage("dates", "1", requires=("sentences", "events"), assigns=("times", "events.date", "events.date_text"))
 class DatesStage(Stage):
+    """An article the triage skipped (most of a stream) that gives no figure with a unit gets no time expressions:
+    in the built-in pipeline only the events and the facts' figures read them, and finding and resolving them was
+    the dearest stage after the models there. An analysed article gets them all, events or not, and so does every
+    article when the pipeline has other stages."""
+
     def process(self, article: Article) -> None:
+        if article.skipped and self._times_unread(article):
+            article.times = []
+            return
         languages = tuple(self.settings.languages)
         article.times = _article_times(article, article.published, languages)
         reference = None if article.published else reference_day(article)
@@ -500,6 +508,12 @@ class DatesStage(Stage):
             self._date_events(article)
         finally:
             article.published = None
+
+    def _times_unread(self, article: Article) -> bool:
+        from ..settings import DEFAULT_PIPELINE
+        from .facts import holds_figures
+
+        return set(self.settings.pipeline) <= set(DEFAULT_PIPELINE) and not holds_figures(article)
 
     def _date_events(self, article: Article) -> None:
         by_sentence: dict[int, list[TimeExpression]] = {}

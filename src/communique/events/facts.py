@@ -232,6 +232,14 @@ def find_figures(text: str, lang: FactLanguage) -> list[Figure]:
     return sorted(kept, key=lambda f: f.start)
 
 
+@functools.lru_cache(maxsize=4096)
+def sentence_figures(text: str, language: str) -> tuple[Figure, ...]:
+    """:func:`find_figures` of a sentence in its language, kept for the sentences of the last batches or so: the
+    dates stage asks whether an article can give facts, then the facts stage reads the same figures."""
+    lang = fact_language(language)
+    return tuple(find_figures(text, lang)) if lang is not None else ()
+
+
 def figure_type(text: str, figure: Figure, lang: FactLanguage) -> str | None:
     """The fact type whose keyword is nearest before the figure (else nearest after it) and takes its unit."""
     before: list[tuple[int, int, str]] = []
@@ -372,13 +380,28 @@ def _inside_time(sentence: Sentence, figure: Figure, times: list[TimeExpression]
     return any(t.start < end and start < t.end for t in times)
 
 
+def holds_figures(article: Article) -> bool:
+    """Can a sentence of the article give a fact, whatever its times (a figure with a unit and a fact type, not a
+    goal or a casualty count)? The facts stage reads times only there: inside a time a figure is no fact, and a
+    fact takes its period from them."""
+    for sentence in article.sentences:
+        lang = fact_language(sentence.language)
+        if lang is None:
+            continue
+        for figure in sentence_figures(sentence.text, sentence.language):
+            if not _is_goal(sentence.text, figure, lang) and not _is_casualty(sentence.text, figure, lang) \
+                    and figure_type(sentence.text, figure, lang) is not None:
+                return True
+    return False
+
+
 def sentence_facts(article: Article, index: int, times: list[TimeExpression]) -> list[Fact]:
     sentence = article.sentences[index]
     lang = fact_language(sentence.language)
     if lang is None:
         return []
     facts = []
-    for figure in find_figures(sentence.text, lang):
+    for figure in sentence_figures(sentence.text, sentence.language):
         if _inside_time(sentence, figure, times) or _is_goal(sentence.text, figure, lang) \
                 or _is_casualty(sentence.text, figure, lang):
             continue
