@@ -169,3 +169,13 @@ def test_rejecting_the_measure_of_the_main_clause_is_aimed_at_each_of_its_doers(
     # "the move" points back to the act the sentence stated first: its subjects, all of them, are the target
     found = triples(code_events(text, language))
     assert ("REJECT", "VEN", "COL") in found and ("REJECT", "VEN", "MEX") in found, found
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "The Arab League condemned Israel's strikes on southern Lebanon."),
+    ("es", "Wang Yi, miembro del Buró Político del Partido Comunista de China, celebró un diálogo estratégico en Almaty "
+           "con el canciller de Kazajistán."),
+])
+def test_a_sport_word_inside_a_name_does_not_make_the_sentence_sport(language, text):
+    # "Partido Comunista", "Arab League": names, not a match or a league
+    assert code_events(text, language).events

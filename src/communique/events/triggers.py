@@ -115,9 +115,20 @@ def background(tree: Tree, i: int, lex: Lexicon) -> bool:
 
 
 def off_topic(tree: Tree, lex: Lexicon) -> bool:
-    """A sentence about sport or markets (one of the language's ``off_topic`` lemmas or forms in it)."""
+    """A sentence about sport or markets (one of the language's ``off_topic`` lemmas or forms in it), outside a name:
+    "el Partido Comunista de China", "the Arab League" are no match nor league."""
     words = lex.words("roles", "off_topic")
-    return bool(words) and any(t.lemma.lower() in words or t.text.lower() in words for t in tree.tokens)
+    return bool(words) and any((t.lemma.lower() in words or t.text.lower() in words) and not in_a_name(tree, t.i)
+                               for t in tree.tokens)
+
+
+def in_a_name(tree: Tree, i: int) -> bool:
+    """A word of a proper name: tagged so, or capitalised inside the sentence with a capitalised neighbour."""
+    tok = tree.tokens[i]
+    if tok.pos == "PROPN":
+        return True
+    near = [tree.tokens[j].text for j in (i - 1, i + 1) if 0 <= j < len(tree.tokens)]
+    return i > 0 and tok.text[:1].isupper() and any(w[:1].isupper() for w in near)
 
 
 #: modes of force whose announcement is a threat (CAMEO 1381, Threaten blockade), like violence announced ahead
