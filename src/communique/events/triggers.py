@@ -370,3 +370,52 @@ def drop_visits_one_is_invited_to(tree: Tree, found: list) -> list:
                if c.type == "REQUEST" and c.frame.mode == "invitation" and tree.tokens[c.trigger].pos == "VERB"}
     return [c for c in found if not (c.type == "CONSULT" and c.status == "planned"
                                      and frozenset((c.source.code, c.target.code)) in invited)]
+
+
+REQUESTED_LINKS = {"xcomp", "dobj", "obj", "ccomp"}                  # what a request verb asks for
+REQUESTED_PATH = REQUESTED_LINKS | {"conj", "prep", "pobj", "obl", "nmod"}   # and the words inside it
+
+
+def requested_content(tree: Tree, i: int, lex: Lexicon) -> bool:
+    """"asked Amman to support the bid", "seeks backing for", "calls on both to cease fire and return to talks":
+    what is asked for has not happened; the request is the event. A visit one is invited to make stays (it is a
+    planned visit). The request verb must take the asked-for clause as its complement or object: "during the talks,
+    X asked" leaves the talks an event."""
+    j = i
+    for _ in range(5):
+        head, dep = tree.head(j), tree.tokens[j].dep.split(":")[0]
+        # "pushing for the US to support", "presionó para que", "a call for its forces to be deployed"; an English
+        # purpose infinitive's "to" is tagged as its aux: "demanded a meeting to discuss"
+        if head is not None and dep in ("advcl", "acl", "relcl"):
+            marks = {tree.lemma(m) for m in tree.kids(j, "mark")} | {
+                tree.lemma(m) for m in tree.kids(j, "aux") if tree.tokens[m].pos == "PART"}
+            if not marks & lex.words("roles", "request_marks"):
+                return False
+            g = tree.head(head)           # or of the act asked or threatened: "amenazó con recurrir a ... para denunciar"
+            return _requests(tree, head, lex) or (g is not None and tree.tokens[head].dep in REQUESTED_LINKS
+                                                  and _requests(tree, g, lex))
+        if head is None or dep not in REQUESTED_PATH:
+            return False
+        if (dep in REQUESTED_LINKS or _asked_with(tree, head, j, lex)) and _requests(tree, head, lex):
+            own = lex.verbs.get(tree.lemma(i), ()) + lex.nouns.get(tree.lemma(i), ())
+            invited = any(f.mode == "invitation" for f in lex.verbs.get(tree.lemma(head), ()))
+            return not (invited and any(f.type == "CONSULT" for f in own))
+        j = head
+    return False
+
+
+def _asked_with(tree: Tree, head: int, j: int, lex: Lexicon) -> bool:
+    """What a demand verb asks for through the preposition its frame requires ("insisted on the withdrawal",
+    "настаивает на выводе", "pushed for the release")."""
+    prep = tree.preposition(j)
+    return prep is not None and any(f.type == "REQUEST" and prep in f.requires_prep
+                                    for f in lex.verbs.get(tree.lemma(head), ()))
+
+
+def _requests(tree: Tree, i: int, lex: Lexicon) -> bool:
+    if tree.is_passive(i):              # "are expected to sign": a plan, not a request
+        return False
+    # what is threatened or refused has not happened either: "threatened to strike", "refused to commit assistance"
+    return any(f.type in ("REQUEST", "THREATEN", "REJECT") and not f.requires_negated
+               for f in lex.verbs.get(tree.lemma(i), ())) or \
+        tree.lemma(i) in lex.words("roles", "request_verbs") or refused(tree, i, lex)   # "would not meet the demands"
