@@ -36,8 +36,10 @@ def language_data(language: str, topic: str) -> dict[str, Any] | None:
     return read_data(f"lang/{language}/{topic}.toml")
 
 
+@functools.cache
 def data_languages(topic: str) -> tuple[str, ...]:
-    """The languages that have a ``<topic>.toml`` file, sorted."""
+    """The languages that have a ``<topic>.toml`` file, sorted (the package's files: read once per process; the
+    metadata stage asks for every document)."""
     folder = resources.files("communique").joinpath("data", "lang")
     return tuple(sorted(p.name for p in folder.iterdir() if p.joinpath(f"{topic}.toml").is_file()))
 
