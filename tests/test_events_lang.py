@@ -516,3 +516,14 @@ def test_cooperation_furthered_by_a_noun_is_an_act(language, text, expected):
 ])
 def test_the_side_a_demand_or_a_reception_concerns(language, text, expected):
     assert triples(code_events(text, language)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an act named by its own noun in an agentless passive is the side named before, though no subject named it
+    ("Гуманитарная помощь направлена по поручению президента Казахстана. Помощь будет передана афганской стороне.",
+     {("AID", "KAZ", "AFG")}),
+    # things sent are no act of their own: no doer is taken from before
+    ("Сообщение опубликовано на сайте МИД Казахстана. Билеты будут высланы афганской стороне.", set()),
+])
+def test_russian_agentless_passive_of_a_named_act(text, expected):
+    assert triples(code_events(text, "ru")) == expected

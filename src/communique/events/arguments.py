@@ -642,9 +642,9 @@ def first_person_verb(tree: Tree, n: int) -> bool:
 
 
 def fill_source(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict, args: Arguments,
-                context: list[ActorMention]) -> list[ActorMention]:
+                context: list[ActorMention], recent: list[ActorMention] | None = None) -> list[ActorMention]:
     """A missing source: the subject of a verb above the trigger, else (a pronoun or dropped subject) the
-    actor the previous sentences were about."""
+    actor the previous sentences were about (`context`, their subjects; `recent`, every actor named before)."""
     taken = {m.code for m in args.target}
     if first_person(tree, i, lex):
         speaker = [m for m in speech_subjects(tree, i, lex, mentions, heads) if m.code not in taken]
@@ -668,7 +668,14 @@ def fill_source(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], 
     # is about; the chargé's posting "в Москве" is no party)
     if not is_noun and args.target and tree.is_passive(i) and lex.language == "ru":
         parties = {m.code for m in args.target if m.kind != "place"}
-        return [m for m in context if m.code not in parties][:1]
+        # with no subject before that names an actor ("Гуманитарная помощь направлена ..."), an act named by its
+        # own noun is the actor's named before: "помощь будет передана афганской стороне" after a paragraph on
+        # Kazakhstan's aid is Kazakhstan's ("билеты будут высланы" names no act)
+        # (one side named: "relations between Kazakhstan and Brazil were established" has both and needs no doer)
+        named_act = len(parties) == 1 and \
+            any(tree.lemma(s) in lex.nouns for s in tree.kids(i, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS))
+        return [m for m in context if m.code not in parties][:1] or \
+            [m for m in (recent or [])[:3] if named_act and m.code not in parties and m.kind != "place"][:1]
     if args.subject_is_pronoun or (not args.has_subject and not is_noun):
         return [m for m in context if m.code not in taken][:1]
     return []

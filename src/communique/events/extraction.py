@@ -418,7 +418,7 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
             doer = fill_source(tree, i, lex, mentions, heads, replace(args, target=rest), context)
             if doer and doer[0].code in owned:
                 args.target = rest
-        args.source, confidence = fill_source(tree, i, lex, mentions, heads, args, context), 0.6
+        args.source, confidence = fill_source(tree, i, lex, mentions, heads, args, context, context_all), 0.6
     unnamed = [] if args.source or args.pair else unnamed_attackers(tree, i, frame, lex, mentions, heads, args)
     if unnamed:                           # "killed by an explosive device outside of the Iraqi city of Basra"
         args.source, args.target = unnamed, [m for m in args.target if m.code != unnamed[0].code]
