@@ -179,3 +179,21 @@ def test_rejecting_the_measure_of_the_main_clause_is_aimed_at_each_of_its_doers(
 def test_a_sport_word_inside_a_name_does_not_make_the_sentence_sport(language, text):
     # "Partido Comunista", "Arab League": names, not a match or a league
     assert code_events(text, language).events
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Egypt criticised Ethiopia after the opening of the Grand Renaissance Dam on the Blue Nile."),
+    ("es", "Egipto criticó a Etiopía tras la inauguración en septiembre de la gran presa sobre el Nilo Azul."),
+    ("ru", "Египет раскритиковал Эфиопию после открытия плотины на Голубом Ниле."),
+])
+def test_opening_something_that_is_no_mission_is_no_cooperation(language, text):
+    assert not [e for e in code_events(text, language).events if e.type == "COOPERATE"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Egypt welcomed the opening of the new building of the Ethiopian Embassy in Cairo."),
+    ("es", "Los cancilleres asistieron a la inauguración en Lima de la nueva sede de la Embajada de Chile en Perú."),
+    ("ru", "Египет приветствовал открытие посольства Эфиопии в Каире."),
+])
+def test_opening_a_mission_is_still_cooperation(language, text):
+    assert [e for e in code_events(text, language).events if e.type == "COOPERATE"]

@@ -41,6 +41,7 @@ class Frame:
     requires_negated: bool = False  # only a denial counts: "no hay problemas entre nuestros países" (good terms)
     patient_of: bool = False       # the noun's "of" phrase is whom the act is done to ("the expulsion of its envoy")
     matter_target: bool = False    # no target named: the side the text's matter concerns ("votaron en contra")
+    complement_nouns: tuple[str, ...] = ()   # what the noun's "of" phrase, when it has one, must name ("apertura de X")
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,6 +67,7 @@ from .triggers import (
     as_threat,
     background,
     following_phrase,
+    names_complement,
     multiword_preps,
     object_names_actor,
     obliged_content,
@@ -341,6 +342,8 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
         mods = {tree.lemma(c) for c in kids} | {tree.tokens[c].text.lower() for c in kids}
         if not mods & set(frame.requires_modifier):
             return False
+    if frame.complement_nouns and not names_complement(tree, i, frame.complement_nouns, lex):
+        return False                      # "la inauguración de la Gran Presa": no mission is opened
     if frame.requires_governor:
         # the governing word above the trigger, or just before it when the parser attached the noun elsewhere
         near = {tree.lemma(a) for a in tree.ancestors(i, 5)} | {tree.lemma(j) for j in range(max(0, i - 6), i)}

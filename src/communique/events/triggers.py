@@ -251,6 +251,25 @@ def following_phrase(tree: Tree, i: int) -> list[int]:
     return [phrase]
 
 
+def names_complement(tree: Tree, i: int, nouns: tuple[str, ...], lex: Lexicon) -> bool:
+    """A nominal trigger's "of" phrase (a genitive in Russian), where it has one, names one of `nouns` somewhere
+    inside: "the opening of the new building of the UAE Embassy", "открытие посольства", not "la inauguración de
+    la Gran Presa"; a trigger with no such phrase ("the opening ceremony") passes."""
+    of = lex.words("roles", "source_preps") | {"of", "de", "del"}
+    phrases = [c for c in tree.children[i] if c > i and tree.tokens[c].dep.split(":")[0] in ("nmod", "prep")
+               and (tree.preposition(c) in of or (not tree.kids(c, "case") and tree.tokens[c].morph.get("Case") == "Gen"))]
+    for j in range(i + 1, min(i + 5, len(tree.tokens))):    # or hung elsewhere: "la inauguración en mayo de X"
+        if tree.tokens[j].pos == "PUNCT":
+            break
+        if tree.tokens[j].text.lower() in of and tree.tokens[j].dep in ("case", "prep"):
+            phrase = j if tree.tokens[j].dep == "prep" else tree.head(j)
+            phrases += [phrase] if phrase is not None else []
+            break
+    wanted = set(nouns)
+    return not phrases or any(tree.lemma(n).lower() in wanted or tree.tokens[n].text.lower() in wanted
+                              for c in phrases for n in tree.subtree(c))
+
+
 def multiword_preps(tree: Tree, i: int) -> set[str]:
     """Prepositions of several words on the trigger's children ("votó en contra de la resolución")."""
     out = set()
