@@ -35,6 +35,10 @@ def codes(language: str, text: str, kinds: tuple[str, ...] = ("country",)) -> li
     ("es", "Rusia, Turquía y la República de Kazajistán.", ["RUS", "TUR", "KAZ"]),
     ("ru", "Казахстана, Казахстаном и РК; России, РФ, КНР и США.", ["KAZ", "KAZ", "KAZ", "RUS", "RUS", "CHN", "USA"]),
     ("ru", "в Соединённых Штатах Америки и Турции", ["USA", "TUR"]),
+    # "the Islamic Republic" alone is Iran; with its country's name, that country; "PNG", "ROK" as written
+    ("en", "The Islamic Republic and the Islamic Republic of Pakistan met PNG and the ROK.", ["IRN", "PAK", "PNG", "KOR"]),
+    ("es", "La República Islámica y la República Islámica de Afganistán.", ["IRN", "AFG"]),
+    ("ru", "Исламская Республика и Исламская Республика Мавритания.", ["IRN", "MRT"]),
 ])
 def test_country_names_and_aliases(language, text, expected):
     assert codes(language, text) == expected
