@@ -185,3 +185,15 @@ def test_an_acceptance_denied_outright_is_a_rejection(text, event, unsaid):
 def test_an_acceptance_without_a_plain_negation_stays_itself():
     assert ("REJECT", "IRN", "USA") not in _events("Iran accepted the demands of the United States.")
     assert not any(t == "REJECT" for t, _, _ in _events("Russia and Ukraine did not agree on a ceasefire."))
+
+
+@pytest.mark.parametrize("text, unsaid", [
+    ("Washington defended the right of Turkish troops to fire on militants in Syria.", ("ASSAULT", "USA", "SYR")),
+    ("Francia defendió el derecho de Marruecos a atacar a Argelia.", ("ASSAULT", "FRA", "DZA")),
+    ("Франция отстаивает право Марокко наносить удары по Алжиру.", ("ASSAULT", "FRA", "DZA")),
+])
+def test_what_one_has_a_right_to_do_is_no_act(text, unsaid):
+    """non_event_heads: an act under a right ("the right of X to fire on", "el derecho de X a atacar", "право X
+    наносить удары") is claimed, not done, and never by whoever defends the right."""
+    events = _events(text)
+    assert unsaid not in events and not any(t == "ASSAULT" for t, _, _ in events)

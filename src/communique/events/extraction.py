@@ -289,11 +289,13 @@ def trigger_frames(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention
     return [f for f in lexical_frames(tree.tokens[i], lex) if frame_applies(tree, i, f, mentions, heads, lex)]
 
 
-def under_non_event_head(tree: Tree, i: int, lex: Lexicon) -> bool:
+def under_non_event_head(tree: Tree, i: int, lex: Lexicon, event_type: str | None = None) -> bool:
     """A trigger that a wish or a chance governs within its clause ("is also interested in economic agreements",
     "la oportunidad histórica de firmar un tratado"): no event has happened or been set. (An anniversary still
     states the event it celebrates: the `dates` stage dates it that many years back.)"""
     heads = lex.words("roles", "non_event_heads")
+    if event_type != "THREATEN":          # "the right of X to fire on": claimed, not done; a right to respond threatens
+        heads = heads | lex.words("roles", "right_heads")
     for a in tree.ancestors(i, 4):
         if tree.lemma(a) in heads or tree.tokens[a].text.lower() in heads:
             return True
@@ -316,7 +318,7 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
                   lex: Lexicon | None = None) -> bool:
     # a meeting or a call one "has" happens all the same ("had a telephone conversation", "tuvo una reunión")
     held = frame.type != "CONSULT" and stative(tree, i, lex) if lex is not None else False
-    if lex is not None and (held or under_non_event_head(tree, i, lex)):
+    if lex is not None and (held or under_non_event_head(tree, i, lex, frame.type)):
         return False
     if frame.requires_prep:
         preps = {tree.preposition(c) for c in tree.children[i] + following_phrase(tree, i)} | \
