@@ -298,6 +298,18 @@ CASES["participle after a partner"] = [
      {("ACCUSE", "UN", "RUS")}),
 ]
 
+# greetings and congratulations exchanged go both ways (one mutual event); congratulations sent go to whom they are
+# sent (greetings an envoy conveys are protocol, not counted)
+CASES["exchange"] = [
+    ("en", "The presidents of Kazakhstan and Turkey spoke by phone on Monday. "
+           "The two presidents exchanged greetings on the occasion of Eid al-Fitr.", {("SUPPORT", "KAZ", "TUR")}, set()),
+    ("en", "Tokayev sent his congratulations to the President of Turkey.", {("SUPPORT", "KAZ", "TUR")}, set()),
+    ("en", "Kazakhstan and Turkey exchanged prisoners.", set(), {("SUPPORT", "KAZ", "TUR")}),
+    ("es", "Kazajistán y Turquía intercambiaron saludos.", {("SUPPORT", "KAZ", "TUR")}, set()),
+    ("es", "Tokáyev envió sus felicitaciones al presidente de Turquía.", {("SUPPORT", "KAZ", "TUR")}, set()),
+    ("ru", "Казахстан и Турция обменялись поздравлениями.", {("SUPPORT", "KAZ", "TUR")}, set()),
+]
+
 PARAMS = [(mechanism, *case) for mechanism, cases in CASES.items() for case in cases]
 
 
@@ -320,3 +332,13 @@ def test_both_sides_visiting_a_place_do_not_visit_each_other(language, text):
     article = code_events(text, language)
     assert not [e for e in article.events if e.mode == "visit"], [(e.type, e.mode, e.source.code) for e in article.events]
 
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "Kazakhstan and Turkey exchanged congratulations on the anniversary."),
+    ("es", "Kazajistán y Turquía intercambiaron felicitaciones."),
+    ("ru", "Казахстан и Турция обменялись поздравлениями."),
+])
+def test_greetings_exchanged_are_one_mutual_event(language, text):
+    events = [e for e in code_events(text, language).events if e.type == "SUPPORT"]
+    assert len(events) == 1 and events[0].mutual, [(e.source.code, e.target.code, e.mutual) for e in events]
