@@ -527,3 +527,16 @@ def test_the_side_a_demand_or_a_reception_concerns(language, text, expected):
 ])
 def test_russian_agentless_passive_of_a_named_act(text, expected):
     assert triples(code_events(text, "ru")) == expected
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Israel struck the Lebanese group Hezbollah on Tuesday."),
+    ("es", "Israel bombardeó al movimiento palestino Hamás el martes."),
+    ("ru", "Удар Израиля по руководству палестинского движения ХАМАС осудили во всем мире."),
+])
+def test_a_demonym_on_an_organisation_of_that_state_is_no_party(language, text):
+    # the adjective says where the organisation is from: the organisation is hit, not the state
+    found = triples(code_events(text, language))
+    assert ("ASSAULT", "ISR", "LBN") not in found and ("ASSAULT", "ISR", "PSE") not in found
+    assert {t for t in found if t[0] == "ASSAULT"} <= {("ASSAULT", "ISR", "HEZBOLLAH"), ("ASSAULT", "ISR", "HAMAS")}
+    assert any(t[0] == "ASSAULT" for t in found)

@@ -41,6 +41,7 @@ from .discourse import Discourse, coordinated_groups, distinct_codes, group_side
 from .frame_roles import (
     CIVILIAN_SOURCE_TYPES,
     acts_for_state,
+    describes_organisation,
     aid_roles,
     answers_before,
     earlier_doers,
@@ -211,6 +212,7 @@ def sentence_events(sentence: Sentence, index: int, mentions: list[ActorMention]
     everyone = mentions
     mentions = [m for m in mentions if acts_for_state(tree, m)]
     heads = {id(m): tree.span_head(m.start, m.end) for m in everyone}
+    mentions = [m for m in mentions if not describes_organisation(tree, m, everyone, heads)]   # "Lebanese Hezbollah"
     out: list[Candidate] = []
     for i, tok in enumerate(tree.tokens):
         if not lexical_frames(tok, lex):

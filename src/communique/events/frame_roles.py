@@ -54,6 +54,27 @@ def acts_for_state(tree: Tree, m: ActorMention) -> bool:
     return not citizens(tree, m)
 
 
+def describes_organisation(tree: Tree, m: ActorMention, mentions: list[ActorMention], heads: dict) -> bool:
+    """"the Lebanese group Hezbollah", "el movimiento palestino Hamás", "палестинского движения ХАМАС": a demonym
+    on the noun an organisation seated in that state is named by says where the organisation is from; the
+    organisation acts, not the state."""
+    from ..actors.codes import actor_code
+
+    h = heads.get(id(m))
+    if m.kind != "demonym" or h is None or tree.tokens[h].dep.split(":")[0] != "amod":
+        return False
+    noun = tree.head(h)
+    for o in mentions:
+        oh = heads.get(id(o))
+        if o.kind != "org" or o.code == m.code or oh is None:
+            continue
+        if oh == noun or (tree.head(oh) == noun and tree.tokens[oh].dep.split(":")[0] in ("appos", "flat", "compound")):
+            code = actor_code(o.code)
+            if code is not None and code.country == m.code:
+                return True
+    return False
+
+
 def dateline_end(tree: Tree, last: int) -> bool:
     """A capitalised opening is a dateline where punctuation or the end follows it ("MOSCOW, May 14", "UNITED
     NATIONS (AP) –"); an acronym a word follows acts ("NATO confirmed", "U.N. helicopters evacuated")."""
