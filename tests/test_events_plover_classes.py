@@ -197,3 +197,15 @@ def test_what_one_has_a_right_to_do_is_no_act(text, unsaid):
     наносить удары") is claimed, not done, and never by whoever defends the right."""
     events = _events(text)
     assert unsaid not in events and not any(t == "ASSAULT" for t, _, _ in events)
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Turkey backed the rights of Armenians in their dispute with Azerbaijan.", ("SUPPORT", "TUR", "ARM")),
+    ("Chile respaldó los derechos de los bolivianos en su disputa con Perú.", ("SUPPORT", "CHL", "BOL")),
+])
+def test_support_for_a_people_goes_to_its_side(text, event):
+    """A people named by a plural demonym is its side as the one supported, as PLOVER codes it ("support the rights
+    of Palestinians" is SUPPORT → PSE), not the other country of the sentence. (Russian oblique plurals, "права
+    армян", are not read as a people yet.)"""
+    events = _events(text)
+    assert event in events and not any(t == "SUPPORT" and o == "AZE" for t, _, o in events)

@@ -24,8 +24,9 @@ from .arguments import Arguments, find_arguments, reflexive_passive, speech_subj
 from .rules import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree
 from .triggers import condition_clause
 
-# acts whose target may be a country's citizens, named by a plural demonym (they never act for it)
-CIVILIAN_TARGET_TYPES = {"ASSAULT", "COERCE", "THREATEN", "AID", "SANCTION"}
+# acts whose target may be a country's citizens, named by a plural demonym (they never act for it): harm, and support
+# ("support the rights of Palestinians" is SUPPORT → PSE, as PLOVER codes it)
+CIVILIAN_TARGET_TYPES = {"ASSAULT", "COERCE", "THREATEN", "AID", "SANCTION", "SUPPORT"}
 # acts a people may carry out as its side: protest, violence, accusation, defiance (never visits, talks or accords)
 CIVILIAN_SOURCE_TYPES = {"PROTEST", "ASSAULT", "ACCUSE", "THREATEN", "REJECT"}
 # parts of speech of which a span standing for an actor holds one (not a lone function word)
