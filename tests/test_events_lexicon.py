@@ -197,3 +197,13 @@ def test_opening_something_that_is_no_mission_is_no_cooperation(language, text):
 ])
 def test_opening_a_mission_is_still_cooperation(language, text):
     assert [e for e in code_events(text, language).events if e.type == "COOPERATE"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "The minister expressed on behalf of the Government of Chile his gratitude to Mexico for the aid."),
+    ("es", "El canciller expresó en nombre del Gobierno de Chile el agradecimiento por el envío de la ayuda por parte "
+           "de México."),
+    ("ru", "Министр от имени правительства Чили выразил благодарность Мексике за помощь."),
+])
+def test_who_acts_in_the_name_of_a_side_acts_for_it(language, text):
+    assert ("SUPPORT", "CHL", "MEX") in triples(code_events(text, language))

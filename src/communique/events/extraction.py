@@ -50,6 +50,7 @@ from .frame_roles import (
     conflict_targets,
     indefinite_doer,
     obligation_sides,
+    on_behalf,
     thanked_for,
     unnamed_attackers,
 )
@@ -416,6 +417,8 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     if not args.source and not args.pair and frame.mutual and len({m.code for m in args.target}) > 1 \
             and subject_among_targets(tree, i, mentions, heads, args):
         args.pair, args.target = args.target, []      # the doer named among the sides of a mutual act
+    if not args.source and not args.pair and (behalf := on_behalf(tree, i, lex, mentions, heads)):
+        args.source, args.target = behalf, [m for m in args.target if m.code != behalf[0].code]
     if not args.source and not args.pair:
         owners = own_envoy_owners(tree, args.target, posts)
         if owners:                        # "[Spain] recalled the Spanish embassy in Buenos Aires": its own envoy

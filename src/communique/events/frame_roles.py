@@ -400,3 +400,21 @@ def indefinite_doer(tree: Tree, i: int, lex: Lexicon, args: Arguments, heads: di
               and heads.get(id(m)) is not None and tree.preposition(heads[id(m)]) in preps]
     others = [m for m in args.target if all(m.code != p.code for p in places)]
     return places[0] if len({p.code for p in places}) == 1 and others else None
+
+
+def on_behalf(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict) -> list[ActorMention]:
+    """The side an act is done in the name of ("expresó en nombre del Gobierno de Chile el agradecimiento", "on
+    behalf of the Government of Chile", "от имени правительства Чили"): its doer, when none is named."""
+    words = lex.words("roles", "behalf_nouns")
+    anchors = {i, *tree.ancestors(i, 2)}
+    for b in [t.i for t in tree.tokens if tree.is_word(t.i, words)]:
+        scope = b
+        if tree.tokens[b].dep == "fixed":              # "en nombre de" as one preposition of the noun it marks
+            case = tree.head(b)
+            scope = tree.head(case) if case is not None else None
+        if scope is None or not anchors & set(tree.ancestors(scope, 3)):
+            continue
+        found = [m for m in mentions if heads.get(id(m)) in tree.subtree(scope)]
+        if found:
+            return found[:1]
+    return []
