@@ -27,6 +27,13 @@ STATED = [
     ("es", "Venezuela convocó al embajador de España.", ("ACCUSE", "VEN", "ESP")),
     ("es", "Colombia envió una nota de protesta a Venezuela.", ("ACCUSE", "COL", "VEN")),
     ("ru", "Литва осудила действия Белоруссии на границе.", ("ACCUSE", "LTU", "BLR")),
+    # verdicts: the other side's words called false, its act hasty; a state listed as a sponsor of terrorism
+    ("en", "Morocco called Algeria's claims baseless and false.", ("ACCUSE", "MAR", "DZA")),
+    ("en", "Iran called Canada's decision hasty and extreme.", ("ACCUSE", "IRN", "CAN")),
+    ("ru", "Марокко назвало заявления Алжира ложными.", ("ACCUSE", "MAR", "DZA")),
+    ("en", "Canada designated Iran a state sponsor of terrorism.", ("ACCUSE", "CAN", "IRN")),
+    ("es", "Canadá designó a Irán como estado patrocinador del terrorismo.", ("ACCUSE", "CAN", "IRN")),
+    ("ru", "Сейм Литвы признал Россию государством-спонсором терроризма.", ("ACCUSE", "LTU", "RUS")),
     # REJECT, THREATEN, REQUEST
     ("en", "The United States voted against the resolution on Cuba.", ("REJECT", "USA", "CUB")),
     ("es", "Chile rechazó la demanda de Bolivia.", ("REJECT", "CHL", "BOL")),
@@ -102,6 +109,9 @@ def test_what_a_verb_undoes_or_threatens_is_not_an_event_of_its_own(language, te
 
 
 NO_EVENT = [
+    # designating an envoy is no verdict; recognising a state is support (test_events_lang)
+    ("en", "Spain designated a new ambassador to Cuba.", None),
+    ("es", "España designó a un nuevo embajador en Cuba.", None),
     # sport and markets: countries are teams
     ("en", "Canada lost to Finland 3-2 in overtime at the hockey world championship.", None),
     ("es", "España derrotó a Francia por 88-64 en la semifinal del Eurobasket.", None),

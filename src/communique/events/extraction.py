@@ -337,6 +337,10 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
         kids += [g for c in kids if tree.tokens[c].dep.split(":")[0] == "amod" for g in tree.kids(c, "conj")]
         # an adjective the parser hung on a bare noun of the phrase: "socios de cooperación inseparables"
         kids += [g for c in kids if tree.tokens[c].dep == "nmod" and not tree.kids(c, "det") for g in tree.kids(c, "amod")]
+        # the predicate the parser hung on the object as its adjective: after it ("called Canada's decision hasty")
+        # or on a bare noun ("designó a Irán estado patrocinador del terrorismo")
+        kids += [g for c in kids if tree.tokens[c].dep in OBJECT_DEPS for g in tree.kids(c, "amod")
+                 if g > c or not tree.kids(c, "det")]
         # an infinitive the parser hung on the object: "заставили миссию ООН покинуть страну"
         kids += [g for c in kids if tree.tokens[c].dep in OBJECT_DEPS
                  for g in tree.children[c] if tree.tokens[g].pos == "VERB"]
