@@ -540,3 +540,12 @@ def test_a_demonym_on_an_organisation_of_that_state_is_no_party(language, text):
     assert ("ASSAULT", "ISR", "LBN") not in found and ("ASSAULT", "ISR", "PSE") not in found
     assert {t for t in found if t[0] == "ASSAULT"} <= {("ASSAULT", "ISR", "HEZBOLLAH"), ("ASSAULT", "ISR", "HAMAS")}
     assert any(t[0] == "ASSAULT" for t in found)
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    # whence envoys are recalled, named on the envoys rather than on the recall, is the side the recall concerns
+    ("ru", "Индия объявила об отзыве своих военных атташе из Исламабада.", ("SANCTION", "IND", "PAK")),
+    ("en", "India announced the recall of its military attaches from Islamabad.", ("SANCTION", "IND", "PAK")),
+])
+def test_a_recall_from_a_capital_targets_its_state(language, text, expected):
+    assert expected in triples(code_events(text, language))

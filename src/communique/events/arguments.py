@@ -203,6 +203,9 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
                 answered.append(m)
         elif prep is not None and prep in lex.words("roles", "departure_preps") and frame.type in DEPARTURE_TYPES:
             args.target.append(m)
+        elif is_noun and prep is None and frame.type in DEPARTURE_TYPES and \
+                tree.preposition(h) in lex.words("roles", "departure_preps"):
+            args.target.append(m)         # "об отзыве своих военных атташе из Исламабада": whence they are recalled
         elif prep is not None and prep in target_preps:
             # two sides meet or agree *with* each other; "in", "on", "at" only place the event, except where
             # the place is the target (a visit, an embassy, an offensive)
