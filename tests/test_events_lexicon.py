@@ -207,3 +207,13 @@ def test_opening_a_mission_is_still_cooperation(language, text):
 ])
 def test_who_acts_in_the_name_of_a_side_acts_for_it(language, text):
     assert ("SUPPORT", "CHL", "MEX") in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "On Sunday Chile delivered a note verbale to the Peruvian prime minister announcing the decision."),
+    ("en", "Chile handed a diplomatic note to the Peruvian ambassador."),
+    ("es", "Chile había entregado el domingo una nota verbal al primer ministro de Perú para anunciarle la decisión."),
+    ("ru", "В воскресенье Чили вручила вербальную ноту премьер-министру Перу."),
+])
+def test_a_diplomatic_note_delivered_is_a_consultation_of_its_recipient(language, text):
+    assert ("CONSULT", "CHL", "PER") in triples(code_events(text, language))
