@@ -232,12 +232,17 @@ def find_figures(text: str, lang: FactLanguage) -> list[Figure]:
     return sorted(kept, key=lambda f: f.start)
 
 
-@functools.lru_cache(maxsize=4096)
-def sentence_figures(text: str, language: str) -> tuple[Figure, ...]:
-    """:func:`find_figures` of a sentence in its language, kept for the sentences of the last batches or so: the
-    dates stage asks whether an article can give facts, then the facts stage reads the same figures."""
-    lang = fact_language(language)
-    return tuple(find_figures(text, lang)) if lang is not None else ()
+def sentence_figures(article: Article, index: int) -> list[Figure]:
+    """:func:`find_figures` of one sentence of the article, found once per document (in its working data): the
+    dates stage asks whether an article the triage skipped can give facts, then the facts stage reads the same
+    figures. Read-only."""
+    sentence = article.sentences[index]
+    memo = article.working.setdefault("figures", {})
+    key = (sentence.text, sentence.language)
+    if key not in memo:
+        lang = fact_language(sentence.language)
+        memo[key] = find_figures(sentence.text, lang) if lang is not None else []
+    return memo[key]
 
 
 def figure_type(text: str, figure: Figure, lang: FactLanguage) -> str | None:
@@ -384,11 +389,11 @@ def holds_figures(article: Article) -> bool:
     """Can a sentence of the article give a fact, whatever its times (a figure with a unit and a fact type, not a
     goal or a casualty count)? The facts stage reads times only there: inside a time a figure is no fact, and a
     fact takes its period from them."""
-    for sentence in article.sentences:
+    for index, sentence in enumerate(article.sentences):
         lang = fact_language(sentence.language)
         if lang is None:
             continue
-        for figure in sentence_figures(sentence.text, sentence.language):
+        for figure in sentence_figures(article, index):
             if not _is_goal(sentence.text, figure, lang) and not _is_casualty(sentence.text, figure, lang) \
                     and figure_type(sentence.text, figure, lang) is not None:
                 return True
@@ -401,7 +406,7 @@ def sentence_facts(article: Article, index: int, times: list[TimeExpression]) ->
     if lang is None:
         return []
     facts = []
-    for figure in sentence_figures(sentence.text, sentence.language):
+    for figure in sentence_figures(article, index):
         if _inside_time(sentence, figure, times) or _is_goal(sentence.text, figure, lang) \
                 or _is_casualty(sentence.text, figure, lang):
             continue
