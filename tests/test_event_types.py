@@ -56,6 +56,10 @@ STATED = [
     ("en", "Serbia lifted the night curfew in Montenegro on Sunday.", ("CONCEDE", "SRB", "MNE")),
     ("en", "Zambia extradited a suspected British militant to Britain on Sunday.", ("COOPERATE", "ZMB", "GBR")),
     ("en", "Kyrgyzstan provided humanitarian assistance to Kazakhstan.", ("AID", "KGZ", "KAZ")),
+    # ties made closer, as cooperation is ("boosting trade ties with", "fortalecieron sus lazos", "укрепляют связи")
+    ("en", "Papua New Guinea is boosting trade ties with China.", ("COOPERATE", "PNG", "CHN")),
+    ("es", "Kazajistán y China fortalecieron sus lazos económicos.", ("COOPERATE", "KAZ", "CHN")),
+    ("ru", "Казахстан и Китай укрепляют торговые связи.", ("COOPERATE", "KAZ", "CHN")),
     # a verb that changes an amount carries the act it is said of ('double its aid to', light_verbs)
     ("en", "Japan tripled its humanitarian assistance to Sudan.", ("AID", "JPN", "SDN")),
     ("en", "The European Union increased its financial aid to Moldova.", ("AID", "EU", "MDA")),
@@ -121,6 +125,7 @@ NO_EVENT = [
     ("en", "Armenia and Turkey held talks on the normalization of relations.", "CONSULT"),
     # background: a held state
     ("en", "Kazakhstan has consular agreements with Brazil.", None),
+    ("en", "The two countries have close ties.", None),
 ]
 
 
