@@ -365,6 +365,42 @@ def test_one_kind_of_sanction_stated_twice_is_one_event():
     assert len([e for e in code_events(text, "en").events if e.type == "SANCTION"]) == 1
 
 
+@pytest.mark.parametrize("language, text, event_type", [
+    ("en", ("Algeria accused Morocco of backing a separatist group. Days later, Algeria denounced Morocco's continued "
+            "provocations on the border."), "ACCUSE"),
+    ("es", ("Argelia acusó a Marruecos de respaldar a un grupo separatista. Días después, Argelia denunció las "
+            "continuas provocaciones de Marruecos en la frontera."), "ACCUSE"),
+    ("ru", ("Алжир обвинил Марокко в поддержке сепаратистской группировки. Через несколько дней Алжир осудил "
+            "постоянные провокации Марокко на границе."), "ACCUSE"),
+    ("en", ("Ukraine demanded that Russia withdraw its troops. Later Ukraine called on Russia to release the "
+            "detained sailors."), "REQUEST"),
+    ("es", "Ucrania exigió que Rusia retire sus tropas. Más tarde, Ucrania pidió a Rusia liberar a los marineros "
+           "detenidos.", "REQUEST"),
+    ("ru", "Украина потребовала от России вывести войска. Позже Украина призвала Россию освободить задержанных "
+           "моряков.", "REQUEST"),
+    ("es", ("Venezuela rechazó las acusaciones de Colombia. Al día siguiente, Venezuela rechazó la propuesta de "
+            "mediación de Colombia."), "REJECT"),
+])
+def test_statements_about_different_things_stay_apart(language, text, event_type):
+    # an accusation of backing separatists and one of provocations, a demand to withdraw and one to release, a
+    # rejected accusation and a rejected proposal: what a statement is about names its kind ([kinds.TYPE]), and the
+    # document keeps one event per kind of a pair, as for sanctions
+    found = [(e.source.code, e.target.code) for e in code_events(text, language).events if e.type == event_type]
+    assert len(found) == 2 and len(set(found)) == 1, found
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", ("Algeria accused Morocco of backing a separatist group. The Algerian foreign ministry has repeatedly "
+            "accused Morocco of supporting the separatists.")),
+    ("es", ("Argelia acusó a Marruecos de respaldar a un grupo separatista. El Gobierno argelino ha acusado "
+            "reiteradamente a Marruecos de apoyar a los separatistas.")),
+    ("ru", ("Алжир обвинил Марокко в поддержке сепаратистов. МИД Алжира неоднократно обвинял Марокко в поддержке "
+            "сепаратистской группировки.")),
+])
+def test_one_accusation_stated_twice_is_one_event(language, text):
+    assert len([e for e in code_events(text, language).events if e.type == "ACCUSE"]) == 1
+
+
 @pytest.mark.parametrize("language, text, expected", [
     ("en", ("The move was coordinated with the governments of Australia, Britain and Spain, all of whom have expelled "
             "their Syrian ambassadors."), {("SANCTION", "AUS", "SYR"), ("SANCTION", "GBR", "SYR"),

@@ -120,6 +120,7 @@ class EventsStage(Stage):
         min_confidence = float(self.options.get("min_confidence", 0.0))
         mentions = actor_mentions(article)
         candidates: list[Candidate] = []
+        named_kinds: set[tuple[str, str]] = set()     # the kinds [kinds.TYPE] names, in the languages read
         silent: list[int] = []                    # sentences with two actors and no rule event
         discourse = Discourse()                   # what pronouns, dropped subjects and "the parties" refer to
         summoned: set[frozenset[str]] = set()     # pairs of a summons, though another reading of it won
@@ -130,6 +131,7 @@ class EventsStage(Stage):
             here = mentions.get(index, [])
             found = sentence_events(sentence, index, here, lex, discourse, summoned)
             candidates.extend(c for c in found if c.confidence >= min_confidence)
+            named_kinds |= {(t, k) for t, table in lex.kinds.items() for k, _ in table}
             if not found and len({m.code for m in here}) > 1:
                 silent.append(index)
             tree = Tree(sentence)
@@ -142,7 +144,7 @@ class EventsStage(Stage):
             candidates.extend(c for c in classifier_events(article, silent, mentions, floor)
                               if c.confidence >= min_confidence)
         candidates = drop_meetings_of_summons(article, candidates, summoned)
-        article.events = [to_event(article, c, n) for n, c in enumerate(merge(candidates), 1)]
+        article.events = [to_event(article, c, n) for n, c in enumerate(merge(candidates, named_kinds), 1)]
 
 
 def states_act(tree: Tree, lex: Lexicon) -> bool:
@@ -709,14 +711,17 @@ def _future(tree: Tree, i: int, purpose_marks: frozenset[str] = frozenset()) -> 
 
 # --- document level --------------------------------------------------------------------------------------------
 
-def merge(candidates: list[Candidate]) -> list[Candidate]:
+def merge(candidates: list[Candidate], named_kinds: frozenset | set = frozenset()) -> list[Candidate]:
     """One event per type, kind, pair of actors and status in the document: a directed reading ("X visited Y") wins
     over a mutual one of the same pair ("X and Y met"), and the best-supported, earliest mention is kept. Kinds keep
     distinct events of one type apart (opening a consulate is not establishing relations), but one sentence still
-    states one event of a type for a pair."""
+    states one event of a type for a pair. A mention without a kind stands for any kind of its pair that the
+    language's ``[kinds.TYPE]`` names (`named_kinds`: "Ethiopia accuses Egypt of seeking escalation ... It also
+    accused Cairo of ..."): it joins the first such kind stated (a frame's own kind, "award", stays apart)."""
     groups: dict[tuple, list[Candidate]] = {}
     for c in candidates:
-        groups.setdefault((c.type, c.frame.kind, frozenset((c.source.code, c.target.code)), c.status), []).append(c)
+        groups.setdefault((c.type, _kind_of(c, candidates, named_kinds), frozenset((c.source.code, c.target.code)), c.status),
+                          []).append(c)
     kept: list[Candidate] = []
     for group in groups.values():
         directed = [c for c in group if not c.mutual]
@@ -728,6 +733,16 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
         kept.extend(by_direction.values())
         _keep_evidence(group, list(by_direction.values()))
     return _one_per_sentence(sorted(kept, key=lambda c: (c.sentence, c.trigger)))
+
+
+def _kind_of(c: Candidate, candidates: list[Candidate], named_kinds: frozenset | set) -> str:
+    """The kind whose event `c` states in the document: its own, else the first kind of its type, pair and status
+    that another mention names (a reading without a kind stands for all of them, as in `best_of_kinds`)."""
+    if c.frame.kind:
+        return c.frame.kind
+    return next((k.frame.kind for k in candidates if (k.type, k.frame.kind) in named_kinds
+                 and (k.type, k.status) == (c.type, c.status)
+                 and {k.source.code, k.target.code} == {c.source.code, c.target.code}), "")
 
 
 def _keep_evidence(group: list[Candidate], kept: list[Candidate]) -> None:

@@ -316,7 +316,12 @@ def act_kind(tree: Tree, i: int, frame: Frame, lex: Lexicon) -> str:
     heads = tree.kids(i, *OBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
     if tree.tokens[i].pos in ("NOUN", "PROPN"):
         heads += tree.kids(i, "nmod", "compound", "amod", "prep", "flat")
-    heads += tree.kids(i, "xcomp", "oprd")                     # "declared two diplomats persona non grata"
+    heads += tree.kids(i, "xcomp", "oprd", "ccomp")            # "declared two diplomats persona non grata"
+    if tree.lemma(i) in lex.words("roles", "allegation_verbs"):    # what is alleged: "accused X of backing ..."
+        alleged = [k for k in tree.kids(i, "prep", "obl", "obl:arg", "advcl", "xcomp")
+                   if tree.preposition(k) in lex.words("roles", "allegation_preps")
+                   or any(tree.lemma(m) in lex.words("roles", "allegation_preps") for m in tree.kids(k, "mark"))]
+        heads += alleged + [c for k in alleged for c in tree.kids(k, "pcomp", "pobj")]
     words: set[str] = set()
     for h in heads:                                           # the object and the nouns of its own phrase
         for j in [h, *(k for k in tree.children[h] if tree.tokens[k].dep.split(":")[0] in KIND_WORD_DEPS)]:
