@@ -151,3 +151,35 @@ def test_the_models_read_the_sentences_near_the_candidates_of_an_analysed_articl
     [whole] = Pipeline(Settings(stage_options={"triage": {"window": 1000}})).run(
         [RawInput(path="long", text=text, published="2024-03-16")])
     assert all(s.tokens for s in whole.sentences) and whole.to_record()["events"] == article.to_record()["events"]
+
+
+# --- which candidate can state an event: the events stage's own reading of a trigger -------------------------
+
+def _may_state_event(text: str, language: str) -> bool:
+    from communique.nlp.models import ModelPass, single_threaded_math
+    from communique.nlp.sentences import may_state_event
+
+    s = sentence(text, language)
+    with single_threaded_math():
+        run = ModelPass()
+        run.tag([s])
+        return may_state_event(s, run.tagged_words()[id(s)])
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("en", "According to figures from Canada, exports of grain to Mexico rose by a tenth.", False),
+    ("en", "Peru beat Uruguay 2-0 in the quarter-final of the tournament on Sunday.", False),
+    ("en", "Serena Williams of the United States won the Australian Open against a player from France.", False),
+    ("en", "Canada signed a fisheries agreement with Mexico on Tuesday.", True),
+    ("es", "De acuerdo con las cifras de Chile, las ventas de vino a Perú subieron un 4%.", False),
+    ("es", "Los jugadores de Uruguay atacaron a Paraguay en la semifinal del torneo.", False),
+    ("es", "Sin embargo, las ventas de vino de Chile a Perú subieron un 4%.", False),
+    ("es", "Chile y Perú firmaron un acuerdo de cooperación pesquera.", True),
+    ("ru", "По приглашению музея из Казахстана в Китае открылась выставка ковров.", False),
+    ("ru", "Нападающие сборной Канады атаковали ворота Финляндии в полуфинале чемпионата мира.", False),
+    ("ru", "Россия и Китай подписали соглашение о сотрудничестве.", True),
+])
+def test_a_candidate_holds_an_event_word_only_where_the_events_stage_reads_a_trigger(language, text, expected):
+    """Idioms ("according to"), sport and markets, and words in other senses than a trigger's part of speech pass
+    no article to the models: the events stage would find nothing there."""
+    assert _may_state_event(text, language) is expected

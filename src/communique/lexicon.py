@@ -60,6 +60,30 @@ class Lexicon:
         value = (self.roles if group == "roles" else self.status).get(key, ())
         return value if isinstance(value, frozenset) else frozenset(value)
 
+    def frames_of(self, lemma: str, form: str, pos: str) -> tuple[Frame, ...]:
+        """The frames a word gets by its part of speech and lemma (or form, for a noun): a verb's by its lemma, a
+        noun's by its lemma or form, an adjective's only a modal's obligation ("Ливия должна выдать"); other parts
+        of speech ("according", "sin embargo"'s noun aside) none. The events stage and the triage both ask this."""
+        if pos in ("VERB", "AUX"):
+            return self.verbs.get(lemma.lower(), ())
+        if pos in ("NOUN", "PROPN"):
+            return self.nouns.get(lemma.lower(), ()) or self.nouns.get(form.lower(), ())
+        if pos == "ADJ":
+            return tuple(f for f in self.verbs.get(lemma.lower(), ()) if f.obligation)
+        return ()
+
+    def in_fixed_phrase(self, text: str, at: int) -> bool:
+        """Is the word at offset `at` of `text` inside one of the language's ``fixed_phrases``, idioms that state
+        no event ("de acuerdo con", "in accordance with", "sin embargo")?"""
+        lowered = text.lower()
+        for phrase in self.words("roles", "fixed_phrases"):
+            pos = lowered.find(phrase)
+            while pos >= 0:
+                if pos <= at < pos + len(phrase):
+                    return True
+                pos = lowered.find(phrase, pos + 1)
+        return False
+
 
 def _frames(spec: Any) -> tuple[Frame, ...]:
     items = spec if isinstance(spec, list) else [spec]

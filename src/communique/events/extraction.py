@@ -281,13 +281,7 @@ def best_of_kinds(group: list[Candidate]) -> list[Candidate]:
 
 def lexical_frames(tok: Token, lex: Lexicon) -> tuple[Frame, ...] | list[Frame]:
     """The frames the lexicon gives the word by its part of speech and lemma (or form, for a noun)."""
-    if tok.pos in ("VERB", "AUX"):
-        return lex.verbs.get(tok.lemma.lower(), ())
-    if tok.pos in ("NOUN", "PROPN"):
-        return lex.nouns.get(tok.lemma.lower(), ()) or lex.nouns.get(tok.text.lower(), ())
-    if tok.pos == "ADJ":           # a predicative modal ("Ливия должна выдать"): its obligation only
-        return tuple(f for f in lex.verbs.get(tok.lemma.lower(), ()) if f.obligation)
-    return ()
+    return lex.frames_of(tok.lemma, tok.text, tok.pos)
 
 
 def trigger_frames(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict) -> list[Frame]:

@@ -375,15 +375,7 @@ def _alleged(tree: Tree, i: int, lex: Lexicon) -> bool:
 
 def in_fixed_phrase(sentence: Sentence, offset: int, lex: Lexicon) -> bool:
     """Trigger words inside idioms that do not state an event ("de acuerdo con", "in accordance with")."""
-    text = sentence.text.lower()
-    at = offset - sentence.start
-    for phrase in lex.words("roles", "fixed_phrases"):
-        pos = text.find(phrase)
-        while pos >= 0:
-            if pos <= at < pos + len(phrase):
-                return True
-            pos = text.find(phrase, pos + 1)
-    return False
+    return lex.in_fixed_phrase(sentence.text, offset - sentence.start)
 
 
 def drop_visits_one_is_invited_to(tree: Tree, found: list) -> list:

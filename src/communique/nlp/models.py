@@ -128,6 +128,10 @@ def parse_sentences(sentences: Sequence[Sentence], text: str | None = None, mode
         run.fill()
 
 
+#: a tagged word: (offset in its sentence, form, lemma, universal part of speech)
+Word = tuple[int, str, str, str]
+
+
 class ModelPass:
     """The models over sentences in steps, for callers that decide as they go (the triage, the cascade): tag some
     sentences (every model but the dependency parser), read their words, tag more, parse the chosen ones, then fill
@@ -159,6 +163,11 @@ class ModelPass:
             self._words.update((id(s), w) for s, w in zip(tagged.sentences, tagged.words()))
         self._worded = len(self.tagged)
         return self._words
+
+    def tagged_words(self) -> dict[int, list[Word]]:
+        """Each tagged sentence's words in order, by ``id(sentence)``: (offset in the sentence, form, lemma, part of
+        speech), what the triage reads to tell an event word from an idiom's or a name's."""
+        return {id(s): w for tagged in self.tagged for s, w in zip(tagged.sentences, tagged.tagged_words())}
 
     def recognise(self, sentences: Iterable[Sentence] | None = None) -> None:
         """NER over these tagged sentences (every tagged one without `sentences`) that have none yet, in one call
@@ -196,6 +205,9 @@ class _Tagged:
     def words(self) -> list[frozenset[str]]:
         raise NotImplementedError
 
+    def tagged_words(self) -> list[list[Word]]:
+        raise NotImplementedError
+
     def recognise(self, chosen: list[int]) -> None:
         """NER over these sentences (indexes), once."""
         self.recognised.update(chosen)
@@ -220,6 +232,10 @@ class _PlainTagged(_Tagged):
 
     def words(self) -> list[frozenset[str]]:
         return [frozenset(m.group().lower() for m in _WORD.finditer(s.text)) for s in self.sentences]
+
+    def tagged_words(self) -> list[list[Word]]:
+        return [[(m.start(), m.group(), m.group().lower(), "X") for m in _WORD.finditer(s.text)]
+                for s in self.sentences]
 
     def parse(self, chosen: list[int]) -> None:
         return None
@@ -266,6 +282,9 @@ class _SpacyTagged(_Tagged):
 
     def words(self) -> list[frozenset[str]]:
         return [frozenset(w for t in doc for w in (t.lower_, t.lemma_.lower())) for doc in self.docs]
+
+    def tagged_words(self) -> list[list[Word]]:
+        return [[(t.idx, t.text, t.lemma_, t.pos_) for t in doc] for doc in self.docs]
 
     def parse(self, chosen: list[int]) -> None:
         nlp = self.nlp
@@ -396,6 +415,10 @@ class _NatashaTagged(_Tagged):
 
     def words(self) -> list[frozenset[str]]:
         return [frozenset(w for t in doc.tokens for w in (t.text.lower(), _lemma(t) or "")) for doc in self.docs]
+
+    def tagged_words(self) -> list[list[Word]]:
+        return [[(t.start, t.text, _lemma(t) or t.text.lower(), t.pos or "X") for t in doc.tokens]
+                for doc in self.docs]
 
     def parse(self, chosen: list[int]) -> None:
         if chosen:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from ..lexicon import lexicon
 from ..records import Article, Sentence
 from ..registry import Stage, loading_seconds, memory_budget_bytes, stage, watchdog
-from .models import ModelPass, single_threaded_math
+from .models import ModelPass, Word, single_threaded_math
 
 log = logging.getLogger(__name__)
 _FALLBACK_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[\"«“A-ZА-ЯЁÁÉÍÓÚÑ])")
@@ -162,17 +162,46 @@ def _triage_by_event_words(articles: list[Article], run: ModelPass, window: int 
     near the candidates of the others (:func:`near_candidates`). The articles kept."""
     candidates = {id(a): [a.sentences[i] for i in a.triage.candidates] for a in articles if a.triage}
     run.tag([s for a in articles for s in candidates[id(a)]])
-    words = run.words()
+    words = run.tagged_words()
     kept = []
     for article in articles:
         assert article.triage is not None
-        if any(holds_event_word(s, words[id(s)]) for s in candidates[id(article)]):
+        if any(may_state_event(s, words[id(s)]) for s in candidates[id(article)]):
             kept.append(article)
         else:
             article.triage.skip(NO_EVENT_WORD)
     tagged = {id(s) for a in kept for s in candidates[id(a)]}
     run.tag([s for a in kept for s in near_candidates(a, window) if id(s) not in tagged])
     return kept
+
+
+def may_state_event(sentence: Sentence, words: Sequence[Word]) -> bool:
+    """Can the events stage find an event in this tagged sentence? Only where a word is a trigger as it reads one:
+    a verb, noun (or a modal adjective) of the lexicon by its part of speech (:meth:`Lexicon.frames_of`: "according
+    to", "the Australian Open" hold none), outside the language's fixed phrases ("sin embargo"), in a sentence that
+    is not about sport or markets (its ``off_topic`` words outside a name, as the events stage reads them: "the
+    semifinal against Spain"). Without a tagger (no parts of speech) any lexicon word counts."""
+    lex = lexicon(sentence.language)
+    if lex is None:
+        return False
+    if all(pos == "X" for _, _, _, pos in words):
+        return holds_event_word(sentence, frozenset(w for _, form, lemma, _ in words for w in (form.lower(), lemma)))
+    off_topic = lex.words("roles", "off_topic")
+    for i, (_, form, lemma, pos) in enumerate(words):
+        if (lemma.lower() in off_topic or form.lower() in off_topic) and not _in_a_name(words, i):
+            return False
+    return any(lex.frames_of(lemma, form, pos) and not lex.in_fixed_phrase(sentence.text, at)
+               for at, form, lemma, pos in words)
+
+
+def _in_a_name(words: Sequence[Word], i: int) -> bool:
+    """A word of a proper name, as the events stage tells one (``events.triggers.in_a_name``): tagged so, or
+    capitalised inside the sentence with a capitalised neighbour ("the Arab League")."""
+    form, pos = words[i][1], words[i][3]
+    if pos == "PROPN":
+        return True
+    near = [words[j][1] for j in (i - 1, i + 1) if 0 <= j < len(words)]
+    return i > 0 and form[:1].isupper() and any(w[:1].isupper() for w in near)
 
 
 def near_candidates(article: Article, window: int = WINDOW) -> list[Sentence]:
