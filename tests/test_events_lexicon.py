@@ -217,3 +217,27 @@ def test_who_acts_in_the_name_of_a_side_acts_for_it(language, text):
 ])
 def test_a_diplomatic_note_delivered_is_a_consultation_of_its_recipient(language, text):
     assert ("CONSULT", "CHL", "PER") in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Algeria shut its border with Morocco on Monday. The measure answers repeated provocations by Morocco, "
+           "it said in a statement."),
+    ("es", "Argelia cerró el lunes su frontera con Marruecos. La decisión se adoptó ante las reiteradas provocaciones "
+           "de Marruecos, dijo en un comunicado."),
+    ("ru", "Алжир заявил, что закрывает границу из-за постоянных провокаций Марокко."),
+])
+def test_provocations_named_by_a_speaker_accuse_their_author(language, text):
+    # a speech verb with no subject of its own (or a pronoun): the speaker is the subject of the sentence before
+    assert ("ACCUSE", "DZA", "MAR") in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Algeria accused Morocco of backing a separatist group last month. On Monday Algeria shut its border with "
+           "Morocco. The measure answers repeated provocations by Morocco, it said in a statement."),
+    ("es", "El mes pasado, Argelia acusó a Marruecos de respaldar a un grupo separatista. El lunes Argelia cerró su "
+           "frontera con Marruecos. La decisión se adoptó ante las reiteradas provocaciones de Marruecos, dijo en un "
+           "comunicado."),
+])
+def test_a_speakers_accusation_of_provocations_stays_apart_from_an_earlier_one(language, text):
+    # two accusations of one pair about different things ([kinds.ACCUSE]): two events
+    assert len([e for e in code_events(text, language).events if e.type == "ACCUSE"]) == 2

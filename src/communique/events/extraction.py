@@ -34,6 +34,7 @@ from .arguments import (
     plural_party_subject,
     role_of,
     speaker_arguments,
+    speech_subjects,
     subject_among_targets,
 )
 from .cameo import cameo_code
@@ -52,6 +53,7 @@ from .frame_roles import (
     obligation_sides,
     on_behalf,
     thanked_for,
+    unsaid_speaker,
     unnamed_attackers,
 )
 from .postings import (drop_meetings_of_summons, hosting_side, summons, own_envoy_owners, own_posting, postings,
@@ -397,7 +399,8 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
         frame, args = aid
     confidence = 0.9
     if frame.speaker:
-        args = speaker_arguments(tree, i, lex, mentions, heads, args)
+        args = (not speech_subjects(tree, i, lex, mentions, heads) and unsaid_speaker(tree, i, lex, args, context)) \
+            or speaker_arguments(tree, i, lex, mentions, heads, args)     # "..., dijo en un comunicado"
     counted, confidence = group_sides(tree, i, frame, lex, discourse, args, confidence)   # "the three countries"
     if not counted and not args.source and not args.pair and plural_party_subject(tree, i, lex):
         # "the parties agreed", "both countries accused each other": the two sides the text is about (named

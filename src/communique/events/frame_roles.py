@@ -418,3 +418,22 @@ def on_behalf(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], he
         if found:
             return found[:1]
     return []
+
+def unsaid_speaker(tree: Tree, i: int, lex: Lexicon, args: Arguments,
+                   context: list[ActorMention]) -> Arguments | None:
+    """A speech verb with no subject at all ("..., dijo en un comunicado", "..., заявил в коммюнике"): the one who
+    speaks is the subject of the sentences before (``context``); what the clause says is about the others."""
+    speech = lex.words("roles", "speech_verbs")
+    verbs = [a for a in [i] + tree.ancestors(i) if tree.lemma(a) in speech] + [
+        t.i for t in tree.tokens if tree.lemma(t.i) in speech and tree.head(t.i) is None]
+    if not verbs or not context:
+        return None
+    verb = tree.tokens[verbs[0]]
+    named = [k for k in tree.kids(verbs[0], *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)   # or a pronoun: "it said"
+             if tree.tokens[k].pos != "PRON" or tree.lemma(k) in lex.words("roles", "relative_pronouns")
+             or tree.tokens[k].morph.get("Person") == "1"]
+    if named or verb.morph.get("VerbForm") not in ("Fin", None) or verb.morph.get("Person") == "1":
+        return None
+    speaker = context[0]
+    others = [m for m in args.source + args.target + args.pair if m.code != speaker.code]
+    return Arguments(source=[speaker], target=others[:1], has_subject=True) if others else None
