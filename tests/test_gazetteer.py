@@ -121,6 +121,20 @@ def test_org_acronyms_are_case_exact():
     assert codes("en", "the WHO said it", ("org",)) == ["WHO"]
 
 
+@pytest.mark.parametrize("language,text,expected", [
+    ("es", "los cancilleres del CCG se reunieron en Riad", ["GCC"]),
+    ("es", "el Consejo de Cooperación del Golfo", ["GCC"]),
+    ("en", "a China Coast Guard (CCG) cutter fired water cannon", []),
+    ("en", "GCC foreign ministers met in Riyadh", ["GCC"]),
+    ("ru", "судно китайской береговой охраны (CCG) перекрыло путь", []),
+    ("ru", "министры стран ССАГПЗ встретились в Эр-Рияде", ["GCC"]),
+])
+def test_acronyms_of_one_language(language, text, expected):
+    """An acronym that names an organisation only in one language's text ("CCG": the Gulf Cooperation Council in
+    Spanish, the China Coast Guard in English or Russian) is found only in that language."""
+    assert codes(language, text, ("org",)) == expected
+
+
 @pytest.mark.parametrize("language,text,name", [
     ("es", "Kasim-Yomart Tokáyev", "Kassym-Jomart Tokayev"),
     ("en", "Tokayev", "Kassym-Jomart Tokayev"),

@@ -415,6 +415,7 @@ def gazetteer(language: str) -> Gazetteer:
     base = _base_gazetteer()
     index = PhraseIndex({key: list(bucket) for key, bucket in base.index.table.items()}, base.index.max_len)
     _add_demonyms(index, language)
+    _add_language_acronyms(index, language)
     index.sort()
     gaz = Gazetteer(language, index, base.country_names, base.iso2_to_iso3, base.people, base.surname_index,
                     base.ambiguous)
@@ -600,6 +601,16 @@ def _add_people(index: PhraseIndex) -> tuple[dict[str, dict[str, Any]], dict[str
             for key in phrase_keys(alias):
                 surnames.setdefault(" ".join(key), name)
     return people, surnames
+
+
+def _add_language_acronyms(index: PhraseIndex, language: str) -> None:
+    """An organisation's acronym that names it only in one language's text (``[acronyms]`` of its actors.toml):
+    "CCG" is the Gulf Cooperation Council in Spanish, the China Coast Guard in English or Russian."""
+    acronyms = load_data(f"lang/{language}/actors.toml").get("acronyms", {})
+    orgs = {org["code"]: org for org in load_data("orgs.toml").get("org", []) if org["code"] in acronyms.values()}
+    for acronym, code in acronyms.items():
+        org = orgs[code]
+        index.add(acronym, _entry("org", code, org["name"], acronym, org.get("seat"), case="exact"))
 
 
 def _add_demonyms(index: PhraseIndex, language: str) -> None:
