@@ -279,3 +279,20 @@ def test_the_place_an_attack_hit_is_its_target_not_its_source(language, text, ex
 ])
 def test_a_leaders_administration_acts_for_the_leaders_country(language, text):
     assert ("REQUEST", "USA", "CHN") in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("language,text,expected", [
+    ("ru", "Минобороны Польши выслало в Литву документы о совместных учениях.", set()),
+    ("ru", "Посольство вышлет в Казахстан приглашения на форум до конца месяца.", set()),
+    ("ru", "Латвия выслала из страны граждан России, нарушивших закон.", {("SANCTION", "LVA", "RUS")}),
+    ("ru", "Литва выслала российских журналистов.", {("SANCTION", "LTU", "RUS")}),
+    ("en", "Argentina expelled Chinese fishing nets from its ports.", set()),
+    ("en", "Russia expelled 20 Czech embassy staff.", {("SANCTION", "RUS", "CZE")}),
+    ("es", "Perú expulsó de sus puertos las redes de pesca chinas.", set()),
+    ("es", "México expulsó a 200 ciudadanos de Guatemala.", {("SANCTION", "MEX", "GTM")}),
+    ("es", "Nicaragua expulsó a la misión de la OEA.", {("SANCTION", "NIC", "OAS")}),
+])
+def test_only_people_are_expelled(language, text, expected):
+    """An expulsion verb expels people, envoys or an actor ("выслала граждан", "expelled 20 embassy staff", "expulsó
+    a la misión de la OEA"); with a thing as its object it sends the thing ("выслало в Литву документы")."""
+    assert {t for t in triples(code_events(text, language)) if t[0] == "SANCTION"} == expected

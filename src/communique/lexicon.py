@@ -32,6 +32,8 @@ class Frame:
     requires_governor: tuple[str, ...] = ()
     requires_object_noun: tuple[str, ...] = ()
     requires_object_actor: bool = False
+    person_object: bool = False    # an object, when there is one, is a person or an actor ("expelled the envoys",
+                                   # not "билеты будут высланы", tickets sent)
     topic_object: bool = False     # the object is what is talked about ("discussed the agreements")
     kind: str = ""                 # distinct events under one type (COOPERATE: mission, relations, accreditation)
     responds: bool = False         # a response: who is answered was named before ("retaliatory measures will follow")

@@ -73,6 +73,7 @@ from .triggers import (
     following_phrase,
     names_complement,
     multiword_preps,
+    object_is_person,
     object_names_actor,
     obliged_content,
     off_topic,
@@ -365,6 +366,9 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
                    for w in (tree.lemma(c), tree.tokens[c].text.lower())}
         if not objects & set(frame.requires_object_noun):
             return False
+    if frame.person_object and lex is not None and not object_is_person(
+            tree, i, lex, lambda o: any(heads.get(id(m)) == o for m in mentions)):
+        return False
     if frame.requires_object_actor:
         # an object that is another kind of act is that act's, not a guest ("se recibirá ayuda de ... la ACNUR")
         objects = [o for o in tree.kids(i, *OBJECT_DEPS) if not _other_act(tree, o, frame, lex)]

@@ -302,6 +302,22 @@ def object_names_actor(tree: Tree, obj: int, h: int | None, lex: Lexicon | None)
     return True
 
 
+def object_is_person(tree: Tree, i: int, lex: Lexicon, names_actor) -> bool:
+    """Trigger `i`'s direct object (or a passive's subject), when it has one, is a person or a group of them: an
+    animate noun, one of the language's ``persons`` words or envoys (``[kinds.SANCTION] envoys``), a name, a pronoun,
+    a number, or an actor's own name (`names_actor(o)`): "expelled two diplomats", "выслала граждан", "expulsó a
+    la misión de la ONU"; "документы выслали в Литву" (papers sent), "expelled Chinese nets" are no expulsion."""
+    objects = tree.kids(i, "obj", "dobj") + (tree.kids(i, "nsubj", *PASSIVE_SUBJECT_DEPS) if tree.is_passive(i)
+                                             else tree.kids(i, *PASSIVE_SUBJECT_DEPS))
+    if not objects:
+        return True
+    persons = lex.words("roles", "persons") | next((w for k, w in lex.kinds.get("SANCTION", ()) if k == "envoys"),
+                                                   frozenset())
+    return any(tree.tokens[o].pos != "NOUN" or tree.tokens[o].morph.get("Animacy") == "Anim"
+               or tree.lemma(o) in persons or tree.tokens[o].text.lower() in persons or names_actor(o)
+               for o in objects)
+
+
 KIND_WORD_DEPS = {"nmod", "compound", "amod", "pobj", "prep", "xcomp", "oprd", "flat", "conj"}
 
 
