@@ -86,16 +86,27 @@ class Tok:
 
 def tokenize(text: str, offset: int = 0, lemmas: bool = True) -> list[Tok]:
     """Words and single punctuation marks; Cyrillic words also get their dictionary lemma (folded)."""
+    forms = _forms if lemmas else _plain_forms
     toks = []
     for m in _TOKEN.finditer(text):
         surface = m.group()
-        norm = fold(surface)
-        lemma = alt = norm
-        if lemmas and is_cyrillic(surface) and surface.isalpha():
-            lemma = fold(_russian_lemma(surface))
-            alt = fold(_russian_proper_lemma(surface)) if surface[:1].isupper() else lemma
-        toks.append(Tok(offset + m.start(), offset + m.end(), surface, norm, lemma, alt))
+        toks.append(Tok(offset + m.start(), offset + m.end(), surface, *forms(surface)))
     return toks
+
+
+@functools.lru_cache(maxsize=200_000)
+def _forms(surface: str) -> tuple[str, str, str]:
+    """A token's folded form, lemma and proper-name lemma, read once per distinct surface (a pure function of it)."""
+    norm = fold(surface)
+    if is_cyrillic(surface) and surface.isalpha():
+        lemma = fold(_russian_lemma(surface))
+        return norm, lemma, fold(_russian_proper_lemma(surface)) if surface[:1].isupper() else lemma
+    return norm, norm, norm
+
+
+def _plain_forms(surface: str) -> tuple[str, str, str]:
+    norm = fold(surface)
+    return norm, norm, norm
 
 
 def _russian_lemma(word: str) -> str:

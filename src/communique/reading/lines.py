@@ -84,6 +84,9 @@ def features(lines: list[Line], languages: tuple[str, ...], headline: Line | Non
         counts[ln.text] = counts.get(ln.text, 0) + 1
         blocks.setdefault(ln.block, []).append(ln)
     headline_at = next((i for i, ln in enumerate(lines) if ln is headline), -1)
+    # lines of each block without a sentence end, counted once per block (not once per line of it)
+    open_in_block = {b: sum(1 for ln in block if not ln.text.rstrip().endswith(_TERMINAL))
+                     for b, block in blocks.items()}
     rows = []
     for i, ln in enumerate(lines):
         text = ln.text
@@ -96,14 +99,15 @@ def features(lines: list[Line], languages: tuple[str, ...], headline: Line | Non
         prev, nxt = (lines[i - 1] if i > 0 else None), (lines[i + 1] if i + 1 < n else None)
         block = blocks[ln.block]
         is_open = not text.rstrip().endswith(_TERMINAL)       # a label, a headline, a menu item: no sentence end
-        block_open = sum(1 for b in block if not b.text.rstrip().endswith(_TERMINAL)) / len(block)
+        block_open = open_in_block[ln.block] / len(block)
         row = {
             "chars": math.log1p(len(text)) / 6,
             "words": math.log1p(len(text.split())) / 4,
             "sentence_end": float(text.rstrip().endswith(_TERMINAL)),
             "letters": letters / size,
             "digits": sum(map(str.isdigit, text)) / size,
-            "punctuation": sum(1 for ch in text if not ch.isalnum() and not ch.isspace()) / size,
+            # neither a letter or digit nor a space (no character is both)
+            "punctuation": (len(text) - sum(map(str.isalnum, text)) - sum(map(str.isspace, text))) / size,
             "capitals": capitals / max(1, letters),
             "title_words": sum(1 for w in words if w[:1].isupper()) / max(1, len(words)),
             "lower_start": float(text[:1].islower()),
@@ -125,8 +129,8 @@ def features(lines: list[Line], languages: tuple[str, ...], headline: Line | Non
             "repeated": float(counts[text] > 1),
             "rule_junk": float(bool(ln.junk) and ln.junk != "date"),
             "rule_date": float(ln.junk == "date"),
-            "prev_prose": float(prev is not None and is_prose(prev.text)),
-            "next_prose": float(nxt is not None and is_prose(nxt.text)),
+            "prev_prose": float(prev is not None and prose[i - 1]),
+            "next_prose": float(nxt is not None and prose[i + 1]),
             "prev_rule_junk": float(prev is not None and bool(prev.junk)),
             "next_rule_junk": float(nxt is not None and bool(nxt.junk)),
             "prev_chars": math.log1p(len(prev.text)) / 6 if prev else 0.0,
