@@ -208,6 +208,11 @@ def test_stage_is_picklable_and_idempotent():
     ("en", "The OSCE Minsk Group met in Vienna.", set()),
     ("en", "He flew from Atlanta, Georgia, to the state of Georgia.", set()),
     ("en", "Tbilisi is the capital of Georgia, which borders Armenia.", {"GEO", "ARM"}),
+    ("en", "Chad Smith said the talks would go on.", set()),
+    ("en", "Guinea pigs were sold at the market.", set()),
+    ("en", "Jordan closed its border with Syria.", {"JOR", "SYR"}),
+    ("es", "Mali cerró su frontera con Argelia.", {"MLI", "DZA"}),
+    ("ru", "Нигер закрыл границу с Алжиром.", {"NER", "DZA"}),
 ])
 def test_capitals_count_as_their_country_unless_a_location(language, text, expected):
     assert countries(make_article(text, language)) == expected

@@ -296,3 +296,17 @@ def test_only_people_are_expelled(language, text, expected):
     """An expulsion verb expels people, envoys or an actor ("выслала граждан", "expelled 20 embassy staff", "expulsó
     a la misión de la OEA"); with a thing as its object it sends the thing ("выслало в Литву документы")."""
     assert {t for t in triples(code_events(text, language)) if t[0] == "SANCTION"} == expected
+
+
+@pytest.mark.parametrize("language,text,expected", [
+    ("en", "Niger expelled the French ambassador on Tuesday, the government said.", ("SANCTION", "NER", "FRA")),
+    ("en", "Mali expelled the UN refugee agency on Monday, officials said.", ("SANCTION", "MLI", "UN")),
+    ("es", "Níger expulsó al embajador francés el martes, informó el gobierno.", ("SANCTION", "NER", "FRA")),
+    ("es", "Chad expulsó a la agencia de la ONU para los refugiados el lunes.", ("SANCTION", "TCD", "UN")),
+    ("ru", "Нигер выслал посла Франции во вторник, сообщило правительство.", ("SANCTION", "NER", "FRA")),
+    ("ru", "Мали выслала миссию ООН в понедельник.", ("SANCTION", "MLI", "UN")),
+])
+def test_an_ambiguous_country_name_opening_a_sentence_is_the_actor_when_it_is_the_subject(language, text, expected):
+    """A country name that is also a common word or first name (Niger, Mali, Chad; Нигер, Мали) is still the
+    country at the start of a sentence when the parse makes it a verb's subject."""
+    assert expected in triples(code_events(text, language))

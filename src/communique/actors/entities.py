@@ -193,7 +193,8 @@ def _sentence_actors(si: int, sentence: Sentence, reading: Reading, people: dict
     tables = phrase_tables(analysis_language(sentence))
     toks = reading.toks
     roles = tables.roles.find(toks)
-    matches = [m for m in reading.matches if _plausible(m, toks, gaz, tables) and not _inside_title(m, roles)]
+    matches = [m for m in reading.matches
+               if _plausible(m, toks, gaz, tables, sentence) and not _inside_title(m, roles)]
     # institutions may sit between a title and a name ("Speaker of the National Congress ... Ana María Olivera")
     glue = matches + [m for m in tables.institutions.find(toks)
                       if not any(r.i <= m.i < r.j for r in roles)]
@@ -228,8 +229,9 @@ def _inside_title(m: Match, roles: list[Match]) -> bool:
     return any(r.i < m.i and m.j < r.j for r in roles)
 
 
-def _plausible(m: Match, toks: list[Tok], gaz: Gazetteer, tables: PhraseTables) -> bool:
-    """Drop readings that are common words: ambiguous country names at sentence start or before a surname,
+def _plausible(m: Match, toks: list[Tok], gaz: Gazetteer, tables: PhraseTables, sentence: Sentence) -> bool:
+    """Drop readings that are common words: ambiguous country names at sentence start (unless the parse makes them
+    a verb's subject: "Niger expelled ...", "Мали выслала ...") or before a surname,
     compound-adjective parts without their hyphen ("sino" = "but"), demonyms naming a language ("en español")."""
     kind = m.best.kind
     nxt_tok = toks[m.j] if m.j < len(toks) else None
@@ -246,12 +248,21 @@ def _plausible(m: Match, toks: list[Tok], gaz: Gazetteer, tables: PhraseTables) 
     if m.best.code == "GEO" and _us_state(m, toks, gaz):
         return False
     if key in gaz.ambiguous:
-        if m.i == 0:
+        if m.i == 0 and not _subject_of_a_verb(sentence, toks[m.i].start):
             return False
         nxt = toks[m.j].text if m.j < len(toks) else ""
         if nxt[:1].isupper():
             return False
     return True
+
+
+def _subject_of_a_verb(sentence: Sentence, offset: int) -> bool:
+    """The parse makes the word at `offset` the subject of a verb (a name followed by a capitalised surname is
+    ruled out before this is asked)."""
+    tok = sentence.token_at(offset)
+    if tok is None or tok.dep not in ("nsubj", "nsubj:pass", "nsubjpass") or not 0 <= tok.head < len(sentence.tokens):
+        return False
+    return sentence.tokens[tok.head].pos in ("VERB", "AUX")
 
 
 def _us_state(m: Match, toks: list[Tok], gaz: Gazetteer) -> bool:
