@@ -291,6 +291,11 @@ def test_a_leaders_administration_acts_for_the_leaders_country(language, text):
     ("es", "Perú expulsó de sus puertos las redes de pesca chinas.", set()),
     ("es", "México expulsó a 200 ciudadanos de Guatemala.", {("SANCTION", "MEX", "GTM")}),
     ("es", "Nicaragua expulsó a la misión de la OEA.", {("SANCTION", "NIC", "OAS")}),
+    ("en", "Burkina Faso expelled the head of the UN mission on Friday.", {("SANCTION", "BFA", "UN")}),
+    ("en", "Belarus expelled the EU delegation chief.", {("SANCTION", "BLR", "EU")}),
+    ("es", "Venezuela expulsó al jefe de la delegación de la UE.", {("SANCTION", "VEN", "EU")}),
+    ("es", "Guatemala expulsó al coordinador de la ONU en el país.", {("SANCTION", "GTM", "UN")}),
+    ("ru", "Белоруссия выслала делегацию ЕС из Минска.", {("SANCTION", "BLR", "EU")}),
 ])
 def test_only_people_are_expelled(language, text, expected):
     """An expulsion verb expels people, envoys or an actor ("выслала граждан", "expelled 20 embassy staff", "expulsó
