@@ -312,13 +312,17 @@ class PhraseIndex:
     def lookup(self, toks: list[Tok], i: int, j: int) -> list[Entry]:
         span = toks[i:j]
         found: list[Entry] = []
-        norm_key = tuple(t.norm for t in span)
-        lemma_key = tuple(t.lemma for t in span)
-        alt_key = tuple(t.alt for t in span)
+        norm_key = tuple([t.norm for t in span])
+        lemma_key = tuple([t.lemma for t in span])
+        alt_key = tuple([t.alt for t in span])
         # Latin words have lemma == alt == norm: one key, read once (a second reading adds nothing)
         keys = (norm_key,) if norm_key == lemma_key == alt_key else (norm_key, lemma_key, alt_key)
+        table = self.table
         for key in keys:
-            for entry in self.table.get(key, ()):
+            entries = table.get(key)
+            if not entries:
+                continue                      # most spans tried name nothing
+            for entry in entries:
                 if entry not in found and _case_ok(entry, span):
                     found.append(entry)
         if len(found) > 1:
