@@ -24,7 +24,6 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..datafiles import language_data, load_data
@@ -51,26 +50,9 @@ class JunkRule:
     max_chars: int = 200
     zone: str = "any"               # any | head | tail
     list_header: bool = False
-    search: Callable[[str], re.Match[str] | None] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "search", _any_search(self.patterns))
 
     def matches(self, line: str) -> bool:
-        return len(line) <= self.max_chars and self.search(line) is not None
-
-
-def _any_search(patterns: tuple[re.Pattern[str], ...]) -> Callable[[str], re.Match[str] | None]:
-    """One search for "does any of these patterns match": their alternation, compiled once, which matches exactly
-    when one of them does; patterns the alternation could change (numbered back-references, mixed flags, inline
-    flags) are tried one by one."""
-    flags = {p.flags for p in patterns}
-    if len(flags) == 1 and not any(re.search(r"\\\d|\(\?[a-zA-Z]", p.pattern) for p in patterns):
-        try:
-            return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), flags.pop()).search
-        except re.error:
-            pass
-    return lambda line: next((m for p in patterns if (m := p.search(line))), None)
+        return len(line) <= self.max_chars and any(p.search(line) for p in self.patterns)
 
 
 @dataclass(frozen=True, slots=True)
