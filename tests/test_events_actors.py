@@ -342,3 +342,17 @@ def test_both_sides_visiting_a_place_do_not_visit_each_other(language, text):
 def test_greetings_exchanged_are_one_mutual_event(language, text):
     events = [e for e in code_events(text, language).events if e.type == "SUPPORT"]
     assert len(events) == 1 and events[0].mutual, [(e.source.code, e.target.code, e.mutual) for e in events]
+
+
+@pytest.mark.parametrize("language,text,expected", [
+    ("en", "The UN mission in Mali condemned Russia for the raid.", ("ACCUSE", "UN", "RUS")),
+    ("en", "The French embassy in Mali accused Russia of spreading lies.", ("ACCUSE", "FRA", "RUS")),
+    ("es", "La embajada de Francia en Malí acusó a Rusia de difundir mentiras.", ("ACCUSE", "FRA", "RUS")),
+    ("ru", "Миссия ООН в Мали осудила Россию за нападение.", ("ACCUSE", "UN", "RUS")),
+    ("ru", "Посольство Франции в Мали обвинило Россию во лжи.", ("ACCUSE", "FRA", "RUS")),
+])
+def test_an_envoy_that_acts_is_the_doer_and_its_posting_no_target(language, text, expected):
+    """A posted envoy or mission that is the subject acts itself: what it condemns is the target, not the country it
+    is posted in."""
+    found = triples(code_events(text, language))
+    assert expected in found and (expected[0], expected[1], "MLI") not in found

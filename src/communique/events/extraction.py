@@ -468,7 +468,8 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
         # Buenos Aires"); an envoy's posting still completes a two-sided act the envoy's side takes part in
         sides = {m.code for m in args.source + args.pair}
         governor = governing_verb(tree, i)
-        own = own_posting(tree, i, posts, sides, [i] + ([governor] if governor is not None else []))
+        own = own_posting(tree, i, posts, sides, [i] + ([governor] if governor is not None else []),
+                          bool(args.target))
         if own is None and not args.target and frame.type in COOCCURRENCE_TYPES:
             own = own_posting(tree, i, posts, sides, [t.i for t in tree.tokens if tree.head(t.i) is None])
         if own is not None:

@@ -92,10 +92,15 @@ def owner_of(tree: Tree, envoy: int, prep: int, place: ActorMention, mentions: l
 
 
 def own_posting(tree: Tree, i: int, posts: list[Posting], source_codes: set[str],
-                anchors: list[int]) -> ActorMention | None:
+                anchors: list[int], targeted: bool = False) -> ActorMention | None:
     """The posting of the acting side's own envoy when that envoy is an argument of the trigger (or of the verb it
-    hangs from): "recalled its ambassador in Buenos Aires" concerns Argentina."""
+    hangs from): "recalled its ambassador in Buenos Aires" concerns Argentina. An envoy that is the active subject
+    of a trigger that has a target (`targeted`) acts itself: "the UN mission in Mali condemned Russia" targets Russia,
+    not the posting."""
+    doers = {k for a in anchors for s in tree.kids(a, "nsubj") for k in tree.subtree(s)} if targeted else set()
     for p in posts:
+        if p.envoy in doers:
+            continue
         if p.owner not in (OWN, None) and p.owner not in source_codes:
             continue
         if p.place.code in source_codes:
