@@ -87,6 +87,15 @@ class Lexicon:
         return False
 
 
+def name_word(form: str, pos: str, i: int, neighbours: tuple[str, ...]) -> bool:
+    """The word `form` (part of speech `pos`, `i`-th of its sentence) is part of a proper name: tagged so, or
+    capitalised inside the sentence beside a capitalised neighbour ("the Arab League", "el Partido Comunista de
+    China"). The events stage and the triage both ask this, so that they read an ``off_topic`` word alike."""
+    if pos == "PROPN":
+        return True
+    return i > 0 and form[:1].isupper() and any(w[:1].isupper() for w in neighbours)
+
+
 def _frames(spec: Any) -> tuple[Frame, ...]:
     items = spec if isinstance(spec, list) else [spec]
     frames = []

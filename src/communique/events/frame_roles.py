@@ -419,6 +419,7 @@ def on_behalf(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], he
             return found[:1]
     return []
 
+
 def unsaid_speaker(tree: Tree, i: int, lex: Lexicon, args: Arguments,
                    context: list[ActorMention]) -> Arguments | None:
     """A speech verb with no subject at all ("..., dijo en un comunicado", "..., заявил в коммюнике"): the one who

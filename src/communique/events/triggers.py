@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..lexicon import Frame, Lexicon
+from ..lexicon import Frame, Lexicon, name_word
 from ..records import Sentence
 from .rules import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, Tree
 
@@ -123,12 +123,9 @@ def off_topic(tree: Tree, lex: Lexicon) -> bool:
 
 
 def in_a_name(tree: Tree, i: int) -> bool:
-    """A word of a proper name: tagged so, or capitalised inside the sentence with a capitalised neighbour."""
-    tok = tree.tokens[i]
-    if tok.pos == "PROPN":
-        return True
-    near = [tree.tokens[j].text for j in (i - 1, i + 1) if 0 <= j < len(tree.tokens)]
-    return i > 0 and tok.text[:1].isupper() and any(w[:1].isupper() for w in near)
+    """A word of a proper name (:func:`communique.lexicon.name_word`)."""
+    near = tuple(tree.tokens[j].text for j in (i - 1, i + 1) if 0 <= j < len(tree.tokens))
+    return name_word(tree.tokens[i].text, tree.tokens[i].pos, i, near)
 
 
 #: modes of force whose announcement is a threat (CAMEO 1381, Threaten blockade), like violence announced ahead

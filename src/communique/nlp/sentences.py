@@ -7,7 +7,7 @@ import re
 import time
 from collections.abc import Sequence
 
-from ..lexicon import lexicon
+from ..lexicon import lexicon, name_word
 from ..records import Article, Sentence
 from ..registry import Stage, loading_seconds, memory_budget_bytes, stage, watchdog
 from .models import ModelPass, Word, single_threaded_math
@@ -195,13 +195,9 @@ def may_state_event(sentence: Sentence, words: Sequence[Word]) -> bool:
 
 
 def _in_a_name(words: Sequence[Word], i: int) -> bool:
-    """A word of a proper name, as the events stage tells one (``events.triggers.in_a_name``): tagged so, or
-    capitalised inside the sentence with a capitalised neighbour ("the Arab League")."""
-    form, pos = words[i][1], words[i][3]
-    if pos == "PROPN":
-        return True
-    near = [words[j][1] for j in (i - 1, i + 1) if 0 <= j < len(words)]
-    return i > 0 and form[:1].isupper() and any(w[:1].isupper() for w in near)
+    """A word of a proper name, as the events stage tells one (:func:`communique.lexicon.name_word`)."""
+    near = tuple(words[j][1] for j in (i - 1, i + 1) if 0 <= j < len(words))
+    return name_word(words[i][1], words[i][3], i, near)
 
 
 def near_candidates(article: Article, window: int = WINDOW) -> list[Sentence]:
