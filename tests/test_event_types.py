@@ -49,6 +49,12 @@ STATED = [
     ("en", "Ecuadorian police raided the Mexican embassy in Quito.", ("COERCE", "ECU", "MEX")),
     ("es", "La policía ecuatoriana irrumpió en la embajada de México.", ("COERCE", "ECU", "MEX")),
     ("ru", "Россия стянула войска к границе с Украиной.", ("MOBILIZE", "RUS", "UKR")),
+    # a border crossed unlawfully is a violation (the Russian subject before an adverb, which the parser hangs on it
+    # as a modifier, is repaired: nlp.repair)
+    ("en", "A Belarusian soldier illegally crossed the border into Lithuania.", ("COERCE", "BLR", "LTU")),
+    ("es", "Un militar bielorruso cruzó ilegalmente la frontera de Lituania.", ("COERCE", "BLR", "LTU")),
+    ("ru", "Белорусский военный незаконно перешел границу Литвы.", ("COERCE", "BLR", "LTU")),
+    ("ru", "Вчера белорусский военный незаконно перешел границу и проник на территорию Литвы.", ("COERCE", "BLR", "LTU")),
     ("ru", "Армения вывела войска из Азербайджана.", ("RETREAT", "ARM", "AZE")),
     # easing sanctions and blockades is a RETREAT (CAMEO2PLOVER 085, 0872), easing curfews a CONCEDE (081)
     ("en", "The United States lifted sanctions on Venezuela.", ("RETREAT", "USA", "VEN")),
@@ -120,6 +126,9 @@ NO_EVENT = [
     ("en", "Canada lost to Finland 3-2 in overtime at the hockey world championship.", None),
     ("es", "España derrotó a Francia por 88-64 en la semifinal del Eurobasket.", None),
     ("ru", "Канада уступила Финляндии в овертайме матча чемпионата мира по хоккею.", None),
+    # a border crossed lawfully is no violation
+    ("en", "The Lithuanian president crossed the border into Belarus.", None),
+    ("ru", "Президент Литвы пересек границу с Белоруссией.", None),
     # what talks are about has not happened: the talks are the only event
     ("ru", "Ереван и Анкара ведут переговоры по открытию границы и нормализации отношений.", "CONSULT"),
     ("en", "Armenia and Turkey held talks on the normalization of relations.", "CONSULT"),

@@ -38,6 +38,16 @@ def test_russian_ner_gives_normal_forms():
     assert {("PER", "Касым-Жомарт Токаев"), ("LOC", "Москва"), ("LOC", "Казахстан")} <= found
 
 
+def test_a_russian_subject_hung_on_a_modifier_is_reattached_to_its_verb():
+    """natasha hangs "военный" on the adverb after it; nominative, agreeing with the subjectless verb: its subject."""
+    text = "Белорусский военный незаконно перешел границу."
+    sentence = Sentence(0, len(text), text, "ru")
+    parse_sentences([sentence], text)
+    by_text = {t.text: t for t in sentence.tokens}
+    assert by_text["военный"].dep == "nsubj" and by_text["военный"].head == by_text["перешел"].i
+    assert by_text["границу"].dep == "obj"
+
+
 def test_russian_lemmas():
     assert russian_lemma("Казахстана") == "казахстан"
     assert russian_lemma("России") == "россия"

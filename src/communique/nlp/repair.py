@@ -1,0 +1,61 @@
+"""Repairs of attachments a dependency parser is known to get wrong, applied to its tokens before any stage reads
+them. Each repair is a rule of the grammar, checked on the tagger's morphology, never a list of words.
+
+Russian (natasha/slovnet): a nominative noun before a finite verb that has no subject is often hung on a word
+between them as a modifier ("белорусский военный незаконно перешёл границу": "военный" as an adjective of
+"незаконно"). A nominative noun outside any prepositional phrase that agrees with that verb in number (and in
+gender, for a past singular) is its subject.
+"""
+from __future__ import annotations
+
+from ..records import Token
+
+#: labels a misattached subject comes with (never a subject, a conjunct, an apposition or a name's part)
+_MISATTACHED = frozenset({"amod", "nmod", "obl", "advmod", "dep"})
+_SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+#: words that open another clause between the noun and the verb
+_CLAUSE_BREAKS = frozenset({"SCONJ", "PRON", "VERB", "AUX"})
+
+
+def repair_subjects(tokens: list[Token]) -> None:
+    """Re-attach a nominative noun as the subject of the finite verb after it that has none (in place)."""
+    heads = {t.i: t.head for t in tokens}
+    with_subject = {t.head for t in tokens if t.dep in _SUBJECTS}
+    for tok in tokens:
+        if tok.pos not in ("NOUN", "PROPN") or tok.morph.get("Case") != "Nom" or tok.dep not in _MISATTACHED:
+            continue
+        if any(t.head == tok.i and t.dep == "case" for t in tokens):
+            continue                       # inside a prepositional phrase
+        verb = _next_finite_verb(tokens, tok.i)
+        if verb is None or verb.i in with_subject or not _agrees(tok, verb) or not _dominates(heads, verb.i, tok.i):
+            continue
+        tok.dep, tok.head = "nsubj", verb.i
+        heads[tok.i] = verb.i
+        with_subject.add(verb.i)
+
+
+def _next_finite_verb(tokens: list[Token], i: int) -> Token | None:
+    for t in tokens[i + 1:]:
+        if t.pos == "VERB" and t.morph.get("VerbForm") == "Fin":
+            return t
+        if t.pos in _CLAUSE_BREAKS or t.text in (",", ";", ":", "—", "–", "(", ")", '"', "«", "»"):
+            return None
+    return None
+
+
+def _agrees(noun: Token, verb: Token) -> bool:
+    number = verb.morph.get("Number")
+    if number is None or noun.morph.get("Number") != number:
+        return False
+    gender = verb.morph.get("Gender")
+    return number != "Sing" or gender is None or noun.morph.get("Gender") in (gender, None)
+
+
+def _dominates(heads: dict[int, int], top: int, i: int) -> bool:
+    seen = set()
+    while i not in seen:
+        if i == top:
+            return True
+        seen.add(i)
+        i = heads.get(i, i)
+    return False
