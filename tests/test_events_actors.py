@@ -310,6 +310,21 @@ CASES["exchange"] = [
     ("ru", "Казахстан и Турция обменялись поздравлениями.", {("SUPPORT", "KAZ", "TUR")}, set()),
 ]
 
+# a subject naming a state's government ("el régimen", "the government", "режим") refers back to a state, never to
+# the organisation named before it (state_subjects)
+CASES["state subject"] = [
+    ("en", "The European Union renewed its sanctions against Belarus. The regime expelled the Polish ambassador.",
+     {("SANCTION", "BLR", "POL")}, {("SANCTION", "EU", "POL")}),
+    ("en", "NATO criticised Iran on Monday. The government recalled its ambassador from Brussels.",
+     set(), {("SANCTION", "NATO", "BEL")}),
+    ("es", "La Unión Europea renovó sus sanciones contra Bielorrusia. El régimen expulsó al embajador de Polonia.",
+     {("SANCTION", "BLR", "POL")}, {("SANCTION", "EU", "POL")}),
+    ("es", "La OEA condenó a Venezuela. El Gobierno expulsó a la embajadora de Colombia.",
+     {("SANCTION", "VEN", "COL")}, {("SANCTION", "OAS", "COL")}),
+    ("ru", "Евросоюз продлил санкции против Белоруссии. Режим выслал посла Польши.",
+     {("SANCTION", "BLR", "POL")}, {("SANCTION", "EU", "POL")}),
+]
+
 PARAMS = [(mechanism, *case) for mechanism, cases in CASES.items() for case in cases]
 
 

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..actors.codes import countries
 from ..datafiles import language_data
 from ..lexicon import Frame, Lexicon
 from .actor_mentions import ActorMention
@@ -113,6 +114,19 @@ def group_sides(tree: Tree, i: int, frame: Frame, lex: Lexicon, discourse: Disco
             args.source = group
             return True, 0.7
     return size not in (None, 2), confidence
+
+
+def state_context(tree: Tree, i: int, lex: Lexicon, context: list[ActorMention],
+                  recent: list[ActorMention]) -> list[ActorMention]:
+    """Whom a dropped or pronoun-like subject may refer back to: `context` (the latest subjects), except for a
+    subject that names a state's government ("el régimen expulsó a la embajadora", "the government recalled",
+    "правительство выслало"; ``state_subjects`` in [roles]): a state, never an organisation named before (the EU
+    that sanctioned it), the latest state among the subjects, else among every actor named before."""
+    verb = i if tree.kids(i, *SUBJECT_DEPS) else governing_verb(tree, i)
+    nouns = lex.words("roles", "state_subjects")
+    if verb is None or not any(tree.lemma(s) in nouns for s in tree.kids(verb, *SUBJECT_DEPS)):
+        return context
+    return [m for m in distinct_codes(context + recent) if m.code in countries()]
 
 
 GROUP_KINDS = {"country", "org", "demonym", "seat", "place"}

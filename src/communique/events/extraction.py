@@ -38,7 +38,8 @@ from .arguments import (
     subject_among_targets,
 )
 from .cameo import cameo_code
-from .discourse import Discourse, coordinated_groups, distinct_codes, group_sides, pair_act, with_conjuncts
+from .discourse import (Discourse, coordinated_groups, distinct_codes, group_sides, pair_act, state_context,
+                        with_conjuncts)
 from .frame_roles import (
     CIVILIAN_SOURCE_TYPES,
     acts_for_state,
@@ -435,7 +436,8 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
             doer = fill_source(tree, i, lex, mentions, heads, replace(args, target=rest), context)
             if doer and doer[0].code in owned:
                 args.target = rest
-        args.source, confidence = fill_source(tree, i, lex, mentions, heads, args, context, context_all), 0.6
+        doers = state_context(tree, i, lex, context, context_all)      # "el régimen": a state, no organisation
+        args.source, confidence = fill_source(tree, i, lex, mentions, heads, args, doers, context_all), 0.6
     unnamed = [] if args.source or args.pair else unnamed_attackers(tree, i, frame, lex, mentions, heads, args)
     if unnamed:                           # "killed by an explosive device outside of the Iraqi city of Basra"
         args.source, args.target = unnamed, [m for m in args.target if m.code != unnamed[0].code]
