@@ -52,6 +52,13 @@ CASES = {
         ("ru", "Министр иностранных дел России Сергей Лавров встретился с главой МИД Казахстана Муратом Нуртлеу "
                "в Москве.",
          {("CONSULT", "KAZ", "RUS")}, {("CONSULT", "RUS", "KAZ")}),
+        # a place a demonym describes is in that country: its host (venue_nouns)
+        ("en", "The Chilean president and the Argentine president met in the Chilean city of Valparaiso.",
+         {("CONSULT", "ARG", "CHL")}, {("CONSULT", "CHL", "ARG")}),
+        ("es", "El presidente de Chile mantuvo una reunión con el presidente argentino en la ciudad chilena de "
+               "Valparaíso.", {("CONSULT", "ARG", "CHL")}, {("CONSULT", "CHL", "ARG")}),
+        ("ru", "Президент Чили и президент Аргентины встретились в чилийском городе Вальпараисо.",
+         {("CONSULT", "ARG", "CHL")}, {("CONSULT", "CHL", "ARG")}),
     ],
     # an envoy's posting: the host summons a foreign envoy (a summons is an ACCUSE); a posting is no party by position
     "posting": [

@@ -58,7 +58,7 @@ from .frame_roles import (
     unnamed_attackers,
 )
 from .postings import (drop_meetings_of_summons, hosting_side, summons, own_envoy_owners, own_posting, postings,
-                       summoning_side)
+                       summoning_side, venue_head)
 from .rules import (
     CLAUSE_LINKS,
     OBJECT_DEPS,
@@ -582,8 +582,8 @@ def setting(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention],
     anchors = [i, *tree.ancestors(i, 8)]
     for anchor in anchors:
         for m in mentions:
-            h = heads.get(id(m))
-            if m.kind not in PLACE_KINDS | {"country"} or h is None or h in tree.subtree(i) and anchor != i:
+            h = venue_head(tree, m, heads.get(id(m)), lex, PLACE_KINDS | {"country"})   # or "la ciudad japonesa"
+            if h is None or h in tree.subtree(i) and anchor != i:
                 continue
             role = role_of(tree, h, anchor)
             if role is not None and role[1] in preps and direct_child_of(tree, h, anchor):

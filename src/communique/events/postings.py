@@ -170,6 +170,19 @@ def summoning_side(tree: Tree, i: int, mode: str | None, mentions: list[ActorMen
     return None
 
 
+def venue_head(tree: Tree, m: ActorMention, h: int | None, lex: Lexicon, kinds: set[str]) -> int | None:
+    """The token whose phrase sets an event at the mention: its own head for a place or a country (`kinds`); for a
+    demonym, the place noun it describes ("en la ciudad japonesa de Nara", "in the Japanese city of Nara",
+    "в японском городе Нара": a city of Japan, where Japan hosts; ``venue_nouns`` in [roles]); else None."""
+    if h is None or m.kind in kinds:
+        return h
+    up = tree.head(h)
+    if m.kind == "demonym" and up is not None and tree.tokens[h].dep.split(":")[0] == "amod" \
+            and tree.lemma(up) in lex.words("roles", "venue_nouns"):
+        return up
+    return None
+
+
 MEETING_MODES = {"meeting", "talks"}
 
 
