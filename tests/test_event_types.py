@@ -62,6 +62,11 @@ STATED = [
     ("en", "Serbia lifted the night curfew in Montenegro on Sunday.", ("CONCEDE", "SRB", "MNE")),
     ("en", "Zambia extradited a suspected British militant to Britain on Sunday.", ("COOPERATE", "ZMB", "GBR")),
     ("en", "Kyrgyzstan provided humanitarian assistance to Kazakhstan.", ("AID", "KGZ", "KAZ")),
+    # arms and military equipment handed to another side are military aid
+    ("en", "Germany provided military equipment to Lithuania.", ("AID", "DEU", "LTU")),
+    ("es", "Alemania suministró armamento a Lituania.", ("AID", "DEU", "LTU")),
+    ("ru", "Германия передала Литве военную технику.", ("AID", "DEU", "LTU")),
+    ("ru", "Германия поставила Литве оружие.", ("AID", "DEU", "LTU")),
     # ties made closer, as cooperation is ("boosting trade ties with", "fortalecieron sus lazos", "укрепляют связи")
     ("en", "Papua New Guinea is boosting trade ties with China.", ("COOPERATE", "PNG", "CHN")),
     ("es", "Kazajistán y China fortalecieron sus lazos económicos.", ("COOPERATE", "KAZ", "CHN")),

@@ -167,6 +167,10 @@ def test_a_past_verb_is_not_made_planned_by_its_own_time_adverb(language, text, 
      ("CONSULT", "KAZ", "URY")),
     ("ru", "Казахстан и Уругвай договорились провести второй раунд политических консультаций в Астане.",
      ("CONSULT", "KAZ", "URY")),
+    # the object of a past verb that schedules an act ("scheduling_verbs")
+    ("ru", "В Баку анонсировали встречу глав МИД Армении и Азербайджана.", ("CONSULT", "ARM", "AZE")),
+    ("en", "Armenia and Azerbaijan scheduled a meeting of their foreign ministers.", ("CONSULT", "ARM", "AZE")),
+    ("es", "Armenia y Azerbaiyán programaron una reunión de sus cancilleres.", ("CONSULT", "ARM", "AZE")),
 ])
 def test_planned_through_the_words_above_the_trigger(language, text, expected):
     article = code_events(text, language)
@@ -229,6 +233,11 @@ def test_wishes_and_framing_organisations_state_no_event(language, text):
     ("en", "Ethiopia has agreed to reopen its borders to UN peacekeepers.", {("AGREE", "ETH", "UN")}),
     ("es", "Etiopía acordó reabrir sus fronteras a los cascos azules de la ONU.", {("AGREE", "ETH", "UN")}),
     ("ru", "Эфиопия согласилась открыть границы для миротворцев ООН.", {("AGREE", "ETH", "UN")}),
+    # a signing agreed to is the agreement itself: one AGREE, no planned one beside it (events.agreed)
+    ("en", "Chile agreed to sign a trade agreement with Peru.", {("AGREE", "CHL", "PER")}),
+    ("es", "Chile acordó firmar un acuerdo comercial con Perú.", {("AGREE", "CHL", "PER")}),
+    ("ru", "Чили согласилась подписать торговое соглашение с Перу.", {("AGREE", "CHL", "PER")}),
+    ("ru", "Чили дала согласие на подписание торгового соглашения с Перу.", {("AGREE", "CHL", "PER")}),
     # credentials are received by whoever received them: each giver acts, and no giver is the receiver
     ("ru", "Президент Казахстана Нурсултан Назарбаев принял верительные грамоты у послов Бразилии и Венгрии.",
      {("COOPERATE", "BRA", "KAZ"), ("COOPERATE", "HUN", "KAZ")}),

@@ -24,6 +24,7 @@ from ..lexicon import Frame, Lexicon, lexicon
 from ..records import ActorRef, Article, Event, Location, Sentence, Span, Token
 from ..registry import Stage, stage
 from .actor_mentions import ActorMention, actor_mentions
+from .agreed import drop_agreed_acts
 from .arguments import (
     Arguments,
     fill_source,
@@ -147,7 +148,7 @@ class EventsStage(Stage):
             floor = float(self.options.get("classifier_min_probability", CLASSIFIER_MIN_PROBABILITY))
             candidates.extend(c for c in classifier_events(article, silent, mentions, floor)
                               if c.confidence >= min_confidence)
-        candidates = drop_meetings_of_summons(article, candidates, summoned)
+        candidates = drop_agreed_acts(article, drop_meetings_of_summons(article, candidates, summoned))
         article.events = [to_event(article, c, n) for n, c in enumerate(merge(candidates, named_kinds), 1)]
 
 
@@ -675,7 +676,8 @@ def event_status(tree: Tree, i: int, lex: Lexicon) -> str:
     elif past == 0:
         planned_scope = set().union(*levels[1:])
     else:
-        complement = tree.tokens[chain[past - 1]].dep.split(":")[0] == "xcomp"
+        link = tree.tokens[chain[past - 1]].dep.split(":")[0]      # and a scheduled act ("анонсировали встречу")
+        complement = link == "xcomp" or (link in ("obj", "dobj") and tree.lemma(chain[past]) in words("scheduling_verbs"))
         planned_scope = set().union(*levels[:past], *levels[past + 1:],
                                     {tree.lemma(chain[past])} if complement else set())
     if planned_scope & (words("planned_aux") | words("planned_lemmas")) \

@@ -1,0 +1,32 @@
+"""An act agreed to is part of the agreement, not an event of its own type beside it: "France agreed to sign an
+agreement with Armenia", "Francia acordó firmar un acuerdo", "Франция согласилась подписать соглашение" state one
+AGREE (the agreeing, which happened), not also a planned signing of the same pair."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..lexicon import lexicon
+from ..records import Article
+from .rules import Tree
+
+#: how far up the parse the agreeing word may govern the act agreed to ("agreed to sign", "дала согласие на подписание")
+REACH = 3
+
+
+def drop_agreed_acts(article: Article, candidates: list[Any]) -> list[Any]:
+    """Drop a planned candidate governed by a trigger word of its own type, in a sentence where an event of that
+    type and pair happened (the act agreed to, under the agreeing: the agreeing word's own reading may have lost
+    to another of the sentence, as in a headline and a lead run together)."""
+    key = lambda c: (c.sentence, c.type, frozenset((c.source.code, c.target.code)))   # noqa: E731
+    happened = {key(c) for c in candidates if c.status == "occurred"}
+    return [c for c in candidates if not (c.status == "planned" and key(c) in happened and _agreed(article, c))]
+
+
+def _agreed(article: Article, c: Any) -> bool:
+    sentence = article.sentences[c.sentence]
+    lex = lexicon(sentence.language)
+    if lex is None:
+        return False
+    tree = Tree(sentence)
+    return any(c.type in {f.type for f in lex.frames_of(tree.lemma(a), tree.tokens[a].text, tree.tokens[a].pos)}
+               for a in tree.ancestors(c.trigger, REACH))
