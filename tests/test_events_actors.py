@@ -332,6 +332,18 @@ CASES["state subject"] = [
      {("SANCTION", "BLR", "POL")}, {("SANCTION", "EU", "POL")}),
 ]
 
+# a meeting "between" two sides that a third organised or hosted: the two sides meet, the host is none of them
+CASES["hosted meeting"] = [
+    ("en", "Oman hosted talks between the United States and Iran on Saturday.",
+     {("CONSULT", "USA", "IRN")}, {("CONSULT", "OMN", "USA"), ("CONSULT", "USA", "OMN"), ("CONSULT", "IRN", "OMN")}),
+    ("es", "Omán organizó una ronda de negociaciones entre Estados Unidos e Irán el sábado.",
+     {("CONSULT", "USA", "IRN")}, {("CONSULT", "OMN", "USA"), ("CONSULT", "OMN", "IRN")}),
+    ("es", "Turquía fue anfitriona de las conversaciones entre Rusia y Ucrania en Estambul.",
+     {("CONSULT", "RUS", "UKR")}, {("CONSULT", "RUS", "TUR"), ("CONSULT", "TUR", "RUS")}),
+    ("ru", "Оман организовал переговоры между США и Ираном.",
+     {("CONSULT", "USA", "IRN")}, {("CONSULT", "OMN", "USA"), ("CONSULT", "OMN", "IRN")}),
+]
+
 PARAMS = [(mechanism, *case) for mechanism, cases in CASES.items() for case in cases]
 
 

@@ -26,8 +26,8 @@ from ..actors.codes import countries
 from ..datafiles import language_data
 from ..lexicon import Frame, Lexicon
 from .actor_mentions import ActorMention
-from .arguments import Arguments, governing_verb, plural_party_subject
-from .rules import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree
+from .arguments import Arguments, governing_verb, plural_party_subject, role_of
+from .rules import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree
 
 PARTY_KINDS = {"country", "org", "person", "place", "seat", "demonym"}
 
@@ -269,3 +269,31 @@ def between_both(tree: Tree, i: int, lex: Lexicon) -> str | None:
                for c in tree.children[i] for k in [c, *tree.kids(c, "pobj")])   # English: the preposition heads
     return "both" if both else None
 
+
+
+def between_sides(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict) -> list[ActorMention]:
+    """The actors an event noun names as its two sides with the pair preposition ("las negociaciones entre Estados
+    Unidos e Irán", "talks between the US and Iran", "переговоры между США и Ираном"): they meet each other,
+    whoever organised or hosted it."""
+    if tree.tokens[i].pos not in ("NOUN", "PROPN"):
+        return []
+    preps = lex.words("roles", "pair_preps")
+    named = {heads.get(id(m)) for m in mentions}
+    return [m for m in mentions if heads.get(id(m)) is not None
+            and (role := role_of(tree, heads[id(m)], i)) is not None and role[1] in preps
+            and not _inside_other(tree, heads[id(m)], i, named)]
+
+
+def _inside_other(tree: Tree, h: int, i: int, named: set) -> bool:
+    """The mention at `h` hangs on another actor's name below `i` ("entre Rusia y Ucrania en Estambul": Istanbul
+    places Russia, it is no side), not as its conjunct."""
+    path = [h] + tree.ancestors(h)
+    below = path[:path.index(i)]
+    return any(k in named and tree.tokens[below[n]].dep.split(":")[0] != "conj" for n, k in enumerate(below[1:]))
+
+
+def hosts_others(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict) -> bool:
+    """A host's verb whose object is a meeting of two other sides ("Qatar hosted talks between the US and Iran"):
+    the meeting's own noun states the event; the host is no side of it."""
+    return any(tree.lemma(o) in lex.nouns and len({m.code for m in between_sides(tree, o, lex, mentions, heads)}) > 1
+               for o in tree.kids(i, *OBJECT_DEPS))

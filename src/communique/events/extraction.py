@@ -39,8 +39,8 @@ from .arguments import (
     subject_among_targets,
 )
 from .cameo import cameo_code
-from .discourse import (Discourse, coordinated_groups, distinct_codes, group_sides, pair_act, state_context,
-                        with_conjuncts)
+from .discourse import (Discourse, between_sides, coordinated_groups, distinct_codes, group_sides, hosts_others, pair_act,
+                        state_context, with_conjuncts)
 from .frame_roles import (
     CIVILIAN_SOURCE_TYPES,
     acts_for_state,
@@ -395,6 +395,8 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     mentions = [m for m in mentions if id(m) not in posted]     # an envoy's posting is no argument by position
     if frame.obligation:
         return obligation_events(tree, i, frame, lex, mentions, heads, index)
+    if frame.mode == "host" and hosts_others(tree, i, lex, mentions, heads):
+        return []                         # "Qatar hosted talks between the US and Iran": the talks say who met
     args = find_arguments(tree, i, frame, lex, mentions, heads)
     args = thanked_for(tree, i, lex, mentions, heads) or args
     context, context_all = discourse.subjects, discourse.recent
@@ -418,6 +420,9 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
             args.pair, confidence = pair, 0.7
         elif pair and args.target:          # "they accused Moscow": the other side
             args.source, confidence = pair[:1], 0.6
+    met = between_sides(tree, i, lex, mentions, heads) if frame.mutual and frame.mode != "mediation" else []
+    if len({m.code for m in met}) > 1:    # "organizó negociaciones entre A y B": the host met no one
+        args.source, args.target, args.pair = [], [], met
     host = hosting_side(tree, i, frame.type, posts, args) or summoning_side(
         tree, i, frame.mode, mentions, heads, lex, args) or indefinite_doer(tree, i, lex, args, heads)
     if host is not None:                  # "the Polish ambassador in Moscow was summoned": Moscow summoned him
