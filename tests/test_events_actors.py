@@ -305,6 +305,60 @@ CASES["participle after a partner"] = [
      {("ACCUSE", "UN", "RUS")}),
 ]
 
+# ", with X doing ...": X is the participle's doer, whichever way the parser hangs it, and no party to the main verb
+CASES["absolute construction"] = [
+    ("en", "Chile rejected the report on Monday, with Bolivia also accusing the Chilean president of ignoring the court.",
+     {("ACCUSE", "BOL", "CHL")}, {("REJECT", "CHL", "BOL"), ("ACCUSE", "CHL", "CHL")}),
+    ("en", "Peru closed the crossing overnight, with Ecuador accusing Peru of provocations.", {("ACCUSE", "ECU", "PER")},
+     {("ACCUSE", "PER", "PER")}),
+]
+
+# relations cut by two sides that a word says each acted on ("both", "tanto ... como"): each side's act on the other;
+# an act ", with X doing ..." of the same type and sides only details it; without such a word whose act it was is left
+# to the rest of the text
+CASES["each side"] = [
+    ("en", "Both Peru and Ecuador have downgraded diplomatic relations, with Peru expelling the Ecuadorian ambassador.",
+     {("SANCTION", "PER", "ECU"), ("SANCTION", "ECU", "PER")}, set()),
+    ("en", "Algeria and Morocco severed diplomatic relations.", set(), {("SANCTION", "MAR", "DZA")}),
+    ("es", "Tanto Perú como Ecuador rebajaron sus relaciones diplomáticas.", {("SANCTION", "PER", "ECU"),
+                                                                           ("SANCTION", "ECU", "PER")}, set()),
+    ("ru", "Обе страны, Перу и Эквадор, разорвали дипломатические отношения.", {("SANCTION", "PER", "ECU"),
+                                                                               ("SANCTION", "ECU", "PER")}, set()),
+]
+
+# an amount given "in aid" is aid: the verb above the amount carries the event noun ("to" read as a dative too)
+CASES["amount in aid"] = [
+    ("en", "Norway will give $300 million in aid to Sudan.", {("AID", "NOR", "SDN")}, set()),
+    ("en", "Norway to give $300 Million in aid to Sudan", {("AID", "NOR", "SDN")}, set()),
+    ("es", "Noruega dará 300 millones de dólares en ayuda a Sudán.", {("AID", "NOR", "SDN")}, set()),
+]
+
+# a military operation launched in a country is an assault on it; a police or rescue operation is none
+CASES["military operation"] = [
+    ("en", "Since Turkey launched its military operation in Syria, the border has been closed.",
+     {("ASSAULT", "TUR", "SYR")}, set()),
+    ("en", "Turkey praised the police operation in Greece.", set(), {("ASSAULT", "TUR", "GRC")}),
+    ("es", "Turquía lanzó una operación militar en Siria en octubre.", {("ASSAULT", "TUR", "SYR")}, set()),
+    ("ru", "Турция начала военную операцию в Сирии в октябре.", {("ASSAULT", "TUR", "SYR")}, set()),
+]
+
+# what a summit is about is neither its host nor its guest
+CASES["meeting topic"] = [
+    ("en", "Ghana hosted the regional summit on the crisis in Mali on Sunday.", set(),
+     {("CONSULT", "MLI", "GHA"), ("CONSULT", "GHA", "MLI")}),
+    ("es", "Ghana acogió el domingo la cumbre regional sobre la crisis en Malí.", set(),
+     {("CONSULT", "MLI", "GHA"), ("CONSULT", "GHA", "MLI")}),
+    ("ru", "В воскресенье Гана провела региональный саммит по кризису в Мали.", set(),
+     {("CONSULT", "MLI", "GHA"), ("CONSULT", "GHA", "MLI")}),
+]
+
+# thanks for aid: the aid is the thanked side's, also where the parser took a first name after "to" for a verb
+CASES["thanked for aid"] = [
+    ("en", "Mirziyoyev expressed gratitude to Sadyr Japarov and the people of Kyrgyzstan for the humanitarian assistance.",
+     {("AID", "KGZ", "UZB"), ("SUPPORT", "UZB", "KGZ")}, set()),
+    ("ru", "Мирзиёев выразил благодарность народу Киргизии за гуманитарную помощь.", {("AID", "KGZ", "UZB")}, set()),
+]
+
 # greetings and congratulations exchanged go both ways (one mutual event); congratulations sent go to whom they are
 # sent (greetings an envoy conveys are protocol, not counted)
 CASES["exchange"] = [
@@ -390,3 +444,9 @@ def test_an_envoy_that_acts_is_the_doer_and_its_posting_no_target(language, text
     is posted in."""
     found = triples(code_events(text, language))
     assert expected in found and (expected[0], expected[1], "MLI") not in found
+
+
+def test_an_act_detailing_the_act_above_it_is_the_same_event():
+    text = "Both Peru and Ecuador have downgraded diplomatic relations, with Peru expelling the Ecuadorian ambassador."
+    events = [e for e in code_events(text, "en").events if (e.source.code, e.target.code) == ("PER", "ECU")]
+    assert len(events) == 1, [(e.type, e.mode, e.trigger.text) for e in events]

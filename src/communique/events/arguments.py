@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..datafiles import data_languages, language_data
 from ..lexicon import Frame, Lexicon
 from .actor_mentions import ActorMention
+from .carriers import amount_above, container
 from .helpers import helped_actors, helper_phrase
 from .rules import MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree
 
@@ -512,9 +513,9 @@ def oblique_subject(tree: Tree, s: int) -> bool:
 
 def light_verb(tree: Tree, i: int, governor: int, lex: Lexicon) -> bool:
     """The verb above a nominal trigger only carries it: "paid a visit", "held talks", "arrived on a visit"."""
-    carrier, h = i, tree.head(i)
-    if h is not None and tree.lemma(h) in container_nouns() and tree.tokens[h].pos == "NOUN":
-        carrier = h                       # "провести второй раунд консультаций": the round is what is held
+    carrier, h, amount = i, tree.head(i), amount_above(tree, i)
+    if container(tree, h) or amount is not None:
+        carrier = h if amount is None else amount   # "провести второй раунд консультаций", "$600 million in aid"
     if tree.tokens[carrier].dep.split(":")[0] not in LIGHT_VERB_DEPS | PREDICATE_DEPS:
         return False
     lemma = tree.lemma(governor)
@@ -537,10 +538,10 @@ def governing_verb(tree: Tree, i: int) -> int | None:
     if h is None:
         return None
     dep = tok.dep.split(":")[0]
-    if tok.pos in ("NOUN", "PROPN"):
+    if tok.pos in ("NOUN", "PROPN", "NUM"):
         if dep in ("pobj",) and tree.tokens[h].dep == "prep":
             h = tree.head(h)
-        if h is not None and tree.lemma(h) in container_nouns() and tree.tokens[h].pos == "NOUN":
+        if container(tree, h) or (h is not None and h == amount_above(tree, i)):
             return governing_verb(tree, h)      # "took part in the fourth round of consultations"
         return h if h is not None and tree.tokens[h].pos in ("VERB", "AUX") else None
     if dep in ("conj", "xcomp", "advcl") and not tree.kids(i, *SUBJECT_DEPS):
@@ -552,15 +553,6 @@ def governing_verb(tree: Tree, i: int) -> int | None:
 def partner_preps() -> frozenset[str]:
     return frozenset(w for language in data_languages("events") for w in
                      ((language_data(language, "events") or {}).get("roles") or {}).get("partner_preps", []))
-
-
-@functools.lru_cache(maxsize=1)
-def container_nouns() -> frozenset[str]:
-    """Nouns that only count or group an event ("round", "ronda", "раунд"): the verb above them carries it."""
-    words: set[str] = set()
-    for language in data_languages("events"):
-        words |= set(((language_data(language, "events") or {}).get("roles") or {}).get("container_nouns", []))
-    return frozenset(words)
 
 
 def speaker_arguments(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict,

@@ -28,6 +28,7 @@ from ..lexicon import Frame, Lexicon
 from .actor_mentions import ActorMention
 from .arguments import Arguments, governing_verb, plural_party_subject, role_of
 from .rules import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree
+from .triggers import act_kind
 
 PARTY_KINDS = {"country", "org", "person", "place", "seat", "demonym"}
 
@@ -164,7 +165,8 @@ def with_conjuncts(tree: Tree, targets: list[ActorMention], mentions: list[Actor
 def group_words(language: str) -> dict[str, Any]:
     data = (language_data(language, "discourse") or {}).get("groups", {})
     return {"nouns": frozenset(data.get("nouns", ())), "sizes": dict(data.get("sizes", {})),
-            "of_heads": frozenset(data.get("of_heads", ())), "of_preps": frozenset(data.get("of_preps", ()))}
+            "of_heads": frozenset(data.get("of_heads", ())), "of_preps": frozenset(data.get("of_preps", ())),
+            "each": frozenset(data.get("each", ()))}
 
 
 def counted_group(tree: Tree, i: int, governor: int | None, language: str) -> int | None:
@@ -297,3 +299,20 @@ def hosts_others(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention],
     the meeting's own noun states the event; the host is no side of it."""
     return any(tree.lemma(o) in lex.nouns and len({m.code for m in between_sides(tree, o, lex, mentions, heads)}) > 1
                for o in tree.kids(i, *OBJECT_DEPS))
+
+
+def relation_sides(tree: Tree, i: int, frame: Frame, lex: Lexicon, args: Arguments) -> None:
+    """"Both Cambodia and Thailand downgraded diplomatic relations", "Tanto Rusia como Georgia rompieron relaciones":
+    a one-sided act on relations (its ``[kinds.TYPE]`` relations) by two coordinated subjects that a word says each
+    acts (``[groups] each``) and aimed at no one named is each side's act on the other: the subjects become the
+    pair. Without that word ("Algeria and Morocco broke off relations") the text says elsewhere whose act it was."""
+    if args.target or args.pair or frame.mutual or len({m.code for m in args.source}) != 2:
+        return
+    each = group_words(lex.language)["each"]
+    if not any(tree.tokens[j].text.lower() in each for s in tree.kids(i, *SUBJECT_DEPS) for j in tree.subtree(s)):
+        return
+    relations = dict(lex.kinds.get(frame.type, ())).get("relations", frozenset())
+    if act_kind(tree, i, frame, lex) != "relations" and not any(
+            tree.is_word(o, relations) for o in tree.kids(i, *OBJECT_DEPS)):    # "relaciones diplomáticas"
+        return
+    args.pair, args.source = distinct_codes(args.source), []

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from ..lexicon import Frame, Lexicon, lexicon
 from ..records import ActorRef, Article, Event, Location, Sentence, Span, Token
 from ..registry import Stage, stage
+from .absolutes import absolute_arguments, drop_elaborations
 from .actor_mentions import ActorMention, actor_mentions
 from .agreed import drop_agreed_acts
 from .arguments import (
@@ -40,7 +41,7 @@ from .arguments import (
 )
 from .cameo import cameo_code
 from .discourse import (Discourse, between_sides, coordinated_groups, distinct_codes, group_sides, hosts_others, pair_act,
-                        state_context, with_conjuncts)
+                        relation_sides, state_context, with_conjuncts)
 from .frame_roles import (
     CIVILIAN_SOURCE_TYPES,
     acts_for_state,
@@ -67,6 +68,7 @@ from .rules import (
     STATUS_LINKS,
     Tree,
 )
+from .topics import named_aside
 from .triggers import (
     act_kind,
     alleged_content,
@@ -239,7 +241,7 @@ def sentence_events(sentence: Sentence, index: int, mentions: list[ActorMention]
             out.extend(c for c in found if c.source not in targets or c.type in CIVILIAN_SOURCE_TYPES)
             break
     (summoned if summoned is not None else set()).update(summons(out))
-    return best_per_sentence(drop_visits_one_is_invited_to(tree, out))
+    return best_per_sentence(drop_elaborations(tree, lex, drop_visits_one_is_invited_to(tree, out)))
 
 
 def inside_actor(tree: Tree, i: int, mentions: list[ActorMention], heads: dict) -> bool:
@@ -392,13 +394,13 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
                  discourse: Discourse, index: int) -> list[Candidate]:
     posts = postings(tree, mentions, lex)
     posted = {id(p.place) for p in posts}
-    mentions = [m for m in mentions if id(m) not in posted]     # an envoy's posting is no argument by position
+    mentions = [m for m in mentions if id(m) not in posted and not named_aside(tree, i, frame, lex, m, heads)]
     if frame.obligation:
         return obligation_events(tree, i, frame, lex, mentions, heads, index)
     if frame.mode == "host" and hosts_others(tree, i, lex, mentions, heads):
         return []                         # "Qatar hosted talks between the US and Iran": the talks say who met
     args = find_arguments(tree, i, frame, lex, mentions, heads)
-    args = thanked_for(tree, i, lex, mentions, heads) or args
+    args = thanked_for(tree, i, lex, mentions, heads) or absolute_arguments(tree, i, lex, mentions, heads, args) or args
     context, context_all = discourse.subjects, discourse.recent
     aid = aid_roles(tree, i, frame, lex, mentions, heads, args, context)
     if aid is not None:                   # a plane with aid arrived, aid received from X: no visit, X's aid
@@ -485,6 +487,7 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     if pair_act(tree, i, frame, lex, args, lambda: event_status(tree, i, lex)):   # "se firmaron 24 documentos"
         if taken := discourse.take_pair(args):   # cooperation of both is one act, conflict one each way
             confidence, frame = taken, replace(frame, mutual=frame.mutual or frame.type in COOCCURRENCE_TYPES)
+    relation_sides(tree, i, frame, lex, args)    # "Cambodia and Thailand downgraded relations": each the other's
     if frame.inverse:                     # the subject side is the host: "Putin received Tokayev" is KAZ→RUS
         args.source, args.target = args.target, args.source
     givers = received_from(tree, i, lex, mentions, heads) if aid is None else []

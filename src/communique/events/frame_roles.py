@@ -97,8 +97,8 @@ def thanked_for(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], 
     if tree.tokens[i].pos not in ("NOUN", "PROPN"):
         return None
     for a in tree.ancestors(i, 4):
-        if tree.tokens[a].pos not in ("VERB", "AUX"):
-            continue
+        if tree.tokens[a].pos not in ("VERB", "AUX") or any(m.start <= tree.tokens[a].start < m.end for m in mentions):
+            continue                      # a name the parser took for a verb ("to Sadyr Japarov"): no verb
         holders = gratitude_holders(tree, a, lex)
         if holders is None or i in holders:
             return None                   # the thanks itself ("expressed gratitude to X") is the thanker's act

@@ -87,7 +87,7 @@ class Tree:
     def preposition(self, i: int) -> str | None:
         """The preposition that marks token `i`: English `prep` heads, UD `case` children."""
         tok = self.tokens[i]
-        if tok.dep in ("prep", "agent"):
+        if tok.dep in ("prep", "agent") or (tok.dep == "dative" and tok.pos == "ADP"):   # "to give aid to Ukraine"
             return "by" if tok.dep == "agent" else tok.lemma.lower()
         # the English possessive clitic is a case mark but no preposition ("Ukraine's demands": a possessor)
         cases = [self.tokens[c] for c in self.kids(i, "case") if self.tokens[c].text not in POSSESSIVE_CLITICS]
