@@ -27,6 +27,17 @@ STATED = [
     ("es", "Venezuela convocó al embajador de España.", ("ACCUSE", "VEN", "ESP")),
     ("es", "Colombia envió una nota de protesta a Venezuela.", ("ACCUSE", "COL", "VEN")),
     ("ru", "Литва осудила действия Белоруссии на границе.", ("ACCUSE", "LTU", "BLR")),
+    # a protest or a note handed to someone named in the dative of the light verb
+    ("ru", "Москва выразила протест Кишиневу.", ("ACCUSE", "RUS", "MDA")),
+    ("ru", "Литва передала Белоруссии ноту протеста.", ("ACCUSE", "LTU", "BLR")),
+    # hostile acts named by a speaker accuse their doer, also the subject of the verb whose object they are
+    # ("never stopped": a negated cessation affirms)
+    ("ru", "«Марокко никогда не прекращало враждебных действий против Алжира», заявил глава МИД Алжира.",
+     ("ACCUSE", "DZA", "MAR")),
+    ("en", "\"Morocco has never stopped its hostile actions against Algeria,\" the Algerian foreign minister said.",
+     ("ACCUSE", "DZA", "MAR")),
+    ("es", "\"Marruecos nunca cesó sus acciones hostiles contra Argelia\", dijo el canciller argelino.",
+     ("ACCUSE", "DZA", "MAR")),
     # verdicts: the other side's words called false, its act hasty; a state listed as a sponsor of terrorism
     ("en", "Morocco called Algeria's claims baseless and false.", ("ACCUSE", "MAR", "DZA")),
     ("en", "Iran called Canada's decision hasty and extreme.", ("ACCUSE", "IRN", "CAN")),
@@ -137,6 +148,12 @@ NO_EVENT = [
     # what talks are about has not happened: the talks are the only event
     ("ru", "Ереван и Анкара ведут переговоры по открытию границы и нормализации отношений.", "CONSULT"),
     ("en", "Armenia and Turkey held talks on the normalization of relations.", "CONSULT"),
+    # ... also where the parser hangs the topic on the verb of which the meeting is the subject
+    ("ru", "Встреча спецпредставителей Сербии и Косово по нормализации отношений состоялась в Брюсселе.", "CONSULT"),
+    ("en", "The meeting of the envoys of Serbia and Kosovo on the normalization of relations took place in Brussels.",
+     "CONSULT"),
+    ("es", "La reunión de los enviados de Serbia y Kosovo sobre la normalización de relaciones tuvo lugar en Bruselas.",
+     "CONSULT"),
     # background: a held state
     ("en", "Kazakhstan has consular agreements with Brazil.", None),
     ("en", "The two countries have close ties.", None),

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..datafiles import data_languages, language_data
 from ..lexicon import Frame, Lexicon
+from .accused import object_doers
 from .actor_mentions import ActorMention
 from .carriers import amount_above, container
 from .helpers import helped_actors, helper_phrase
@@ -490,6 +491,9 @@ def governed_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions:
         elif (is_noun and not frame.mutual and not args.target and prep in lex.words("roles", "target_preps")
               and (prep not in lex.words("roles", "locative_preps") or frame.type in LOCATIVE_TYPES)):
             args.target.append(m)         # "impose sanctions on Niger", "lodged a protest with Beijing"
+        elif is_noun and not (frame.mutual or args.target or prep) and tree.tokens[i].dep in OBJECT_DEPS and (role[0] in (
+                "iobj", "dative") or (role[0] == "obl" and tree.tokens[h].morph.get("Case") == "Dat")):
+            args.target.append(m)         # the light verb's dative: "выразила протест Кишинёву", "gave Kyiv aid"
         elif is_noun and not args.target and frame.type in REACTION_TYPES and prep in lex.words("roles", "cause_preps"):
             args.target.append(m)         # "выразило протест в связи с заявлениями посла России"
     if not args.source and not args.has_subject:
@@ -579,7 +583,8 @@ def speaker_arguments(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMent
         return args
     speaker_codes = {m.code for m in speaker}
     others = [m for m in args.source + args.target + args.pair + copula_subjects(tree, i, mentions, heads)
-              if m.code not in speaker_codes]
+              if m.code not in speaker_codes] or [m for m in object_doers(tree, i, mentions, heads)
+                                                  if m.code not in speaker_codes]
     return Arguments(source=speaker[:1], target=others[:1], has_subject=True)
 
 

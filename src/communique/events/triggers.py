@@ -91,8 +91,9 @@ def topic_of_event(tree: Tree, i: int, lex: Lexicon) -> bool:
         return False
     topic_preps = lex.words("roles", "topic_preps")
     for j, head in _path_up(tree, i, 5, over_prepositions=True):
-        if tree.tokens[head].pos in ("VERB", "AUX"):
-            return False
+        if tree.tokens[head].pos in ("VERB", "AUX"):     # a topic the parser hung on the verb of an event-noun
+            return tree.preposition(j) in topic_preps and any(   # subject: "встреча по нормализации ... состоялась"
+                tree.lemma(s) in lex.nouns for s in tree.kids(head, "nsubj") if tree.tokens[s].pos == "NOUN")
         if tree.preposition(j) in topic_preps and tree.tokens[head].pos in ("NOUN", "PROPN") and (
                 tree.lemma(head) in lex.nouns or tree.tokens[head].text.lower() in lex.nouns):
             return True
