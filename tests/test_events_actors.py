@@ -450,3 +450,24 @@ def test_an_act_detailing_the_act_above_it_is_the_same_event():
     text = "Both Peru and Ecuador have downgraded diplomatic relations, with Peru expelling the Ecuadorian ambassador."
     events = [e for e in code_events(text, "en").events if (e.source.code, e.target.code) == ("PER", "ECU")]
     assert len(events) == 1, [(e.type, e.mode, e.trigger.text) for e in events]
+
+
+@pytest.mark.parametrize("language,text,count", [
+    # a call and a meeting in person of one pair are two events ([kinds.CONSULT])
+    ("en", "The presidents of Mexico and the United States held a phone call on Tuesday. The two leaders had met in "
+           "Washington in January.", 2),
+    ("es", "Los presidentes de México y Estados Unidos sostuvieron una conversación telefónica el martes. Ambos "
+           "mandatarios se habían reunido en Washington en enero.", 2),
+    ("ru", "Президенты Мексики и США провели телефонный разговор во вторник. Лидеры двух стран встречались в "
+           "Вашингтоне в январе.", 2),
+    # a visit and the meeting held during it are one
+    ("en", "The Mexican president visited Washington on Tuesday. During the visit, he met the US president at the "
+           "White House.", 1),
+    ("es", "El presidente de México visitó Washington el martes. Durante la visita, se reunió con el presidente de "
+           "Estados Unidos.", 1),
+    ("ru", "Президент Мексики посетил Вашингтон во вторник. В ходе визита он встретился с президентом США.", 1),
+])
+def test_a_call_and_a_meeting_are_two_consultations(language, text, count):
+    article = code_events(text, language)
+    found = [e for e in article.events if e.type == "CONSULT" and {e.source.code, e.target.code} == {"MEX", "USA"}]
+    assert len(found) == count, [(e.trigger.text, e.status) for e in found]
