@@ -326,6 +326,17 @@ CASES["each side"] = [
                                                                                ("SANCTION", "ECU", "PER")}, set()),
 ]
 
+# a speaker who says another side spreads propaganda or keeps up provocations accuses it: the subject of the verb
+# whose object the noun is did it
+CASES["conduct accused"] = [
+    ("en", "Bolivia's foreign minister said Chile was spreading its usual propaganda.", {("ACCUSE", "BOL", "CHL")},
+     {("ACCUSE", "CHL", "BOL")}),
+    ("en", "Algeria's foreign minister said Morocco kept up its provocations.", {("ACCUSE", "DZA", "MAR")}, set()),
+    ("es", "El canciller de Bolivia dijo que Chile difunde desinformación.", {("ACCUSE", "BOL", "CHL")}, set()),
+    ("ru", "Министр иностранных дел Боливии заявил, что Чили распространяет пропаганду.", {("ACCUSE", "BOL", "CHL")},
+     set()),
+]
+
 # an amount given "in aid" is aid: the verb above the amount carries the event noun ("to" read as a dative too)
 CASES["amount in aid"] = [
     ("en", "Norway will give $300 million in aid to Sudan.", {("AID", "NOR", "SDN")}, set()),
