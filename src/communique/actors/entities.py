@@ -43,6 +43,7 @@ from .people import (
     resolve_surnames,
 )
 from .references import descriptive_references
+from .sides import companion_sides, place_sides
 
 #: words a place name may start with but a person's name never does ("La Paz", "San Luis")
 _NOT_FIRST_NAMES = {"la", "el", "los", "las", "the", "de", "del", "san", "santa", "sao", "puerto", "ciudad"}
@@ -100,9 +101,13 @@ def extract_entities(article: Article, learned: LearnedActors | None = None
     found.extend(_dateline(article, sentence_toks))
     for si, sentence in enumerate(article.sentences):
         found.extend(descriptive_references(si, sentence, sentence_toks[si], found, people))
+    companion_sides(people)
     _diplomats_serve_the_main_country(found, people)
+    _counterparts_serve_the_other_side(found, people)
     _country_from_name_origin(found, people)
     _officials_serve_a_country_of_the_document(found, people)
+    _counterparts_serve_the_other_side(found, people)
+    _officials_of_the_dateline(found, people)
     found = [f for f in found if f.person is None or not _dubious(f.person)]
     return _number(article, found, people)
 
@@ -164,12 +169,7 @@ def _officials_serve_a_country_of_the_document(found: list[Found], people: dict[
         if person.country or person.known or not person.mentions:
             continue
         if person.counterpart:
-            sentences = {m[0] for m in person.mentions}
-            others = {p.country for p in people.values()
-                      if p is not person and p.country and any(m[0] in sentences for m in p.mentions)}
-            if not others:
-                continue
-            ranked = [(code, n) for code, n in counts.most_common() if code not in others | person.hosts]
+            ranked = _other_side(person, people, counts)
         elif person.role in _SINGLE_HOLDER_ROLES:
             ranked = [(code, n) for code, n in counts.most_common()
                       if (person.role, code) not in held and code not in person.hosts]
@@ -178,6 +178,39 @@ def _officials_serve_a_country_of_the_document(found: list[Found], people: dict[
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             person.country = ranked[0][0]
             held.add((person.role, person.country))
+
+
+def _other_side(person: Person, people: dict[str, Person], counts: Counter) -> list[tuple[str, int]]:
+    """The document's countries, most mentioned first, other than those of the people named with a counterpart."""
+    sentences = {m[0] for m in person.mentions}
+    others = {p.country for p in people.values()
+              if p is not person and p.country and any(m[0] in sentences for m in p.mentions)}
+    return [(code, n) for code, n in counts.most_common() if code not in others | person.hosts] if others else []
+
+
+def _counterparts_serve_the_other_side(found: list[Found], people: dict[str, Person]) -> None:
+    """"Сапаров принял своего коллегу Азиза Каримова", "recibido por su homólogo X": a counterpart named with no
+    country belongs to the other side of the meeting, before their name's origin is asked."""
+    counts = Counter(f.country for f in found if f.country and f.person is None
+                     and f.kind in COUNTRY_KINDS | {"city", "ministry", "dateline"})
+    for person in people.values():
+        if person.counterpart and not person.country and not person.known and person.mentions:
+            ranked = _other_side(person, people, counts)
+            if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+                person.country = ranked[0][0]
+
+
+def _officials_of_the_dateline(found: list[Found], people: dict[str, Person]) -> None:
+    """"TEHRAN (IRNA) - Deputy Foreign Minister X met ...", "Quito (EFE).- El viceministro X": an official named
+    with a title but no country, and not a visitor there, serves the state of the dateline's place."""
+    dateline = next((f.country for f in found if f.kind == "dateline" and f.country), None)
+    if dateline is None:
+        return
+    for person in people.values():
+        if person.country or person.known or not person.mentions or person.role is None or person.counterpart:
+            continue
+        if dateline not in person.hosts and person.sector in ("GOV", "MIL", "LEG", None):
+            person.country = dateline
 
 
 def _publication_date(published: str | None) -> str | None:
@@ -197,19 +230,22 @@ def _sentence_actors(si: int, sentence: Sentence, reading: Reading, people: dict
                if _plausible(m, toks, gaz, tables, sentence) and not _inside_title(m, roles)]
     # institutions may sit between a title and a name ("Speaker of the National Congress ... Ana María Olivera")
     glue = matches + [m for m in tables.institutions.find(toks)
-                      if not any(r.i <= m.i < r.j for r in roles)]
+                      if not any(r.i <= m.i < r.j for r in roles)] + tables.honorifics.find(toks)
     persons = person_spans(sentence, toks, glue, roles, tables)
     found: list[Found] = []
     taken: set[int] = set()
+    placed: list[tuple[int, int, Person]] = []
     for i, j, normal in persons:
         person = person_for(toks, i, j, normal, gaz, people, on)
         if person is None:
             continue
+        placed.append((i, j, person))
         person.mentions.append((si, toks[i].start, toks[j - 1].end))
         found.append(Found(si, toks[i].start, toks[j - 1].end, "person", person.country, person.name,
                            person.country, person.sector, person))
         taken.update(range(i, j))
         apply_title(si, toks, i, j, person, glue, roles, found, tables, sentence)
+    place_sides(si, toks, placed, matches, roles, tables)
     for m in matches:
         if taken.intersection(range(m.i, m.j)) or m.best.kind in ("person", "region"):
             continue

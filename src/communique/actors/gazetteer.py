@@ -685,6 +685,14 @@ class PhraseTables:
     copulas: PhraseIndex = field(default_factory=PhraseIndex)    # "X is Mexican Ambassador", "X es embajador"
     led_by: PhraseIndex = field(default_factory=PhraseIndex)     # "a delegation from Kazakhstan, led by X"
     name_openers: frozenset[str] = frozenset()       # verbs opening a headline, read into a name ("Recibe Santos")
+    honorifics: PhraseIndex = field(default_factory=PhraseIndex)  # "Hon.", "H.E. Mr.", "Sr.", "г-н" before a name
+    accompanied: PhraseIndex = field(default_factory=PhraseIndex)  # "accompanied by", "acompañado del"
+    plural_titles: PhraseIndex = field(default_factory=PhraseIndex)  # "the presidents", "los cancilleres"
+    visits: PhraseIndex = field(default_factory=PhraseIndex)   # "arrived in", "visita oficial a", "прибыл в"
+    side_preps: frozenset[str] = frozenset()        # "on" the Ghanaian side, "por" la parte peruana, "с" российской
+    side_nouns: frozenset[str] = frozenset()        # "side", "parte", "стороны"
+    representing: frozenset[str] = frozenset()      # "X for Mexico", "X por México", "X от России"
+    relatives: frozenset[str] = frozenset()         # "who", "quien", "который": a clause about the name before
 
 
 @functools.cache
@@ -711,8 +719,22 @@ def phrase_tables(language: str) -> PhraseTables:
         copulas.add(phrase, Entry("copula", phrase, phrase, case="any"))
     for phrase in links.get("led_by", []):
         led_by.add(phrase, Entry("led_by", phrase, phrase, case="any"))
+    honorifics, accompanied = PhraseIndex(), PhraseIndex()
+    for phrase in links.get("honorifics", []):
+        honorifics.add(phrase, Entry("honorific", phrase, phrase, case="any"))
+    for phrase in links.get("accompanied", []):
+        accompanied.add(phrase, Entry("accompanied", phrase, phrase, case="any"))
+    plural_titles, visits = PhraseIndex(), PhraseIndex()
+    for phrase in links.get("plural_titles", []):
+        plural_titles.add(phrase, Entry("role", phrase, phrase, case="any"))
+    for phrase in links.get("visits", []):
+        visits.add(phrase, Entry("visit", phrase, phrase, case="any"))
+    words = {key: frozenset(fold(w) for w in links.get(key, []))
+             for key in ("side_preps", "side_nouns", "representing", "relatives")}
     return PhraseTables(roles, institutions, heads, frozenset(fold(d) for d in refs.get("determiners", [])),
                         folded(context.get("before", [])), folded(context.get("after", [])),
                         folded(data.get("not_names", {}).get("words", [])),
                         frozenset(fold(w) for w in links.get("coordinators", [])), copulas, led_by,
-                        frozenset(fold(w) for w in data.get("name_openers", {}).get("words", [])))
+                        frozenset(fold(w) for w in data.get("name_openers", {}).get("words", [])), honorifics,
+                        accompanied, plural_titles, visits, words["side_preps"], words["side_nouns"],
+                        words["representing"], words["relatives"])

@@ -76,12 +76,18 @@ def person_spans(sentence: Sentence, toks: list[Tok], matches: list[Match], role
     for r in roles:                         # "Deputy Foreign Minister [of Kazakhstan] Yerzhan Ashikbayev"
         k = _skip_glue(toks, r.j, matches)
         end = _name_run(toks, k, matches)
+        while k < end and (toks[k].norm in tables.not_names or toks[k].lemma in tables.not_names):
+            k += 1                           # "Minister of Roads Kofi Adjei": the portfolio before the name
         portfolio = [m.j for m in matches if r.j < m.i and _portfolio(toks, r.j, m.j, matches)]
         if portfolio and not (end - k >= 2 and _looks_like_name(sentence, toks, k, end, matches, tables)):
             k = portfolio[0]                 # "Minister of Investment, Industry and Trade of Uzbekistan X"
             end = _name_run(toks, k, matches)
+        # "President of Ghana, Nana Akufo-Addo": after a title with its country and a comma, a name the model
+        # read as an organisation is still the office holder
+        apposed = toks[k - 1].text == "," and any(r.j <= m.i and m.j < k and m.best.kind in ("country", "demonym")
+                                                  for m in matches)
         if end - k >= 2 and _looks_like_name(sentence, toks, k, end, matches, tables) and \
-                not _inside_other_ner(sentence, toks, k, end):
+                (apposed or not _inside_other_ner(sentence, toks, k, end)):
             spans.append((k, end, None))
     return _merge_spans(spans)
 
@@ -143,7 +149,7 @@ def _looks_like_name(sentence: Sentence, toks: list[Tok], i: int, j: int, matche
 def _skip_glue(toks: list[Tok], k: int, matches: list[Match]) -> int:
     """Skip "of the Republic of Kazakhstan", "de Kazajistán", "Казахстана", commas after a title."""
     starts = {m.i: m for m in matches
-              if m.best.kind in ("country", "demonym", "org", "seat", "capital", "city", "institution")}
+              if m.best.kind in ("country", "demonym", "org", "seat", "capital", "city", "institution", "honorific")}
     steps = 0
     while k < len(toks) and steps < 8:
         if k in starts:
@@ -191,6 +197,14 @@ def _merge_spans(spans: list[tuple[int, int, str | None]]) -> list[tuple[int, in
 
 def person_for(toks: list[Tok], i: int, j: int, normal: str | None, gaz: Gazetteer,
                people: dict[str, Person], on: str | None) -> Person | None:
+    person = _person_for(toks, i, j, normal, gaz, people, on)
+    if person is not None:
+        person.spellings.add(" ".join(t.text for t in toks[i:j] if t.text.isalpha()))
+    return person
+
+
+def _person_for(toks: list[Tok], i: int, j: int, normal: str | None, gaz: Gazetteer,
+                people: dict[str, Person], on: str | None) -> Person | None:
     known = _known_person(toks, i, j, gaz)
     if known is None and normal:             # Russian: the model's nominative form ("Токаева" → "Токаев")
         ntoks = tokenize(normal)
@@ -219,6 +233,17 @@ def _known_person(toks: list[Tok], i: int, j: int, gaz: Gazetteer) -> str | None
                 before = words[-2] if len(words) > 1 else None
                 if before is None or _is_title_word(before, gaz) or _first_name_agrees(before, gaz.people[name]):
                     return name
+    if len(words) >= 3 and words[-1].text[:1].isupper() and span[-1] is words[-1]:
+        # "Eladio Loizaga Caballero", "María Ángela Holguín Cuéllar", "Horacio Manuel Cartes Jara": a known person
+        # with the second (maternal) surname added
+        head = span[:-1]
+        for key in (" ".join(t.norm for t in head), " ".join(t.lemma for t in head), " ".join(t.alt for t in head)):
+            if key in gaz.surname_index:
+                return gaz.surname_index[key]
+        for form in (words[-2].norm, words[-2].lemma, words[-2].alt):
+            if form in gaz.surname_index and len(form) > 3 and \
+                    any(_first_name_agrees(w, gaz.people[gaz.surname_index[form]]) for w in words[:-2]):
+                return gaz.surname_index[form]
     return None
 
 
@@ -283,8 +308,9 @@ def apply_title(si: int, toks: list[Tok], i: int, j: int, person: Person, matche
     """Role and country from the title before the name, from an apposition after it, or from a predicate
     ("X is Mexican Ambassador to Kazakhstan")."""
     before = [r for r in roles if r.j <= i and (_only_glue(toks, r.j, i, matches, 16) or _quoted_org(toks, r.j, i)
-                                                or _portfolio(toks, r.j, i, matches))]
-    after = [r for r in roles if r.i >= j and toks[j].text == "," and _only_glue(toks, j, r.i, matches, 3)
+                                                or _portfolio(toks, r.j, i, matches)
+                                                or _portfolio_apposition(toks, r.j, i, matches))]
+    after = [r for r in roles if r.i >= j and toks[j].text == "," and _only_glue(toks, j, r.i, matches, 4)
              and _name_run(toks, _skip_glue(toks, r.j, matches), matches) - _skip_glue(toks, r.j, matches) < 2] \
         if j < len(toks) else []             # an apposition, unless it is the title of the next name
     predicate = not before and not after
@@ -376,6 +402,33 @@ def _portfolio(toks: list[Tok], a: int, b: int, matches: list[Match]) -> bool:
         not any(m.best.kind == "person" and a <= m.i < b for m in matches)
 
 
+#: words that join a portfolio's parts after a title ("Minister of Trade and Industry", "Ministro de Comercio y Turismo")
+_PORTFOLIO_LINKS = {"of", "and", "for", "de", "del", "y", "e", "para", "и", "по"}
+
+
+def _portfolio_apposition(toks: list[Tok], a: int, b: int, matches: list[Match]) -> bool:
+    """"Minister of Trade and Industry, Hon. X", "the Minister of Information, Ghana, X", "Deputy Minister of Foreign
+    Affairs and Regional Integration, X": the rest of a portfolio, perhaps the country, a comma (an honorific may
+    follow) and the name. Each run of capitalised words follows a linking word, so another name ("Minister Y, X")
+    does not pass."""
+    covered = {k for m in matches if m.best.kind != "person" for k in range(m.i, m.j)}
+    end = b
+    while end > a and (end - 1) in covered and not any(m.best.country for m in matches if m.i <= end - 1 < m.j):
+        end -= 1                             # the honorific before the name
+    national = any(m.i == a and m.best.kind in ("country", "demonym") for m in matches)
+    if not 2 <= end - a <= 12 or toks[end - 1].text != "," or not (toks[a].norm in _PORTFOLIO_LINKS or national):
+        return False                         # "el ministro uruguayo de Economía, X" opens with its demonym
+    for k in range(a, end):
+        t = toks[k]
+        if k in covered or t.norm in TITLE_GLUE or t.norm in _PORTFOLIO_LINKS:
+            continue
+        if not (t.text[:1].isupper() and t.text.isalpha()):
+            return False
+        if not (toks[k - 1].norm in _PORTFOLIO_LINKS or toks[k - 1].text[:1].isupper() and toks[k - 1].text.isalpha()):
+            return False                     # a capitalised run opened by a comma: another name
+    return True
+
+
 def _predicate_title(toks: list[Tok], j: int, roles: list[Match], matches: list[Match],
                      tables: PhraseTables) -> list[Match]:
     """"Martha Bárcena is Mexican Ambassador to Kazakhstan", "X es embajador de Chile", "X является послом",
@@ -444,9 +497,11 @@ def _acts_for_organisation(si: int, toks: list[Tok], title: Match, i: int, j: in
 
 def _demonym_before_name(si: int, toks: list[Tok], i: int, person: Person, matches: list[Match],
                          found: list[Found]) -> None:
-    """"al armenio Ararat Mirzoyán", "Brazilian Welber Barral": a demonym right before a name."""
+    """"al armenio Ararat Mirzoyán", "Brazilian Welber Barral", "Iran's Hossein Karimi": a demonym (or a country's
+    possessive) right before a name."""
     for m in matches:
-        if m.j == i and m.best.kind == "demonym" and not person.known:
+        possessive = m.best.kind == "country" and m.j + 2 == i and [t.norm for t in toks[m.j:i]] == ["'", "s"]
+        if (m.j == i and m.best.kind == "demonym" or possessive) and not person.known:
             person.country = person.country or m.best.country
             for f in found:
                 if f.sentence == si and f.start == toks[m.i].start:
@@ -482,10 +537,17 @@ def _host(toks: list[Tok], i: int, matches: list[Match]) -> bool:
 def resolve_surnames(found: list[Found], people: dict[str, Person]) -> None:
     """A one-word name that is the last name of a fuller name in the document is that person."""
     by_surname: dict[str, Person] = {}
+    by_surnames: dict[str, Person] = {}      # the last two words of a name of three or more
     for person in people.values():
         words = _name_words(person.name)
         if len(words) > 1:
             by_surname.setdefault(fold(words[-1]), person)
+        if len(words) > 2:
+            by_surnames.setdefault(fold(" ".join(words[-2:])), person)
+        for mention in person.spellings:
+            spelled = _name_words(mention)
+            if len(spelled) > 2:
+                by_surnames.setdefault(fold(" ".join(spelled[-2:])), person)
         if len(words) > 2 and fold(words[1]) in _PATRONYMIC_LINKS:
             by_surname.setdefault(fold(words[0]), person)    # "Sheikh Abdullah" is Abdullah bin Zayed
     for f in found:
@@ -493,9 +555,13 @@ def resolve_surnames(found: list[Found], people: dict[str, Person]) -> None:
         if p is None or p.known:
             continue
         words = _name_words(p.name)
-        if len(words) > 1 and not all(len(w.rstrip(".")) == 1 for w in words[:-1]):
+        target = by_surnames.get(fold(" ".join(words))) if len(words) == 2 else None
+        if target is not None and target is not p:
+            pass                             # "Cartes Jara" after "Horacio Manuel Cartes Jara": both surnames
+        elif len(words) > 1 and not all(len(w.rstrip(".")) == 1 for w in words[:-1]):
             continue                         # a full name of its own ("K. Barrera" is not)
-        target = by_surname.get(fold(words[-1]))
+        else:
+            target = by_surname.get(fold(words[-1]))
         if target is not None and target is not p:
             target.mentions.extend(p.mentions)
             p.mentions.clear()

@@ -1,0 +1,158 @@
+"""Which side of a meeting the people named together belong to, read from how a sentence lists them: countries
+and names coordinated in the same order ("the foreign ministers of Chile and Argentina, X and Y", "los presidentes
+de Perú y Uruguay, X y Y, respectivamente"), a side that opens a list ("с белорусской стороны - X, Y и Z", "por la
+parte peruana, X"), a country after each name ("X por México y Y por Paraguay", "X от России"), and the officials
+accompanying one ("el presidente X está acompañado del canciller Y": Y is on X's side).
+"""
+from __future__ import annotations
+
+from .gazetteer import Match, PhraseTables, Tok
+from .mentions import Person
+from .people import TITLE_GLUE, _host
+
+#: a person placed in a sentence: first token, end token, the person
+Placed = tuple[int, int, Person]
+
+_LIST_SEPARATORS = {",", ";", "-", "—", "–", ":"}
+
+
+def place_sides(si: int, toks: list[Tok], placed: list[Placed], matches: list[Match], roles: list[Match],
+                tables: PhraseTables) -> None:
+    """Give the people of one sentence the country its listing puts them on (people the gazetteer knows keep theirs)."""
+    if not placed:
+        return
+    countries = sorted((m for m in matches if m.best.country and m.best.kind in ("country", "demonym")
+                        and not _host(toks, m.i, matches)), key=lambda m: m.i)
+    _in_order(toks, placed, countries, roles, tables)
+    _side_lists(toks, placed, countries, tables)
+    _for_country(toks, placed, countries, tables)
+    _companions(si, toks, placed, matches, tables)
+    _visitors(toks, placed, matches, tables)
+
+
+def _set(person: Person, country: str | None, strong: bool) -> None:
+    if country and not person.known and (strong or person.country is None):
+        person.country = country
+
+
+def _name_run(toks: list[Tok], placed: list[Placed], start: int, tables: PhraseTables) -> list[Placed]:
+    """The names listed from token `start` on, joined by commas or "and" only."""
+    run: list[Placed] = []
+    pos = start
+    for span in sorted(placed, key=lambda s: s[0]):
+        i, j, _ = span
+        if i < pos:
+            continue
+        if i - pos > 2 or not all(toks[k].text == "," or toks[k].norm in tables.coordinators for k in range(pos, i)):
+            break
+        run.append(span)
+        pos = j
+    return run
+
+
+def _in_order(toks: list[Tok], placed: list[Placed], countries: list[Match], roles: list[Match],
+              tables: PhraseTables) -> None:
+    """"the foreign ministers of Chile and Argentina, X and Y", "Президенты Беларуси и России X и Y": a title, two or
+    more coordinated countries, then as many coordinated names, in the same order ("respectively" may follow)."""
+    for r in roles + tables.plural_titles.find(toks):
+        k, group = r.j, []
+        while k < len(toks):
+            m = next((c for c in countries if c.i == k), None)
+            if m is not None:
+                group.append(m)
+                k = m.j
+            elif toks[k].norm in TITLE_GLUE or toks[k].norm in tables.coordinators or toks[k].text == ",":
+                k += 1
+            else:
+                break
+        if len(group) < 2 or len({m.best.country for m in group}) < len(group):
+            continue
+        run = _name_run(toks, placed, k, tables)
+        if len(run) == len(group):
+            for (_, _, person), m in zip(run, group):
+                _set(person, m.best.country, strong=True)
+
+
+def _side_lists(toks: list[Tok], placed: list[Placed], countries: list[Match], tables: PhraseTables) -> None:
+    """"с российской стороны присутствуют X, Y и Z", "С белорусской - X, Y", "por la parte peruana asistieron X y Y",
+    "on the Ghanaian side were X and Y": each side marker places the names after it, up to the next marker."""
+    markers = []
+    for m in countries:
+        k = m.i - 1
+        while k >= 0 and toks[k].norm in ("the", "la", "el"):
+            k -= 1
+        nxt = toks[m.j] if m.j < len(toks) else None
+        if k >= 0 and toks[k].norm in tables.side_preps and nxt is not None and \
+                (nxt.norm in tables.side_nouns or nxt.text in ("-", "—", "–", ":") and m.best.kind == "demonym"):
+            markers.append(m)                # "с российской стороны", "on the Ghanaian side", "С белорусской -"
+        elif k >= 1 and toks[k].norm in tables.side_nouns and m.best.kind == "demonym":
+            k -= 1
+            while k >= 0 and toks[k].norm in ("the", "la", "el"):
+                k -= 1
+            if k >= 0 and toks[k].norm in tables.side_preps:
+                markers.append(m)            # "por la parte peruana", "por el lado boliviano"
+    for n, m in enumerate(markers):
+        end = markers[n + 1].i if n + 1 < len(markers) else len(toks)
+        for i, _, person in placed:
+            if m.j <= i < end:
+                _set(person, m.best.country, strong=False)
+
+
+def _for_country(toks: list[Tok], placed: list[Placed], countries: list[Match], tables: PhraseTables) -> None:
+    """"los cancilleres X por México, y Y por Paraguay", "X от России и Y от Беларуси": a name, then "for" and
+    its country, then a comma, "and" or the end of the clause."""
+    for i, j, person in placed:
+        if j + 1 >= len(toks) or toks[j].norm not in tables.representing:
+            continue
+        m = next((c for c in countries if c.i == j + 1 and c.best.kind == "country"), None)
+        if m is None:
+            continue
+        nxt = toks[m.j] if m.j < len(toks) else None
+        if nxt is None or nxt.text in _LIST_SEPARATORS | {".", ")"} or nxt.norm in tables.coordinators:
+            _set(person, m.best.country, strong=False)
+
+
+def _companions(si: int, toks: list[Tok], placed: list[Placed], matches: list[Match], tables: PhraseTables) -> None:
+    """"El presidente X está acompañado del canciller Y", "the Ghanaian President, accompanied by Minister Y",
+    "в сопровождении министра Y": the companions belong to the side of whoever (or whichever country) comes just
+    before the phrase in the sentence; a person's side is read once the document's names are resolved."""
+    for phrase in tables.accompanied.find(toks):
+        lead = max((s for s in placed if s[1] <= phrase.i), key=lambda s: s[1], default=None)
+        demonyms = [m for m in matches if m.j <= phrase.i and m.best.country and m.best.kind == "demonym"
+                    and (lead is None or m.i >= lead[1])]
+        for i, _, person in placed:
+            if i < phrase.j or person.known:
+                continue
+            if demonyms:                     # "el mandatario uruguayo está acompañado de"
+                _set(person, demonyms[-1].best.country, strong=False)
+            elif lead is not None and person.side_of is None:
+                person.side_of = (si, toks[lead[0]].start)
+
+
+def companion_sides(people: dict[str, Person]) -> None:
+    """The companions of a person take that person's country (after names are resolved across the document)."""
+    by_mention = {(si, start): p for p in people.values() for si, start, _ in p.mentions}
+    for person in people.values():
+        if person.side_of is None or person.country or person.known:
+            continue
+        lead = by_mention.get(person.side_of)
+        if lead is not None and lead is not person and lead.country:
+            person.country = lead.country
+
+
+def _visitors(toks: list[Tok], placed: list[Placed], matches: list[Match], tables: PhraseTables) -> None:
+    """"X arrived in Accra for talks", "X, quien realiza una visita de trabajo al Perú", "X прибыл в Астану с
+    визитом": the visitor does not serve the country visited (it joins the places the person is posted to, which the
+    document-wide guesses leave out). The visitor is the name the phrase's relative clause or possessive hangs on
+    ("X, who arrived", "X's visit to"), else the sentence's first name (its subject)."""
+    places = [m for m in matches if m.best.country and m.best.kind in ("country", "capital", "city", "seat")]
+    for phrase in tables.visits.find(toks):
+        place = next((m for m in places if phrase.j <= m.i <= phrase.j + 6), None)
+        before = sorted((s for s in placed if s[1] <= phrase.i), key=lambda s: s[0])
+        if place is None or not before:
+            continue
+        nearest = before[-1]
+        gap = [t.norm for t in toks[nearest[1]:phrase.i]]
+        hangs = any(w in tables.relatives for w in gap[:3]) or gap[:2] in (["'", "s"], ["s"]) or gap[:1] == ["'"]
+        visitor = nearest[2] if hangs else before[0][2]
+        visitor.hosts.add(place.best.country)
