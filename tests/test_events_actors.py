@@ -409,6 +409,20 @@ CASES["hosted meeting"] = [
      {("CONSULT", "USA", "IRN")}, {("CONSULT", "OMN", "USA"), ("CONSULT", "OMN", "IRN")}),
 ]
 
+# an act named inside a participle that has its own agent ("las heridas sufridas por el personal durante la
+# incursión") is that scene's, not the act of the main clause's subject
+CASES["participle scene"] = [
+    ("en", "Peruvian police stormed the Bolivian embassy in Lima. The Bolivian foreign minister announced the breaking "
+           "of relations with Peru over the injuries suffered by embassy staff during the police raid.",
+     {("COERCE", "PER", "BOL")}, {("COERCE", "BOL", "PER")}),
+    ("es", "La policía peruana irrumpió en la embajada de Bolivia en Lima. El canciller boliviano anunció la ruptura de "
+           "relaciones con Perú debido a las heridas sufridas por el personal de la embajada durante la incursión "
+           "policial.", {("COERCE", "PER", "BOL")}, {("COERCE", "BOL", "PER")}),
+    ("ru", "Перуанская полиция ворвалась в посольство Боливии в Лиме. Министр иностранных дел Боливии объявил о "
+           "разрыве отношений с Перу из-за травм, полученных сотрудниками посольства во время полицейского рейда.",
+     {("SANCTION", "BOL", "PER")}, {("COERCE", "BOL", "PER")}),
+]
+
 PARAMS = [(mechanism, *case) for mechanism, cases in CASES.items() for case in cases]
 
 

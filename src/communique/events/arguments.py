@@ -663,6 +663,8 @@ def fill_source(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], 
                  if m.code not in taken and any(heads.get(id(m)) in tree.subtree(s) for s in subjects)]
         if found:
             return found[:1]
+        if tree.tokens[a].dep.split(":")[0] in PARTICIPLE_DEPS and any(is_agent(tree, k, lex) for k in tree.kids(a)):
+            break                         # "lesiones sufridas por el personal durante la incursión": its own scene
     is_noun = tree.tokens[i].pos in ("NOUN", "PROPN")
     # a passive without its agent leaves the doer unsaid: "был вызван временный поверенный" (by the side the text
     # is about; the chargé's posting "в Москве" is no party)
