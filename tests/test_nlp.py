@@ -157,3 +157,54 @@ def test_the_ruler_table_matches_and_tags_as_spacys_attribute_ruler(language, te
         sentences = [Sentence(0, len(t), t, language) for t in texts]
         tagged = models._SpacyTagged(sentences, models.DEFAULT_SPACY_MODELS[language], full=True)
     assert [rows(d) for d in tagged.docs] == spacy_docs
+
+
+NER_TEXTS = {
+    "en": ["The Foreign Minister of Kazakhstan, Murat Nurtleu, met the UN Secretary-General in New York on Monday.",
+           "Brazil and Argentina signed three agreements worth $2 billion at the Mercosur summit.",
+           "Russia expelled two German diplomats;  Berlin called it unjustified.\nThe European Union said nothing.",
+           "It rained.", "On 12 March 2024 the Organization for Security and Co-operation in Europe met in Vienna.",
+           "Chancellor Olaf Scholz told Reuters that NATO would stay united.", "x"],
+    "es": ["El canciller de Venezuela, Yván Gil, se reunió con su homólogo ruso Serguéi Lavrov en Moscú.",
+           "La Unión Europea y el Mercosur firmaron el acuerdo comercial en Montevideo.",
+           "Chile  expulsó al embajador de Nicaragua.\nManagua respondió el martes.", "Llovió.",
+           "El presidente Lula da Silva viajará a Pekín para reunirse con Xi Jinping.", "y"],
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("after_parser", [False, True])
+def test_the_array_ner_loop_finds_spacys_entities(language, after_parser):
+    """`nlp.greedy_ner`: spaCy's greedy NER transitions over arrays give the entities (spans, labels, IOB tags) of
+    spaCy's own loop, batch by batch, whether the parser has set sentence starts first or not; a batch with preset
+    entities goes to spaCy's loop."""
+    from spacy.tokens import Span
+
+    from communique.nlp import models
+    from communique.nlp.greedy_ner import greedy_ner
+
+    nlp = models.spacy_model(models.DEFAULT_SPACY_MODELS[language])
+    ner = nlp.get_pipe("ner")
+    fast = greedy_ner(ner)
+    assert fast is not None
+    skip = ("ner",) if after_parser else ("ner", "parser")
+    docs = [nlp.make_doc(t) for t in NER_TEXTS[language] * 3]
+    with models.single_threaded_math():
+        for name, component in nlp.pipeline:
+            if name not in skip:
+                docs = [component(doc) for doc in docs]
+
+        def entities(run):
+            out = []
+            for size in (1, 4, len(docs)):
+                copies = [doc.copy() for doc in docs]
+                found = [doc for i in range(0, len(copies), size) for doc in run(copies[i:i + size])]
+                out.append([[(t.ent_iob_, t.ent_type_) for t in doc] for doc in found])
+            return out
+
+        spacys = entities(lambda group: list(ner.pipe(group, batch_size=len(group))))
+        assert entities(fast.pipe) == spacys
+        assert any(tag != ("O", "") for doc in spacys[0] for tag in doc)
+        preset = docs[0].copy()
+        preset.set_ents([Span(preset, 0, 1, label="ORG")], default="unmodified")
+        assert fast.pipe([preset])[0].ents[0].label_ == "ORG"

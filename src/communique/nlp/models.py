@@ -24,6 +24,7 @@ from typing import Any
 
 from ..records import NerSpan, Sentence, Token
 from ..registry import memory_not_counted
+from .greedy_ner import greedy_ner
 from .repair import repair_subjects
 from .ruler import ruler_rerun, ruler_table
 
@@ -335,9 +336,10 @@ def _run_component(component: Any, docs: list[Any]) -> list[Any]:
         return [table(doc) for doc in docs]
     if not hasattr(component, "pipe"):
         return [component(doc) for doc in docs]
+    fast = greedy_ner(component) if type(component).__name__ == "EntityRecognizer" else None
     out: list[Any] = []
     for group in token_batches(docs, len):
-        out.extend(component.pipe(group, batch_size=len(group)))
+        out.extend(fast.pipe(group) if fast is not None else component.pipe(group, batch_size=len(group)))
     return out
 
 
