@@ -27,6 +27,18 @@ STATED = [
     ("es", "Venezuela convocó al embajador de España.", ("ACCUSE", "VEN", "ESP")),
     ("es", "Colombia envió una nota de protesta a Venezuela.", ("ACCUSE", "COL", "VEN")),
     ("ru", "Литва осудила действия Белоруссии на границе.", ("ACCUSE", "LTU", "BLR")),
+    # accusations exchanged: each side accuses the other
+    ("en", "Azerbaijan and Armenia traded accusations of violating the ceasefire.", ("ACCUSE", "ARM", "AZE")),
+    ("es", "Azerbaiyán y Armenia intercambiaron acusaciones de violar el alto el fuego.", ("ACCUSE", "ARM", "AZE")),
+    ("ru", "Азербайджан и Армения обменялись обвинениями в нарушении перемирия.", ("ACCUSE", "ARM", "AZE")),
+    # a chargé d'affaires summoned; a name that does not decline after a light verb is its dative; disagreement
+    ("ru", "Эстония вызвала временного поверенного в делах России.", ("ACCUSE", "EST", "RUS")),
+    ("ru", "Китай выразил решительный протест США в связи с продажей оружия Тайваню.", ("ACCUSE", "CHN", "USA")),
+    ("ru", "МИД Китая выразил решительное несогласие с заявлением Японии.", ("ACCUSE", "CHN", "JPN")),
+    # a phone call, air strikes, persona non grata before its object (the parse repaired: nlp.repair)
+    ("ru", "Президент Франции позвонил президенту Бразилии.", ("CONSULT", "FRA", "BRA")),
+    ("ru", "Израиль нанес авиаудары по Сирии.", ("ASSAULT", "ISR", "SYR")),
+    ("ru", "Латвия объявила персоной нон грата российского дипломата.", ("SANCTION", "LVA", "RUS")),
     # a protest or a note handed to someone named in the dative of the light verb
     ("ru", "Москва выразила протест Кишиневу.", ("ACCUSE", "RUS", "MDA")),
     ("ru", "Литва передала Белоруссии ноту протеста.", ("ACCUSE", "LTU", "BLR")),
@@ -121,6 +133,7 @@ NOT_THE_NOUN = [
     # a refusal: what is refused has not happened
     ("en", "Turkey refused to commit any direct assistance to the war.", "AID", None),
     ("ru", "Армения приостановила соглашение с Турцией.", "AGREE", None),
+    ("ru", "Венгрия заблокировала выделение помощи Украине.", "AID", None),
     # a threat: what is threatened has not happened
     ("en", "North Korea threatened to strike South Korea.", "ASSAULT", ("THREATEN", "PRK", "KOR")),
 ]

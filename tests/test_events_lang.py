@@ -233,6 +233,10 @@ def test_wishes_and_framing_organisations_state_no_event(language, text):
     ("en", "Ethiopia has agreed to reopen its borders to UN peacekeepers.", {("AGREE", "ETH", "UN")}),
     ("es", "Etiopía acordó reabrir sus fronteras a los cascos azules de la ONU.", {("AGREE", "ETH", "UN")}),
     ("ru", "Эфиопия согласилась открыть границы для миротворцев ООН.", {("AGREE", "ETH", "UN")}),
+    # the victim of an act named in what is condemned is not accused ("удары по", aimed_preps)
+    ("ru", "Россия осудила удары США по Йемену.", {("ACCUSE", "RUS", "USA"), ("ASSAULT", "USA", "YEM")}),
+    # a name that does not decline, after a light verb with a subject, is the act's addressee
+    ("ru", "Китай выразил протест США.", {("ACCUSE", "CHN", "USA")}),
     # a signing agreed to is the agreement itself: one AGREE, no planned one beside it (events.agreed)
     ("en", "Chile agreed to sign a trade agreement with Peru.", {("AGREE", "CHL", "PER")}),
     ("es", "Chile acordó firmar un acuerdo comercial con Perú.", {("AGREE", "CHL", "PER")}),

@@ -48,6 +48,15 @@ def test_a_russian_subject_hung_on_a_modifier_is_reattached_to_its_verb():
     assert by_text["границу"].dep == "obj"
 
 
+def test_persona_non_grata_is_one_word_and_what_hung_on_it_the_verbs_object():
+    text = "Латвия объявила персоной нон грата российского дипломата."
+    sentence = Sentence(0, len(text), text, "ru")
+    parse_sentences([sentence], text)
+    by_text = {t.text: t for t in sentence.tokens}
+    assert by_text["нон"].head == by_text["грата"].head == by_text["персоной"].i
+    assert by_text["дипломата"].dep == "obj" and by_text["дипломата"].head == by_text["объявила"].i
+
+
 def test_russian_lemmas():
     assert russian_lemma("Казахстана") == "казахстан"
     assert russian_lemma("России") == "россия"

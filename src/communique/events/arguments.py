@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..datafiles import data_languages, language_data
 from ..lexicon import Frame, Lexicon
-from .accused import object_doers
+from .accused import object_doers, undeclined_addressee
 from .actor_mentions import ActorMention
 from .carriers import amount_above, container
 from .helpers import helped_actors, helper_phrase
@@ -221,6 +221,9 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
             child = role_child(tree, h, i)
             if frame.patient_of and base == "nmod" and tree.tokens[child].morph.get("Case") != "Ins":
                 args.target.append(m)     # "высылка российских дипломатов": the genitive is whom it is done to
+                continue
+            if undeclined_addressee(tree, h, i, lex.words("roles", "light_verbs")):
+                args.target.append(m)     # "Китай выразил протест США": a dative that reads as a genitive
                 continue
             # "поддержка Москвой приоритетов Казахстана": the trigger's own modifier acts; one nested deeper
             # in another noun's phrase is who it is for

@@ -453,7 +453,7 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     if frame.type == "REQUEST" and (args.source or args.pair):
         # a demand is made of whoever is to act: "demanded the withdrawal of Serbian forces from Bosnia" is Serbia's
         args.target = asked_side(tree, i, lex, mentions, heads, args) or args.target
-    if (not args.target and frame.type in COOCCURRENCE_TYPES
+    if (not args.target and (frame.type in COOCCURRENCE_TYPES or frame.mutual)     # "exchanged accusations"
             and not (frame.mutual and len({m.code for m in args.source + args.pair}) > 1)):
         args.target = fill_target(tree, i, frame, mentions, heads, args)
         if frame.mutual and args.target and city_venue(tree, args.target[0], lex, heads) and \

@@ -25,7 +25,7 @@ from typing import Any
 from ..records import NerSpan, Sentence, Token
 from ..registry import memory_not_counted
 from .greedy_ner import greedy_ner
-from .repair import repair_subjects
+from .repair import repair_russian
 from .ruler import ruler_rerun, ruler_table
 
 log = logging.getLogger(__name__)
@@ -454,7 +454,7 @@ def _fill_from_natasha(sentence: Sentence, doc: Any, models: _Natasha, *, parsed
                             dep=(tok.rel or "dep").lower() if parsed else UNPARSED_DEP,
                             head=index.get(tok.head_id, i) if parsed else i, morph=dict(tok.feats or {})))
     if parsed:
-        repair_subjects(tokens)
+        repair_russian(tokens)
     sentence.tokens = tokens
     sentence.ner = _natasha_spans(sentence, doc, models)
     sentence.parsed = parsed

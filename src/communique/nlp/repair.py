@@ -4,7 +4,9 @@ them. Each repair is a rule of the grammar, checked on the tagger's morphology, 
 Russian (natasha/slovnet): a nominative noun before a finite verb that has no subject is often hung on a word
 between them as a modifier ("белорусский военный незаконно перешёл границу": "военный" as an adjective of
 "незаконно"). A nominative noun outside any prepositional phrase that agrees with that verb in number (and in
-gender, for a past singular) is its subject.
+gender, for a past singular) is its subject. The Latin "персона нон грата" is split into an object and its
+dependents ("объявила персоной нон грата российского дипломата": "нон" and "грата" objects of the verb, the
+diplomat under "грата"): the two words are the fixed part of "персона", what hangs on them the verb's object.
 """
 from __future__ import annotations
 
@@ -15,6 +17,31 @@ _MISATTACHED = frozenset({"amod", "nmod", "obl", "advmod", "dep"})
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 #: words that open another clause between the noun and the verb
 _CLAUSE_BREAKS = frozenset({"SCONJ", "PRON", "VERB", "AUX"})
+
+
+#: the fixed words after "персона" and the lemmas the tagger gives them
+_NON_GRATA = (frozenset({"нон", "non"}), frozenset({"грата", "грат", "grata"}))
+
+
+def repair_russian(tokens: list[Token]) -> None:
+    """The repairs of a natasha parse, in place."""
+    repair_non_grata(tokens)
+    repair_subjects(tokens)
+
+
+def repair_non_grata(tokens: list[Token]) -> None:
+    """"персона нон грата" as one word: its two Latin words fixed to "персона", their dependents the verb's objects."""
+    for n, tok in enumerate(tokens[:-2]):
+        first, second = tokens[n + 1], tokens[n + 2]
+        if tok.lemma != "персона" or first.text.lower() not in _NON_GRATA[0] or \
+                second.text.lower() not in _NON_GRATA[1]:
+            continue
+        verb = tok.head if tok.head != tok.i and tokens[tok.head].pos == "VERB" else None
+        for word in (first, second):
+            word.dep, word.head = "fixed", tok.i
+        for t in tokens:
+            if t.head in (first.i, second.i) and t.i not in (first.i, second.i) and t.pos != "PUNCT":
+                t.head, t.dep = (verb, "obj") if verb is not None else (tok.i, "nmod")
 
 
 def repair_subjects(tokens: list[Token]) -> None:
