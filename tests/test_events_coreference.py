@@ -75,3 +75,15 @@ def test_act_without_its_doer_is_the_pairs(language, text, wanted, unwanted):
     found = triples(code_events(text, language))
     assert wanted <= found, f"missing {wanted - found} in {found}"
     assert not unwanted & found, f"wrong {unwanted & found}"
+
+
+@pytest.mark.parametrize("language,text,expected", [
+    ("en", "Peru's foreign ministry summoned the ambassador over remarks by the Chilean Embassy. The spokeswoman of "
+           "Peru said: \"The Embassy is urged to respect the rules.\"", ("REQUEST", "PER", "CHL")),
+    ("es", "La cancillería de Perú convocó al embajador por los comentarios de la Embajada de Chile. La portavoz de Perú "
+           "dijo: \"Se insta a la Embajada a respetar las reglas\".", ("REQUEST", "PER", "CHL")),
+])
+def test_a_bare_definite_institution_is_the_one_named_before(language, text, expected):
+    """"the Chilean Embassy ... The Embassy is urged to": the bare definite noun refers back to the organisation
+    named before with that noun in its name."""
+    assert expected in triples(code_events(text, language))

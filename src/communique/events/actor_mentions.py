@@ -11,7 +11,7 @@ import functools
 from dataclasses import dataclass
 
 from ..actors import entities
-from ..datafiles import load_data
+from ..datafiles import language_data, load_data
 from ..records import Article
 
 ACTOR_KINDS = ("country", "person", "org", "place", "demonym", "seat")
@@ -43,7 +43,41 @@ def actor_mentions(article: Article) -> dict[int, list[ActorMention]]:
                          m.sector))
     for mentions in found.values():
         mentions.sort(key=lambda m: m.start)
+    return institution_references(article, found)
+
+
+def institution_references(article: Article, found: dict[int, list[ActorMention]]) -> dict[int, list[ActorMention]]:
+    """"... the Chinese Embassy in recent days ... The Embassy is urged to adhere to them": a bare definite noun of
+    an institution (``[definite] nouns`` after ``[definite] articles`` in data/lang/<iso>/discourse.toml, with no
+    phrase of its own) refers back to the latest organisation named before whose name holds that noun."""
+    latest: dict[str, ActorMention] = {}          # institution noun -> latest organisation named with it
+    for index, sentence in enumerate(article.sentences):
+        words = definite_words(sentence.language)
+        here = found.get(index, [])
+        for t in sentence.tokens if words["nouns"] else ():
+            noun = t.text.lower()
+            if noun not in words["nouns"] or t.i == 0 or any(m.start <= t.start < m.end for m in here):
+                continue
+            before = sentence.tokens[t.i - 1]
+            bare = before.text.lower() in words["articles"] and before.head == t.i and not any(
+                k.head == t.i and k.dep.split(":")[0] in ("prep", "nmod", "amod", "compound", "appos", "acl")
+                for k in sentence.tokens)
+            if bare and noun in latest:
+                ref = latest[noun]
+                here.append(ActorMention(index, t.start, t.end, t.text, ref.code, ref.kind, ref.entity, ref.sector))
+        for m in here:
+            if m.kind == "org":
+                latest.update((w, m) for w in m.text.lower().split() if w in words["nouns"])
+        if here:
+            here.sort(key=lambda m: m.start)
+            found[index] = here
     return found
+
+
+@functools.lru_cache(maxsize=8)
+def definite_words(language: str) -> dict[str, frozenset[str]]:
+    data = (language_data(language, "discourse") or {}).get("definite", {})
+    return {"nouns": frozenset(data.get("nouns", ())), "articles": frozenset(data.get("articles", ()))}
 
 
 @functools.lru_cache(maxsize=1)
