@@ -423,6 +423,18 @@ CASES["participle scene"] = [
      {("SANCTION", "BOL", "PER")}, {("COERCE", "BOL", "PER")}),
 ]
 
+# an envoy told to appear at the ministry is summoned, no demand of the speaker's; another obligation still is one
+CASES["summons detail"] = [
+    ("en", "The Bolivian foreign minister said the Chilean ambassador must appear at the ministry on Monday.",
+     set(), {("REQUEST", "BOL", "CHL")}),
+    ("es", "El canciller boliviano indicó que el embajador chileno deberá comparecer el lunes en la cancillería.",
+     set(), {("REQUEST", "BOL", "CHL")}),
+    ("es", "El canciller boliviano indicó que Chile deberá retirar sus tropas de la frontera.",
+     {("REQUEST", "BOL", "CHL")}, set()),
+    ("ru", "Министр иностранных дел Боливии заявил, что посол Чили должен явиться в МИД в понедельник.",
+     set(), {("REQUEST", "BOL", "CHL")}),
+]
+
 PARAMS = [(mechanism, *case) for mechanism, cases in CASES.items() for case in cases]
 
 

@@ -221,11 +221,22 @@ def obligation_sides(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMenti
         return None
     speaker = speech_subjects(tree, i, lex, mentions, heads)
     subjects = tree.kids(head, *SUBJECT_DEPS)
+    if summons_detail(tree, head, subjects, lex):
+        return None
     obliged = [m for m in mentions if any(heads.get(id(m)) in tree.subtree(s) for s in subjects)
                and m.code not in {p.code for p in speaker}]
     if not speaker or not obliged:
         return None
     return speaker[0], obliged[0]
+
+
+def summons_detail(tree: Tree, head: int, subjects: list[int], lex: Lexicon) -> bool:
+    """"el embajador español deberá comparecer el viernes en la cancillería", "the ambassador must appear at the
+    ministry", "посол должен явиться в МИД": an envoy told to appear is summoned (the summons is its event), no
+    demand of the speaker's (``appearance_verbs`` and ``envoy_nouns`` in [roles])."""
+    verbs = [head, *tree.kids(head, "xcomp")]
+    return any(tree.lemma(v) in lex.words("roles", "appearance_verbs") for v in verbs) and \
+        any(tree.lemma(s) in lex.words("roles", "envoy_nouns") for s in subjects)
 
 
 def cargo_words(lex: Lexicon) -> frozenset[str]:
