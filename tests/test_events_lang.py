@@ -235,6 +235,16 @@ def test_wishes_and_framing_organisations_state_no_event(language, text):
     ("ru", "Эфиопия согласилась открыть границы для миротворцев ООН.", {("AGREE", "ETH", "UN")}),
     # the victim of an act named in what is condemned is not accused ("удары по", aimed_preps)
     ("ru", "Россия осудила удары США по Йемену.", {("ACCUSE", "RUS", "USA"), ("ASSAULT", "USA", "YEM")}),
+    # accusations rejected, named only with a demonstrative or article, answer whoever made them
+    ("ru", "Азербайджан обвинил Армению в обстреле своих позиций. Ереван отверг эти обвинения.",
+     {("ACCUSE", "AZE", "ARM"), ("REJECT", "ARM", "AZE")}),
+    ("en", "Azerbaijan accused Armenia of shelling its positions. Yerevan rejected the accusations.",
+     {("ACCUSE", "AZE", "ARM"), ("REJECT", "ARM", "AZE")}),
+    ("es", "Azerbaiyán acusó a Armenia de atacar sus posiciones. Ereván rechazó las acusaciones.",
+     {("ACCUSE", "AZE", "ARM"), ("REJECT", "ARM", "AZE")}),
+    # persona non grata with its object after it, and with the place after it
+    ("ru", "В ответ Таллин объявил персоной нон грата российского консула.", {("SANCTION", "EST", "RUS")}),
+    ("ru", "2 марта двух российских дипломатов объявили персонами нон грата в Болгарии.", {("SANCTION", "BGR", "RUS")}),
     # a name that does not decline, after a light verb with a subject, is the act's addressee
     ("ru", "Китай выразил протест США.", {("ACCUSE", "CHN", "USA")}),
     # a signing agreed to is the agreement itself: one AGREE, no planned one beside it (events.agreed)

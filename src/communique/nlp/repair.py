@@ -30,7 +30,7 @@ def repair_russian(tokens: list[Token]) -> None:
 
 
 def repair_non_grata(tokens: list[Token]) -> None:
-    """"персона нон грата" as one word: its two Latin words fixed to "персона", their dependents the verb's objects."""
+    """"персона нон грата" as one word: its two Latin words fixed to "персона"; a bare noun after it the verb's object."""
     for n, tok in enumerate(tokens[:-2]):
         first, second = tokens[n + 1], tokens[n + 2]
         if tok.lemma != "персона" or first.text.lower() not in _NON_GRATA[0] or \
@@ -39,8 +39,13 @@ def repair_non_grata(tokens: list[Token]) -> None:
         verb = tok.head if tok.head != tok.i and tokens[tok.head].pos == "VERB" else None
         for word in (first, second):
             word.dep, word.head = "fixed", tok.i
-        for t in tokens:
-            if t.head in (first.i, second.i) and t.i not in (first.i, second.i) and t.pos != "PUNCT":
+        cased = {t.head for t in tokens if t.dep == "case"}
+        for t in tokens:      # what hangs on the phrase after it: with no preposition the verb's object ("...
+            if t.head not in (tok.i, first.i, second.i) or t.i <= second.i or t.pos not in ("NOUN", "PROPN"):
+                continue      # грата российского консула"), with one the phrase's own ("... грата в Болгарии")
+            if t.i in cased:
+                t.head = tok.i
+            else:
                 t.head, t.dep = (verb, "obj") if verb is not None else (tok.i, "nmod")
 
 
