@@ -217,3 +217,24 @@ def test_the_array_ner_loop_finds_spacys_entities(language, after_parser):
         preset = docs[0].copy()
         preset.set_ents([Span(preset, 0, 1, label="ORG")], default="unmodified")
         assert fast.pipe([preset])[0].ents[0].label_ == "ORG"
+
+
+def test_slovnet_models_run_shortest_first_and_give_each_result_back_in_place():
+    """`nlp.models.by_length`: a slovnet model sees its items shortest first (a batch pads to its longest) and the
+    results come back in the items' order, the same markups as the model's own order gives."""
+    from communique.nlp.models import by_length, natasha, single_threaded_math
+
+    class Model:
+        def map(self, items):
+            self.seen = list(items)
+            return (item.upper() for item in items)
+
+    model = Model()
+    assert by_length(model, ["ccc", "a", "bb", "d"]) == ["CCC", "A", "BB", "D"]
+    assert model.seen == ["a", "d", "bb", "ccc"]
+    texts = ["Министр иностранных дел Казахстана Мурат Нуртлеу провёл переговоры с коллегой из Бразилии в Астане.",
+             "Стороны договорились.", "МИД Армении вызвал посла Франции.", "Москва и Анкара подписали меморандум о "
+             "сотрудничестве в области энергетики во время визита президента Турции."]
+    with single_threaded_math():
+        ner = natasha().ner
+        assert [repr(m) for m in by_length(ner, texts)] == [repr(m) for m in ner.map(texts)]

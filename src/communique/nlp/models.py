@@ -398,7 +398,7 @@ class _NatashaTagged(_Tagged):
         for doc in docs:
             doc.segment(models.segmenter)
         parts = [part for doc in docs for part in doc.sents]
-        for part, markup in zip(parts, models.morph.map([sent_words(p) for p in parts])):
+        for part, markup in zip(parts, by_length(models.morph, [sent_words(p) for p in parts])):
             inject_morph(part.tokens, markup.tokens)
         self.docs = docs
         self.parsed, self.recognised = set(), set()
@@ -410,7 +410,7 @@ class _NatashaTagged(_Tagged):
         from natasha.doc import adapt_spans
 
         docs = [self.docs[i] for i in chosen]
-        for doc, markup in zip(docs, self.models.ner.map([doc.text for doc in docs])):
+        for doc, markup in zip(docs, by_length(self.models.ner, [doc.text for doc in docs])):
             doc.spans = list(adapt_spans(doc, markup.spans))
             doc.envelop_span_tokens()
             doc.envelop_sent_spans()
@@ -433,11 +433,23 @@ class _NatashaTagged(_Tagged):
         _fill_from_natasha(sentence, self.docs[i], self.models, parsed=i in self.parsed)
 
 
+def by_length(model: Any, items: list[Any]) -> list[Any]:
+    """`model.map(items)` (a slovnet model: its results in the order of `items`), run on the items shortest first:
+    slovnet pads each batch to its longest sentence, and a batch of like lengths pads little (measured over the
+    Russian sentences of the development corpora: morphology and syntax a third less time, NER a sixth). Each
+    item's result does not depend on its batch (checked on those sentences: identical markups)."""
+    order = sorted(range(len(items)), key=lambda i: len(items[i]))
+    results: list[Any] = [None] * len(items)
+    for i, result in zip(order, model.map([items[i] for i in order])):
+        results[i] = result
+    return results
+
+
 def _natasha_syntax(docs: list[Any], models: _Natasha) -> None:
     from natasha.doc import inject_syntax, offset_syntax, sent_words
 
     parts = [(n, part) for doc in docs for n, part in enumerate(doc.sents, 1)]
-    for (n, part), markup in zip(parts, models.syntax.map([sent_words(p) for _, p in parts])):
+    for (n, part), markup in zip(parts, by_length(models.syntax, [sent_words(p) for _, p in parts])):
         inject_syntax(part.tokens, markup.tokens)
         offset_syntax(n, part.tokens)
 
