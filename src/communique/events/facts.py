@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 # digits with optional thousands groups (1,200 / 27.800 / 1 200) and an optional decimal part
 _NUMBER = r"(?<![\w.,+/-])(?P<num>\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\w/])"
 _SPACES = " \u00a0\u202f"
+#: every figure's pattern holds `_NUMBER`: a text without a digit has none, and is not searched
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +209,8 @@ class Figure:
 def find_figures(text: str, lang: FactLanguage) -> list[Figure]:
     """Figures with a unit in `text`; bare numbers are not figures. Overlaps keep the longest."""
     found: list[Figure] = []
+    if not _DIGIT.search(text):
+        return found
     for regex in lang.money:
         for m in regex.finditer(text):
             value = parse_number(m.group("num"), lang.decimal)

@@ -97,10 +97,15 @@ def _date_patterns(languages: tuple[str, ...] | None = None, lenient: bool = Fal
     )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def find_dates(text: str, languages: tuple[str, ...] | None = None, lenient: bool = False) -> list[DateMatch]:
     """Calendar dates written in `text` (with or without a year), in order, overlaps removed."""
-    months = month_names(languages)
     found: list[DateMatch] = []
+    if not _DIGIT.search(text):
+        return found        # every date pattern holds a day's digits: a text without one is not searched
+    months = month_names(languages)
     for pattern in _date_patterns(languages, lenient):
         for m in pattern.finditer(text):
             month = months.get(m.group("mn").lower().rstrip(".")) if "mn" in m.groupdict() and m.group("mn") \
