@@ -69,8 +69,11 @@ def vocabulary(languages: tuple[str, ...]) -> tuple[frozenset[str], frozenset[st
     return frozenset(stop), frozenset(junk)
 
 
-def features(lines: list[Line], languages: tuple[str, ...], headline: Line | None = None) -> list[list[float]]:
-    """One row of `FEATURES` per line; the lines carry the rules' verdicts (`junk`) already."""
+def features(lines: list[Line], languages: tuple[str, ...], headline: Line | None = None,
+             skip_guarded: bool = False) -> list[list[float] | None]:
+    """One row of `FEATURES` per line; the lines carry the rules' verdicts (`junk`) already. With `skip_guarded`,
+    None for a line the rules kept that is guarded ("long_prose"): the model's verdict cannot change it (each row
+    is computed from the lines alone, never from the other rows)."""
     from .clean import is_prose, word_count
 
     stop, junk = vocabulary(languages)
@@ -90,6 +93,13 @@ def features(lines: list[Line], languages: tuple[str, ...], headline: Line | Non
     rows = []
     for i, ln in enumerate(lines):
         text = ln.text
+        # guarded: a long prose line, a prose line of the body, a sentence or list item between body lines
+        guarded = (prose[i] and word_count(text) >= PROSE_GUARD_WORDS) or (counts[text] == 1 and (
+            (prose[i] and first <= i <= last)
+            or (first < i < last and text.rstrip().endswith((".", ";", ":", ",", "!", "?", "»", "”")))))
+        if skip_guarded and guarded and not ln.junk:
+            rows.append(None)
+            continue
         size = max(1, len(text))
         words = _WORD.findall(text)
         lowered = [w.lower() for w in words]
@@ -138,10 +148,7 @@ def features(lines: list[Line], languages: tuple[str, ...], headline: Line | Non
             "short_before_prose": float(short and i < first),
             "short_after_prose": float(short and i > last),
             "rule_and_short": float(short and bool(ln.junk)),
-            # guarded: a long prose line, a prose line of the body, a sentence or list item between body lines
-            "long_prose": float((prose[i] and word_count(text) >= PROSE_GUARD_WORDS) or (counts[text] == 1 and (
-                (prose[i] and first <= i <= last)
-                or (first < i < last and text.rstrip().endswith((".", ";", ":", ",", "!", "?", "»", "”")))))),
+            "long_prose": float(guarded),
             "before_headline": float(i < headline_at),
             "block_lines": min(1.0, (len(block) - 1) / 4),
             "block_open": block_open if len(block) > 1 else 0.0,
@@ -190,9 +197,12 @@ def judge(lines: list[Line], languages: tuple[str, ...], headline: Line | None =
     weights = model()
     if weights is None or not lines:
         return
-    rows = features(lines, languages, headline)
+    # a line the rules kept that is guarded keeps its place whatever the model says: not described, not asked
+    judged = [(ln, row) for ln, row in zip(lines, features(lines, languages, headline, skip_guarded=True))
+              if row is not None]
+    rows = [row for _, row in judged]
     long_prose = FEATURES.index("long_prose")
-    for ln, p, row in zip(lines, junk_probability(rows, weights), rows):
+    for (ln, row), p in zip(judged, junk_probability(rows, weights)):
         if p >= weights["threshold"]:
             if not ln.junk and not row[long_prose]:
                 ln.junk = "learned"
