@@ -115,6 +115,11 @@ def _load_models(spacy_packages: Any) -> None:
     # lingua's models of the Latin and Cyrillic languages it tells apart: the language stage loads them at the first
     # page its marker words do not vouch for, which may come in the middle of the measured run
     load_models("a я", tuple(dict.fromkeys(extraction_languages() + OTHER_LANGUAGES)))
+    # the cities a dateline may name (built from geonames, else read from the disk cache): the metadata stage reads
+    # them at the first dateline, which may come in the middle of the measured run
+    from ..reading.metadata import place_country
+
+    place_country("Moscow")
 
 
 def _children_cpu() -> float:
