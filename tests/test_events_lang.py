@@ -245,6 +245,13 @@ def test_wishes_and_framing_organisations_state_no_event(language, text):
     # persona non grata with its object after it, and with the place after it
     ("ru", "В ответ Таллин объявил персоной нон грата российского консула.", {("SANCTION", "EST", "RUS")}),
     ("ru", "2 марта двух российских дипломатов объявили персонами нон грата в Болгарии.", {("SANCTION", "BGR", "RUS")}),
+    # passives: whence envoys were expelled is who expelled them; a bare instrumental is the agent; the subject of
+    # a passive is whom the act is done to, and with no agent the country where it happens acts
+    ("ru", "Два российских дипломата были высланы из Польши.", {("SANCTION", "POL", "RUS")}),
+    ("en", "Two Russian diplomats were expelled from Poland.", {("SANCTION", "POL", "RUS")}),
+    ("es", "Dos diplomáticos rusos fueron expulsados de Polonia.", {("SANCTION", "POL", "RUS")}),
+    ("ru", "Санкции против Ирана были введены Евросоюзом.", {("SANCTION", "EU", "IRN")}),
+    ("ru", "Российский дипломат объявлен персоной нон грата в Латвии.", {("SANCTION", "LVA", "RUS")}),
     # a name that does not decline, after a light verb with a subject, is the act's addressee
     ("ru", "Китай выразил протест США.", {("ACCUSE", "CHN", "USA")}),
     # a signing agreed to is the agreement itself: one AGREE, no planned one beside it (events.agreed)

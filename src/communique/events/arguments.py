@@ -183,8 +183,9 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
             args.target.append(m)         # "двух российских дипломатов выслали": an object taken for a subject
         elif dep in PASSIVE_SUBJECT_DEPS:
             args.target.append(m)
-        elif dep == "agent" or (passive and prep in lex.words("roles", "agent_preps")):
-            args.source.append(m)
+        elif dep == "agent" or (passive and (prep in lex.words("roles", "agent_preps") or prep is None and base == "obl"
+                                             and tree.tokens[role_child(tree, h, i)].morph.get("Case") == "Ins")):
+            args.source.append(m)         # "by the EU", "введены Евросоюзом" (a bare instrumental)
         elif dep in OBJECT_DEPS:
             if not frame.topic_object and not framing_in_object(tree, m, h, i, heads, source_preps,
                                                                 lex.words("roles", "locative_preps")):
@@ -204,7 +205,7 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
             if frame.type in REACTION_TYPES:
                 answered.append(m)
         elif prep is not None and prep in lex.words("roles", "departure_preps") and frame.type in DEPARTURE_TYPES:
-            args.target.append(m)
+            (args.source if passive and frame.mode == "expel" else args.target).append(m)   # "высланы из Польши"
         elif is_noun and prep is None and frame.type in DEPARTURE_TYPES and \
                 tree.preposition(h) in lex.words("roles", "departure_preps"):
             args.target.append(m)         # "об отзыве своих военных атташе из Исламабада": whence they are recalled
@@ -482,7 +483,9 @@ def governed_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions:
             continue
         _, prep = role
         in_subject = any(h in tree.subtree(s) for s in (controller or subjects))
-        if in_subject and not args.source and not args.has_subject:
+        if in_subject and is_noun and tree.is_passive(governor):
+            args.target.append(m)         # "дипломат объявлен персоной нон грата": declared so, not declaring
+        elif in_subject and not args.source and not args.has_subject:
             args.source.append(m)
         elif prep in lex.words("roles", "pair_preps"):
             args.pair.append(m)

@@ -394,8 +394,9 @@ def unnamed_attackers(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: 
 
 def indefinite_doer(tree: Tree, i: int, lex: Lexicon, args: Arguments, heads: dict) -> ActorMention | None:
     """A verb in the indefinite-personal form (``indefinite_number``: Russian 3rd plural, no subject: "В Польше
-    выслали трех белорусских дипломатов", "двух российских дипломатов объявили персонами нон грата в Болгарии")
-    names no doer: the country where it happens acts, when the act has another target."""
+    выслали трех белорусских дипломатов", "двух российских дипломатов объявили персонами нон грата в Болгарии"),
+    or a passive without its agent, names no doer: the country where it happens acts, when the act has another
+    target."""
     from .arguments import governing_verb, oblique_subject
 
     number = lex.words("roles", "indefinite_number")
@@ -403,8 +404,10 @@ def indefinite_doer(tree: Tree, i: int, lex: Lexicon, args: Arguments, heads: di
     if not number or verb is None or args.source or args.pair:
         return None
     tok = tree.tokens[verb]
-    if tok.morph.get("Number") not in number or tok.morph.get("VerbForm") != "Fin" or tok.morph.get("Person") == "1" \
-            or tree.is_passive(verb) or any(not oblique_subject(tree, s) for s in tree.kids(verb, *SUBJECT_DEPS)):
+    if tree.is_passive(verb):             # a passive with no agent names none either: "дипломат объявлен персоной нон
+        pass                              # грата в Латвии", "высланы из Польши" (its subject is the one acted on)
+    elif tok.morph.get("Number") not in number or tok.morph.get("VerbForm") != "Fin" or tok.morph.get("Person") == "1" \
+            or any(not oblique_subject(tree, s) for s in tree.kids(verb, *SUBJECT_DEPS)):
         return None
     preps = lex.words("roles", "locative_preps")
     places = [m for m in args.target if m.kind in ("country", "place", "capital")
