@@ -232,3 +232,35 @@ def test_a_page_vouched_for_is_one_lingua_finds_in_no_other_language():
             votes = L.language_votes(texts, ("en", "es", "ru") + L.OTHER_LANGUAGES)
             assert max(votes, key=votes.__getitem__) in extraction_languages(), (raw.path, votes)
     assert vouched >= 170
+
+
+@pytest.mark.parametrize("body,expected", [(EN, "en"), (ES, "es"), (RU, "ru")])
+def test_paragraphs_their_markers_vouch_for_need_no_lingua(body, expected, monkeypatch):
+    """The document's language and each paragraph's, where the marker words or letters vouch for them, are read
+    without lingua (a twentieth of its cost); a paragraph vouched for by another language than the document's is
+    still put to lingua (it changes only where lingua is sure)."""
+    from communique.reading import language as L
+
+    monkeypatch.setattr(L, "confidences", lambda *args, **kwargs: pytest.fail("lingua was asked"))
+    article = detect(body, body)
+    assert article.language == expected and [p.language for p in article.paragraphs] == [expected, expected]
+
+
+def test_a_paragraph_vouched_for_is_in_the_language_lingua_finds_first():
+    """The evidence for reading a vouched paragraph without lingua: on every body paragraph of the seeds, the
+    development sets, the stream and the sample corpus, the language that vouches for it is lingua's first."""
+    from communique.reading import language as L
+
+    folders = [shared_path(name) for name in ("seeds", "dev-articles", "dev-articles-2", "stream")]
+    paths = [p for folder in folders for p in sorted(folder.glob("*.txt"))] + [articles_dir()]
+    vouched = 0
+    for raw in read_paths(paths):
+        article = Article.from_input(raw)
+        for stage in (ReadStage(SETTINGS), CleanStage(SETTINGS)):
+            stage.run_one(article)
+        for p in article.paragraphs:
+            sample = article.text[p.start:p.end][:L.PARAGRAPH_SAMPLE_CHARS]
+            if L.letters(sample) >= L.SHORT_PARAGRAPH_LETTERS and (found := L.vouched_by(sample, LANGS)):
+                vouched += 1
+                assert L.detect(sample, tuple(LANGS))[0] == found, (raw.path, sample[:80])
+    assert vouched >= 1000
