@@ -337,6 +337,18 @@ CASES["conduct accused"] = [
      set()),
 ]
 
+# harm done to what the speaker's possessive owns ("our positions"; "its" after a plural doer) is done to the speaker
+CASES["speaker's possession hit"] = [
+    ("en", "The Peruvian army said armed Ecuadorian soldiers opened fire near one of its border posts.",
+     {("ASSAULT", "ECU", "PER")}, set()),
+    ("es", "\"Las tropas ecuatorianas atacaron nuestras posiciones\", dijo el ministro de Defensa de Perú.",
+     {("ASSAULT", "ECU", "PER")}, set()),
+    ("ru", "«Эквадорские войска обстреляли наши позиции», заявил министр обороны Перу.", {("ASSAULT", "ECU", "PER")},
+     set()),
+    ("ru", "«Тем меньше придется воевать нашим детям», — сказал министр обороны Перу.", set(),
+     {("ASSAULT", "PER", "PER")}),
+]
+
 # an amount given "in aid" is aid: the verb above the amount carries the event noun ("to" read as a dative too)
 CASES["amount in aid"] = [
     ("en", "Norway will give $300 million in aid to Sudan.", {("AID", "NOR", "SDN")}, set()),
@@ -508,3 +520,17 @@ def test_a_call_and_a_meeting_are_two_consultations(language, text, count):
     article = code_events(text, language)
     found = [e for e in article.events if e.type == "CONSULT" and {e.source.code, e.target.code} == {"MEX", "USA"}]
     assert len(found) == count, [(e.trigger.text, e.status) for e in found]
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "Clashes broke out between Peru and Ecuador on Thursday. Ecuadorian soldiers opened fire on Peruvian troops."),
+    ("es", "Estallaron enfrentamientos entre Perú y Ecuador el jueves. Soldados ecuatorianos abrieron fuego contra tropas "
+           "peruanas."),
+    ("ru", "В четверг начались столкновения между Перу и Эквадором. Эквадорские военные открыли огонь по перуанским "
+           "войскам."),
+])
+def test_clashes_keep_the_direction_no_directed_attack_states(language, text):
+    """Clashes between two sides are each side's attack on the other; one side's attack told after them does not
+    take away the other's."""
+    found = directed(code_events(text, language))
+    assert {("ASSAULT", "PER", "ECU"), ("ASSAULT", "ECU", "PER")} <= found, found

@@ -40,6 +40,7 @@ from .arguments import (
     subject_among_targets,
 )
 from .cameo import cameo_code
+from .fallback import classifier_events
 from .discourse import (Discourse, between_sides, coordinated_groups, distinct_codes, group_sides, hosts_others, pair_act,
                         relation_sides, state_context, with_conjuncts)
 from .frame_roles import (
@@ -55,6 +56,8 @@ from .frame_roles import (
     indefinite_doer,
     obligation_sides,
     on_behalf,
+    speaker_possessed,
+    verb_pair,
     thanked_for,
     unsaid_speaker,
     unnamed_attackers,
@@ -99,7 +102,6 @@ COOCCURRENCE_TYPES = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REQUEST"}
 PLACE_KINDS = {"place", "capital", "seat"}
 STATUS_MARKER_DEPS = {"aux", "auxpass", "neg", "advmod", "mark", "amod", "expl", "cop", "case", "det"}
 CLASSIFIER_MIN_PROBABILITY = 0.2   # the classifier's type is kept from this probability up (16 types + NONE)
-CLASSIFIER_CONFIDENCE = 0.5        # a classifier-typed event is at most this confident: no trigger, actors by position
 MODE_FAMILY = {"visit": "visit", "host": "visit", "meeting": "meeting", "talks": "meeting", "phone": "phone",
                "multilateral": "visit"}
 
@@ -158,55 +160,6 @@ def states_act(tree: Tree, lex: Lexicon) -> bool:
     """Does the sentence hold a trigger word at all (whether or not an event came of it)?"""
     return any((t.pos in ("VERB", "AUX") and tree.lemma(t.i) in lex.verbs)
                or (t.pos in ("NOUN", "PROPN") and tree.lemma(t.i) in lex.nouns) for t in tree.tokens)
-
-
-# --- the classifier's fallback ---------------------------------------------------------------------------------
-
-def classifier_events(article: Article, indexes: list[int], mentions: dict[int, list[ActorMention]],
-                      min_probability: float) -> list[Candidate]:
-    """Events the trigger rules cannot type, from the sentence classifier (`communique.classifier`): a sentence
-    with two actors and no trigger gets the classifier's best PLOVER type when it is likely enough and more likely
-    than no event at all. The subject's actor is the source, the first other actor the target. Off by default
-    (stage option ``classifier_fallback``): on diplomatic news the rules cover what matters and the classifier's
-    guesses cost precision; on sentence sets the rules barely cover (the PLOVER gold records) it types them."""
-    from .classifier import NONE, default_classifier
-
-    model = default_classifier()
-    if model is None:
-        return []
-    predictions = model.classify([article.sentences[i].text for i in indexes])
-    out = []
-    for index, prediction in zip(indexes, predictions):
-        event_type, probability = prediction.best_event()
-        if probability < min_probability or probability <= prediction.probability_of(NONE):
-            continue
-        sentence = article.sentences[index]
-        tree = Tree(sentence)
-        here = [m for m in mentions.get(index, []) if acts_for_state(tree, m)]
-        pair = subject_first_pair(tree, here)
-        lex = lexicon(sentence.language)
-        if pair is None or lex is None:
-            continue
-        root = clause_root(tree)
-        frame = Frame(type=event_type, kind="classifier")
-        out.append(Candidate(event_type, frame, pair[0], pair[1], index, root,
-                             round(CLASSIFIER_CONFIDENCE * probability, 3), event_status(tree, root, lex)))
-    return out
-
-
-def clause_root(tree: Tree) -> int:
-    """The sentence's root verb; for a sentence the parser skipped (every token its own head), its first verb."""
-    roots = [t.i for t in tree.tokens if tree.head(t.i) is None]
-    return next((i for i in roots if tree.tokens[i].pos in ("VERB", "AUX")), roots[0] if roots else 0)
-
-
-def subject_first_pair(tree: Tree, mentions: list[ActorMention]) -> tuple[ActorMention, ActorMention] | None:
-    """(source, target): an actor of the main subject (else the first actor), and the first actor of another code."""
-    if len({m.code for m in mentions}) < 2:
-        return None
-    source = (main_subject_actors(tree, mentions) or mentions)[0]
-    target = next(m for m in mentions if m.code != source.code)
-    return source, target
 
 
 # --- one sentence ----------------------------------------------------------------------------------------------
@@ -401,6 +354,7 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
         return []                         # "Qatar hosted talks between the US and Iran": the talks say who met
     args = find_arguments(tree, i, frame, lex, mentions, heads)
     args = thanked_for(tree, i, lex, mentions, heads) or absolute_arguments(tree, i, lex, mentions, heads, args) or args
+    verb_pair(tree, i, lex, mentions, heads, args)      # "clashes broke out between Thailand and Cambodia"
     context, context_all = discourse.subjects, discourse.recent
     aid = aid_roles(tree, i, frame, lex, mentions, heads, args, context)
     if aid is not None:                   # a plane with aid arrived, aid received from X: no visit, X's aid
@@ -465,6 +419,7 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
         args.target = with_conjuncts(tree, args.target, mentions, {m.code for m in args.source})
     if frame.complement_target and not args.target:
         args.target = complement_targets(tree, i, frame, lex, mentions, heads, args)
+    args.target = args.target or speaker_possessed(tree, i, frame, lex, mentions, heads, args)   # "near its post"
     if answers_before(tree, i, frame, lex) and not args.target and (args.source or args.pair):
         # a response answers whoever acted before: the latest other actor named in the sentences before
         taken = {m.code for m in args.source + args.pair}
@@ -744,6 +699,11 @@ def merge(candidates: list[Candidate], named_kinds: frozenset | set = frozenset(
             key = (c.source.code, c.target.code) if directed else ("", "")
             if key not in by_direction or c.confidence > by_direction[key].confidence:
                 by_direction[key] = c
+        # conflict read both ways ("clashes between Thailand and Cambodia") still states the direction that no
+        # directed mention of it does ("Cambodian soldiers opened fire on Thai troops")
+        for c in [c for c in group if c.mutual and c.type not in COOCCURRENCE_TYPES] if directed else []:
+            for s, t in ((c.source, c.target), (c.target, c.source)):
+                by_direction.setdefault((s.code, t.code), replace(c, source=s, target=t, mutual=False))
         kept.extend(by_direction.values())
         _keep_evidence(group, list(by_direction.values()))
     return _one_per_sentence(sorted(kept, key=lambda c: (c.sentence, c.trigger)))

@@ -452,3 +452,46 @@ def unsaid_speaker(tree: Tree, i: int, lex: Lexicon, args: Arguments,
     speaker = context[0]
     others = [m for m in args.source + args.target + args.pair if m.code != speaker.code]
     return Arguments(source=[speaker], target=others[:1], has_subject=True) if others else None
+
+
+HARM_TYPES = {"ASSAULT", "COERCE"}
+
+
+def speaker_possessed(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention], heads: dict,
+                      args: Arguments) -> list[ActorMention]:
+    """"The Thai army said Cambodian soldiers opened fire near one of its stations", "«atacaron nuestras posiciones»,
+    dijo Kiev": harm done to what a possessive pronoun owns, where that pronoun is the speaker's own (first person)
+    or cannot be the doer's (its number differs from the doer's: "its" after "soldiers"), is done to the speaker.
+    [] when the act has a target, no doer, or no such possessive below it."""
+    if frame.type not in HARM_TYPES or args.target or not args.source:
+        return []
+    subjects = tree.kids(i, *SUBJECT_DEPS)
+    doer_number = tree.tokens[subjects[0]].morph.get("Number") if subjects else None
+    # what the act hits or where: its object or a phrase with a preposition, not a dative ("нашим детям") nor a clause
+    hit = [c for c in tree.children[i] if tree.tokens[c].dep.split(":")[0] in ("dobj", "obj", "prep")
+           or (tree.tokens[c].dep.split(":")[0] in ("obl", "nmod") and tree.preposition(c) is not None)]
+    reach = set().union(*(tree.subtree(c) for c in hit))
+    reach -= set().union(*(tree.subtree(v) for v in reach if tree.tokens[v].pos in ("VERB", "AUX")))
+    for p in sorted(reach):
+        tok = tree.tokens[p]
+        if tok.morph.get("Poss") != "Yes" and tree.lemma(p) not in lex.words("roles", "possessives"):
+            continue
+        mine = tree.lemma(p) in lex.words("roles", "first_person")
+        if mine or (doer_number and tok.morph.get("Number") and tok.morph.get("Number") != doer_number):
+            taken = {m.code for m in args.source}
+            return [m for m in speech_subjects(tree, i, lex, mentions, heads) if m.code not in taken][:1]
+    return []
+
+
+def verb_pair(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict, args: Arguments) -> None:
+    """"Clashes broke out between Thailand and Cambodia", "estallaron enfrentamientos entre Perú y Ecuador": the pair
+    phrase the parser hung on the verb of which the event noun is the subject is the noun's own: its two sides."""
+    v = tree.head(i)
+    if args.source or args.pair or args.target or v is None or tree.tokens[i].pos != "NOUN" \
+            or tree.tokens[i].dep.split(":")[0] != "nsubj" or tree.tokens[v].pos not in ("VERB", "AUX"):
+        return
+    preps = lex.words("roles", "pair_preps")
+    phrases = [c for c in tree.children[v] if c != i and tree.preposition(c) in preps]
+    sides = [m for m in mentions if any(heads.get(id(m)) in tree.subtree(c) for c in phrases)]
+    if len({m.code for m in sides}) > 1:
+        args.pair = sides
