@@ -43,7 +43,7 @@ from .people import (
     resolve_surnames,
 )
 from .references import descriptive_references
-from .sides import companion_sides, place_sides
+from .sides import companion_sides, partner_sides, place_sides
 
 #: words a place name may start with but a person's name never does ("La Paz", "San Luis")
 _NOT_FIRST_NAMES = {"la", "el", "los", "las", "the", "de", "del", "san", "santa", "sao", "puerto", "ciudad"}
@@ -104,9 +104,11 @@ def extract_entities(article: Article, learned: LearnedActors | None = None
     companion_sides(people)
     _diplomats_serve_the_main_country(found, people)
     _counterparts_serve_the_other_side(found, people)
+    partner_sides(people, _country_counts(found))
     _country_from_name_origin(found, people)
     _officials_serve_a_country_of_the_document(found, people)
     _counterparts_serve_the_other_side(found, people)
+    partner_sides(people, _country_counts(found))
     _officials_of_the_dateline(found, people)
     found = [f for f in found if f.person is None or not _dubious(f.person)]
     return _number(article, found, people)
@@ -139,8 +141,7 @@ def _country_from_name_origin(found: list[Found], people: dict[str, Person]) -> 
     """A person the text gives no country (no title, or a title without one: "La intendenta Mónica Fein",
     "Олжас Исабеков отметил") most likely belongs to the document's most mentioned country among those where such
     a name is usual (Hispanic names → Ibero-America, Russian and Central Asian names → the former USSR)."""
-    counts = Counter(f.country for f in found if f.country and f.person is None
-                     and f.kind in COUNTRY_KINDS | {"city", "ministry", "dateline"})
+    counts = _country_counts(found)
     for person in people.values():
         if person.country or person.known or not person.mentions:
             continue
@@ -162,8 +163,7 @@ def _officials_serve_a_country_of_the_document(found: list[Found], people: dict[
     holder of that office named in it; a counterpart named with no country ("Prime Minister Anthony Albanese and
     counterpart James Marape") belongs to the most mentioned country other than those of the people named with
     them. Only a clear first choice is taken."""
-    counts = Counter(f.country for f in found if f.country and f.person is None
-                     and f.kind in COUNTRY_KINDS | {"city", "ministry", "dateline"})
+    counts = _country_counts(found)
     held = {(p.role, p.country) for p in people.values() if p.country and p.role}
     for person in people.values():
         if person.country or person.known or not person.mentions:
@@ -180,6 +180,12 @@ def _officials_serve_a_country_of_the_document(found: list[Found], people: dict[
             held.add((person.role, person.country))
 
 
+def _country_counts(found: list[Found]) -> Counter:
+    """How often the document names each country (people's titles left out)."""
+    return Counter(f.country for f in found if f.country and f.person is None
+                   and f.kind in COUNTRY_KINDS | {"city", "ministry", "dateline"})
+
+
 def _other_side(person: Person, people: dict[str, Person], counts: Counter) -> list[tuple[str, int]]:
     """The document's countries, most mentioned first, other than those of the people named with a counterpart."""
     sentences = {m[0] for m in person.mentions}
@@ -191,8 +197,7 @@ def _other_side(person: Person, people: dict[str, Person], counts: Counter) -> l
 def _counterparts_serve_the_other_side(found: list[Found], people: dict[str, Person]) -> None:
     """"Сапаров принял своего коллегу Азиза Каримова", "recibido por su homólogo X": a counterpart named with no
     country belongs to the other side of the meeting, before their name's origin is asked."""
-    counts = Counter(f.country for f in found if f.country and f.person is None
-                     and f.kind in COUNTRY_KINDS | {"city", "ministry", "dateline"})
+    counts = _country_counts(found)
     for person in people.values():
         if person.counterpart and not person.country and not person.known and person.mentions:
             ranked = _other_side(person, people, counts)

@@ -689,6 +689,7 @@ class PhraseTables:
     accompanied: PhraseIndex = field(default_factory=PhraseIndex)  # "accompanied by", "acompañado del"
     plural_titles: PhraseIndex = field(default_factory=PhraseIndex)  # "the presidents", "los cancilleres"
     visits: PhraseIndex = field(default_factory=PhraseIndex)   # "arrived in", "visita oficial a", "прибыл в"
+    meetings: PhraseIndex = field(default_factory=PhraseIndex)  # "met", "se reunió con", "встретился с"
     side_preps: frozenset[str] = frozenset()        # "on" the Ghanaian side, "por" la parte peruana, "с" российской
     side_nouns: frozenset[str] = frozenset()        # "side", "parte", "стороны"
     representing: frozenset[str] = frozenset()      # "X for Mexico", "X por México", "X от России"
@@ -701,8 +702,8 @@ def phrase_tables(language: str) -> PhraseTables:
     roles, institutions, heads = PhraseIndex(), PhraseIndex(), PhraseIndex()
     for phrase, (role, sector) in data.get("roles", {}).items():
         roles.add(phrase, Entry("role", role, role, case="any", sector=sector))
-    for phrase, (name, sector) in data.get("institutions", {}).items():
-        institutions.add(phrase, Entry("institution", name, name, case="any", sector=sector))
+    for phrase, (name, sector, *state) in data.get("institutions", {}).items():   # a state's own: its country
+        institutions.add(phrase, Entry("institution", name, name, state[0] if state else None, "any", sector=sector))
     for head in data.get("references", {}).get("heads", []):
         heads.add(head, Entry("reference", head, head, case="any"))
     for phrase, (role, sector) in data.get("roles", {}).items():
@@ -729,6 +730,9 @@ def phrase_tables(language: str) -> PhraseTables:
         plural_titles.add(phrase, Entry("role", phrase, phrase, case="any"))
     for phrase in links.get("visits", []):
         visits.add(phrase, Entry("visit", phrase, phrase, case="any"))
+    meetings = PhraseIndex()
+    for phrase in links.get("meetings", []):
+        meetings.add(phrase, Entry("meeting", phrase, phrase, case="any"))
     words = {key: frozenset(fold(w) for w in links.get(key, []))
              for key in ("side_preps", "side_nouns", "representing", "relatives")}
     return PhraseTables(roles, institutions, heads, frozenset(fold(d) for d in refs.get("determiners", [])),
@@ -736,5 +740,5 @@ def phrase_tables(language: str) -> PhraseTables:
                         folded(data.get("not_names", {}).get("words", [])),
                         frozenset(fold(w) for w in links.get("coordinators", [])), copulas, led_by,
                         frozenset(fold(w) for w in data.get("name_openers", {}).get("words", [])), honorifics,
-                        accompanied, plural_titles, visits, words["side_preps"], words["side_nouns"],
+                        accompanied, plural_titles, visits, meetings, words["side_preps"], words["side_nouns"],
                         words["representing"], words["relatives"])

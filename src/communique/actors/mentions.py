@@ -57,6 +57,7 @@ class Person:
     learned: bool = False              # resolved through the store's learned actors
     spellings: set[str] = field(default_factory=set)   # the names as written ("Horacio Manuel Cartes Jara")
     side_of: tuple[int, int] | None = None   # (sentence, start) of the person they accompany ("acompañado de X")
+    partners: set[tuple[int, int]] = field(default_factory=set)   # (sentence, start) of the people they met
 
 
 @dataclass(slots=True)

@@ -32,7 +32,8 @@ TITLE_GLUE = {"of", "the", "de", "del", "la", "el", "los", "las", "y", "and", ",
               "republica", "республика", "kingdom", "reino", "federation", "federacion", "state", "estado",
               "in", "en", "в", "to", "a", "ante", "при", "и", "for", "para", "по", "-", "concurrente", "acreditado",
               "acreditada", "residente", "designado", "designada", "nuevo", "nueva", "new", "newly", "appointed",
-              "non", "resident", "entonces", "then", "former", "ex", "accredited", "at", "large"}
+              "non", "resident", "entonces", "then", "former", "ex", "accredited", "at", "large", "delegation",
+              "delegacion", "делегация", "делегации", "делегацию"}
 #: words before a country that make it the host, not the official's own country ("Ambassador to Kazakhstan")
 _HOST_MARKERS = {"to", "in", "en", "ante", "в", "во", "при", "a"}
 
@@ -309,8 +310,10 @@ def apply_title(si: int, toks: list[Tok], i: int, j: int, person: Person, matche
     ("X is Mexican Ambassador to Kazakhstan")."""
     before = [r for r in roles if r.j <= i and (_only_glue(toks, r.j, i, matches, 16) or _quoted_org(toks, r.j, i)
                                                 or _portfolio(toks, r.j, i, matches)
-                                                or _portfolio_apposition(toks, r.j, i, matches))]
-    after = [r for r in roles if r.i >= j and toks[j].text == "," and _only_glue(toks, j, r.i, matches, 4)
+                                                or _portfolio_apposition(toks, r.j, i, matches)
+                                                or _portfolio_nouns(toks, r.j, i, tables))]
+    after = [r for r in roles if r.i >= j and toks[j].text == "," and (_only_glue(toks, j, r.i, matches, 4)
+                                                                      or _possessor(toks, j + 1, r))
              and _name_run(toks, _skip_glue(toks, r.j, matches), matches) - _skip_glue(toks, r.j, matches) < 2] \
         if j < len(toks) else []             # an apposition, unless it is the title of the next name
     predicate = not before and not after
@@ -427,6 +430,21 @@ def _portfolio_apposition(toks: list[Tok], a: int, b: int, matches: list[Match])
         if not (toks[k - 1].norm in _PORTFOLIO_LINKS or toks[k - 1].text[:1].isupper() and toks[k - 1].text.isalpha()):
             return False                     # a capitalised run opened by a comma: another name
     return True
+
+
+def _possessor(toks: list[Tok], a: int, role: Match) -> bool:
+    """"X, Boateng's counterpart,": another person's name and a possessive before a relational title."""
+    gap = toks[a:role.i]
+    return role.best.code in RELATIONAL_ROLES and 3 <= len(gap) <= 5 and [t.norm for t in gap[-2:]] == ["'", "s"] and \
+        all(t.text[:1].isupper() and t.text.isalpha() for t in gap[:-2])
+
+
+def _portfolio_nouns(toks: list[Tok], a: int, b: int, tables: PhraseTables) -> bool:
+    """"Pakistan's Minister for Commerce X", "Minister of Roads X": a linking word and the portfolio's nouns (words that
+    name no one) between the title and the name."""
+    return 2 <= b - a <= 6 and toks[a].norm in _PORTFOLIO_LINKS and \
+        all(t.norm in _PORTFOLIO_LINKS or t.norm in TITLE_GLUE or t.norm in tables.not_names or t.lemma in tables.not_names
+            for t in toks[a:b])
 
 
 def _predicate_title(toks: list[Tok], j: int, roles: list[Match], matches: list[Match],

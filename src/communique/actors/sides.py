@@ -6,6 +6,8 @@ accompanying one ("el presidente X está acompañado del canciller Y": Y is on X
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from .gazetteer import Match, PhraseTables, Tok
 from .mentions import Person
 from .people import TITLE_GLUE, _host
@@ -28,6 +30,7 @@ def place_sides(si: int, toks: list[Tok], placed: list[Placed], matches: list[Ma
     _for_country(toks, placed, countries, tables)
     _companions(si, toks, placed, matches, tables)
     _visitors(toks, placed, matches, tables)
+    _partners(si, toks, placed, tables)
 
 
 def _set(person: Person, country: str | None, strong: bool) -> None:
@@ -156,3 +159,37 @@ def _visitors(toks: list[Tok], placed: list[Placed], matches: list[Match], table
         hangs = any(w in tables.relatives for w in gap[:3]) or gap[:2] in (["'", "s"], ["s"]) or gap[:1] == ["'"]
         visitor = nearest[2] if hangs else before[0][2]
         visitor.hosts.add(place.best.country)
+
+
+def _partners(si: int, toks: list[Tok], placed: list[Placed], tables: PhraseTables) -> None:
+    """"X met Y", "X recibió a Y y Z", "X провел переговоры с Y": the people on either side of a meeting phrase (or
+    the two people of a sentence with one) met each other, and are read as the two sides."""
+    phrase = next(iter(tables.meetings.find(toks)), None)
+    if phrase is None or len(placed) < 2:
+        return
+    before = [s for s in placed if s[1] <= phrase.i]
+    after = [s for s in placed if s[0] >= phrase.j]
+    if before and after:
+        pairs = [(a, b) for a in before for b in after]
+    else:
+        pairs = [(placed[0], placed[1])] if len(placed) == 2 else []
+    for a, b in pairs:
+        if a[2] is not b[2]:
+            a[2].partners.add((si, toks[b[0]].start))
+            b[2].partners.add((si, toks[a[0]].start))
+
+
+def partner_sides(people: dict[str, Person], counts: Counter) -> None:
+    """Someone with no country yet who met people of one side is of the document's most mentioned other country
+    (a clear first choice only; not a country they visit)."""
+    by_mention = {(si, start): p for p in people.values() for si, start, _ in p.mentions}
+    for person in people.values():
+        if person.country or person.known or not person.partners:
+            continue
+        met = [by_mention.get(key) for key in person.partners]
+        others = {p.country for p in met if p is not None and p is not person and p.country}
+        if not others:
+            continue
+        ranked = [(code, n) for code, n in counts.most_common() if code not in others | person.hosts]
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            person.country = ranked[0][0]
