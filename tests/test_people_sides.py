@@ -34,6 +34,16 @@ SINGLE = {
         ("ru", "Президент Узбекистана Азиз Каримов прибыл в Астану в сопровождении министра энергетики Рустама "
                "Юсупова. Казахстан приветствовал визит.", "Yusupov", "UZB"),
     ],
+    "a_visitor_named_after_the_visit_or_called_visiting_serves_another_country": [
+        ("en", "The visiting minister, Ali Rezaei, met Kazakh officials in Astana on Monday. Kazakhstan and Iran "
+               "discussed transit. Kazakhstan hopes to expand trade.", "Rezaei", "IRN"),
+        ("es", "Durante su visita a Quito, el vicecanciller Ramiro Quispe se reunió con Javier Montes. Ecuador y "
+               "Colombia analizaron la agenda. Ecuador espera más comercio.", "Quispe", "COL"),
+        ("ru", "В ходе визита в Астану заместитель министра иностранных дел Али Резаи встретился с Ерланом Абеновым. "
+               "Казахстан и Иран обсудили транзит. Казахстан надеется на рост торговли.", "Rezai", "IRN"),
+        ("ru", "Находящийся с визитом в Казахстане заместитель министра иностранных дел Али Резаи провел переговоры в "
+               "Астане. Казахстан и Иран обсудили транзит. Казахстан надеется на рост торговли.", "Rezai", "IRN"),
+    ],
     "a_counterpart_is_on_the_other_side_whatever_the_origin_of_the_name": [
         ("ru", "Глава МИД Казахстана Ерлан Сапаров принял в Астане своего коллегу Азиза Каримова. Стороны обсудили "
                "отношения между Казахстаном и Узбекистаном.", "Karimov", "UZB"),

@@ -43,7 +43,7 @@ from .people import (
     resolve_surnames,
 )
 from .references import descriptive_references
-from .sides import companion_sides, partner_sides, place_sides
+from .sides import companion_sides, partner_sides, place_sides, visitors_serve_another_country
 
 #: words a place name may start with but a person's name never does ("La Paz", "San Luis")
 _NOT_FIRST_NAMES = {"la", "el", "los", "las", "the", "de", "del", "san", "santa", "sao", "puerto", "ciudad"}
@@ -109,6 +109,7 @@ def extract_entities(article: Article, learned: LearnedActors | None = None
     _officials_serve_a_country_of_the_document(found, people)
     _counterparts_serve_the_other_side(found, people)
     partner_sides(people, _country_counts(found))
+    visitors_serve_another_country(people, _country_counts(found))
     _officials_of_the_dateline(found, people)
     found = [f for f in found if f.person is None or not _dubious(f.person)]
     return _number(article, found, people)

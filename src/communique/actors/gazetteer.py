@@ -694,6 +694,7 @@ class PhraseTables:
     side_nouns: frozenset[str] = frozenset()        # "side", "parte", "стороны"
     representing: frozenset[str] = frozenset()      # "X for Mexico", "X por México", "X от России"
     relatives: frozenset[str] = frozenset()         # "who", "quien", "который": a clause about the name before
+    visit_openers: frozenset[str] = frozenset()     # "during his visit to ...", "в ходе визита в ...", "visiting"
 
 
 @functools.cache
@@ -734,11 +735,11 @@ def phrase_tables(language: str) -> PhraseTables:
     for phrase in links.get("meetings", []):
         meetings.add(phrase, Entry("meeting", phrase, phrase, case="any"))
     words = {key: frozenset(fold(w) for w in links.get(key, []))
-             for key in ("side_preps", "side_nouns", "representing", "relatives")}
+             for key in ("side_preps", "side_nouns", "representing", "relatives", "visit_openers")}
     return PhraseTables(roles, institutions, heads, frozenset(fold(d) for d in refs.get("determiners", [])),
                         folded(context.get("before", [])), folded(context.get("after", [])),
                         folded(data.get("not_names", {}).get("words", [])),
                         frozenset(fold(w) for w in links.get("coordinators", [])), copulas, led_by,
                         frozenset(fold(w) for w in data.get("name_openers", {}).get("words", [])), honorifics,
                         accompanied, plural_titles, visits, meetings, words["side_preps"], words["side_nouns"],
-                        words["representing"], words["relatives"])
+                        words["representing"], words["relatives"], words["visit_openers"])

@@ -339,7 +339,7 @@ def apply_title(si: int, toks: list[Tok], i: int, j: int, person: Person, matche
                         if lo <= m.i and m.j <= hi and m.best.country and _host(toks, m.i, matches))
     if before:                               # "Kazakh Deputy Foreign Minister", "Mexico's President" X
         window += [m for m in matches if m.j <= title.i and m.best.country and m.best.kind != "city"
-                   and _possessive(sentence, toks, m.j, title.i)]
+                   and _possessive(sentence, toks, m.j, title.i) and not _host(toks, m.i, matches)]
     if before and not window:                # "... of Brazil and Director of BMJ X": the first title's country
         window = _coordinated_title_countries(toks, title, roles, matches, tables)
     window.sort(key=lambda m: m.best.kind in ("capital", "city"))     # "mayor of Rosario" only as a last resort

@@ -149,9 +149,18 @@ def _visitors(toks: list[Tok], placed: list[Placed], matches: list[Match], table
     document-wide guesses leave out). The visitor is the name the phrase's relative clause or possessive hangs on
     ("X, who arrived", "X's visit to"), else the sentence's first name (its subject)."""
     places = [m for m in matches if m.best.country and m.best.kind in ("country", "capital", "city", "seat")]
+    for i, _, person in placed:              # "the visiting minister, X, met officials in Astana"
+        if any(t.norm in ("visiting", "visitante", "visitantes") for t in toks[max(0, i - 4):i]) and places:
+            person.hosts.add(places[-1].best.country)
     for phrase in tables.visits.find(toks):
         place = next((m for m in places if phrase.j <= m.i <= phrase.j + 6), None)
         before = sorted((s for s in placed if s[1] <= phrase.i), key=lambda s: s[0])
+        if place is not None and not before and \
+                any(t.norm in tables.visit_openers for t in toks[max(0, phrase.i - 3):phrase.i]):
+            after = sorted((s for s in placed if s[0] >= place.j), key=lambda s: s[0])
+            if after:                        # "During his visit to Astana, X met ...": the name after it
+                after[0][2].hosts.add(place.best.country)
+            continue
         if place is None or not before:
             continue
         nearest = before[-1]
@@ -191,5 +200,16 @@ def partner_sides(people: dict[str, Person], counts: Counter) -> None:
         if not others:
             continue
         ranked = [(code, n) for code, n in counts.most_common() if code not in others | person.hosts]
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            person.country = ranked[0][0]
+
+
+def visitors_serve_another_country(people: dict[str, Person], counts: Counter) -> None:
+    """A visitor (or an envoy posted abroad) with no country yet serves the document's most mentioned country other
+    than those visited (a clear first choice only)."""
+    for person in people.values():
+        if person.country or person.known or not person.hosts or not person.mentions:
+            continue
+        ranked = [(code, n) for code, n in counts.most_common() if code not in person.hosts]
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             person.country = ranked[0][0]
