@@ -15,6 +15,9 @@ STATED = [
     ("en", "Thailand sealed its border with Cambodia after the blast.", ("SANCTION", "THA", "KHM")),
     ("es", "Argelia rompió relaciones diplomáticas con Marruecos.", ("SANCTION", "DZA", "MAR")),
     ("es", "Venezuela llamó a consultas a su embajadora en España.", ("SANCTION", "VEN", "ESP")),
+    ("es", "Ecuador retiró a su embajador en México tras el incidente.", ("SANCTION", "ECU", "MEX")),   # "a" + object
+    ("en", "Ecuador withdrew its ambassador from Mexico after the incident.", ("SANCTION", "ECU", "MEX")),
+    ("ru", "Эквадор отозвал своего посла из Мексики после инцидента.", ("SANCTION", "ECU", "MEX")),
     ("es", "Polonia cerró la frontera con Bielorrusia por tiempo indefinido.", ("SANCTION", "POL", "BLR")),
     ("es", "El bloqueo impuesto por Estados Unidos contra Cuba sigue vigente.", ("SANCTION", "USA", "CUB")),
     ("ru", "Алжир разорвал дипломатические отношения с Марокко.", ("SANCTION", "DZA", "MAR")),

@@ -80,7 +80,7 @@ from .triggers import (
     following_phrase,
     names_complement,
     multiword_preps,
-    object_is_person,
+    object_is_person, marked_objects,
     object_names_actor,
     obliged_content,
     off_topic,
@@ -318,7 +318,7 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
         # the form too: a lemmatiser may take a participle noun for its verb ("поверенный" → "поверить")
         passive_subjects = tree.kids(i, "nsubj") if tree.is_passive(i) else []   # "fue convocado el embajador"
         # and the title before an object's name ("summoned Russian Ambassador Alexei Borodavkin")
-        nouns = tree.kids(i, *OBJECT_DEPS, *PASSIVE_SUBJECT_DEPS) + passive_subjects
+        nouns = tree.kids(i, *OBJECT_DEPS, *PASSIVE_SUBJECT_DEPS) + passive_subjects + marked_objects(tree, i, lex)
         objects = {w for c in nouns + [k for h in nouns for k in tree.kids(h, "compound")]
                    for w in (tree.lemma(c), tree.tokens[c].text.lower())}
         if not objects & set(frame.requires_object_noun):

@@ -300,6 +300,13 @@ def object_names_actor(tree: Tree, obj: int, h: int | None, lex: Lexicon | None)
     return True
 
 
+def marked_objects(tree: Tree, i: int, lex: Lexicon | None) -> list[int]:
+    """Objects the parser took for obliques by their preposition ("retiró a su embajador": Spanish marks a person
+    object with "a"; ``personal_object_preps`` in [roles])."""
+    preps = lex.words("roles", "personal_object_preps") if lex is not None else frozenset()
+    return [o for o in tree.kids(i, "obl") if preps and tree.preposition(o) in preps]
+
+
 def object_is_person(tree: Tree, i: int, lex: Lexicon, names_actor) -> bool:
     """Trigger `i`'s direct object (or a passive's subject), when it has one, is a person or a group of them: an
     animate noun, one of the language's ``persons`` words or envoys (``[kinds.SANCTION] envoys``), a name, a pronoun,
