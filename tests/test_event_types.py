@@ -41,6 +41,13 @@ STATED = [
     # a phone call, air strikes, persona non grata before its object (the parse repaired: nlp.repair)
     ("ru", "Президент Франции позвонил президенту Бразилии.", ("CONSULT", "FRA", "BRA")),
     ("ru", "Израиль нанес авиаудары по Сирии.", ("ASSAULT", "ISR", "SYR")),
+    # an act one subjects another to, or undergoes from another ("подвергли обстрелу", "подверглись обстрелу со
+    # стороны"), the act in the dative
+    ("ru", "Азербайджанские военные подвергли армянские позиции артиллерийскому обстрелу.", ("ASSAULT", "AZE", "ARM")),
+    ("ru", "Армянские позиции подверглись обстрелу со стороны Азербайджана.", ("ASSAULT", "AZE", "ARM")),
+    ("ru", "Президент Франции подверг критике политику Китая.", ("ACCUSE", "FRA", "CHN")),
+    ("en", "Azerbaijani troops subjected Armenian positions to artillery fire.", ("ASSAULT", "AZE", "ARM")),
+    ("es", "El presidente francés sometió a duras críticas la política de China.", ("ACCUSE", "FRA", "CHN")),
     ("ru", "Латвия объявила персоной нон грата российского дипломата.", ("SANCTION", "LVA", "RUS")),
     # a protest or a note handed to someone named in the dative of the light verb
     ("ru", "Москва выразила протест Кишиневу.", ("ACCUSE", "RUS", "MDA")),
