@@ -34,6 +34,14 @@ SINGLE = {
         ("ru", "Президент Узбекистана Азиз Каримов прибыл в Астану в сопровождении министра энергетики Рустама "
                "Юсупова. Казахстан приветствовал визит.", "Yusupov", "UZB"),
     ],
+    "the_datelines_state_is_not_given_to_whom_its_official_met_nor_to_a_second_holder": [
+        ("es", "QUITO, 3 may (EFE).- El canciller Diego Andrade recibió al canciller Javier Montes este lunes. Colombia "
+               "y Ecuador firmaron un acuerdo fronterizo. Colombia será sede de la próxima ronda.", "Montes", "COL"),
+        ("en", "ACCRA, May 3 (GNA) - Foreign Minister Kwaku Boateng held talks with Foreign Minister Kossi Adjovi. Togo "
+               "and Ghana signed a border accord. Togo will host the next round. Togo thanked Ghana.", "Adjovi", "TGO"),
+        ("ru", "АСТАНА, 3 мая. Министр иностранных дел Ерлан Абенов провел переговоры с министром иностранных дел "
+               "Косси Аджови. Того и Казахстан подписали соглашение. Того примет следующий раунд.", "Adzhovi", "TGO"),
+    ],
     "a_visitor_named_after_the_visit_or_called_visiting_serves_another_country": [
         ("en", "The visiting minister, Ali Rezaei, met Kazakh officials in Astana on Monday. Kazakhstan and Iran "
                "discussed transit. Kazakhstan hopes to expand trade.", "Rezaei", "IRN"),

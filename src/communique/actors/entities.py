@@ -43,7 +43,7 @@ from .people import (
     resolve_surnames,
 )
 from .references import descriptive_references
-from .sides import companion_sides, partner_sides, place_sides, visitors_serve_another_country
+from .sides import companion_sides, met_countries, partner_sides, place_sides, visitors_serve_another_country
 
 #: words a place name may start with but a person's name never does ("La Paz", "San Luis")
 _NOT_FIRST_NAMES = {"la", "el", "los", "las", "the", "de", "del", "san", "santa", "sao", "puerto", "ciudad"}
@@ -111,6 +111,7 @@ def extract_entities(article: Article, learned: LearnedActors | None = None
     partner_sides(people, _country_counts(found))
     visitors_serve_another_country(people, _country_counts(found))
     _officials_of_the_dateline(found, people)
+    partner_sides(people, _country_counts(found))
     found = [f for f in found if f.person is None or not _dubious(f.person)]
     return _number(article, found, people)
 
@@ -141,15 +142,20 @@ def _diplomats_serve_the_main_country(found: list[Found], people: dict[str, Pers
 def _country_from_name_origin(found: list[Found], people: dict[str, Person]) -> None:
     """A person the text gives no country (no title, or a title without one: "La intendenta Mónica Fein",
     "Олжас Исабеков отметил") most likely belongs to the document's most mentioned country among those where such
-    a name is usual (Hispanic names → Ibero-America, Russian and Central Asian names → the former USSR)."""
+    a name is usual (Hispanic names → Ibero-America, Russian and Central Asian names → the former USSR), other than
+    the countries of the people they met and one whose single office they hold is already held by another."""
     counts = _country_counts(found)
+    held = {(p.role, p.country) for p in people.values() if p.country and p.role in _SINGLE_HOLDER_ROLES}
     for person in people.values():
         if person.country or person.known or not person.mentions:
             continue
         countries = name_origin_countries(person.name)
-        ranked = [(code, n) for code, n in counts.most_common() if code in countries and code not in person.hosts]
+        banned = person.hosts | met_countries(person, people) | {code for role, code in held if role == person.role}
+        ranked = [(code, n) for code, n in counts.most_common() if code in countries and code not in banned]
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             person.country = ranked[0][0]
+            if person.role in _SINGLE_HOLDER_ROLES:
+                held.add((person.role, person.country))
 
 
 #: offices a state has one holder of at a time
@@ -212,11 +218,16 @@ def _officials_of_the_dateline(found: list[Found], people: dict[str, Person]) ->
     dateline = next((f.country for f in found if f.kind == "dateline" and f.country), None)
     if dateline is None:
         return
+    held = {(p.role, p.country) for p in people.values() if p.country and p.role in _SINGLE_HOLDER_ROLES}
     for person in people.values():
         if person.country or person.known or not person.mentions or person.role is None or person.counterpart:
             continue
-        if dateline not in person.hosts and person.sector in ("GOV", "MIL", "LEG", None):
+        if dateline in person.hosts or dateline in met_countries(person, people) or (person.role, dateline) in held:
+            continue                         # a visitor, someone met by the dateline's side, a second holder
+        if person.sector in ("GOV", "MIL", "LEG", None):
             person.country = dateline
+            if person.role in _SINGLE_HOLDER_ROLES:
+                held.add((person.role, dateline))
 
 
 def _publication_date(published: str | None) -> str | None:

@@ -188,15 +188,22 @@ def _partners(si: int, toks: list[Tok], placed: list[Placed], tables: PhraseTabl
             b[2].partners.add((si, toks[a[0]].start))
 
 
+def met_countries(person: Person, people: dict[str, Person]) -> set[str]:
+    """The countries of the people this person met."""
+    if not person.partners:
+        return set()
+    by_mention = {(si, start): p for p in people.values() for si, start, _ in p.mentions}
+    met = [by_mention.get(key) for key in person.partners]
+    return {p.country for p in met if p is not None and p is not person and p.country}
+
+
 def partner_sides(people: dict[str, Person], counts: Counter) -> None:
     """Someone with no country yet who met people of one side is of the document's most mentioned other country
     (a clear first choice only; not a country they visit)."""
-    by_mention = {(si, start): p for p in people.values() for si, start, _ in p.mentions}
     for person in people.values():
         if person.country or person.known or not person.partners:
             continue
-        met = [by_mention.get(key) for key in person.partners]
-        others = {p.country for p in met if p is not None and p is not person and p.country}
+        others = met_countries(person, people)
         if not others:
             continue
         ranked = [(code, n) for code, n in counts.most_common() if code not in others | person.hosts]
