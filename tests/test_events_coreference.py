@@ -87,3 +87,21 @@ def test_a_bare_definite_institution_is_the_one_named_before(language, text, exp
     """"the Chilean Embassy ... The Embassy is urged to": the bare definite noun refers back to the organisation
     named before with that noun in its name."""
     assert expected in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "Peru to summon Chilean ambassador over insults\nPeru's foreign ministry has summoned Chile's ambassador over "
+           "remarks by the Chilean Embassy, its spokeswoman said on Monday. \"The Embassy is urged to respect the "
+           "rules.\" Chile's ambassador Juan Soto is expected at the ministry on Tuesday."),
+    ("es", "Perú convocará al embajador chileno por insultos\nLa cancillería de Perú convocó al embajador de Chile por "
+           "los comentarios de la Embajada de Chile, dijo su portavoz el lunes. \"Se insta a la Embajada a respetar "
+           "las reglas\". El embajador de Chile, Juan Soto, acudirá a la cancillería el martes."),
+])
+def test_an_institutions_spokeswoman_is_no_ambassador_named_later(language, text):
+    """"its spokeswoman", "su portavoz": the office of the institution named before, never another office holder
+    (the ambassador named later), so the quotation's request stays the ministry's side's."""
+    article = code_events(text, language)
+    spokes = [m for m in article.actor_mentions if m.kind == "person" and "Soto" not in m.text
+              and m.text.lower().endswith(("spokeswoman", "portavoz"))]
+    assert not spokes, [(m.text, m.code) for m in spokes]
+    assert ("REQUEST", "PER", "CHL") in triples(article)

@@ -13,6 +13,9 @@ from .gazetteer import (
 )
 from .mentions import COUNTRY_KINDS, RELATIONAL_ROLES, Found, Person, analysis_language
 
+#: possessives that make a description an institution's office ("its spokeswoman", "su portavoz", "их представитель")
+_OWNER_POSSESSIVES = {"its", "their", "su", "sus", "его", "ее", "её", "их"}
+
 #: role values that do not narrow down who a description is ("the Kazakh leader")
 _GENERIC_ROLES = {"", "leader", "diplomat", "minister"}
 
@@ -49,7 +52,9 @@ def descriptive_references(si: int, sentence: Sentence, toks: list[Tok], found: 
             named_here = {f.person.key for f in here if f.person is not None and not f.descriptive and f.start < start}
         office = next((e.code for e in h.entries if e.sector and e.code not in _GENERIC_ROLES | RELATIONAL_ROLES),
                       None)
-        person = _resolve_reference(role, country, start, people, named_here, si, office)
+        # "its spokeswoman", "su portavoz": the office of an institution named before; only a holder of that office
+        owned = h.i > 0 and fold(toks[h.i - 1].text) in _OWNER_POSSESSIVES and (role or office) is not None
+        person = _resolve_reference(role, country, start, people, named_here, si, office, exact_only=owned)
         if person is None:
             continue
         person.mentions.append((si, min(lo, start), max(hi, end)))
@@ -102,7 +107,8 @@ def _plural(sentence: Sentence, tok: Tok) -> bool:
 
 
 def _resolve_reference(role: str | None, country: str | None, offset: int, people: dict[str, Person],
-                       named_here: set[str], si: int, office: str | None = None) -> Person | None:
+                       named_here: set[str], si: int, office: str | None = None,
+                       exact_only: bool = False) -> Person | None:
     """The person a description points to: same country and role, named before it, and not in its own
     sentence (there a description denotes someone else: "Cafiero recibió al embajador de Kazajistán").
     A candidate whose country or role was unknown learns it when the choice is clear."""
@@ -115,8 +121,10 @@ def _resolve_reference(role: str | None, country: str | None, offset: int, peopl
     def is_before(p: Person) -> bool:
         return min(m[1] for m in p.mentions) < offset
 
+    if exact_only:                         # "its spokeswoman": the holder of that very office, or no one
+        candidates = [p for p in candidates if p.role == (role or office)]
     exact_before = [p for p in candidates if is_exact(p) and is_before(p)]
-    loose_before = [p for p in candidates if not is_exact(p) and is_before(p)]
+    loose_before = [] if exact_only else [p for p in candidates if not is_exact(p) and is_before(p)]
     exact_after = [p for p in candidates if is_exact(p) and not is_before(p)]
     # "the Algerian foreign minister claimed ..." then "Foreign Minister Abdelkader Messahel's remarks": the one
     # holder of that office named after it with no country of their own
