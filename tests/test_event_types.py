@@ -178,6 +178,9 @@ NO_EVENT = [
     ("es", "La reunión de los enviados de Serbia y Kosovo sobre la normalización de relaciones tuvo lugar en Bruselas.",
      "CONSULT"),
     # background: a held state
+    ("ru", "Алжир считает, что за пожарами стоят группы, которые пользуются поддержкой со стороны Марокко.", None),
+    ("en", "Algeria says the groups behind the fires enjoy the support of Morocco.", None),
+    ("es", "Argelia dice que los grupos detrás de los incendios gozan del apoyo de Marruecos.", None),
     ("en", "Kazakhstan has consular agreements with Brazil.", None),
     ("en", "The two countries have close ties.", None),
 ]
