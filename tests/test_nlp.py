@@ -181,6 +181,16 @@ NER_TEXTS = {
 }
 
 
+def _in_batches(docs, run, read):
+    """What `run` gives copies of `docs` in batches of one, of four and of all, read token by token."""
+    out = []
+    for size in (1, 4, len(docs)):
+        copies = [doc.copy() for doc in docs]
+        found = [doc for i in range(0, len(copies), size) for doc in run(copies[i:i + size])]
+        out.append([[read(t) for t in doc] for doc in found])
+    return out
+
+
 @pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("after_parser", [False, True])
 def test_the_array_ner_loop_finds_spacys_entities(language, after_parser):
@@ -204,12 +214,7 @@ def test_the_array_ner_loop_finds_spacys_entities(language, after_parser):
                 docs = [component(doc) for doc in docs]
 
         def entities(run):
-            out = []
-            for size in (1, 4, len(docs)):
-                copies = [doc.copy() for doc in docs]
-                found = [doc for i in range(0, len(copies), size) for doc in run(copies[i:i + size])]
-                out.append([[(t.ent_iob_, t.ent_type_) for t in doc] for doc in found])
-            return out
+            return _in_batches(docs, run, lambda t: (t.ent_iob_, t.ent_type_))
 
         spacys = entities(lambda group: list(ner.pipe(group, batch_size=len(group))))
         assert entities(fast.pipe) == spacys
@@ -238,3 +243,27 @@ def test_slovnet_models_run_shortest_first_and_give_each_result_back_in_place():
     with single_threaded_math():
         ner = natasha().ner
         assert [repr(m) for m in by_length(ner, texts)] == [repr(m) for m in ner.map(texts)]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_parser_stepped_with_the_gil_held_parses_as_spacy(language):
+    """`nlp.greedy_parser`: the parser's greedy loop stepped from Python gives spaCy's own heads, labels and
+    sentence starts, batch by batch (of one, four and all)."""
+    from communique.nlp import greedy_parser, models
+
+    nlp = models.spacy_model(models.DEFAULT_SPACY_MODELS[language])
+    parser = nlp.get_pipe("parser")
+    assert greedy_parser.fits(parser)
+    docs = [nlp.make_doc(t) for t in NER_TEXTS[language] * 2]
+    with models.single_threaded_math():
+        for name, component in nlp.pipeline:
+            if name == "parser":
+                break
+            docs = [component(doc) for doc in docs]
+
+        def parses(run):
+            return _in_batches(docs, run, lambda t: (t.head.i, t.dep_, t.is_sent_start))
+
+        assert parses(lambda group: greedy_parser.parse_holding_gil(parser, group)) == parses(
+            lambda group: list(parser.pipe(group, batch_size=len(group))))
+        assert greedy_parser.parse_holding_gil(parser, [nlp.make_doc("")])[0].text == ""

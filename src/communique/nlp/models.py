@@ -24,6 +24,7 @@ from typing import Any
 
 from ..records import NerSpan, Sentence, Token
 from ..registry import memory_not_counted
+from . import greedy_parser
 from .greedy_ner import greedy_ner
 from .repair import repair_russian
 from .ruler import ruler_rerun, ruler_table
@@ -337,9 +338,15 @@ def _run_component(component: Any, docs: list[Any]) -> list[Any]:
     if not hasattr(component, "pipe"):
         return [component(doc) for doc in docs]
     fast = greedy_ner(component) if type(component).__name__ == "EntityRecognizer" else None
+    held = type(component).__name__ == "DependencyParser" and greedy_parser.fits(component)
     out: list[Any] = []
     for group in token_batches(docs, len):
-        out.extend(fast.pipe(group) if fast is not None else component.pipe(group, batch_size=len(group)))
+        if fast is not None:
+            out.extend(fast.pipe(group))
+        elif held:
+            out.extend(greedy_parser.parse_holding_gil(component, group))
+        else:
+            out.extend(component.pipe(group, batch_size=len(group)))
     return out
 
 
