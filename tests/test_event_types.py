@@ -16,6 +16,13 @@ STATED = [
     ("es", "Argelia rompió relaciones diplomáticas con Marruecos.", ("SANCTION", "DZA", "MAR")),
     ("es", "Venezuela llamó a consultas a su embajadora en España.", ("SANCTION", "VEN", "ESP")),
     ("es", "Ecuador retiró a su embajador en México tras el incidente.", ("SANCTION", "ECU", "MEX")),   # "a" + object
+    # ACCUSE by a reproachful label: "calificó de inaceptables", "se refirió a X como una dictadura", "tildó de"
+    ("es", "México calificó de inaceptables las declaraciones del presidente de Perú.", ("ACCUSE", "MEX", "PER")),
+    ("es", "La ministra de Defensa de Colombia, que se ha referido al Gobierno de Nicaragua como una dictadura, "
+           "viajó a Quito.", ("ACCUSE", "COL", "NIC")),
+    ("es", "El presidente de Bolivia tildó de injerencista al embajador de Estados Unidos.", ("ACCUSE", "BOL", "USA")),
+    ("en", "The Colombian defence minister called the Nicaraguan government a dictatorship.", ("ACCUSE", "COL", "NIC")),
+    ("ru", "Министр обороны Колумбии назвала правительство Никарагуа диктатурой.", ("ACCUSE", "COL", "NIC")),
     ("en", "Ecuador withdrew its ambassador from Mexico after the incident.", ("SANCTION", "ECU", "MEX")),
     ("ru", "Эквадор отозвал своего посла из Мексики после инцидента.", ("SANCTION", "ECU", "MEX")),
     ("es", "Polonia cerró la frontera con Bielorrusia por tiempo indefinido.", ("SANCTION", "POL", "BLR")),

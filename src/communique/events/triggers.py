@@ -48,7 +48,7 @@ def reversed_by_verb(tree: Tree, i: int, lex: Lexicon) -> bool:
     participle describing such a noun ("suspends the agreement signed in 1960")."""
     tok = tree.tokens[i]
     if tok.pos == "VERB" and tok.morph.get("VerbForm") == "Part" and tok.dep.split(":")[0] in ("acl", "amod") \
-            and (noun := tree.head(i)) is not None:
+            and not tree.kids(i, "aux", "nsubj") and (noun := tree.head(i)) is not None:   # not "que se ha referido"
         i = noun                          # "приостановит действие соглашения, подписанного в 1960 году"
     elif tok.pos not in ("NOUN", "PROPN"):
         return False
