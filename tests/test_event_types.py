@@ -21,6 +21,11 @@ STATED = [
     ("es", "La ministra de Defensa de Colombia, que se ha referido al Gobierno de Nicaragua como una dictadura, "
            "viajó a Quito.", ("ACCUSE", "COL", "NIC")),
     ("es", "El presidente de Bolivia tildó de injerencista al embajador de Estados Unidos.", ("ACCUSE", "BOL", "USA")),
+    # a protest carried by a note or a letter: the verb that sends it is the act's ("una nota de protesta")
+    ("es", "Colombia envió una nota de protesta debido a una incursión de militares venezolanos.",
+     ("ACCUSE", "COL", "VEN")),
+    ("en", "Colombia sent a protest note over an incursion by Venezuelan soldiers.", ("ACCUSE", "COL", "VEN")),
+    ("ru", "Колумбия направила ноту протеста в связи с вторжением венесуэльских военных.", ("ACCUSE", "COL", "VEN")),
     ("en", "The Colombian defence minister called the Nicaraguan government a dictatorship.", ("ACCUSE", "COL", "NIC")),
     ("ru", "Министр обороны Колумбии назвала правительство Никарагуа диктатурой.", ("ACCUSE", "COL", "NIC")),
     ("en", "Ecuador withdrew its ambassador from Mexico after the incident.", ("SANCTION", "ECU", "MEX")),
