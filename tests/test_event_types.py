@@ -21,6 +21,11 @@ STATED = [
     ("es", "La ministra de Defensa de Colombia, que se ha referido al Gobierno de Nicaragua como una dictadura, "
            "viajó a Quito.", ("ACCUSE", "COL", "NIC")),
     ("es", "El presidente de Bolivia tildó de injerencista al embajador de Estados Unidos.", ("ACCUSE", "BOL", "USA")),
+    # the European Council (and the Council of the EU) acts for the EU
+    ("es", "El Consejo Europeo advirtió que la UE puede decidir renovar las sanciones contra Bielorrusia.",
+     ("THREATEN", "EU", "BLR")),
+    ("en", "The European Council warned that it may renew the sanctions against Belarus.", ("THREATEN", "EU", "BLR")),
+    ("ru", "Европейский совет продлил санкции против Белоруссии.", ("SANCTION", "EU", "BLR")),
     # a protest carried by a note or a letter: the verb that sends it is the act's ("una nota de protesta")
     ("es", "Colombia envió una nota de protesta debido a una incursión de militares venezolanos.",
      ("ACCUSE", "COL", "VEN")),
