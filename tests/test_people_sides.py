@@ -34,6 +34,14 @@ SINGLE = {
         ("ru", "Президент Узбекистана Азиз Каримов прибыл в Астану в сопровождении министра энергетики Рустама "
                "Юсупова. Казахстан приветствовал визит.", "Yusupov", "UZB"),
     ],
+    "other_words_for_a_counterpart_and_a_name_read_as_an_organisation": [
+        ("en", "Ghana's Foreign Minister Kwaku Boateng met his opposite number Kossi Adjovi in Accra. Ghana and Togo "
+               "signed a deal. Togo thanked Ghana.", "Adjovi", "TGO"),
+        ("es", "El ministro de Defensa de Perú, Alberto Otárola, fue recibido en Caracas por su par venezolano, Henry "
+               "Rangel Silva. Venezuela y Perú firmaron un acuerdo.", "Rangel", "VEN"),
+        ("ru", "Министр иностранных дел Казахстана Ерлан Абенов встретился со своим визави Косси Аджови в Астане. Того "
+               "и Казахстан подписали соглашение. Того поблагодарило Казахстан.", "Adzhovi", "TGO"),
+    ],
     "the_datelines_state_is_not_given_to_whom_its_official_met_nor_to_a_second_holder": [
         ("es", "QUITO, 3 may (EFE).- El canciller Diego Andrade recibió al canciller Javier Montes este lunes. Colombia "
                "y Ecuador firmaron un acuerdo fronterizo. Colombia será sede de la próxima ronda.", "Montes", "COL"),

@@ -83,12 +83,9 @@ def person_spans(sentence: Sentence, toks: list[Tok], matches: list[Match], role
         if portfolio and not (end - k >= 2 and _looks_like_name(sentence, toks, k, end, matches, tables)):
             k = portfolio[0]                 # "Minister of Investment, Industry and Trade of Uzbekistan X"
             end = _name_run(toks, k, matches)
-        # "President of Ghana, Nana Akufo-Addo": after a title with its country and a comma, a name the model
-        # read as an organisation is still the office holder
-        apposed = toks[k - 1].text == "," and any(r.j <= m.i and m.j < k and m.best.kind in ("country", "demonym")
-                                                  for m in matches)
         if end - k >= 2 and _looks_like_name(sentence, toks, k, end, matches, tables) and \
-                (apposed or not _inside_other_ner(sentence, toks, k, end)):
+                (_apposed(toks, r, k, matches) or _org_reading_only(sentence, toks, k, end)
+                 or not _inside_other_ner(sentence, toks, k, end)):
             spans.append((k, end, None))
     return _merge_spans(spans)
 
@@ -115,6 +112,21 @@ def _trim_person(sentence: Sentence, toks: list[Tok], i: int, j: int, matches: l
     while j > i and (not toks[j - 1].text[:1].isalpha() or toks[j - 1].norm == "s"):
         j -= 1
     return i, j
+
+
+def _apposed(toks: list[Tok], r: Match, k: int, matches: list[Match]) -> bool:
+    """"President of Ghana, Nana Akufo-Addo": after a title with its country and a comma, a name the model read as
+    an organisation is still the office holder."""
+    return toks[k - 1].text == "," and any(r.j <= m.i and m.j < k and m.best.kind in ("country", "demonym")
+                                           for m in matches)
+
+
+def _org_reading_only(sentence: Sentence, toks: list[Tok], i: int, j: int) -> bool:
+    """"his opposite number Kossi Adjovi": after a title, a name the model read, word for word, as an organisation
+    (and as nothing else) is the person."""
+    start, end = toks[i].start, toks[j - 1].end
+    over = [n for n in sentence.ner if n.start < end and start < n.end]
+    return bool(over) and all(n.label == "ORG" and n.start == start and n.end == end for n in over)
 
 
 def _inside_other_ner(sentence: Sentence, toks: list[Tok], i: int, j: int) -> bool:
