@@ -1,0 +1,37 @@
+"""Acts stated as nouns under a support verb (issue 15): "reached an understanding", "alcanzaron un consenso",
+"достигли договоренности", "пришли к взаимопониманию" are agreements; the same nouns fostered, strengthened or cited
+as a frame are no act. Real-looking sentences, parsed by the real models (see test_events_lang)."""
+from __future__ import annotations
+
+import pytest
+from test_events_lang import code_events, triples
+
+REACHED = [
+    ("en", "Thailand and Vietnam reached an understanding on fishing rights.", ("AGREE", "THA", "VNM")),
+    ("en", "Morocco and Spain reached a consensus on migration after two days of talks.", ("AGREE", "MAR", "ESP")),
+    ("es", "Argentina y Chile alcanzaron un consenso sobre el trazado de la frontera.", ("AGREE", "ARG", "CHL")),
+    ("es", "Perú llegó a un entendimiento con Bolivia sobre el uso del puerto.", ("AGREE", "PER", "BOL")),
+    ("ru", "Россия и Китай пришли к консенсусу по вопросам торговли.", ("AGREE", "RUS", "CHN")),
+    ("ru", "Россия и Турция достигли взаимопонимания по ситуации в Сирии.", ("AGREE", "RUS", "TUR")),
+    ("ru", "Россия и Турция достигли договоренности о прекращении огня в Идлибе.", ("AGREE", "RUS", "TUR")),
+    ("ru", "Министр иностранных дел России достиг договоренности с Турцией о новой встрече.", ("AGREE", "RUS", "TUR")),
+]
+
+
+@pytest.mark.parametrize("language,text,expected", REACHED, ids=[f"{c[0]}-{n}" for n, c in enumerate(REACHED)])
+def test_an_understanding_or_consensus_reached_is_an_agreement(language, text, expected):
+    found = triples(code_events(text, language))
+    assert expected in found, found
+
+
+NOT_REACHED = [
+    ("en", "The two ministers want to foster mutual understanding between Thailand and Vietnam."),
+    ("es", "Los cancilleres de Perú y Chile buscan fomentar el entendimiento mutuo."),
+    ("ru", "Россия и Индия стремятся укреплять взаимопонимание."),
+    ("ru", "В соответствии с договоренностями между Россией и Китаем поставки газа выросли."),
+]
+
+
+@pytest.mark.parametrize("language,text", NOT_REACHED, ids=[f"{c[0]}-{n}" for n, c in enumerate(NOT_REACHED)])
+def test_understanding_fostered_or_cited_is_no_agreement(language, text):
+    assert not {t for t in triples(code_events(text, language)) if t[0] == "AGREE"}
