@@ -33,6 +33,27 @@ CASES = {
                "Делегации двух государств подписали соглашение о торговле.",
          {("AGREE", "KAZ", "UZB")}, set()),
     ],
+    # heads of state counted by "both"/"ambos"
+    "counted heads": [
+        ("en", "The presidents of Kenya and Tanzania signed a trade agreement in Nairobi on Monday. "
+               "Earlier, both heads of state held a working meeting at the State House.",
+         {("CONSULT", "KEN", "TZA")}, set()),
+        ("es", "Los presidentes de Chile y Argentina firmaron un acuerdo de cooperación en Santiago. "
+               "Previamente, ambos jefes de Estado sostuvieron una reunión de trabajo en el palacio.",
+         {("CONSULT", "CHL", "ARG")}, set()),
+    ],
+    # a meeting noun whose verb only says it went on: the pair met
+    "talks went on": [
+        ("en", "The presidents of Kenya and Tanzania signed a trade agreement in Nairobi on Monday. "
+               "The talks then continued in an expanded format with the delegations.",
+         {("CONSULT", "KEN", "TZA")}, set()),
+        ("es", "Los presidentes de Chile y Argentina firmaron un acuerdo de cooperación en Santiago. "
+               "Luego las conversaciones continuaron en formato ampliado con las delegaciones.",
+         {("CONSULT", "CHL", "ARG")}, set()),
+        ("ru", "Президенты Казахстана и Узбекистана подписали соглашение о сотрудничестве в Астане. "
+               "Затем переговоры продолжились в расширенном составе с участием делегаций.",
+         {("CONSULT", "KAZ", "UZB")}, set()),
+    ],
     # a count with no list of that size named before: no one to act
     "no such group": [
         ("en", "Kazakhstan and Japan held talks in Tokyo. The three countries signed a memorandum on transit.",

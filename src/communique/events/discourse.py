@@ -246,7 +246,23 @@ def pair_act(tree: Tree, i: int, frame: Frame, lex: Lexicon, args: Arguments, st
                                                                       for m in args.target):
         args.target = []
         return True
-    return not args.target and frame.mutual and doerless(tree, i, lex.language) and status() == "occurred"
+    return not args.target and frame.mutual and status() == "occurred" and (
+        doerless(tree, i, lex.language) or happened(tree, i, lex.language))
+
+
+def happened(tree: Tree, i: int, language: str) -> bool:
+    """A meeting noun as the subject of a verb that only says it took place, began or went on, with no side of its
+    own ("the talks then continued in an expanded format", "переговоры начались в расширенном формате", "las
+    conversaciones se iniciaron"; ``[doerless] happen`` verbs): the pair the text is about met."""
+    h = tree.head(i)
+    return (tree.tokens[i].pos == "NOUN" and h is not None and tree.tokens[i].dep.split(":")[0] in ("nsubj", "nsubjpass")
+            and tree.lemma(h) in happen_words(language) and tree.tokens[h].dep.split(":")[0] in MAIN_CLAUSE_DEPS
+            and not tree.kids(i, "prep", "nmod", "poss", "nmod:poss"))
+
+
+@functools.lru_cache(maxsize=8)
+def happen_words(language: str) -> frozenset[str]:
+    return frozenset((language_data(language, "discourse") or {}).get("doerless", {}).get("happen", ()))
 
 
 @functools.lru_cache(maxsize=8)
