@@ -21,6 +21,10 @@ STATED = [
     ("es", "La ministra de Defensa de Colombia, que se ha referido al Gobierno de Nicaragua como una dictadura, "
            "viajó a Quito.", ("ACCUSE", "COL", "NIC")),
     ("es", "El presidente de Bolivia tildó de injerencista al embajador de Estados Unidos.", ("ACCUSE", "BOL", "USA")),
+    # a main verb with its subject is never part of a name the recogniser ran over it ("presidente de Chile agradeció")
+    ("es", "El presidente de Chile agradeció a China su ayuda tras el terremoto.", ("SUPPORT", "CHL", "CHN")),
+    ("en", "The Chilean president thanked China for its help after the earthquake.", ("SUPPORT", "CHL", "CHN")),
+    ("ru", "Президент Чили поблагодарил Китай за помощь после землетрясения.", ("SUPPORT", "CHL", "CHN")),
     # the European Council (and the Council of the EU) acts for the EU
     ("es", "El Consejo Europeo advirtió que la UE puede decidir renovar las sanciones contra Bielorrusia.",
      ("THREATEN", "EU", "BLR")),

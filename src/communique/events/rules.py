@@ -144,6 +144,8 @@ class Tree:
     def inside_name(self, i: int, sentence: Sentence) -> bool:
         """True when token `i` is part of a named organisation or title ("Collective Security Treaty")."""
         tok = self.tokens[i]
+        if tok.pos == "VERB" and tok.morph.get("VerbForm") == "Fin" and tok.dep == "root" and self.kids(i, "nsubj"):
+            return False                  # the main verb, with its subject: "presidente de Chile agradeció" names nothing
         if tok.pos == "VERB" and tok.morph.get("VerbForm") == "Fin" and tok.morph.get("Person") in ("1", "2"):
             # a capitalised verb opening a quotation ("«Condenamos la agresión...»") that the recogniser took for a
             # one-word name: a first- or second-person finite verb names nothing
