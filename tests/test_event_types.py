@@ -21,6 +21,9 @@ STATED = [
     ("es", "La ministra de Defensa de Colombia, que se ha referido al Gobierno de Nicaragua como una dictadura, "
            "viajó a Quito.", ("ACCUSE", "COL", "NIC")),
     ("es", "El presidente de Bolivia tildó de injerencista al embajador de Estados Unidos.", ("ACCUSE", "BOL", "USA")),
+    # SUPPORT by a praising label ("calificó de excelentes las relaciones", «назвал отношения отличными»)
+    ("es", "El canciller chileno calificó de excelentes las relaciones con Perú.", ("SUPPORT", "CHL", "PER")),
+    ("ru", "Министр иностранных дел Чили назвал отношения с Перу отличными.", ("SUPPORT", "CHL", "PER")),
     # a main verb with its subject is never part of a name the recogniser ran over it ("presidente de Chile agradeció")
     ("es", "El presidente de Chile agradeció a China su ayuda tras el terremoto.", ("SUPPORT", "CHL", "CHN")),
     ("en", "The Chilean president thanked China for its help after the earthquake.", ("SUPPORT", "CHL", "CHN")),
