@@ -37,10 +37,18 @@ SINGLE = {
     "other_words_for_a_counterpart_and_a_name_read_as_an_organisation": [
         ("en", "Ghana's Foreign Minister Kwaku Boateng met his opposite number Kossi Adjovi in Accra. Ghana and Togo "
                "signed a deal. Togo thanked Ghana.", "Adjovi", "TGO"),
-        ("es", "El ministro de Defensa de Perú, Alberto Otárola, fue recibido en Caracas por su par venezolano, Henry "
-               "Rangel Silva. Venezuela y Perú firmaron un acuerdo.", "Rangel", "VEN"),
+        ("es", "El ministro de Defensa de Ecuador, Diego Andrade, se reunió en Caracas con su par venezolano, Luis "
+               "Mendoza Ríos. Venezuela y Ecuador firmaron un acuerdo.", "Mendoza", "VEN"),
         ("ru", "Министр иностранных дел Казахстана Ерлан Абенов встретился со своим визави Косси Аджови в Астане. Того "
                "и Казахстан подписали соглашение. Того поблагодарило Казахстан.", "Adzhovi", "TGO"),
+    ],
+    "a_side_named_by_its_demonym_and_a_side_noun": [
+        ("en", "Ghana and Togo held talks in Lome. The Ghanaian side was represented by Kwaku Boateng. Togo thanked "
+               "Ghana. Togo hosted the talks.", "Boateng", "GHA"),
+        ("es", "Ecuador y Colombia negociaron en Bogotá. La parte ecuatoriana estuvo representada por Diego Andrade. "
+               "Colombia agradeció. Colombia fue sede.", "Andrade", "ECU"),
+        ("ru", "Казахстан и Узбекистан провели переговоры в Ташкенте. Казахстанскую сторону представлял Ерлан Абенов. "
+               "Узбекистан поблагодарил Казахстан. Узбекистан принял гостей.", "Abenov", "KAZ"),
     ],
     "the_datelines_state_is_not_given_to_whom_its_official_met_nor_to_a_second_holder": [
         ("es", "QUITO, 3 may (EFE).- El canciller Diego Andrade recibió al canciller Javier Montes este lunes. Colombia "

@@ -78,22 +78,23 @@ def _in_order(toks: list[Tok], placed: list[Placed], countries: list[Match], rol
 
 def _side_lists(toks: list[Tok], placed: list[Placed], countries: list[Match], tables: PhraseTables) -> None:
     """"с российской стороны присутствуют X, Y и Z", "С белорусской - X, Y", "por la parte peruana asistieron X y Y",
-    "on the Ghanaian side were X and Y": each side marker places the names after it, up to the next marker."""
+    "The Ghanaian side was represented by X and Y", "Казахстанскую сторону представляли X и Y": each side marker (a
+    demonym and a side noun, or a side's demonym alone after its preposition) places the names after it, up to the
+    next marker."""
     markers = []
     for m in countries:
         k = m.i - 1
         while k >= 0 and toks[k].norm in ("the", "la", "el"):
             k -= 1
         nxt = toks[m.j] if m.j < len(toks) else None
-        if k >= 0 and toks[k].norm in tables.side_preps and nxt is not None and \
-                (nxt.norm in tables.side_nouns or nxt.text in ("-", "—", "–", ":") and m.best.kind == "demonym"):
-            markers.append(m)                # "с российской стороны", "on the Ghanaian side", "С белорусской -"
-        elif k >= 1 and toks[k].norm in tables.side_nouns and m.best.kind == "demonym":
-            k -= 1
-            while k >= 0 and toks[k].norm in ("the", "la", "el"):
-                k -= 1
-            if k >= 0 and toks[k].norm in tables.side_preps:
-                markers.append(m)            # "por la parte peruana", "por el lado boliviano"
+        if m.best.kind == "demonym" and nxt is not None and (nxt.norm in tables.side_nouns
+                                                             or nxt.lemma in tables.side_nouns):
+            markers.append(m)                # "с российской стороны", "The Ghanaian side", "Казахстанскую сторону"
+        elif k >= 0 and toks[k].norm in tables.side_preps and nxt is not None and m.best.kind == "demonym" and \
+                nxt.text in ("-", "—", "–", ":"):
+            markers.append(m)                # "С белорусской -"
+        elif k >= 0 and toks[k].norm in tables.side_nouns and m.best.kind == "demonym":
+            markers.append(m)                # "por la parte peruana", "la delegación ecuatoriana estuvo ..."
     for n, m in enumerate(markers):
         end = markers[n + 1].i if n + 1 < len(markers) else len(toks)
         for i, _, person in placed:
