@@ -126,3 +126,58 @@ def test_an_institutions_spokeswoman_is_no_ambassador_named_later(language, text
               and m.text.lower().endswith(("spokeswoman", "portavoz"))]
     assert not spokes, [(m.text, m.code) for m in spokes]
     assert ("REQUEST", "PER", "CHL") in triples(article)
+
+
+# (language, text, dateline country, events that must be found, events that must not)
+DATELINE = [
+    ("en", "ASTANA, March 3 - Japanese Foreign Minister Yoko Kamikawa arrived in this capital on Monday.", "KAZ",
+     {("CONSULT", "JPN", "KAZ")}, set()),
+    ("es", "LIMA, 3 mar (Andina). El canciller de Japón, Yoshimasa Hayashi, llegó a esta capital el lunes.", "PER",
+     {("CONSULT", "JPN", "PER")}, set()),
+    ("ru", "АСТАНА, 3 марта. Министр иностранных дел Японии Йоко Камикава прибыла в столицу в понедельник.", "KAZ",
+     {("CONSULT", "JPN", "KAZ")}, set()),
+    ("ru", "АСТАНА, 3 марта. Министр иностранных дел Казахстана прибыл в столицу Японии в понедельник.", "KAZ",
+     {("CONSULT", "KAZ", "JPN")}, {("CONSULT", "KAZ", "KAZ")}),
+]
+
+
+@pytest.mark.parametrize("language,text,country,wanted,unwanted", DATELINE,
+                         ids=[f"{p[0]}-{n}" for n, p in enumerate(DATELINE)])
+def test_this_capital_is_the_datelines_city(language, text, country, wanted, unwanted):
+    """"llegó a esta capital", "arrived in this capital", "прибыла в столицу": the city of the dateline, in its
+    country; a capital with a name of its own ("в столицу Японии") stays that one."""
+    article = code_events(text, language, {"place": text.split(",")[0].title(), "country": country})
+    found = triples(article)
+    assert wanted <= found, f"missing {wanted - found} in {found}"
+    assert not unwanted & found, f"wrong {unwanted & found}"
+
+
+@pytest.mark.parametrize("language,text,expected", [
+    ("en", "\"We will keep supporting Armenia,\" the French foreign minister Catherine Colonna said.",
+     ("SUPPORT", "FRA", "ARM")),
+    ("es", "\"Nosotros seguiremos apoyando a Armenia\", dijo la canciller de Francia, Catherine Colonna.",
+     ("SUPPORT", "FRA", "ARM")),
+    ("ru", "«Мы продолжим осуждать действия Азербайджана», — заявил министр иностранных дел Франции.",
+     ("ACCUSE", "FRA", "AZE")),
+])
+def test_we_in_a_quotation_keep_acting_is_the_speakers_side(language, text, expected):
+    """"Nosotros seguiremos apoyando a Armenia": the object after the act is its target, no controller of it (as
+    in "invited Xi to visit"); "we" is the speaker's side."""
+    found = triples(code_events(text, language))
+    assert expected in found and expected[:1] + expected[:0:-1] not in found, found
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "Japan's foreign minister arrived in Astana on Monday. Kazakh President Tokayev, who is on a state visit "
+           "to Germany, met Chancellor Olaf Scholz."),
+    ("es", "El canciller de Japón llegó a Astaná el lunes. El presidente de Kazajistán, Kasym-Yomart Tokáyev, que se "
+           "encuentra de visita de Estado en Alemania, se reunió con el canciller Olaf Scholz."),
+    ("ru", "Министр иностранных дел Японии Йоко Камикава прибыла в Астану в понедельник. Президент Казахстана "
+           "Касым-Жомарт Токаев, находящийся с государственным визитом в Германии, встретился с канцлером Олафом "
+           "Шольцем."),
+])
+def test_the_visitor_a_clause_describes_is_the_noun_it_describes(language, text):
+    """"X, who is on a state visit to Y", "X, находящийся с визитом в Y": X's country visits Y, never the one the
+    sentence before was about."""
+    found = triples(code_events(text, language))
+    assert ("CONSULT", "KAZ", "DEU") in found and ("CONSULT", "JPN", "DEU") not in found, found

@@ -13,8 +13,8 @@ from communique.records import Article, Sentence
 from communique.settings import Settings
 
 
-def code_events(text: str, language: str) -> Article:
-    article = Article(text=text, language=language, published="2024-05-14")
+def code_events(text: str, language: str, dateline: dict | None = None) -> Article:
+    article = Article(text=text, language=language, published="2024-05-14", dateline=dateline)
     for start, end in split_sentences(text, language):
         article.sentences.append(Sentence(start, end, text[start:end], language))
     parse_sentences(article.sentences, text)

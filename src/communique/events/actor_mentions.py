@@ -43,7 +43,7 @@ def actor_mentions(article: Article) -> dict[int, list[ActorMention]]:
                          m.sector))
     for mentions in found.values():
         mentions.sort(key=lambda m: m.start)
-    return institution_references(article, found)
+    return dateline_references(article, institution_references(article, found))
 
 
 def institution_references(article: Article, found: dict[int, list[ActorMention]]) -> dict[int, list[ActorMention]]:
@@ -72,6 +72,38 @@ def institution_references(article: Article, found: dict[int, list[ActorMention]
             here.sort(key=lambda m: m.start)
             found[index] = here
     return found
+
+
+def dateline_references(article: Article, found: dict[int, list[ActorMention]]) -> dict[int, list[ActorMention]]:
+    """"LIMA, 3 mar. - The minister arrived in this capital": "this capital", "esta capital", "столица" with nothing
+    of its own that names another place (``[dateline] nouns`` after ``determiners`` in data/lang/<iso>/discourse.toml;
+    Russian may go bare) is the dateline's city: a place of the dateline's country."""
+    country = (article.dateline or {}).get("country")
+    if not country:
+        return found
+    for index, sentence in enumerate(article.sentences):
+        words = dateline_words(sentence.language)
+        here = found.get(index, [])
+        for t in sentence.tokens if words["nouns"] else ():
+            if t.lemma.lower() not in words["nouns"] or any(m.start <= t.start < m.end for m in here):
+                continue
+            kids = [k for k in sentence.tokens if k.head == t.i and k.i != t.i]
+            marked = any(k.text.lower() in words["determiners"] for k in kids)
+            if any(k.pos in ("PROPN", "NOUN", "ADJ") or k.dep.split(":")[0] in ("appos", "nmod", "prep", "amod")
+                   for k in kids) or not (marked or words["bare"]):
+                continue                  # "the capital of Chile", "la capital peruana", "столица Казахстана"
+            here.append(ActorMention(index, t.start, t.end, t.text, country, "place"))
+        if here:
+            here.sort(key=lambda m: m.start)
+            found[index] = here
+    return found
+
+
+@functools.lru_cache(maxsize=8)
+def dateline_words(language: str) -> dict:
+    data = (language_data(language, "discourse") or {}).get("dateline", {})
+    return {"nouns": frozenset(data.get("nouns", ())), "determiners": frozenset(data.get("determiners", ())),
+            "bare": bool(data.get("bare", False))}
 
 
 @functools.lru_cache(maxsize=8)

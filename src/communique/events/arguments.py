@@ -17,7 +17,7 @@ from .accused import object_doers, undeclined_addressee
 from .actor_mentions import ActorMention
 from .carriers import amount_above, container
 from .helpers import helped_actors, helper_phrase
-from .rules import MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree
+from .rules import MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree, described_noun
 
 LIGHT_VERB_DEPS = {"dobj", "obj", "pobj", "obl", "attr"}    # "paid a visit", "held talks", "arrived on a visit"
 # a noun predicated of the verb's object: "declared two diplomats persona non grata", "объявила послов персонами"
@@ -472,8 +472,8 @@ def governed_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions:
     subjects = [s for s in subjects if s not in objects]
     controller = None
     predicated = is_noun and tree.tokens[i].dep.split(":")[0] in PREDICATE_DEPS
-    if tree.tokens[i].dep.split(":")[0] == "xcomp" and tree.kids(governor, *OBJECT_DEPS) and not predicated:
-        controller = tree.kids(governor, *OBJECT_DEPS)   # "invited Xi to visit": Xi visits
+    if tree.tokens[i].dep.split(":")[0] == "xcomp" and not predicated:   # "invited Xi to visit": Xi visits; an
+        controller = [o for o in tree.kids(governor, *OBJECT_DEPS) if o < i] or None   # object after is the act's
     for m in mentions:
         h = heads.get(id(m))
         if h is None or h in tree.subtree(i):
@@ -664,8 +664,8 @@ def fill_source(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], 
             return speaker[:1]
     for a in tree.ancestors(i):
         # the subject of a verb above, unless the trigger sits inside that subject ("the fact that this visit...")
-        subjects = [s for s in tree.kids(a, *SUBJECT_DEPS) if i not in tree.subtree(s)]
-        found = [m for m in mentions
+        subjects = [s for s in tree.kids(a, *SUBJECT_DEPS) if i not in tree.subtree(s)] or described_noun(tree, a)
+        found = [m for m in mentions     # in text order: a described noun's own name before its participle's
                  if m.code not in taken and any(heads.get(id(m)) in tree.subtree(s) for s in subjects)]
         if found:
             return found[:1]

@@ -151,3 +151,15 @@ class Tree:
             # one-word name: a first- or second-person finite verb names nothing
             return any(n.start <= tok.start < n.end and n.label in NAME_LABELS and n.end > tok.end for n in sentence.ner)
         return any(n.start <= tok.start < n.end and n.label in NAME_LABELS for n in sentence.ner)
+
+
+def described_noun(tree: Tree, a: int) -> list[int]:
+    """The noun a participle set off by a comma, with no subject of its own, describes, as the subject of its
+    clause: "Токаев, находящийся с государственным визитом в Германии, встретился ..." (Tokayev is the one on the
+    visit); not an infinitive ("su decisión de convocar") nor a participle that picks its noun out."""
+    h, tok = tree.head(a), tree.tokens[a]
+    if tok.dep.split(":")[0] != "acl" or tok.pos != "VERB" or tok.morph.get("VerbForm") != "Part" or h is None \
+            or a == 0 or tree.tokens[a - 1].text != "," or tree.tokens[h].pos not in ("NOUN", "PROPN") \
+            or tree.kids(a, *SUBJECT_DEPS):
+        return []
+    return [h]
