@@ -1,6 +1,7 @@
 """Acts stated as nouns under a support verb (issue 15): "reached an understanding", "alcanzaron un consenso",
 "достигли договоренности", "пришли к взаимопониманию" are agreements; the same nouns fostered, strengthened or cited
-as a frame are no act; a meeting noun that "took place", "tuvo lugar", "прошла" is one between its sides.
+as a frame are no act; a meeting noun that "took place", "tuvo lugar", "прошла" is one between its sides; views
+exchanged ("exchanged views", "intercambio de opiniones", "обмен мнениями") are talks.
 Real-looking sentences, parsed by the real models (see test_events_lang)."""
 from __future__ import annotations
 
@@ -26,6 +27,14 @@ NOT_REACHED = [
     ("ru", "В соответствии с договоренностями между Россией и Китаем поставки газа выросли."),
 ]
 
+NOT_TALKS = [
+    ("en", "Chile and Argentina exchanged prisoners at the border."),
+    ("en", "Trade exchange between Chile and Argentina grew last year."),
+    ("es", "Chile y Argentina intercambiaron prisioneros en la frontera."),
+    ("es", "El intercambio comercial entre Chile y Argentina creció."),
+    ("ru", "Чили и Аргентина обменялись пленными."),
+]
+
 
 @pytest.mark.parametrize("language,text", NOT_REACHED, ids=[f"{c[0]}-{n}" for n, c in enumerate(NOT_REACHED)])
 def test_understanding_fostered_or_cited_is_no_agreement(language, text):
@@ -42,10 +51,28 @@ TOOK_PLACE = [
     ("ru", "Встреча министров иностранных дел Чили и Аргентины прошла в Сантьяго.", ("CONSULT", "CHL", "ARG")),
 ]
 
+EXCHANGED_VIEWS = [
+    # views exchanged, as a verb or a noun, are talks; prisoners exchanged or trade exchange are not
+    ("en", "The foreign ministers of Chile and Argentina exchanged views on regional issues.",
+     ("CONSULT", "CHL", "ARG")),
+    ("en", "The Chilean and Argentine foreign ministers had an exchange of views on the region.",
+     ("CONSULT", "CHL", "ARG")),
+    ("es", "Los cancilleres de Chile y Argentina intercambiaron opiniones sobre la situación regional.",
+     ("CONSULT", "CHL", "ARG")),
+    ("es", "El canciller chileno y su par argentino mantuvieron un intercambio de opiniones sobre la región.",
+     ("CONSULT", "CHL", "ARG")),
+    ("ru", "Министр иностранных дел Чили провел обмен мнениями с послом Аргентины.", ("CONSULT", "CHL", "ARG")),
+]
 
-@pytest.mark.parametrize("language,text,expected", REACHED + TOOK_PLACE,
-                         ids=[f"{c[0]}-{n}" for n, c in enumerate(REACHED + TOOK_PLACE)])
+
+@pytest.mark.parametrize("language,text,expected", REACHED + TOOK_PLACE + EXCHANGED_VIEWS,
+                         ids=[f"{c[0]}-{n}" for n, c in enumerate(REACHED + TOOK_PLACE + EXCHANGED_VIEWS)])
 def test_an_act_stated_as_a_noun_is_found(language, text, expected):
     """An understanding reached is an agreement; a meeting that took place is one between its sides."""
     found = triples(code_events(text, language))
     assert expected in found, found
+
+
+@pytest.mark.parametrize("language,text", NOT_TALKS, ids=[f"{c[0]}-{n}" for n, c in enumerate(NOT_TALKS)])
+def test_things_exchanged_are_no_talks(language, text):
+    assert not {t for t in triples(code_events(text, language)) if t[0] == "CONSULT"}
