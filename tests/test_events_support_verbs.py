@@ -1,7 +1,8 @@
 """Acts stated as nouns under a support verb (issue 15): "reached an understanding", "alcanzaron un consenso",
 "достигли договоренности", "пришли к взаимопониманию" are agreements; the same nouns fostered, strengthened or cited
 as a frame are no act; a meeting noun that "took place", "tuvo lugar", "прошла" is one between its sides; views
-exchanged ("exchanged views", "intercambio de opiniones", "обмен мнениями") are talks.
+exchanged ("exchanged views", "intercambio de opiniones", "обмен мнениями") are talks; a courtesy
+call is paid on whom it visits.
 Real-looking sentences, parsed by the real models (see test_events_lang)."""
 from __future__ import annotations
 
@@ -64,9 +65,20 @@ EXCHANGED_VIEWS = [
     ("ru", "Министр иностранных дел Чили провел обмен мнениями с послом Аргентины.", ("CONSULT", "CHL", "ARG")),
 ]
 
+COURTESY_CALLS = [
+    # a courtesy call is paid *on* whom it visits (en paid_on_nouns: that "on" is no topic of a meeting)
+    ("en", "The Kenyan foreign minister paid a courtesy call on the President of Tanzania.",
+     ("CONSULT", "KEN", "TZA")),
+    ("en", "The outgoing ambassador of Kenya paid a farewell call on the Tanzanian foreign minister.",
+     ("CONSULT", "KEN", "TZA")),
+    ("es", "El canciller de Kenia realizó una visita de cortesía al presidente de Tanzania.",
+     ("CONSULT", "KEN", "TZA")),
+    ("ru", "Министр иностранных дел Кении нанес визит вежливости президенту Танзании.", ("CONSULT", "KEN", "TZA")),
+]
+STATED = REACHED + TOOK_PLACE + EXCHANGED_VIEWS + COURTESY_CALLS
 
-@pytest.mark.parametrize("language,text,expected", REACHED + TOOK_PLACE + EXCHANGED_VIEWS,
-                         ids=[f"{c[0]}-{n}" for n, c in enumerate(REACHED + TOOK_PLACE + EXCHANGED_VIEWS)])
+
+@pytest.mark.parametrize("language,text,expected", STATED, ids=[f"{c[0]}-{n}" for n, c in enumerate(STATED)])
 def test_an_act_stated_as_a_noun_is_found(language, text, expected):
     """An understanding reached is an agreement; a meeting that took place is one between its sides."""
     found = triples(code_events(text, language))

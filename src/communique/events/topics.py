@@ -27,6 +27,8 @@ def meeting_topic(tree: Tree, i: int, frame: Frame, lex: Lexicon, m: ActorMentio
         noun = tree.head(j)
         if tree.tokens[j].dep == "pobj" and noun is not None and tree.tokens[noun].dep == "prep":
             noun = tree.head(noun)        # English: the preposition heads its phrase
+        if noun == i and nominal and tree.lemma(i) in lex.words("roles", "paid_on_nouns"):
+            return False                  # "paid a courtesy call on the President": whom it is paid on
         if noun is not None and (noun != i or nominal) and tree.preposition(j) in topic_preps \
                 and tree.tokens[noun].pos in ("NOUN", "PROPN"):
             return True
