@@ -181,3 +181,18 @@ def test_the_visitor_a_clause_describes_is_the_noun_it_describes(language, text)
     sentence before was about."""
     found = triples(code_events(text, language))
     assert ("CONSULT", "KAZ", "DEU") in found and ("CONSULT", "JPN", "DEU") not in found, found
+
+
+@pytest.mark.parametrize("language,text,expected", [
+    ("en", "Belarus and Pakistan held talks in Islamabad on Tuesday. The ministers reaffirmed their readiness to "
+           "support each other in the United Nations.", ("SUPPORT", "BLR", "PAK")),
+    ("ru", "Белоруссия и Пакистан провели переговоры в Исламабаде. Министры подтвердили готовность поддержать друг "
+           "друга в ООН.", ("SUPPORT", "BLR", "PAK")),
+])
+def test_each_other_is_the_pair(language, text, expected):
+    """"support each other", "поддержать друг друга": the two sides, each the other's; never the organisation
+    where it happens."""
+    article = code_events(text, language)
+    found = triples(article)
+    assert expected in found and expected[:1] + expected[:0:-1] in found, found
+    assert not any(e.target.code == "UN" or e.source.code == "UN" for e in article.events), found

@@ -241,6 +241,9 @@ def pair_act(tree: Tree, i: int, frame: Frame, lex: Lexicon, args: Arguments, st
     """The act is the pair's the text is about, its sides unnamed: mutual, past and stated without its doer ("after
     the talks, 24 documents were signed"), or said of both together (`between_both`; a place in its phrase, "por
     los sucesos en Oaxaca", is where, not a side)."""
+    if not args.pair and len({m.code for m in args.source}) < 2 and each_other(tree, i, lex.language):
+        args.target = []                  # "ready to support each other in the UN": the pair, each the other
+        return True
     shared = between_both(tree, i, lex)   # a reciprocal act stated, not one planned ("agreed to exchange mutual visits")
     if shared and (shared == "both" or status() == "occurred") and all(m.kind in ("place", "capital")
                                                                       for m in args.target):
@@ -263,6 +266,19 @@ def happened(tree: Tree, i: int, language: str) -> bool:
 @functools.lru_cache(maxsize=8)
 def happen_words(language: str) -> frozenset[str]:
     return frozenset((language_data(language, "discourse") or {}).get("doerless", {}).get("happen", ()))
+
+
+def each_other(tree: Tree, i: int, language: str) -> bool:
+    """The act's object is the doers themselves, each the other's: "support each other", "apoyarse mutuamente",
+    "поддержать друг друга" (``[doerless] each_other``)."""
+    phrases = each_other_words(language)
+    return any(" ".join(tree.tokens[k].text.lower() for k in sorted(tree.subtree(c))) in phrases
+               for c in tree.children[i]) if phrases else False
+
+
+@functools.lru_cache(maxsize=8)
+def each_other_words(language: str) -> frozenset[str]:
+    return frozenset((language_data(language, "discourse") or {}).get("doerless", {}).get("each_other", ()))
 
 
 @functools.lru_cache(maxsize=8)
