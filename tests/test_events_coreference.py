@@ -196,3 +196,18 @@ def test_each_other_is_the_pair(language, text, expected):
     found = triples(article)
     assert expected in found and expected[:1] + expected[:0:-1] in found, found
     assert not any(e.target.code == "UN" or e.source.code == "UN" for e in article.events), found
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "Belarusian Foreign Minister Maxim Ryzhenkov arrived in Hanoi on an official visit on Monday. On Tuesday "
+           "he held talks and signed a memorandum."),
+    ("es", "El canciller de Bolivia llegó a Perú en visita oficial el lunes. El martes sostuvo una reunión de trabajo "
+           "y firmó un memorando."),
+    ("ru", "Министр иностранных дел Белоруссии Максим Рыженков прибыл в Ханой с официальным визитом. Во вторник он "
+           "провел переговоры и подписал меморандум."),
+])
+def test_a_meeting_without_its_partner_is_with_the_other_side_named_before(language, text):
+    """"... arrived in Hanoi. On Tuesday he held talks and signed a memorandum": the signing is with the side the
+    visit went to."""
+    found = triples(code_events(text, language))
+    assert any(t[0] == "AGREE" and {t[1], t[2]} in ({"BLR", "VNM"}, {"BOL", "PER"}) for t in found), found

@@ -249,8 +249,16 @@ def pair_act(tree: Tree, i: int, frame: Frame, lex: Lexicon, args: Arguments, st
                                                                       for m in args.target):
         args.target = []
         return True
+    # "... arrived in Hanoi. On Tuesday he held talks": a meeting of one side referred back to (a pronoun, a dropped
+    # subject) with no other named in its sentence is with the other side of the pair (`Discourse.take_pair`)
     return not args.target and frame.mutual and status() == "occurred" and (
-        doerless(tree, i, lex.language) or happened(tree, i, lex.language))
+        doerless(tree, i, lex.language) or happened(tree, i, lex.language)
+        or (frame.type in MEETING_TYPES and not args.pair and len({m.code for m in args.source}) == 1
+            and args.subject_is_pronoun                                      # "he", a dropped subject
+            and tree.tokens[i].dep.split(":")[0] not in ("acl", "amod")))    # not "the memorandum signed in X"
+
+
+MEETING_TYPES = {"CONSULT", "AGREE"}     # a meeting and a signing (not a promise to cooperate, said in general)
 
 
 def happened(tree: Tree, i: int, language: str) -> bool:
