@@ -50,6 +50,14 @@ SINGLE = {
         ("ru", "Казахстан и Узбекистан провели переговоры в Ташкенте. Казахстанскую сторону представлял Ерлан Абенов. "
                "Узбекистан поблагодарил Казахстан. Узбекистан принял гостей.", "Abenov", "KAZ"),
     ],
+    "an_official_with_a_title_alone_serves_the_country_named_most": [
+        ("en", "Nigeria and Ghana held talks on trade. The spokesperson of the ministry, Ade Okonkwo, said Nigeria wants "
+               "calm. Nigeria will host the next round.", "Okonkwo", "NGA"),
+        ("es", "Kenia y Uganda revisaron la agenda. El portavoz Joseph Mwangi dijo que Kenia apoya el acuerdo. Kenia "
+               "será sede de la próxima ronda.", "Mwangi", "KEN"),
+        ("ru", "Казахстан и Китай обсудили торговлю. Официальный представитель Ли Вэйминь заявил, что Китай "
+               "поддерживает проект. Китай готов инвестировать.", "Veymin", "CHN"),
+    ],
     "the_datelines_state_is_not_given_to_whom_its_official_met_nor_to_a_second_holder": [
         ("es", "QUITO, 3 may (EFE).- El canciller Diego Andrade recibió al canciller Javier Montes este lunes. Colombia "
                "y Ecuador firmaron un acuerdo fronterizo. Colombia será sede de la próxima ronda.", "Montes", "COL"),

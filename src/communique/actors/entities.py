@@ -112,6 +112,7 @@ def extract_entities(article: Article, learned: LearnedActors | None = None
     visitors_serve_another_country(people, _country_counts(found))
     _officials_of_the_dateline(found, people)
     partner_sides(people, _country_counts(found))
+    _officials_of_the_main_country(found, people)
     found = [f for f in found if f.person is None or not _dubious(f.person)]
     return _number(article, found, people)
 
@@ -228,6 +229,28 @@ def _officials_of_the_dateline(found: list[Found], people: dict[str, Person]) ->
             person.country = dateline
             if person.role in _SINGLE_HOLDER_ROLES:
                 held.add((person.role, dateline))
+
+
+def _officials_of_the_main_country(found: list[Found], people: dict[str, Person]) -> None:
+    """The last guess: an official named with a title and nothing else that places them ("Deputy Minister X said")
+    serves the country the document names most (a clear first, named more than once), unless they visit it, met its
+    officials or would be a second holder of its single office."""
+    counts = _country_counts(found)
+    if len({f.sentence for f in found}) < 3:
+        return                               # a sentence or two say nothing of what a story is mostly about
+    held = {(p.role, p.country) for p in people.values() if p.country and p.role in _SINGLE_HOLDER_ROLES}
+    for person in people.values():
+        if person.country or person.known or not person.mentions or person.role is None or person.counterpart:
+            continue
+        if person.sector not in ("GOV", "MIL", "LEG", None):
+            continue
+        banned = person.hosts | met_countries(person, people) | {code for role, code in held if role == person.role}
+        ranked = [(code, n) for code, n in counts.most_common() if code not in banned]
+        if ranked and ranked[0][1] > 1 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) and \
+                ranked[0][0] == counts.most_common(1)[0][0]:     # named more than once: not the one-line target
+            person.country = ranked[0][0]
+            if person.role in _SINGLE_HOLDER_ROLES:
+                held.add((person.role, person.country))
 
 
 def _publication_date(published: str | None) -> str | None:
