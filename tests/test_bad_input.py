@@ -111,7 +111,11 @@ def test_deeply_nested_or_truncated_html_keeps_its_text(outcomes, name):
     assert article.error is None and "Tokayev held talks with Argentine President" in article.text
 
 
-@pytest.mark.parametrize("name, cut", [("one_line.txt", "time budget of 5"), ("huge.txt", "input larger than")])
+# one_line.txt used to expect the 5 s time budget to run out: since the NER and parser loops got faster it no longer
+# does on a quiet machine, so it asserts the cut that happens whatever the speed (the budget has its own test with
+# a stage that spins, in test_pipeline)
+@pytest.mark.parametrize("name, cut", [("one_line.txt", "text longer than 200000 characters"),
+                                       ("huge.txt", "input larger than")])
 def test_oversized_inputs_are_cut_or_stopped_and_say_so(outcomes, name, cut):
     article = only(outcomes, name)
     assert article.error is None and len(article.text) <= 200_000
