@@ -519,6 +519,9 @@ class DatesStage(Stage):
         by_sentence: dict[int, list[TimeExpression]] = {}
         for time in article.times:
             by_sentence.setdefault(time.sentence if time.sentence is not None else -1, []).append(time)
+        from .date_split import split_by_dates
+
+        split_by_dates(article, by_sentence)       # acts of one pair the merge folded together, dated apart
         # events a news report gives no date for: the publication month (the gold's convention), or "day"
         precision = self.options.get("undated_precision", "day")
         undated = [event for event in article.events if not date_from_text(article, event, by_sentence)]
