@@ -213,19 +213,26 @@ def test_marker_words_vouch_for_supported_pages_and_never_for_the_others():
                       supported) is None
 
 
+def cleaned_corpus_articles():
+    """Every seed, development, stream and sample article, read and cleaned, with its input: the evidence the
+    marker-word shortcut rests on."""
+    folders = [shared_path(name) for name in ("seeds", "dev-articles", "dev-articles-2", "stream")]
+    paths = [p for folder in folders for p in sorted(folder.glob("*.txt"))] + [articles_dir()]
+    for raw in read_paths(paths):
+        article = Article.from_input(raw)
+        for stage in (ReadStage(SETTINGS), CleanStage(SETTINGS)):
+            stage.run_one(article)
+        yield raw, article
+
+
 def test_a_page_vouched_for_is_one_lingua_finds_in_no_other_language():
     """Where the marker words skip lingua's check among twenty languages, that check finds no other language: on
     every seed, development, stream and sample article."""
     from communique.datafiles import extraction_languages
     from communique.reading import language as L
 
-    folders = [shared_path(name) for name in ("seeds", "dev-articles", "dev-articles-2", "stream")]
-    paths = [p for folder in folders for p in sorted(folder.glob("*.txt"))] + [articles_dir()]
     vouched = 0
-    for raw in read_paths(paths):
-        article = Article.from_input(raw)
-        for stage in (ReadStage(SETTINGS), CleanStage(SETTINGS)):
-            stage.run_one(article)
+    for raw, article in cleaned_corpus_articles():
         texts = [article.text[p.start:p.end] for p in article.paragraphs]
         if L.vouched_share(texts, extraction_languages()) >= L.VOUCHED_SHARE:
             vouched += 1
@@ -251,13 +258,8 @@ def test_a_paragraph_vouched_for_is_in_the_language_lingua_finds_first():
     development sets, the stream and the sample corpus, the language that vouches for it is lingua's first."""
     from communique.reading import language as L
 
-    folders = [shared_path(name) for name in ("seeds", "dev-articles", "dev-articles-2", "stream")]
-    paths = [p for folder in folders for p in sorted(folder.glob("*.txt"))] + [articles_dir()]
     vouched = 0
-    for raw in read_paths(paths):
-        article = Article.from_input(raw)
-        for stage in (ReadStage(SETTINGS), CleanStage(SETTINGS)):
-            stage.run_one(article)
+    for raw, article in cleaned_corpus_articles():
         for p in article.paragraphs:
             sample = article.text[p.start:p.end][:L.PARAGRAPH_SAMPLE_CHARS]
             if L.letters(sample) >= L.SHORT_PARAGRAPH_LETTERS and (found := L.vouched_by(sample, LANGS)):
