@@ -9,7 +9,8 @@ import pytest
 
 from communique.datafiles import language_data
 from communique.events.actor_mentions import ActorMention, actor_mentions
-from communique.events.extraction import Candidate, EventsStage, merge
+from communique.events.extraction import EventsStage
+from communique.events.merge import Candidate, merge
 from communique.events.rules import plover_types
 from communique.lexicon import Frame, lexicon
 from communique.nlp.models import parse_sentences

@@ -1,6 +1,6 @@
 """Keep apart the acts that the document merge folded together though their sentences date them differently.
 
-The events stage merges every mention of one pair, type, kind and status into one event (`extraction.merge`),
+The events stage merges every mention of one pair, type, kind and status into one event (`merge.merge`),
 before the dates stage has resolved any time. Here, once the article's times are known, a further statement of an
 event (`Event.also`) whose own sentence dates it clearly apart from the event's sentence ("met in 2015 ... met
 again on Tuesday"; a signing years ago and one today) becomes an event of its own. Clearly apart: different years,
