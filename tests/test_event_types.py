@@ -48,6 +48,16 @@ STATED = [
     ("ru", "Франция отозвала посла из Австралии.", ("SANCTION", "FRA", "AUS")),
     ("ru", "Болгария объявила двух российских дипломатов персонами нон грата.", ("SANCTION", "BGR", "RUS")),
     ("ru", "Польша закрыла границу с Белоруссией.", ("SANCTION", "POL", "BLR")),
+    ("ru", "Индия отзывает своих военных атташе из Исламабада.", ("SANCTION", "IND", "PAK")),
+    # SUPPORT by the imperfective «поддерживать» of a side or its stand (not of relations kept up: NO_EVENT)
+    ("ru", "Армения поддерживает позицию Франции по этому вопросу.", ("SUPPORT", "ARM", "FRA")),
+    ("ru", "Турция поддерживает Азербайджан в этом споре.", ("SUPPORT", "TUR", "AZE")),
+    # ACCUSE by a hostile verdict: «считает угрозой», «назвал противником»
+    ("ru", "Эстония считает Россию угрозой своей безопасности.", ("ACCUSE", "EST", "RUS")),
+    ("ru", "Министр обороны Польши назвал Россию противником.", ("ACCUSE", "POL", "RUS")),
+    # conduct a speaker charges another with, as the bare instrumental of «заниматься»
+    ("ru", "Президент Израиля заявил, что якобы власти Ирана занимаются «укрывательством боевиков».",
+     ("ACCUSE", "ISR", "IRN")),
     # ACCUSE: condemnations, denunciations, summoning an envoy, notes of protest
     ("en", "The Chinese foreign ministry denounced the Japanese decision.", ("ACCUSE", "CHN", "JPN")),
     ("en", "Germany summoned the Iranian ambassador over the executions.", ("ACCUSE", "DEU", "IRN")),
@@ -206,6 +216,8 @@ NO_EVENT = [
     ("en", "Algeria says the groups behind the fires enjoy the support of Morocco.", None),
     ("es", "Argelia dice que los grupos detrás de los incendios gozan del apoyo de Marruecos.", None),
     ("en", "Kazakhstan has consular agreements with Brazil.", None),
+    ("ru", "Казахстан поддерживает дипломатические отношения с Аргентиной.", None),
+    ("ru", "Эстония считает Финляндию своим ближайшим соседом.", None),
     ("en", "The two countries have close ties.", None),
 ]
 

@@ -223,6 +223,19 @@ CASES = {
          {("ACCUSE", "BOL", "PER")}, set()),
         ("ru", "Перуанская полиция ворвалась в посольство Боливии в Лиме. Президент Боливии осудил этот шаг.",
          {("ACCUSE", "BOL", "PER")}, set()),
+        # ... the doer of the latest act found, not a third side named since (whom the speaker turned to for help)
+        ("en", "Turkey launched air strikes on northern Iraq. The Iraqi government called on the United Nations to "
+               "intervene. Iraq condemned this step.",
+         {("ACCUSE", "IRQ", "TUR")}, {("ACCUSE", "IRQ", "UN")}),
+        ("es", "Turquía lanzó ataques aéreos contra el norte de Irak. El Gobierno iraquí pidió a la ONU que "
+               "intervenga. Irak condenó este paso.",
+         {("ACCUSE", "IRQ", "TUR")}, {("ACCUSE", "IRQ", "UN")}),
+        ("ru", "Турция нанесла авиаудары по северу Ирака. Правительство Ирака призвало ООН вмешаться. Ирак осудил "
+               "этот шаг.",
+         {("ACCUSE", "IRQ", "TUR")}, {("ACCUSE", "IRQ", "UN")}),
+        ("ru", "Турция нанесла авиаудары по северу Ирака. Правительство Ирака обратилось к ООН за помощью. Ирак "
+               "считает этот шаг грубым нарушением своего суверенитета.",
+         {("ACCUSE", "IRQ", "TUR")}, {("ACCUSE", "IRQ", "UN")}),
     ],
     # an act said of both sides together without naming them: a reciprocal adjective, "between the two"
     "both unnamed": [

@@ -48,6 +48,16 @@ def test_a_russian_subject_hung_on_a_modifier_is_reattached_to_its_verb():
     assert by_text["границу"].dep == "obj"
 
 
+def test_a_russian_instrumental_made_a_subject_is_the_verbs_oblique():
+    """natasha makes "укрывательством" a second subject of "занимаются"; no subject is instrumental."""
+    text = "Власти Ирана занимаются «укрывательством боевиков»."
+    sentence = Sentence(0, len(text), text, "ru")
+    parse_sentences([sentence], text)
+    by_text = {t.text: t for t in sentence.tokens}
+    assert by_text["Власти"].dep == "nsubj"
+    assert by_text["укрывательством"].dep != "nsubj"
+
+
 def test_persona_non_grata_is_one_word_and_what_hung_on_it_the_verbs_object():
     text = "Латвия объявила персоной нон грата российского дипломата."
     sentence = Sentence(0, len(text), text, "ru")

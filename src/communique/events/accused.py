@@ -8,9 +8,12 @@ from .rules import OBJECT_DEPS, SUBJECT_DEPS, Tree
 
 
 def object_doers(tree: Tree, i: int, mentions: list[ActorMention], heads: dict) -> list[ActorMention]:
-    """The actors in the subject of the verb of which the noun at `i` is the object."""
+    """The actors in the subject of the verb of which the noun at `i` is the object, or a bare oblique (an
+    instrumental without a preposition: "власти Катара занимаются укрывательством террористов")."""
     h = tree.head(i)
-    if h is None or tree.tokens[i].dep.split(":")[0] not in OBJECT_DEPS or tree.tokens[h].pos not in ("VERB", "AUX"):
+    dep = tree.tokens[i].dep.split(":")[0]
+    if h is None or tree.tokens[h].pos not in ("VERB", "AUX") or not (
+            dep in OBJECT_DEPS or dep == "obl" and tree.preposition(i) is None):
         return []
     subjects = tree.kids(h, *SUBJECT_DEPS)
     return [m for m in mentions if any(heads.get(id(m)) in tree.subtree(s) for s in subjects)]

@@ -11,6 +11,8 @@ The events stage keeps one `Discourse` per document and updates it after each se
   else of the latest sentence that names exactly two (a clash "between Thailand and Cambodia" with no event of
   its own still sets who "both countries" are). A sentence naming a single actor ("К чему готовиться России")
   leaves them as they were: a third country mentioned in passing does not become a party;
+- `acted`: the doers of the two-sided acts found so far, the latest first, one per code (whom an answer or "this
+  step" condemned points back to);
 - `groups`: the lists of actors named together (coordinated: "España, Irlanda y Noruega"), the latest first, that a
   counted group noun refers back to ("the three countries", "los dos gobiernos", "делегации двух государств":
   `counted_group`, with each language's group nouns and counting words in ``data/lang/<iso>/discourse.toml``).
@@ -39,6 +41,7 @@ class Discourse:
     recent: list[ActorMention] = field(default_factory=list)
     parties: list[ActorMention] = field(default_factory=list)
     groups: list[list[ActorMention]] = field(default_factory=list)
+    acted: list[ActorMention] = field(default_factory=list)   # the doers of the acts found so far, the latest first
 
     def pair(self) -> list[ActorMention]:
         """The two sides "the parties" refer to: the latest two-sided statement's, else the latest two actors."""
@@ -56,6 +59,8 @@ class Discourse:
         codes = {m.code for m in here}
         self.recent = here + [m for m in self.recent if m.code not in codes]
         two_sided = [(s, t) for s, t in sides if s.code != t.code]
+        doers = distinct_codes([s for s, _ in two_sided])
+        self.acted = doers + [m for m in self.acted if m.code not in {d.code for d in doers}]
         named = distinct_codes([m for m in here if m.kind in PARTY_KINDS])
         if two_sided:
             self.parties = list(two_sided[0])

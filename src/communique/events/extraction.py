@@ -388,11 +388,12 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
         args.target = complement_targets(tree, i, frame, lex, mentions, heads, args)
     args.target = args.target or speaker_possessed(tree, i, frame, lex, mentions, heads, args)   # "near its post"
     if answers_before(tree, i, frame, lex) and not args.target and (args.source or args.pair):
-        # a response answers whoever acted before: the latest other actor named in the sentences before
+        # a response answers whoever acted before: the latest other doer of an act found before, else the latest
+        # other actor named in the sentences before
         taken = {m.code for m in args.source + args.pair}
         inside = [m for m in mentions if heads.get(id(m)) in tree.subtree(i) and m.code not in taken]
         args.target, confidence = inside[:1] or earlier_doers(tree, i, mentions, heads, taken) or [
-            m for m in context_all if m.code not in taken][:1], 0.5
+            m for m in discourse.acted + context_all if m.code not in taken][:1], 0.5
     if frame.matter_target and not args.target and args.source:    # "Israel y Hungría votaron en contra"
         args.target, confidence = discourse.matter(args.source), 0.5
     if posts and (args.source or args.pair):

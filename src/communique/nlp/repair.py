@@ -23,10 +23,23 @@ _CLAUSE_BREAKS = frozenset({"SCONJ", "PRON", "VERB", "AUX"})
 _NON_GRATA = (frozenset({"нон", "non"}), frozenset({"грата", "грат", "grata"}))
 
 
+#: cases no Russian subject takes (a subject is nominative, or genitive under a numeral or a negation)
+_OBLIQUE_CASES = frozenset({"Ins", "Dat", "Loc"})
+
+
 def repair_russian(tokens: list[Token]) -> None:
     """The repairs of a natasha parse, in place."""
     repair_non_grata(tokens)
+    repair_oblique_subjects(tokens)
     repair_subjects(tokens)
+
+
+def repair_oblique_subjects(tokens: list[Token]) -> None:
+    """A noun in the instrumental, dative or locative the parser made a subject is the verb's oblique ("власти
+    занимаются укрывательством террористов": "укрывательством" is what they do, not who does it)."""
+    for tok in tokens:
+        if tok.dep == "nsubj" and tok.pos == "NOUN" and tok.morph.get("Case") in _OBLIQUE_CASES:
+            tok.dep = "obl"
 
 
 def repair_non_grata(tokens: list[Token]) -> None:
