@@ -104,6 +104,13 @@ def best_time(article: Article, event: Event, times: list[TimeExpression]) -> Ti
     sentence = article.sentences[event.sentence] if 0 <= event.sentence < len(article.sentences) else None
     anchor = event.trigger.start if event.trigger else (sentence.start if sentence else event.evidence.start)
     trigger = _trigger_token(sentence, event) if sentence else None
+    return _closest_time(article, sentence, trigger, anchor, times)
+
+
+def _closest_time(article: Article, sentence: Sentence | None, trigger: Token | None, anchor: int,
+                  times: list[TimeExpression]) -> TimeExpression | None:
+    """Of `times`, the one that dates the act at `trigger` (offset `anchor`): attached to its clause first, then
+    the nearest; a time of another clause or a noun only when it lies within a week of publication."""
     published = Anchor.parse(article.published)
     ranked = []
     for time in times:
@@ -113,6 +120,43 @@ def best_time(article: Article, event: Event, times: list[TimeExpression]) -> Ti
         distance = min(abs(time.start - anchor), abs(time.end - anchor))
         ranked.append(((0 if how == "direct" else 1, 0 if time.value else 1, distance), time))
     return min(ranked, key=lambda r: r[0])[1] if ranked else None
+
+
+class ActDates:
+    """The date each statement of an act gives it in its own sentence, read before this stage runs: the events
+    stage's document merge keeps apart one pair's acts that their sentences date apart (`merge.merge`). The time
+    expressions are found and resolved as here (against the publication date), in the sentences asked about only;
+    an act is dated by an anniversary it is named in, else as `best_time` dates an event from its own sentence."""
+
+    def __init__(self, article: Article, languages: tuple[str, ...] = ()) -> None:
+        self.article = article
+        self.languages = languages
+        self._times: dict[int, list[TimeExpression]] = {}
+
+    def times(self, index: int) -> list[TimeExpression]:
+        """The time expressions of sentence `index`, resolved against the publication date."""
+        if index not in self._times:
+            sentence = self.article.sentences[index]
+            self._times[index] = find_times(sentence.text, sentence.language, self.article.published,
+                                            sentence=sentence, base=sentence.start, sentence_index=index,
+                                            other_languages=self.languages)
+        return self._times[index]
+
+    def of(self, index: int, trigger: int) -> str | None:
+        """The resolved date (ISO year, month or day) sentence `index` gives the act whose trigger is its token
+        `trigger`; None when the sentence states none for it (or one that cannot be resolved)."""
+        if not 0 <= index < len(self.article.sentences):
+            return None
+        sentence = self.article.sentences[index]
+        times = self.times(index)
+        token = sentence.tokens[trigger] if 0 <= trigger < len(sentence.tokens) else None
+        if token is None:
+            return None
+        named = _anniversary(self.article, index, token.start, times)
+        if named is not None:
+            return named[0]
+        chosen = _closest_time(self.article, sentence, token, token.start, times) if times else None
+        return chosen.value if chosen is not None else None
 
 
 def _continues(article: Article, index: int) -> bool:
@@ -171,25 +215,36 @@ def date_by_anniversary(article: Article, event: Event, times: list[TimeExpressi
     """An event named as what an anniversary celebrates ("the 30th anniversary of the establishment of diplomatic
     relations", "10-летие с момента подписания Соглашения") happened that many years before the celebration:
     the year the sentence gives (other than the anniversary's own words), else the publication year."""
-    if event.trigger is None or not 0 <= event.sentence < len(article.sentences):
+    if event.trigger is None:
         return False
-    sentence = article.sentences[event.sentence]
+    named = _anniversary(article, event.sentence, event.trigger.start, times)
+    if named is None:
+        return False
+    event.date, event.date_text = named
+    event.status = "occurred"
+    return True
+
+
+def _anniversary(article: Article, index: int, trigger_start: int,
+                 times: list[TimeExpression]) -> tuple[str | None, str] | None:
+    """(date, words) of the act at `trigger_start` in sentence `index` when an anniversary names it (see
+    `date_by_anniversary`); the date is None when no year of the celebration is known."""
+    if not 0 <= index < len(article.sentences):
+        return None
+    sentence = article.sentences[index]
     lang = date_language(sentence.language)
     if lang is None:
-        return False
-    trigger_at = event.trigger.start - sentence.start
+        return None
+    trigger_at = trigger_start - sentence.start
     for pattern in lang.anniversaries:
         for m in pattern.finditer(sentence.text):
             if not 0 <= trigger_at - m.end() <= _ANNIVERSARY_REACH:
                 continue
             celebrated = _celebration_year(article, sentence.start + m.start(), sentence.start + m.end(), times)
             if celebrated is None:
-                event.date, event.date_text, event.status = None, m.group(0), "occurred"
-                return True
-            event.date, event.date_text = f"{celebrated - int(m.group('years')):04d}", m.group(0)
-            event.status = "occurred"
-            return True
-    return False
+                return None, m.group(0)
+            return f"{celebrated - int(m.group('years')):04d}", m.group(0)
+    return None
 
 
 def _celebration_year(article: Article, start: int, end: int, times: list[TimeExpression]) -> int | None:
@@ -519,9 +574,6 @@ class DatesStage(Stage):
         by_sentence: dict[int, list[TimeExpression]] = {}
         for time in article.times:
             by_sentence.setdefault(time.sentence if time.sentence is not None else -1, []).append(time)
-        from .date_split import split_by_dates
-
-        split_by_dates(article, by_sentence)       # acts of one pair the merge folded together, dated apart
         # events a news report gives no date for: the publication month (the gold's convention), or "day"
         precision = self.options.get("undated_precision", "day")
         undated = [event for event in article.events if not date_from_text(article, event, by_sentence)]

@@ -11,9 +11,10 @@ the `entities` stage (see :mod:`communique.event_actors`). Roughly:
 3. map arguments to source / target (inverse frames swap them: "Putin received Tokayev" is KAZ→RUS), fill a
    missing side from a governing speech verb or the previous sentence only where the grammar allows it;
 4. status (planned, negated, hypothetical, ongoing) from auxiliaries, tense and governing words;
-5. one event per distinct (type, actors, status, kind of mode) in the document: repeated mentions merge.
+5. one event per distinct (type, actors, status, kind of mode) and date in the document (`merge`): repeated
+   mentions merge, acts their own sentences date apart stay apart (`dates.ActDates` reads those dates).
 
-Dates are left to the `dates` stage that runs next.
+The events' dates are left to the `dates` stage that runs next.
 """
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ from .arguments import (
     subject_among_targets,
 )
 from .cameo import cameo_code
+from .dates import ActDates
 from .fallback import classifier_events
 from .merge import COOCCURRENCE_TYPES, Candidate, best_of_kinds, merge
 from .discourse import (Discourse, between_sides, coordinated_groups, distinct_codes, group_sides, hosts_others, pair_act,
@@ -134,7 +136,9 @@ class EventsStage(Stage):
             candidates.extend(c for c in classifier_events(article, silent, mentions, floor)
                               if c.confidence >= min_confidence)
         candidates = drop_agreed_acts(article, drop_meetings_of_summons(article, candidates, summoned))
-        article.events = [to_event(article, c, n) for n, c in enumerate(merge(candidates, named_kinds), 1)]
+        acts = ActDates(article, tuple(self.settings.languages))     # the date each candidate's sentence gives it
+        merged = merge(candidates, named_kinds, lambda c: acts.of(c.sentence, c.trigger), article.published)
+        article.events = [to_event(article, c, n) for n, c in enumerate(merged, 1)]
 
 
 def states_act(tree: Tree, lex: Lexicon) -> bool:

@@ -1,9 +1,13 @@
 """The document merge of the `events` stage: the candidates found sentence by sentence become one event per type,
-kind, pair of actors and status in the document (repeated mentions merge; see `merge`)."""
+kind, pair of actors and status in the document (repeated mentions merge; see `merge`), and per date: one pair's
+acts of one type that their sentences date apart (a visit in 2019 and another in 2023, talks in March and a call
+in June) stay apart (see `date_parts`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from ..lexicon import Frame
 from .actor_mentions import ActorMention
@@ -43,19 +47,23 @@ def best_of_kinds(group: list[Candidate]) -> list[Candidate]:
     return list(per_kind.values())
 
 
-def merge(candidates: list[Candidate], named_kinds: frozenset | set = frozenset()) -> list[Candidate]:
+def merge(candidates: list[Candidate], named_kinds: frozenset | set = frozenset(),
+          dated: Callable[[Candidate], str | None] | None = None, published: str | None = None) -> list[Candidate]:
     """One event per type, kind, pair of actors and status in the document: a directed reading ("X visited Y") wins
     over a mutual one of the same pair ("X and Y met"), and the best-supported, earliest mention is kept. Kinds keep
     distinct events of one type apart (opening a consulate is not establishing relations), but one sentence still
     states one event of a type for a pair. A mention without a kind stands for any kind of its pair that the
     language's ``[kinds.TYPE]`` names (`named_kinds`: "Ethiopia accuses Egypt of seeking escalation ... It also
-    accused Cairo of ..."): it joins the first such kind stated (a frame's own kind, "award", stays apart)."""
+    accused Cairo of ..."): it joins the first such kind stated (a frame's own kind, "award", stays apart).
+    With `dated` (the date a candidate's own sentence gives its act, see `dates.ActDates`), acts dated apart stay
+    apart (`date_parts`)."""
     groups: dict[tuple, list[Candidate]] = {}
     for c in candidates:
         groups.setdefault((c.type, _kind_of(c, candidates, named_kinds), frozenset((c.source.code, c.target.code)), c.status),
                           []).append(c)
     kept: list[Candidate] = []
-    for group in groups.values():
+    parts = [part for group in groups.values() for part in (date_parts(group, dated, published) if dated else [group])]
+    for group in parts:
         directed = [c for c in group if not c.mutual]
         by_direction: dict[tuple[str, str], Candidate] = {}
         for c in directed or group:
@@ -105,3 +113,64 @@ def _one_per_sentence(candidates: list[Candidate]) -> list[Candidate]:
             chosen[0].also |= c.also
         kept.update(id(c) for c in chosen)
     return [c for c in candidates if id(c) in kept]
+
+
+# days two day-precise dates must lie apart to be two acts: a visit or a crisis runs over several days (arriving
+# the evening before the talks, talks on Monday and Tuesday, an expulsion commented two days later)
+DAYS_APART = 7
+
+
+def dated_apart(a: str | None, b: str | None) -> bool:
+    """Do two resolved dates (ISO year, month or day) name different acts? Days more than a week apart when both
+    are days, else different years, or different months when both name one; an unknown date is apart from none."""
+    if not a or not b or len(a) < 4 or len(b) < 4 or not (a[:4].isdigit() and b[:4].isdigit()):
+        return False
+    if len(a) >= 10 and len(b) >= 10:
+        try:
+            return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) > DAYS_APART
+        except ValueError:
+            return a[:7] != b[:7]
+    if a[:4] != b[:4]:
+        return True
+    return len(a) >= 7 and len(b) >= 7 and a[:7] != b[:7]
+
+
+def date_parts(group: list[Candidate], dated: Callable[[Candidate], str | None],
+               published: str | None = None) -> list[list[Candidate]]:
+    """A group of one type, kind, pair and status, in parts of one act each: a dated mention joins the first part
+    whose dated mentions all agree with its date (`dated_apart`), else starts a part. A mention its sentence dates
+    not at all ("the talks", "during the visit") repeats an act already told: it joins the part whose date lies
+    nearest the report's (an undated statement in a news report tells the news: the dates stage dates such an
+    event by the report), or the latest part when the report's date is unknown."""
+    if len({c.sentence for c in group}) < 2:
+        return [group]
+    parts: list[list[tuple[Candidate, str]]] = []
+    undated: list[Candidate] = []
+    for c in group:
+        value = dated(c)
+        if value is None:
+            undated.append(c)
+            continue
+        part = next((p for p in parts if not any(dated_apart(value, v) for _, v in p)), None)
+        if part is None:
+            parts.append([(c, value)])
+        else:
+            part.append((c, value))
+    if len(parts) < 2:
+        return [group]
+    news = min(range(len(parts)), key=lambda n: _distance(parts[n][0][1], published))
+    members = [{id(c) for c, _ in p} | ({id(c) for c in undated} if n == news else set()) for n, p in enumerate(parts)]
+    return [[c for c in group if id(c) in m] for m in members]
+
+
+def _distance(value: str, published: str | None) -> float:
+    """How far a date lies from the report's (days between their first days); from the future back without one."""
+    if published and published.startswith(value):
+        return 0
+    try:
+        start = date.fromisoformat((value + "-01-01")[:10])
+        if not published:
+            return -start.toordinal()
+        return abs((start - date.fromisoformat((published + "-01-01")[:10])).days)
+    except ValueError:
+        return float("inf")

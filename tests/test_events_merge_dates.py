@@ -1,0 +1,139 @@
+"""The document merge keeps one pair's acts of one type apart when their sentences date them apart, and a mention
+its sentence does not date joins the act it repeats (`events/merge.py`, `date_parts`; dates read by
+`events/dates.py`, `ActDates`)."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from communique import extract
+from communique.events.merge import date_parts, dated_apart
+
+PUBLISHED = "2024-05-10"          # a Friday: "on Thursday" is 2024-05-09
+
+
+def _events(text: str, event_type: str = "CONSULT") -> list[dict]:
+    return [e for e in extract(text, published=PUBLISHED)["events"] if e["type"] == event_type]
+
+
+def _dates(text: str, event_type: str = "CONSULT") -> list[str]:
+    return sorted(e["date"] or "" for e in _events(text, event_type))
+
+
+# --- two visits of one pair in different years: two events, each with its own date --------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Turkish President Erdogan visited Hungary in 2019. "
+    "On Thursday, Erdogan visited Hungary again for talks on gas supplies.",
+    "El presidente de Turquía, Erdogan, visitó Hungría en 2019. "
+    "El jueves, Erdogan visitó de nuevo Hungría para conversar sobre el suministro de gas.",
+    "Президент Турции Эрдоган посетил Венгрию в 2019 году. "
+    "В четверг Эрдоган снова посетил Венгрию для переговоров о поставках газа.",
+])
+def test_visits_in_different_years_stay_two_events(text):
+    visits = [e for e in _events(text) if (e["source"]["code"], e["target"]["code"]) == ("TUR", "HUN")]
+    assert sorted(e["date"] for e in visits) == ["2019", "2024-05-09"]
+    assert all(e["also_evidence"] == [] for e in visits)          # each act keeps its own sentence only
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign ministers of Brazil and Argentina met in 2015 in Brasilia. "
+    "The foreign ministers of Brazil and Argentina met again on 7 May 2024 in Buenos Aires.",
+    "Los cancilleres de Brasil y Argentina se reunieron en 2015 en Brasilia. "
+    "Los cancilleres de Brasil y Argentina se reunieron de nuevo el 7 de mayo de 2024 en Buenos Aires.",
+    "Министры иностранных дел Бразилии и Аргентины встретились в 2015 году в Бразилиа. "
+    "Министры иностранных дел Бразилии и Аргентины снова встретились 7 мая 2024 года в Буэнос-Айресе.",
+])
+def test_meetings_in_different_years_stay_apart(text):
+    dates = _dates(text)
+    assert len(dates) >= 2 and any(d.startswith("2015") for d in dates) and any(d.startswith("2024") for d in dates)
+
+
+# --- a dated act repeated undated later in the text: one event ----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Turkish President Erdogan visited Hungary on 8 May 2024. "
+    "Erdogan visited Hungary with a large delegation of ministers and business leaders.",
+    "El presidente de Turquía, Erdogan, visitó Hungría el 8 de mayo de 2024. "
+    "Erdogan visitó Hungría acompañado de una amplia delegación de ministros y empresarios.",
+    "Президент Турции Эрдоган посетил Венгрию 8 мая 2024 года. "
+    "Эрдоган посетил Венгрию в сопровождении большой делегации министров и предпринимателей.",
+])
+def test_a_dated_visit_repeated_undated_stays_one(text):
+    visits = _events(text)
+    assert [e["date"] for e in visits] == ["2024-05-08"] and len(visits[0]["also_evidence"]) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign ministers of Brazil and Argentina met on 7 May 2024 in Brasilia. "
+    "The foreign ministers of Brazil and Argentina met to discuss trade.",
+    "Los cancilleres de Brasil y Argentina se reunieron el 7 de mayo de 2024 en Brasilia. "
+    "Los cancilleres de Brasil y Argentina se reunieron para hablar de comercio.",
+    "Министры иностранных дел Бразилии и Аргентины встретились 7 мая 2024 года в Бразилиа. "
+    "Министры иностранных дел Бразилии и Аргентины встретились для обсуждения торговли.",
+])
+def test_a_mention_without_a_date_still_joins_the_event(text):
+    assert _dates(text) == ["2024-05-07"]
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish President Erdogan visited Hungary in 2019. On Thursday, Erdogan visited Hungary again. "
+    "Erdogan visited Hungary with a large delegation of ministers.",
+    "El presidente de Turquía, Erdogan, visitó Hungría en 2019. El jueves, Erdogan visitó de nuevo Hungría. "
+    "Erdogan visitó Hungría acompañado de una amplia delegación de ministros.",
+    "Президент Турции Эрдоган посетил Венгрию в 2019 году. В четверг Эрдоган снова посетил Венгрию. "
+    "Эрдоган посетил Венгрию в сопровождении большой делегации министров.",
+])
+def test_an_undated_mention_tells_the_news_not_the_old_visit(text):
+    visits = {e["date"]: e for e in _events(text)}
+    assert sorted(visits) == ["2019", "2024-05-09"]
+    assert visits["2019"]["also_evidence"] == [] and len(visits["2024-05-09"]["also_evidence"]) == 1
+
+
+# --- talks and a later phone call on another date: two events ------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Indian Foreign Minister Jaishankar held talks with his Japanese counterpart in Tokyo on 12 March. "
+    "In April, Jaishankar had a phone call with the Japanese foreign minister.",
+    "El canciller de la India, Jaishankar, mantuvo conversaciones con su homólogo japonés en Tokio el 12 de marzo. "
+    "En abril, Jaishankar habló por teléfono con el canciller de Japón.",
+    "Министр иностранных дел Индии Джайшанкар провёл переговоры с японским коллегой в Токио 12 марта. "
+    "В апреле Джайшанкар провёл телефонный разговор с министром иностранных дел Японии.",
+])
+def test_talks_and_a_later_phone_call_stay_apart(text):
+    assert _dates(text) == ["2024-03-12", "2024-04"]
+
+
+# --- the rules ------------------------------------------------------------------------------------------------------
+
+def test_dated_apart():
+    assert dated_apart("2015", "2024-05-07")
+    assert dated_apart("2024-01-14", "2024-07-01")
+    assert dated_apart("2024-03", "2024-06")                     # talks in March, a call in June
+    assert dated_apart("2024-03-12", "2024-06")
+    assert not dated_apart("2024-05-06", "2024-05-07")          # talks on Monday and Tuesday of one visit
+    assert not dated_apart("2023-12-30", "2024-01-02")          # one visit over the new year
+    assert not dated_apart("2024-05", "2024-05-07")
+    assert not dated_apart("2024", "2024-05-07")
+    assert not dated_apart(None, "2024-05-07")
+
+
+def _candidate(sentence: int) -> SimpleNamespace:
+    return SimpleNamespace(sentence=sentence)
+
+
+def test_date_parts_sends_undated_mentions_to_the_act_nearest_the_report():
+    old, news, repeated, headline = _candidate(3), _candidate(1), _candidate(5), _candidate(0)
+    dates = {3: "2019", 1: "2024-05-09", 5: None, 0: None}
+    parts = date_parts([headline, news, old, repeated], lambda c: dates[c.sentence], PUBLISHED)
+    assert parts == [[headline, news, repeated], [old]]
+    # without a report date, the latest act is the news
+    assert date_parts([headline, news, old, repeated], lambda c: dates[c.sentence]) == parts
+
+
+def test_date_parts_keeps_a_group_whole_when_its_dates_agree():
+    a, b, c = _candidate(0), _candidate(2), _candidate(4)
+    dates = {0: "2024-05", 2: "2024-05-07", 4: None}
+    assert date_parts([a, b, c], lambda x: dates[x.sentence], PUBLISHED) == [[a, b, c]]
+    assert date_parts([a], lambda x: "2019", PUBLISHED) == [[a]]
