@@ -49,6 +49,12 @@ STATED = [
     ("ru", "Болгария объявила двух российских дипломатов персонами нон грата.", ("SANCTION", "BGR", "RUS")),
     ("ru", "Польша закрыла границу с Белоруссией.", ("SANCTION", "POL", "BLR")),
     ("ru", "Индия отзывает своих военных атташе из Исламабада.", ("SANCTION", "IND", "PAK")),
+    # a second act after a comma shares the first's subject (natasha's second root, repaired)
+    ("ru", "Эстония вызвала временного поверенного России в Таллине, объявила об отзыве своего военного атташе из "
+           "Москвы.", ("SANCTION", "EST", "RUS")),
+    # the doer of a clause whose subject natasha took for an object (repaired)
+    ("ru", "Власти Вьетнама выразили протест после того, как китайский корабль береговой охраны (CCG) окружил и "
+           "атаковал вьетнамских рыбаков.", ("ASSAULT", "CHN", "VNM")),
     # SUPPORT by the imperfective «поддерживать» of a side or its stand (not of relations kept up: NO_EVENT)
     ("ru", "Армения поддерживает позицию Франции по этому вопросу.", ("SUPPORT", "ARM", "FRA")),
     ("ru", "Турция поддерживает Азербайджан в этом споре.", ("SUPPORT", "TUR", "AZE")),

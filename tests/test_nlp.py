@@ -58,6 +58,31 @@ def test_a_russian_instrumental_made_a_subject_is_the_verbs_oblique():
     assert by_text["укрывательством"].dep != "nsubj"
 
 
+def test_a_russian_second_root_after_a_comma_is_the_first_verbs_conjunct():
+    """natasha makes "объявила" a second root; subjectless and agreeing, it shares "Эстония"; "из Москвы", hung on
+    the noun of the first clause, is the recall's."""
+    text = "Эстония вызвала временного поверенного России в Таллине, объявила об отзыве своего военного атташе из Москвы."
+    sentence = Sentence(0, len(text), text, "ru")
+    parse_sentences([sentence], text)
+    by_text = {t.text: t for t in sentence.tokens}
+    assert by_text["объявила"].dep == "conj" and by_text["объявила"].head == by_text["вызвала"].i
+    assert by_text["Москвы"].head == by_text["атташе"].i
+
+
+def test_a_russian_clause_subject_tagged_as_object_and_its_verb_pair_are_repaired():
+    """natasha makes "корабль" (nominative, before a verb with no subject) an object, hangs "атаковал" on the main
+    verb and "Вьетнама"'s adjective of the second coast guard on the first."""
+    text = ("Глава МИД Вьетнама заявил о протесте в связи с тем, что китайский корабль береговой охраны (CCG) "
+            "преследовал и атаковал водометами рыболовецкое судно Вьетнамской береговой охраны.")
+    sentence = Sentence(0, len(text), text, "ru")
+    parse_sentences([sentence], text)
+    tokens = sentence.tokens
+    by_text = {t.text: t for t in tokens}
+    assert by_text["корабль"].dep == "nsubj" and by_text["корабль"].head == by_text["преследовал"].i
+    assert by_text["атаковал"].head == by_text["преследовал"].i
+    assert tokens[by_text["Вьетнамской"].head].i > by_text["Вьетнамской"].i
+
+
 def test_persona_non_grata_is_one_word_and_what_hung_on_it_the_verbs_object():
     text = "Латвия объявила персоной нон грата российского дипломата."
     sentence = Sentence(0, len(text), text, "ru")

@@ -7,13 +7,17 @@ between them as a modifier ("белорусский военный незако�
 gender, for a past singular) is its subject. The Latin "персона нон грата" is split into an object and its
 dependents ("объявила персоной нон грата российского дипломата": "нон" and "грата" objects of the verb, the
 diplomat under "грата"): the two words are the fixed part of "персона", what hangs on them the verb's object.
+natasha also splits a sentence at a comma into two roots, and hangs words across the clause boundary: a second
+subjectless verb that agrees with the first is its conjunct, two verbs joined by "и" are conjuncts, and a modifier
+hung across a clause goes to the nearest noun it can modify. A noun in an oblique case is never a subject.
 """
 from __future__ import annotations
 
 from ..records import Token
 
-#: labels a misattached subject comes with (never a subject, a conjunct, an apposition or a name's part)
-_MISATTACHED = frozenset({"amod", "nmod", "obl", "advmod", "dep"})
+#: labels a misattached subject comes with (never a subject, a conjunct, an apposition or a name's part; an object
+#: before its verb, which has no subject, tagged nominative: "что китайский корабль заблокировал катера")
+_MISATTACHED = frozenset({"amod", "nmod", "obl", "advmod", "dep", "obj"})
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 #: words that open another clause between the noun and the verb
 _CLAUSE_BREAKS = frozenset({"SCONJ", "PRON", "VERB", "AUX"})
@@ -32,6 +36,9 @@ def repair_russian(tokens: list[Token]) -> None:
     repair_non_grata(tokens)
     repair_oblique_subjects(tokens)
     repair_subjects(tokens)
+    repair_split_roots(tokens)
+    repair_verb_pairs(tokens)
+    repair_crossing_modifiers(tokens)
 
 
 def repair_oblique_subjects(tokens: list[Token]) -> None:
@@ -80,10 +87,16 @@ def repair_subjects(tokens: list[Token]) -> None:
 
 
 def _next_finite_verb(tokens: list[Token], i: int) -> Token | None:
+    bracket = False                       # an acronym in brackets after the noun: "корабль (CCG) заблокировал"
     for t in tokens[i + 1:]:
+        if t.text in ("(", ")"):
+            bracket = t.text == "("
+            continue
+        if bracket:
+            continue
         if t.pos == "VERB" and t.morph.get("VerbForm") == "Fin":
             return t
-        if t.pos in _CLAUSE_BREAKS or t.text in (",", ";", ":", "—", "–", "(", ")", '"', "«", "»"):
+        if t.pos in _CLAUSE_BREAKS or t.text in (",", ";", ":", "—", "–", '"', "«", "»"):
             return None
     return None
 
@@ -104,3 +117,68 @@ def _dominates(heads: dict[int, int], top: int, i: int) -> bool:
         seen.add(i)
         i = heads.get(i, i)
     return False
+
+
+def repair_split_roots(tokens: list[Token]) -> None:
+    """A finite verb after a comma that natasha made a second root of the sentence, with no subject and no
+    conjunction of its own and agreeing with the root before it, is that root's conjunct: it shares its subject
+    ("Индия вызвала дипломата Пакистана, объявила об отзыве атташе": India announced the recall too)."""
+    roots = [t for t in tokens if t.dep == "root" and t.head == t.i]
+    for before, root in zip(roots, roots[1:]):
+        if root.i == 0 or tokens[root.i - 1].text != "," or not _finite(before) or not _finite(root):
+            continue
+        if any(t.head == root.i and t.i != root.i and (t.dep in _SUBJECTS or t.dep in ("mark", "csubj"))
+               for t in tokens):
+            continue
+        if any(before.morph.get(f) != root.morph.get(f) for f in ("Number", "Gender", "Person", "Tense")):
+            continue
+        root.dep, root.head = "conj", before.i
+
+
+def _finite(tok: Token) -> bool:
+    return tok.pos == "VERB" and tok.morph.get("VerbForm") == "Fin"
+
+
+def repair_crossing_modifiers(tokens: list[Token]) -> None:
+    """Modifiers natasha hangs across a clause: a noun phrase after a finite verb hung on a noun before it ("вызвала
+    дипломата Пакистана, объявила об отзыве атташе из Исламабада": "из Исламабада" on "дипломата") belongs to the
+    nearest noun of that verb's clause before it; an adjective hung on a noun before it ("катера Филиппинской
+    береговой охраны": "Филиппинской" on an earlier "охраны") modifies the noun after it it agrees with."""
+    heads = {t.i: t.head for t in tokens}
+    for tok in tokens:
+        h = tok.head
+        if h >= tok.i or tok.pos not in ("NOUN", "PROPN", "ADJ"):
+            continue
+        if tok.dep == "amod":
+            noun = next((t for t in tokens[tok.i + 1:tok.i + 4] if t.pos in ("NOUN", "PROPN")), None)
+            if noun is not None and noun.head != tok.i and _agree_in_case(tok, noun):
+                tok.head = noun.i
+            continue
+        if tok.dep != "nmod":
+            continue
+        verb = next((t for t in tokens[h + 1:tok.i] if _finite(t) and not _dominates(heads, t.i, h)), None)
+        if verb is None:
+            continue
+        noun = next((t for t in reversed(tokens[verb.i + 1:tok.i]) if t.pos in ("NOUN", "PROPN")
+                     and _dominates(heads, verb.i, t.i)), None)
+        if noun is not None:
+            tok.head = noun.i
+            heads[tok.i] = noun.i
+
+
+def _agree_in_case(adjective: Token, noun: Token) -> bool:
+    feats = ("Case", "Number") + (("Gender",) if adjective.morph.get("Number") == "Sing" else ())
+    return all(adjective.morph.get(f) is not None and adjective.morph.get(f) == noun.morph.get(f) for f in feats)
+
+
+def repair_verb_pairs(tokens: list[Token]) -> None:
+    """Two finite verbs joined by a bare conjunction ("заблокировал и атаковал") are conjuncts: the second, hung
+    by natasha on a verb further away, shares the first's subject and clause."""
+    for tok in tokens[2:]:
+        first, cc = tokens[tok.i - 2], tokens[tok.i - 1]
+        if tok.dep != "conj" or tok.head == first.i or cc.pos != "CCONJ" or cc.head != tok.i or \
+                not _finite(tok) or not _finite(first):
+            continue
+        if any(first.morph.get(f) != tok.morph.get(f) for f in ("Number", "Gender", "Person")):
+            continue
+        tok.head = first.i
