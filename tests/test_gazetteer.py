@@ -157,6 +157,17 @@ def test_demonyms_with_inflections(language, text, expected):
     assert codes(language, text, ("demonym", "combining")) == expected
 
 
+@pytest.mark.parametrize("language,text,expected", [
+    ("es", "una patrulla beliceña y las tropas malgaches", ["BLZ", "MDG"]),
+    ("es", "el gobierno maltés recibió a los cancilleres luxemburgueses", ["MLT", "LUX"]),
+    ("en", "a Belizean patrol met the Maltese coast guard", ["BLZ", "MLT"]),
+    ("ru", "белизский патруль и мальтийского правительства", ["BLZ", "MLT"]),
+])
+def test_demonyms_of_every_state(language, text, expected):
+    """Demonyms of the smaller states too: "soldados beliceños" is Belize's side of a border clash."""
+    assert codes(language, text, ("demonym",)) == expected
+
+
 def test_spanish_demonym_inflections():
     assert {"kazaja", "kazajos", "kazajas"} <= demonym_forms("kazajo", "es")
     assert {"francesa", "franceses"} <= demonym_forms("francés", "es")

@@ -18,6 +18,9 @@ _OWNER_POSSESSIVES = {"its", "their", "su", "sus", "его", "ее", "её", "и
 
 #: role values that do not narrow down who a description is ("the Kazakh leader")
 _GENERIC_ROLES = {"", "leader", "diplomat", "minister"}
+#: of those, the ones that still pick one person out of several named when only one holds such an office ("the
+#: minister" after a director, an ambassador and a foreign minister were named: the foreign minister)
+_ROLE_FAMILIES = {"minister"}
 
 # --------------------------------------------------------------------------------------------- references
 
@@ -54,7 +57,9 @@ def descriptive_references(si: int, sentence: Sentence, toks: list[Tok], found: 
                       None)
         # "its spokeswoman", "su portavoz": the office of an institution named before; only a holder of that office
         owned = h.i > 0 and fold(toks[h.i - 1].text) in _OWNER_POSSESSIVES and (role or office) is not None
-        person = _resolve_reference(role, country, start, people, named_here, si, office, exact_only=owned)
+        family = h.best.code if h.best.code in _ROLE_FAMILIES else None
+        person = _resolve_reference(role, country, start, people, named_here, si, office, exact_only=owned,
+                                    family=family)
         if person is None:
             continue
         person.mentions.append((si, min(lo, start), max(hi, end)))
@@ -108,7 +113,7 @@ def _plural(sentence: Sentence, tok: Tok) -> bool:
 
 def _resolve_reference(role: str | None, country: str | None, offset: int, people: dict[str, Person],
                        named_here: set[str], si: int, office: str | None = None,
-                       exact_only: bool = False) -> Person | None:
+                       exact_only: bool = False, family: str | None = None) -> Person | None:
     """The person a description points to: same country and role, named before it, and not in its own
     sentence (there a description denotes someone else: "Cafiero recibió al embajador de Kazajistán").
     A candidate whose country or role was unknown learns it when the choice is clear."""
@@ -132,6 +137,9 @@ def _resolve_reference(role: str | None, country: str | None, offset: int, peopl
                          and p.country is None and not p.known and not is_before(p)
                          and country in (name_origin_countries(p.name) or {country})]
     pool = exact_before or loose_before or exact_after or same_office_after
+    if len(pool) > 1 and not role and family:
+        holders = [p for p in pool if p.role and family in p.role.split()]
+        pool = holders if len(holders) == 1 else pool
     if not pool or (len(pool) > 1 and not country and not role):
         return None                          # "the official" with two officials named: ambiguous
     if pool is same_office_after:

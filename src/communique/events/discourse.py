@@ -361,3 +361,21 @@ def relation_sides(tree: Tree, i: int, frame: Frame, lex: Lexicon, args: Argumen
             tree.is_word(o, relations) for o in tree.kids(i, *OBJECT_DEPS)):    # "relaciones diplomáticas"
         return
     args.pair, args.source = distinct_codes(args.source), []
+
+
+def pronoun_object_target(tree: Tree, i: int, lex: Lexicon, args: Arguments,
+                          recent: list[ActorMention]) -> list[ActorMention]:
+    """"El canciller lo respaldó", "decidió apoyarlo", "le pidió": a verb whose object is a personal pronoun (on its
+    own or written on the verb; ``roles.object_pronouns``) acts on the latest other actor named before."""
+    words = lex.words("roles", "object_pronouns")
+    tok = tree.tokens[i]
+    if not words or args.target or not (args.source or args.pair) or tok.pos != "VERB":
+        return []
+    alone = any(tree.tokens[c].pos == "PRON" and tree.tokens[c].text.lower() in words for c in tree.kids(i, *OBJECT_DEPS))
+    written_on = tok.morph.get("PronType") == "Prs" and tok.morph.get("Case") in ("Acc", "Dat") and \
+        tok.text.lower().endswith(tuple(words))
+    if not (alone or written_on):
+        return []
+    taken = {m.code for m in args.source + args.pair}
+    return [m for m in recent if m.code not in taken and m.kind in PARTY_KINDS - {"place"}][:1]
+

@@ -45,7 +45,7 @@ from .dates import ActDates
 from .fallback import classifier_events
 from .merge import COOCCURRENCE_TYPES, Candidate, best_of_kinds, merge
 from .discourse import (Discourse, between_sides, coordinated_groups, distinct_codes, group_sides, hosts_others, pair_act,
-                        relation_sides, state_context, with_conjuncts)
+                        pronoun_object_target, relation_sides, state_context, with_conjuncts)
 from .frame_roles import (
     CIVILIAN_SOURCE_TYPES,
     acts_for_state,
@@ -299,7 +299,10 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
         return False
     if frame.requires_object_actor:
         # an object that is another kind of act is that act's, not a guest ("se recibirá ayuda de ... la ACNUR")
-        objects = [o for o in tree.kids(i, *OBJECT_DEPS) if not _other_act(tree, o, frame, lex)]
+        # (nor a source the parser took for an object: "los ataques recibidos de Israel"; a passive's agent is one)
+        marks = (None, *lex.words("roles", "personal_object_preps"), *lex.words("roles", "agent_preps"))
+        objects = [o for o in tree.kids(i, *OBJECT_DEPS) if not _other_act(tree, o, frame, lex)
+                   and tree.preposition(o) in marks]
         if not any(object_names_actor(tree, o, heads.get(id(m)), lex) for o in objects for m in mentions):
             return False
     return True
@@ -398,6 +401,8 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
         inside = [m for m in mentions if heads.get(id(m)) in tree.subtree(i) and m.code not in taken]
         args.target, confidence = inside[:1] or earlier_doers(tree, i, mentions, heads, taken) or [
             m for m in discourse.acted + context_all if m.code not in taken][:1], 0.5
+    if not (args.target or frame.mutual) and (pronoun := pronoun_object_target(tree, i, lex, args, context_all)):
+        args.target, confidence = pronoun, 0.5       # "lo respaldó": the one named before ("lo firmó": a text)
     if frame.matter_target and not args.target and args.source:    # "Israel y Hungría votaron en contra"
         args.target, confidence = discourse.matter(args.source), 0.5
     if posts and (args.source or args.pair):

@@ -370,13 +370,22 @@ def token_batches(items: Sequence[Any], size: Callable[[Any], int], *, max_items
 def _fill_from_spacy(sentence: Sentence, doc: Any, *, parsed: bool) -> None:
     base = sentence.start
     sentence.tokens = [
-        Token(i=t.i, text=t.text, start=base + t.idx, end=base + t.idx + len(t.text), lemma=t.lemma_, pos=t.pos_,
+        Token(i=t.i, text=t.text, start=base + t.idx, end=base + t.idx + len(t.text), lemma=_verb_lemma(t), pos=t.pos_,
               dep=t.dep_.lower() if parsed else UNPARSED_DEP, head=t.head.i if parsed else t.i,
               morph=_morph(str(t.morph)))
         for t in doc
     ]
     sentence.ner = [NerSpan(base + e.start_char, base + e.end_char, e.label_, e.text) for e in doc.ents]
     sentence.parsed = parsed
+
+
+def _verb_lemma(t: Any) -> str:
+    """spaCy's Spanish lemma of a verb with its pronouns written on ("apoyarlo" → "apoyar él", "reunirse" →
+    "reunir él"): the verb's own lemma, which the lexicons know (the pronoun stays in the token's morphology)."""
+    lemma = t.lemma_
+    if " " in lemma and t.pos_ in ("VERB", "AUX"):
+        return lemma.split(" ", 1)[0]
+    return lemma
 
 
 @functools.lru_cache(maxsize=4096)
