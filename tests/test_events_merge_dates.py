@@ -91,6 +91,37 @@ def test_an_undated_mention_tells_the_news_not_the_old_visit(text):
     assert visits["2019"]["also_evidence"] == [] and len(visits["2024-05-09"]["also_evidence"]) == 1
 
 
+@pytest.mark.parametrize("text", [
+    "Turkish President Erdogan visited Hungary in 2019. On Thursday, Erdogan visited Hungary again. "
+    "Erdogan's visit to Hungary followed the gas agreement signed in 2015.",
+    "El presidente de Turquía, Erdogan, visitó Hungría en 2019. El jueves, Erdogan visitó de nuevo Hungría. "
+    "La visita de Erdogan a Hungría siguió al acuerdo de gas firmado en 2015.",
+    "Президент Турции Эрдоган посетил Венгрию в 2019 году. В четверг Эрдоган снова посетил Венгрию. "
+    "Визит Эрдогана в Венгрию последовал за газовым соглашением, подписанным в 2015 году.",
+])
+def test_a_time_of_another_clause_does_not_date_the_repeated_act(text):
+    """The sentence states a time, but of the agreement it names ("signed in 2015", "firmado en 2015"): the visit
+    it repeats is still undated, and it joins the news."""
+    visits = {e["date"]: e for e in _events(text)}
+    assert sorted(visits) == ["2019", "2024-05-09"]
+    assert visits["2019"]["also_evidence"] == [] and len(visits["2024-05-09"]["also_evidence"]) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish President Erdogan visited Hungary in 2019. During the visit, Erdogan met Hungarian Prime Minister "
+    "Orban. On Thursday, Erdogan visited Hungary again.",
+    "El presidente de Turquía, Erdogan, visitó Hungría en 2019. Durante la visita, Erdogan se reunió con el primer "
+    "ministro húngaro, Orbán. El jueves, Erdogan visitó de nuevo Hungría.",
+    "Президент Турции Эрдоган посетил Венгрию в 2019 году. В ходе визита Эрдоган встретился с премьер-министром "
+    "Венгрии Орбаном. В четверг Эрдоган снова посетил Венгрию.",
+])
+def test_a_sentence_that_continues_a_dated_one_joins_its_act(text):
+    """"During the visit, ..." continues the sentence before: the meeting it tells took place in 2019."""
+    visits = {e["date"]: e for e in _events(text)}
+    assert sorted(visits) == ["2019", "2024-05-09"]
+    assert len(visits["2019"]["also_evidence"]) == 1 and visits["2024-05-09"]["also_evidence"] == []
+
+
 # --- talks and a later phone call on another date: two events ------------------------------------------------------
 
 @pytest.mark.parametrize("text", [

@@ -66,7 +66,8 @@ def attachment(sentence: Sentence, time: TimeExpression, trigger: Token | None) 
         # a clause on the trigger noun itself dates it ("состоявшегося в 2000 г. саммита"); another clause
         # ("the initiative, announced a decade ago") or another clause's verb only describes something else
         on_trigger_noun = tok.head == trigger.i and trigger.pos in ("NOUN", "PROPN")
-        if tok.dep in _CLAUSE_MODIFIERS and not on_trigger_noun:
+        participle = tok.dep == "amod" and tok.morph.get("VerbForm") == "Part"   # "el acuerdo firmado en 2015"
+        if (tok.dep in _CLAUSE_MODIFIERS or participle) and not on_trigger_noun:
             weak = True
         tok = tokens[tok.head]
         on_trigger_noun = tok.head == trigger.i and trigger.pos in ("NOUN", "PROPN")
@@ -126,7 +127,8 @@ class ActDates:
     """The date each statement of an act gives it in its own sentence, read before this stage runs: the events
     stage's document merge keeps apart one pair's acts that their sentences date apart (`merge.merge`). The time
     expressions are found and resolved as here (against the publication date), in the sentences asked about only;
-    an act is dated by an anniversary it is named in, else as `best_time` dates an event from its own sentence."""
+    an act is dated by an anniversary it is named in, else as `best_time` dates an event from its own sentence,
+    else by the sentence before when its sentence clearly continues it, as `date_from_text` does."""
 
     def __init__(self, article: Article, languages: tuple[str, ...] = ()) -> None:
         self.article = article
@@ -156,6 +158,9 @@ class ActDates:
         if named is not None:
             return named[0]
         chosen = _closest_time(self.article, sentence, token, token.start, times) if times else None
+        if chosen is None and _continues(self.article, index):       # "During the visit, ...": the sentence before's
+            previous = [t for t in self.times(index - 1) if t.value]
+            chosen = previous[-1] if previous else None
         return chosen.value if chosen is not None else None
 
 
