@@ -541,3 +541,17 @@ def test_a_meeting_is_not_dated_by_a_statement():
     article.events = [event]
     _stage_times_only(article)
     assert event.date == "2025-12-04"
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The emir of Qatar arrived in Astana on 11 October for talks with Kazakhstan's president.", "en"),
+    ("El emir de Catar llegó a Astaná el 11 de octubre para conversar con el presidente de Kazajistán.", "es"),
+    ("Эмир Катара прибыл в Астану 11 октября для переговоров с президентом Казахстана.", "ru"),
+])
+def test_a_day_of_the_month_a_report_is_dated_to_is_its_own(text, language):
+    """A report dated to the month only ("2022-10") may be of any of its days: a past day of that month is of that
+    year, and the act on it happened (not planned as though it came after the report)."""
+    from communique import extract
+
+    record = extract(text, published="2022-10")
+    assert [(e["date"], e["status"]) for e in record["events"] if e["type"] == "CONSULT"] == [("2022-10-11", "occurred")]

@@ -277,9 +277,9 @@ def _time_of_other_statements(article: Article, event: Event,
             if trigger is not None and attachment(other, time, trigger) == "weak" and \
                     not _near_publication(time, Anchor.parse(published)):
                 continue                     # "acusó ... tras la inauguración en septiembre de la presa"
-            if published and event.status == "planned" and time.value < published[:len(time.value)]:
+            if published and event.status == "planned" and _compared(time.value, published) < 0:
                 continue
-            if published and event.status in ("occurred", "ongoing") and time.value > published[:len(time.value)]:
+            if published and event.status in ("occurred", "ongoing") and _compared(time.value, published) > 0:
                 continue
             return time
     return None
@@ -328,8 +328,15 @@ def _on_the_side_of(article: Article, event: Event, value: str) -> bool:
     if not published:
         return True
     if event.status == "planned":
-        return value >= published[:len(value)]
-    return value <= published[:len(value)]
+        return _compared(value, published) >= 0
+    return _compared(value, published) <= 0
+
+
+def _compared(value: str, published: str) -> int:
+    """-1, 0 or 1 as the ISO date `value` lies before, within or after `published`, at the precision both know:
+    a day of the month of a report dated "2022-10" is neither before nor after it."""
+    n = min(len(value), len(published))
+    return (value[:n] > published[:n]) - (value[:n] < published[:n])
 
 
 def inherit_dates(article: Article) -> None:
@@ -497,8 +504,7 @@ def _correct_status(article: Article, event: Event) -> None:
     """An 'occurred' event dated clearly after publication is planned."""
     if event.status != "occurred" or not event.date or not article.published:
         return
-    precision = len(event.date)
-    if event.date > article.published[:precision]:
+    if _compared(event.date, article.published) > 0:
         event.status = "planned"
 
 

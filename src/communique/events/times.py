@@ -395,15 +395,17 @@ def _pick_year(month: int, day: int, cand: Candidate, ctx: Context) -> int | Non
     if weekday is not None and any(o.weekday() == weekday for o in options):
         options = [o for o in options if o.weekday() == weekday]
     direction = _direction(cand, ctx)
+    # a report dated to the month only ("2022-10") may be of any of its days: a day of that month is its own
+    last = pub if anchor.precision == "day" else pub.replace(day=calendar.monthrange(pub.year, pub.month)[1])
     if direction == DIRECTION_FUTURE:
         later = [o for o in options if o >= pub]
         options = later or options
     elif direction == DIRECTION_PAST:
-        earlier = [o for o in options if o <= pub]
+        earlier = [o for o in options if o <= last]
         options = earlier or options
     if not options:
         return None
-    return min(options, key=lambda o: abs((o - pub).days)).year
+    return min(options, key=lambda o: 0 if pub <= o <= last else min(abs((o - pub).days), abs((o - last).days))).year
 
 
 def _resolve_date(cand: Candidate, ctx: Context) -> tuple[str | None, str] | None:
