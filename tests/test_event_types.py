@@ -38,6 +38,16 @@ STATED = [
      ("ACCUSE", "COL", "VEN")),
     ("en", "Colombia sent a protest note over an incursion by Venezuelan soldiers.", ("ACCUSE", "COL", "VEN")),
     ("ru", "Колумбия направила ноту протеста в связи с вторжением венесуэльских военных.", ("ACCUSE", "COL", "VEN")),
+    # ... sent to an embassy or a ministry: "в" with the accusative is whither, not where (ru), as "to", "a" are
+    ("ru", "Колумбия направила ноту протеста в посольство Венесуэлы.", ("ACCUSE", "COL", "VEN")),
+    ("ru", "Литва направила ноту протеста в МИД Белоруссии.", ("ACCUSE", "LTU", "BLR")),
+    ("en", "Colombia sent a protest note to the Venezuelan embassy.", ("ACCUSE", "COL", "VEN")),
+    ("es", "Colombia envió una nota de protesta a la embajada de Venezuela.", ("ACCUSE", "COL", "VEN")),
+    # the members a verbless relative lists act for the counted noun (natasha's parse repaired)
+    ("ru", "Несколько европейских стран, среди которых Франция и Германия, осудили удары Израиля по Катару.",
+     ("ACCUSE", "DEU", "ISR")),
+    ("es", "Varios países europeos, entre ellos Francia y Alemania, condenaron los ataques de Israel contra Catar.",
+     ("ACCUSE", "DEU", "ISR")),
     ("en", "The Colombian defence minister called the Nicaraguan government a dictatorship.", ("ACCUSE", "COL", "NIC")),
     ("ru", "Министр обороны Колумбии назвала правительство Никарагуа диктатурой.", ("ACCUSE", "COL", "NIC")),
     ("en", "Ecuador withdrew its ambassador from Mexico after the incident.", ("SANCTION", "ECU", "MEX")),

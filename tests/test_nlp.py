@@ -83,6 +83,14 @@ def test_a_russian_clause_subject_tagged_as_object_and_its_verb_pair_are_repaire
     assert tokens[by_text["Вьетнамской"].head].i > by_text["Вьетнамской"].i
 
 
+def test_the_names_a_russian_verbless_relative_lists_are_appositions_of_its_noun():
+    text = "Несколько стран, среди которых Франция и Германия, осудили удары."
+    sentence = Sentence(0, len(text), text, "ru")
+    parse_sentences([sentence], text)
+    by_text = {t.text: t for t in sentence.tokens}
+    assert by_text["Франция"].dep == "appos" and by_text["Франция"].head == by_text["стран"].i
+
+
 def test_persona_non_grata_is_one_word_and_what_hung_on_it_the_verbs_object():
     text = "Латвия объявила персоной нон грата российского дипломата."
     sentence = Sentence(0, len(text), text, "ru")

@@ -17,7 +17,7 @@ from .accused import object_doers, undeclined_addressee
 from .actor_mentions import ActorMention
 from .carriers import amount_above, container
 from .helpers import helped_actors, helper_phrase
-from .rules import MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree, described_noun
+from .rules import MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree, described_noun, whither
 
 LIGHT_VERB_DEPS = {"dobj", "obj", "pobj", "obl", "attr"}    # "paid a visit", "held talks", "arrived on a visit"
 # a noun predicated of the verb's object: "declared two diplomats persona non grata", "объявила послов персонами"
@@ -214,8 +214,8 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
             # the place is the target (a visit, an embassy, an offensive)
             if frame.mutual and prep not in lex.words("roles", "partner_preps"):
                 continue
-            if prep in lex.words("roles", "locative_preps") and not (frame.venue or frame.type in LOCATIVE_TYPES
-                                                                        or frame.responds):   # "ответит на решение"
+            if prep in lex.words("roles", "locative_preps") and not (frame.venue or frame.type in LOCATIVE_TYPES or
+                    frame.responds or whither(tree, h, i)):   # "ответит на решение", "нота в посольство"
                 continue
             args.target.append(m)
         elif is_noun and prep is None and base in MODIFIER_DEPS:
@@ -494,9 +494,10 @@ def governed_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions:
         elif (prep in lex.words("roles", "target_preps") and not args.target and frame.venue
               or (frame.mutual and prep in lex.words("roles", "partner_preps"))):
             args.target.append(m)
-        elif (is_noun and not frame.mutual and not args.target and prep in lex.words("roles", "target_preps")
-              and (prep not in lex.words("roles", "locative_preps") or frame.type in LOCATIVE_TYPES)):
-            args.target.append(m)         # "impose sanctions on Niger", "lodged a protest with Beijing"
+        elif (is_noun and not frame.mutual and not args.target and prep in lex.words("roles", "target_preps") and (
+                prep not in lex.words("roles", "locative_preps") or frame.type in LOCATIVE_TYPES
+                or whither(tree, h, governor))):     # "impose sanctions on Niger", "направила ноту в МИД"
+            args.target.append(m)         # "lodged a protest with Beijing"
         elif is_noun and not (frame.mutual or args.target or prep) and tree.tokens[i].dep in OBJECT_DEPS and (role[0] in (
                 "iobj", "dative") or (role[0] == "obl" and tree.tokens[h].morph.get("Case") == "Dat")):
             args.target.append(m)         # the light verb's dative: "выразила протест Кишинёву", "gave Kyiv aid"

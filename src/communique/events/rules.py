@@ -163,3 +163,10 @@ def described_noun(tree: Tree, a: int) -> list[int]:
             or tree.kids(a, *SUBJECT_DEPS):
         return []
     return [h]
+
+
+def whither(tree: Tree, h: int, i: int) -> bool:
+    """The actor at `h` heads a phrase of `i` in the accusative: after a locative preposition it says whither, not
+    where ("направила ноту в МИД", "в посольство": sent to it; Russian tells the two apart by case alone). An
+    actor deeper in an abstract accusative ("надежду на поддержку Казахстана") is no destination."""
+    return tree.head(h) == i and tree.tokens[h].morph.get("Case") == "Acc"

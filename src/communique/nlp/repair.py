@@ -39,6 +39,7 @@ def repair_russian(tokens: list[Token]) -> None:
     repair_split_roots(tokens)
     repair_verb_pairs(tokens)
     repair_crossing_modifiers(tokens)
+    repair_verbless_relatives(tokens)
 
 
 def repair_oblique_subjects(tokens: list[Token]) -> None:
@@ -182,3 +183,18 @@ def repair_verb_pairs(tokens: list[Token]) -> None:
         if any(first.morph.get(f) != tok.morph.get(f) for f in ("Number", "Gender", "Person")):
             continue
         tok.head = first.i
+
+
+def repair_verbless_relatives(tokens: list[Token]) -> None:
+    """A relative with a preposition and no verb lists members of the noun it describes ("семь стран, среди
+    которых США, Украина и Израиль"): natasha makes "которых" a clause and the names its subjects; they are
+    appositions of the noun, the countries it counts."""
+    for tok in tokens:
+        if tok.lemma != "который" or tok.dep != "acl:relcl" or tok.head == tok.i:
+            continue
+        kids = [t for t in tokens if t.head == tok.i and t.i != tok.i]
+        if not any(t.dep == "case" for t in kids) or any(t.pos in ("VERB", "AUX") for t in kids):
+            continue
+        for t in kids:
+            if t.dep in _SUBJECTS and t.pos in ("NOUN", "PROPN"):
+                t.dep, t.head = "appos", tok.head
