@@ -50,6 +50,23 @@ def test_meetings_in_different_years_stay_apart(text):
     assert len(dates) >= 2 and any(d.startswith("2015") for d in dates) and any(d.startswith("2024") for d in dates)
 
 
+@pytest.mark.parametrize("text", [
+    "The photo taken on 7 May 2024 shows the flags of Turkey and Hungary in Budapest. Turkish President Erdogan "
+    "visited Hungary on Tuesday for talks on gas supplies. Erdogan had visited Hungary in 2019.",
+    "La foto tomada el 7 de mayo de 2024 muestra las banderas de Turquía y Hungría en Budapest. El presidente de "
+    "Turquía, Erdogan, visitó Hungría el martes para conversar sobre el gas. Erdogan ya había visitado Hungría en 2019.",
+    "На снимке, сделанном 7 мая 2024 года, флаги Турции и Венгрии в Будапеште. Президент Турции Эрдоган во вторник "
+    "посетил Венгрию для переговоров о поставках газа. Эрдоган уже посещал Венгрию в 2019 году.",
+])
+def test_without_a_publication_date_the_lead_day_resolves_the_merge_dates(text):
+    """No publication date: "on Tuesday" resolves against the day the lead gives (`reference_day`), in the merge
+    as in the dates stage, so Tuesday's visit and the 2019 one stay apart."""
+    record = extract(text)
+    assert record["published"] is None
+    visits = {e["date"]: e for e in record["events"] if e["type"] == "CONSULT"}
+    assert sorted(visits) == ["2019", "2024-05-07"]
+
+
 # --- a dated act repeated undated later in the text: one event ----------------------------------------------------
 
 @pytest.mark.parametrize("text", [

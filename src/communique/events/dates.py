@@ -109,10 +109,11 @@ def best_time(article: Article, event: Event, times: list[TimeExpression]) -> Ti
 
 
 def _closest_time(article: Article, sentence: Sentence | None, trigger: Token | None, anchor: int,
-                  times: list[TimeExpression]) -> TimeExpression | None:
+                  times: list[TimeExpression], reference: str | None = None) -> TimeExpression | None:
     """Of `times`, the one that dates the act at `trigger` (offset `anchor`): attached to its clause first, then
-    the nearest; a time of another clause or a noun only when it lies within a week of publication."""
-    published = Anchor.parse(article.published)
+    the nearest; a time of another clause or a noun only when it lies within a week of publication (or of the
+    `reference` day that stands for it)."""
+    published = Anchor.parse(reference or article.published)
     ranked = []
     for time in times:
         how = attachment(sentence, time, trigger) if sentence is not None else "none"
@@ -134,12 +135,20 @@ class ActDates:
         self.article = article
         self.languages = languages
         self._times: dict[int, list[TimeExpression]] = {}
+        self._anchor: str | None = article.published
 
     def times(self, index: int) -> list[TimeExpression]:
-        """The time expressions of sentence `index`, resolved against the publication date."""
+        """The time expressions of sentence `index`, resolved against the publication date (without one, against
+        the day the lead gives, as the stage does: `reference_day`)."""
+        if not self._times and not self.article.published:
+            every = _article_times(self.article, None, self.languages)
+            self._anchor = reference_day(self.article, every)
+            if self._anchor is None:
+                for n in range(len(self.article.sentences)):
+                    self._times[n] = [t for t in every if t.sentence == n]
         if index not in self._times:
             sentence = self.article.sentences[index]
-            self._times[index] = find_times(sentence.text, sentence.language, self.article.published,
+            self._times[index] = find_times(sentence.text, sentence.language, self._anchor,
                                             sentence=sentence, base=sentence.start, sentence_index=index,
                                             other_languages=self.languages)
         return self._times[index]
@@ -157,7 +166,7 @@ class ActDates:
         named = _anniversary(self.article, index, token.start, times)
         if named is not None:
             return named[0]
-        chosen = _closest_time(self.article, sentence, token, token.start, times) if times else None
+        chosen = _closest_time(self.article, sentence, token, token.start, times, self._anchor) if times else None
         if chosen is None and _continues(self.article, index):       # "During the visit, ...": the sentence before's
             previous = [t for t in self.times(index - 1) if t.value]
             chosen = previous[-1] if previous else None
@@ -408,14 +417,15 @@ def time_floor(article: Article) -> str | None:
 _LEAD_SENTENCES = 4
 
 
-def reference_day(article: Article) -> str | None:
+def reference_day(article: Article, times: list[TimeExpression] | None = None) -> str | None:
     """For an article without a publication date: the day its lead states with a year, outside a clause that looks
     ahead ("This photo shows the Syrian Embassy May 29, 2012", "The door of the embassy is shown Friday, Sept. 7,
     2012", "Москва, 5 марта 2024 года"), when no later date stands anywhere in the text. The report is of that day
     or soon after: the anchor of its "on Tuesday", "in February", "вчера" and of the events it gives no date, as a
     publication date would be (the record's `published` stays empty)."""
+    times = article.times if times is None else times
     lead = None
-    for time in article.times:
+    for time in times:
         if time.kind != "date" or not time.value or len(time.value) != 10 or time.sentence is None \
                 or not 0 <= time.sentence < min(_LEAD_SENTENCES, len(article.sentences)):
             continue
@@ -427,7 +437,7 @@ def reference_day(article: Article) -> str | None:
             lead = time.value
     if lead is None:
         return None
-    latest = max((_period_end(t.value) or "" for t in article.times if t.value), default="")
+    latest = max((_period_end(t.value) or "" for t in times if t.value), default="")
     return lead if latest <= lead else None
 
 
