@@ -29,6 +29,8 @@ class Frame:
     venue: bool = False            # a place in a locative phrase is the target
     requires_prep: tuple[str, ...] = ()
     requires_modifier: tuple[str, ...] = ()
+    predicate_modifier: bool = False   # that modifier only as a copula's predicate: "relations are excellent" is
+                                       # said of them, "maintains excellent relations" describes a state
     requires_governor: tuple[str, ...] = ()
     requires_object_noun: tuple[str, ...] = ()
     requires_object_actor: bool = False

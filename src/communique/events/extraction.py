@@ -35,6 +35,7 @@ from .arguments import (
     governing_verb,
     main_subject_actors,
     plural_party_subject,
+    possessive_pronoun,
     role_of,
     speaker_arguments,
     speech_subjects,
@@ -274,6 +275,14 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
         # and the predicate in the instrumental hung on that infinitive ("назвал решение закрыть границу антинародным")
         kids += [g for c in kids if tree.tokens[c].pos == "VERB" and tree.tokens[c].dep not in OBJECT_DEPS
                  for g in tree.children[c] if tree.tokens[g].morph.get("Case") == "Ins"]
+        # the predicate adjective the noun is the subject of: "las relaciones son excelentes", "отношения отличные"
+        # (English hangs both on the verb "be": its complement)
+        predicate: list[int] = []
+        if tree.tokens[i].dep.split(":")[0] == "nsubj" and (h := tree.head(i)) is not None and tree.kids(h, "cop"):
+            predicate = [h, *tree.kids(h, "conj")]
+        elif tree.tokens[i].dep == "nsubj" and (h := tree.head(i)) is not None and tree.lemma(h) == "be":
+            predicate = [a for c in tree.kids(h, "acomp", "attr") for a in (c, *tree.kids(c, "conj"))]
+        kids = predicate if frame.predicate_modifier else kids + predicate
         # ("una respuesta coordinada y firme": the second of two coordinated modifiers counts too)
         mods = {tree.lemma(c) for c in kids} | {tree.tokens[c].text.lower() for c in kids}
         if not mods & set(frame.requires_modifier):
@@ -339,6 +348,11 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     if frame.speaker:
         args = (not speech_subjects(tree, i, lex, mentions, heads) and unsaid_speaker(tree, i, lex, args, context)) \
             or speaker_arguments(tree, i, lex, mentions, heads, args)     # "..., dijo en un comunicado"
+        if args.source and not args.target and tree.tokens[i].pos == "NOUN" and possessive_pronoun(tree, i, lex):
+            # "dijo que sus argumentos eran falaces": whose they are is the other side, in the sentence or before
+            speakers = {m.code for m in args.source}
+            args.target = [m for m in fill_target(tree, i, frame, mentions, heads, args) + context_all
+                           if m.code not in speakers and m.kind != "place"][:1]
     counted, confidence = group_sides(tree, i, frame, lex, discourse, args, confidence)   # "the three countries"
     if not counted and not args.source and not args.pair and plural_party_subject(tree, i, lex):
         # "the parties agreed", "both countries accused each other": the two sides the text is about (named
