@@ -17,7 +17,8 @@ from .accused import object_doers, undeclined_addressee
 from .actor_mentions import ActorMention
 from .carriers import amount_above, container
 from .helpers import helped_actors, helper_phrase
-from .rules import MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree, described_noun, whither
+from .rules import (MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree, described_noun, whither,
+                    joined_subject)
 
 LIGHT_VERB_DEPS = {"dobj", "obj", "pobj", "obl", "attr"}    # "paid a visit", "held talks", "arrived on a visit"
 # a noun predicated of the verb's object: "declared two diplomats persona non grata", "объявила послов персонами"
@@ -353,7 +354,6 @@ def listed_actors(tree: Tree, verb: int | None, mentions: list[ActorMention], he
     return [m for m in mentions if any(heads.get(id(m)) in tree.subtree(s) for s in subjects)]
 
 
-
 def closest_in_object(tree: Tree, i: int, targets: list[ActorMention], heads: dict,
                       aimed_preps: frozenset[str] = frozenset(), own_heads: dict | None = None) -> list[ActorMention]:
     """Of the actors inside the trigger's object, the ones nearest its head: "denied Venezuela's claim of joint
@@ -485,7 +485,7 @@ def governed_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions:
         in_subject = any(h in tree.subtree(s) for s in (controller or subjects))
         if in_subject and is_noun and tree.is_passive(governor):
             args.target.append(m)         # "дипломат объявлен персоной нон грата": declared so, not declaring
-        elif in_subject and not args.source and not args.has_subject:
+        elif in_subject and not args.has_subject and (not args.source or joined_subject(tree, h, frame, args, heads)):
             args.source.append(m)
         elif prep in lex.words("roles", "pair_preps"):
             args.pair.append(m)

@@ -68,6 +68,7 @@ from .frame_roles import (
 )
 from .postings import (drop_meetings_of_summons, hosting_side, summons, own_envoy_owners, own_posting, postings,
                        summoning_side, venue_head)
+from .reported_acts import REACTION_TYPES, drop_aimed, drop_reason_targets, reported_doers
 from .rules import (
     CLAUSE_LINKS,
     OBJECT_DEPS,
@@ -175,6 +176,8 @@ def sentence_events(sentence: Sentence, index: int, mentions: list[ActorMention]
         if requested_content(tree, i, lex) or obliged_content(tree, i, lex) or alleged_content(tree, i, lex):
             continue
         for frame in trigger_frames(tree, i, lex, mentions, heads):
+            if frame.type == "NONE":
+                break                     # a sense that names no act: "met their basic needs", "backed off"
             targets = conflict_targets(tree, everyone, frame)
             found = frame_events(tree, i, frame, lex, mentions + targets, heads, discourse, index)
             out.extend(c for c in found if c.source not in targets or c.type in CIVILIAN_SOURCE_TYPES)
@@ -336,6 +339,8 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     if frame.mode == "host" and hosts_others(tree, i, lex, mentions, heads):
         return []                         # "Qatar hosted talks between the US and Iran": the talks say who met
     args = find_arguments(tree, i, frame, lex, mentions, heads)
+    if frame.type in REACTION_TYPES:      # "condemned X for imposing sanctions on Y", "condemned sanctions against Y"
+        args.target = drop_aimed(tree, i, lex, drop_reason_targets(tree, i, lex, args.target, heads), heads)
     args = thanked_for(tree, i, lex, mentions, heads) or absolute_arguments(tree, i, lex, mentions, heads, args) or args
     verb_pair(tree, i, lex, mentions, heads, args)      # "clashes broke out between Thailand and Cambodia"
     context, context_all = discourse.subjects, discourse.recent
@@ -387,7 +392,9 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
             if doer and doer[0].code in owned:
                 args.target = rest
         doers = state_context(tree, i, lex, context, context_all)      # "el régimen": a state, no organisation
-        args.source, confidence = fill_source(tree, i, lex, mentions, heads, args, doers, context_all), 0.6
+        reported = reported_doers(tree, i, lex, mentions, heads)     # an act a reaction answers: not the reactor's
+        args.source, confidence = fill_source(tree, i, lex, mentions, heads, args, doers, context_all) \
+            if reported is None else reported, 0.6
     unnamed = [] if args.source or args.pair else unnamed_attackers(tree, i, frame, lex, mentions, heads, args)
     if unnamed:                           # "killed by an explosive device outside of the Iraqi city of Basra"
         args.source, args.target = unnamed, [m for m in args.target if m.code != unnamed[0].code]
@@ -415,7 +422,8 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
         inside = [m for m in mentions if heads.get(id(m)) in tree.subtree(i) and m.code not in taken]
         args.target, confidence = inside[:1] or earlier_doers(tree, i, mentions, heads, taken) or [
             m for m in discourse.acted + context_all if m.code not in taken][:1], 0.5
-    if not (args.target or frame.mutual) and (pronoun := pronoun_object_target(tree, i, lex, args, context_all)):
+    before = [m for m in mentions if m.end <= tree.tokens[i].start][::-1]     # "..., accusing it of": in the sentence
+    if not (args.target or frame.mutual) and (pronoun := pronoun_object_target(tree, i, lex, args, before + context_all)):
         args.target, confidence = pronoun, 0.5       # "lo respaldó": the one named before ("lo firmó": a text)
     if frame.matter_target and not args.target and args.source:    # "Israel y Hungría votaron en contra"
         args.target, confidence = discourse.matter(args.source), 0.5

@@ -31,6 +31,7 @@ CIVILIAN_TARGET_TYPES = {"ASSAULT", "COERCE", "THREATEN", "AID", "SANCTION", "SU
 CIVILIAN_SOURCE_TYPES = {"PROTEST", "ASSAULT", "ACCUSE", "THREATEN", "REJECT"}
 # parts of speech of which a span standing for an actor holds one (not a lone function word)
 CONTENT_POS = {"NOUN", "PROPN", "ADJ", "X", "NUM", "VERB"}
+CURRENCY_SIGNS = {"$", "€", "£", "¥", "₽"}
 
 
 def citizens(tree: Tree, m: ActorMention) -> bool:
@@ -50,6 +51,9 @@ def acts_for_state(tree: Tree, m: ActorMention) -> bool:
     inside = [t for t in tree.tokens if t.start < m.end and t.end > m.start]
     if not any(t.pos in CONTENT_POS for t in inside):
         return False
+    after = next((t for t in tree.tokens if t.start >= m.end), None)
+    if after is not None and after.text[:1] in CURRENCY_SIGNS and after.start - m.end <= 1:
+        return False                      # "US $22 million", "HK$": a currency, not a side
     if inside and inside[0].i == 0 and m.text.isupper() and len(m.text) > 3 and dateline_end(tree, inside[-1].i):
         return False                      # a dateline ("BUENOS AIRES, May 14 (EFE) –") says where it was written
     return not citizens(tree, m)

@@ -170,3 +170,19 @@ def whither(tree: Tree, h: int, i: int) -> bool:
     where ("направила ноту в МИД", "в посольство": sent to it; Russian tells the two apart by case alone). An
     actor deeper in an abstract accusative ("надежду на поддержку Казахстана") is no destination."""
     return tree.head(h) == i and tree.tokens[h].morph.get("Case") == "Acc"
+
+
+def conjunct_of(tree: Tree, h: int | None, first: int | None) -> bool:
+    """Token `h` is coordinated with token `first` (a chain of conjuncts up to it): "the United States, Britain and
+    Canada imposed sanctions" names three doers, "Francia y Alemania", "Франция и Германия" two."""
+    while first is not None and h is not None and tree.tokens[h].dep.split(":")[0] == "conj":
+        h = tree.head(h)
+        if h == first:
+            return True
+    return False
+
+
+def joined_subject(tree: Tree, h: int, frame: Any, args: Any, heads: dict) -> bool:
+    """The actor at `h` is coordinated with the source already found, and each of them acts: "the US, the UK, the EU
+    and Canada imposed sanctions" (not in a mutual act, whose sides pair off, nor where the speaker is the source)."""
+    return not (frame.mutual or frame.speaker) and conjunct_of(tree, h, heads.get(id(args.source[0])))

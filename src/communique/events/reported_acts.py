@@ -1,0 +1,105 @@
+"""Acts named inside another act.
+
+An act named in what a reaction answers ("condemned Washington for imposing sanctions on Iran", "condemned new
+Western sanctions against Belarus") is not the reacting side's act: its doer is the one the reaction is aimed at
+(the reaction's object, for a reason clause: ``reason_preps``), else whoever the act's own phrase names, else no
+one. Neither the side the act was aimed at nor what a reason clause names is a target of the reaction.
+"""
+from __future__ import annotations
+
+from ..lexicon import Lexicon
+from .actor_mentions import ActorMention
+from .rules import OBJECT_DEPS, SUBJECT_DEPS, Tree
+
+REACTION_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})
+PUNISHING_TYPES = REACTION_TYPES | {"SANCTION"}   # a reason clause under them names what the punished side did
+
+
+PATH_DEPS = {"dobj", "obj", "pobj", "pcomp", "prep", "nmod", "obl"}
+CLAUSE_DEPS = {"advcl", "xcomp"}        # a clause on the way only when a reason marks it ("por imponer sanciones")
+
+
+def marker(tree: Tree, j: int) -> str | None:
+    """The preposition or subordinator that marks token `j`: "for" (an English prep), "за", "por" (case, mark)."""
+    if tree.tokens[j].dep == "prep":
+        return tree.lemma(j)
+    marks = tree.kids(j, "mark")
+    return tree.preposition(j) or (tree.lemma(marks[0]) if marks else None)
+
+
+def reaction_above(tree: Tree, i: int, lex: Lexicon) -> tuple[int, int] | None:
+    """(the reaction verb above trigger `i`, its child on the way down) when `i` lies in what the reaction answers,
+    through objects and prepositional phrases only: "condemned the sanctions", "condemned X for imposing ..."."""
+    below, reasons = i, lex.words("roles", "reason_preps")
+    for a in tree.ancestors(i, 6):
+        dep = tree.tokens[below].dep.split(":")[0]
+        if dep not in PATH_DEPS and not (dep in CLAUSE_DEPS and {tree.lemma(k) for k in tree.kids(below, "mark")} & reasons):
+            return None
+        if tree.tokens[a].pos in ("VERB", "AUX"):
+            if own_types(tree, a, lex) & REACTION_TYPES or (
+                    dep not in OBJECT_DEPS and marker(tree, below) in reasons and reacts(tree, a, lex)):
+                return a, below           # "condemned the sanctions", "imposed sanctions on X for supplying ..."
+            if tree.kids(a, *SUBJECT_DEPS):
+                return None               # a clause with its own subject: "condemned the way Russia imposed ..."
+        below = a
+    return None
+
+
+def reported_doers(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention],
+                   heads: dict) -> list[ActorMention] | None:
+    """The doer of an act named in what a reaction answers, [] for none named, None where `i` is no such act:
+    "condemned Washington for imposing sanctions" is Washington's; "condemned Western sanctions" names no doer."""
+    found = reaction_above(tree, i, lex)
+    if found is None:
+        return None
+    verb, child = found
+    if tree.tokens[child].dep.split(":")[0] in OBJECT_DEPS or marker(tree, child) not in lex.words("roles", "reason_preps"):
+        return []
+    outside = tree.subtree(child) | {j for s in tree.kids(verb, *SUBJECT_DEPS) for j in tree.subtree(s)}
+    return [m for m in mentions if heads.get(id(m)) in tree.subtree(verb) - outside][:1]
+
+
+def reacts(tree: Tree, a: int, lex: Lexicon) -> bool:
+    """Verb `a` reproaches or punishes someone: its own frame ("condemned", "sanctioned") or its object's ("imposed
+    sanctions on X for ...")."""
+    nouns = [o for o in tree.kids(a, *OBJECT_DEPS) if tree.tokens[o].pos == "NOUN"]
+    return bool(own_types(tree, a, lex) & PUNISHING_TYPES) or \
+        any(f.type in PUNISHING_TYPES for o in nouns for f in lex.nouns.get(tree.lemma(o), ()))
+
+
+def own_types(tree: Tree, a: int, lex: Lexicon) -> set[str]:
+    """The types verb `a` has in its plain sense: a frame that asks for a particular object or preposition
+    ("принять ноту", "recall for") is another sense."""
+    return {f.type for f in lex.verbs.get(tree.lemma(a), ()) if not (
+        f.requires_object_noun or f.requires_prep or f.requires_modifier or f.requires_governor
+        or f.requires_object_actor or f.requires_negated or f.requires_planned)}
+
+
+def drop_reason_targets(tree: Tree, i: int, lex: Lexicon, targets: list[ActorMention],
+                        heads: dict) -> list[ActorMention]:
+    """A reaction aimed at its object ("condemned Washington for imposing sanctions on Iran"): the actors inside
+    the reason phrase (a ``reason_preps`` phrase holding a clause) are what it is about, no target."""
+    objects = tree.kids(i, *OBJECT_DEPS)
+    if not objects or not any(heads.get(id(m)) in tree.subtree(o) for m in targets for o in objects):
+        return targets
+    reasons = [p for p in tree.children[i] if tree.tokens[p].dep.split(":")[0] == "prep"
+               and tree.lemma(p) in lex.words("roles", "reason_preps") and tree.kids(p, "pcomp")]
+    inside = {j for p in reasons for j in tree.subtree(p)}
+    return [m for m in targets if heads.get(id(m)) not in inside]
+
+
+def drop_aimed(tree: Tree, i: int, lex: Lexicon, targets: list[ActorMention], heads: dict) -> list[ActorMention]:
+    """"condemned new Western sanctions against Belarus": the side an act in the reaction's object was aimed at
+    (an ``aimed_preps`` phrase of an event noun) is no target of the reaction; its doer, when named, is."""
+    aimed = lex.words("roles", "aimed_preps")
+    acts = [o for o in tree.kids(i, *OBJECT_DEPS) if tree.lemma(o) in lex.nouns]
+    out = []
+    for m in targets:
+        h = heads.get(id(m))
+        path = [h] + tree.ancestors(h) if h is not None else []
+        act = next((o for o in acts if o in path), None)
+        if act is not None and any(tree.preposition(j) in aimed and tree.head(j) == act for j in path) and \
+                not any(tree.tokens[j].pos == "VERB" for j in path[:path.index(act)]):   # "... imposed by Poland"
+            continue
+        out.append(m)
+    return out
