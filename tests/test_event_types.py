@@ -43,6 +43,14 @@ STATED = [
     ("ru", "Литва направила ноту протеста в МИД Белоруссии.", ("ACCUSE", "LTU", "BLR")),
     ("en", "Colombia sent a protest note to the Venezuelan embassy.", ("ACCUSE", "COL", "VEN")),
     ("es", "Colombia envió una nota de protesta a la embajada de Venezuela.", ("ACCUSE", "COL", "VEN")),
+    # harm to hopes, efforts or trust named by a speaker accuses the doer ("the strike destroyed any hope of ...")
+    ("ru", "Удар Турции по северу Ирака полностью уничтожил надежды на перемирие, заявил премьер-министр Ирака.",
+     ("ACCUSE", "IRQ", "TUR")),
+    ("ru", "Россия подрывает доверие в Европе, заявил глава МИД Литвы.", ("ACCUSE", "LTU", "RUS")),
+    ("en", "Egypt's foreign minister said Israel's actions undermine the efforts toward a settlement.",
+     ("ACCUSE", "EGY", "ISR")),
+    ("es", "El canciller de Egipto dijo que las acciones de Israel socavan los esfuerzos de paz.",
+     ("ACCUSE", "EGY", "ISR")),
     # the members a verbless relative lists act for the counted noun (natasha's parse repaired)
     ("ru", "Несколько европейских стран, среди которых Франция и Германия, осудили удары Израиля по Катару.",
      ("ACCUSE", "DEU", "ISR")),
@@ -233,6 +241,11 @@ NO_EVENT = [
     ("es", "Argelia dice que los grupos detrás de los incendios gozan del apoyo de Marruecos.", None),
     ("en", "Kazakhstan has consular agreements with Brazil.", None),
     ("ru", "Казахстан поддерживает дипломатические отношения с Аргентиной.", None),
+    # what a strike destroys is no accusation, whoever reports it; a harm no one is quoted on accuses no one
+    ("ru", "Ракетный удар уничтожил склад в Харькове, сообщили в Минобороны России.", None),
+    ("ru", "Удар Израиля уничтожил надежды на перемирие.", None),
+    ("en", "The missile strike destroyed a warehouse in Kharkiv, Russia's defence ministry said.", None),
+    ("es", "El misil destruyó un almacén en Járkov, informó el Ministerio de Defensa de Rusia.", None),
     ("ru", "Эстония считает Финляндию своим ближайшим соседом.", None),
     ("en", "The two countries have close ties.", None),
 ]

@@ -351,8 +351,11 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
         frame, args = aid
     confidence = 0.9
     if frame.speaker:
-        args = (not speech_subjects(tree, i, lex, mentions, heads) and unsaid_speaker(tree, i, lex, args, context)) \
-            or speaker_arguments(tree, i, lex, mentions, heads, args)     # "..., dijo en un comunicado"
+        said = speech_subjects(tree, i, lex, mentions, heads)
+        unsaid = not said and unsaid_speaker(tree, i, lex, args, context)
+        if tree.tokens[i].pos == "VERB" and not said and not unsaid:
+            return []                     # "the strike destroyed hopes of peace" with no one quoted: no accusation
+        args = unsaid or speaker_arguments(tree, i, lex, mentions, heads, args)     # "..., dijo en un comunicado"
         if args.source and not args.target and tree.tokens[i].pos == "NOUN" and possessive_pronoun(tree, i, lex):
             # "dijo que sus argumentos eran falaces": whose they are is the other side, in the sentence or before
             speakers = {m.code for m in args.source}
