@@ -182,7 +182,10 @@ def test_a_late_parse_redoes_the_ruler_and_lemmas_as_a_whole_second_pass(monkeyp
 @pytest.mark.parametrize("language,texts", [
     ("en", ["The minister got the letter and said the talks were going well.",
             "Kazakhstan's president has visited Beijing twice, as he told reporters on Monday.",
-            "There were no objections; they'd agreed to meet again in  May."]),
+            "There were no objections; they'd agreed to meet again in  May.",
+            # lists of values, excluded values, the parse, and patterns of two tokens the Matcher still runs
+            "I said it ain't nothin' new, and you knew it because we gon na talk, y'all; let's see whether it is.",
+            "Did they do it? They did not, although that was what he had asked for."]),
     ("es", ["El canciller dijo que las conversaciones fueron productivas.",
             "Chile y Perú firmaron ayer un acuerdo  de cooperación en Lima."]),
 ])
@@ -197,6 +200,8 @@ def test_the_ruler_table_matches_and_tags_as_spacys_attribute_ruler(language, te
     ruler = nlp.get_pipe("attribute_ruler")
     table = RulerTable(ruler)
     assert table.tables and table.columns
+    if language == "en":
+        assert table.has_rest and table.starters is not None       # the Matcher runs only where a match may start
 
     def rows(doc):
         return [(t.text, t.lemma_, t.pos_, t.tag_, str(t.morph), t.dep_, t.head.i, t.ent_type_) for t in doc]
@@ -205,10 +210,36 @@ def test_the_ruler_table_matches_and_tags_as_spacys_attribute_ruler(language, te
         for disabled in (["parser", "attribute_ruler", "lemmatizer"], ["attribute_ruler", "lemmatizer"]):
             for doc in nlp.pipe(texts, disable=disabled):
                 assert table.match(doc) == ruler.match(doc)
+                some = {attr_id for attr_id, p in enumerate(ruler.patterns) if attr_id % 3 == 0}
+                assert RulerTable(ruler, only=some).match(doc) == [m for m in ruler.match(doc) if m[0] in some]
         spacy_docs = [rows(d) for d in nlp.pipe(texts)]
         sentences = [Sentence(0, len(t), t, language) for t in texts]
         tagged = models._SpacyTagged(sentences, models.DEFAULT_SPACY_MODELS[language], full=True)
     assert [rows(d) for d in tagged.docs] == spacy_docs
+
+
+@pytest.mark.parametrize("language,texts", [
+    ("en", ["The ministers were meeting; talks had gone well and the leaders agreed to sign the treaties.",
+            "She didn't say whether the better offers came from Brazil's largest banks.", "Go!", ""]),
+    ("es", ["Los cancilleres firmaron los acuerdos. Dijeron que seguirían trabajando juntos.",
+            "Y entonces llegaron las delegaciones de Chile a Lima.", "Bien."]),
+])
+def test_the_remembered_lemmas_are_the_lemmatizers(language, texts):
+    """`nlp.lemmas.Lemmas` lemmatises as spaCy's component, tagged only or parsed (the Spanish lemma reads the
+    sentence start), lemmas the ruler gave kept, a second time from what it remembers."""
+    from communique.nlp import models
+    from communique.nlp.lemmas import Lemmas, fast_lemmatizer
+
+    nlp = models.spacy_model(models.DEFAULT_SPACY_MODELS[language])
+    component = nlp.get_pipe("lemmatizer")
+    assert fast_lemmatizer(component) is not None
+    lemmas = Lemmas(component)
+    for disabled in (["parser", "lemmatizer"], ["lemmatizer"]):
+        for _ in range(2):
+            mine = [lemmas(doc) for doc in nlp.pipe(texts, disable=disabled)]
+            theirs = [component(doc) for doc in nlp.pipe(texts, disable=disabled)]
+            assert [[t.lemma_ for t in d] for d in mine] == [[t.lemma_ for t in d] for d in theirs]
+    assert lemmas.known
 
 
 NER_TEXTS = {

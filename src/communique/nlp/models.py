@@ -26,6 +26,7 @@ from ..records import NerSpan, Sentence, Token
 from ..registry import memory_not_counted
 from . import greedy_parser
 from .greedy_ner import greedy_ner
+from .lemmas import fast_lemmatizer
 from .repair import repair_russian
 from .ruler import ruler_rerun, ruler_table
 
@@ -335,6 +336,9 @@ def _run_component(component: Any, docs: list[Any]) -> list[Any]:
     if isinstance(component, AttributeRuler):
         table = ruler_table(component)       # its patterns matched with less work, the same matches
         return [table(doc) for doc in docs]
+    lemmas = fast_lemmatizer(component) if type(component).__name__.endswith("Lemmatizer") else None
+    if lemmas is not None:
+        return [lemmas(doc) for doc in docs]   # its answers remembered per reading, the same lemmas
     if not hasattr(component, "pipe"):
         return [component(doc) for doc in docs]
     fast = greedy_ner(component) if type(component).__name__ == "EntityRecognizer" else None
@@ -368,24 +372,38 @@ def token_batches(items: Sequence[Any], size: Callable[[Any], int], *, max_items
 
 
 def _fill_from_spacy(sentence: Sentence, doc: Any, *, parsed: bool) -> None:
-    base = sentence.start
-    sentence.tokens = [
-        Token(i=t.i, text=t.text, start=base + t.idx, end=base + t.idx + len(t.text), lemma=_verb_lemma(t), pos=t.pos_,
-              dep=t.dep_.lower() if parsed else UNPARSED_DEP, head=t.head.i if parsed else t.i,
-              morph=_morph(str(t.morph)))
-        for t in doc
-    ]
+    """The neutral tokens and NER spans of a spaCy doc, its tokens' values read from one array (what `Token`'s
+    attributes give one by one: its text, offset, lemma, part of speech, dependency label, head, morphology)."""
+    from spacy.attrs import DEP, HEAD, IDX, LEMMA, MORPH, ORTH, POS
+
+    base, strings = sentence.start, doc.vocab.strings
+    tokens = []
+    if len(doc):
+        columns = doc.to_array([IDX, ORTH, LEMMA, POS, MORPH, DEP, HEAD] if parsed else [IDX, ORTH, LEMMA, POS, MORPH])
+        for i, row in enumerate(columns.tolist()):
+            text, idx, morph = strings[row[1]], row[0], row[4]
+            if parsed:
+                dep, head = strings[row[5]].lower(), i + (row[6] - _WRAP if row[6] >= _HALF else row[6])
+            else:
+                dep, head = UNPARSED_DEP, i
+            lemma, pos = strings[row[2]], strings[row[3]]
+            if " " in lemma and pos in ("VERB", "AUX"):
+                lemma = _verb_lemma(lemma)
+            tokens.append(Token(i=i, text=text, start=base + idx, end=base + idx + len(text), lemma=lemma, pos=pos,
+                                dep=dep, head=head, morph=_morph(strings[morph]) if morph else {}))
+    sentence.tokens = tokens
     sentence.ner = [NerSpan(base + e.start_char, base + e.end_char, e.label_, e.text) for e in doc.ents]
     sentence.parsed = parsed
 
 
-def _verb_lemma(t: Any) -> str:
+def _verb_lemma(lemma: str) -> str:
     """spaCy's Spanish lemma of a verb with its pronouns written on ("apoyarlo" → "apoyar él", "reunirse" →
     "reunir él"): the verb's own lemma, which the lexicons know (the pronoun stays in the token's morphology)."""
-    lemma = t.lemma_
-    if " " in lemma and t.pos_ in ("VERB", "AUX"):
-        return lemma.split(" ", 1)[0]
-    return lemma
+    return lemma.split(" ", 1)[0]
+
+
+#: `Doc.to_array` gives a head as the offset to it in an unsigned 64-bit integer
+_WRAP, _HALF = 2 ** 64, 2 ** 63
 
 
 @functools.lru_cache(maxsize=4096)

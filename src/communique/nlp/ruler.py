@@ -17,16 +17,25 @@ lemmatises again only the tokens where one of those changed or whose lemma a pat
 that no pattern gives a lemma now. Checked doc by doc against the whole
 second pass (tests/test_nlp.py) and by the records of every development corpus, which are unchanged.
 
-:class:`RulerTable` matches the ruler's patterns with less work in every pass. Most of them are one token with
-exact values (`{"LOWER": "got", "TAG": "VBD"}`, `{"TAG": "NN"}`, `{"POS": "ADJ"}`: 152 of the 179 English, 21 of
-the 21 Spanish); spaCy's Matcher tries each of them at every token. The table looks a token's values up instead,
-once per set of attributes the patterns read, and the Matcher runs only the others; the matches are those of the
-ruler's own `match`, in its order (tests/test_nlp.py, doc by doc, on real sentences).
+:class:`RulerTable` matches the ruler's patterns with less work in every pass. Most of them are one token with exact
+values, lists of values or excluded values (`{"LOWER": "got", "TAG": "VBD"}`, `{"TAG": "NN"}`, `{"TAG": "IN",
+"LOWER": {"IN": ["that", "if", ...]}}`, `{"DEP": {"NOT_IN": ["det", "quantmod", ""]}, "TAG": {"IN": ["DT",
+"WDT"]}}`: 171 of the English ruler's 180 patterns, the 21 Spanish); spaCy's Matcher tries each of them at every
+token (7 µs a token in English). The table looks each token up by the rarest attribute each pattern reads (its form,
+then its dependency label, then its tag) and checks the pattern's other values on the few it finds; the Matcher runs
+the others (the patterns of two tokens, "gon na", "let 's", and the regular expressions) only in a doc where one of
+them may start: a token with the form (or dependency label) its first token must have. The matches are those of the
+ruler's own `match`, in its order (tests/test_nlp.py, doc by doc, on real sentences; and on every sentence of the
+seeds, the development sets, the stream and the sample corpus, tagged and parsed). A late parse matches the patterns
+that read it through a table of its own.
 """
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
+
+from .lemmas import fast_lemmatizer
 
 #: token attributes the dependency parser sets: patterns that read one are matched again after it
 PARSE_ATTRS = frozenset({"DEP", "HEAD", "SENT_START", "IS_SENT_START"})
@@ -38,66 +47,154 @@ FIRST_PASS_ATTRS = frozenset({"ORTH", "TEXT", "LOWER", "NORM", "SHAPE", "PREFIX"
 LEMMA_INPUTS = ("POS", "MORPH", "SENT_START")
 
 
-#: attributes a one-token pattern may test by exact value for the table to serve it (`Doc.to_array` reads them as
-#: the Matcher does: a string's hash, or a symbol's id for a part of speech; a flag as 0 or 1)
-TABLE_ATTRS = frozenset({"ORTH", "TEXT", "LOWER", "NORM", "LEMMA", "TAG", "POS", "IS_ALPHA", "IS_ASCII", "IS_DIGIT",
-                         "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE", "IS_STOP", "LIKE_NUM"})
+#: attributes a one-token pattern may test for the table to serve it (`Doc.to_array` reads them as the Matcher does:
+#: a string's hash, or a symbol's id for a part of speech or a dependency label; a flag as 0 or 1). A doc not parsed
+#: has 0 for DEP, as the Matcher reads it then (`allow_missing`).
+TABLE_ATTRS = frozenset({"ORTH", "TEXT", "LOWER", "NORM", "LEMMA", "TAG", "POS", "DEP", "IS_ALPHA", "IS_ASCII",
+                         "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE", "IS_STOP", "LIKE_NUM"})
 FLAG_ATTRS = frozenset(a for a in TABLE_ATTRS if a.startswith("IS_") or a == "LIKE_NUM")
 _ARRAY_NAME = {"TEXT": "ORTH"}
+#: attributes whose value (exact or among a list) can show that a pattern of the Matcher may start at a token
+STARTER_ATTRS = frozenset({"ORTH", "TEXT", "LOWER", "NORM", "TAG", "POS", "DEP"})
+_STARTER_ORDER = {"ORTH": 0, "TEXT": 0, "LOWER": 1, "NORM": 2, "DEP": 3, "TAG": 4, "POS": 5}     # the rarest first
 
 
 class RulerTable:
-    """An attribute ruler's matches (what its `match` gives) with its one-token exact-value patterns looked up in
-    tables and only the others matched by spaCy's Matcher."""
+    """An attribute ruler's matches (what its `match` gives, or of the patterns `only`) with its one-token patterns
+    of exact values, lists of values (``IN``) and excluded values (``NOT_IN``) looked up in tables, and only the
+    others matched by spaCy's Matcher, and that only in a doc where one of them may start (a token with the value
+    or one of the values, or the form matching the expression, that its first token must have)."""
 
-    def __init__(self, ruler: Any) -> None:
+    def __init__(self, ruler: Any, only: set[int] | None = None) -> None:
         from spacy.matcher import Matcher
 
         self.ruler, self.strings = ruler, ruler.vocab.strings
         self.rest = Matcher(ruler.vocab)
         rest = 0
-        #: per set of attributes read (in a fixed order): their values' keys -> the patterns' (attr_id, match_id)
-        tables: dict[tuple[str, ...], dict[tuple[int, ...], list[tuple[int, int]]]] = {}
+        #: per attribute a pattern is looked up by (its rarest with a value or a list of values): the value's key ->
+        #: the patterns' (attr_id, match_id, the other tests: (attribute, keys, whether the value must be among them))
+        tables: dict[str, dict[int, list[tuple[int, int, tuple]]]] = {}
+        starters: list[tuple[str, Any]] | None = []
         for attr_id, p in enumerate(ruler.patterns):
+            if only is not None and attr_id not in only:
+                continue
             match_id = self.strings.add(str(attr_id))
             served = [pattern for pattern in p["patterns"] if self._servable(pattern)]
             others = [pattern for pattern in p["patterns"] if not self._servable(pattern)]
             for pattern in served:
-                attrs = tuple(sorted(_ARRAY_NAME.get(k.upper(), k.upper()) for k in pattern[0]))
-                values = {_ARRAY_NAME.get(k.upper(), k.upper()): v for k, v in pattern[0].items()}
-                key = tuple(self._key(values[a]) for a in attrs)
-                entry = tables.setdefault(attrs, {}).setdefault(key, [])
-                if (attr_id, match_id) not in entry:
-                    entry.append((attr_id, match_id))
+                spec = {_ARRAY_NAME.get(k.upper(), k.upper()): v for k, v in pattern[0].items()}
+                by = min((a for a, v in spec.items() if not isinstance(v, dict) or "IN" in v),
+                         key=lambda a: (_STARTER_ORDER.get(a, 8), a))
+                tests = tuple(sorted((a, frozenset(self._keys(v) if not isinstance(v, dict) or "IN" in v
+                                                   else [self._key(x) for x in v["NOT_IN"]]),
+                                      not isinstance(v, dict) or "IN" in v)
+                                     for a, v in spec.items() if a != by))
+                for key in self._keys(spec[by]):
+                    entry = tables.setdefault(by, {}).setdefault(key, [])
+                    if (attr_id, match_id, tests) not in entry:
+                        entry.append((attr_id, match_id, tests))
             if others:
                 self.rest.add(str(attr_id), others)
                 rest += 1
+                for pattern in others:
+                    starter = self._starter(pattern)
+                    if starter is None or starters is None:
+                        starters = None
+                    else:
+                        starters.append(starter)
         self.tables = list(tables.items())
-        self.columns = sorted({a for attrs, _ in self.tables for a in attrs})
+        tested = {a for _, table in self.tables for entries in table.values() for e in entries for a, _, _ in e[2]}
+        starter_attrs = {a for a, _ in starters or ()}
+        self.columns = sorted({a for a, _ in self.tables} | tested | starter_attrs)
         self.index = {a: i for i, a in enumerate(self.columns)}
-        self.picks = [([self.index[a] for a in attrs], table) for attrs, table in self.tables]
+        self.picks = [(self.index[by], {key: [(attr_id, match_id, tuple((self.index[a], keys, inside)
+                                                                        for a, keys, inside in tests))
+                                              for attr_id, match_id, tests in entries]
+                                        for key, entries in table.items()}) for by, table in self.tables]
         self.has_rest = rest > 0
+        #: what a token must have for a pattern of the Matcher to start there (None: the Matcher runs on every doc)
+        self.starters = None if starters is None else self._group_starters(starters)
 
     @staticmethod
     def _servable(pattern: list[dict[str, Any]]) -> bool:
-        return len(pattern) == 1 and bool(pattern[0]) and all(
-            k.upper() in TABLE_ATTRS and isinstance(v, bool if k.upper() in FLAG_ATTRS else str)
-            for k, v in pattern[0].items())
+        if len(pattern) != 1 or not pattern[0]:
+            return False
+        positive = False
+        for k, v in pattern[0].items():
+            attr = k.upper()
+            if attr not in TABLE_ATTRS:
+                return False
+            kind = bool if attr in FLAG_ATTRS else str
+            if isinstance(v, dict):
+                if len(v) != 1 or next(iter(v)) not in ("IN", "NOT_IN") or attr in FLAG_ATTRS \
+                        or not all(isinstance(x, str) for x in next(iter(v.values()))):
+                    return False
+                positive = positive or "IN" in v
+            elif not isinstance(v, kind):
+                return False
+            else:
+                positive = True
+        return positive           # a pattern of excluded values only would be looked up under every token
 
     def _key(self, value: str | bool) -> int:
         return int(value) if isinstance(value, bool) else self.strings.add(value)
 
+    def _keys(self, value: Any) -> list[int]:
+        return [self._key(x) for x in value["IN"]] if isinstance(value, dict) else [self._key(value)]
+
+    def _starter(self, pattern: list[dict[str, Any]]) -> tuple[str, Any] | None:
+        """(attribute, the keys of the values it may have, or a compiled expression its form must match) that the
+        first token of a match of `pattern` must have; None when there is none to check."""
+        first = pattern[0] if pattern else {}
+        if not first or any(k.upper() == "OP" for spec in pattern for k in spec):
+            return None                       # an optional or repeated token: a match may start anywhere
+        for k, v in sorted(first.items(), key=lambda kv: _STARTER_ORDER.get(kv[0].upper(), 9)):
+            attr = _ARRAY_NAME.get(k.upper(), k.upper())
+            if attr not in STARTER_ATTRS:
+                continue
+            if isinstance(v, str):
+                return attr, frozenset({self._key(v)})
+            if isinstance(v, dict) and set(v) == {"IN"} and all(isinstance(x, str) for x in v["IN"]):
+                return attr, frozenset(self._key(x) for x in v["IN"])
+            if isinstance(v, dict) and set(v) == {"REGEX"} and attr in ("ORTH", "LOWER", "NORM"):
+                return attr, re.compile(v["REGEX"])
+        return None
+
+    @staticmethod
+    def _group_starters(starters: list[tuple[str, Any]]) -> list[tuple[str, frozenset[int], list[Any]]]:
+        grouped: dict[str, tuple[set[int], list[Any]]] = {}
+        for attr, test in starters:
+            keys, expressions = grouped.setdefault(attr, (set(), []))
+            if isinstance(test, frozenset):
+                keys |= test
+            else:
+                expressions.append(test)
+        return [(attr, frozenset(keys), expressions) for attr, (keys, expressions) in grouped.items()]
+
+    def _may_start(self, rows: list[list[int]]) -> bool:
+        """Whether a pattern of the Matcher may start at one of these tokens (`rows`: their `self.columns`)."""
+        assert self.starters is not None
+        for attr, keys, expressions in self.starters:
+            values = {row[self.index[attr]] for row in rows}
+            if not keys.isdisjoint(values):
+                return True
+            if expressions and any(_matches(expression, self.strings[v]) for v in values for expression in expressions):
+                return True
+        return False
+
     def match(self, doc: Any) -> list[tuple[int, int, int, int]]:
         """The ruler's matches on `doc`, sorted as its `match` sorts them (by pattern, then position)."""
         found: list[tuple[int, int, int, int]] = []
-        if self.columns and len(doc):
-            rows = doc.to_array(self.columns).tolist()
-            for i, row in enumerate(rows):
-                for picks, table in self.picks:
-                    hit = table.get(tuple(row[c] for c in picks))
-                    if hit:
-                        found.extend((attr_id, match_id, i, i + 1) for attr_id, match_id in hit)
-        if self.has_rest:
+        rows = doc.to_array(self.columns).reshape(len(doc), -1).tolist() if self.columns and len(doc) else []
+        for i, row in enumerate(rows):
+            for c, table in self.picks:
+                hit = table.get(row[c])
+                if hit:
+                    found.extend((attr_id, match_id, i, i + 1) for attr_id, match_id, tests in hit
+                                 if all((row[t] in keys) is inside for t, keys, inside in tests))
+        if len(self.picks) > 1 and found:
+            found = list(dict.fromkeys(found))      # a match once, though two patterns of its rule give it
+        if self.has_rest and (self.starters is None or self._may_start(rows)):
             found.extend((int(self.strings[m_id]), m_id, start, end)
                          for m_id, start, end in self.rest(doc, allow_missing=True, as_spans=False))
         found.sort()
@@ -122,6 +219,11 @@ class RulerTable:
         return doc
 
 
+@functools.lru_cache(maxsize=100_000)
+def _matches(expression: re.Pattern[str], text: str) -> bool:
+    return expression.search(text) is not None
+
+
 @functools.cache
 def ruler_table(ruler: Any) -> RulerTable:
     return RulerTable(ruler)
@@ -131,13 +233,10 @@ class RulerRerun:
     """One model's attribute ruler and lemmatizer, for docs tagged by :meth:`first_pass` and parsed afterwards."""
 
     def __init__(self, ruler: Any, lemmatizer: Any) -> None:
-        from spacy.matcher import Matcher
-
         self.ruler, self.lemmatizer, self.strings = ruler, lemmatizer, ruler.vocab.strings
         self.reads_parse: set[int] = set()       # patterns that read the parse
         self.unsafe: set[int] = set()            # patterns that set an attribute some pattern reads
         self.lemma_patterns: set[int] = set()    # patterns that set a lemma
-        self.matcher = Matcher(ruler.vocab)
         patterns = ruler.patterns
         reads = [{key.upper() for pattern in p["patterns"] for spec in pattern for key in spec} for p in patterns]
         # what the patterns kept from the first pass read: it must be the same after the parse
@@ -146,11 +245,11 @@ class RulerRerun:
             sets = {key.upper() for key in p["attrs"]}
             if keys & PARSE_ATTRS:
                 self.reads_parse.add(attr_id)
-                self.matcher.add(str(attr_id), p["patterns"])
             if sets & kept_read:
                 self.unsafe.add(attr_id)
             if "LEMMA" in sets:
                 self.lemma_patterns.add(attr_id)
+        self.parse_table = RulerTable(ruler, only=self.reads_parse)     # the patterns that read the parse
 
     def first_pass(self, doc: Any) -> list[tuple[int, int, int, int]]:
         """The ruler over a tagged doc (what its component does); its matches, kept for :meth:`after_parse`."""
@@ -169,9 +268,7 @@ class RulerRerun:
         if any(m[0] in self.unsafe for m in first):
             matches = ruler_table(self.ruler).match(doc)     # the first pass changed what its own patterns read
         else:
-            found = [(int(self.strings[m_id]), m_id, start, end)
-                     for m_id, start, end in self.matcher(doc, allow_missing=True, as_spans=False)
-                     ] if self.reads_parse else []
+            found = self.parse_table.match(doc) if self.reads_parse else []
             matches = sorted([m for m in first if m[0] not in self.reads_parse] + found)
         given = {self._target(m) for m in matches if m[0] in self.lemma_patterns}
         stale = {self._target(m) for m in first if m[0] in self.lemma_patterns}
@@ -181,7 +278,7 @@ class RulerRerun:
         if again:
             for i in again:
                 doc[i].lemma = 0
-            self.lemmatizer(doc)
+            (fast_lemmatizer(self.lemmatizer) or self.lemmatizer)(doc)
 
     def _target(self, match: tuple[int, int, int, int]) -> int:
         attr_id, _, start, end = match
