@@ -277,17 +277,42 @@ def tenure_bounds(text: str) -> tuple[int, int]:
     if not holders or not titles:
         return low, high
     folded = fold(text[:20000])
-    title_re = re.compile(rf"(?<!\w)({_alternation(list(titles))})(?!\w)")
-    for aliases, roles in holders:
-        for alias in aliases:
-            if alias not in folded:          # most aliases are absent: skip the regex (there are too many to cache)
-                continue
-            for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", folded):
-                role = _title_before(folded, m.start(), title_re, titles)
-                terms = [(a, b) for r, a, b in roles if r == role]
-                if len(terms) == 1:
-                    low, high = max(low, terms[0][0]), min(high, terms[0][1])
+    title_re = _title_pattern()
+    by_word, always = _aliases_by_word()
+    words = by_word.keys() & set(_WORD_RUN.findall(folded))
+    # the bounds narrow by max and min: the order in which the names are found does not matter
+    for alias, roles in [*always, *(entry for word in words for entry in by_word[word])]:
+        if alias not in folded:
+            continue
+        for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", folded):
+            role = _title_before(folded, m.start(), title_re, titles)
+            terms = [(a, b) for r, a, b in roles if r == role]
+            if len(terms) == 1:
+                low, high = max(low, terms[0][0]), min(high, terms[0][1])
     return (low, high) if low <= high else YEAR_WINDOW
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=1)
+def _title_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)({_alternation(list(_title_words()))})(?!\w)")
+
+
+@functools.lru_cache(maxsize=1)
+def _aliases_by_word() -> tuple[dict[str, list[tuple[str, tuple]]], list[tuple[str, tuple]]]:
+    """The office holders' (alias, roles) by the word each alias starts with, and those that start otherwise. An
+    alias is found only standing alone ((?<!\\w) before it, and after its first word a non-word character or
+    (?!\\w)): a text that names it holds that word as a whole run of word characters, so only the aliases of the
+    text's words are looked for (most of the 1,364 are absent from any one text)."""
+    by_word: dict[str, list[tuple[str, tuple]]] = {}
+    always: list[tuple[str, tuple]] = []
+    for aliases, roles in _office_holders():
+        for alias in aliases:
+            m = _WORD_RUN.match(alias)
+            (by_word.setdefault(m.group(), []) if m else always).append((alias, roles))
+    return by_word, always
 
 
 def _title_before(folded: str, position: int, title_re: re.Pattern[str], titles: dict[str, str]) -> str | None:
