@@ -437,3 +437,24 @@ def test_an_ambiguous_country_name_opening_a_sentence_is_the_actor_when_it_is_th
     """A country name that is also a common word or first name (Niger, Mali, Chad; Нигер, Мали) is still the
     country at the start of a sentence when the parse makes it a verb's subject."""
     assert expected in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("language,text", [
+    ("ru", "Олаф Шольц прибыл с официальным визитом в Казахстан. Президент Казахстана поблагодарил канцлера Германии "
+           "за то, что он принял приглашение посетить Казахстан."),
+    ("en", "Olaf Scholz arrived in Kazakhstan on an official visit. Tokayev thanked the German chancellor for "
+           "accepting the invitation to visit Kazakhstan."),
+    ("es", "Olaf Scholz llegó a Kazajistán en visita oficial. Tokáyev agradeció al canciller alemán que aceptara la "
+           "invitación para visitar Kazajistán."),
+])
+def test_an_invitation_accepted_for_a_visit_made_is_its_background(language, text):
+    found = triples(code_events(text, language))
+    assert ("CONSULT", "DEU", "KAZ") in found and ("SUPPORT", "KAZ", "DEU") in found
+    assert ("REQUEST", "KAZ", "DEU") not in found, found
+
+
+def test_an_invitation_accepted_for_a_visit_to_come_stays():
+    found = triples(code_events("Канцлер Германии принял приглашение президента Казахстана посетить Астану в "
+                                "следующем году. Президент Казахстана пригласил канцлера Германии посетить Астану.",
+                                "ru"))
+    assert ("REQUEST", "KAZ", "DEU") in found, found

@@ -1,6 +1,8 @@
 """An act agreed to is part of the agreement, not an event of its own type beside it: "France agreed to sign an
 agreement with Armenia", "Francia acordó firmar un acuerdo", "Франция согласилась подписать соглашение" state one
-AGREE (the agreeing, which happened), not also a planned signing of the same pair."""
+AGREE (the agreeing, which happened), not also a planned signing of the same pair. Likewise an invitation accepted
+by a guest whose visit the text reports ("thanked him for accepting the invitation to visit") is the visit's
+background, no invitation of its own."""
 from __future__ import annotations
 
 from typing import Any
@@ -30,3 +32,22 @@ def _agreed(article: Article, c: Any) -> bool:
     tree = Tree(sentence)
     return any(c.type in {f.type for f in lex.frames_of(tree.lemma(a), tree.tokens[a].text, tree.tokens[a].pos)}
                for a in tree.ancestors(c.trigger, REACH))
+
+
+def drop_accepted_invitations(article: Article, candidates: list[Any]) -> list[Any]:
+    """Drop an invitation (REQUEST, mode "invitation") that an acceptance verb governs ("принял приглашение",
+    "accepted the invitation", "aceptó la invitación") when the document reports the invited side's visit to the
+    inviting one as made: the visit is the event. An invitation accepted for a visit still to come stays."""
+    visited = {(c.source.code, c.target.code) for c in candidates if c.type == "CONSULT" and c.status == "occurred"}
+    return [c for c in candidates if not (c.type == "REQUEST" and c.frame.mode == "invitation"
+                                          and (c.target.code, c.source.code) in visited and _accepted(article, c))]
+
+
+def _accepted(article: Any, c: Any) -> bool:
+    sentence = article.sentences[c.sentence]
+    lex = lexicon(sentence.language)
+    if lex is None:
+        return False
+    tree = Tree(sentence)
+    head = tree.head(c.trigger)
+    return head is not None and tree.lemma(head) in lex.words("roles", "acceptance_verbs")

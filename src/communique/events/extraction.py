@@ -26,7 +26,7 @@ from ..records import ActorRef, Article, Event, Location, Sentence, Span, Token
 from ..registry import Stage, stage
 from .absolutes import absolute_arguments, drop_elaborations
 from .actor_mentions import ActorMention, actor_mentions
-from .agreed import drop_agreed_acts
+from .agreed import drop_accepted_invitations, drop_agreed_acts
 from .arguments import (
     Arguments,
     fill_source,
@@ -137,7 +137,8 @@ class EventsStage(Stage):
             floor = float(self.options.get("classifier_min_probability", CLASSIFIER_MIN_PROBABILITY))
             candidates.extend(c for c in classifier_events(article, silent, mentions, floor)
                               if c.confidence >= min_confidence)
-        candidates = drop_agreed_acts(article, drop_meetings_of_summons(article, candidates, summoned))
+        candidates = drop_accepted_invitations(article, drop_agreed_acts(
+            article, drop_meetings_of_summons(article, candidates, summoned)))
         acts = ActDates(article, tuple(self.settings.languages))     # the date each candidate's sentence gives it
         merged = merge(candidates, named_kinds, lambda c: acts.of(c.sentence, c.trigger), article.published)
         article.events = [to_event(article, c, n) for n, c in enumerate(merged, 1)]
