@@ -185,3 +185,18 @@ def test_date_parts_keeps_a_group_whole_when_its_dates_agree():
     dates = {0: "2024-05", 2: "2024-05-07", 4: None}
     assert date_parts([a, b, c], lambda x: dates[x.sentence], PUBLISHED) == [[a, b, c]]
     assert date_parts([a], lambda x: "2019", PUBLISHED) == [[a]]
+
+
+@pytest.mark.parametrize("text", [
+    "Kazakhstan and Turkey have signed six agreements, officials said this afternoon. "
+    "The agreements between Kazakhstan and Turkey were signed in October 2016 during a state visit.",
+    "Kazajistán y Turquía han firmado seis acuerdos, dijeron esta tarde los funcionarios. "
+    "Los acuerdos entre Kazajistán y Turquía se firmaron en octubre de 2016 durante una visita de Estado.",
+    "Казахстан и Турция подписали шесть соглашений, сообщили сегодня днём официальные лица. "
+    "Соглашения между Казахстаном и Турцией были подписаны в октябре 2016 года во время государственного визита.",
+])
+def test_a_time_that_cannot_be_resolved_gives_way_to_the_acts_dated_statement(text):
+    """No publication date: "this afternoon" cannot be resolved, so it dates nothing; the act keeps the date its
+    other statement gives (the merge read it as undated and joined the two)."""
+    signed = [e for e in extract(text)["events"] if e["type"] == "AGREE"]
+    assert [(e["date"], len(e["also_evidence"])) for e in signed] == [("2016-10", 1)]

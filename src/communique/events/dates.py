@@ -203,9 +203,11 @@ def date_from_text(article: Article, event: Event, by_sentence: dict[int, list[T
     if chosen is None and _continues(article, event.sentence):
         previous = [t for t in by_sentence.get(event.sentence - 1, []) if t.value]
         chosen = previous[-1] if previous else None
-    if chosen is None:
-        chosen = _time_of_other_statements(article, event, by_sentence)
-    elif chosen.value and len(chosen.value) < 10:
+    if chosen is None or not chosen.value:
+        # no time, or one that cannot be resolved ("this afternoon" in an undated report): another statement of
+        # the act may date it ("In October 2016 ... the signing of six agreements")
+        chosen = _time_of_other_statements(article, event, by_sentence) or chosen
+    elif len(chosen.value) < 10:
         # another statement of the same act dates it within the same year or month, more finely ("agreed with
         # Chile a road map for 2021" / "in a meeting held on April 30, the delegations agreed")
         finer = _time_of_other_statements(article, event, by_sentence)
