@@ -44,6 +44,7 @@ from .arguments import (
 from .cameo import cameo_code
 from .dates import ActDates
 from .fallback import classifier_events
+from .learned import LEARNED_BY_DEFAULT, verified_events
 from .merge import COOCCURRENCE_TYPES, Candidate, best_of_kinds, merge
 from .discourse import (Discourse, between_sides, coordinated_groups, distinct_codes, group_sides, hosts_others, pair_act,
                         pronoun_object_target, relation_sides, state_context, with_conjuncts)
@@ -142,6 +143,8 @@ class EventsStage(Stage):
         acts = ActDates(article, tuple(self.settings.languages))     # the date each candidate's sentence gives it
         merged = merge(candidates, named_kinds, lambda c: acts.of(c.sentence, c.trigger), article.published)
         article.events = [to_event(article, c, n) for n, c in enumerate(merged, 1)]
+        if self.options.get("learned", LEARNED_BY_DEFAULT):
+            article.events = verified_events(article, article.events, mentions)     # events/learned.py
 
 
 def states_act(tree: Tree, lex: Lexicon) -> bool:
