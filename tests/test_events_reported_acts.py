@@ -68,3 +68,37 @@ def test_senses_that_name_no_such_act(text, absent):
 def test_a_currency_is_no_side():
     found = triples(code_events("Britain pledged US $22 million to Pakistan for flood relief.", "en"))
     assert not [t for t in found if "USA" in t], found
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "The EU sanctioned a Syrian general for allegedly supplying weapons to Russia."),
+    ("es", "La UE sancionó a un general sirio por supuestamente suministrar armas a Rusia."),
+    ("ru", "ЕС ввел санкции против сирийского генерала за якобы поставки оружия России."),
+])
+def test_an_act_only_alleged_is_not_stated_and_the_reason_is_no_target(language, text):
+    found = triples(code_events(text, language))
+    assert ("SANCTION", "EU", "SYR") in found, found
+    assert not [t for t in found if t[2] == "RUS"], found
+
+
+def test_the_side_an_imposed_measure_was_aimed_at_is_not_condemned():
+    found = triples(code_events("Russia has condemned the imposition of new sanctions against Belarus by the West.", "en"))
+    assert ("ACCUSE", "RUS", "BLR") not in found, found
+
+
+def test_he_or_she_refers_to_no_organisation():
+    found = triples(code_events(
+        "The UN adopted a resolution on Syria on Monday. He then discussed trade with the Prime Minister of Spain.", "en"))
+    assert not [t for t in found if "UN" in t], found
+
+
+def test_english_nouns_of_talks_and_protest():
+    talks = triples(code_events("The United States held discussions with Russia on Syria.", "en"))
+    assert {("CONSULT", "USA", "RUS"), ("CONSULT", "RUS", "USA")} & talks, talks
+    protest = triples(code_events("China lodged stern representations with Japan over the remarks.", "en"))
+    assert ("ACCUSE", "CHN", "JPN") in protest, protest
+
+
+def test_monitors_deployed_are_no_mobilisation():
+    found = triples(code_events("The OSCE is deploying a monitoring mission to Armenia.", "en"))
+    assert not [t for t in found if t[0] == "MOBILIZE"], found

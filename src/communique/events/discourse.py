@@ -130,7 +130,10 @@ def state_context(tree: Tree, i: int, lex: Lexicon, context: list[ActorMention],
     that sanctioned it), the latest state among the subjects, else among every actor named before."""
     verb = i if tree.kids(i, *SUBJECT_DEPS) else governing_verb(tree, i)
     nouns = lex.words("roles", "state_subjects")
-    if verb is None or not any(tree.lemma(s) in nouns for s in tree.kids(verb, *SUBJECT_DEPS)):
+    subjects = {tree.lemma(s) for s in tree.kids(verb, *SUBJECT_DEPS)} if verb is not None else set()
+    if subjects & lex.words("roles", "personal_pronouns"):
+        return [m for m in context if m.kind != "org"]   # "he discussed": a person, never an organisation named before
+    if not subjects & nouns:
         return context
     return [m for m in distinct_codes(context + recent) if m.code in countries()]
 

@@ -69,7 +69,7 @@ from .frame_roles import (
 )
 from .postings import (drop_meetings_of_summons, hosting_side, summons, own_envoy_owners, own_posting, postings,
                        summoning_side, venue_head)
-from .reported_acts import REACTION_TYPES, drop_aimed, drop_reason_targets, reported_doers
+from .reported_acts import PUNISHING_TYPES, REACTION_TYPES, alleged_act, drop_aimed, drop_reason_targets, reported_doers
 from .rules import (
     CLAUSE_LINKS,
     OBJECT_DEPS,
@@ -177,7 +177,8 @@ def sentence_events(sentence: Sentence, index: int, mentions: list[ActorMention]
             continue                      # "suspended the agreement", "talks on normalising relations": no accord
         if in_fixed_phrase(sentence, tok.start, lex) or (tok.pos == "VERB" and tok.dep == "amod"):
             continue                      # idioms; participles used as adjectives ("the visiting delegation")
-        if requested_content(tree, i, lex) or obliged_content(tree, i, lex) or alleged_content(tree, i, lex):
+        if requested_content(tree, i, lex) or obliged_content(tree, i, lex) or alleged_content(tree, i, lex) \
+                or alleged_act(tree, i, lex):
             continue
         for frame in trigger_frames(tree, i, lex, mentions, heads):
             if frame.type == "NONE":
@@ -343,8 +344,9 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     if frame.mode == "host" and hosts_others(tree, i, lex, mentions, heads):
         return []                         # "Qatar hosted talks between the US and Iran": the talks say who met
     args = find_arguments(tree, i, frame, lex, mentions, heads)
-    if frame.type in REACTION_TYPES:      # "condemned X for imposing sanctions on Y", "condemned sanctions against Y"
-        args.target = drop_aimed(tree, i, lex, drop_reason_targets(tree, i, lex, args.target, heads), heads)
+    if frame.type in PUNISHING_TYPES:     # "condemned X for imposing sanctions on Y", "condemned sanctions against Y"
+        args.target = drop_reason_targets(tree, i, lex, args.target, heads)
+        args.target = drop_aimed(tree, i, lex, args.target, heads) if frame.type in REACTION_TYPES else args.target
     args = thanked_for(tree, i, lex, mentions, heads) or absolute_arguments(tree, i, lex, mentions, heads, args) or args
     verb_pair(tree, i, lex, mentions, heads, args)      # "clashes broke out between Thailand and Cambodia"
     context, context_all = discourse.subjects, discourse.recent

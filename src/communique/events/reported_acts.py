@@ -15,7 +15,7 @@ REACTION_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})
 PUNISHING_TYPES = REACTION_TYPES | {"SANCTION"}   # a reason clause under them names what the punished side did
 
 
-PATH_DEPS = {"dobj", "obj", "pobj", "pcomp", "prep", "nmod", "obl"}
+PATH_DEPS = {"dobj", "obj", "pobj", "pcomp", "prep", "nmod", "obl", "acl"}   # acl: "the move to impose sanctions"
 CLAUSE_DEPS = {"advcl", "xcomp"}        # a clause on the way only when a reason marks it ("por imponer sanciones")
 
 
@@ -54,7 +54,7 @@ def reported_doers(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention
         return None
     verb, child = found
     if tree.tokens[child].dep.split(":")[0] in OBJECT_DEPS or marker(tree, child) not in lex.words("roles", "reason_preps"):
-        return []
+        return []                         # "condemned new Western sanctions", "... the move to impose sanctions"
     outside = tree.subtree(child) | {j for s in tree.kids(verb, *SUBJECT_DEPS) for j in tree.subtree(s)}
     return [m for m in mentions if heads.get(id(m)) in tree.subtree(verb) - outside][:1]
 
@@ -92,14 +92,24 @@ def drop_aimed(tree: Tree, i: int, lex: Lexicon, targets: list[ActorMention], he
     """"condemned new Western sanctions against Belarus": the side an act in the reaction's object was aimed at
     (an ``aimed_preps`` phrase of an event noun) is no target of the reaction; its doer, when named, is."""
     aimed = lex.words("roles", "aimed_preps")
-    acts = [o for o in tree.kids(i, *OBJECT_DEPS) if tree.lemma(o) in lex.nouns]
+    inside = {j for o in tree.kids(i, *OBJECT_DEPS) for j in tree.subtree(o)}
     out = []
     for m in targets:
         h = heads.get(id(m))
-        path = [h] + tree.ancestors(h) if h is not None else []
-        act = next((o for o in acts if o in path), None)
-        if act is not None and any(tree.preposition(j) in aimed and tree.head(j) == act for j in path) and \
-                not any(tree.tokens[j].pos == "VERB" for j in path[:path.index(act)]):   # "... imposed by Poland"
+        path = [h] + tree.ancestors(h) if h is not None and h in inside else []
+        # "the sanctions against Belarus", "the imposition of sanctions against Belarus"; not "... imposed by Poland"
+        aim = next((j for j in path if tree.preposition(j) in aimed and tree.head(j) in inside
+                    and tree.lemma(tree.head(j)) in lex.nouns), None)
+        if aim is not None and not any(tree.tokens[j].pos == "VERB" for j in path[:path.index(aim)]):
             continue
         out.append(m)
     return out
+
+
+def alleged_act(tree: Tree, i: int, lex: Lexicon) -> bool:
+    """"for allegedly providing military assistance", "якобы удар": an act the text only reports as alleged
+    (``alleged_words`` on the trigger or on the verb that carries it) is no event it states."""
+    words = lex.words("roles", "alleged_words")
+    carriers = [i] + ([h] if (h := tree.head(i)) is not None and tree.tokens[i].dep.split(":")[0] in OBJECT_DEPS else [])
+    return any(tree.lemma(c) in words or tree.tokens[c].text.lower() in words
+               for a in carriers for c in tree.kids(a, "advmod", "amod"))
