@@ -458,3 +458,17 @@ def test_an_invitation_accepted_for_a_visit_to_come_stays():
                                 "следующем году. Президент Казахстана пригласил канцлера Германии посетить Астану.",
                                 "ru"))
     assert ("REQUEST", "KAZ", "DEU") in found, found
+
+
+@pytest.mark.parametrize("language,text", [
+    ("ru", "Эмир Катара прибыл в Астану. 13 октября шейх Тамим бин Хамад Аль Тани примет участие в работе саммита "
+           "СВМДА."),
+    ("es", "El emir de Catar llegó a Astaná. El 13 de octubre el jeque Tamim bin Hamad Al Thani participará en los "
+           "trabajos de la cumbre de la CICA."),
+])
+def test_a_summit_one_will_take_part_in_is_one_planned_consultation(language, text):
+    """The summit named inside the phrase of the participation is the participation, planned (no second, mutual
+    reading of it as held); the emir's name, spelt "бин" or "bin", is Qatar's."""
+    article = code_events(text, language)
+    summit = [e for e in article.events if e.type == "CONSULT" and {e.source.code, e.target.code} == {"QAT", "CICA"}]
+    assert [(e.source.code, e.target.code, e.status) for e in summit] == [("QAT", "CICA", "planned")]
