@@ -79,6 +79,8 @@ STATED = [
     # ACCUSE by a hostile verdict: «считает угрозой», «назвал противником»
     ("ru", "Эстония считает Россию угрозой своей безопасности.", ("ACCUSE", "EST", "RUS")),
     ("ru", "Министр обороны Польши назвал Россию противником.", ("ACCUSE", "POL", "RUS")),
+    ("en", "Poland's defence minister called Russia an enemy.", ("ACCUSE", "POL", "RUS")),
+    ("es", "El ministro de Defensa de Polonia calificó a Rusia de enemigo.", ("ACCUSE", "POL", "RUS")),
     # conduct a speaker charges another with, as the bare instrumental of «заниматься»
     ("ru", "Президент Израиля заявил, что якобы власти Ирана занимаются «укрывательством боевиков».",
      ("ACCUSE", "ISR", "IRN")),
@@ -247,6 +249,8 @@ NO_EVENT = [
     ("en", "The missile strike destroyed a warehouse in Kharkiv, Russia's defence ministry said.", None),
     ("es", "El misil destruyó un almacén en Járkov, informó el Ministerio de Defensa de Rusia.", None),
     ("ru", "Эстония считает Финляндию своим ближайшим соседом.", None),
+    # a threat held of a thing in a clause names no side's act: no accusation between the holders
+    ("ru", "Египет и Судан считают, что плотина является угрозой для их водной безопасности.", None),
     ("en", "The two countries have close ties.", None),
 ]
 
