@@ -9,6 +9,8 @@ pickles the processed articles (tokens, parses and actor spans kept) with their 
 
 - ``seeds``: ../shared/seeds; ``dev``: ../shared/dev-articles; ``dev2b``: half B of ../shared/dev-articles-2
   (even file numbers; half A, the odd ones, is held out and never read here); ``dev4``: /work/notes/dev4;
+  ``dev6``, ``dev7``: /work/notes/dev6 (conflictual) and /work/notes/dev7 (cooperative; its annotator labelled no
+  event with an organisation as actor, so the trainer leaves such rule events there unlabelled);
   ``samples``: the bundled sample corpus; ``stream``: ../shared/stream (ordinary news where every event is false);
   ``plover``: the train half of the PLOVER gold-standard records (``evaluate.plover_split``; the test half is
   never read).
@@ -39,6 +41,8 @@ def gold_sets() -> dict[str, tuple[Path, Path | None]]:
         "dev": (SHARED / "dev-articles", SHARED / "dev-articles" / "gold.json"),
         "dev2b": (SHARED / "dev-articles-2", Path("/work/notes/gold-dev2-halfB.json")),
         "dev4": (Path("/work/notes/dev4"), Path("/work/notes/dev4/gold.json")),
+        "dev6": (Path("/work/notes/dev6"), Path("/work/notes/dev6/gold.json")),
+        "dev7": (Path("/work/notes/dev7"), Path("/work/notes/dev7/gold.json")),
         "samples": (samples_gold().parent / "articles", samples_gold()),
         "stream": (SHARED / "stream", None),
     }
@@ -74,7 +78,7 @@ def dump_set(name: str, out: Path, settings: Settings) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", type=Path, default=Path("/tmp/learned"))
-    ap.add_argument("--sets", default="seeds,dev,dev2b,dev4,samples,stream,plover")
+    ap.add_argument("--sets", default="seeds,dev,dev2b,dev4,dev6,dev7,samples,stream,plover")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     settings = Settings(workers=1)
