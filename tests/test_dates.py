@@ -555,3 +555,21 @@ def test_a_day_of_the_month_a_report_is_dated_to_is_its_own(text, language):
 
     record = extract(text, published="2022-10")
     assert [(e["date"], e["status"]) for e in record["events"] if e["type"] == "CONSULT"] == [("2022-10-11", "occurred")]
+
+
+@pytest.mark.parametrize("text", [
+    "Algeria closed its airspace to all Moroccan aircraft on Wednesday. The decision was taken in view of the "
+    "continued provocations and hostile practices of Morocco, the Algerian presidency said.",
+    "Argelia cerró el miércoles su espacio aéreo a todas las aeronaves marroquíes. La decisión se tomó en vista de "
+    "las continuas provocaciones y prácticas hostiles de Marruecos, dijo la presidencia argelina.",
+    "Алжир в среду закрыл воздушное пространство для всех марокканских самолётов. Это решение было принято, так как "
+    "Алжир обвиняет Марокко во враждебных действиях.",
+])
+def test_a_sentence_naming_the_act_told_before_takes_its_date(text):
+    """"The decision was taken in view of ..." names Wednesday's closure: the accusation it states is of that day,
+    not of the report's (2024-05-10)."""
+    from communique import extract
+
+    events = extract(text, published="2024-05-10")["events"]
+    assert [(e["type"], e["date"]) for e in events if e["type"] in ("SANCTION", "ACCUSE")] == \
+        [("SANCTION", "2024-05-08"), ("ACCUSE", "2024-05-08")]

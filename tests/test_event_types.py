@@ -79,6 +79,8 @@ STATED = [
     # ACCUSE by a hostile verdict: «считает угрозой», «назвал противником»
     ("ru", "Эстония считает Россию угрозой своей безопасности.", ("ACCUSE", "EST", "RUS")),
     ("ru", "Министр обороны Польши назвал Россию противником.", ("ACCUSE", "POL", "RUS")),
+    ("en", "Poland's defence minister called Russia an enemy.", ("ACCUSE", "POL", "RUS")),
+    ("es", "El ministro de Defensa de Polonia calificó a Rusia de enemigo.", ("ACCUSE", "POL", "RUS")),
     # conduct a speaker charges another with, as the bare instrumental of «заниматься»
     ("ru", "Президент Израиля заявил, что якобы власти Ирана занимаются «укрывательством боевиков».",
      ("ACCUSE", "ISR", "IRN")),
@@ -247,6 +249,8 @@ NO_EVENT = [
     ("en", "The missile strike destroyed a warehouse in Kharkiv, Russia's defence ministry said.", None),
     ("es", "El misil destruyó un almacén en Járkov, informó el Ministerio de Defensa de Rusia.", None),
     ("ru", "Эстония считает Финляндию своим ближайшим соседом.", None),
+    # a threat held of a thing in a clause names no side's act: no accusation between the holders
+    ("ru", "Египет и Судан считают, что плотина является угрозой для их водной безопасности.", None),
     ("en", "The two countries have close ties.", None),
 ]
 
@@ -458,3 +462,17 @@ def test_an_invitation_accepted_for_a_visit_to_come_stays():
                                 "следующем году. Президент Казахстана пригласил канцлера Германии посетить Астану.",
                                 "ru"))
     assert ("REQUEST", "KAZ", "DEU") in found, found
+
+
+@pytest.mark.parametrize("language,text", [
+    ("ru", "Эмир Катара прибыл в Астану. 13 октября шейх Тамим бин Хамад Аль Тани примет участие в работе саммита "
+           "СВМДА."),
+    ("es", "El emir de Catar llegó a Astaná. El 13 de octubre el jeque Tamim bin Hamad Al Thani participará en los "
+           "trabajos de la cumbre de la CICA."),
+])
+def test_a_summit_one_will_take_part_in_is_one_planned_consultation(language, text):
+    """The summit named inside the phrase of the participation is the participation, planned (no second, mutual
+    reading of it as held); the emir's name, spelt "бин" or "bin", is Qatar's."""
+    article = code_events(text, language)
+    summit = [e for e in article.events if e.type == "CONSULT" and {e.source.code, e.target.code} == {"QAT", "CICA"}]
+    assert [(e.source.code, e.target.code, e.status) for e in summit] == [("QAT", "CICA", "planned")]

@@ -56,3 +56,16 @@ def test_the_minister_is_the_one_minister_named_before(language, text, expected)
     """"el ministro" after a director, an ambassador and a foreign minister were named: the foreign minister, whose
     country receives the help he praises."""
     assert expected in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("language,text,expected", [
+    ("es", "Uruguay anunció la apertura de una embajada en Indonesia.", ("COOPERATE", "URY", "IDN")),
+    ("en", "Uruguay announced the opening of an embassy in Indonesia.", ("COOPERATE", "URY", "IDN")),
+    ("ru", "Уругвай объявил об открытии посольства в Индонезии.", ("COOPERATE", "URY", "IDN")),
+])
+def test_an_embassy_in_a_country_is_not_that_countrys(language, text, expected):
+    """"una embajada en Indonesia": the country after "en"/"in"/"в" is where the embassy is, not whose it is; the
+    one opening it is the subject."""
+    events = code_events(text, language).events
+    assert any((e.type, e.source.code, e.target.code) == expected for e in events), events
+    assert not any(e.source.code == expected[2] for e in events), events

@@ -102,3 +102,23 @@ def test_english_nouns_of_talks_and_protest():
 def test_monitors_deployed_are_no_mobilisation():
     found = triples(code_events("The OSCE is deploying a monitoring mission to Armenia.", "en"))
     assert not [t for t in found if t[0] == "MOBILIZE"], found
+
+
+
+def test_an_alleged_reproach_still_accuses():
+    # "alleged provocations" is the speaker's accusation; "allegedly supplying" an act the text does not state
+    from communique.api import process
+    from communique.events.reported_acts import alleged_act
+    from communique.events.rules import Tree
+    from communique.lexicon import lexicon
+    from communique.records import RawInput
+    text = ("Ukraine protested against alleged Russian provocations. "
+            "Britain sanctioned Iran for allegedly supplying drones to Russia.")
+    article = next(process([RawInput(path=None, text=text)]))
+    verdicts = {}
+    for sentence in article.sentences:
+        tree = Tree(sentence)
+        for tok in sentence.tokens:
+            if tok.text in ("provocations", "supplying"):
+                verdicts[tok.text] = alleged_act(tree, tok.i, lexicon("en"))
+    assert verdicts == {"provocations": False, "supplying": True}, verdicts

@@ -168,6 +168,15 @@ def test_demonyms_of_every_state(language, text, expected):
     assert codes(language, text, ("demonym",)) == expected
 
 
+@pytest.mark.parametrize("language,text,expected", [
+    ("es", "el canciller viajó a Riad y después a Saná y a Daca", ["Riyadh", "Sanaa", "Dhaka"]),
+    ("en", "the envoy flew from Riyadh to Sanaa", ["Riyadh", "Sanaa"]),
+])
+def test_capitals_in_their_spanish_spelling(language, text, expected):
+    """Capitals geonames spells otherwise or leaves out ("Riad", "Saná", "Daca"): a visit there is to that state."""
+    assert codes(language, text, ("capital",)) == expected
+
+
 def test_spanish_demonym_inflections():
     assert {"kazaja", "kazajos", "kazajas"} <= demonym_forms("kazajo", "es")
     assert {"francesa", "franceses"} <= demonym_forms("francés", "es")

@@ -52,6 +52,9 @@ _DIPLOMATIC_ROLES = {"ambassador", "charge d'affaires", "consul", "consul genera
                      "counsellor", "envoy", "special envoy", "head of mission"}
 #: prepositions that make a capital a location rather than its government
 _LOCATIVES = {"in", "at", "en", "в", "во"}
+#: prepositions after an institution that name where it is, not whose ("una embajada en Vietnam", "an embassy in
+#: Hanoi", "la misión ante la ONU"): its owner is named otherwise or not at all
+_HOST_PREPS = {"in", "at", "to", "en", "ante", "в", "во", "при"}
 
 
 @stage("entities", "1", requires=("sentences",), assigns=("entities", "actor_mentions"))
@@ -378,7 +381,8 @@ def _adjacent_country(toks: list[Tok], inst: Match, countries: list[Match]) -> s
     for m in countries:
         if 0 <= inst.i - m.j <= 2 and all(t.norm in ("'", "s", "the", "la", "el") for t in toks[m.j:inst.i]):
             return m.best.country
-        if 0 <= m.i - inst.j <= 2 and all(t.norm in TITLE_GLUE for t in toks[inst.j:m.i]):
+        if 0 <= m.i - inst.j <= 2 and all(t.norm in TITLE_GLUE for t in toks[inst.j:m.i]) and \
+                not any(t.norm in _HOST_PREPS for t in toks[inst.j:m.i]):
             return m.best.country
     return None
 

@@ -366,6 +366,29 @@ def inherit_dates(article: Article) -> None:
     _inherit_by_place(article, frames)
 
 
+#: how many sentences back the act that "the decision", "la medida", "это решение" names may be told
+_ANAPHOR_REACH = 3
+
+
+def date_by_anaphor(article: Article, event: Event) -> bool:
+    """An event the text gives no date, in a sentence that opens by naming the act told just before ("The decision
+    was taken in view of ...", "La medida fue coordinada con ...", "Это решение было принято ..."), took place with
+    that act: the date of the nearest event up to three sentences before whose date the text states."""
+    if not 0 <= event.sentence < len(article.sentences):
+        return False
+    sentence = article.sentences[event.sentence]
+    lang = date_language(sentence.language)
+    opening = sentence.text.lower().lstrip("«\"“ ")
+    if lang is None or not any(opening.startswith(anaphor) for anaphor in lang.act_anaphors):
+        return False
+    for index in range(event.sentence - 1, max(event.sentence - 1 - _ANAPHOR_REACH, -1), -1):
+        told = next((e for e in article.events if e.sentence == index and e.date and e.date_text), None)
+        if told is not None:
+            event.date, event.date_text = told.date, told.date_text
+            return True
+    return False
+
+
 def _inherit_by_place(article: Article, frames: list[Event]) -> None:
     """An undated event at a place a dated visit or meeting of the sentence before went to happened during it:
     "Putin visitó Astaná en noviembre de 2024 … «En Astaná se firmó un sólido paquete de documentos»"."""
@@ -603,6 +626,8 @@ class DatesStage(Stage):
         inherit_dates(article)
         statement = statement_day(article)
         for event in undated:
+            if not event.date:
+                date_by_anaphor(article, event)
             if not event.date and statement is not None and event.type in _VERBAL_TYPES \
                     and event.status in ("occurred", "ongoing"):
                 event.date, event.date_text = statement.value, statement.text

@@ -188,7 +188,15 @@ def sentence_events(sentence: Sentence, index: int, mentions: list[ActorMention]
             out.extend(c for c in found if c.source not in targets or c.type in CIVILIAN_SOURCE_TYPES)
             break
     (summoned if summoned is not None else set()).update(summons(out))
-    return best_per_sentence(drop_elaborations(tree, lex, drop_visits_one_is_invited_to(tree, out)))
+    return best_per_sentence(drop_elaborations(tree, lex, drop_visits_one_is_invited_to(tree, drop_nested(tree, out))))
+
+
+def drop_nested(tree: Tree, found: list[Candidate]) -> list[Candidate]:
+    """A gathering of both sides named inside the phrase of one side's act of the same type is that act ("примет
+    участие в работе саммита СВМДА", "will take part in the work of the summit"): the act above gives its status."""
+    return [c for c in found if not any(
+        c.mutual and not k.mutual and k.type == c.type and k.trigger in tree.ancestors(c.trigger)
+        and {k.source.code, k.target.code} == {c.source.code, c.target.code} for k in found)]
 
 
 def inside_actor(tree: Tree, i: int, mentions: list[ActorMention], heads: dict) -> bool:

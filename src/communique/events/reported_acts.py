@@ -108,8 +108,12 @@ def drop_aimed(tree: Tree, i: int, lex: Lexicon, targets: list[ActorMention], he
 
 def alleged_act(tree: Tree, i: int, lex: Lexicon) -> bool:
     """"for allegedly providing military assistance", "якобы удар": an act the text only reports as alleged
-    (``alleged_words`` on the trigger or on the verb that carries it) is no event it states."""
+    (``alleged_words`` on the trigger or on the verb that carries it) is no event it states; a reproach alleged
+    ("alleged provocations") still accuses."""
     words = lex.words("roles", "alleged_words")
+    tok = tree.tokens[i]
+    if any(f.type == "ACCUSE" for f in lex.frames_of(tok.lemma, tok.text, tok.pos)):
+        return False                      # "alleged Russian provocations": the allegation is the accusation
     carriers = [i] + ([h] if (h := tree.head(i)) is not None and tree.tokens[i].dep.split(":")[0] in OBJECT_DEPS else [])
     return any(tree.lemma(c) in words or tree.tokens[c].text.lower() in words
                for a in carriers for c in tree.kids(a, "advmod", "amod"))

@@ -66,6 +66,7 @@ class DateLanguage:
     past_markers: re.Pattern[str] | None
     future_aux: frozenset[str]
     continuation: tuple[str, ...] = field(default_factory=tuple)
+    act_anaphors: tuple[str, ...] = field(default_factory=tuple)   # "the decision", "la medida": the act told before
     sequence: frozenset[str] = frozenset()      # "after", "tras", "после": a time inside dates another event
     statements: frozenset[str] = frozenset()    # "statement", "comunicado", "заявление": what a time may date
     anniversaries: tuple[re.Pattern[str], ...] = field(default_factory=tuple)
@@ -162,6 +163,7 @@ def date_language(code: str) -> DateLanguage | None:
         past_markers=_marker_regex(data.get("past_markers", [])),
         future_aux=frozenset(w.lower() for w in data.get("future_aux", [])),
         continuation=tuple(w.lower() for w in data.get("continuation", [])),
+        act_anaphors=tuple(w.lower() for w in data.get("act_anaphors", [])),
         sequence=frozenset(w.lower() for w in data.get("sequence", [])),
         statements=frozenset(w.lower() for w in data.get("statements", [])),
         anniversaries=tuple(re.compile(p, re.IGNORECASE) for p in data.get("anniversary", [])),
