@@ -114,8 +114,10 @@ def script_of(language: str) -> str:
     return SCRIPTS.get(language, "Latin")
 
 
+@functools.lru_cache(maxsize=4096)
 def dominant_script(text: str) -> str | None:
-    """"Cyrillic" or "Latin" when one of them clearly dominates the letters of `text`, else None."""
+    """"Cyrillic" or "Latin" when one of them clearly dominates the letters of `text`, else None. (Remembered within
+    an article: the stage asks it of a paragraph several times, for the document and for itself.)"""
     cyrillic, latin = len(_CYRILLIC.findall(text)), len(_LATIN.findall(text))
     if cyrillic + latin == 0:
         return None
@@ -126,7 +128,10 @@ def dominant_script(text: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def letters(text: str) -> int:
+    """The letters of `text` (remembered within an article: the stage counts a paragraph's several times, for its
+    sample, its share of the body and each language that may vouch for it)."""
     return sum(map(str.isalpha, text))
 
 
@@ -352,6 +357,8 @@ class LanguageStage(Stage):
 
     def process(self, article: Article) -> None:
         languages = tuple(self.settings.languages)
+        letters.cache_clear()             # remembered within one article, never across articles (like the memo)
+        dominant_script.cache_clear()
         texts = [article.text[p.start:p.end] for p in article.paragraphs]
         if not any(letters(t) for t in texts):
             article.language = None
