@@ -49,8 +49,11 @@ DEV_FLOORS = {"seeds": {"events_f1": 0.78, "by_language": {"en": 0.78, "es": 0.7
               # verdicts, shared borders: 0.54; fifth swap (half B tuned on, half A measured; 2026-12-06 evening):
               # F1 0.67 -> 0.74 (en 0.75 -> 0.79, es 0.67 -> 0.75, ru 0.54 -> 0.62; half A 0.73 unchanged);
               # sixth swap (half A tuned on, half B measured; 2026-12-06 night): F1 0.74 -> 0.79 (en 0.79 -> 0.86,
-              # es 0.75 -> 0.78, ru 0.62 -> 0.70; half A 0.73 -> 0.84, half B 0.74 unchanged), dates 92/100 -> 98/106
-              "dev-articles-2": {"events_f1": 0.79, "by_language": {"en": 0.85, "es": 0.78, "ru": 0.69},
+              # es 0.75 -> 0.78, ru 0.62 -> 0.70; half A 0.73 -> 0.84, half B 0.74 unchanged), dates 92/100 -> 98/106;
+              # seventh swap (half B tuned on, half A and dev3 measured; 2026-12-07): F1 0.79 -> 0.82 (198 matched /
+              # 221 predicted; en 0.86, es 0.78 -> 0.80, ru 0.71 -> 0.79; half A 0.84 unchanged, half B 0.74 -> 0.80),
+              # dates 99/107 -> 107/113 (the document merge reads each mention's own date)
+              "dev-articles-2": {"events_f1": 0.82, "by_language": {"en": 0.86, "es": 0.80, "ru": 0.78},
                                  # event dates 34/68 -> 45/67 (addresses from MANIFEST.tsv, planned events
                                  # dated by their report, "this Tuesday" on a Tuesday)
                                  # -> 60/67 (an undated article anchored by its lead's dated caption, "del
@@ -84,7 +87,8 @@ STREAM_MAX_EVENTS_PER_ARTICLE = 1 / 30
 # test half 0.45)
 # helpers, refusals, rights, peoples; notes, mediation, ties (2026-12-06 evening): F1 0.614 (P 0.65, R 0.58; train
 # half 0.76, test half 0.47)
-PLOVER_PAIR_F1 = 0.61
+# seventh swap (2026-12-07): F1 0.619 (116 matched / 175 predicted / 200 gold)
+PLOVER_PAIR_F1 = 0.615
 
 
 def ratio(d, a="right", b="of"):
