@@ -75,7 +75,16 @@ COURTESY_CALLS = [
      ("CONSULT", "KEN", "TZA")),
     ("ru", "Министр иностранных дел Кении нанес визит вежливости президенту Танзании.", ("CONSULT", "KEN", "TZA")),
 ]
-STATED = REACHED + TOOK_PLACE + EXCHANGED_VIEWS + COURTESY_CALLS
+# a note handed over, named by a verbal noun under the verb that states it: the act of the note, addressed to the
+# dative of the verbal noun ("о вручении ноты протеста послу"), as with the light verb "вручила ноту послу"
+NOTES_HANDED_OVER = [
+    ("ru", "Варшава заявила о вручении ноты протеста российскому послу.", ("ACCUSE", "POL", "RUS")),
+    ("ru", "Румыния заявила о передаче ноты протеста молдавскому послу.", ("ACCUSE", "ROU", "MDA")),
+    ("ru", "Варшава объявила о передаче ноты протеста послу Белоруссии.", ("ACCUSE", "POL", "BLR")),
+    ("ru", "Президент Польши заявил о направлении ноты протеста в посольство России.", ("ACCUSE", "POL", "RUS")),
+    ("es", "Chile anunció la entrega de una nota de protesta al embajador de Perú.", ("ACCUSE", "CHL", "PER")),
+]
+STATED = REACHED + TOOK_PLACE + EXCHANGED_VIEWS + COURTESY_CALLS + NOTES_HANDED_OVER
 
 
 @pytest.mark.parametrize("language,text,expected", STATED, ids=[f"{c[0]}-{n}" for n, c in enumerate(STATED)])

@@ -15,7 +15,7 @@ from ..datafiles import data_languages, language_data
 from ..lexicon import Frame, Lexicon
 from .accused import object_doers, undeclined_addressee
 from .actor_mentions import ActorMention
-from .carriers import amount_above, container
+from .carriers import amount_above, container, container_addressees
 from .helpers import helped_actors, helper_phrase
 from .rules import (MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree, described_noun, whither,
                     joined_subject)
@@ -64,10 +64,7 @@ def role_of(tree: Tree, mention_head: int, predicate: int,
     child = below[-1]
     dep = tree.tokens[child].dep
     prep = tree.preposition(child)
-    if dep == "prep" or dep == "agent":
-        return dep, prep
-    # an English pobj's own preposition is its head, which is the predicate's `prep` child (handled above)
-    return dep, prep
+    return dep, prep      # an English pobj's own preposition is its head, the predicate's `prep` child
 
 
 PARTICIPLE_DEPS = {"amod", "acl"}
@@ -503,6 +500,8 @@ def governed_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions:
             args.target.append(m)         # the light verb's dative: "выразила протест Кишинёву", "gave Kyiv aid"
         elif is_noun and not args.target and frame.type in REACTION_TYPES and prep in lex.words("roles", "cause_preps"):
             args.target.append(m)         # "выразило протест в связи с заявлениями посла России"
+    if is_noun and not args.target:       # "заявил о вручении ноты протеста послу": the container's addressee
+        args.target.extend(container_addressees(tree, i, mentions, heads, lex.words("roles", "target_preps"), args))
     if not args.source and not args.has_subject:
         args.subject_is_pronoun = (any(tree.lemma(s) in pronouns for s in subjects) or not subjects
                                    or possessive_pronoun(tree, i, lex))

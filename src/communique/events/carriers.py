@@ -44,3 +44,26 @@ def amount_above(tree: Tree, i: int) -> int | None:
         return None
     tok = tree.tokens[h]
     return h if tok.pos == "NUM" or (tok.pos == "NOUN" and tree.kids(h, "nummod")) else None
+
+
+def container_addressees(tree: Tree, i: int, mentions: list, heads: dict, target_preps: frozenset[str], args) -> list:
+    """Mentions that the container above nominal trigger `i` is addressed to: a verbal noun of handing over carries
+    its note's act to its dative or "в" phrase ("о вручении ноты протеста послу", "о направлении ноты в посольство"),
+    as the light verb "вручила ноту послу" would. Its doer is the light verb's (the verb above the container)."""
+    c = tree.head(i)
+    if not container(tree, c):
+        return []
+    out = []
+    for m in mentions:
+        h = heads.get(id(m))
+        path = [] if h is None else [h] + tree.ancestors(h)
+        if c not in path[1:] or m in args.source:
+            continue
+        j = path[path.index(c) - 1]
+        if j == i:
+            continue
+        dep, prep = tree.tokens[j].dep.split(":")[0], tree.preposition(j)
+        if prep in target_preps or (prep is None and (dep in ("iobj", "dative")
+                                                       or tree.tokens[j].morph.get("Case") == "Dat")):
+            out.append(m)
+    return out
