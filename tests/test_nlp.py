@@ -12,6 +12,16 @@ CASES = [
     ("ru", "Президент Казахстана Касым-Жомарт Токаев прибыл в Москву.", "прибыть", "nsubj"),
 ]
 
+def _parsed_russian(text: str) -> Sentence:
+    """One Russian sentence, parsed as the pipeline parses it (natasha and our repairs)."""
+    sentence = Sentence(0, len(text), text, "ru")
+    parse_sentences([sentence], text)
+    return sentence
+
+
+def _russian_tokens_by_text(text: str) -> dict:
+    return {t.text: t for t in _parsed_russian(text).tokens}
+
 
 @pytest.mark.parametrize("language,text,root_lemma,subject_dep", CASES)
 def test_parse_gives_offsets_lemmas_and_dependencies(language, text, root_lemma, subject_dep):
@@ -32,18 +42,14 @@ def test_parse_gives_offsets_lemmas_and_dependencies(language, text, root_lemma,
 
 def test_russian_ner_gives_normal_forms():
     text = "Президент Казахстана Касым-Жомарт Токаев прибыл в Москву."
-    sentence = Sentence(0, len(text), text, "ru")
-    parse_sentences([sentence], text)
-    found = {(s.label, s.normal) for s in sentence.ner}
+    found = {(s.label, s.normal) for s in _parsed_russian(text).ner}
     assert {("PER", "Касым-Жомарт Токаев"), ("LOC", "Москва"), ("LOC", "Казахстан")} <= found
 
 
 def test_a_russian_subject_hung_on_a_modifier_is_reattached_to_its_verb():
     """natasha hangs "военный" on the adverb after it; nominative, agreeing with the subjectless verb: its subject."""
     text = "Белорусский военный незаконно перешел границу."
-    sentence = Sentence(0, len(text), text, "ru")
-    parse_sentences([sentence], text)
-    by_text = {t.text: t for t in sentence.tokens}
+    by_text = _russian_tokens_by_text(text)
     assert by_text["военный"].dep == "nsubj" and by_text["военный"].head == by_text["перешел"].i
     assert by_text["границу"].dep == "obj"
 
@@ -51,9 +57,7 @@ def test_a_russian_subject_hung_on_a_modifier_is_reattached_to_its_verb():
 def test_a_russian_instrumental_made_a_subject_is_the_verbs_oblique():
     """natasha makes "укрывательством" a second subject of "занимаются"; no subject is instrumental."""
     text = "Власти Ирана занимаются «укрывательством боевиков»."
-    sentence = Sentence(0, len(text), text, "ru")
-    parse_sentences([sentence], text)
-    by_text = {t.text: t for t in sentence.tokens}
+    by_text = _russian_tokens_by_text(text)
     assert by_text["Власти"].dep == "nsubj"
     assert by_text["укрывательством"].dep != "nsubj"
 
@@ -62,9 +66,7 @@ def test_a_russian_second_root_after_a_comma_is_the_first_verbs_conjunct():
     """natasha makes "объявила" a second root; subjectless and agreeing, it shares "Эстония"; "из Москвы", hung on
     the noun of the first clause, is the recall's."""
     text = "Эстония вызвала временного поверенного России в Таллине, объявила об отзыве своего военного атташе из Москвы."
-    sentence = Sentence(0, len(text), text, "ru")
-    parse_sentences([sentence], text)
-    by_text = {t.text: t for t in sentence.tokens}
+    by_text = _russian_tokens_by_text(text)
     assert by_text["объявила"].dep == "conj" and by_text["объявила"].head == by_text["вызвала"].i
     assert by_text["Москвы"].head == by_text["атташе"].i
 
@@ -74,9 +76,7 @@ def test_a_russian_clause_subject_tagged_as_object_and_its_verb_pair_are_repaire
     verb and "Вьетнама"'s adjective of the second coast guard on the first."""
     text = ("Глава МИД Вьетнама заявил о протесте в связи с тем, что китайский корабль береговой охраны (CCG) "
             "преследовал и атаковал водометами рыболовецкое судно Вьетнамской береговой охраны.")
-    sentence = Sentence(0, len(text), text, "ru")
-    parse_sentences([sentence], text)
-    tokens = sentence.tokens
+    tokens = _parsed_russian(text).tokens
     by_text = {t.text: t for t in tokens}
     assert by_text["корабль"].dep == "nsubj" and by_text["корабль"].head == by_text["преследовал"].i
     assert by_text["атаковал"].head == by_text["преследовал"].i
@@ -85,17 +85,13 @@ def test_a_russian_clause_subject_tagged_as_object_and_its_verb_pair_are_repaire
 
 def test_the_names_a_russian_verbless_relative_lists_are_appositions_of_its_noun():
     text = "Несколько стран, среди которых Франция и Германия, осудили удары."
-    sentence = Sentence(0, len(text), text, "ru")
-    parse_sentences([sentence], text)
-    by_text = {t.text: t for t in sentence.tokens}
+    by_text = _russian_tokens_by_text(text)
     assert by_text["Франция"].dep == "appos" and by_text["Франция"].head == by_text["стран"].i
 
 
 def test_persona_non_grata_is_one_word_and_what_hung_on_it_the_verbs_object():
     text = "Латвия объявила персоной нон грата российского дипломата."
-    sentence = Sentence(0, len(text), text, "ru")
-    parse_sentences([sentence], text)
-    by_text = {t.text: t for t in sentence.tokens}
+    by_text = _russian_tokens_by_text(text)
     assert by_text["нон"].head == by_text["грата"].head == by_text["персоной"].i
     assert by_text["дипломата"].dep == "obj" and by_text["дипломата"].head == by_text["объявила"].i
 

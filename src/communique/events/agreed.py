@@ -24,12 +24,18 @@ def drop_agreed_acts(article: Article, candidates: list[Any]) -> list[Any]:
     return [c for c in candidates if not (c.status == "planned" and key(c) in happened and _agreed(article, c))]
 
 
-def _agreed(article: Article, c: Any) -> bool:
+def _sentence_reading(article: Article, c: Any) -> tuple[Any, Tree] | None:
+    """The lexicon and parse tree of a candidate's sentence (None for a language without a lexicon)."""
     sentence = article.sentences[c.sentence]
     lex = lexicon(sentence.language)
-    if lex is None:
+    return None if lex is None else (lex, Tree(sentence))
+
+
+def _agreed(article: Article, c: Any) -> bool:
+    reading = _sentence_reading(article, c)
+    if reading is None:
         return False
-    tree = Tree(sentence)
+    lex, tree = reading
     return any(c.type in {f.type for f in lex.frames_of(tree.lemma(a), tree.tokens[a].text, tree.tokens[a].pos)}
                for a in tree.ancestors(c.trigger, REACH))
 
@@ -43,11 +49,10 @@ def drop_accepted_invitations(article: Article, candidates: list[Any]) -> list[A
                                           and (c.target.code, c.source.code) in visited and _accepted(article, c))]
 
 
-def _accepted(article: Any, c: Any) -> bool:
-    sentence = article.sentences[c.sentence]
-    lex = lexicon(sentence.language)
-    if lex is None:
+def _accepted(article: Article, c: Any) -> bool:
+    reading = _sentence_reading(article, c)
+    if reading is None:
         return False
-    tree = Tree(sentence)
+    lex, tree = reading
     head = tree.head(c.trigger)
     return head is not None and tree.lemma(head) in lex.words("roles", "acceptance_verbs")
