@@ -58,6 +58,7 @@ from .frame_roles import (
     asked_side,
     complement_targets,
     conflict_targets,
+    shared_object_targets,
     indefinite_doer,
     obligation_sides,
     on_behalf,
@@ -352,6 +353,7 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     if frame.mode == "host" and hosts_others(tree, i, lex, mentions, heads):
         return []                         # "Qatar hosted talks between the US and Iran": the talks say who met
     args = find_arguments(tree, i, frame, lex, mentions, heads)
+    args.target = args.target or shared_object_targets(tree, i, frame, lex, mentions, heads)   # "rechazó y condenó"
     if frame.type in PUNISHING_TYPES:     # "condemned X for imposing sanctions on Y", "condemned sanctions against Y"
         args.target = drop_reason_targets(tree, i, lex, args.target, heads)
         args.target = drop_aimed(tree, i, lex, args.target, heads) if frame.type in REACTION_TYPES else args.target
@@ -624,7 +626,9 @@ def event_status(tree: Tree, i: int, lex: Lexicon) -> str:
     chain = status_chain(tree, i)
     levels: list[set[str]] = []            # per word of the chain: it (above the trigger) and its marker children
     for n, a in enumerate(chain):
-        found = {tree.lemma(a)} if n > 0 else set()   # "plans to visit": the governing word, not the trigger
+        # "plans to visit": the governing word, not the trigger, nor a verb it is coordinated with ("rechazó y
+        # condenó": the condemnation is no refusal)
+        found = {tree.lemma(a)} if n > 0 and tree.tokens[chain[n - 1]].dep.split(":")[0] != "conj" else set()
         for c in tree.children[a]:
             dep = tree.tokens[c].dep
             base = dep.split(":")[0]

@@ -499,3 +499,17 @@ def verb_pair(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], he
     sides = [m for m in mentions if any(heads.get(id(m)) in tree.subtree(c) for c in phrases)]
     if len({m.code for m in sides}) > 1:
         args.pair = sides
+
+
+def shared_object_targets(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention],
+                          heads: dict) -> list[ActorMention]:
+    """"Bolivia rechazó y condenó las sanciones de EE.UU.", "rejected and condemned the sanctions": a verb with no
+    object of its own acts on the object of the verb coordinated after it (with no subject of its own)."""
+    if tree.tokens[i].pos != "VERB" or tree.kids(i, *OBJECT_DEPS) or tree.is_passive(i):
+        return []
+    for c in tree.kids(i, "conj"):
+        if c > i and tree.tokens[c].pos == "VERB" and tree.kids(c, *OBJECT_DEPS) \
+                and not tree.kids(c, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS) and not tree.is_passive(c):
+            objects = set().union(*(tree.subtree(o) for o in tree.kids(c, *OBJECT_DEPS)))
+            return [m for m in find_arguments(tree, c, frame, lex, mentions, heads).target if heads.get(id(m)) in objects]
+    return []

@@ -302,9 +302,14 @@ def object_names_actor(tree: Tree, obj: int, h: int | None, lex: Lexicon | None)
 
 def marked_objects(tree: Tree, i: int, lex: Lexicon | None) -> list[int]:
     """Objects the parser took for obliques by their preposition ("retiró a su embajador": Spanish marks a person
-    object with "a"; ``personal_object_preps`` in [roles])."""
+    object with "a"; ``personal_object_preps`` in [roles]), or hung on the other object ("convocó a una reunión a la
+    embajadora": the person taken for the meeting's modifier)."""
     preps = lex.words("roles", "personal_object_preps") if lex is not None else frozenset()
-    return [o for o in tree.kids(i, "obl") if preps and tree.preposition(o) in preps]
+    if not preps:
+        return []
+    marked = [o for o in tree.kids(i, "obl") if tree.preposition(o) in preps]
+    return marked + [n for o in marked + tree.kids(i, "obj") for n in tree.kids(o, "nmod")
+                     if tree.preposition(n) in preps]
 
 
 def object_is_person(tree: Tree, i: int, lex: Lexicon, names_actor) -> bool:
