@@ -138,6 +138,19 @@ def state_context(tree: Tree, i: int, lex: Lexicon, context: list[ActorMention],
     return [m for m in distinct_codes(context + recent) if m.code in countries()]
 
 
+QUOTE_OPENINGS = {"«", "“", '"', "„"}
+
+
+def colon_speakers(tree: Tree, i: int, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Who says a quotation opened after a colon that holds trigger `i` ("Александр Лукашевич, официальный
+    представитель МИД РФ: «Мы ответим жёстко»", "the ministry said: \"we will respond\""): the actors named before the
+    colon. A dropped or pronoun subject inside the quotation is theirs."""
+    colon = next((t.i for t in reversed(tree.tokens[:i]) if t.text == ":"), None)
+    if colon is None or not any(t.text in QUOTE_OPENINGS for t in tree.tokens[colon + 1:min(colon + 3, i + 1)]):
+        return []
+    return [m for m in mentions if m.end <= tree.tokens[colon].start and m.kind != "place"]
+
+
 GROUP_KINDS = {"country", "org", "demonym", "seat", "place"}
 
 

@@ -46,7 +46,7 @@ from .dates import ActDates
 from .fallback import classifier_events
 from .learned import LEARNED_BY_DEFAULT, verified_events
 from .merge import COOCCURRENCE_TYPES, Candidate, best_of_kinds, merge
-from .discourse import (Discourse, between_sides, coordinated_groups, distinct_codes, group_sides, hosts_others, pair_act,
+from .discourse import (Discourse, between_sides, colon_speakers, coordinated_groups, distinct_codes, group_sides, hosts_others, pair_act,
                         pronoun_object_target, relation_sides, state_context, with_conjuncts)
 from .frame_roles import (
     CIVILIAN_SOURCE_TYPES,
@@ -165,7 +165,7 @@ def sentence_events(sentence: Sentence, index: int, mentions: list[ActorMention]
     if off_topic(tree, lex):
         return []                         # sport and markets: countries as teams and indices
     everyone = mentions
-    mentions = [m for m in mentions if acts_for_state(tree, m)]
+    mentions = [m for m in mentions if acts_for_state(tree, m, lex)]
     heads = {id(m): tree.span_head(m.start, m.end) for m in everyone}
     mentions = [m for m in mentions if not describes_organisation(tree, m, everyone, heads)]   # "Lebanese Hezbollah"
     out: list[Candidate] = []
@@ -372,6 +372,8 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
         if tree.tokens[i].pos == "VERB" and not said and not unsaid:
             return []                     # "the strike destroyed hopes of peace" with no one quoted: no accusation
         args = unsaid or speaker_arguments(tree, i, lex, mentions, heads, args)     # "..., dijo en un comunicado"
+        if frame.type == "ACCUSE" and not (said or unsaid) and all(heads.get(id(m)) in tree.subtree(i) for m in args.source):
+            return []                     # "hostile acts of X against Y", no one quoted: X accuses no one
         if args.source and not args.target and tree.tokens[i].pos == "NOUN" and possessive_pronoun(tree, i, lex):
             # "dijo que sus argumentos eran falaces": whose they are is the other side, in the sentence or before
             speakers = {m.code for m in args.source}
@@ -392,7 +394,7 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     if len({m.code for m in met}) > 1:    # "organizó negociaciones entre A y B": the host met no one
         args.source, args.target, args.pair = [], [], met
     host = hosting_side(tree, i, frame.type, posts, args) or summoning_side(
-        tree, i, frame.mode, mentions, heads, lex, args) or indefinite_doer(tree, i, lex, args, heads)
+        tree, i, frame.mode, mentions, heads, lex, args) or indefinite_doer(tree, i, lex, args, heads, mentions)
     if host is not None:                  # "the Polish ambassador in Moscow was summoned": Moscow summoned him
         args.source, confidence = [host], 0.7
         args.target = [m for m in args.target if m.code != host.code]
@@ -410,7 +412,7 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
             doer = fill_source(tree, i, lex, mentions, heads, replace(args, target=rest), context)
             if doer and doer[0].code in owned:
                 args.target = rest
-        doers = state_context(tree, i, lex, context, context_all)      # "el régimen": a state, no organisation
+        doers = colon_speakers(tree, i, mentions) + state_context(tree, i, lex, context, context_all)   # "el régimen"
         reported = reported_doers(tree, i, lex, mentions, heads)     # an act a reaction answers: not the reactor's
         args.source, confidence = fill_source(tree, i, lex, mentions, heads, args, doers, context_all) \
             if reported is None else reported, 0.6

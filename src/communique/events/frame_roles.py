@@ -45,15 +45,18 @@ def citizens(tree: Tree, m: ActorMention) -> bool:
         or (tok.text.endswith("s") and tok.text[:1].isupper() and tok.text.isascii()))
 
 
-def acts_for_state(tree: Tree, m: ActorMention) -> bool:
-    """Drop spans that cannot stand for a state acting: a lone function word ("The"), or a demonym used as a
-    plural noun for citizens ("51 Mexicans visited Kazakhstan", "decenas de miles de rusos")."""
+def acts_for_state(tree: Tree, m: ActorMention, lex: Lexicon | None = None) -> bool:
+    """Drop spans that cannot stand for a state acting: a lone function word ("The"), a currency's country ("US
+    $22 million", "28 миллионов долларов США": ``currency_nouns`` in [roles]), or a demonym used as a plural noun for
+    citizens ("51 Mexicans visited Kazakhstan", "decenas de miles de rusos")."""
     inside = [t for t in tree.tokens if t.start < m.end and t.end > m.start]
     if not any(t.pos in CONTENT_POS for t in inside):
         return False
     after = next((t for t in tree.tokens if t.start >= m.end), None)
     if after is not None and after.text[:1] in CURRENCY_SIGNS and after.start - m.end <= 1:
         return False                      # "US $22 million", "HK$": a currency, not a side
+    if lex is not None and inside[0].i > 0 and tree.lemma(inside[0].i - 1) in lex.words("roles", "currency_nouns"):
+        return False                      # "долларов США", "dólares de EE.UU." without the "de"
     if inside and inside[0].i == 0 and m.text.isupper() and len(m.text) > 3 and dateline_end(tree, inside[-1].i):
         return False                      # a dateline ("BUENOS AIRES, May 14 (EFE) –") says where it was written
     return not citizens(tree, m)
@@ -396,11 +399,12 @@ def unnamed_attackers(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: 
             and any(heads.get(id(m)) in tree.subtree(c) for c in spots)][:1]
 
 
-def indefinite_doer(tree: Tree, i: int, lex: Lexicon, args: Arguments, heads: dict) -> ActorMention | None:
+def indefinite_doer(tree: Tree, i: int, lex: Lexicon, args: Arguments, heads: dict,
+                    mentions: list[ActorMention] = ()) -> ActorMention | None:
     """A verb in the indefinite-personal form (``indefinite_number``: Russian 3rd plural, no subject: "В Польше
     выслали трех белорусских дипломатов", "двух российских дипломатов объявили персонами нон грата в Болгарии"),
     or a passive without its agent, names no doer: the country where it happens acts, when the act has another
-    target."""
+    target; so does the institution it happens in ("В МИД Украины назвали решение Мали недальновидным")."""
     from .arguments import governing_verb, oblique_subject
 
     number = lex.words("roles", "indefinite_number")
@@ -416,6 +420,9 @@ def indefinite_doer(tree: Tree, i: int, lex: Lexicon, args: Arguments, heads: di
     preps = lex.words("roles", "locative_preps")
     places = [m for m in args.target if m.kind in ("country", "place", "capital")
               and heads.get(id(m)) is not None and tree.preposition(heads[id(m)]) in preps]
+    if not places:
+        places = [m for m in mentions if m.kind in ("org", "country") and heads.get(id(m)) in tree.kids(verb, "obl")
+                  and tree.preposition(heads[id(m)]) in preps and m.code not in {t.code for t in args.target}]
     others = [m for m in args.target if all(m.code != p.code for p in places)]
     return places[0] if len({p.code for p in places}) == 1 and others else None
 
@@ -451,11 +458,12 @@ def unsaid_speaker(tree: Tree, i: int, lex: Lexicon, args: Arguments,
     named = [k for k in tree.kids(verbs[0], *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)   # or a pronoun: "it said"
              if tree.tokens[k].pos != "PRON" or tree.lemma(k) in lex.words("roles", "relative_pronouns")
              or tree.tokens[k].morph.get("Person") == "1"]
-    if named or verb.morph.get("VerbForm") not in ("Fin", None) or verb.morph.get("Person") == "1":
+    impersonal = verb.morph.get("VerbForm") == "Part" and verb.morph.get("Variant") == "Short"   # «заявлено, что»
+    if named or verb.morph.get("VerbForm") not in ("Fin", None) and not impersonal or verb.morph.get("Person") == "1":
         return None
     speaker = context[0]
     others = [m for m in args.source + args.target + args.pair if m.code != speaker.code]
-    return Arguments(source=[speaker], target=others[:1], has_subject=True) if others else None
+    return Arguments(source=[speaker], target=others[:1], has_subject=True) if others or impersonal else None
 
 
 HARM_TYPES = {"ASSAULT", "COERCE"}

@@ -93,11 +93,17 @@ def topic_of_event(tree: Tree, i: int, lex: Lexicon) -> bool:
     for j, head in _path_up(tree, i, 5, over_prepositions=True):
         if tree.tokens[head].pos in ("VERB", "AUX"):     # a topic the parser hung on the verb of an event-noun
             return tree.preposition(j) in topic_preps and any(   # subject: "встреча по нормализации ... состоялась"
-                tree.lemma(s) in lex.nouns for s in tree.kids(head, "nsubj") if tree.tokens[s].pos == "NOUN")
+                _event_noun(tree, s, lex) for s in tree.kids(head, "nsubj") if tree.tokens[s].pos == "NOUN")
         if tree.preposition(j) in topic_preps and tree.tokens[head].pos in ("NOUN", "PROPN") and (
                 tree.lemma(head) in lex.nouns or tree.tokens[head].text.lower() in lex.nouns):
             return True
     return False
+
+
+def _event_noun(tree: Tree, i: int, lex: Lexicon) -> bool:
+    """A noun that names an act by itself: "встреча", not "посольство" (an act only under "открыть": a subject
+    "посольство Литвы заявило о высылке" is a doer, and what it announces is no topic of talks)."""
+    return any(not f.requires_governor for f in lex.nouns.get(tree.lemma(i), ()))
 
 
 def background(tree: Tree, i: int, lex: Lexicon) -> bool:

@@ -40,6 +40,8 @@ def repair_russian(tokens: list[Token]) -> None:
     repair_verb_pairs(tokens)
     repair_crossing_modifiers(tokens)
     repair_verbless_relatives(tokens)
+    repair_stray_objects(tokens)
+    repair_purpose_objects(tokens)
 
 
 def repair_oblique_subjects(tokens: list[Token]) -> None:
@@ -198,3 +200,43 @@ def repair_verbless_relatives(tokens: list[Token]) -> None:
         for t in kids:
             if t.dep in _SUBJECTS and t.pos in ("NOUN", "PROPN"):
                 t.dep, t.head = "appos", tok.head
+
+
+def repair_stray_objects(tokens: list[Token]) -> None:
+    """An object right after a verb that natasha hung on a verb of a later clause, across a comma, where that verb
+    has an object of its own ("вызвало посла Мексики из-за публикации, где дипломат выразил поддержку": "посла"
+    taken for a second object of "выразил"), is the first verb's object."""
+    for verb, tok in zip(tokens, tokens[1:]):
+        if tok.dep != "obj" or verb.pos != "VERB" or tok.head <= tok.i or tok.head >= len(tokens):
+            continue
+        if verb.morph.get("VerbForm") not in ("Fin", "Inf") or any(t.head == verb.i and t.dep == "obj" for t in tokens):
+            continue
+        later = tok.head
+        if not any(t.pos == "PUNCT" for t in tokens[tok.i + 1:later]) or \
+                not any(t.head == later and t.dep == "obj" and t.i != tok.i for t in tokens):
+            continue
+        tok.head = verb.i
+
+
+#: the preposition of a purpose phrase between a verb and its object ("вызвал для дачи объяснений посла")
+_PURPOSE = frozenset({"для"})
+
+
+def repair_purpose_objects(tokens: list[Token]) -> None:
+    """An animate noun in the genitive-accusative after a purpose phrase of a verb with no object, which natasha
+    hung in that phrase ("вызвал для дачи объяснений посла Португалии": "посла" under "объяснений"), is the verb's
+    object."""
+    for tok in tokens:
+        if tok.dep != "nmod" or tok.pos != "NOUN" or tok.morph.get("Animacy") != "Anim" or \
+                tok.morph.get("Case") not in ("Gen", "Acc"):
+            continue
+        h, steps = tok.head, 0
+        while 0 <= h < len(tokens) and tokens[h].pos == "NOUN" and tokens[h].dep == "nmod" and steps < 3:
+            h, steps = tokens[h].head, steps + 1
+        if not 0 <= h < len(tokens) or h == tok.i or tokens[h].pos != "NOUN" or tokens[h].dep != "obl" or \
+                not any(t.head == h and t.dep == "case" and t.lemma in _PURPOSE for t in tokens):
+            continue
+        verb = tokens[h].head
+        if not 0 <= verb < h or tokens[verb].pos != "VERB" or any(t.head == verb and t.dep == "obj" for t in tokens):
+            continue
+        tok.head, tok.dep = verb, "obj"

@@ -1,0 +1,85 @@
+"""Russian classes of errors read on the training sets (dev6, dev7, dev9, dev-articles-2 half A; issue 15): talks
+said with "поговорить"/"пообщаться", agreements with "условиться", outrage ("возмущено"), a promised answer with
+"остаться", an embassy as the doer, summonses the parser misattached, a currency's country, a response said in
+the passive, a quotation after a colon. Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from test_events_lang import code_events, triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Лидеры Франции и Германии поговорили по телефону.", ("CONSULT", "FRA", "DEU")),
+    ("Президент Франции поговорил с канцлером Германии о ситуации в Африке.", ("CONSULT", "FRA", "DEU")),
+    ("Глава МИД Франции пообщался по телефону с германским коллегой.", ("CONSULT", "FRA", "DEU")),
+    ("Главы МИД Польши и Литвы условились о продолжении консультаций.", ("AGREE", "POL", "LTU")),
+    ("МИД Ирана возмущено санкциями Канады против иранских компаний.", ("ACCUSE", "IRN", "CAN")),
+    ("Решение Оттавы ввести санкции возмутило Тегеран.", ("ACCUSE", "IRN", "CAN")),
+    ("Испания доставила в Марокко гуманитарный груз весом 30 тонн.", ("AID", "ESP", "MAR")),
+    ("Минск объявил о выдворении польских дипломатов.", ("SANCTION", "BLR", "POL")),
+    ("МИД Финляндии вызвал верховного комиссара Индии в связи с заявлениями его посольства.",
+     ("ACCUSE", "FIN", "IND")),
+    ("В МИД Украины назвали решение Мали недальновидным.", ("ACCUSE", "UKR", "MLI")),
+])
+def test_russian_trigger_words(text, expected):
+    assert expected in triples(code_events(text, "ru"))
+
+
+def test_an_embassy_announcing_an_expulsion_is_its_state():
+    # "посольство" names an act only under "открыть": as a subject it is the doer, and what it announces is no
+    # topic of talks
+    found = triples(code_events("Посольство Финляндии объявило о высылке двух сотрудников российского посольства.",
+                                "ru"))
+    assert ("SANCTION", "FIN", "RUS") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the object right after the verb, hung by the parser on a verb after the comma
+    ("Министерство иностранных дел Португалии вызвало посла Мексики из-за публикации в соцсетях, где "
+     "мексиканский дипломат якобы выразил поддержку протестующим.", ("ACCUSE", "PRT", "MEX")),
+    # the object after a purpose phrase, hung by the parser inside it
+    ("В ответ мексиканский МИД вызвал для дачи объяснений посла Португалии.", ("ACCUSE", "MEX", "PRT")),
+])
+def test_a_misattached_object_of_a_summons(text, expected):
+    assert expected in triples(code_events(text, "ru"))
+
+
+def test_a_currency_is_no_side():
+    found = triples(code_events("Канцелярия премьер-министра заявила, что Мадрид направит в Рабат гуманитарную "
+                                "помощь на сумму 20 миллионов долларов США.", "ru"))
+    assert ("AID", "ESP", "MAR") in found
+    assert not [t for t in found if "USA" in t]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Правительство Японии ввело пошлины на китайские товары. МИД Китая заявил, что этот шаг не останется без "
+     "ответа.", ("THREATEN", "CHN", "JPN")),
+    # a statement in the impersonal passive is the side the text is about: it threatens, it accuses
+    ("МИД Китая передал посольству Японии ноту. Японской стороне жёстко заявлено, что любые враждебные действия "
+     "Японии против Китая получат решительный ответ.", ("THREATEN", "CHN", "JPN")),
+    # a quotation after a colon is its speaker's: "мы" is the ministry
+    ("Правительство Японии ввело санкции против Китая. Ли Мин, официальный представитель МИД Китая: «Мы "
+     "ответим жёстко».", ("THREATEN", "CHN", "JPN")),
+])
+def test_who_promises_a_response(text, expected):
+    found = triples(code_events(text, "ru"))
+    assert expected in found
+    assert (expected[0], expected[2], expected[1]) not in found
+
+
+def test_hostile_acts_named_by_no_speaker_accuse_no_one_of_them():
+    found = triples(code_events("Враждебные действия Японии против Китая продолжаются уже много лет.", "ru"))
+    assert not [t for t in found if t[0] == "ACCUSE"]
+
+
+def test_a_ministry_named_again_as_the_diplomatic_department():
+    found = triples(code_events("МИД Литвы вызвал посла Белоруссии. Дипведомство потребовало от Минска принять "
+                                "меры для недопущения подобных инцидентов.", "ru"))
+    assert ("REQUEST", "LTU", "BLR") in found
+
+
+def test_a_protest_in_response_answers_the_one_before():
+    found = triples(code_events("Министр иностранных дел Индии заявил протест китайскому министру. Глава МИД Китая "
+                                "в ответ тоже заявил протест.", "ru"))
+    assert {("ACCUSE", "IND", "CHN"), ("ACCUSE", "CHN", "IND")} <= found
