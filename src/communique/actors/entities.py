@@ -248,7 +248,8 @@ def _officials_of_the_main_country(found: list[Found], people: dict[str, Person]
         if person.sector not in ("GOV", "MIL", "LEG", None):
             continue
         banned = person.hosts | met_countries(person, people) | {code for role, code in held if role == person.role}
-        ranked = [(code, n) for code, n in counts.most_common() if code not in banned]
+        origin = name_origin_countries(person.name)      # "William Castillo" does not serve the United States
+        ranked = [(code, n) for code, n in counts.most_common() if code not in banned and (not origin or code in origin)]
         if ranked and ranked[0][1] > 1 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) and \
                 ranked[0][0] == counts.most_common(1)[0][0]:     # named more than once: not the one-line target
             person.country = ranked[0][0]

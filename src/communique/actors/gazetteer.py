@@ -233,7 +233,8 @@ def _name_origins() -> tuple[tuple[frozenset[str], tuple[str, ...], frozenset[st
     """(first names, surname endings, countries) per group of ``countries.toml`` [name_origins], folded."""
     groups = load_data("countries.toml").get("name_origins", {})
     return tuple((frozenset(fold(n) for n in g.get("first_names", [])),
-                  tuple(fold(e) for e in g.get("surname_endings", [])), frozenset(g.get("countries", [])))
+                  tuple(fold(e) for e in g.get("surname_endings", [])), frozenset(g.get("countries", [])),
+                  frozenset(fold(n) for n in g.get("surnames", [])))
                  for g in groups.values())
 
 
@@ -244,8 +245,10 @@ def name_origin_countries(name: str) -> frozenset[str]:
     words = fold(latinize(name) if is_cyrillic(name) else name).replace("-", " ").split()
     if len(words) < 2:
         return frozenset()
-    hits = [countries for firsts, endings, countries in _name_origins()
-            if words[0] in firsts or any(words[-1].endswith(e) and len(words[-1]) > len(e) + 2 for e in endings)]
+    # a first name, a surname ending, or one of the last two words a usual surname ("Gutiérrez Parra")
+    hits = [countries for firsts, endings, countries, surnames in _name_origins()
+            if words[0] in firsts or any(words[-1].endswith(e) and len(words[-1]) > len(e) + 2 for e in endings)
+            or any(w in surnames for w in words[1:][-2:])]
     return hits[0] if len(hits) == 1 else frozenset()
 
 

@@ -24,6 +24,7 @@ from .gazetteer import (
 )
 from .learned import LearnedActors, LearnedRole
 from .mentions import RELATIONAL_ROLES, Found, Person
+from .titles import before_verb, title_complement
 
 PERSON_LABELS = {"PER", "PERSON"}
 
@@ -69,6 +70,9 @@ def person_spans(sentence: Sentence, toks: list[Tok], matches: list[Match], role
         if i >= j:
             continue
         i, j = _trim_person(sentence, toks, i, j, matches, roles, tables)
+        if i < j and title_complement(toks, i, roles) and \
+                not any(m.best.kind == "person" and m.i < j and i < m.j for m in matches):
+            continue
         if i < j and _looks_like_name(sentence, toks, i, j, matches, tables):
             spans.append((i, j, ner.normal if ner.normal and is_cyrillic(ner.normal) else None))
     for m in matches:                       # well-known people the model missed
@@ -83,7 +87,9 @@ def person_spans(sentence: Sentence, toks: list[Tok], matches: list[Match], role
         if portfolio and not (end - k >= 2 and _looks_like_name(sentence, toks, k, end, matches, tables)):
             k = portfolio[0]                 # "Minister of Investment, Industry and Trade of Uzbekistan X"
             end = _name_run(toks, k, matches)
-        if end - k >= 2 and _looks_like_name(sentence, toks, k, end, matches, tables) and \
+        end = before_verb(sentence, toks, k, end)
+        if end - k >= 2 and not title_complement(toks, k, roles) and \
+                _looks_like_name(sentence, toks, k, end, matches, tables) and \
                 (_apposed(toks, r, k, matches) or _org_reading_only(sentence, toks, k, end)
                  or not _inside_other_ner(sentence, toks, k, end)):
             spans.append((k, end, None))
@@ -107,6 +113,10 @@ def _trim_person(sentence: Sentence, toks: list[Tok], i: int, j: int, matches: l
     for r in roles:
         if r.i <= i < r.j:
             i = r.j
+    for m in matches:                        # a headline's words after a known name ("Trump Makes New Threats")
+        if m.best.kind == "person" and m.i == i and m.j < j and any(
+                p is not None and p.pos in ("VERB", "AUX") for p in map(sentence.token_at, (t.start for t in toks[m.j:j]))):
+            j = m.j
     while i < j and not toks[i].text[:1].isalpha():
         i += 1
     while j > i and (not toks[j - 1].text[:1].isalpha() or toks[j - 1].norm == "s"):
@@ -326,7 +336,8 @@ def apply_title(si: int, toks: list[Tok], i: int, j: int, person: Person, matche
                                                 or _portfolio_nouns(toks, r.j, i, tables))]
     after = [r for r in roles if r.i >= j and toks[j].text == "," and (_only_glue(toks, j, r.i, matches, 4)
                                                                       or _possessor(toks, j + 1, r))
-             and _name_run(toks, _skip_glue(toks, r.j, matches), matches) - _skip_glue(toks, r.j, matches) < 2] \
+             and (_name_run(toks, _skip_glue(toks, r.j, matches), matches) - _skip_glue(toks, r.j, matches) < 2
+                  or title_complement(toks, _skip_glue(toks, r.j, matches), roles))] \
         if j < len(toks) else []             # an apposition, unless it is the title of the next name
     predicate = not before and not after
     if predicate:
@@ -350,8 +361,10 @@ def apply_title(si: int, toks: list[Tok], i: int, j: int, person: Person, matche
     person.hosts.update(m.best.country for m in matches
                         if lo <= m.i and m.j <= hi and m.best.country and _host(toks, m.i, matches))
     if before:                               # "Kazakh Deputy Foreign Minister", "Mexico's President" X
+        # a demonym or a possessive qualifies the title even after "to" ("access to Indian High Commissioner X")
         window += [m for m in matches if m.j <= title.i and m.best.country and m.best.kind != "city"
-                   and _possessive(sentence, toks, m.j, title.i) and not _host(toks, m.i, matches)]
+                   and _possessive(sentence, toks, m.j, title.i)
+                   and (m.best.kind == "demonym" or m.j < title.i or not _host(toks, m.i, matches))]
     if before and not window:                # "... of Brazil and Director of BMJ X": the first title's country
         window = _coordinated_title_countries(toks, title, roles, matches, tables)
     window.sort(key=lambda m: m.best.kind in ("capital", "city"))     # "mayor of Rosario" only as a last resort
@@ -454,6 +467,8 @@ def _possessor(toks: list[Tok], a: int, role: Match) -> bool:
 def _portfolio_nouns(toks: list[Tok], a: int, b: int, tables: PhraseTables) -> bool:
     """"Pakistan's Minister for Commerce X", "Minister of Roads X": a linking word and the portfolio's nouns (words that
     name no one) between the title and the name."""
+    if b - a >= 5 and toks[b - 3].text == "(" and toks[b - 1].text == ")" and toks[b - 2].text.isupper():
+        b -= 3                               # "Secretary of State for International Development (DFID) X"
     return 2 <= b - a <= 6 and toks[a].norm in _PORTFOLIO_LINKS and \
         all(t.norm in _PORTFOLIO_LINKS or t.norm in TITLE_GLUE or t.norm in tables.not_names or t.lemma in tables.not_names
             for t in toks[a:b])

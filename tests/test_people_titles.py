@@ -1,0 +1,71 @@
+"""People's titles on news nobody tuned on: Commonwealth and junior ministers' titles, a demonym before a title after
+"to", portfolios with an acronym, headline words after a name, and Spanish titles whose "de" heads an office."""
+from __future__ import annotations
+
+import pytest
+
+from test_entities import make_article, person
+
+
+def people(article) -> list[str]:
+    return [e.name for e in article.entities if e.type == "PERSON"]
+
+
+@pytest.mark.parametrize("language,text,surname,country,role", [
+    # a demonym right before the title is the person's own country, even after "to"
+    ("en", "Nepal objected to Indian High Commissioner Rakesh Malhotra visiting the border districts.",
+     "Malhotra", "IND", "ambassador"),
+    ("en", "The relief goods were handed over by Farida Yasmin, High Commissioner of Bangladesh to Nepal, on Monday.",
+     "Yasmin", "BGD", "ambassador"),
+    ("en", "Kenya's Minister of State for Trade and Industry Joseph Wanyama opened the fair in Kampala.",
+     "Wanyama", "KEN", "minister"),
+    ("en", "British Secretary of State for International Development (DFID) Helen Marsh pledged aid to Malawi.",
+     "Marsh", "GBR", "secretary of state"),
+    ("es", "El ministro de Transportes peruano, Ricardo Salazar, visitó el puerto de Arica junto a autoridades chilenas.",
+     "Salazar", "PER", "minister"),
+])
+def test_titles_on_unseen_news_give_country_and_role(language, text, surname, country, role):
+    p = person(make_article(text, language, "2022-05-10"), surname)
+    assert (p.country, p.role) == (country, role)
+
+
+@pytest.mark.parametrize("language,text,not_a_person", [
+    # in Spanish a name never follows a title's "de": those words name what the title heads
+    ("es", "Washington sancionó a Pedro Ramírez, ministro de Comunicación, y a Lucía Torres, presidenta de Marca "
+           "País, entre otros funcionarios venezolanos.", ["Comunicacion", "Marca"]),
+    ("es", "La lista incluye a Tomás Rivas, jefe de la Dirección General de Inteligencia Militar, y a Jorge Pinto, "
+           "comandante de la Guardia Bolivariana.", ["Inteligencia", "Guardia"]),
+    # a headline's words after a known name are not part of it
+    ("en", "President Biden Sends New Warning About Sanctions to Iran", ["Sends", "Warning"]),
+    ("en", "Indian Foreign Minister Holds Bilateral Talks On Sidelines Of Regional Summit", ["Holds", "Talks"]),
+])
+def test_what_a_title_heads_and_headline_words_are_not_people(language, text, not_a_person):
+    names = people(make_article(text, language, "2022-05-10"))
+    assert not any(word.lower() in name.lower() for word in not_a_person for name in names), names
+
+
+def test_the_person_before_an_apposed_title_gets_its_role():
+    article = make_article("Washington sancionó a Lucía Torres, presidenta de Marca País, y a otros funcionarios.",
+                           "es", "2022-05-10")
+    assert person(article, "Torres").role == "president"
+
+
+@pytest.mark.parametrize("language,text,published,name,country,role", [
+    ("en", "Prime Minister Sheikh Hasina opened the new bridge on Saturday.", "2022-06-25", "Sheikh Hasina", "BGD",
+     "prime minister"),
+    ("es", "El presidente Hugo Chávez recibió a una delegación de empresarios brasileños.", "2008-04-02",
+     "Hugo Chavez", "VEN", "president"),
+    ("ru", "Имран Хан заявил журналистам, что визит прошел успешно.", "2019-10-10", "Imran Khan", "PAK",
+     "prime minister"),
+    ("ru", "Министр иностранных дел Ирана Хосейн Амир Абдоллахиан прибыл в Бейрут.", "2023-02-10",
+     "Hossein Amir-Abdollahian", "IRN", "foreign minister"),
+])
+def test_well_known_office_holders_of_other_regions(language, text, published, name, country, role):
+    hits = [e for e in make_article(text, language, published).entities if e.type == "PERSON" and e.name == name]
+    assert hits and (hits[0].country, hits[0].role) == (country, role), people(make_article(text, language, published))
+
+
+def test_an_official_with_a_hispanic_surname_does_not_serve_the_most_named_non_hispanic_country():
+    text = ("Estados Unidos impuso nuevas sanciones a Venezuela. Estados Unidos acusó al gobierno de fraude. Estados "
+            "Unidos congeló los activos. El viceministro de Planificación, Walter Castillo, calificó la medida de ilegal.")
+    assert person(make_article(text, "es", "2021-03-01"), "Castillo").country == "VEN"
