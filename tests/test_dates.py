@@ -86,6 +86,11 @@ CASES = [
     ("es", "El canciller viajará el martes a París.", "2022-11-28", "el martes", "2022-11-29"),
     ("ru", "Президенты будут вести переговоры в четверг.", "2025-11-12", "в четверг", "2025-11-13"),
     ("ru", "Министры встретились во вторник в Минске.", "2024-04-12", "во вторник", "2024-04-09"),
+    # a count after a weekday is no day of the month ("on Saturday 18 agreements"); a day is ("Saturday 18 July")
+    ("en", "Chile and Kazakhstan signed on Saturday 14 trade agreements in Astana.", "2024-04-14", "on Saturday",
+     "2024-04-13"),
+    ("en", "The ministers met Tuesday 12 hours after the vote.", "2024-04-12", "Tuesday", "2024-04-09"),
+    ("en", "The ministers met on Saturday 13 April in Astana.", "2024-04-15", "Saturday 13 April", "2024-04-13"),
 ]
 
 

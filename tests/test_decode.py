@@ -239,6 +239,9 @@ def test_given_dates_keep_their_precision(value, expected):
     ("https://example.org/2024/04/cumbre", "2024-04"),
     ("https://www.devdiscourse.com/article/law-order/1505909-france-to-summon", None),
     ("https://20230529.example.org/news", None),     # the host is not the path
+    ("https://www.example.ru/news/politika/14032024/551207", "2024-03-14"),   # day first, a whole segment
+    ("https://www.example.ru/news/14032024551207", None),                   # inside an identifier: not a date
+    ("https://www.example.ru/news/31022024/5512", None),                     # no 31 February
 ])
 def test_url_dates(url, expected):
     assert url_date(url) == expected

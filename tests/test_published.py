@@ -246,3 +246,35 @@ def test_the_source_survives_the_store(tmp_path):
     record = run(DATED).to_record()
     again = article_from_record(json.loads(json.dumps(record))).to_record()
     assert again["published_source"] == "date-line" and again == record
+
+
+# --- several date lines: the earliest; a bracketed dateline stamp ----------------------------------------------------
+
+@pytest.mark.parametrize("text,published", [
+    # a site's clock above the story's own date: the clock dates the copy
+    ("Tuesday, 14 May 2024, 08:12:40 pm\nKazakhstan and Chile agree on direct flights\nMarch 03, 2023\n" + BODY["en"],
+     "2023-03-03"),
+    ("Martes, 14 de mayo de 2024\nKazajistán y Chile acuerdan vuelos directos\n3 de marzo de 2023\n" + BODY["es"],
+     "2023-03-03"),
+    ("14 мая 2024, 20:12\nКазахстан и Чили договорились о прямых рейсах\n03.03.2023\n" + BODY["ru"], "2023-03-03"),
+    # a time after "a las" / "at" is still a stamp
+    ("Kazajistán y Chile acuerdan vuelos directos\nFecha: 3 de marzo de 2023 a las 15:46:00\n" + BODY["es"],
+     "2023-03-03"),
+    ("Kazakhstan and Chile agree on direct flights\nMarch 3, 2023 at 3:46 pm\n" + BODY["en"], "2023-03-03"),
+])
+def test_of_several_date_lines_the_earliest_dates_the_story(text, published):
+    assert run(text).published == published
+
+
+@pytest.mark.parametrize("text,published", [
+    ("Kazajistán y Chile acuerdan vuelos directos\nSantiago (Chile), (mar. 03/23). " + BODY["es"], "2023-03-03"),
+    ("Kazajistán y Chile acuerdan vuelos directos\nCiudad de México (nov. 21/19). " + BODY["es"], "2019-11-21"),
+])
+def test_a_bracketed_month_day_and_short_year_after_the_place_dates_the_story(text, published):
+    assert run(text).published == published
+
+
+def test_a_bracketed_stamp_deep_in_a_sentence_is_not_read():
+    text = ("Kazajistán y Chile acuerdan vuelos directos\n" + BODY["es"][:-1] + ", según el informe de la comisión "
+            "mixta (mar. 03/23).\n")
+    assert run(text).published is None

@@ -411,11 +411,13 @@ def _dateparser_date(value: str) -> str | None:
 
 _URL_COMPACT = re.compile(r"(?<![\d])((?:199\d|20[0-3]\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?:\d{6})?(?![\d])")
 _URL_MONTH = re.compile(r"/((?:199\d|20[0-3]\d))/(0?[1-9]|1[0-2])/(?!\d)")
+# a day written day first as a whole segment of the path ("/news/politika/02092025/826843")
+_URL_COMPACT_DAY_FIRST = re.compile(r"/(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])(199\d|20[0-3]\d)(?=/|$)")
 
 
 def url_date(url: str | None) -> str | None:
     """The publication date an article's address carries ("/2023/08/24/", "-2023-03-10", "/20230529/",
-    "-20240913074111.html"; "/2024/04/" gives the month), by htmldate's URL extractor and then the compact
+    "-20240913074111.html", "/02092025/" day first; "/2024/04/" gives the month), by htmldate's URL extractor and then the compact
     forms it does not read; None where the address has none."""
     if not url:
         return None
@@ -436,6 +438,9 @@ def url_date(url: str | None) -> str | None:
     if compact:
         digits = compact.group(1)
         return _iso_parts(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+    day_first = _URL_COMPACT_DAY_FIRST.search(path)
+    if day_first:
+        return _iso_parts(int(day_first.group(3)), int(day_first.group(2)), int(day_first.group(1)))
     month = _URL_MONTH.search(path)
     return _iso_parts(int(month.group(1)), int(month.group(2)), None) if month else None
 

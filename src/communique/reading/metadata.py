@@ -30,7 +30,7 @@ HEAD_CHARS = 2500                   # where date lines and bylines are looked fo
 DATE_MARKER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b")
 
 _TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?\s?m\.?|hrs?|hs|h|GMT|UTC|MSK|ALMT)\b)?(?:\s*[+\-]\d{2}:?\d{2})?"
-_DATE_LABELS = (r"published|updated|last updated|posted|date|publicado|publicada|actualizado|actualizada|fecha"
+_DATE_LABELS = (r"published|updated|last updated|posted|date|publicado|publicada|actualizado|actualizada|fecha|a las|at"
                 r"|опубликовано|обновлено|дата публикации|дата|изменено|on|el|в|года|г")
 
 

@@ -137,7 +137,12 @@ def text_candidates(source: str, dateline: Dateline | None) -> list[Candidate]:
     found += [Candidate(d.iso() or "", kind) for d, kind in head if d.year and kind == "byline"]
     if marker:
         found.append(Candidate(marker.group(1), "date-line"))
-    found += [Candidate(d.iso() or "", kind) for d, kind in head if d.year and kind == "date-line"]
+    # of several date lines, the earliest: a page's clock ("Wednesday, 17 August 2022, 06:21:14 pm" above the
+    # story) and an update stamp date the copy, after the story was published
+    found += [Candidate(iso, "date-line") for iso in sorted(d.iso() or "" for d, kind in head
+                                                            if d.year and kind == "date-line")]
+    if not found and (stamp := bracketed_stamp(source)) is not None:
+        found.append(Candidate(stamp, "dateline"))
     if found:
         return found[:1] + [c for c in found[1:] if c.date != found[0].date]
     partial, kind = ((dateline.date, "dateline") if dateline and dateline.date
@@ -147,6 +152,33 @@ def text_candidates(source: str, dateline: Dateline | None) -> list[Candidate]:
     if (month := relative_month(source)) is not None:
         found.append(Candidate(month, "text", inferred=True))
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def _bracketed_stamp_pattern() -> re.Pattern[str]:
+    months = _alternation(list(month_names()))
+    return re.compile(rf"\((?P<mn>{months})\.?\s?(?P<d>\d{{1,2}})/(?P<y>\d{{2}})\)", re.IGNORECASE)
+
+
+#: how far into its line a bracketed stamp may stand (after the place: "Lima (Perú), (jun. 26/14).")
+_STAMP_REACH = 60
+
+
+def bracketed_stamp(source: str) -> str | None:
+    """A dateline's date written in brackets as month, day and a two-digit year after the place ("Bogotá (jun.
+    26/14).", "Ciudad de México (mar. 10/20). Los gobiernos ..."), in the page's head; None without one."""
+    months = month_names()
+    for line in source[:HEAD_CHARS].splitlines():
+        m = _bracketed_stamp_pattern().search(line[:_STAMP_REACH + 20])
+        if m is None or m.start() > _STAMP_REACH:
+            continue
+        month, day, year = months.get(m.group("mn").lower()), int(m.group("d")), 2000 + int(m.group("y"))
+        if month and 1 <= day <= 31 and year <= dt.date.today().year:
+            try:
+                return dt.date(year, month, day).isoformat()
+            except ValueError:
+                continue
+    return None
 
 
 def head_dates(source: str) -> list[tuple[DateMatch, str]]:
