@@ -407,10 +407,54 @@ def _same_status_class(a: str, b: str) -> bool:
     return a == b or (a in done and b in done)
 
 
-def date_by_report(article: Article, event: Event, undated_precision: str = "day") -> None:
+#: how many days before publication the lead's day may lie and still be the day of the news it reports
+_NEWS_DAY_REACH = 7
+
+
+def news_day(article: Article) -> str | None:
+    """The day of the news the report tells, when its lead dates it before the publication day ("Acting President
+    Osinbajo on Sunday evening received ...", "el canciller anunció este jueves ...", "МИД в среду вызвал посла"
+    in a report of Monday): the first day the lead's sentences give outside a clause that looks ahead (and not a
+    statement's: "in a statement issued on Wednesday"), within a week before publication. None when the lead's first day is the publication day itself, or it gives none."""
+    published = Anchor.parse(article.published)
+    if published is None or published.precision != "day":
+        return None
+    for time in article.times:
+        if time.sentence is None or not 0 <= time.sentence < min(_LEAD_SENTENCES, len(article.sentences)):
+            continue
+        day = Anchor.parse(time.value) if time.value else None
+        if day is None or day.precision != "day":
+            continue
+        sentence = article.sentences[time.sentence]
+        lang = date_language(sentence.language)
+        if lang is None or clause_direction(sentence, time.start, time.end, lang) == DIRECTION_FUTURE \
+                or _dates_a_statement(sentence, time):
+            continue                # a statement's day dates what it says (`statement_day`), not the news
+        days = (published.date - day.date).days
+        return time.value if 0 < days <= _NEWS_DAY_REACH else None
+    return None
+
+
+#: acts done with the other side (a meeting, an agreement, thanks): its answers belong to the same news
+_TOGETHER_TYPES = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REQUEST"}
+
+
+def _answering(article: Article, news: str | None) -> set[str]:
+    """The actors the news day's own acts were aimed at, when they did not act that day themselves: the sanctions
+    "imposed on Friday" by the EU are the news; Iran's condemnation, told without a day in a report of Saturday,
+    answers it later, and keeps the report's date. Acts done together (a visit, an agreement) have no such answer."""
+    if news is None:
+        return set()
+    acts = [e for e in article.events if e.date == news and e.date_text and e.type not in _TOGETHER_TYPES]
+    return {e.target.code for e in acts} - {e.source.code for e in acts}
+
+
+def date_by_report(article: Article, event: Event, undated_precision: str = "day",
+                   news: str | None = None) -> None:
     """An occurred, ongoing or planned event the text gives no date for: the publication date (see the module
-    docstring). Negated and hypothetical events stay undated."""
-    anchor = Anchor.parse(article.published)
+    docstring), or for one that happened, the day of the news the lead gives (`news_day`). Negated and
+    hypothetical events stay undated."""
+    anchor = Anchor.parse(news if news and event.status in ("occurred", "ongoing") else article.published)
     if event.status in ("occurred", "ongoing", "planned") and anchor is not None and anchor.knows("month"):
         # a news report describes recent events: dated by the report (a headline or a present-tense clause
         # always reports the news of the publication day: "Putin recibe a Tokáyev", "Kazakhstan opens embassy")
@@ -558,22 +602,27 @@ def statement_day(article: Article) -> TimeExpression | None:
         if not time.value or len(time.value) != 10 or time.sentence is None \
                 or not 0 <= time.sentence < len(article.sentences):
             continue
-        sentence = article.sentences[time.sentence]
-        lang = date_language(sentence.language)
-        if lang is None or not lang.statements or not sentence.parsed:
-            continue
-        inside = [t for t in sentence.tokens if t.start < time.end and t.end > time.start]
-        if not inside:
-            continue
-        tok = inside[-1]
-        for _ in range(_STATEMENT_REACH):
-            if tok.head == tok.i or not 0 <= tok.head < len(sentence.tokens):
-                break
-            tok = sentence.tokens[tok.head]
-            if tok.lemma.lower() in lang.statements or tok.text.lower() in lang.statements:
-                found.setdefault(time.value, time)
-                break
+        if _dates_a_statement(article.sentences[time.sentence], time):
+            found.setdefault(time.value, time)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _dates_a_statement(sentence: Sentence, time: TimeExpression) -> bool:
+    """Does `time` date a statement noun of its sentence ("a statement issued Saturday")?"""
+    lang = date_language(sentence.language)
+    if lang is None or not lang.statements or not sentence.parsed:
+        return False
+    inside = [t for t in sentence.tokens if t.start < time.end and t.end > time.start]
+    if not inside:
+        return False
+    tok = inside[-1]
+    for _ in range(_STATEMENT_REACH):
+        if tok.head == tok.i or not 0 <= tok.head < len(sentence.tokens):
+            return False
+        tok = sentence.tokens[tok.head]
+        if tok.lemma.lower() in lang.statements or tok.text.lower() in lang.statements:
+            return True
+    return False
 
 
 def _article_times(article: Article, published: str | None, languages: tuple[str, ...]) -> list[TimeExpression]:
@@ -625,6 +674,8 @@ class DatesStage(Stage):
         undated = [event for event in article.events if not date_from_text(article, event, by_sentence)]
         inherit_dates(article)
         statement = statement_day(article)
+        news = news_day(article)
+        answering = _answering(article, news)
         for event in undated:
             if not event.date:
                 date_by_anaphor(article, event)
@@ -632,4 +683,4 @@ class DatesStage(Stage):
                     and event.status in ("occurred", "ongoing"):
                 event.date, event.date_text = statement.value, statement.text
             if not event.date:
-                date_by_report(article, event, precision)
+                date_by_report(article, event, precision, None if event.source.code in answering else news)
