@@ -47,12 +47,6 @@ class DatePattern:
     year_group: bool = False  # its `year` group is the {year} placeholder: a match with a year holds a YEAR cue
     words: re.Pattern[str] | None = None  # finds the required words among `needs`
 
-    def may_match(self, text: str, present: frozenset[str]) -> bool:
-        """False when `text` holds none of the cues every match needs (`present`: the text's shared cues)."""
-        if not self.needs or not self.needs.isdisjoint(present):
-            return True
-        return self.words is not None and self.words.search(text) is not None
-
 
 @dataclass(frozen=True, slots=True)
 class DateLanguage:
@@ -71,6 +65,9 @@ class DateLanguage:
     statements: frozenset[str] = frozenset()    # "statement", "comunicado", "заявление": what a time may date
     anniversaries: tuple[re.Pattern[str], ...] = field(default_factory=tuple)
     cues: Cues | None = None
+    #: the patterns to run on a text, by its cues (`_plan`): filled as texts come, a handful of entries
+    plans: dict[tuple[frozenset[str] | None, bool], tuple[tuple[DatePattern, bool], ...]] = field(
+        default_factory=dict, init=False, compare=False, hash=False, repr=False)
 
 
 def _alternatives(forms: list[str], case_sensitive: bool) -> str:
@@ -311,11 +308,8 @@ class Candidate:
 def _candidates(text: str, lang: DateLanguage, full_dates_only: bool = False) -> list[Candidate]:
     found: list[Candidate] = []
     present = lang.cues.present(text) if lang.cues else None
-    for pattern in lang.patterns:
-        if full_dates_only and (pattern.kind != "date" or (pattern.year_group and present is not None
-                                                             and YEAR not in present)):
-            continue
-        if present is not None and not pattern.may_match(text, present):
+    for pattern, gated in _plan(lang, present, full_dates_only):
+        if gated and pattern.words.search(text) is None:     # type: ignore[union-attr]
             continue                  # none of what every match of it holds is in the text
         for m in pattern.regex.finditer(text):
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
@@ -325,6 +319,28 @@ def _candidates(text: str, lang: DateLanguage, full_dates_only: bool = False) ->
             if m.end() > start:
                 found.append(Candidate(start, m.end(), pattern, groups))
     return found
+
+
+def _plan(lang: DateLanguage, present: frozenset[str] | None,
+          full_dates_only: bool) -> tuple[tuple[DatePattern, bool], ...]:
+    """The patterns that may match a text holding the cues `present`, in order, each with whether its required
+    words must still be looked for: a pattern runs where one of its `needs` is present, or where none is known, and
+    otherwise only where its `words` are found. There are few distinct cue sets (a digit, a year, a
+    month, a weekday: sixteen), so the choice is made once per set, not once per pattern and sentence."""
+    key = (present, full_dates_only)
+    plan = lang.plans.get(key)
+    if plan is None:
+        chosen = []
+        for pattern in lang.patterns:
+            if full_dates_only and (pattern.kind != "date" or (pattern.year_group and present is not None
+                                                                 and YEAR not in present)):
+                continue
+            if present is None or not pattern.needs or not pattern.needs.isdisjoint(present):
+                chosen.append((pattern, False))
+            elif pattern.words is not None:
+                chosen.append((pattern, True))
+        plan = lang.plans[key] = tuple(chosen)
+    return plan
 
 
 def _longest_first(candidates: list[Candidate]) -> list[Candidate]:

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from ..datafiles import language_data, load_data
 from ..records import Article, Paragraph, Span
 from ..registry import Stage, stage
+from .gates import PatternSet
 from .lines import judge
 from .metadata import DATE_MARKER, headline_like, is_date_line, trailing_date
 
@@ -60,6 +61,8 @@ class JunkData:
     rules: tuple[JunkRule, ...]
     inline: tuple[re.Pattern[str], ...]
     bio_words: tuple[str, ...]
+    #: by zone, the patterns of its rules as one `PatternSet`: may any rule of the zone match a line?
+    zones: dict[str, PatternSet] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(slots=True)
@@ -96,7 +99,9 @@ def junk_data(languages: tuple[str, ...]) -> JunkData:
                                   bool(rule.get("list_header", False))))
         inline += [re.compile(p, re.IGNORECASE | re.DOTALL) for p in table.get("inline", {}).get("patterns", [])]
         bio += [w.lower() for w in table.get("bio", {}).get("keywords", [])]
-    return JunkData(tuple(rules), tuple(inline), tuple(sorted(set(bio))))
+    zones = {zone: PatternSet(tuple(p for rule in rules if rule.zone == zone for p in rule.patterns))
+             for zone in {rule.zone for rule in rules}}
+    return JunkData(tuple(rules), tuple(inline), tuple(sorted(set(bio))), zones)
 
 
 # --- lines ----------------------------------------------------------------------------------------------------------
@@ -105,8 +110,9 @@ def split_lines(raw: str, inline: tuple[re.Pattern[str], ...] = ()) -> list[Line
     """Non-blank lines with their raw offsets; inline junk (image tags) and control characters cut out."""
     lines: list[Line] = []
     block, last_end = 0, 0
+    inline_set = _inline_set(inline)
     for m in _LINE.finditer(raw):
-        line = _cut_inline(raw, m.start(), m.end(), inline)
+        line = _cut_inline(raw, m.start(), m.end(), inline, inline_set)
         if line is None:
             continue
         gap = raw[last_end:m.start()]
@@ -118,10 +124,18 @@ def split_lines(raw: str, inline: tuple[re.Pattern[str], ...] = ()) -> list[Line
     return lines
 
 
-def _cut_inline(raw: str, start: int, end: int, inline: tuple[re.Pattern[str], ...]) -> Line | None:
+@functools.lru_cache(maxsize=8)
+def _inline_set(inline: tuple[re.Pattern[str], ...]) -> PatternSet:
+    return PatternSet(inline)
+
+
+def _cut_inline(raw: str, start: int, end: int, inline: tuple[re.Pattern[str], ...],
+                inline_set: PatternSet | None = None) -> Line | None:
+    """The line raw[start:end] with its inline junk cut; `inline_set`, the `PatternSet` of `inline`, says at little
+    cost that there is none in most lines."""
     content = raw[start:end]
     cuts: list[tuple[int, int]] = []
-    if len(content) <= 200_000:
+    if len(content) <= 200_000 and (inline_set is None or inline_set.any(content)):
         for pattern in inline:
             cuts += [(start + m.start(), start + m.end()) for m in pattern.finditer(content) if m.end() > m.start()]
     cuts = _merge(cuts)
@@ -163,12 +177,12 @@ def is_prose(text: str) -> bool:
 
 def classify(lines: list[Line], data: JunkData) -> None:
     """Set `junk` on every line that is page junk; each pass is conservative about long lines."""
-    _by_patterns(lines, data.rules, zone="any")
+    _by_patterns(lines, data, zone="any")
     _bios(lines, data.bio_words)
     _date_lines(lines)
     first, last = _prose_bounds(lines)
-    _by_patterns([ln for ln in lines[:first]], data.rules, zone="head")
-    _by_patterns([ln for ln in lines[last + 1:]], data.rules, zone="tail")
+    _by_patterns(lines[:first], data, zone="head")
+    _by_patterns(lines[last + 1:], data, zone="tail")
     _related_lists(lines, data.rules)
     _head_fragments(lines[:first])
     _section_words(lines[:first])
@@ -176,12 +190,18 @@ def classify(lines: list[Line], data: JunkData) -> None:
     _repeats(lines)
 
 
-def _by_patterns(lines: list[Line], rules: tuple[JunkRule, ...], zone: str) -> None:
-    rules = tuple(rule for rule in rules if rule.zone == zone)
+def _by_patterns(lines: list[Line], data: JunkData, zone: str) -> None:
+    rules = tuple(rule for rule in data.rules if rule.zone == zone)
+    longest = max((rule.max_chars for rule in rules), default=0)
+    any_rule = data.zones.get(zone)
+    if any_rule is None:
+        return
     for line in lines:
         if line.junk or not line.text or len(line.text) > PATTERN_MAX_LINE:
             continue
         probe = line.probe
+        if len(probe) > longest or not any_rule.any(probe):
+            continue                  # most lines: body text that no rule matches, found in a few searches
         for rule in rules:
             if rule.matches(probe):
                 line.junk = rule.kind

@@ -1,0 +1,47 @@
+"""Gates skip only the searches that would find nothing: `PatternSet.any` answers as searching every pattern."""
+from __future__ import annotations
+
+import re
+import string
+import sys
+
+from communique.reading.clean import junk_data
+from communique.reading.gates import DIGIT, PatternSet, anchored, fold, gate, required_cues
+
+
+def test_fold_equates_whatever_ignorecase_equates():
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    letters = string.ascii_letters + string.digits + "áéíóúñüÁÉÍÓÚÑÜ" + "абвгдеёжзийклмнопрстуфхцчшщъыьэюя" \
+        + "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ" + "©@°/+|()σβµ"
+    for letter in letters:
+        for same in re.findall(re.escape(letter), everything, re.IGNORECASE):
+            assert fold(same) == fold(letter), (letter, same)
+    assert fold("ſtate İstanbul ᲂкно") == "state istanbul окно"
+
+
+def test_a_gate_is_what_every_match_holds():
+    assert required_cues(re.compile(r"©"), {}, 1) == {"=©"}
+    assert gate(re.compile(r"\bcookies?\b.{0,99}\b(accept|use)")).words == ("cookie",)
+    assert gate(re.compile(r"(\+\s?\d{1,3}|(?<![\d.,])8)[\s\-]?\d{3}")).digit
+    assert gate(re.compile(r"\b(?:foto|photo)\s*:", re.IGNORECASE)).words in (("foto", "photo"), ("photo", "foto"))
+    assert gate(re.compile(r"(?:\d+)?\s*")) is None
+    assert DIGIT == "digit"
+    assert anchored(re.compile(r"^(home|news)$")) and not anchored(re.compile(r"^home|news$"))
+    assert not anchored(re.compile(r"^home", re.MULTILINE)) and not anchored(re.compile(r"\bhome"))
+
+
+def test_pattern_set_answers_as_every_pattern_searched(sample_articles):
+    data = junk_data(("en", "es", "ru"))
+    lines = ["Subscribe to our Telegram channel", "Все права защищены. Перепечатка запрещена.",
+             "The ministers met on Tuesday to discuss trade and the border, officials said.",
+             "Foto: Archivo", "© 2024 Reuters", "Follow @diplomat_news", "+7 (700) 123-45-67",
+             "ЧИТАЙТЕ ТАКЖЕ:", "Photo credit: Jane Roe", "We use COOKIES to improve your experience",
+             "Мы используем файлы cookie", "ſubscribe", "El canciller llegó a Lima el 3 de mayo.", "",
+             "1. Main 2. World", "logo", "Read more", "<img src='a.jpg'> The talks ended.",
+             "Nachrichten über Politik und Wirtschaft", "İSTANBUL (AP) — Talks resumed."]
+    lines += [line for a in sample_articles for line in (a.raw_text or a.text).splitlines()]
+    patterns = [p for rule in data.rules for p in rule.patterns] + list(data.inline)
+    for group in (tuple(patterns), data.inline, tuple(p for r in data.rules if r.zone == "any" for p in r.patterns)):
+        found = PatternSet(group)
+        for line in lines:
+            assert found.any(line) == any(p.search(line) for p in group), line
