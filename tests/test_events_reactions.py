@@ -151,3 +151,35 @@ def test_coordinated_reactions_share_the_object_and_neither_negates_the_other(la
     events = code_events(text, language).events
     found = {(e.type, e.source.code, e.target.code, e.status) for e in events}
     assert {("REJECT", "BOL", "USA", "occurred"), ("ACCUSE", "BOL", "USA", "occurred")} <= found
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("es", "Pakistán expulsó al alto comisionado de la India.", ("SANCTION", "PAK", "IND")),
+    ("es", "Pakistán retiró a su enviado de Nueva Delhi.", ("SANCTION", "PAK", "IND")),
+    ("es", "Pakistán decidió reducir las relaciones diplomáticas con la India.", ("SANCTION", "PAK", "IND")),
+    ("es", "Pakistán congeló el comercio bilateral con la India.", ("SANCTION", "PAK", "IND")),
+    ("en", "Pakistan expelled the Indian high commissioner.", ("SANCTION", "PAK", "IND")),
+    ("ru", "Пакистан отозвал своего посланника из Нью-Дели.", ("SANCTION", "PAK", "IND")),
+    ("ru", "Пакистан заморозил двустороннюю торговлю с Индией.", ("SANCTION", "PAK", "IND")),
+])
+def test_a_high_commissioner_or_envoy_expelled_or_recalled_and_trade_frozen_are_sanctions(language, text, expected):
+    assert expected in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("language, text", [
+    ("es", "El canciller de Venezuela calificó de «mentiroso» al presidente de Ecuador."),
+    ("en", "Venezuela's minister called Ecuador's president a liar."),
+    ("ru", "Министр иностранных дел Венесуэлы назвал президента Эквадора лжецом."),
+])
+def test_an_insult_as_a_verdict_accuses(language, text):
+    assert ("ACCUSE", "VEN", "ECU") in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("language, text", [
+    ("es", "La Unión Europea impuso sanciones a Rusia por la invasión de Ucrania."),
+    ("ru", "Евросоюз ввел санкции против России за вторжение в Украину."),
+])
+def test_an_act_named_as_the_reason_of_a_sanction_is_the_punished_sides(language, text):
+    found = triples(code_events(text, language))
+    assert ("SANCTION", "EU", "RUS") in found
+    assert not [t for t in found if t[0] == "ASSAULT" and t[1] != "RUS"]

@@ -526,7 +526,8 @@ def light_verb(tree: Tree, i: int, governor: int, lex: Lexicon) -> bool:
     carrier, h, amount = i, tree.head(i), amount_above(tree, i)
     if container(tree, h) or amount is not None:
         carrier = h if amount is None else amount   # "провести второй раунд консультаций", "$600 million in aid"
-    if tree.tokens[carrier].dep.split(":")[0] not in LIGHT_VERB_DEPS | PREDICATE_DEPS:
+    if tree.tokens[carrier].dep.split(":")[0] not in LIGHT_VERB_DEPS | PREDICATE_DEPS \
+            or tree.preposition(carrier) in lex.words("roles", "reason_preps"):   # "sanciones por la invasión"
         return False
     lemma = tree.lemma(governor)
     noun_types = {f.type for f in lex.nouns.get(tree.lemma(i), ())}

@@ -694,6 +694,8 @@ def _future(tree: Tree, i: int, purpose_marks: frozenset[str] = frozenset()) -> 
     tok = tree.tokens[i]
     if tok.morph.get("Tense") == "Fut" and tok.pos in ("VERB", "AUX"):
         return True
+    if tok.morph.get("Mood") == "Cnd" and tok.pos == "VERB":
+        return True     # a future seen from the past: "dijo que tomaría medidas" (not "habría tomado": a report)
     if tok.morph.get("Mood") == "Sub" and tok.pos == "VERB" \
             and any(tree.lemma(m) in purpose_marks for m in tree.kids(i, "mark")):
         return True    # "para que el canciller visite Astaná": a purpose still to come ("el hecho de que" is not)

@@ -37,7 +37,7 @@ def reaction_above(tree: Tree, i: int, lex: Lexicon) -> tuple[int, int] | None:
             return None
         if tree.tokens[a].pos in ("VERB", "AUX"):
             if own_types(tree, a, lex) & REACTION_TYPES or (
-                    dep not in OBJECT_DEPS and marker(tree, below) in reasons and reacts(tree, a, lex)):
+                    reason_phrase(tree, below, reasons) and reacts(tree, a, lex)):
                 return a, below           # "condemned the sanctions", "imposed sanctions on X for supplying ..."
             if tree.kids(a, *SUBJECT_DEPS):
                 return None               # a clause with its own subject: "condemned the way Russia imposed ..."
@@ -53,10 +53,16 @@ def reported_doers(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention
     if found is None:
         return None
     verb, child = found
-    if tree.tokens[child].dep.split(":")[0] in OBJECT_DEPS or marker(tree, child) not in lex.words("roles", "reason_preps"):
+    if not reason_phrase(tree, child, lex.words("roles", "reason_preps")):
         return []                         # "condemned new Western sanctions", "... the move to impose sanctions"
     outside = tree.subtree(child) | {j for s in tree.kids(verb, *SUBJECT_DEPS) for j in tree.subtree(s)}
     return [m for m in mentions if heads.get(id(m)) in tree.subtree(verb) - outside][:1]
+
+
+def reason_phrase(tree: Tree, j: int, reasons: frozenset[str]) -> bool:
+    """Token `j` opens a reason phrase: "por imponer sanciones", "for supplying drones"; also one
+    the parser took for an object though a reason preposition marks it ("sanciones a Rusia por la invasión")."""
+    return marker(tree, j) in reasons
 
 
 def reacts(tree: Tree, a: int, lex: Lexicon) -> bool:
