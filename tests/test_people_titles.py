@@ -69,3 +69,34 @@ def test_an_official_with_a_hispanic_surname_does_not_serve_the_most_named_non_h
     text = ("Estados Unidos impuso nuevas sanciones a Venezuela. Estados Unidos acusó al gobierno de fraude. Estados "
             "Unidos congeló los activos. El viceministro de Planificación, Walter Castillo, calificó la medida de ilegal.")
     assert person(make_article(text, "es", "2021-03-01"), "Castillo").country == "VEN"
+
+
+@pytest.mark.parametrize("language,text,surname,country,role", [
+    # Spanish feminine titles
+    ("es", "La cancillería convocó a la encargada de negocios de Francia, Claire Dubois, para pedirle explicaciones.",
+     "Dubois", "FRA", "charge d'affaires"),
+    ("es", "El acuerdo lo firmó la viceministra de Asuntos Exteriores paraguaya, Liliana Benítez, en Asunción.",
+     "Benitez", "PRY", "deputy foreign minister"),
+    ("es", "La ministra de Defensa chilena, Paula Ortiz, inspeccionó el buque.", "Ortiz", "CHL", "defence minister"),
+    # Russian: "High Commissioner", a name in an oblique case of the -а declension
+    ("ru", "Верховный комиссар Индии в Непале Рахул Варма посетил пограничные районы.", "Varma", "IND", "ambassador"),
+    ("ru", "В Катманду прибыл посол Индии Навин Шарма, которого встретил министр.", "Sharma", "IND", "ambassador"),
+    ("en", "The aid was received by Nimal Silva, Additional Secretary at the Ministry of Health, in Colombo. Sri Lanka "
+           "thanked India. Sri Lanka will distribute the aid.", "Silva", "LKA", "secretary"),
+])
+def test_feminine_and_commonwealth_titles(language, text, surname, country, role):
+    p = person(make_article(text, language, "2023-09-10"), surname)
+    assert (p.country, p.role) == (country, role)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Посол России в Польше Сергей Андреев ответил на вопросы журналистов.", "Sergey Andreev"),
+    ("Президент Непала встретился с министром финансов Аной Шармой.", "Ana Sharma"),
+])
+def test_russian_names_written_out_as_news_spell_them(text, name):
+    assert name in people(make_article(text, "ru", "2023-09-10"))
+
+
+def test_an_english_given_name_in_cyrillic_still_agrees_with_the_known_person():
+    article = make_article("Министр иностранных дел Великобритании Дэвид Лэмми прибыл в Киев.", "ru", "2024-09-10")
+    assert "David Lammy" in people(article)

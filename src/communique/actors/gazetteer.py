@@ -184,7 +184,9 @@ def latinize(text: str) -> str:
             prev = low
             continue
         nxt = text[i + 1].lower() if i + 1 < len(text) else ""
-        if low == "е" and (not prev.isalpha() or prev in _VOWELS or prev in "ъь"):
+        if low == "е" and prev == "е":
+            lat = "e"                     # Андреев → Andreev, Змеевский → Zmeevsky (news usage, not Andreyev)
+        elif low == "е" and (not prev.isalpha() or prev in _VOWELS or prev in "ъь"):
             lat = "ye"
         elif low == "и" and nxt == "й" and not (i + 2 < len(text) and text[i + 2].isalpha()):
             lat = ""                      # final -ий → -y (Дмитрий → Dmitry)

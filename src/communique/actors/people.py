@@ -282,9 +282,12 @@ def _first_name_agrees(first: Tok, record: dict[str, Any]) -> bool:
     if len(first.text) < 3 or first.text.isupper() or first.norm in _NAME_PARTICLES:
         return True                          # an initial, an acronym or a particle says nothing
 
+    # an English name written in Cyrillic keeps only its first letter for sure (Дэвид / David, Кэтрин / Catherine)
+    size = 1 if is_cyrillic(first.text) else 2
+
     def stem(word: str) -> str:
         word = fold(latinize(word) if is_cyrillic(word) else word).replace("c", "k")    # Катрин / Catherine
-        return word[1:3] if word[:1] in "yij" and len(word) > 3 else word[:2]
+        return word[1:1 + size] if word[:1] in "yij" and len(word) > 3 else word[:size]
 
     given_names = {stem(part) for n in [record["name"], *record.get("aliases", [])]
                    for part in n.replace("-", " ").split()[:-1]}
@@ -304,6 +307,16 @@ def _known(name: str, gaz: Gazetteer, people: dict[str, Person], on: str | None)
 _OBLIQUE_ENDINGS = ("ом", "ым", "ем", "ого", "ому", "ыми")
 
 
+def _a_nominative(tok: Tok) -> str:
+    """"Верму" → "Верма", "Мирьяной" → "Мирьяна": only where the word's alternative lemma is the same stem in -а/-я
+    (the lemmatiser's other guesses for foreign names, "Мамаду" → "мамад", are not trusted)."""
+    word, alt = tok.text, tok.alt
+    if word.lower().endswith(("у", "ю", "ой", "ей")) and alt.endswith(("а", "я")) and len(alt) > 3 and \
+            word.lower()[:len(alt) - 1] == alt[:-1]:
+        return word[:1] + alt[1:]
+    return word
+
+
 def _joined(words: list[str], toks: list[Tok]) -> str:
     """Words rejoined with the spacing they had in the text ("Касым-Жомарт" stays hyphenated)."""
     out = ""
@@ -318,6 +331,9 @@ def _latin_name(toks: list[Tok], i: int, j: int, normal: str | None) -> str:
             any(w.endswith(_OBLIQUE_ENDINGS) for w in surface.split()):
         # the model left an oblique case as it was ("Лазизом Кудратовым"): use the words' lemmas
         normal = _joined([t.alt if t.text.isalpha() else t.text for t in toks[i:j]], toks[i:j])
+    elif normal and normal.replace("-", " ").split() == surface.split():
+        # a feminine-type name left in an oblique case ("Праная Верму", "с Мирьяной"): its nominative in -а/-я
+        normal = _joined([_a_nominative(t) if t.text.isalpha() else t.text for t in toks[i:j]], toks[i:j])
     if normal:
         words = " ".join(w[:1].upper() + w[1:] for w in normal.replace(" - ", "-").split())
         return latinize_name(words)
