@@ -39,10 +39,12 @@ def gold_sets() -> dict[str, tuple[Path, Path | None]]:
     return {
         "seeds": (SHARED / "seeds", SHARED / "seeds" / "gold.json"),
         "dev": (SHARED / "dev-articles", SHARED / "dev-articles" / "gold.json"),
+        "dev2a": (SHARED / "dev-articles-2", Path("/work/notes/gold-dev2-halfA.json")),
         "dev2b": (SHARED / "dev-articles-2", Path("/work/notes/gold-dev2-halfB.json")),
         "dev4": (Path("/work/notes/dev4"), Path("/work/notes/dev4/gold.json")),
         "dev6": (Path("/work/notes/dev6"), Path("/work/notes/dev6/gold.json")),
         "dev7": (Path("/work/notes/dev7"), Path("/work/notes/dev7/gold.json")),
+        "dev9": (Path("/work/notes/dev9"), Path("/work/notes/dev9/gold.json")),
         "samples": (samples_gold().parent / "articles", samples_gold()),
         "stream": (SHARED / "stream", None),
     }
@@ -66,8 +68,8 @@ def dump_set(name: str, out: Path, settings: Settings) -> None:
         folder, gold_file = gold_sets()[name]
         gold = json.loads(gold_file.read_text(encoding="utf-8"))["docs"] if gold_file else None
         names = sorted(gold) if gold is not None else sorted(p.name for p in folder.glob("*.txt"))
-        if name == "dev2b":
-            names = [n for n in names if not half_a(n)]
+        if name in ("dev2a", "dev2b"):
+            names = [n for n in names if half_a(n) == (name == "dev2a")]
         articles = list(process_paths([folder / n for n in names], settings=settings))
         docs = [(n, a, (gold or {}).get(n, {"events": []})) for n, a in zip(names, articles)]
     with open(out / f"articles-{name}.pkl", "wb") as fh:

@@ -55,7 +55,7 @@ def _table(value: Any) -> str | None:
 STAGE_OPTIONS: dict[str, dict[str, Any]] = {
     "triage": {"look_back": _number(0, 100, whole=True), "window": _number(0, 100_000, whole=True)},
     "entities": {"learned_actors": _table},
-    "events": {"min_confidence": _number(0, 1), "classifier_fallback": _flag, "learned": _flag,
+    "events": {"min_confidence": _number(0, 1), "classifier_fallback": _flag, "learned": _flag, "typer": _flag,
                "classifier_min_probability": _number(0, 1)},
     "dates": {"undated_precision": _one_of("day", "month", "year")},
 }

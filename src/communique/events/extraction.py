@@ -45,6 +45,7 @@ from .cameo import cameo_code
 from .dates import ActDates
 from .fallback import classifier_events
 from .learned import LEARNED_BY_DEFAULT, verified_events
+from .typer import TYPER_BY_DEFAULT, typed_events
 from .merge import COOCCURRENCE_TYPES, Candidate, best_of_kinds, merge
 from .discourse import (Discourse, between_sides, colon_speakers, coordinated_groups, distinct_codes, group_sides, hosts_others, pair_act,
                         pronoun_object_target, relation_sides, state_context, with_conjuncts)
@@ -146,6 +147,8 @@ class EventsStage(Stage):
         article.events = [to_event(article, c, n) for n, c in enumerate(merged, 1)]
         if self.options.get("learned", LEARNED_BY_DEFAULT):
             article.events = verified_events(article, article.events, mentions)     # events/learned.py
+        if self.options.get("typer", TYPER_BY_DEFAULT):
+            article.events = typed_events(article, article.events, mentions)        # events/typer.py
 
 
 def states_act(tree: Tree, lex: Lexicon) -> bool:

@@ -16,13 +16,11 @@ add: see the card.)
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import logging
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -31,7 +29,7 @@ from ..lexicon import lexicon
 from ..records import EVENT_STATUSES, EVENT_TYPES, Article, Event
 from .actor_mentions import ACTOR_KINDS, ActorMention
 from .arguments import main_subject_actors
-from .classifier import NONE, model_path
+from .classifier import NONE, model_path, write_card
 from .frame_roles import acts_for_state
 from .rules import Tree
 
@@ -214,10 +212,7 @@ class Verifier:
         np.savez(path, features=np.array(FEATURES), mean=self.mean.astype(np.float32),
                  scale=self.scale.astype(np.float32), weights=self.weights.astype(np.float32),
                  bias=np.float32(self.bias), keep=np.float32(self.keep))
-        card = {**card, "artefact_sha256": hashlib.sha256(Path(path).read_bytes()).hexdigest()}
-        with open(str(path).removesuffix(".npz") + ".json", "w", encoding="utf-8") as fh:
-            json.dump(card, fh, indent=2, ensure_ascii=False)
-            fh.write("\n")
+        write_card(path, card)
 
     @classmethod
     def load(cls, path: Any = None) -> Verifier:
