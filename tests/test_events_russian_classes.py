@@ -83,3 +83,29 @@ def test_a_protest_in_response_answers_the_one_before():
     found = triples(code_events("Министр иностранных дел Индии заявил протест китайскому министру. Глава МИД Китая "
                                 "в ответ тоже заявил протест.", "ru"))
     assert {("ACCUSE", "IND", "CHN"), ("ACCUSE", "CHN", "IND")} <= found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a fronted object the parser took for a second subject ("Санкции" plural, "ввела" feminine singular)
+    ("Новые санкции против Ирана ввела Канада.", ("SANCTION", "CAN", "IRN")),
+    ("Дипломатов из Германии и Польши высылает Россия в связи с их участием в митингах.", ("SANCTION", "RUS", "POL")),
+])
+def test_a_fronted_object(text, expected):
+    assert expected in triples(code_events(text, "ru"))
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    # whose mission: the country named nearest the envoy noun, not the doer named further before it
+    ("ru", "США выслали дипломатов Постпредства России при ООН.", ("SANCTION", "USA", "RUS")),
+    ("en", "The United States expelled two diplomats of the Russian mission to the UN.", ("SANCTION", "USA", "RUS")),
+])
+def test_the_owner_of_a_mission_posted_to_an_organisation(language, text, expected):
+    found = triples(code_events(text, language))
+    assert expected in found
+    assert not [t for t in found if "UN" in t]
+
+
+def test_a_quotation_that_began_before_is_the_side_the_text_is_about():
+    found = triples(code_events("Япония ввела пошлины на китайские товары. В МИД Китая отметили: «Выражаем "
+                                "крайнее недоумение. Этот выпад не останется без ответа».", "ru"))
+    assert ("THREATEN", "CHN", "JPN") in found

@@ -151,6 +151,41 @@ def colon_speakers(tree: Tree, i: int, mentions: list[ActorMention]) -> list[Act
     return [m for m in mentions if m.end <= tree.tokens[colon].start and m.kind != "place"]
 
 
+QUOTE_CLOSINGS = {"»", "”", '"'}
+
+
+def institution_speakers(tree: Tree, mentions: list[ActorMention], lex: Lexicon) -> list[ActorMention]:
+    """The institution a subjectless plural speech verb speaks from ("В МИД Китая отметили:", "в Кремле заявили"):
+    who the next sentences, a quotation among them, are said by."""
+    speech, preps = lex.words("roles", "speech_verbs"), lex.words("roles", "locative_preps")
+    heads = {id(m): tree.span_head(m.start, m.end) for m in mentions}
+    for root in (t.i for t in tree.tokens if tree.head(t.i) is None):
+        if tree.lemma(root) not in speech or tree.kids(root, *SUBJECT_DEPS) or \
+                tree.tokens[root].morph.get("Number") not in lex.words("roles", "indefinite_number"):
+            continue
+        found = [m for m in mentions if m.kind in ("org", "country", "seat") and heads[id(m)] in tree.kids(root, "obl")
+                 and tree.preposition(heads[id(m)]) in preps]
+        if found:
+            return found
+    return []
+
+
+def quoted_speaker(tree: Tree, i: int, args: Arguments, context: list[ActorMention]) -> Arguments | None:
+    """A statement inside a quotation that began in a sentence before ("В МИД России отметили: «Выражаем недоумение.
+    Этот выпад не останется без ответа»"; the sentence a quotation opens with or the
+    end of one): the side the text is about says it; what it says is about the others."""
+    opened = [t.i for t in tree.tokens[:i] if t.text in QUOTE_OPENINGS - {'"'}]
+    if not context or opened not in ([], [0]) or not any(t.text in QUOTE_CLOSINGS - {'"'} for t in tree.tokens[i + 1:]):
+        return None                       # not a whole quotation or its end, said with no one named
+    return said_by(context[0], args)
+
+
+def said_by(speaker: ActorMention, args: Arguments) -> Arguments:
+    """A statement's speaker as its source; the first other side among its arguments as its target."""
+    others = [m for m in args.source + args.target + args.pair if m.code != speaker.code]
+    return Arguments(source=[speaker], target=others[:1], has_subject=True)
+
+
 GROUP_KINDS = {"country", "org", "demonym", "seat", "place"}
 
 

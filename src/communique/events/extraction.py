@@ -47,8 +47,9 @@ from .fallback import classifier_events
 from .learned import LEARNED_BY_DEFAULT, verified_events
 from .typer import TYPER_BY_DEFAULT, typed_events
 from .merge import COOCCURRENCE_TYPES, Candidate, best_of_kinds, merge
-from .discourse import (Discourse, between_sides, colon_speakers, coordinated_groups, distinct_codes, group_sides, hosts_others, pair_act,
-                        pronoun_object_target, relation_sides, state_context, with_conjuncts)
+from .discourse import (Discourse, between_sides, colon_speakers, coordinated_groups, distinct_codes, group_sides,
+                        hosts_others, institution_speakers, pair_act, pronoun_object_target, quoted_speaker,
+                        relation_sides, said_by, state_context, with_conjuncts)
 from .frame_roles import (
     CIVILIAN_SOURCE_TYPES,
     acts_for_state,
@@ -133,7 +134,8 @@ class EventsStage(Stage):
                 silent.append(index)
             tree = Tree(sentence)
             # no subject named: the doer found for the sentence's act ("в Болгарии объявили ... персонами нон грата")
-            doers = main_subject_actors(tree, here) or [c.source for c in found if not c.mutual][:1]
+            doers = main_subject_actors(tree, here) or institution_speakers(tree, here, lex) or \
+                [c.source for c in found if not c.mutual][:1]
             discourse.update(here, doers, ((c.source, c.target) for c in found),
                              states_act(tree, lex), coordinated_groups(tree, here))
         if self.options.get("classifier_fallback") and silent:
@@ -371,11 +373,14 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     confidence = 0.9
     if frame.speaker:
         said = speech_subjects(tree, i, lex, mentions, heads)
-        unsaid = not said and unsaid_speaker(tree, i, lex, args, context)
+        colon = [] if said else colon_speakers(tree, i, mentions)     # "X, official of Y: «we will respond»"
+        unsaid = not said and ((said_by(colon[0], args) if colon else None)
+                               or unsaid_speaker(tree, i, lex, args, context) or quoted_speaker(tree, i, args, context))
         if tree.tokens[i].pos == "VERB" and not said and not unsaid:
             return []                     # "the strike destroyed hopes of peace" with no one quoted: no accusation
         args = unsaid or speaker_arguments(tree, i, lex, mentions, heads, args)     # "..., dijo en un comunicado"
-        if frame.type == "ACCUSE" and not (said or unsaid) and all(heads.get(id(m)) in tree.subtree(i) for m in args.source):
+        own = tree.subtree(i)
+        if frame.type == "ACCUSE" and not (said or unsaid) and all(heads.get(id(m)) in own for m in args.source):
             return []                     # "hostile acts of X against Y", no one quoted: X accuses no one
         if args.source and not args.target and tree.tokens[i].pos == "NOUN" and possessive_pronoun(tree, i, lex):
             # "dijo que sus argumentos eran falaces": whose they are is the other side, in the sentence or before

@@ -79,8 +79,11 @@ def owner_of(tree: Tree, envoy: int, prep: int, place: ActorMention, mentions: l
     else OWN when a possessive makes it the actor's own ("its", "su", "свой", "our"), else None."""
     lo = tree.tokens[max(0, envoy - 3)].start
     hi = tree.tokens[prep].start
-    named = [m for m in mentions if m is not place and lo <= m.start < hi and m.kind != "person"]
-    named += [m for m in mentions if m is not place and m.kind == "person" and m.start <= tree.tokens[envoy].start < m.end]
+    start, end = tree.tokens[envoy].start, tree.tokens[envoy].end
+    # the nearest ("США выслали дипломатов Постпредства России при ООН": Russia's mission, not the US's)
+    named = sorted((m for m in mentions if m is not place and lo <= m.start < hi and m.kind != "person"),
+                   key=lambda m: m.start - end if m.start >= end else start - m.end)
+    named += [m for m in mentions if m is not place and m.kind == "person" and m.start <= start < m.end]
     if named:
         return named[0].code
     owners = lex.words("roles", "possessives") | lex.words("roles", "first_person")

@@ -42,6 +42,7 @@ def repair_russian(tokens: list[Token]) -> None:
     repair_verbless_relatives(tokens)
     repair_stray_objects(tokens)
     repair_purpose_objects(tokens)
+    repair_double_subjects(tokens)
 
 
 def repair_oblique_subjects(tokens: list[Token]) -> None:
@@ -240,3 +241,19 @@ def repair_purpose_objects(tokens: list[Token]) -> None:
         if not 0 <= verb < h or tokens[verb].pos != "VERB" or any(t.head == verb and t.dep == "obj" for t in tokens):
             continue
         tok.head, tok.dep = verb, "obj"
+
+
+def repair_double_subjects(tokens: list[Token]) -> None:
+    """Of two subjects natasha gave one finite verb, one before it that does not agree with it and one after it that
+    does, the first is its object, fronted ("Санкции против Ирана ввела Канада": "Санкции" plural, "ввела" feminine
+    singular; "Дипломатов ... высылает Россия")."""
+    for verb in tokens:
+        if not _finite(verb):
+            continue
+        subjects = [t for t in tokens if t.head == verb.i and t.i != verb.i and t.dep == "nsubj"
+                    and t.pos in ("NOUN", "PROPN")]
+        agreeing = [t for t in subjects if _agrees(t, verb)]
+        if len(subjects) == 2 and len(agreeing) == 1:
+            fronted = next(t for t in subjects if t is not agreeing[0])
+            if fronted.i < verb.i < agreeing[0].i:       # object, verb, subject: the order that fronts an object
+                fronted.dep = "obj"
