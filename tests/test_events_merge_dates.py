@@ -139,6 +139,44 @@ def test_a_sentence_that_continues_a_dated_one_joins_its_act(text):
     assert len(visits["2019"]["also_evidence"]) == 1 and visits["2024-05-09"]["also_evidence"] == []
 
 
+# --- the news told undated in the lead, a like act dated long before: two events ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Chile has ordered the immediate recall of its ambassador to Peru for consultations. "
+    "In March 2022, Chile recalled its ambassador to Peru over a border dispute.",
+    "Chile ordenó la retirada inmediata de su embajador en Perú para consultas. "
+    "En marzo de 2022, Chile retiró a su embajador en Perú por una disputa fronteriza.",
+    "Чили отозвала своего посла из Перу для консультаций. "
+    "В марте 2022 года Чили уже отзывала посла из Перу из-за пограничного спора.",
+])
+def test_the_leads_undated_act_is_the_news_not_the_same_act_years_before(text):
+    assert _dates(text, "SANCTION") == ["2022-03", PUBLISHED]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile recalled its ambassador to Peru for consultations. "
+    "Chile recalled its ambassador to Peru on 3 May 2024 over a border dispute.",
+    "Chile retiró a su embajador en Perú para consultas. "
+    "Chile retiró a su embajador en Perú el 3 de mayo de 2024 por una disputa fronteriza.",
+    "Чили отозвала своего посла из Перу для консультаций. "
+    "Чили отозвала посла из Перу 3 мая 2024 года из-за пограничного спора.",
+])
+def test_the_leads_undated_act_dated_days_before_the_report_is_one_act(text):
+    assert _dates(text, "SANCTION") == ["2024-05-03"]
+
+
+def test_date_parts_keeps_the_leads_undated_news_apart_from_a_like_act_long_before():
+    lead, old, later = _candidate(0), _candidate(4), _candidate(5)
+    dates = {0: None, 4: "2022-03", 5: None}
+    assert date_parts([lead, old, later], lambda c: dates[c.sentence], PUBLISHED) == [[lead, later], [old]]
+    # not in the lead, or no report date: the undated mention repeats the dated act
+    dates = {4: None, 3: "2022-03"}
+    assert date_parts([_candidate(3), _candidate(4)], lambda c: dates[c.sentence], PUBLISHED) == \
+        [[_candidate(3), _candidate(4)]]
+    dates = {0: None, 4: "2022-03"}
+    assert len(date_parts([lead, old], lambda c: dates[c.sentence])) == 1
+
+
 # --- talks and a later phone call on another date: two events ------------------------------------------------------
 
 @pytest.mark.parametrize("text", [

@@ -5,6 +5,7 @@ in June) stay apart (see `date_parts`)."""
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -156,11 +157,47 @@ def date_parts(group: list[Candidate], dated: Callable[[Candidate], str | None],
             parts.append([(c, value)])
         else:
             part.append((c, value))
+    if len(parts) == 1 and _news_before_background(undated, parts[0], published):
+        return [[c for c in group if c in undated], [c for c in group if c not in undated]]
     if len(parts) < 2:
         return [group]
     news = min(range(len(parts)), key=lambda n: _distance(parts[n][0][1], published))
     members = [{id(c) for c, _ in p} | ({id(c) for c in undated} if n == news else set()) for n, p in enumerate(parts)]
     return [[c for c in group if id(c) in m] for m in members]
+
+
+# how long before the report an act must have ended to be background, not its news ("In October 2021, Algeria
+# recalled its ambassador" in a report of February 2023)
+BACKGROUND_DAYS = 60
+# the sentences of a report's lead, where its news is told
+LEAD_SENTENCES = 3
+
+
+def _news_before_background(undated: list[Candidate], part: list[tuple[Candidate, str]],
+                            published: str | None) -> bool:
+    """Does an undated mention in the lead tell the news, before the text dates a like act long before the report?
+    "Algeria has ordered the recall of its ambassador to France ... In October 2021, Algeria recalled its
+    ambassador": the second time, not the first told twice."""
+    if not undated or not published or len(published) < 7:
+        return False
+    first_undated = min(c.sentence for c in undated)
+    if first_undated >= LEAD_SENTENCES or first_undated > min(c.sentence for c, _ in part):
+        return False
+    try:
+        report = date.fromisoformat((published + "-01")[:10])
+        return all((report - _last_day(value)).days > BACKGROUND_DAYS for _, value in part)
+    except ValueError:
+        return False
+
+
+def _last_day(value: str) -> date:
+    """The last day of an ISO year, month or day."""
+    if len(value) >= 10:
+        return date.fromisoformat(value[:10])
+    if len(value) >= 7:
+        year, month = int(value[:4]), int(value[5:7])
+        return date(year, month, calendar.monthrange(year, month)[1])
+    return date(int(value[:4]), 12, 31)
 
 
 def _distance(value: str, published: str | None) -> float:
