@@ -45,3 +45,19 @@ def test_pattern_set_answers_as_every_pattern_searched(sample_articles):
         found = PatternSet(group)
         for line in lines:
             assert found.any(line) == any(p.search(line) for p in group), line
+
+
+def test_searching_only_where_a_match_can_start_finds_what_finditer_finds(sample_articles):
+    from communique.reading.gates import finditer_at, regex_starts, word_starts
+    from communique.reading.metadata import _signature_patterns
+
+    name_then_cue, names, cue_then_name, cues = _signature_patterns(("en", "es", "ru"))
+    texts = ["Talks ended, Tengrinews reports. xTASS reports nothing; RIA Novosti reported",
+             "По данным, передает Казинформ. СООБЩАЕТ ТАСС и пишет РИА Новости", "Informa EFE desde Lima.",
+             "Join Kazinform's Telegram. Subscribe to  «Sputnik»", "İnforma EFE; ſubscribe to TASS"]
+    texts += [a.raw_text or a.text for a in sample_articles]
+    for text in texts:
+        assert [m.span() for m in finditer_at(name_then_cue, text, regex_starts(names, text))] == \
+            [m.span() for m in name_then_cue.finditer(text)], text
+        assert [m.span() for m in finditer_at(cue_then_name, text, word_starts(cues, fold(text)))] == \
+            [m.span() for m in cue_then_name.finditer(text)], text

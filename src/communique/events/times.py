@@ -307,6 +307,8 @@ class Candidate:
 
 def _candidates(text: str, lang: DateLanguage, full_dates_only: bool = False) -> list[Candidate]:
     found: list[Candidate] = []
+    if full_dates_only and lang.cues and _full_dates_need_year(lang) and not lang.cues.year.search(text):
+        return found                  # another language's full dates: none without a year (most sentences)
     present = lang.cues.present(text) if lang.cues else None
     for pattern, gated in _plan(lang, present, full_dates_only):
         if gated and pattern.words.search(text) is None:     # type: ignore[union-attr]
@@ -319,6 +321,11 @@ def _candidates(text: str, lang: DateLanguage, full_dates_only: bool = False) ->
             if m.end() > start:
                 found.append(Candidate(start, m.end(), pattern, groups))
     return found
+
+
+def _full_dates_need_year(lang: DateLanguage) -> bool:
+    """Does every full date of the language hold its year by the {year} placeholder (a YEAR cue)?"""
+    return all(p.year_group for p in lang.patterns if p.kind == "date")
 
 
 def _plan(lang: DateLanguage, present: frozenset[str] | None,

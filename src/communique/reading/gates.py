@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from re import _casefix as sre_casefix      # the regex compiler's case equivalences beyond lower(): "ſ" is "s"
 from re import _constants as sre_constants  # the regex compiler's own parser: public in all but name
 from re import _parser as sre_parse
+from collections.abc import Iterator
 from typing import Any
 
 DIGIT = "digit"
@@ -203,3 +204,43 @@ def _alternations(patterns: list[re.Pattern[str]]) -> tuple[re.Pattern[str], ...
         except re.error:
             out += group
     return tuple(out)
+
+
+# --- searching only where a match can start ---------------------------------------------------------------------
+
+def finditer_at(pattern: re.Pattern[str], text: str, starts: Iterator[int]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern that never matches the empty string, tried only at `starts`: rising
+    positions among which every match of the pattern begins. A pattern opening with a lookbehind or an
+    IGNORECASE alternation of words is tried at every position of the text by the regex engine; a cheaper search
+    (a case-sensitive alternation, `str.find` of the words) offers the few places worth trying."""
+    pos = -1
+    for start in starts:
+        if start < pos:
+            continue                  # inside the match before: finditer resumes after it
+        m = pattern.match(text, start)
+        if m is None:
+            continue
+        if m.end() == m.start():
+            raise ValueError(f"finditer_at: {pattern.pattern!r} matched the empty string")
+        yield m
+        pos = m.end()
+
+
+def regex_starts(prefilter: re.Pattern[str], text: str) -> Iterator[int]:
+    """Every position where `prefilter` matches (overlapping ones too), rising."""
+    pos = 0
+    while (m := prefilter.search(text, pos)) is not None:
+        yield m.start()
+        pos = m.start() + 1
+
+
+def word_starts(words: tuple[str, ...], folded: str) -> Iterator[int]:
+    """Every position where one of `words` (folded) begins in `folded` (a text's :func:`fold`, which keeps every
+    character's position), rising."""
+    found: set[int] = set()
+    for word in words:
+        at = folded.find(word)
+        while at >= 0:
+            found.add(at)
+            at = folded.find(word, at + 1)
+    return iter(sorted(found))

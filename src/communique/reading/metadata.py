@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import logging
 import re
 import unicodedata
@@ -22,6 +23,7 @@ from typing import Any
 from ..datafiles import data_languages, language_data, load_data
 from ..records import Article
 from ..registry import Stage, memory_not_counted, stage
+from . import gates
 
 log = logging.getLogger(__name__)
 
@@ -102,9 +104,16 @@ _DIGIT = re.compile(r"\d")
 
 def find_dates(text: str, languages: tuple[str, ...] | None = None, lenient: bool = False) -> list[DateMatch]:
     """Calendar dates written in `text` (with or without a year), in order, overlaps removed."""
-    found: list[DateMatch] = []
     if not _DIGIT.search(text):
-        return found        # every date pattern holds a day's digits: a text without one is not searched
+        return []           # every date pattern holds a day's digits: a text without one is not searched
+    return list(_dates_in(text, languages, lenient))
+
+
+@functools.lru_cache(maxsize=64)
+def _dates_in(text: str, languages: tuple[str, ...] | None, lenient: bool) -> tuple[DateMatch, ...]:
+    """:func:`find_dates`, remembered for the last few texts: the head of a page asks it of one line several times
+    (is it a date line, does a stamp end it, does one open it). Too few are kept for another page to meet them."""
+    found: list[DateMatch] = []
     months = month_names(languages)
     for pattern in _date_patterns(languages, lenient):
         for m in pattern.finditer(text):
@@ -118,7 +127,7 @@ def find_dates(text: str, languages: tuple[str, ...] | None = None, lenient: boo
     for date in found:
         if not kept or date.start >= kept[-1].end:
             kept.append(date)
-    return kept
+    return tuple(kept)
 
 
 def _valid(year: int | None, month: int, day: int) -> bool:
@@ -544,8 +553,11 @@ def _alias_matches(alias: str, text: str, whole: bool = False) -> bool:
 
 
 @functools.lru_cache(maxsize=8)
-def _signature_patterns(languages: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Reporting phrases around an outlet name: "X reports", "сообщает X", "informa EFE", "Join X's Telegram"."""
+def _signature_patterns(languages: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
+                                                             tuple[str, ...]]:
+    """Reporting phrases around an outlet name: "X reports", "сообщает X", "informa EFE", "Join X's Telegram"; and
+    where their matches can start: an outlet's name (a case-sensitive alternation, which the regex engine scans for
+    fast), a cue word (folded, for `gates.word_starts`)."""
     after = [w for iso in languages for w in metadata_words(iso).get("outlet_cues", {}).get("after", [])]
     before = [w for iso in languages for w in metadata_words(iso).get("outlet_cues", {}).get("before", [])]
     aliases = _alternation([a for a, _ in _outlet_aliases()])
@@ -554,16 +566,19 @@ def _signature_patterns(languages: tuple[str, ...]) -> tuple[re.Pattern[str], re
     # Russian declines outlet names ("корреспонденту Казинформа"): allow a case ending after the name.
     cue_then_name = re.compile(rf"(?i:\b(?:{_alternation(before)}))\s+(?:агентство\s+|agency\s+|la agencia\s+)?"
                                rf"[«\"“]?(?P<name>{aliases})(?:а|у|ом|е)?(?![\w])")
-    return name_then_cue, cue_then_name
+    return name_then_cue, re.compile(aliases), cue_then_name, tuple(sorted({gates.fold(w) for w in before}))
 
 
 def find_outlet(text: str, languages: tuple[str, ...]) -> str | None:
     """The outlet a reporting phrase names ("Tengrinews reports", "передает NUR.KZ")."""
-    for pattern in _signature_patterns(languages):
-        for m in pattern.finditer(text[:50000]):
-            name = _outlet_by_alias(m.group("name"))
-            if name:
-                return name
+    text = text[:50000]
+    name_then_cue, names, cue_then_name, cues = _signature_patterns(languages)
+    found = itertools.chain(gates.finditer_at(name_then_cue, text, gates.regex_starts(names, text)),
+                            gates.finditer_at(cue_then_name, text, gates.word_starts(cues, gates.fold(text))))
+    for m in found:
+        name = _outlet_by_alias(m.group("name"))
+        if name:
+            return name
     return None
 
 
@@ -661,9 +676,9 @@ def _credited_names(line: str, roles: tuple[str, ...], others: tuple[str, ...]) 
     if not roles or len(line) > 300:
         return []
     role_re, authors = _role_pattern(roles, others)
+    if not role_re.match(line):
+        return []          # the first role must open the line: most lines are not searched through
     marks = list(role_re.finditer(line))
-    if not marks or marks[0].start() != 0:
-        return []
     names = []
     for i, mark in enumerate(marks):
         chunk = line[mark.end(): marks[i + 1].start() if i + 1 < len(marks) else len(line)].strip(" .;")
