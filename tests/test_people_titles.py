@@ -100,3 +100,15 @@ def test_russian_names_written_out_as_news_spell_them(text, name):
 def test_an_english_given_name_in_cyrillic_still_agrees_with_the_known_person():
     article = make_article("Министр иностранных дел Великобритании Дэвид Лэмми прибыл в Киев.", "ru", "2024-09-10")
     assert "David Lammy" in people(article)
+
+
+@pytest.mark.parametrize("language,text,surname,name,role", [
+    ("es", "En Santiago, la subsecretaria de Relaciones Exteriores, Ana María de la Torre, recibió al embajador de Perú.",
+     "Torre", "Ana Maria de la Torre", "deputy foreign minister"),
+    ("es", "Viajó también Julio Aravena, jefe de Logística del organismo chileno.", "Aravena", "Julio Aravena", "head"),
+    ("en", "Under Secretary Laura Gibbs met Kenya's trade minister in Nairobi.", "Gibbs", "Laura Gibbs",
+     "deputy minister"),
+])
+def test_undersecretaries_heads_and_names_with_two_particles(language, text, surname, name, role):
+    p = person(make_article(text, language, "2023-09-10"), surname)
+    assert (p.name, p.role) == (name, role)

@@ -48,6 +48,8 @@ _HYPHEN_PARTICLES = {"al", "el", "as", "ad", "an", "ar", "at", "ash", "az", "а�
 def _particle(toks: list[Tok], n: int, j: int) -> bool:
     """A lower-case particle inside a name before [-] a capitalised part: "Lula da Silva", "ас-Сиси"."""
     nxt = n + 2 if n + 2 < j and toks[n + 1].text == "-" and toks[n].norm in _HYPHEN_PARTICLES else n + 1
+    if nxt < j and toks[n].norm in ("de", "van", "von") and toks[nxt].norm in ("la", "las", "los", "der", "den"):
+        nxt += 1                             # "Gloria de la Fuente", "Martin van der Berg"
     return (toks[n].norm in _NAME_PARTICLES | _HYPHEN_PARTICLES and nxt < j and toks[nxt].text[:1].isupper()
             and (nxt == n + 2 or toks[n].norm in _NAME_PARTICLES))
 
