@@ -109,3 +109,28 @@ def test_a_quotation_that_began_before_is_the_side_the_text_is_about():
     found = triples(code_events("Япония ввела пошлины на китайские товары. В МИД Китая отметили: «Выражаем "
                                 "крайнее недоумение. Этот выпад не останется без ответа».", "ru"))
     assert ("THREATEN", "CHN", "JPN") in found
+
+
+def test_an_envoy_the_parser_hung_on_itself_is_the_object():
+    found = triples(code_events("Министр иностранных дел Кыргызской Республики Руслан Казакбаев принял Чрезвычайного и "
+                                "Полномочного Посла Российской Федерации в Кыргызской Республике Николая Удовиченко.",
+                                "ru"))
+    assert ("CONSULT", "RUS", "KGZ") in found
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("ru", "Россия и Китай наложили вето на резолюцию США в СБ ООН по Сирии.", ("REJECT", "RUS", "USA")),
+    ("ru", "Россия проголосовала против резолюции США в Совете Безопасности ООН.", ("REJECT", "RUS", "USA")),
+])
+def test_an_organisation_where_a_vote_was_held_is_no_target(language, text, expected):
+    found = triples(code_events(text, language))
+    assert expected in found
+    assert not [t for t in found if "UN" in t]
+
+
+def test_an_act_a_protest_answers_is_not_the_protesters():
+    # "в связи с задержанием журналистов": the detention is the other side's, whoever the protest is made by
+    found = triples(code_events("Российская сторона выразила протест в связи с задержанием журналистов в Молдавии.",
+                                "ru"))
+    assert ("ACCUSE", "RUS", "MDA") in found
+    assert not [t for t in found if t[0] == "COERCE" and t[1] == "RUS"]

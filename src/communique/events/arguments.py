@@ -522,12 +522,12 @@ def oblique_subject(tree: Tree, s: int) -> bool:
 
 
 def light_verb(tree: Tree, i: int, governor: int, lex: Lexicon) -> bool:
-    """The verb above a nominal trigger only carries it: "paid a visit", "held talks", "arrived on a visit"."""
+    """The verb above a nominal trigger only carries it ("paid a visit", "held talks"), unless a cause marks it."""
     carrier, h, amount = i, tree.head(i), amount_above(tree, i)
     if container(tree, h) or amount is not None:
         carrier = h if amount is None else amount   # "провести второй раунд консультаций", "$600 million in aid"
     if tree.tokens[carrier].dep.split(":")[0] not in LIGHT_VERB_DEPS | PREDICATE_DEPS \
-            or tree.preposition(carrier) in lex.words("roles", "reason_preps"):   # "sanciones por la invasión"
+            or tree.preposition(carrier) in lex.words("roles", "reason_preps") | lex.words("roles", "cause_preps"):
         return False
     lemma = tree.lemma(governor)
     noun_types = {f.type for f in lex.nouns.get(tree.lemma(i), ())}

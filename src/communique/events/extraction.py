@@ -54,6 +54,7 @@ from .frame_roles import (
     CIVILIAN_SOURCE_TYPES,
     acts_for_state,
     describes_organisation,
+    drop_venue_organisations,
     aid_roles,
     answers_before,
     earlier_doers,
@@ -358,6 +359,7 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     if frame.mode == "host" and hosts_others(tree, i, lex, mentions, heads):
         return []                         # "Qatar hosted talks between the US and Iran": the talks say who met
     args = find_arguments(tree, i, frame, lex, mentions, heads)
+    args.target = drop_venue_organisations(tree, frame, lex, args.target, heads)    # "вето ... в СБ ООН"
     args.target = args.target or shared_object_targets(tree, i, frame, lex, mentions, heads)   # "rechazó y condenó"
     if frame.type in PUNISHING_TYPES:     # "condemned X for imposing sanctions on Y", "condemned sanctions against Y"
         args.target = drop_reason_targets(tree, i, lex, args.target, heads)

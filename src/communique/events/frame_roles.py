@@ -62,6 +62,19 @@ def acts_for_state(tree: Tree, m: ActorMention, lex: Lexicon | None = None) -> b
     return not citizens(tree, m)
 
 
+def drop_venue_organisations(tree: Tree, frame: Frame, lex: Lexicon, targets: list[ActorMention],
+                             heads: dict) -> list[ActorMention]:
+    """An organisation named with a locative preposition beside another target ("наложили вето на резолюцию США в СБ
+    ООН", "voted against the US draft at the UN") is where the act happened, not whom it is aimed at."""
+    if frame.venue or frame.mutual:
+        return targets
+    preps = lex.words("roles", "locative_preps")
+    venues = [m for m in targets if m.kind == "org" and heads.get(id(m)) is not None
+              and tree.preposition(heads[id(m)]) in preps]
+    rest = [m for m in targets if m not in venues and all(m.code != v.code for v in venues)]
+    return rest if venues and rest else targets
+
+
 def describes_organisation(tree: Tree, m: ActorMention, mentions: list[ActorMention], heads: dict) -> bool:
     """"the Lebanese group Hezbollah", "el movimiento palestino Hamás", "палестинского движения ХАМАС": a demonym
     on the noun an organisation seated in that state is named by says where the organisation is from; the

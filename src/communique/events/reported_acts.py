@@ -30,7 +30,7 @@ def marker(tree: Tree, j: int) -> str | None:
 def reaction_above(tree: Tree, i: int, lex: Lexicon) -> tuple[int, int] | None:
     """(the reaction verb above trigger `i`, its child on the way down) when `i` lies in what the reaction answers,
     through objects and prepositional phrases only: "condemned the sanctions", "condemned X for imposing ..."."""
-    below, reasons = i, lex.words("roles", "reason_preps")
+    below, reasons = i, lex.words("roles", "reason_preps") | lex.words("roles", "cause_preps")   # "в связи с"
     for a in tree.ancestors(i, 6):
         dep = tree.tokens[below].dep.split(":")[0]
         if dep not in PATH_DEPS and not (dep in CLAUSE_DEPS and {tree.lemma(k) for k in tree.kids(below, "mark")} & reasons):
@@ -53,7 +53,7 @@ def reported_doers(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention
     if found is None:
         return None
     verb, child = found
-    if not reason_phrase(tree, child, lex.words("roles", "reason_preps")):
+    if not reason_phrase(tree, child, lex.words("roles", "reason_preps") | lex.words("roles", "cause_preps")):
         return []                         # "condemned new Western sanctions", "... the move to impose sanctions"
     outside = tree.subtree(child) | {j for s in tree.kids(verb, *SUBJECT_DEPS) for j in tree.subtree(s)}
     return [m for m in mentions if heads.get(id(m)) in tree.subtree(verb) - outside][:1]

@@ -43,6 +43,7 @@ def repair_russian(tokens: list[Token]) -> None:
     repair_stray_objects(tokens)
     repair_purpose_objects(tokens)
     repair_double_subjects(tokens)
+    repair_self_heads(tokens)
 
 
 def repair_oblique_subjects(tokens: list[Token]) -> None:
@@ -257,3 +258,23 @@ def repair_double_subjects(tokens: list[Token]) -> None:
             fronted = next(t for t in subjects if t is not agreeing[0])
             if fronted.i < verb.i < agreeing[0].i:       # object, verb, subject: the order that fronts an object
                 fronted.dep = "obj"
+
+
+def repair_self_heads(tokens: list[Token]) -> None:
+    """A noun natasha hung on itself with a label that is no root's ("принял Чрезвычайного и Полномочного Посла
+    Российской Федерации": "Посла" nmod of itself) is the object of the nearest verb before it that has none, when
+    it is in the accusative or the genitive-accusative of an animate noun; what else hung on it from before that verb
+    goes to the noun before it."""
+    for tok in tokens:
+        if tok.head != tok.i or tok.dep == "root" or tok.pos not in ("NOUN", "PROPN") or \
+                tok.morph.get("Case") not in ("Acc", "Gen") or \
+                (tok.morph.get("Case") == "Gen" and tok.morph.get("Animacy") != "Anim"):
+            continue
+        verb = next((t for t in reversed(tokens[:tok.i]) if t.pos == "VERB"), None)
+        if verb is None or not _finite(verb) or any(t.head == verb.i and t.dep == "obj" for t in tokens):
+            continue
+        tok.head, tok.dep = verb.i, "obj"
+        for t in tokens[:verb.i]:
+            noun = next((n for n in reversed(tokens[:t.i]) if n.pos in ("NOUN", "PROPN")), None)
+            if t.head == tok.i and noun is not None:
+                t.head = noun.i           # "Министр иностранных дел Кыргызской Республики": on the noun before it
