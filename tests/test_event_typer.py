@@ -41,7 +41,8 @@ def test_the_artefact_loads_and_its_card_describes_it():
     assert card["model"] == model_path("event_typer").name
     assert card["artefact_sha256"] == hashlib.sha256(model_path("event_typer").read_bytes()).hexdigest()
     assert card["structure"] == STRUCTURE
-    assert typer.weights.shape == (512 + len(STRUCTURE), len(TYPES))
+    assert typer.weights.shape[1] == len(TYPES)
+    assert typer.weights.shape[0] == len(STRUCTURE) + (512 if card["training"]["vectors"] else 0)
     assert card["thresholds"] == {"drop": pytest.approx(typer.drop), "add": pytest.approx(typer.add)}
     assert "dev2b" in card["training"]["never_trained_on"] and "dev2b" not in card["training"]["sets"]
     assert set(card["out_of_fold"]["rules"]) >= {"dev9", "dev6", "dev7", "dev4", "dev2a", "dev2b", "stream"}
@@ -88,11 +89,18 @@ def test_decide_drops_unlikely_rule_events_and_adds_one_event_per_new_pair():
     assert decide(article, rules, examples, p, drop=0.0, add=2.0, make=make) == rules
 
 
-def test_the_probabilities_are_a_logistic_regression_per_type():
-    typer = Typer(np.zeros(len(STRUCTURE), np.float32), np.ones(len(STRUCTURE), np.float32),
-                  np.zeros((512 + len(STRUCTURE), len(TYPES)), np.float32), np.zeros(len(TYPES), np.float32), 0, 2)
-    p = typer.probabilities(np.zeros((2, 512), np.float32), np.zeros((2, len(STRUCTURE)), np.float32))
-    assert p.shape == (2, len(TYPES)) and np.allclose(p, 0.5)
+@pytest.mark.parametrize("vectors", [0, 512])
+def test_the_probabilities_are_a_logistic_regression_per_type(vectors):
+    weights = np.zeros((vectors + len(STRUCTURE), len(TYPES)), np.float32)
+    weights[vectors + SINDEX["rule:AGREE"], TYPES.index("AGREE")] = 2.0
+    typer = Typer(np.zeros(len(STRUCTURE), np.float32), np.ones(len(STRUCTURE), np.float32), weights,
+                  np.zeros(len(TYPES), np.float32), 0, 2)
+    assert typer.reads_vectors == bool(vectors)
+    structure = np.zeros((2, len(STRUCTURE)), np.float32)
+    structure[1, SINDEX["rule:AGREE"]] = 1
+    p = typer.probabilities(np.zeros((2, 512), np.float32) if vectors else None, structure)
+    assert p.shape == (2, len(TYPES)) and np.allclose(p[0], 0.5)
+    assert p[1, TYPES.index("AGREE")] == pytest.approx(1 / (1 + np.exp(-2.0)))
 
 
 @pytest.mark.parametrize("language", sorted(MEETING))

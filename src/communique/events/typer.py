@@ -2,16 +2,17 @@
 
 For every sentence with two or more actors and every ordered pair of their codes (source, target), a one-vs-rest
 logistic regression per PLOVER type gives the probability that the sentence states an event of that type from the
-source to the target. It reads the sentence's USE-multilingual vector (`communique.events.classifier.embed`) and a
-few structural features of the pair (`pair_features`): which actor is the subject, which comes first, the kinds of
-the actors, the language's trigger words of each type in the sentence (data/lang/<iso>/events.toml) and the types
-of the rule events the sentence gave the pair either way. It is trained on the sentence-level evidence of the gold
-events (``scripts/train_event_typer.py``; artefact ``data/models/event_typer.npz`` and its card ``.json``).
+source to the target. It reads a few structural features of the pair (`pair_examples`): which actor is the subject,
+which comes first, the kinds of the actors, the language's trigger words of each type in the sentence
+(data/lang/<iso>/events.toml) and the types of the rule events the sentence and the document gave the pair either
+way; trained with ``--vectors``, the sentence's USE-multilingual vector too (`communique.events.classifier.embed`:
+out of fold it tied the structure alone, so the shipped artefact reads none and encodes nothing). It is trained on
+the sentence-level evidence of the gold events (``scripts/train_event_typer.py``; artefact
+``data/models/event_typer.npz`` and its card ``.json``, which records what was tried and measured).
 
 With the option on, the document's rule events whose type the model gives too little probability in every sentence
-of the pair are dropped (``drop`` in the card), and pair-type-sentences it finds likely enough (``add``) that no rule
-event covers are added as events (`typed_events`). Run-time needs NumPy only; nothing loads until the first
-article with a two-actor sentence.
+of the pair are dropped (``drop`` in the card), and pairs the rules gave no event that it finds likely enough
+(``add``; off in the shipped card) get its likeliest type (`typed_events`). Run-time needs NumPy only.
 """
 from __future__ import annotations
 
@@ -40,7 +41,6 @@ TYPER_BY_DEFAULT = False              # the stage option ``typer`` when unset
 TYPES = EVENT_TYPES
 LANGUAGES = ("en", "es", "ru")
 KINDS = ACTOR_KINDS + ("other",)
-VECTOR = 512
 
 STRUCTURE = ["source_subject", "target_subject", "no_subject", "source_first", "distance", "codes_here",
              "headline", "position", "pair_sentences"] + [f"lang:{x}" for x in LANGUAGES] + \
@@ -158,8 +158,15 @@ class Typer:
     drop: float
     add: float
 
-    def probabilities(self, vectors: np.ndarray, structure: np.ndarray) -> np.ndarray:
-        z = np.concatenate([vectors, (structure - self.mean) / self.scale], axis=1)
+    @property
+    def reads_vectors(self) -> bool:
+        """Was it trained with the sentence vectors (else on the structure alone, and nothing is encoded)?"""
+        return self.weights.shape[0] > len(STRUCTURE)
+
+    def probabilities(self, vectors: np.ndarray | None, structure: np.ndarray) -> np.ndarray:
+        z = (structure - self.mean) / self.scale
+        if self.reads_vectors:
+            z = np.concatenate([vectors, z], axis=1)
         return 1 / (1 + np.exp(-(z @ self.weights + self.bias)))
 
     def save(self, path: Any, card: dict[str, Any]) -> None:
@@ -216,19 +223,24 @@ def decide(article: Article, events: list[Event], examples: list[PairSentence], 
 
 
 def typed_events(article: Article, events: list[Event], mentions: dict[int, list[ActorMention]]) -> list[Event]:
-    """The stage's events after the shipped typer (all of them when the typer or the encoder is missing): only the
-    sentences with two actors are encoded, in one batch."""
+    """The stage's events after the shipped typer (all of them when the typer, or the encoder it reads, is missing):
+    when it reads vectors, only the sentences with two actors are encoded, in one batch."""
     from .classifier import embed, encoder
 
     typer = default_typer()
-    if typer is None or encoder() is None:
+    if typer is None or (typer.reads_vectors and encoder() is None):
         return events
     examples, structure, needed = pair_examples(article, events, mentions)
+    if typer.add > 1:                   # dropping only: the pairs of rule events are all it needs to read
+        ruled = {frozenset((e.source.code, e.target.code)) for e in events}
+        keep = [k for k, ex in enumerate(examples) if frozenset((ex.source, ex.target)) in ruled]
+        examples, structure, needed = [examples[k] for k in keep], structure[keep], [needed[k] for k in keep]
     if not examples:
         return events
-    order = sorted(set(needed))
-    vectors = embed([article.sentences[i].text for i in order])
-    rows = vectors[[order.index(i) for i in needed]]
+    rows = None
+    if typer.reads_vectors:
+        order = sorted(set(needed))
+        rows = embed([article.sentences[i].text for i in order])[[order.index(i) for i in needed]]
     out = decide(article, events, examples, typer.probabilities(rows, structure), typer.drop, typer.add,
                  lambda t, s, g, i, p: added_event(article, mentions, t, s, g, i, p, len(events)))
     for n, e in enumerate(out, 1):
