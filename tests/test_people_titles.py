@@ -112,3 +112,22 @@ def test_an_english_given_name_in_cyrillic_still_agrees_with_the_known_person():
 def test_undersecretaries_heads_and_names_with_two_particles(language, text, surname, name, role):
     p = person(make_article(text, language, "2023-09-10"), surname)
     assert (p.name, p.role) == (name, role)
+
+
+@pytest.mark.parametrize("written,pinyin", [
+    ("Сунь Вэйдун", "Sun Weidong"), ("Сюэ Цзянь", "Xue Jian"), ("Хуа Чуньин", "Hua Chunying"),
+    ("Чжао Лицзянь", "Zhao Lijian"), ("Ли Хуэй", "Li Hui"),
+    # not Chinese: a Russian given name after a Chinese surname, a Russian surname
+    ("Ли Анна", None), ("Ли Елена", None), ("Ли Петров", None), ("Иван Ли", None),
+])
+def test_chinese_names_in_palladius_spelling_are_written_in_pinyin(written, pinyin):
+    from communique.actors.chinese import chinese_name
+
+    assert chinese_name(written) == pinyin
+
+
+def test_a_chinese_official_in_russian_news_is_named_in_pinyin():
+    article = make_article("Заместитель министра иностранных дел КНР Сунь Вэйдун принял посла Японии.", "ru",
+                           "2023-09-10")
+    p = person(article, "Weidong")
+    assert (p.name, p.country) == ("Sun Weidong", "CHN")

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..cache import disk_cached
+from .chinese import chinese_name
 from ..datafiles import load_data
 from ..registry import memory_not_counted
 
@@ -206,7 +207,10 @@ _HISPANIC_ENDINGS = (("ес", "ez"), ("ис", "iz"), ("ас", "az"), ("ос", "o
 
 def latinize_name(name: str) -> str:
     """A person's name from Cyrillic: Spanish names spelt back the Spanish way (Марибель Мартинес Руис →
-    Maribel Martinez Ruiz), others by :func:`latinize`."""
+    Maribel Martinez Ruiz), Chinese ones in pinyin (Сунь Вэйдун → Sun Weidong), others by :func:`latinize`."""
+    chinese = chinese_name(name)
+    if chinese:
+        return chinese
     words = name.split()
     first_names = load_data("lang/ru/actors.toml").get("hispanic_first_names", {})
     if not words or words[0] not in first_names:
