@@ -278,3 +278,13 @@ def test_a_bracketed_stamp_deep_in_a_sentence_is_not_read():
     text = ("Kazajistán y Chile acuerdan vuelos directos\n" + BODY["es"][:-1] + ", según el informe de la comisión "
             "mixta (mar. 03/23).\n")
     assert run(text).published is None
+
+
+@pytest.mark.parametrize("text", [
+    "Kazakhstan and Chile agree on direct flights (Photo: the ministers in Santiago, March 3, 2021.)\n" + BODY["en"],
+    "Kazajistán y Chile acuerdan vuelos directos (Foto: los cancilleres en Santiago, 3 de marzo de 2021.)\n"
+    + BODY["es"],
+    "Казахстан и Чили договорились о прямых рейсах (Фото: министры в Сантьяго, 3 марта 2021 года.)\n" + BODY["ru"],
+])
+def test_a_captions_date_in_brackets_after_the_headline_is_not_its_stamp(text):
+    assert run(text).published is None

@@ -12,10 +12,21 @@ status says it is still to come).
 from __future__ import annotations
 
 import calendar
+from dataclasses import replace
+from datetime import timedelta
 
 from ..records import Article, Event, Sentence, TimeExpression, Token
 from ..registry import Stage, stage
-from .times import DIRECTION_FUTURE, DIRECTION_PAST, Anchor, clause_direction, date_language, find_times, iso
+from .times import (
+    DIRECTION_FUTURE,
+    DIRECTION_PAST,
+    STORY_DAY,
+    Anchor,
+    clause_direction,
+    date_language,
+    find_times,
+    iso,
+)
 
 # ----------------------------------------------------------------------------------------------- events
 
@@ -352,15 +363,22 @@ def _compared(value: str, published: str) -> int:
 
 def inherit_dates(article: Article) -> None:
     """An undated event stated in the same sentence as a dated meeting or visit took place during it: "durante su
-    próxima visita a Rusia se firmará una declaración" takes the visit's date, at the visit's status."""
+    próxima visita a Rusia se firmará una declaración" takes the visit's date, at the visit's status; so does an
+    undated act of the meeting's own two sides told in the sentence right after the one that dates it ("Jaishankar
+    held talks with Lavrov on Wednesday ... The two ministers also agreed to work closely ...")."""
     frames = [e for e in article.events if e.type == "CONSULT" and e.date and e.date_text]
     for event in article.events:
-        if event.date or event.type == "CONSULT":
+        if event.date or event.type == "CONSULT" or not 0 <= event.sentence < len(article.sentences):
             continue
-        sentence = article.sentences[event.sentence].start if 0 <= event.sentence < len(article.sentences) else None
+        sentence = article.sentences[event.sentence].start
+        before = article.sentences[event.sentence - 1].start if event.sentence > 0 else None
         for frame in frames:
             stated_in = {frame.evidence.start} | {span.start for span in frame.also}
-            if sentence in stated_in and _same_status_class(frame.status, event.status):
+            just_before = before in stated_in and any(t.sentence == event.sentence - 1 and t.text == frame.date_text
+                                                      for t in article.times)     # dated there, not elsewhere
+            same_sides = {frame.source.code, frame.target.code} == {event.source.code, event.target.code}
+            if (sentence in stated_in or (same_sides and just_before)) \
+                    and _same_status_class(frame.status, event.status):
                 event.date, event.date_text = frame.date, frame.date_text
                 break
     _inherit_by_place(article, frames)
@@ -630,7 +648,27 @@ def _article_times(article: Article, published: str | None, languages: tuple[str
     for index, sentence in enumerate(article.sentences):
         times.extend(find_times(sentence.text, sentence.language, published, sentence=sentence,
                                 base=sentence.start, sentence_index=index, other_languages=languages))
+    resolve_story_days(times)
     return times
+
+
+#: how many sentences back the day a "day earlier" counts from may be stated
+_STORY_DAY_REACH = 2
+
+
+def resolve_story_days(times: list[TimeExpression]) -> None:
+    """A day counted from the story's own last day ("Putin met Xi on Tuesday. A day earlier, he ...", "al día
+    siguiente", "днем ранее"; kind ``storyday-1``, ``storyday+1`` from `times`): the day before or after the
+    nearest day stated before it, in its sentence or up to two sentences back; unresolved without one."""
+    for n, time in enumerate(times):
+        if not time.kind.startswith(STORY_DAY) or time.value is not None or time.sentence is None:
+            continue
+        before = [t for t in times[:n] if t.value and len(t.value) == 10 and t.sentence is not None
+                  and 0 <= time.sentence - t.sentence <= _STORY_DAY_REACH and t.end <= time.start]
+        day = Anchor.parse(before[-1].value) if before else None
+        if day is not None:
+            shifted = day.date + timedelta(days=int(time.kind[len(STORY_DAY):]))
+            times[n] = replace(time, value=shifted.isoformat(), kind="relative")
 
 
 @stage("dates", "1", requires=("sentences", "events"), assigns=("times", "events.date", "events.date_text"))

@@ -33,6 +33,8 @@ log = logging.getLogger(__name__)
 _YEAR = r"(?:1[89]|20)\d\d(?!\d)"
 _GROUP_NAMES = ("month", "weekday")
 DIRECTION_PAST, DIRECTION_FUTURE, DIRECTION_PRESENT = "past", "future", "present"
+#: the kind of a day counted from the story's last day, offset appended ("storyday-1": "a day earlier")
+STORY_DAY = "storyday"
 
 
 # ----------------------------------------------------------------------------------------------- language data
@@ -41,7 +43,7 @@ DIRECTION_PAST, DIRECTION_FUTURE, DIRECTION_PRESENT = "past", "future", "present
 class DatePattern:
     kind: str                 # date, month, year, weekday, relative, ignore
     regex: re.Pattern[str]
-    unit: str | None = None   # relative patterns: day, week, month, year, ignore
+    unit: str | None = None   # relative patterns: day, week, month, year, storyday, ignore
     offset: int = 0
     needs: frozenset[str] = frozenset()   # cues of which each match holds one (`date_cues`); empty: none known
     year_group: bool = False  # its `year` group is the {year} placeholder: a match with a year holds a YEAR cue
@@ -520,6 +522,8 @@ def _resolve_relative(cand: Candidate, ctx: Context) -> tuple[str | None, str] |
     if count is None:
         return None, "relative"
     amount = cand.pattern.offset * count
+    if unit == "storyday":       # "a day earlier", "al día siguiente": from the story's day (`dates.resolve_story_days`)
+        return None, f"{STORY_DAY}{amount:+d}"
     anchor = ctx.anchor
     need = {"day": "day", "week": "day", "month": "month", "year": "year"}[unit]
     if anchor is None or not anchor.knows(need):

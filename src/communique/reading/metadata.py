@@ -205,6 +205,8 @@ def trailing_date(line: str, languages: tuple[str, ...] | None = None) -> int | 
     if not dates or dates[-1].year is None or _SENTENCE_END.search(line):
         return None  # a sentence ending on a date ("Relations were established on June 25, 1993.") is body text
     start = dates[-1].start
+    if line.count("(", 0, start) > line.count(")", 0, start):
+        return None  # "... (Photo: ... in Niamey, July 6, 2024.)": a caption's date, inside its brackets
     before = line[:start].split()
     if before and before[-1].lower().strip(",") in _date_prepositions():
         return None  # "... since June 25, 1993": the date is part of the sentence, not a stamp after a headline
