@@ -4,8 +4,9 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from communique.events.date_cues import DIGIT, MONTH, required_cues, word_gate
+from communique.events.date_cues import DIGIT, MONTH, gate_words, required_cues
 from communique.events.times import _candidates, date_language, find_times
+from communique.reading.gates import fold
 
 
 def cues(pattern: str, groups: dict[str, str] | None = None) -> frozenset[str]:
@@ -21,8 +22,16 @@ def test_what_every_match_must_hold_is_read_off_the_pattern():
     assert cues(r"(?:\d+)?\s*percent") == {"=percent"}
     assert cues(r"(?:\d+)?") == frozenset()                   # an optional digit guarantees nothing
     assert cues(r"(?=\d)x") == frozenset()                    # neither does a lookahead
-    gate = word_gate(frozenset({"=ago", "=назад", DIGIT}), re.IGNORECASE)
-    assert gate.search("Two days AGO") and gate.search("год назад") and not gate.search("a day")
+    assert gate_words(frozenset({"=ago", "=Назад", DIGIT})) == ("назад", "ago")
+
+
+def test_month_and_weekday_cues_are_found_as_their_regexes_find_them():
+    for code in ("en", "es", "ru"):
+        cues = date_language(code).cues
+        assert cues.month_words and cues.weekday_words
+        for text in ("Talks on Monday, 3 June 2014", "el MIÉRCOLES 5 de marzo", "в пятницу, 5 марта 2018 г.",
+                     "No dates here", "Mayo", "ВТОРНИК", "sábado y domingo", "may be"):
+            assert cues.present(text, fold(text)) == cues.present(text), (code, text)
 
 
 def test_gated_patterns_find_exactly_what_every_pattern_finds(sample_articles):

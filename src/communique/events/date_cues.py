@@ -10,11 +10,11 @@ name: the same regexes the patterns are built from), and a pattern runs only whe
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from ..reading.gates import DIGIT, required_cues
+from ..reading.gates import DIGIT, fold, gate, required_cues
 
-__all__ = ["DIGIT", "MONTH", "WEEKDAY", "YEAR", "Cues", "required_cues", "word_gate"]
+__all__ = ["DIGIT", "MONTH", "WEEKDAY", "YEAR", "Cues", "gate_words", "required_cues"]
 
 YEAR, MONTH, WEEKDAY = "year", "month", "weekday"
 _DIGIT = re.compile(r"\d")
@@ -27,22 +27,39 @@ class Cues:
     year: re.Pattern[str]
     month: re.Pattern[str]
     weekday: re.Pattern[str]
+    month_words: tuple[str, ...] | None = field(init=False, default=None)     # their gates (`reading.gates`): a
+    weekday_words: tuple[str, ...] | None = field(init=False, default=None)   # name's words, found by str.find
 
-    def present(self, text: str) -> frozenset[str]:
-        """The cues `text` holds."""
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "month_words", _words(self.month))
+        object.__setattr__(self, "weekday_words", _words(self.weekday))
+
+    def present(self, text: str, folded: str | None = None) -> frozenset[str]:
+        """The cues `text` holds (`folded`: its `reading.gates.fold`, which spares the name regexes, IGNORECASE
+        alternations the regex engine tries at every position, most texts that name no month or weekday)."""
         found = set()
         if _DIGIT.search(text):
             found.add(DIGIT)
             if self.year.search(text):
                 found.add(YEAR)
-        if self.month.search(text):
+        if _may_hold(self.month_words, folded) and self.month.search(text):
             found.add(MONTH)
-        if self.weekday.search(text):
+        if _may_hold(self.weekday_words, folded) and self.weekday.search(text):
             found.add(WEEKDAY)
         return frozenset(found)
 
 
-def word_gate(cues: frozenset[str], flags: int) -> re.Pattern[str] | None:
-    """One regex finding any of the required words among `cues` (with the pattern's flags), or None."""
-    words = sorted((c[1:] for c in cues if c.startswith("=")), key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in words), flags) if words else None
+def gate_words(cues: frozenset[str]) -> tuple[str, ...]:
+    """The required words among `cues`, folded (`reading.gates.fold`: a fold of the text holds one of them wherever
+    a match does), longest first."""
+    return tuple(sorted((fold(c[1:]) for c in cues if c.startswith("=")), key=len, reverse=True))
+
+
+def _words(regex: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Words one of which every match of `regex` holds (folded), or None when no such words are known."""
+    found = gate(regex)
+    return found.words if found is not None and not found.digit and found.words else None
+
+
+def _may_hold(words: tuple[str, ...] | None, folded: str | None) -> bool:
+    return words is None or folded is None or any(word in folded for word in words)

@@ -26,7 +26,8 @@ from typing import Any
 
 from ..datafiles import language_data
 from ..records import Sentence, TimeExpression, Token
-from .date_cues import MONTH, WEEKDAY, YEAR, Cues, required_cues, word_gate
+from ..reading.gates import fold
+from .date_cues import MONTH, WEEKDAY, YEAR, Cues, gate_words, required_cues
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ class DatePattern:
     offset: int = 0
     needs: frozenset[str] = frozenset()   # cues of which each match holds one (`date_cues`); empty: none known
     year_group: bool = False  # its `year` group is the {year} placeholder: a match with a year holds a YEAR cue
-    words: re.Pattern[str] | None = None  # finds the required words among `needs`
+    words: tuple[str, ...] = ()  # the required words among `needs`, folded (`reading.gates.fold`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,8 +124,7 @@ def _pattern(kind: str, template: str, data: dict[str, Any], unit: str | None = 
     source, cue_groups = _expand(template, data)
     regex = re.compile(source, re.IGNORECASE)
     needs = required_cues(regex, cue_groups)
-    return DatePattern(kind, regex, unit, offset, needs, cue_groups.get("year") == YEAR,
-                       word_gate(needs, re.IGNORECASE))
+    return DatePattern(kind, regex, unit, offset, needs, cue_groups.get("year") == YEAR, gate_words(needs))
 
 
 def _cues(data: dict[str, Any]) -> Cues:
@@ -311,10 +311,13 @@ def _candidates(text: str, lang: DateLanguage, full_dates_only: bool = False) ->
     found: list[Candidate] = []
     if full_dates_only and lang.cues and _full_dates_need_year(lang) and not lang.cues.year.search(text):
         return found                  # another language's full dates: none without a year (most sentences)
-    present = lang.cues.present(text) if lang.cues else None
+    folded = fold(text) if lang.cues else None
+    present = lang.cues.present(text, folded) if lang.cues else None
     for pattern, gated in _plan(lang, present, full_dates_only):
-        if gated and pattern.words.search(text) is None:     # type: ignore[union-attr]
-            continue                  # none of what every match of it holds is in the text
+        if gated:
+            folded = fold(text) if folded is None else folded
+            if not any(word in folded for word in pattern.words):
+                continue              # none of what every match of it holds is in the text
         for m in pattern.regex.finditer(text):
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
             if full_dates_only and "year" not in groups:
@@ -346,7 +349,7 @@ def _plan(lang: DateLanguage, present: frozenset[str] | None,
                 continue
             if present is None or not pattern.needs or not pattern.needs.isdisjoint(present):
                 chosen.append((pattern, False))
-            elif pattern.words is not None:
+            elif pattern.words:
                 chosen.append((pattern, True))
         plan = lang.plans[key] = tuple(chosen)
     return plan

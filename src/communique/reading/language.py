@@ -118,6 +118,8 @@ def script_of(language: str) -> str:
 def dominant_script(text: str) -> str | None:
     """"Cyrillic" or "Latin" when one of them clearly dominates the letters of `text`, else None. (Remembered within
     an article: the stage asks it of a paragraph several times, for the document and for itself.)"""
+    if text.isascii():
+        return "Latin" if letters(text) else None     # an ASCII letter is a Latin one: nothing else to count
     cyrillic, latin = len(_CYRILLIC.findall(text)), len(_LATIN.findall(text))
     if cyrillic + latin == 0:
         return None
