@@ -85,7 +85,8 @@ def test_decide_drops_unlikely_rule_events_and_adds_one_event_per_new_pair():
     rules = [fake_event("ACCUSE", "AAA", "BBB"), fake_event("PROTEST", "AAA", "ZZZ")]
     make = lambda t, s, g, i, v: fake_event(t, s, g, i)         # noqa: E731
     kept = decide(article, rules, examples, p, drop=0.05, add=0.8, make=make)
-    assert [(e.type, e.source.code, e.target.code) for e in kept] == [("PROTEST", "AAA", "ZZZ"), ("AGREE", "AAA", "CCC")]
+    assert [(e.type, e.source.code, e.target.code) for e in kept] == [("PROTEST", "AAA", "ZZZ"),
+                                                                       ("AGREE", "AAA", "CCC")]
     assert decide(article, rules, examples, p, drop=0.0, add=2.0, make=make) == rules
 
 
