@@ -36,3 +36,25 @@ def test_penalties_that_could_be_imposed_threaten(language, text, expected):
 ])
 def test_a_conditional_reported_from_the_past_is_still_ahead(language, text, status):
     assert status_of(code_events(text, language), "SANCTION", "USA", "VEN") == status
+
+
+@pytest.mark.parametrize("language, text", [
+    ("es", "El presidente de Cuba urgió a que las autoridades de Estados Unidos actúen ante el ataque."),
+    ("en", "Cuba's president urged the US authorities to act over the attack."),
+    ("ru", "Президент Кубы призвал власти США принять меры в связи с нападением."),
+])
+def test_urging_another_side_to_act_is_a_request(language, text):
+    assert ("REQUEST", "CUB", "USA") in triples(code_events(text, language))
+
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    # spaCy takes "persona" for a verb or a compound: the repair makes the phrase one noun (nlp.repair)
+    ("en", "India declared two Pakistan High Commission officials persona non grata.", ("SANCTION", "IND", "PAK")),
+    ("en", "Estonia declared a Russian diplomat persona non grata.", ("SANCTION", "EST", "RUS")),
+    ("en", "Estonia declared persona non grata two Russian diplomats.", ("SANCTION", "EST", "RUS")),
+    ("es", "India declaró persona non grata a dos funcionarios de la Alta Comisión de Pakistán.", ("SANCTION", "IND", "PAK")),
+    ("ru", "Эстония объявила персоной нон грата российского дипломата.", ("SANCTION", "EST", "RUS")),
+])
+def test_envoys_declared_persona_non_grata_are_expelled(language, text, expected):
+    assert expected in triples(code_events(text, language))

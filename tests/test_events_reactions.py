@@ -183,3 +183,15 @@ def test_an_act_named_as_the_reason_of_a_sanction_is_the_punished_sides(language
     found = triples(code_events(text, language))
     assert ("SANCTION", "EU", "RUS") in found
     assert not [t for t in found if t[0] == "ASSAULT" and t[1] != "RUS"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("es", "Estados Unidos sancionó a funcionarios cubanos, a quienes acusa de violar los derechos humanos."),
+    # the parser hangs the clause on the sanctions: it describes the officials, the nearest noun of its number
+    ("es", "Bolivia condenó las sanciones de Estados Unidos contra altos cargos del ejecutivo cubano, a los que acusa "
+           "de reprimir protestas."),
+    ("en", "The United States sanctioned Cuban officials, whom it accuses of violating human rights."),
+    ("ru", "США ввели санкции против кубинских чиновников, которых обвиняют в нарушении прав человека."),
+])
+def test_a_relative_clause_whose_pronoun_is_the_object_is_aimed_at_the_noun_it_describes(language, text):
+    assert ("ACCUSE", "USA", "CUB") in triples(code_events(text, language))

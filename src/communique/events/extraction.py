@@ -61,6 +61,7 @@ from .frame_roles import (
     asked_side,
     complement_targets,
     conflict_targets,
+    relative_object_sides,
     shared_object_targets,
     indefinite_doer,
     obligation_sides,
@@ -361,6 +362,9 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     args = find_arguments(tree, i, frame, lex, mentions, heads)
     args.target = drop_venue_organisations(tree, frame, lex, args.target, heads)    # "вето ... в СБ ООН"
     args.target = args.target or shared_object_targets(tree, i, frame, lex, mentions, heads)   # "rechazó y condenó"
+    if not args.target and frame.type in PUNISHING_TYPES and \
+            (whom := relative_object_sides(tree, i, lex, mentions, heads)):   # "funcionarios, a quienes acusa de"
+        args = whom
     if frame.type in PUNISHING_TYPES:     # "condemned X for imposing sanctions on Y", "condemned sanctions against Y"
         args.target = drop_reason_targets(tree, i, lex, args.target, heads)
         args.target = drop_aimed(tree, i, lex, args.target, heads) if frame.type in REACTION_TYPES else args.target

@@ -534,3 +534,57 @@ def shared_object_targets(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentio
             objects = set().union(*(tree.subtree(o) for o in tree.kids(c, *OBJECT_DEPS)))
             return [m for m in find_arguments(tree, c, frame, lex, mentions, heads).target if heads.get(id(m)) in objects]
     return []
+
+
+RELATIVE_OBJECT_DEPS = {"obj", "dobj", "iobj", "obl", "dative"}
+
+
+def relative_object_sides(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention],
+                          heads: dict) -> Arguments | None:
+    """A reproach or punishment in a relative clause whose pronoun is the object ("sancionó a funcionarios cubanos, a
+    quienes acusa de ...", "officials whom it accuses of", "чиновников, которых обвиняет в"): the act is aimed at the
+    actors the described noun names, and done by its own subject, else by whoever acts on that noun above it (the subject of the verb
+    that governs it, or the "of" phrase of the act noun that governs it: "las sanciones de EE.UU. contra cargos,
+    a los que acusa"). None where the trigger is no such clause."""
+    if tree.tokens[i].pos not in ("VERB", "AUX") or tree.tokens[i].dep.split(":")[0] not in ("relcl", "acl"):
+        return None
+    relative = lex.words("roles", "relative_pronouns")
+    objects = [k for k in tree.kids(i, *RELATIVE_OBJECT_DEPS) if k < i and tree.is_word(k, relative)
+               and tree.preposition(k) in lex.words("roles", "personal_object_preps") | {None}]
+    if not objects or (antecedent := nearest_antecedent(tree, i, objects[0], tree.head(i))) is None:
+        return None
+    clause = tree.subtree(i)
+    described = [m for m in mentions if (h := heads.get(id(m))) is not None and h not in clause
+                 and h in tree.subtree(antecedent) and not any(tree.tokens[j].pos == "VERB"
+                                                               for j in [h] + tree.ancestors(h) if j in
+                                                               tree.subtree(antecedent) and j != antecedent)]
+    if not described:
+        return None
+    source = [m for m in mentions if any(heads.get(id(m)) in tree.subtree(s) for s in tree.kids(i, *SUBJECT_DEPS))]
+    up = antecedent if all(tree.tokens[s].pos == "PRON" for s in tree.kids(i, *SUBJECT_DEPS)) else None
+    while not source and up is not None and (up := tree.head(up)) is not None:   # "whom it accuses": above
+        if tree.tokens[up].pos in ("VERB", "AUX"):
+            source = [m for m in mentions if any(heads.get(id(m)) in tree.subtree(s) for s in tree.kids(up, *SUBJECT_DEPS))]
+            break
+        of = [c for c in tree.children[up] if c not in tree.subtree(antecedent) and (tree.preposition(
+              c) in lex.words("roles", "source_preps") or tree.tokens[c].dep.split(":")[0] == "amod")]
+        source = [m for m in mentions if any(heads.get(id(m)) in tree.subtree(c) for c in of)]
+    codes = {m.code for m in described}
+    source = [m for m in source if m.code not in codes]
+    return Arguments(source=source[:1], target=described[:1], has_subject=True) if source else None
+
+
+def nearest_antecedent(tree: Tree, i: int, pronoun: int, head: int | None) -> int | None:
+    """The noun a relative clause describes: the nearest noun before it inside the phrase the parser hung it on,
+    agreeing in number with the pronoun's article where it has one ("sanciones contra altos cargos del ejecutivo, a
+    los que acusa": the officials, though the parser hung the clause on the sanctions)."""
+    if head is None or tree.tokens[head].pos not in ("NOUN", "PROPN"):
+        return head
+    number = next((tree.tokens[d].morph.get("Number") for d in tree.kids(pronoun, "det")), None) \
+        or tree.tokens[pronoun].morph.get("Number")
+    inside = tree.subtree(head)
+    for j in range(min(tree.subtree(i)) - 1, head - 1, -1):
+        tok = tree.tokens[j]
+        if j in inside and tok.pos in ("NOUN", "PROPN") and (number is None or tok.morph.get("Number") in (None, number)):
+            return j
+    return head

@@ -74,6 +74,39 @@ def repair_non_grata(tokens: list[Token]) -> None:
                 t.head, t.dep = (verb, "obj") if verb is not None else (tok.i, "nmod")
 
 
+def repair_english_non_grata(tokens: list[Token]) -> None:
+    """spaCy's English parse of "declared X persona non grata" takes "persona" for a verb or a compound and hangs the
+    envoys on it as its subject: "persona non grata" is one noun, the predicate (oprd) of the verb above it, and the
+    nouns hung on its three words are that verb's objects."""
+    for n, tok in enumerate(tokens[:-2]):
+        first, second = tokens[n + 1], tokens[n + 2]
+        if tok.text.lower() != "persona" or first.text.lower() not in _NON_GRATA[0] or \
+                second.text.lower() not in _NON_GRATA[1]:
+            continue
+        phrase = {tok.i, first.i, second.i}
+        verb = next((a for a in _ancestors(tokens, second.i) if tokens[a].pos in ("VERB", "AUX") and a not in phrase),
+                    None)
+        verb = verb if verb is not None else next((t.i for t in reversed(tokens[:tok.i]) if t.pos == "VERB"), None)
+        if verb is None:
+            return
+        for t in tokens:
+            if t.head in phrase and t.i not in phrase and t.pos in ("NOUN", "PROPN", "PRON"):
+                t.head, t.dep = verb, "dobj"          # "declared two diplomats persona non grata"
+            elif t.head in phrase and t.i not in phrase:
+                t.head = tok.i
+        tok.pos, tok.lemma, tok.dep, tok.head = "NOUN", "persona", "oprd", verb
+        for word in (first, second):
+            word.dep, word.head = "fixed", tok.i
+
+
+def _ancestors(tokens: list[Token], i: int) -> list[int]:
+    out: list[int] = []
+    while tokens[i].head != i and len(out) < len(tokens):
+        i = tokens[i].head
+        out.append(i)
+    return out
+
+
 def repair_subjects(tokens: list[Token]) -> None:
     """Re-attach a nominative noun as the subject of the finite verb after it that has none (in place)."""
     heads = {t.i: t.head for t in tokens}
