@@ -134,3 +134,16 @@ def test_an_act_a_protest_answers_is_not_the_protesters():
                                 "ru"))
     assert ("ACCUSE", "RUS", "MDA") in found
     assert not [t for t in found if t[0] == "COERCE" and t[1] == "RUS"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Евросоюз включил в санкционный список двадцать российских чиновников.", ("SANCTION", "EU", "RUS")),
+    ("Канада внесла в санкционный список пятерых граждан Ирана.", ("SANCTION", "CAN", "IRN")),
+    ("Латвия расширила санкционный список против Белоруссии.", ("SANCTION", "LVA", "BLR")),
+    ("Китай ввёл запрет на въезд для японских депутатов.", ("SANCTION", "CHN", "JPN")),
+    ("Президент Казахстана направил поздравительную телеграмму президенту Узбекистана.", ("SUPPORT", "KAZ", "UZB")),
+    ("Эквадор разорвал дипотношения с Никарагуа.", ("SANCTION", "ECU", "NIC")),
+    ("Армения и Турция установили дипотношения.", ("COOPERATE", "ARM", "TUR")),
+])
+def test_russian_measures_and_messages_named_by_nouns(text, expected):
+    assert expected in triples(code_events(text, "ru"))

@@ -53,6 +53,7 @@ from .discourse import (Discourse, between_sides, colon_speakers, coordinated_gr
 from .frame_roles import (
     CIVILIAN_SOURCE_TYPES,
     acts_for_state,
+    carrier_object,
     describes_organisation,
     drop_venue_organisations,
     aid_roles,
@@ -361,6 +362,7 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
         return []                         # "Qatar hosted talks between the US and Iran": the talks say who met
     args = find_arguments(tree, i, frame, lex, mentions, heads)
     args.target = drop_venue_organisations(tree, frame, lex, args.target, heads)    # "вето ... в СБ ООН"
+    args.target = args.target or carrier_object(tree, i, frame, lex, mentions, heads, args)   # "включил в список X"
     args.target = args.target or shared_object_targets(tree, i, frame, lex, mentions, heads)   # "rechazó y condenó"
     if not args.target and frame.type in PUNISHING_TYPES and \
             (whom := relative_object_sides(tree, i, lex, mentions, heads)):   # "funcionarios, a quienes acusa de"

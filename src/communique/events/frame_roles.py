@@ -75,6 +75,26 @@ def drop_venue_organisations(tree: Tree, frame: Frame, lex: Lexicon, targets: li
     return rest if venues and rest else targets
 
 
+CARRIED_TYPES = {"SANCTION", "COERCE"}
+
+
+def carrier_object(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention], heads: dict,
+                   args: Arguments) -> list[ActorMention]:
+    """Whom a measure named in a phrase of the verb that carries it is taken against, when the noun names no one:
+    that verb's object ("включил в санкционный список двадцать российских чиновников", "ввёл запрет на въезд
+    японских депутатов")."""
+    from .arguments import governing_verb, light_verb
+
+    if frame.type not in CARRIED_TYPES or args.target or tree.tokens[i].pos not in ("NOUN", "PROPN"):
+        return []
+    verb = governing_verb(tree, i)
+    if verb is None or not light_verb(tree, i, verb, lex):
+        return []
+    objects = [o for o in tree.kids(verb, *OBJECT_DEPS) if o != i and i not in tree.subtree(o)]
+    sources = {m.code for m in args.source + args.pair}
+    return [m for m in mentions if m.code not in sources and any(heads.get(id(m)) in tree.subtree(o) for o in objects)]
+
+
 def describes_organisation(tree: Tree, m: ActorMention, mentions: list[ActorMention], heads: dict) -> bool:
     """"the Lebanese group Hezbollah", "el movimiento palestino Hamás", "палестинского движения ХАМАС": a demonym
     on the noun an organisation seated in that state is named by says where the organisation is from; the
