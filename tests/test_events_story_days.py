@@ -66,3 +66,19 @@ def test_an_act_of_the_meetings_two_sides_told_right_after_it_took_place_at_it(t
     """The next paragraph, as web pages set each sentence apart (8 days before the report: no news day)."""
     dates = _dates(text)
     assert dates["CONSULT"] == "2024-05-02" and dates["AGREE"] == "2024-05-02"
+
+
+@pytest.mark.parametrize("text", [
+    "Talks of the presidents of Kazakhstan and Chile in Astana\n\nThe presidents of Kazakhstan and Chile held talks "
+    "in Astana. The Chilean delegation at the talks included the trade minister, who until 3 April was the finance "
+    "minister.",
+    "Conversaciones de los presidentes de Kazajistán y Chile en Astaná\n\nLos presidentes de Kazajistán y Chile "
+    "mantuvieron conversaciones en Astaná. En las conversaciones participó el ministro de Comercio, que hasta el 3 "
+    "de abril era ministro de Hacienda.",
+    "Переговоры президентов Казахстана и Чили в Астане\n\nПрезиденты Казахстана и Чили провели переговоры в Астане. "
+    "В переговорах участвует министр торговли Чили, который до 3 апреля был министром финансов.",
+])
+def test_a_day_of_another_clause_in_another_statement_does_not_date_the_act(text):
+    """The restatement's day belongs to a clause about someone else ("who until 3 April was ..."), weeks before the
+    report: the talks keep the report's date."""
+    assert _dates(text)["CONSULT"] == PUBLISHED

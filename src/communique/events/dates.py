@@ -296,9 +296,11 @@ def _time_of_other_statements(article: Article, event: Event,
         for time in by_sentence.get(index, []):
             if not time.value:
                 continue
-            if trigger is not None and attachment(other, time, trigger) == "weak" and \
-                    not _near_publication(time, Anchor.parse(published)):
+            how = attachment(other, time, trigger) if trigger is not None else "direct"
+            if how == "weak" and not _near_publication(time, Anchor.parse(published)):
                 continue                     # "acusó ... tras la inauguración en septiembre de la presa"
+            if how == "none" and trigger is not None and not _near_publication(time, Anchor.parse(published)):
+                continue                     # another clause's: "(Kozak, until 24 January vice-premier)"
             if published and event.status == "planned" and _compared(time.value, published) < 0:
                 continue
             if published and event.status in ("occurred", "ongoing") and _compared(time.value, published) > 0:
@@ -308,13 +310,29 @@ def _time_of_other_statements(article: Article, event: Event,
 
 
 def _same_trigger(article: Article, event: Event, other: Sentence) -> Token | None:
-    """The word of another sentence that states the event with the trigger's own lemma ("acusa" / "acusó")."""
+    """The word of another sentence that states the event with the trigger's own lemma ("acusa" / "acusó"), else
+    with another word of its type ("встреча" / "переговорах")."""
     if not 0 <= event.sentence < len(article.sentences) or not other.parsed:
         return None
     trigger = _trigger_token(article.sentences[event.sentence], event)
     if trigger is None:
         return None
-    return next((t for t in other.tokens if t.lemma.lower() == trigger.lemma.lower()), None)
+    same = next((t for t in other.tokens if t.lemma.lower() == trigger.lemma.lower()), None)
+    return same if same is not None else _word_of_type(other, event.type)
+
+
+def _word_of_type(sentence: Sentence, event_type: str) -> Token | None:
+    """The first word of `sentence` that the lexicon reads as an act of `event_type`."""
+    from ..lexicon import lexicon
+
+    lex = lexicon(sentence.language)
+    if lex is None:
+        return None
+    for token in sentence.tokens:
+        for word in {token.lemma.lower(), token.text.lower()}:
+            if any(f.type == event_type for f in (*lex.nouns.get(word, ()), *lex.verbs.get(word, ()))):
+                return token
+    return None
 
 
 def _time_of_previous_mention(article: Article, event: Event,
