@@ -131,3 +131,13 @@ def test_a_chinese_official_in_russian_news_is_named_in_pinyin():
                            "2023-09-10")
     p = person(article, "Weidong")
     assert (p.name, p.country) == ("Sun Weidong", "CHN")
+
+
+@pytest.mark.parametrize("text,present,absent", [
+    ("ISLAMABAD: The Foreign Office summoned the Indian charge d'affaires on Sunday to protest the expulsion.",
+     "PAK", "GBR"),
+    ("LONDON - The Foreign Office summoned the Russian ambassador on Monday after the strikes on Kyiv.", "GBR", None),
+])
+def test_a_foreign_office_is_the_ministry_of_the_story_not_always_the_british_one(text, present, absent):
+    codes = {e.code for e in make_article(text, "en", "2022-03-01").entities if e.type == "COUNTRY"}
+    assert present in codes and absent not in codes, codes
