@@ -147,3 +147,16 @@ def test_an_act_a_protest_answers_is_not_the_protesters():
 ])
 def test_russian_measures_and_messages_named_by_nouns(text, expected):
     assert expected in triples(code_events(text, "ru"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Эммануэль Макрон и Фридрих Мерц рассмотрели вопросы двусторонней повестки дня.", ("CONSULT", "FRA", "DEU")),
+    ("МИД Литвы предложил российскому дипломату покинуть страну в течение пяти дней.", ("SANCTION", "LTU", "RUS")),
+])
+def test_talks_and_expulsions_said_otherwise(text, expected):
+    assert expected in triples(code_events(text, "ru"))
+
+
+def test_considering_a_question_alone_is_no_talks():
+    found = triples(code_events("Суд Польши рассмотрел вопрос об экстрадиции гражданина России.", "ru"))
+    assert not [t for t in found if t[0] == "CONSULT"]
