@@ -91,7 +91,20 @@ CASES = [
      "2024-04-13"),
     ("en", "The ministers met Tuesday 12 hours after the vote.", "2024-04-12", "Tuesday", "2024-04-09"),
     ("en", "The ministers met on Saturday 13 April in Astana.", "2024-04-15", "Saturday 13 April", "2024-04-13"),
+    # a weekday with a day and no month: the nearest such day to the report
+    ("es", "Los cancilleres se reunieron este martes 14 en Astaná.", "2024-05-15", "este martes 14", "2024-05-14"),
+    ("es", "Los cancilleres se reunieron el lunes 29 en Astaná.", "2024-05-02", "el lunes 29", "2024-04-29"),
+    ("es", "Los cancilleres se reunirán el jueves 16, según la cancillería.", "2024-05-15", "el jueves 16",
+     "2024-05-16"),
 ]
+
+
+@pytest.mark.parametrize("text", [
+    "Kazajistán y Chile firmaron el sábado 18 acuerdos de cooperación.",    # a count, not a day
+    "Los cancilleres se reunieron el martes 15 en Astaná.",                  # no Tuesday 15 near the report
+])
+def test_a_weekday_before_a_count_or_a_day_it_never_falls_on_is_no_day_of_the_month(text):
+    assert all(t.kind != "date" for t in find_times(text, "es", "2024-05-15"))
 
 
 @pytest.mark.parametrize("language,text,published,expression,expected", CASES,

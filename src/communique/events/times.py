@@ -441,7 +441,7 @@ def _pick_year(month: int, day: int, cand: Candidate, ctx: Context) -> int | Non
 def _resolve_date(cand: Candidate, ctx: Context) -> tuple[str | None, str] | None:
     month = _month_number(cand, ctx.lang)
     if month is None:
-        return None
+        return _weekday_and_day(cand, ctx)
     day = int(cand.groups["day"])
     kind = "range" if "day2" in cand.groups else "date"
     year = int(cand.groups["year"]) if "year" in cand.groups else _pick_year(month, day, cand, ctx)
@@ -453,6 +453,25 @@ def _resolve_date(cand: Candidate, ctx: Context) -> tuple[str | None, str] | Non
         return dt.date(year, month, day).isoformat(), kind
     except ValueError:
         return None
+
+
+#: how far from the report a weekday and a day without a month may lie ("el martes 14")
+_WEEKDAY_DAY_REACH = 45
+
+
+def _weekday_and_day(cand: Candidate, ctx: Context) -> tuple[str | None, str] | None:
+    """A weekday with a day of the month and no month ("el martes 14"): the nearest such day to the report."""
+    weekday = _index_of(ctx.lang.weekdays, cand.groups.get("weekday", "")) if "weekday" in cand.groups else None
+    if weekday is None or "day" not in cand.groups:
+        return None
+    if ctx.anchor is None or not ctx.anchor.knows("day"):
+        return None, "date"
+    pub, day = ctx.anchor.date, int(cand.groups["day"])
+    fitting = [pub + dt.timedelta(days=n) for n in range(-_WEEKDAY_DAY_REACH, _WEEKDAY_DAY_REACH + 1)
+               if (pub + dt.timedelta(days=n)).day == day and (pub + dt.timedelta(days=n)).weekday() == weekday]
+    if not fitting:
+        return None          # no such day near the report: not read as a date
+    return min(fitting, key=lambda d: abs((d - pub).days)).isoformat(), "date"
 
 
 def _resolve_month(cand: Candidate, ctx: Context) -> tuple[str | None, str] | None:
