@@ -61,3 +61,15 @@ def test_searching_only_where_a_match_can_start_finds_what_finditer_finds(sample
             [m.span() for m in name_then_cue.finditer(text)], text
         assert [m.span() for m in finditer_at(cue_then_name, text, word_starts(cues, fold(text)))] == \
             [m.span() for m in cue_then_name.finditer(text)], text
+
+
+def test_an_outlet_is_found_by_its_alias_as_a_walk_through_the_aliases_finds_it():
+    from communique.reading import metadata
+
+    def walked(text: str) -> str | None:
+        return next((name for alias, name in metadata._outlet_aliases()
+                     if metadata._alias_matches(alias, text.strip(), whole=True)), None)
+
+    aliases = [alias for alias, _ in metadata._outlet_aliases()]
+    for text in aliases + [a.lower() for a in aliases] + [a.upper() for a in aliases] + ["", " EFE ", "Efe", "x"]:
+        assert metadata._outlet_by_alias(text) == walked(text), text

@@ -222,7 +222,15 @@ def _bios(lines: list[Line], keywords: tuple[str, ...]) -> None:
 
 
 def _has_keyword(fragment: str, keywords: tuple[str, ...]) -> bool:
-    return any(re.search(rf"(?<!\w){re.escape(k)}(?!\w)", fragment) for k in keywords)
+    return _keyword_regex(keywords).search(fragment) is not None
+
+
+@functools.lru_cache(maxsize=8)
+def _keyword_regex(keywords: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of `keywords` as a whole word, in one regex (the alternation backtracks to the next keyword where one
+    is followed by a letter, so it finds whatever any of them finds)."""
+    words = "|".join(re.escape(k) for k in keywords) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
 
 
 def _date_lines(lines: list[Line]) -> None:

@@ -111,8 +111,8 @@ def find_dates(text: str, languages: tuple[str, ...] | None = None, lenient: boo
 
 @functools.lru_cache(maxsize=64)
 def _dates_in(text: str, languages: tuple[str, ...] | None, lenient: bool) -> tuple[DateMatch, ...]:
-    """:func:`find_dates`, remembered for the last few texts: the head of a page asks it of one line several times
-    (is it a date line, does a stamp end it, does one open it). Too few are kept for another page to meet them."""
+    """:func:`find_dates` of the last few texts: a page's head asks it of one line up to four times (too few are
+    kept for another page to meet them)."""
     found: list[DateMatch] = []
     months = month_names(languages)
     for pattern in _date_patterns(languages, lenient):
@@ -539,11 +539,24 @@ def _outlet_aliases() -> tuple[tuple[str, str], ...]:
 
 
 def _outlet_by_alias(text: str) -> str | None:
+    """The outlet of the first alias (longest first) that `text` is (`_alias_matches`, whole), in two look-ups."""
     text = text.strip()
-    for alias, name in _outlet_aliases():
-        if _alias_matches(alias, text, whole=True):
-            return name
-    return None
+    exact, folded = _alias_tables()
+    found = [hit for hit in (exact.get(text), folded.get(text.casefold())) if hit is not None]
+    return min(found)[1] if found else None
+
+
+@functools.lru_cache(maxsize=1)
+def _alias_tables() -> tuple[dict[str, tuple[int, str]], dict[str, tuple[int, str]]]:
+    """Aliases written exactly (short, capitals) and the others by casefold: (place in the walk, outlet), first wins."""
+    exact: dict[str, tuple[int, str]] = {}
+    folded: dict[str, tuple[int, str]] = {}
+    for index, (alias, name) in enumerate(_outlet_aliases()):
+        if len(alias) <= 3 or alias.isupper():
+            exact.setdefault(alias, (index, name))
+        else:
+            folded.setdefault(alias.casefold(), (index, name))
+    return exact, folded
 
 
 def _alias_matches(alias: str, text: str, whole: bool = False) -> bool:
@@ -602,6 +615,8 @@ def find_signature(article: Article) -> str | None:
 
 
 def outlet_from_url(url: str | None) -> str | None:
+    if not url:
+        return None        # no host (no domain is the empty string)
     host = re.sub(r"^(?:https?://)?(?:www\.|m\.|amp\.)?", "", (url or "").lower()).split("/")[0]
     for outlet in outlets():
         if any(host == d or host.endswith("." + d) for d in outlet.get("domains", [])):
