@@ -141,3 +141,13 @@ def test_a_chinese_official_in_russian_news_is_named_in_pinyin():
 def test_a_foreign_office_is_the_ministry_of_the_story_not_always_the_british_one(text, present, absent):
     codes = {e.code for e in make_article(text, "en", "2022-03-01").entities if e.type == "COUNTRY"}
     assert present in codes and absent not in codes, codes
+
+
+@pytest.mark.parametrize("written,latin", [
+    ("Билавал Бхутто", "Bilaval Bhutto"), ("Ракеш Сингх", "Rakesh Singh"), ("Фавад Чаудхри", "Favad Chaudhri"),
+    ("Михаил Бабич", "Mikhail Babich"),
+])
+def test_south_asian_aspirates_in_cyrillic_names_are_written_with_h(written, latin):
+    from communique.actors.gazetteer import latinize_name
+
+    assert latinize_name(written) == latin

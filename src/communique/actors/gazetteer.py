@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..cache import disk_cached
-from .chinese import chinese_name
 from ..datafiles import load_data
 from ..registry import memory_not_counted
+from .chinese import chinese_name
 
 log = logging.getLogger(__name__)
 
@@ -214,7 +214,8 @@ def latinize_name(name: str) -> str:
     words = name.split()
     first_names = load_data("lang/ru/actors.toml").get("hispanic_first_names", {})
     if not words or words[0] not in first_names:
-        return latinize(name)
+        # an aspirate of a South Asian name: Бхутто → Bhutto, Сингх → Singh, Чаудхри → Chaudhri (not Bkhutto)
+        return latinize(re.sub(r"(?<=[бдгпБДГП])х|(?<=[тТ])х(?!э)", "h", name))
     out = [first_names[words[0]]]
     for word in words[1:]:
         if word in first_names:
