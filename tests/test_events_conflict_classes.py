@@ -58,3 +58,11 @@ def test_urging_another_side_to_act_is_a_request(language, text):
 ])
 def test_envoys_declared_persona_non_grata_are_expelled(language, text, expected):
     assert expected in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("text", [
+    "Se realizó la entrega de una donación de 100 mil dólares por parte del Gobierno de China a Honduras.",
+    "Honduras recibió una donación por parte del Gobierno de China.",
+])
+def test_a_spanish_act_noun_names_its_doer_with_por_parte_de(text):
+    assert ("AID", "CHN", "HND") in triples(code_events(text, "es"))

@@ -62,6 +62,7 @@ from .frame_roles import (
     asked_side,
     complement_targets,
     conflict_targets,
+    noun_agents,
     relative_object_sides,
     shared_object_targets,
     indefinite_doer,
@@ -364,6 +365,8 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     args.target = drop_venue_organisations(tree, frame, lex, args.target, heads)    # "вето ... в СБ ООН"
     args.target = args.target or carrier_object(tree, i, frame, lex, mentions, heads, args)   # "включил в список X"
     args.target = args.target or shared_object_targets(tree, i, frame, lex, mentions, heads)   # "rechazó y condenó"
+    if agents := noun_agents(tree, i, lex, mentions, heads):      # "la donación por parte de China"
+        args.source, args.target = agents, [m for m in args.target if m.code != agents[0].code]
     if not args.target and frame.type in PUNISHING_TYPES and \
             (whom := relative_object_sides(tree, i, lex, mentions, heads)):   # "funcionarios, a quienes acusa de"
         args = whom

@@ -608,3 +608,13 @@ def nearest_antecedent(tree: Tree, i: int, pronoun: int, head: int | None) -> in
         if j in inside and tok.pos in ("NOUN", "PROPN") and (number is None or tok.morph.get("Number") in (None, number)):
             return j
     return head
+
+
+def noun_agents(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict) -> list[ActorMention]:
+    """The doer an act noun names with an agent phrase of its own ("la donación por parte del Gobierno de China",
+    ``noun_agent_preps``), [] for none."""
+    preps = lex.words("roles", "noun_agent_preps")
+    if not preps or tree.tokens[i].pos != "NOUN":
+        return []
+    phrases = [c for c in tree.children[i] if tree.preposition(c) in preps]
+    return [m for m in mentions if any(heads.get(id(m)) in tree.subtree(c) for c in phrases)][:1]
