@@ -96,6 +96,8 @@ CASES = [
     ("es", "Los cancilleres se reunieron el lunes 29 en Astaná.", "2024-05-02", "el lunes 29", "2024-04-29"),
     ("es", "Los cancilleres se reunirán el jueves 16, según la cancillería.", "2024-05-15", "el jueves 16",
      "2024-05-16"),
+    ("en", "The foreign ministers met on Tuesday 14th in Astana.", "2024-05-15", "on Tuesday 14th", "2024-05-14"),
+    ("en", "The foreign ministers met on Monday the 29th.", "2024-05-02", "on Monday the 29th", "2024-04-29"),
 ]
 
 
