@@ -160,3 +160,10 @@ def test_talks_and_expulsions_said_otherwise(text, expected):
 def test_considering_a_question_alone_is_no_talks():
     found = triples(code_events("Суд Польши рассмотрел вопрос об экстрадиции гражданина России.", "ru"))
     assert not [t for t in found if t[0] == "CONSULT"]
+
+
+def test_what_is_expected_is_asked_for_only_when_it_is_help_or_an_answer():
+    assert ("REQUEST", "RUS", "USA") in triples(code_events("Москва ждёт от Вашингтона объяснений.", "ru"))
+    found = triples(code_events("В Кремле ожидают визита президента Турции в декабре.", "ru"))
+    assert ("CONSULT", "TUR", "RUS") in found         # a visit expected is planned, not asked for
+    assert not [t for t in found if t[0] == "REQUEST"]

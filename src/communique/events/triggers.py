@@ -444,7 +444,7 @@ def requested_content(tree: Tree, i: int, lex: Lexicon) -> bool:
                                                   and _requests(tree, g, lex))
         if head is None or dep not in REQUESTED_PATH:
             return False
-        if (dep in REQUESTED_LINKS or _asked_with(tree, head, j, lex)) and _requests(tree, head, lex):
+        if (dep in REQUESTED_LINKS or _asked_with(tree, head, j, lex)) and _requests(tree, head, lex, j):
             own = lex.verbs.get(tree.lemma(i), ()) + lex.nouns.get(tree.lemma(i), ())
             invited = any(f.mode == "invitation" for f in lex.verbs.get(tree.lemma(head), ()))
             return not (invited and any(f.type == "CONSULT" for f in own))
@@ -460,10 +460,12 @@ def _asked_with(tree: Tree, head: int, j: int, lex: Lexicon) -> bool:
                                     for f in lex.verbs.get(tree.lemma(head), ()))
 
 
-def _requests(tree: Tree, i: int, lex: Lexicon) -> bool:
+def _requests(tree: Tree, i: int, lex: Lexicon, asked: int | None = None) -> bool:
     if tree.is_passive(i):              # "are expected to sign": a plan, not a request
         return False
-    # what is threatened or refused has not happened either: "threatened to strike", "refused to commit assistance"
-    return any(f.type in ("REQUEST", "THREATEN", "REJECT") and not f.requires_negated
+    # what is threatened or refused has not happened either: "threatened to strike", "refused to commit assistance";
+    # a sense bound to its objects asks only for those ("ожидает сотрудничества", not "ожидают визита": a plan)
+    return any(f.type in ("REQUEST", "THREATEN", "REJECT") and not f.requires_negated and (
+        asked is None or f.type != "REQUEST" or not f.requires_object_noun or tree.lemma(asked) in f.requires_object_noun)
                for f in lex.verbs.get(tree.lemma(i), ())) or \
         tree.lemma(i) in lex.words("roles", "request_verbs") or refused(tree, i, lex)   # "would not meet the demands"
