@@ -131,12 +131,12 @@ class EventsStage(Stage):
             if lex is None or not sentence.tokens:
                 continue
             here = mentions.get(index, [])
-            found = sentence_events(sentence, index, here, lex, discourse, summoned)
+            tree = Tree(sentence)                 # read once, by the sentence's rules and the discourse below
+            found = sentence_events(sentence, index, here, lex, discourse, summoned, tree)
             candidates.extend(c for c in found if c.confidence >= min_confidence)
             named_kinds |= {(t, k) for t, table in lex.kinds.items() for k, _ in table}
             if not found and len({m.code for m in here}) > 1:
                 silent.append(index)
-            tree = Tree(sentence)
             # no subject named: the doer found for the sentence's act ("в Болгарии объявили ... персонами нон грата")
             doers = main_subject_actors(tree, here) or institution_speakers(tree, here, lex) or \
                 [c.source for c in found if not c.mutual][:1]
@@ -166,11 +166,12 @@ def states_act(tree: Tree, lex: Lexicon) -> bool:
 # --- one sentence ----------------------------------------------------------------------------------------------
 
 def sentence_events(sentence: Sentence, index: int, mentions: list[ActorMention], lex: Lexicon,
-                    discourse: Discourse | None = None, summoned: set | None = None) -> list[Candidate]:
+                    discourse: Discourse | None = None, summoned: set | None = None,
+                    tree: Tree | None = None) -> list[Candidate]:
     discourse = discourse or Discourse()
     if not mentions and not discourse.recent:
         return []
-    tree = Tree(sentence)
+    tree = tree or Tree(sentence)
     if off_topic(tree, lex):
         return []                         # sport and markets: countries as teams and indices
     everyone = mentions

@@ -44,48 +44,80 @@ class Tree:
     def __init__(self, sentence: Sentence) -> None:
         self.tokens: list[Token] = sentence.tokens
         self.contractions = contracted_prepositions(sentence.language)
+        n = len(self.tokens)
         self.children: list[list[int]] = [[] for _ in self.tokens]
-        for tok in self.tokens:
-            if 0 <= tok.head < len(self.tokens) and tok.head != tok.i:
-                self.children[tok.head].append(tok.i)
+        # the rules ask each token's head, label and lemma many times over (every candidate trigger walks the
+        # same few tokens): read once here, each a list lookup after
+        self._heads: list[int | None] = []
+        self._deps: list[str] = []
+        self._bases: list[str] = []
+        self._lemmas: list[str] = []
+        for i, tok in enumerate(self.tokens):
+            h = tok.head
+            if 0 <= h < n and h != tok.i:
+                self.children[h].append(tok.i)
+            self._heads.append(None if h == i or not 0 <= h < n else h)
+            self._deps.append(tok.dep)
+            self._bases.append(tok.dep.split(":")[0])
+            self._lemmas.append(tok.lemma.lower())
+        self._subtrees: dict[int, frozenset[int]] = {}
+        self._chains: dict[int, list[int]] = {}
+        self._prepositions: dict[int, str | None] = {}
 
     def head(self, i: int) -> int | None:
-        h = self.tokens[i].head
-        return None if h == i or not 0 <= h < len(self.tokens) else h
+        return self._heads[i]
 
     def ancestors(self, i: int, limit: int | None = None) -> list[int]:
         """The heads above token `i`, nearest first (the first `limit` of them): a chain of junk can be as long as
-        the sentence, and callers that look a few steps up must not walk all of it for every token."""
-        out, seen = [], {i}
-        h = self.head(i)
-        while h is not None and h not in seen and (limit is None or len(out) < limit):
-            out.append(h)
-            seen.add(h)
-            h = self.head(h)
-        return out
+        the sentence, and callers that look a few steps up must not walk all of it for every token. (The whole
+        chain is walked once per token and kept; a limit takes its first steps.)"""
+        chain = self._chains.get(i)
+        if chain is None:
+            heads = self._heads
+            chain, seen = [], {i}
+            h = heads[i]
+            while h is not None and h not in seen:
+                chain.append(h)
+                seen.add(h)
+                h = heads[h]
+            self._chains[i] = chain
+        return chain[:] if limit is None else chain[:max(limit, 0)]
 
     def kids(self, i: int, *deps: str) -> list[int]:
-        return [c for c in self.children[i] if not deps or self.tokens[c].dep in deps or
-                self.tokens[c].dep.split(":")[0] in deps]
+        if not deps:
+            return list(self.children[i])
+        labels, bases = self._deps, self._bases
+        return [c for c in self.children[i] if labels[c] in deps or bases[c] in deps]
 
-    def subtree(self, i: int) -> set[int]:
-        out, stack = set(), [i]
-        while stack:
-            j = stack.pop()
-            if j not in out:
-                out.add(j)
-                stack.extend(self.children[j])
-        return out
+    def subtree(self, i: int) -> frozenset[int]:
+        """Token `i` and every token below it (kept: the rules ask the same phrase's extent again and again)."""
+        found = self._subtrees.get(i)
+        if found is None:
+            out: set[int] = set()
+            stack = [i]
+            while stack:
+                j = stack.pop()
+                if j not in out:
+                    out.add(j)
+                    stack.extend(self.children[j])
+            found = self._subtrees[i] = frozenset(out)
+        return found
 
     def lemma(self, i: int) -> str:
-        return self.tokens[i].lemma.lower()
+        return self._lemmas[i]
 
     def is_word(self, i: int, words: frozenset[str] | set[str]) -> bool:
         """Token `i` is one of `words`, by its lemma or its own form (a parser's lemma may miss a plural or a case)."""
         return self.lemma(i) in words or self.tokens[i].text.lower() in words
 
     def preposition(self, i: int) -> str | None:
-        """The preposition that marks token `i`: English `prep` heads, UD `case` children."""
+        """The preposition that marks token `i`: English `prep` heads, UD `case` children (kept per token: the
+        argument rules ask it of the same phrases for every frame)."""
+        if i not in self._prepositions:
+            self._prepositions[i] = self._preposition(i)
+        return self._prepositions[i]
+
+    def _preposition(self, i: int) -> str | None:
         tok = self.tokens[i]
         if tok.dep in ("prep", "agent") or (tok.dep == "dative" and tok.pos == "ADP"):   # "to give aid to Ukraine"
             return "by" if tok.dep == "agent" else tok.lemma.lower()
