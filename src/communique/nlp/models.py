@@ -285,10 +285,18 @@ class _SpacyTagged(_Tagged):
         self.recognised.update(chosen)
 
     def words(self) -> list[frozenset[str]]:
-        return [frozenset(w for t in doc for w in (t.lower_, t.lemma_.lower())) for doc in self.docs]
+        from spacy.attrs import LEMMA, LOWER
+
+        strings = self.nlp.vocab.strings
+        return [frozenset(w for lower, lemma in _columns(doc, [LOWER, LEMMA])
+                          for w in (strings[lower], strings[lemma].lower())) for doc in self.docs]
 
     def tagged_words(self) -> list[list[Word]]:
-        return [[(t.idx, t.text, t.lemma_, t.pos_) for t in doc] for doc in self.docs]
+        from spacy.attrs import IDX, LEMMA, ORTH, POS
+
+        strings = self.nlp.vocab.strings
+        return [[(idx, strings[orth], strings[lemma], strings[pos])
+                 for idx, orth, lemma, pos in _columns(doc, [IDX, ORTH, LEMMA, POS])] for doc in self.docs]
 
     def parse(self, chosen: list[int]) -> None:
         nlp = self.nlp
@@ -371,6 +379,13 @@ def token_batches(items: Sequence[Any], size: Callable[[Any], int], *, max_items
         yield group
 
 
+def _columns(doc: Any, attributes: list[int]) -> list[list[int]]:
+    """The doc's tokens' values of `attributes`, one row per token, read from one array: `Token`'s attributes give
+    them one by one, a Python object per token and value (what the triage and the cascade read of every tagged
+    sentence). String values are ids in the vocabulary's strings."""
+    return doc.to_array(attributes).tolist() if len(doc) else []
+
+
 def _fill_from_spacy(sentence: Sentence, doc: Any, *, parsed: bool) -> None:
     """The neutral tokens and NER spans of a spaCy doc, its tokens' values read from one array (what `Token`'s
     attributes give one by one: its text, offset, lemma, part of speech, dependency label, head, morphology)."""
@@ -438,6 +453,7 @@ class _NatashaTagged(_Tagged):
             inject_morph(part.tokens, markup.tokens)
         self.docs = docs
         self.parsed, self.recognised = set(), set()
+        self._lemmas: dict[int, list[str | None]] = {}
         if full:
             self.recognise(list(range(len(docs))))
             self.parse(list(range(len(docs))))
@@ -452,12 +468,20 @@ class _NatashaTagged(_Tagged):
             doc.envelop_sent_spans()
         self.recognised.update(chosen)
 
+    def lemmas(self, i: int) -> list[str | None]:
+        """The lemmas of doc `i`'s tokens, found once: the triage, the cascade and the neutral tokens all read them
+        (the morphology that gives them is set before any of these; the parser and NER do not change it)."""
+        if i not in self._lemmas:
+            self._lemmas[i] = [_lemma(t) for t in self.docs[i].tokens]
+        return self._lemmas[i]
+
     def words(self) -> list[frozenset[str]]:
-        return [frozenset(w for t in doc.tokens for w in (t.text.lower(), _lemma(t) or "")) for doc in self.docs]
+        return [frozenset(w for t, lemma in zip(doc.tokens, self.lemmas(i)) for w in (t.text.lower(), lemma or ""))
+                for i, doc in enumerate(self.docs)]
 
     def tagged_words(self) -> list[list[Word]]:
-        return [[(t.start, t.text, _lemma(t) or t.text.lower(), t.pos or "X") for t in doc.tokens]
-                for doc in self.docs]
+        return [[(t.start, t.text, lemma or t.text.lower(), t.pos or "X") for t, lemma in zip(doc.tokens, self.lemmas(i))]
+                for i, doc in enumerate(self.docs)]
 
     def parse(self, chosen: list[int]) -> None:
         if chosen:
@@ -466,7 +490,7 @@ class _NatashaTagged(_Tagged):
             self.parsed.update(chosen)
 
     def fill_one(self, i: int, sentence: Sentence) -> None:
-        _fill_from_natasha(sentence, self.docs[i], self.models, parsed=i in self.parsed)
+        _fill_from_natasha(sentence, self.docs[i], self.models, parsed=i in self.parsed, lemmas=self.lemmas(i))
 
 
 def by_length(model: Any, items: list[Any]) -> list[Any]:
@@ -490,13 +514,14 @@ def _natasha_syntax(docs: list[Any], models: _Natasha) -> None:
         offset_syntax(n, part.tokens)
 
 
-def _fill_from_natasha(sentence: Sentence, doc: Any, models: _Natasha, *, parsed: bool) -> None:
+def _fill_from_natasha(sentence: Sentence, doc: Any, models: _Natasha, *, parsed: bool,
+                       lemmas: list[str | None] | None = None) -> None:
     base = sentence.start
     flat = doc.tokens
     index = {tok.id: i for i, tok in enumerate(flat)} if parsed else {}
     tokens: list[Token] = []
     for i, tok in enumerate(flat):
-        lemma = _lemma(tok)
+        lemma = _lemma(tok) if lemmas is None else lemmas[i]
         tokens.append(Token(i=i, text=tok.text, start=base + tok.start, end=base + tok.stop,
                             lemma=lemma or tok.text.lower(), pos=tok.pos or "X",
                             dep=(tok.rel or "dep").lower() if parsed else UNPARSED_DEP,
