@@ -59,6 +59,9 @@ class Lexicon:
     # per type, the distinct acts it covers, in order, each with the words (the trigger's or its object's) that
     # name it: [kinds.SANCTION] envoys = ["ambassador", "expel", ...], relations = [...], border = [...]
     kinds: dict[str, tuple[tuple[str, frozenset[str]], ...]] = field(default_factory=dict)
+    # the fixed phrases' spans in the last text asked about (`in_fixed_phrase` is asked once per trigger word of
+    # a sentence): one text only, so no text is ever answered from another article's reading
+    _phrase_memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def words(self, group: str, key: str) -> frozenset[str]:
         value = (self.roles if group == "roles" else self.status).get(key, ())
@@ -79,14 +82,21 @@ class Lexicon:
     def in_fixed_phrase(self, text: str, at: int) -> bool:
         """Is the word at offset `at` of `text` inside one of the language's ``fixed_phrases``, idioms that state
         no event ("de acuerdo con", "in accordance with", "sin embargo")?"""
+        last = self._phrase_memo.get("last")
+        if last is None or last[0] is not text:
+            last = self._phrase_memo["last"] = (text, self._phrase_spans(text))   # one assignment: thread-safe
+        return any(start <= at < end for start, end in last[1])
+
+    def _phrase_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where each fixed phrase occurs in `text` (every occurrence, overlapping ones too), as [start, end)."""
         lowered = text.lower()
+        spans = []
         for phrase in self.words("roles", "fixed_phrases"):
             pos = lowered.find(phrase)
             while pos >= 0:
-                if pos <= at < pos + len(phrase):
-                    return True
+                spans.append((pos, pos + len(phrase)))
                 pos = lowered.find(phrase, pos + 1)
-        return False
+        return spans
 
 
 def name_word(form: str, pos: str, i: int, neighbours: tuple[str, ...]) -> bool:

@@ -123,6 +123,7 @@ class EventsStage(Stage):
         mentions = actor_mentions(article)
         candidates: list[Candidate] = []
         named_kinds: set[tuple[str, str]] = set()     # the kinds [kinds.TYPE] names, in the languages read
+        languages_read: set[str] = set()
         silent: list[int] = []                    # sentences with two actors and no rule event
         discourse = Discourse()                   # what pronouns, dropped subjects and "the parties" refer to
         summoned: set[frozenset[str]] = set()     # pairs of a summons, though another reading of it won
@@ -134,7 +135,9 @@ class EventsStage(Stage):
             tree = Tree(sentence)                 # read once, by the sentence's rules and the discourse below
             found = sentence_events(sentence, index, here, lex, discourse, summoned, tree)
             candidates.extend(c for c in found if c.confidence >= min_confidence)
-            named_kinds |= {(t, k) for t, table in lex.kinds.items() for k, _ in table}
+            if lex.language not in languages_read:      # one language's kinds, once
+                languages_read.add(lex.language)
+                named_kinds |= {(t, k) for t, table in lex.kinds.items() for k, _ in table}
             if not found and len({m.code for m in here}) > 1:
                 silent.append(index)
             # no subject named: the doer found for the sentence's act ("в Болгарии объявили ... персонами нон грата")
