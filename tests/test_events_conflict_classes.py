@@ -66,3 +66,12 @@ def test_envoys_declared_persona_non_grata_are_expelled(language, text, expected
 ])
 def test_a_spanish_act_noun_names_its_doer_with_por_parte_de(text):
     assert ("AID", "CHN", "HND") in triples(code_events(text, "es"))
+
+
+@pytest.mark.parametrize("language, text", [
+    ("es", "El Gobierno de España no reconoce la legitimidad de la Asamblea Constituyente de Venezuela."),
+    ("en", "Spain does not recognize the legitimacy of Venezuela's Constituent Assembly."),
+])
+def test_a_recognition_denied_outright_is_a_rejection(language, text):
+    events = code_events(text, language).events
+    assert [(e.type, e.source.code, e.target.code, e.status) for e in events] == [("REJECT", "ESP", "VEN", "occurred")]

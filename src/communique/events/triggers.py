@@ -148,8 +148,9 @@ def as_threat(event_type: str, status: str, mode: str | None = None) -> str:
     return "THREATEN" if event_type in THREATENED_TYPES and status in INTENT_STATUSES else event_type
 
 
-#: what a plain denial turns into a rejection: "would not meet the demands", "no aceptó la propuesta"
-ACCEPTED_TYPES = {"AGREE", "CONCEDE"}
+#: what a plain denial turns into a rejection: "would not meet the demands", "no aceptó la propuesta", "no reconoce
+#: la legitimidad de" (a recognition, SUPPORT, denied)
+ACCEPTED_TYPES = {"AGREE", "CONCEDE", "SUPPORT"}
 
 
 def refused(tree: Tree, i: int, lex: Lexicon) -> bool:
