@@ -85,6 +85,19 @@ def test_a_protest_in_response_answers_the_one_before():
     assert {("ACCUSE", "IND", "CHN"), ("ACCUSE", "CHN", "IND")} <= found
 
 
+@pytest.mark.parametrize("text, expected, reversed_", [
+    # a dative spelled as its genitive (nouns in -ия), hung on the protest as a genitive: the addressee, not the doer
+    ("Франция заявила протест Германии из-за учений у границы.", ("ACCUSE", "FRA", "DEU"), ("ACCUSE", "DEU", "FRA")),
+    # a dative the tagger calls one, hung on the protest noun
+    ("Япония заявила протест Южной Корее из-за работ у островов.", ("ACCUSE", "JPN", "KOR"), ("ACCUSE", "KOR", "JPN")),
+    # an undeclined name, as before
+    ("Китай выразил протест США в связи с заходом корабля.", ("ACCUSE", "CHN", "USA"), ("ACCUSE", "USA", "CHN")),
+])
+def test_a_protest_declared_to_a_state_in_the_dative(text, expected, reversed_):
+    found = triples(code_events(text, "ru"))
+    assert expected in found and reversed_ not in found
+
+
 @pytest.mark.parametrize("text, expected", [
     # a fronted object the parser took for a second subject ("Санкции" plural, "ввела" feminine singular)
     ("Новые санкции против Ирана ввела Канада.", ("SANCTION", "CAN", "IRN")),

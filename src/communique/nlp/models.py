@@ -87,6 +87,13 @@ def russian_lemma(word: str) -> str:
     return parses[0].normal_form if parses else word.lower()
 
 
+@functools.lru_cache(maxsize=50_000)
+def russian_may_be_dative(word: str) -> bool:
+    """Whether a Russian word form reads as a dative among pymorphy2's readings: "Германии" is a genitive, a
+    dative and a locative alike, so the parser's one case for it is a guess."""
+    return any("datv" in str(parse.tag) for parse in natasha().morph_vocab.parse(word))
+
+
 @functools.lru_cache(maxsize=1)
 def _thread_controller() -> Any:
     try:
