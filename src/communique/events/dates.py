@@ -158,10 +158,7 @@ class ActDates:
                 for n in range(len(self.article.sentences)):
                     self._times[n] = [t for t in every if t.sentence == n]
         if index not in self._times:
-            sentence = self.article.sentences[index]
-            self._times[index] = find_times(sentence.text, sentence.language, self._anchor,
-                                            sentence=sentence, base=sentence.start, sentence_index=index,
-                                            other_languages=self.languages)
+            self._times[index] = sentence_times(self.article, index, self._anchor, self.languages)
         return self._times[index]
 
     def of(self, index: int, trigger: int) -> str | None:
@@ -661,11 +658,24 @@ def _dates_a_statement(sentence: Sentence, time: TimeExpression) -> bool:
     return False
 
 
+def sentence_times(article: Article, index: int, anchor: str | None,
+                   languages: tuple[str, ...]) -> list[TimeExpression]:
+    """`find_times` of sentence `index` resolved against `anchor`, found once per article (in its working data,
+    which goes with the article): the events stage's `ActDates` reads them for the document merge, then this
+    stage reads the same sentences against the same anchor. Read-only: callers copy the list to change it."""
+    sentence = article.sentences[index]
+    memo = article.working.setdefault("times", {})
+    key = (index, anchor, languages, sentence.start, sentence.text, sentence.language)
+    if key not in memo:
+        memo[key] = find_times(sentence.text, sentence.language, anchor, sentence=sentence, base=sentence.start,
+                               sentence_index=index, other_languages=languages)
+    return memo[key]
+
+
 def _article_times(article: Article, published: str | None, languages: tuple[str, ...]) -> list[TimeExpression]:
     times: list[TimeExpression] = []
-    for index, sentence in enumerate(article.sentences):
-        times.extend(find_times(sentence.text, sentence.language, published, sentence=sentence,
-                                base=sentence.start, sentence_index=index, other_languages=languages))
+    for index in range(len(article.sentences)):
+        times.extend(sentence_times(article, index, published, languages))
     resolve_story_days(times)
     return times
 
