@@ -56,7 +56,7 @@ SINGLE = {
         ("es", "Kenia y Uganda revisaron la agenda. El portavoz Joseph Mwangi dijo que Kenia apoya el acuerdo. Kenia "
                "será sede de la próxima ronda.", "Mwangi", "KEN"),
         ("ru", "Казахстан и Китай обсудили торговлю. Официальный представитель Ли Вэйминь заявил, что Китай "
-               "поддерживает проект. Китай готов инвестировать.", "Veymin", "CHN"),
+               "поддерживает проект. Китай готов инвестировать.", "Weimin", "CHN"),   # pinyin, not Palladius
     ],
     "the_datelines_state_is_not_given_to_whom_its_official_met_nor_to_a_second_holder": [
         ("es", "QUITO, 3 may (EFE).- El canciller Diego Andrade recibió al canciller Javier Montes este lunes. Colombia "
