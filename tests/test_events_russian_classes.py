@@ -180,3 +180,13 @@ def test_what_is_expected_is_asked_for_only_when_it_is_help_or_an_answer():
     found = triples(code_events("В Кремле ожидают визита президента Турции в декабре.", "ru"))
     assert ("CONSULT", "TUR", "RUS") in found         # a visit expected is planned, not asked for
     assert not [t for t in found if t[0] == "REQUEST"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Вашингтон ввел санкции против 15 россиян.", ("SANCTION", "USA", "RUS")),
+    ("Токио выслал двух китайцев, работавших в посольстве.", ("SANCTION", "JPN", "CHN")),
+    ("Варшава объявила о высылке трех белорусов.", ("SANCTION", "POL", "BLR")),
+])
+def test_a_country_people_named_by_its_noun_is_that_country(text, expected):
+    # "россиянин", "китаец", "белорус": the noun for a country's people is its demonym (as "Russians", "rusos")
+    assert expected in triples(code_events(text, "ru"))

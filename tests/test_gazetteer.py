@@ -181,6 +181,18 @@ def test_demonyms_of_every_state(language, text, expected):
     assert codes(language, text, ("demonym",)) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("высылка трех американцев и двух поляков", ["USA", "POL"]),
+    ("санкции против россиян и белорусов", ["RUS", "BLR"]),
+    ("гражданство получили двое японцев", ["JPN"]),
+    ("посол Поляков и депутат Греков", []),          # capitalised, these are surnames
+])
+def test_russian_nouns_for_a_country_people(text, expected):
+    """Russian names a country's people with a noun of its own ("россиянин", "американец"), as English "Russians"
+    and Spanish "rusos" are the demonym itself: every case form of it, in lower case only."""
+    assert codes("ru", text, ("demonym",)) == expected
+
+
 @pytest.mark.parametrize("language,text,expected", [
     ("es", "el canciller viajó a Riad y después a Saná y a Daca", ["Riyadh", "Sanaa", "Dhaka"]),
     ("en", "the envoy flew from Riyadh to Sanaa", ["Riyadh", "Sanaa"]),

@@ -271,7 +271,7 @@ class Entry:
     code: str
     name: str
     country: str | None = None
-    case: str = "title"               # "exact" (acronyms), "title" (proper names) or "any"
+    case: str = "title"               # "exact" (acronyms), "title" (proper names), "lower" or "any"
     surface: tuple[str, ...] = ()      # the alias's own tokens, for case-exact matching
     rank: float = 0.0                  # tie-break inside a kind (population for cities)
     sector: str | None = None          # roles and institutions: GOV, MIL, LEG, BUS, ...
@@ -395,6 +395,8 @@ def _case_ok(entry: Entry, span: list[Tok]) -> bool:
                 and first.lower() != entry.surface[0].lower():
             return False           # an acronym is no name with its accents dropped ("IRA" is not "Irã")
         return first[:1].isupper() or first.isdigit()
+    if entry.case == "lower":                 # a Russian people noun: "поляков", never the surname "Поляков"
+        return span[0].text[:1].islower()
     return True
 
 
@@ -657,6 +659,9 @@ def _add_demonyms(index: PhraseIndex, language: str) -> None:
         for word in words:
             for form in demonym_forms(word, language):
                 index.add(form, _entry("demonym", iso3, form, form, iso3, case="title" if language == "en" else "any"))
+    for iso3, words in data.get("demonym_nouns", {}).items():
+        for word in words:
+            index.add(word, _entry("demonym", iso3, word, word, iso3, case="lower"))
     for iso3, words in data.get("combining_forms", {}).items():
         for word in words:
             index.add(word, _entry("combining", iso3, word, word, iso3, case="any"))
