@@ -190,3 +190,22 @@ def test_what_is_expected_is_asked_for_only_when_it_is_help_or_an_answer():
 def test_a_country_people_named_by_its_noun_is_that_country(text, expected):
     # "россиянин", "китаец", "белорус": the noun for a country's people is its demonym (as "Russians", "rusos")
     assert expected in triples(code_events(text, "ru"))
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "Как сообщает газета, посол России уже прибыл в Лондон."),
+    ("en", "The Russian ambassador has already arrived in London, the paper said."),
+    ("es", "El embajador ruso ya llegó a Londres, según el diario."),
+])
+def test_an_ambassador_arriving_at_his_post_makes_no_visit(language, text):
+    # resident_envoy_nouns: an ambassador, a chargé or a consulate at a post abroad; a delegation still visits
+    assert not [t for t in triples(code_events(text, language)) if t[0] == "CONSULT"]
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("ru", "Делегация Китая прибыла в Москву для переговоров.", ("CONSULT", "CHN", "RUS")),
+    ("en", "A Chinese delegation arrived in Moscow for talks.", ("CONSULT", "CHN", "RUS")),
+    ("es", "Una delegación china llegó a Moscú para conversaciones.", ("CONSULT", "CHN", "RUS")),
+])
+def test_a_delegation_arriving_still_visits(language, text, expected):
+    assert expected in triples(code_events(text, language))

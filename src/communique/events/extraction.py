@@ -363,6 +363,9 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     mentions = [m for m in mentions if id(m) not in posted and not named_aside(tree, i, frame, lex, m, heads)]
     if frame.obligation:
         return obligation_events(tree, i, frame, lex, mentions, heads, index)
+    if frame.mode == "visit" and tree.tokens[i].pos == "VERB" and any(
+            tree.is_word(s, lex.words("roles", "resident_envoy_nouns")) for s in tree.kids(i, "nsubj")):
+        return []                         # "посол РФ уже прибыл в Лондон": an envoy at his post is no state's visit
     if frame.mode == "host" and hosts_others(tree, i, lex, mentions, heads):
         return []                         # "Qatar hosted talks between the US and Iran": the talks say who met
     args = find_arguments(tree, i, frame, lex, mentions, heads)
