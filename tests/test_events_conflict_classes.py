@@ -75,3 +75,24 @@ def test_a_spanish_act_noun_names_its_doer_with_por_parte_de(text):
 def test_a_recognition_denied_outright_is_a_rejection(language, text):
     events = code_events(text, language).events
     assert [(e.type, e.source.code, e.target.code, e.status) for e in events] == [("REJECT", "ESP", "VEN", "occurred")]
+
+
+@pytest.mark.parametrize("language, text", [
+    # the repair hangs the "by" phrase spaCy put under "persona" on the passive verb as its agent
+    ("en", "A Russian diplomat was declared persona non grata by the Polish government."),
+    ("en", "The head of Russia's mission to Poland has been declared persona non grata by Warsaw, the ministry said."),
+    ("es", "Un diplomático ruso fue declarado persona non grata por el gobierno polaco."),
+])
+def test_declared_persona_non_grata_by_an_agent_expels(language, text):
+    assert ("SANCTION", "POL", "RUS") in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("language, text", [
+    # a relative clause states its own act: the refusal above the noun it describes does not deny it
+    ("es", "Nicaragua rechazó las sanciones de Estados Unidos contra altos cargos venezolanos, a los que Washington "
+           "acusa de corrupción."),
+    ("en", "Nicaragua rejected the US sanctions against Venezuelan officials, whom Washington accuses of corruption."),
+    ("ru", "Никарагуа отвергла санкции США против венесуэльских чиновников, которых Вашингтон обвиняет в коррупции."),
+])
+def test_an_accusation_in_a_relative_clause_under_a_refusal_stands(language, text):
+    assert status_of(code_events(text, language), "ACCUSE", "USA", "VEN") == "occurred"

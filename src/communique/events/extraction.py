@@ -709,11 +709,19 @@ def status_chain(tree: Tree, i: int) -> list[int]:
     chain, j = [i], i
     for _ in range(4):
         h = tree.head(j)
-        if h is None or tree.tokens[j].dep not in STATUS_LINKS:
+        if h is None or tree.tokens[j].dep not in STATUS_LINKS or relative_clause(tree, j):
             break
         chain.append(h)
         j = h
     return chain
+
+
+def relative_clause(tree: Tree, j: int) -> bool:
+    """Finite verb `j` opens a relative clause ("las sanciones contra altos cargos, a los que acusa de corrupción"):
+    what it states stands on its own; a refusal or plan above the noun it describes does not reach it."""
+    tok = tree.tokens[j]
+    return tok.dep.split(":")[0] in ("acl", "relcl") and tok.morph.get("VerbForm") == "Fin" and any(
+        "Rel" in tree.tokens[c].morph.get("PronType", "") for c in tree.children[j])
 
 
 def _future(tree: Tree, i: int, purpose_marks: frozenset[str] = frozenset()) -> bool:

@@ -89,9 +89,12 @@ def repair_english_non_grata(tokens: list[Token]) -> None:
         verb = verb if verb is not None else next((t.i for t in reversed(tokens[:tok.i]) if t.pos == "VERB"), None)
         if verb is None:
             return
+        passive = any(t.head == verb and t.dep in ("auxpass", "nsubjpass") for t in tokens)
         for t in tokens:
             if t.head in phrase and t.i not in phrase and t.pos in ("NOUN", "PROPN", "PRON"):
                 t.head, t.dep = verb, "dobj"          # "declared two diplomats persona non grata"
+            elif t.head in phrase and t.i not in phrase and passive and t.text.lower() == "by":
+                t.head, t.dep = verb, "agent"         # "was declared persona non grata by the EU Council"
             elif t.head in phrase and t.i not in phrase:
                 t.head = tok.i
         tok.pos, tok.lemma, tok.dep, tok.head = "NOUN", "persona", "oprd", verb
