@@ -209,3 +209,25 @@ def test_an_ambassador_arriving_at_his_post_makes_no_visit(language, text):
 ])
 def test_a_delegation_arriving_still_visits(language, text, expected):
     assert expected in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("language, text, doers, ally", [
+    ("ru", "В знак солидарности с Каиром Ливан, Иордания и Ирак тоже отозвали послов из Анкары.",
+     {"LBN", "JOR", "IRQ"}, "EGY"),
+    ("en", "In solidarity with Cairo, Jordan recalled its ambassador from Ankara.", {"JOR"}, "EGY"),
+    ("es", "En solidaridad con El Cairo, Jordania retiró a su embajador en Ankara.", {"JOR"}, "EGY"),
+])
+def test_whom_a_list_of_doers_sides_with_is_no_party(language, text, doers, ally):
+    # a list of subjects natasha hung on the phrase before it (repair_coordinated_subjects); ally_nouns: "solidarity"
+    found = {t for t in triples(code_events(text, language)) if t[0] == "SANCTION"}
+    assert {t[1] for t in found} == doers and {t[2] for t in found} == {"TUR"}
+    assert not [t for t in found if ally in t[1:]]
+
+
+@pytest.mark.parametrize("text", [
+    "Решение о высылке белорусских дипломатов приняли также Польша, Литва и Латвия.",
+    "Польша, Литва и Латвия также приняли решение о высылке белорусских дипломатов.",
+])
+def test_each_country_listed_as_the_subject_does_the_act_its_object_names(text):
+    found = triples(code_events(text, "ru"))
+    assert {("SANCTION", c, "BLR") for c in ("POL", "LTU", "LVA")} <= found

@@ -83,6 +83,14 @@ def test_a_russian_clause_subject_tagged_as_object_and_its_verb_pair_are_repaire
     assert tokens[by_text["Вьетнамской"].head].i > by_text["Вьетнамской"].i
 
 
+def test_a_russian_list_of_subjects_hung_on_a_phrase_before_it_is_the_verbs_subject():
+    """natasha hangs "Ливан" (inanimate: its nominative and accusative are one form) on the motive phrase before it;
+    the list it opens, nominative, before a plural verb with no subject, is that verb's subject."""
+    text = "В знак поддержки с Каиром Ливан, Иордания и Ирак тоже отозвали послов из Анкары."
+    by_text = _russian_tokens_by_text(text)
+    assert by_text["Ливан"].dep == "nsubj" and by_text["Ливан"].head == by_text["отозвали"].i
+
+
 def test_the_names_a_russian_verbless_relative_lists_are_appositions_of_its_noun():
     text = "Несколько стран, среди которых Франция и Германия, осудили удары."
     by_text = _russian_tokens_by_text(text)

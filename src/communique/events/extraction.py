@@ -81,6 +81,7 @@ from .rules import (
     CLAUSE_LINKS,
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
+    SUBJECT_DEPS,
     STATUS_LINKS,
     Tree,
 )
@@ -347,6 +348,26 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
     return True
 
 
+#: links from a trigger up to the verb whose subject does it, within one clause ("приняли решение о высылке")
+OBJECT_PATH_DEPS = {"obj", "dobj", "iobj", "nmod", "obl", "pobj", "prep", "xcomp"}
+
+
+def listed_doers(tree: Tree, i: int, source: list[ActorMention], mentions: list[ActorMention], heads: dict,
+                 taken: set[str]) -> list[ActorMention]:
+    """The doer found as the subject of a verb above the trigger, with the actors listed together with it when
+    the trigger sits in that verb's object, in its own clause: "Латвия, Литва и Эстония приняли решение о высылке
+    российских дипломатов", "Latvia, Lithuania and Estonia took the decision to expel" (each expels)."""
+    h = heads.get(id(source[0]))
+    j = i
+    for a in tree.ancestors(i):
+        if tree.tokens[j].dep.split(":")[0] not in OBJECT_PATH_DEPS:
+            return source
+        if any(h in tree.subtree(s) for s in tree.kids(a, *SUBJECT_DEPS)):
+            return with_conjuncts(tree, source, mentions, taken)
+        j = a
+    return source
+
+
 def _other_act(tree: Tree, o: int, frame: Frame, lex: Lexicon) -> bool:
     """The word is a noun of an act of another type than the frame's ("ayuda", "aid", "помощь" for a host)."""
     tok = tree.tokens[o]
@@ -442,6 +463,8 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
         reported = reported_doers(tree, i, lex, mentions, heads)     # an act a reaction answers: not the reactor's
         args.source, confidence = fill_source(tree, i, lex, mentions, heads, args, doers, context_all) \
             if reported is None else reported, 0.6
+        if reported is None and args.source and args.source[0] in mentions and not (frame.mutual or frame.speaker):
+            args.source = listed_doers(tree, i, args.source, mentions, heads, {m.code for m in args.target})
     unnamed = [] if args.source or args.pair else unnamed_attackers(tree, i, frame, lex, mentions, heads, args)
     if unnamed:                           # "killed by an explosive device outside of the Iraqi city of Basra"
         args.source, args.target = unnamed, [m for m in args.target if m.code != unnamed[0].code]

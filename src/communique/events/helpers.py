@@ -1,5 +1,6 @@
 """Helpers named beside an act: a help noun in a comitative phrase ("with Albania's help", "con el apoyo de
-Francia", "при поддержке Албании") names a giver who is no party to the act, and whose help goes to the act's doer."""
+Francia", "при поддержке Албании") names a giver who is no party to the act, and whose help goes to the act's doer;
+a motive of solidarity ("in solidarity with Riyadh", "в знак солидарности с Эр-Риядом") names an ally, no party."""
 from __future__ import annotations
 
 from ..lexicon import Lexicon
@@ -10,11 +11,14 @@ from .rules import SUBJECT_DEPS, Tree
 def helper_phrase(tree: Tree, h: int, i: int, lex: Lexicon) -> bool:
     """The actor at `h` helps with the act rather than undergoing it: it is the giver (possessor or "of" phrase) of a
     help noun in a comitative phrase (``helper_nouns`` under ``comitative_preps``: "would tighten the blockade of
-    Serbia with Albania's help", "con el apoyo de Francia", "при поддержке Албании"). Aid carried with something
-    ("con ayuda humanitaria enviada por México") names no helper."""
+    Serbia with Albania's help", "con el apoyo de Francia", "при поддержке Албании"), or sits in a phrase of
+    solidarity below the act (``ally_nouns``: "in solidarity with Riyadh"). Aid carried with something ("con ayuda
+    humanitaria enviada por México") names no helper."""
     nouns, preps = lex.words("roles", "helper_nouns"), lex.words("roles", "comitative_preps")
     path = [h] + tree.ancestors(h)
     below = path[1:path.index(i)] if i in path else []
+    if any(tree.lemma(j) in lex.words("roles", "ally_nouns") for j in below):
+        return True                       # "в знак солидарности с Эр-Риядом": whom the doer sides with
     return any(tree.lemma(j) in nouns and tree.preposition(j) in preps and gives(tree, h, j, lex) for j in below)
 
 

@@ -36,6 +36,7 @@ def repair_russian(tokens: list[Token]) -> None:
     repair_non_grata(tokens)
     repair_oblique_subjects(tokens)
     repair_subjects(tokens)
+    repair_coordinated_subjects(tokens)
     repair_split_roots(tokens)
     repair_verb_pairs(tokens)
     repair_crossing_modifiers(tokens)
@@ -121,6 +122,34 @@ def repair_subjects(tokens: list[Token]) -> None:
             continue                       # inside a prepositional phrase
         verb = _next_finite_verb(tokens, tok.i)
         if verb is None or verb.i in with_subject or not _agrees(tok, verb) or not _dominates(heads, verb.i, tok.i):
+            continue
+        tok.dep, tok.head = "nsubj", verb.i
+        heads[tok.i] = verb.i
+        with_subject.add(verb.i)
+
+
+def repair_coordinated_subjects(tokens: list[Token]) -> None:
+    """A list of nominative nouns before a plural finite verb with no subject is that verb's subject, though natasha
+    hung its first noun on a phrase before it ("в знак солидарности с Эр-Риядом Бахрейн, Джибути, Судан и Катар
+    разорвали отношения": "Бахрейн", whose nominative and accusative are one form, as a modifier of "солидарности").
+    The first noun may be tagged accusative when it is inanimate (the two cases share its form), or hung as an
+    apposition of a noun in another case ("с Каиром Ливан"); its conjuncts must be nominative."""
+    heads = {t.i: t.head for t in tokens}
+    with_subject = {t.head for t in tokens if t.dep in _SUBJECTS}
+    for tok in tokens:
+        case = tok.morph.get("Case")
+        misattached = tok.dep in _MISATTACHED or tok.dep == "appos" and tokens[tok.head].morph.get("Case") != case
+        if tok.pos not in ("NOUN", "PROPN") or not misattached or not (
+                case == "Nom" or case == "Acc" and tok.morph.get("Animacy") != "Anim"):
+            continue
+        conjuncts = [t for t in tokens if t.head == tok.i and t.dep == "conj" and t.i > tok.i]
+        if not conjuncts or any(t.morph.get("Case") != "Nom" for t in conjuncts):
+            continue
+        if any(t.head == tok.i and t.dep == "case" for t in tokens):
+            continue                       # inside a prepositional phrase
+        verb = _next_finite_verb(tokens, conjuncts[-1].i)
+        if verb is None or verb.i in with_subject or verb.morph.get("Number") != "Plur" or \
+                not _dominates(heads, verb.i, tok.i):
             continue
         tok.dep, tok.head = "nsubj", verb.i
         heads[tok.i] = verb.i
