@@ -96,3 +96,33 @@ def test_declared_persona_non_grata_by_an_agent_expels(language, text):
 ])
 def test_an_accusation_in_a_relative_clause_under_a_refusal_stands(language, text):
     assert status_of(code_events(text, language), "ACCUSE", "USA", "VEN") == "occurred"
+
+
+@pytest.mark.parametrize("language, text", [
+    # an act named as the reason of measures aimed at someone is that side's, not the measuring side's
+    ("es", "La Unión Europea aprobó un nuevo paquete de medidas contra Moscú por la invasión de Ucrania."),
+    ("en", "The European Union adopted a new package of measures against Moscow for the invasion of Ukraine."),
+    ("ru", "Евросоюз утвердил новый пакет мер против Москвы за вторжение в Украину."),
+])
+def test_an_act_named_as_the_reason_of_measures_is_the_aimed_sides(language, text):
+    found = triples(code_events(text, language))
+    assert ("ASSAULT", "RUS", "UKR") in found and ("ASSAULT", "EU", "UKR") not in found
+
+
+def test_a_reason_phrase_with_no_aimed_side_keeps_the_subject():
+    assert ("CONSULT", "CHL", "PER") in triples(code_events("Chile viajó a Perú por una reunión con Bolivia.", "es"))
+
+
+@pytest.mark.parametrize("language, text", [
+    # each side recalls its own envoy from the other: one act each way
+    ("es", "Argentina y Paraguay llamaron a consultas a sus respectivos embajadores."),
+    ("en", "Argentina and Paraguay recalled their respective ambassadors."),
+    ("ru", "Аргентина и Парагвай отозвали соответствующих послов."),
+    ("es", "Las relaciones entre Argentina y Paraguay se deterioraron. La crisis incluyó la retirada de los "
+           "respectivos embajadores."),
+    ("en", "Relations between Argentina and Paraguay have soured. The crisis included the recall of the respective "
+           "ambassadors."),
+])
+def test_respective_envoys_recalled_are_one_act_each_way(language, text):
+    found = triples(code_events(text, language))
+    assert {("SANCTION", "ARG", "PRY"), ("SANCTION", "PRY", "ARG")} <= found

@@ -18,6 +18,7 @@ from .actor_mentions import ActorMention
 from .carriers import amount_above, container, container_addressees
 from .helpers import helped_actors, helper_phrase
 from .participles import PARTICIPLE_DEPS, is_agent, nested_participle_owner, participle_side
+from .reported_acts import aimed_doers
 from .rules import (MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree, described_noun, whither,
                     joined_subject)
 
@@ -615,6 +616,8 @@ def fill_source(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], 
         speaker = [m for m in speech_subjects(tree, i, lex, mentions, heads) if m.code in taken]
         if speaker:
             return speaker[:1]
+    if (aimed := aimed_doers(tree, i, lex, mentions, heads, taken)) is not None:
+        return aimed                      # "medidas contra Moscú por la invasión": Moscow's invasion
     for a in tree.ancestors(i):
         # the subject of a verb above, unless the trigger sits inside that subject ("the fact that this visit...")
         subjects = [s for s in tree.kids(a, *SUBJECT_DEPS) if i not in tree.subtree(s)] or described_noun(tree, a)

@@ -297,7 +297,8 @@ def pair_act(tree: Tree, i: int, frame: Frame, lex: Lexicon, args: Arguments, st
     """The act is the pair's the text is about, its sides unnamed: mutual, past and stated without its doer ("after
     the talks, 24 documents were signed"), or said of both together (`between_both`; a place in its phrase, "por
     los sucesos en Oaxaca", is where, not a side)."""
-    if not args.pair and len({m.code for m in args.source}) < 2 and each_other(tree, i, lex.language):
+    if not args.pair and len({m.code for m in args.source}) < 2 and (each_other(tree, i, lex.language)
+                                                                    or respective(tree, i, lex.language)):
         args.target = []                  # "ready to support each other in the UN": the pair, each the other
         return True
     shared = between_both(tree, i, lex)   # a reciprocal act stated, not one planned ("agreed to exchange mutual visits")
@@ -343,6 +344,14 @@ def each_other(tree: Tree, i: int, language: str) -> bool:
 @functools.lru_cache(maxsize=8)
 def each_other_words(language: str) -> frozenset[str]:
     return frozenset((language_data(language, "discourse") or {}).get("doerless", {}).get("each_other", ()))
+
+
+def respective(tree: Tree, i: int, language: str) -> bool:
+    """What the act is done to is each side's own ("recalled their respective ambassadors", "la llamada a consultas
+    de los respectivos embajadores"; ``[doerless] respective`` outside the subject): each side acts on the other."""
+    words = frozenset((language_data(language, "discourse") or {}).get("doerless", {}).get("respective", ()))
+    return bool(words) and any(tree.tokens[j].text.lower() in words for c in tree.children[i]
+                               if tree.tokens[c].dep not in SUBJECT_DEPS for j in tree.subtree(c))
 
 
 @functools.lru_cache(maxsize=8)
@@ -403,6 +412,9 @@ def relation_sides(tree: Tree, i: int, frame: Frame, lex: Lexicon, args: Argumen
     acts (``[groups] each``) and aimed at no one named is each side's act on the other: the subjects become the
     pair. Without that word ("Algeria and Morocco broke off relations") the text says elsewhere whose act it was."""
     if args.target or args.pair or frame.mutual or len({m.code for m in args.source}) != 2:
+        return
+    if respective(tree, i, lex.language):
+        args.pair, args.source = distinct_codes(args.source), []    # "recalled their respective ambassadors"
         return
     each = group_words(lex.language)["each"]
     if not any(tree.tokens[j].text.lower() in each for s in tree.kids(i, *SUBJECT_DEPS) for j in tree.subtree(s)):

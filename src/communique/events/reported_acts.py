@@ -123,3 +123,23 @@ def alleged_act(tree: Tree, i: int, lex: Lexicon) -> bool:
     carriers = [i] + ([h] if (h := tree.head(i)) is not None and tree.tokens[i].dep.split(":")[0] in OBJECT_DEPS else [])
     return any(tree.lemma(c) in words or tree.tokens[c].text.lower() in words
                for a in carriers for c in tree.kids(a, "advmod", "amod"))
+
+
+def aimed_doers(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict,
+                taken: set[str]) -> list[ActorMention] | None:
+    """"un paquete de medidas contra Moscú por la invasión a Ucrania", "measures against Moscow for the invasion":
+    an act named in a reason phrase of a clause that is aimed at someone (an ``aimed_preps`` phrase outside the
+    reason) is that side's doing, not the aiming subject's. None where the trigger is in no such reason phrase."""
+    reasons = lex.words("roles", "reason_preps") | lex.words("roles", "cause_preps")
+    aimed = lex.words("roles", "aimed_preps")
+    path = [i, *tree.ancestors(i, 5)]
+    opened = next((n for n, j in enumerate(path[:-1]) if reason_phrase(tree, j, reasons)), None)
+    if opened is None or any(tree.tokens[j].pos in ("VERB", "AUX") for j in path[:opened + 1]):
+        return None                       # no reason phrase, or one inside a clause of the trigger's own
+    # the clause the reason phrase belongs to: the first verb above it (else the phrase's top)
+    top = next((j for j in path[opened + 1:] if tree.tokens[j].pos in ("VERB", "AUX")), path[-1])
+    inside, scope = tree.subtree(path[opened]), tree.subtree(top)
+    found = [m for m in mentions if m.code not in taken and (h := heads.get(id(m))) is not None
+             and h in scope and h not in inside
+             and any(tree.preposition(j) in aimed for j in [h, *tree.ancestors(h, 3)] if j in scope)]
+    return found[:1] or None
