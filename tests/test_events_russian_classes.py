@@ -231,3 +231,28 @@ def test_whom_a_list_of_doers_sides_with_is_no_party(language, text, doers, ally
 def test_each_country_listed_as_the_subject_does_the_act_its_object_names(text):
     found = triples(code_events(text, "ru"))
     assert {("SANCTION", c, "BLR") for c in ("POL", "LTU", "LVA")} <= found
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "В пятницу Анкара обвинила Дамаск в нападении на турецкое консульство в Ираке."),
+])
+def test_an_own_envoy_inside_the_act_accused_of_is_no_target_of_the_accusation(language, text):
+    # the posting of the doer's own envoy counts only where the envoy is the act's own (own_posting, other_acts)
+    found = triples(code_events(text, language))
+    assert ("ACCUSE", "TUR", "SYR") in found and ("ACCUSE", "TUR", "IRQ") not in found
+
+
+def test_persona_non_grata_in_latin_letters_is_the_russian_noun():
+    found = triples(code_events("Литва объявила persona non grata сотрудника белорусского посольства.", "ru"))
+    assert ("SANCTION", "LTU", "BLR") in found
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "Токио выслал китайского дипломата в качестве ответной меры на действия Пекина."),
+    ("en", "Tokyo expelled a Chinese diplomat as a retaliatory measure against Beijing."),
+    ("es", "Tokio expulsó a un diplomático chino como medida de respuesta a Pekín."),
+])
+def test_a_response_measure_the_act_is_said_to_be_is_no_threat(language, text):
+    # role_preps: "в качестве", "as", "como" name what the act is; only a measure promised is a threat
+    found = triples(code_events(text, language))
+    assert ("SANCTION", "JPN", "CHN") in found and not [t for t in found if t[0] == "THREATEN"]

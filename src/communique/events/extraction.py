@@ -387,6 +387,8 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     if frame.mode == "visit" and tree.tokens[i].pos == "VERB" and any(
             tree.is_word(s, lex.words("roles", "resident_envoy_nouns")) for s in tree.kids(i, "nsubj")):
         return []                         # "посол РФ уже прибыл в Лондон": an envoy at his post is no state's visit
+    if frame.responds and tree.tokens[i].pos == "NOUN" and tree.preposition(i) in lex.words("roles", "role_preps"):
+        return []                         # "выслала дипломата в качестве ответной меры": what the act is, no threat
     if frame.mode == "host" and hosts_others(tree, i, lex, mentions, heads):
         return []                         # "Qatar hosted talks between the US and Iran": the talks say who met
     args = find_arguments(tree, i, frame, lex, mentions, heads)
@@ -502,8 +504,10 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
         # Buenos Aires"); an envoy's posting still completes a two-sided act the envoy's side takes part in
         sides = {m.code for m in args.source + args.pair}
         governor = governing_verb(tree, i)
+        acts = frozenset(j for j in range(len(tree.tokens)) if j != i and tree.lemma(j) in lex.nouns
+                         and tree.tokens[j].pos == "NOUN" and j not in tree.ancestors(i))
         own = own_posting(tree, i, posts, sides, [i] + ([governor] if governor is not None else []),
-                          bool(args.target))
+                          bool(args.target), acts)
         if own is None and not args.target and frame.type in COOCCURRENCE_TYPES:
             own = own_posting(tree, i, posts, sides, [t.i for t in tree.tokens if tree.head(t.i) is None])
         if own is not None:

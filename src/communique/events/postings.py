@@ -95,11 +95,12 @@ def owner_of(tree: Tree, envoy: int, prep: int, place: ActorMention, mentions: l
 
 
 def own_posting(tree: Tree, i: int, posts: list[Posting], source_codes: set[str],
-                anchors: list[int], targeted: bool = False) -> ActorMention | None:
+                anchors: list[int], targeted: bool = False, other_acts: frozenset[int] = frozenset()) -> ActorMention | None:
     """The posting of the acting side's own envoy when that envoy is an argument of the trigger (or of the verb it
     hangs from): "recalled its ambassador in Buenos Aires" concerns Argentina. An envoy that is the active subject
     of a trigger that has a target (`targeted`) acts itself: "the UN mission in Mali condemned Russia" targets Russia,
-    not the posting."""
+    not the posting; one inside the phrase of another act noun (`other_acts`) belongs to that act ("обвинил Эр-Рияд
+    в ударе по иранскому посольству в Йемене": the strike's, not the accusation's)."""
     doers = {k for a in anchors for s in tree.kids(a, "nsubj") for k in tree.subtree(s)} if targeted else set()
     for p in posts:
         if p.envoy in doers:
@@ -108,7 +109,7 @@ def own_posting(tree: Tree, i: int, posts: list[Posting], source_codes: set[str]
             continue
         if p.place.code in source_codes:
             continue
-        if any(p.envoy in tree.subtree(a) for a in anchors):
+        if any(p.envoy in tree.subtree(a) for a in anchors) and not other_acts & set(tree.ancestors(p.envoy)):
             return p.place
     return None
 

@@ -56,18 +56,23 @@ def repair_oblique_subjects(tokens: list[Token]) -> None:
 
 
 def repair_non_grata(tokens: list[Token]) -> None:
-    """"персона нон грата" as one word: its two Latin words fixed to "персона"; a bare noun after it the verb's object."""
+    """"персона нон грата" as one word: its two Latin words fixed to "персона"; a bare noun after it the verb's object.
+    Written in Latin letters ("объявила persona non grata сотрудника"), the tagger takes "persona" for a foreign word:
+    it is the noun "персона" all the same."""
     for n, tok in enumerate(tokens[:-2]):
         first, second = tokens[n + 1], tokens[n + 2]
-        if tok.lemma != "персона" or first.text.lower() not in _NON_GRATA[0] or \
+        if tok.lemma not in ("персона", "persona") or first.text.lower() not in _NON_GRATA[0] or \
                 second.text.lower() not in _NON_GRATA[1]:
             continue
+        tok.lemma, tok.pos = "персона", "NOUN"
         verb = tok.head if tok.head != tok.i and tokens[tok.head].pos == "VERB" else None
         for word in (first, second):
             word.dep, word.head = "fixed", tok.i
         cased = {t.head for t in tokens if t.dep == "case"}
         for t in tokens:      # what hangs on the phrase after it: with no preposition the verb's object ("...
-            if t.head not in (tok.i, first.i, second.i) or t.i <= second.i or t.pos not in ("NOUN", "PROPN"):
+            hung_on_itself = t.head == t.i and t.i == second.i + 1 and t.dep != "root"   # "grata сотрудника"
+            if t.head not in (tok.i, first.i, second.i) and not hung_on_itself or t.i <= second.i or \
+                    t.pos not in ("NOUN", "PROPN"):
                 continue      # грата российского консула"), with one the phrase's own ("... грата в Болгарии")
             if t.i in cased:
                 t.head = tok.i
