@@ -256,3 +256,12 @@ def test_a_response_measure_the_act_is_said_to_be_is_no_threat(language, text):
     # role_preps: "в качестве", "as", "como" name what the act is; only a measure promised is a threat
     found = triples(code_events(text, language))
     assert ("SANCTION", "JPN", "CHN") in found and not [t for t in found if t[0] == "THREATEN"]
+
+
+def test_the_side_told_is_never_the_unnamed_speaker():
+    # «Американской стороне заявлено, что ...»: no one named says it; the speaker is the side the text was about
+    # before, never the one it is said to (a dative of the speech verb: unsaid_speaker)
+    text = ("Высылка американских журналистов из России стала ответом на решение Вашингтона. Американской стороне "
+            "заявлено, что любые недружественные шаги США получат жесткий ответ.")
+    found = triples(code_events(text, "ru"))
+    assert ("THREATEN", "RUS", "USA") in found and ("THREATEN", "USA", "RUS") not in found

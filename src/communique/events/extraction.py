@@ -416,7 +416,8 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
         said = speech_subjects(tree, i, lex, mentions, heads)
         colon = [] if said else colon_speakers(tree, i, mentions)     # "X, official of Y: «we will respond»"
         unsaid = not said and ((said_by(colon[0], args) if colon else None)
-                               or unsaid_speaker(tree, i, lex, args, context) or quoted_speaker(tree, i, args, context))
+                               or unsaid_speaker(tree, i, lex, args, context, mentions, heads)
+                               or quoted_speaker(tree, i, args, context))
         if tree.tokens[i].pos == "VERB" and not said and not unsaid:
             return []                     # "the strike destroyed hopes of peace" with no one quoted: no accusation
         args = unsaid or speaker_arguments(tree, i, lex, mentions, heads, args)     # "..., dijo en un comunicado"

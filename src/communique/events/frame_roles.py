@@ -478,10 +478,11 @@ def on_behalf(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], he
     return []
 
 
-def unsaid_speaker(tree: Tree, i: int, lex: Lexicon, args: Arguments,
-                   context: list[ActorMention]) -> Arguments | None:
+def unsaid_speaker(tree: Tree, i: int, lex: Lexicon, args: Arguments, context: list[ActorMention],
+                   mentions: list[ActorMention] = (), heads: dict | None = None) -> Arguments | None:
     """A speech verb with no subject at all ("..., dijo en un comunicado", "..., заявил в коммюнике"): the one who
-    speaks is the subject of the sentences before (``context``); what the clause says is about the others."""
+    speaks is the subject of the sentences before (``context``), never the one it is said to ("Американской стороне
+    заявлено, что ...": a dative of the verb); what the clause says is about the others."""
     speech = lex.words("roles", "speech_verbs")
     verbs = [a for a in [i] + tree.ancestors(i) if tree.lemma(a) in speech] + [
         t.i for t in tree.tokens if tree.lemma(t.i) in speech and tree.head(t.i) is None]
@@ -494,7 +495,12 @@ def unsaid_speaker(tree: Tree, i: int, lex: Lexicon, args: Arguments,
     impersonal = verb.morph.get("VerbForm") == "Part" and verb.morph.get("Variant") == "Short"   # «заявлено, что»
     if named or verb.morph.get("VerbForm") not in ("Fin", None) and not impersonal or verb.morph.get("Person") == "1":
         return None
-    speaker = context[0]
+    told = {k for c in tree.children[verbs[0]] if tree.tokens[c].morph.get("Case") == "Dat"
+            and tree.preposition(c) is None for k in tree.subtree(c)}
+    addressees = {m.code for m in mentions if (heads or {}).get(id(m)) in told}
+    speaker = next((m for m in context if m.code not in addressees), None)
+    if speaker is None:
+        return None
     others = [m for m in args.source + args.target + args.pair if m.code != speaker.code]
     return Arguments(source=[speaker], target=others[:1], has_subject=True) if others or impersonal else None
 
