@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..actors import entities
 from ..datafiles import language_data, load_data
-from ..records import Article
+from ..records import Article, Token
 
 ACTOR_KINDS = ("country", "person", "org", "place", "demonym", "seat")
 
@@ -49,8 +49,10 @@ def actor_mentions(article: Article) -> dict[int, list[ActorMention]]:
 def institution_references(article: Article, found: dict[int, list[ActorMention]]) -> dict[int, list[ActorMention]]:
     """"... the Chinese Embassy in recent days ... The Embassy is urged to adhere to them": a bare definite noun of
     an institution (``[definite] nouns`` after ``[definite] articles`` in data/lang/<iso>/discourse.toml, with no
-    phrase of its own) refers back to the latest organisation named before whose name holds that noun."""
+    phrase of its own) refers back to the latest organisation named before whose name holds that noun; one with
+    none before, forward to the first named after ("La Cancillería informó ... la Cancillería boliviana recalcó")."""
     latest: dict[str, ActorMention] = {}          # institution noun -> latest organisation named with it
+    pending: list[tuple[int, Token, str]] = []    # bare nouns with no organisation named before
     for index, sentence in enumerate(article.sentences):
         words = definite_words(sentence.language)
         here = found.get(index, [])
@@ -65,9 +67,18 @@ def institution_references(article: Article, found: dict[int, list[ActorMention]
             if bare and noun in latest:
                 ref = latest[noun]
                 here.append(ActorMention(index, t.start, t.end, t.text, ref.code, ref.kind, ref.entity, ref.sector))
+            elif bare and not latest:
+                pending.append((index, t, noun))
         for m in here:
             if m.kind == "org":
-                latest.update((w, m) for w in m.text.lower().split() if w in words["nouns"])
+                for w in m.text.lower().split():
+                    if w in words["nouns"]:
+                        latest[w] = m
+                        for n, t, noun in [p for p in pending if p[2] == w]:
+                            found.setdefault(n, []).append(ActorMention(n, t.start, t.end, t.text, m.code, m.kind,
+                                                                        m.entity, m.sector))
+                            found[n].sort(key=lambda x: x.start)
+                        pending = [p for p in pending if p[2] != w]
         if here:
             here.sort(key=lambda m: m.start)
             found[index] = here

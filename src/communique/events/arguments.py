@@ -69,6 +69,12 @@ def role_of(tree: Tree, mention_head: int, predicate: int,
     return dep, prep      # an English pobj's own preposition is its head, the predicate's `prep` child
 
 
+def path_below(tree: Tree, h: int, c: int) -> list[int]:
+    """The words from `h` up to its ancestor `c`, `c` left out ("la embajada de China ante el gobierno de Filipinas")."""
+    path = [h] + tree.ancestors(h)
+    return path[:path.index(c)] if c in path else []
+
+
 def role_child(tree: Tree, h: int, i: int) -> int:
     """The child of `i` on the path up from `h` (`h` itself when it hangs on `i`)."""
     path = [h] + tree.ancestors(h)
@@ -411,7 +417,7 @@ def governed_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions:
         if is_noun and not args.source and possessive_pronoun(tree, i, lex):
             args.subject_is_pronoun = True        # "his visit", "su visita": someone already named
         return
-    pronouns = lex.words("roles", "pronoun_subjects")
+    pronouns, target_preps = lex.words("roles", "pronoun_subjects"), lex.words("roles", "target_preps")
     subjects = [s for s in tree.kids(governor, *SUBJECT_DEPS) if s != i and tree.lemma(s) not in lex.nouns]
     objects = [s for s in subjects if oblique_subject(tree, s)]
     subjects = [s for s in subjects if s not in objects]
@@ -430,9 +436,12 @@ def governed_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions:
         in_subject = any(h in tree.subtree(s) for s in (controller or subjects))
         if in_subject and is_noun and tree.is_passive(governor):
             args.target.append(m)         # "дипломат объявлен персоной нон грата": declared so, not declaring
-        elif (predicated or tree.tokens[i].dep in OBJECT_DEPS) and tree.is_passive(governor) \
-                and is_agent(tree, role_child(tree, h, governor), lex):
-            args.source.append(m)         # "was declared persona non grata by the EU Council": who declared it
+        elif is_noun and tree.is_passive(governor) and is_agent(tree, (c := role_child(tree, h, governor)), lex) \
+                and not any(tree.tokens[k].pos == "PUNCT" for k in range(governor + 1, c)) \
+                and not any(tree.preposition(j) in target_preps for j in path_below(tree, h, c)):
+            # "was declared persona non grata by the EU Council", "a protest was lodged by China": who did it (an
+            # agent after a comma may be a participle's the parser moved up: "actions taken, ..., by the guards")
+            args.source.append(m)
         elif predicated and any(h in tree.subtree(s) for s in tree.kids(governor, *PASSIVE_SUBJECT_DEPS)):
             args.target.append(m)         # "two Russian diplomats were declared persona non grata"
         elif in_subject and not args.has_subject and (not args.source or joined_subject(tree, h, frame, args, heads)):
@@ -479,7 +488,12 @@ def light_verb(tree: Tree, i: int, governor: int, lex: Lexicon) -> bool:
     carrier, h, amount = i, tree.head(i), amount_above(tree, i)
     if container(tree, h) or amount is not None:
         carrier = h if amount is None else amount   # "провести второй раунд консультаций", "$600 million in aid"
-    if tree.tokens[carrier].dep.split(":")[0] not in LIGHT_VERB_DEPS | PREDICATE_DEPS \
+    # "a strong protest was lodged by China": the subject of a passive light verb is carried as its object is, when
+    # the verb names who did it ("дипломатам заявлен протест" leaves the doer unsaid)
+    carried_subject = (tree.tokens[carrier].dep in PASSIVE_SUBJECT_DEPS or (
+        tree.tokens[carrier].dep == "nsubj" and tree.is_passive(governor))) and any(
+        is_agent(tree, k, lex) for k in tree.kids(governor))
+    if tree.tokens[carrier].dep.split(":")[0] not in LIGHT_VERB_DEPS | PREDICATE_DEPS and not carried_subject \
             or tree.preposition(carrier) in lex.words("roles", "reason_preps") | lex.words("roles", "cause_preps"):
         return False
     lemma = tree.lemma(governor)

@@ -330,6 +330,8 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
         passive_subjects = tree.kids(i, "nsubj") if tree.is_passive(i) else []   # "fue convocado el embajador"
         # and the title before an object's name ("summoned Russian Ambassador Alexei Borodavkin")
         nouns = tree.kids(i, *OBJECT_DEPS, *PASSIVE_SUBJECT_DEPS) + passive_subjects + marked_objects(tree, i, lex)
+        # the object of a particle the parser took for a preposition ("called in the ambassador")
+        nouns += [o for p in tree.kids(i, "prep") if tree.lemma(p) in frame.requires_prep for o in tree.kids(p, "pobj")]
         objects = {w for c in nouns + [k for h in nouns for k in tree.kids(h, "compound")]
                    for w in (tree.lemma(c), tree.tokens[c].text.lower())}
         if not objects & set(frame.requires_object_noun):

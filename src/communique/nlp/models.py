@@ -27,7 +27,7 @@ from ..registry import memory_not_counted
 from . import greedy_parser
 from .greedy_ner import greedy_ner
 from .lemmas import fast_lemmatizer
-from .repair import repair_english_non_grata, repair_russian
+from .repair import repair_english_non_grata, repair_russian, repair_spanish
 from .ruler import ruler_rerun, ruler_table
 
 log = logging.getLogger(__name__)
@@ -415,6 +415,8 @@ def _fill_from_spacy(sentence: Sentence, doc: Any, *, parsed: bool) -> None:
                                 dep=dep, head=head, morph=_morph(strings[morph]) if morph else {}))
     if parsed and sentence.language == "en" and "grata" in sentence.text:
         repair_english_non_grata(tokens)
+    if parsed and sentence.language == "es" and "," in sentence.text:
+        repair_spanish(tokens)
     sentence.tokens = tokens
     sentence.ner = [NerSpan(base + e.start_char, base + e.end_char, e.label_, e.text) for e in doc.ents]
     sentence.parsed = parsed

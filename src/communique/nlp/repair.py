@@ -348,3 +348,27 @@ def repair_self_heads(tokens: list[Token]) -> None:
             noun = next((n for n in reversed(tokens[:t.i]) if n.pos in ("NOUN", "PROPN")), None)
             if t.head == tok.i and noun is not None:
                 t.head = noun.i           # "Министр иностранных дел Кыргызской Республики": on the noun before it
+
+
+def repair_spanish(tokens: list[Token]) -> None:
+    """spaCy's Spanish parse of two clauses joined by a comma with no conjunction ("Bolivia rompió relaciones, Chile y
+    Colombia llamaron a sus embajadores") hangs the second clause's coordinated subject on a word of the first clause
+    as more conjuncts, leaving the second verb with no subject: names joined by "y" that open right after a comma and
+    end right before a plural finite verb with no subject of its own, the first hung on a word before the comma, are
+    that verb's subject."""
+    for verb in tokens:
+        if verb.pos != "VERB" or verb.i < 4 or not _finite(verb) or verb.morph.get("Number") != "Plur" or any(
+                t.head == verb.i and t.i != verb.i and t.dep.startswith("nsubj") for t in tokens):
+            continue
+        n = verb.i - 1
+        while n > 0 and (tokens[n].pos == "PROPN" or tokens[n].dep == "cc"):
+            n -= 1
+        span = tokens[n + 1:verb.i]
+        if tokens[n].text != "," or len(span) < 3 or span[0].pos != "PROPN" or span[-1].pos != "PROPN" or \
+                span[0].dep != "conj" or span[0].head >= n or not any(t.dep == "cc" for t in span):
+            continue                      # no comma before, or a list hung where it stands
+        inside = {t.i for t in span}
+        for t in span[1:]:
+            if t.head not in inside and t.dep == "conj":
+                t.head = span[0].i        # the other names: conjuncts of the first
+        span[0].head, span[0].dep = verb.i, "nsubj"
