@@ -288,3 +288,19 @@ def test_a_bracketed_stamp_deep_in_a_sentence_is_not_read():
 ])
 def test_a_captions_date_in_brackets_after_the_headline_is_not_its_stamp(text):
     assert run(text).published is None
+
+
+def test_the_scrapers_month_marker_is_read_and_the_datelines_day_refines_it():
+    from communique.reading.metadata import DATE_MARKER
+
+    assert DATE_MARKER.match(" date 2016-10 Buenos Aires, 14 oct (EFE).- ").group(1) == "2016-10"
+    assert DATE_MARKER.match(" date 2016-10-14 Headline").group(1) == "2016-10-14"
+    assert DATE_MARKER.match(" date 2016-1012 Headline") is None
+    doc = communique.extract(" date 2016-10 Buenos Aires, 14 oct (EFE).- Argentina presentó hoy una nota de protesta al "
+                  "Reino Unido por los ejercicios militares en el Atlántico Sur.\n\nEl Gobierno exigió al Reino Unido "
+                  "que suspenda las maniobras.")
+    assert doc["published"] == "2016-10-14"
+    assert not doc["text"].lstrip().startswith("date")
+    only_month = communique.extract(" date 2016-10 El Gobierno argentino presentó una nota de protesta al Reino Unido por "
+                         "los ejercicios militares en el Atlántico Sur.\n\nLa cancillería exigió que se suspendan.")
+    assert only_month["published"] == "2016-10"

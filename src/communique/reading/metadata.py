@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 
 YEAR_WINDOW = (1990, 2030)          # years a news article may plausibly be published in
 HEAD_CHARS = 2500                   # where date lines and bylines are looked for (the top of the page)
-DATE_MARKER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b")
+DATE_MARKER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)(?![\w-])")
 
 _TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?\s?m\.?|hrs?|hs|h|GMT|UTC|MSK|ALMT)\b)?(?:\s*[+\-]\d{2}:?\d{2})?"
 _DATE_LABELS = (r"published|updated|last updated|posted|date|publicado|publicada|actualizado|actualizada|fecha|a las|at"

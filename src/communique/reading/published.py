@@ -143,10 +143,16 @@ def text_candidates(source: str, dateline: Dateline | None) -> list[Candidate]:
                                                             if d.year and kind == "date-line")]
     if not found and (stamp := bracketed_stamp(source)) is not None:
         found.append(Candidate(stamp, "dateline"))
-    if found:
-        return found[:1] + [c for c in found[1:] if c.date != found[0].date]
     partial, kind = ((dateline.date, "dateline") if dateline and dateline.date
                      else (head[0][0], "date-line") if head else (None, ""))
+    if found:
+        found = found[:1] + [c for c in found[1:] if c.date != found[0].date]
+        if len(found[0].date) == 7 and partial is not None and partial.year is None \
+                and found[0].date.endswith(f"-{partial.month:02d}"):
+            # the scraper's month (" date 2016-10 ") and the dateline's day without a year ("Buenos Aires, 14 oct
+            # (EFE).-"): the day of that month (`choose` refines the month by it)
+            found.append(Candidate(f"{found[0].date}-{partial.day:02d}", kind, inferred=True))
+        return found
     if partial is not None and (year := infer_publication_year(source, partial)):
         found.append(Candidate(f"{year:04d}-{partial.month:02d}-{partial.day:02d}", kind, inferred=True))
     if (month := relative_month(source)) is not None:
