@@ -116,19 +116,23 @@ def best_time(article: Article, event: Event, times: list[TimeExpression]) -> Ti
     sentence = article.sentences[event.sentence] if 0 <= event.sentence < len(article.sentences) else None
     anchor = event.trigger.start if event.trigger else (sentence.start if sentence else event.evidence.start)
     trigger = _trigger_token(sentence, event) if sentence else None
-    return _closest_time(article, sentence, trigger, anchor, times)
+    return _closest_time(article, sentence, trigger, anchor, times, verbal=event.type in _VERBAL_TYPES)
 
 
 def _closest_time(article: Article, sentence: Sentence | None, trigger: Token | None, anchor: int,
-                  times: list[TimeExpression], reference: str | None = None) -> TimeExpression | None:
+                  times: list[TimeExpression], reference: str | None = None,
+                  verbal: bool = False) -> TimeExpression | None:
     """Of `times`, the one that dates the act at `trigger` (offset `anchor`): attached to its clause first, then
     the nearest; a time of another clause or a noun only when it lies within a week of publication (or of the
-    `reference` day that stands for it)."""
+    `reference` day that stands for it); for an act done by saying (`verbal`), only on that day itself: what a
+    protest, a demand or a condemnation is about came before it ("exigió explicaciones por los hechos ocurridos el
+    lunes")."""
     published = Anchor.parse(reference or article.published)
     ranked = []
     for time in times:
         how = attachment(sentence, time, trigger) if sentence is not None else "none"
-        if how == "weak" and not _near_publication(time, published):
+        if how == "weak" and (not _near_publication(time, published)
+                              or (verbal and published is not None and time.value != iso(published.date, "day"))):
             continue
         distance = min(abs(time.start - anchor), abs(time.end - anchor))
         ranked.append(((0 if how == "direct" else 1, 0 if time.value else 1, distance), time))
@@ -158,7 +162,14 @@ class ActDates:
                 for n in range(len(self.article.sentences)):
                     self._times[n] = [t for t in every if t.sentence == n]
         if index not in self._times:
-            self._times[index] = sentence_times(self.article, index, self._anchor, self.languages)
+            found = sentence_times(self.article, index, self._anchor, self.languages)
+            if any(t.kind.startswith(STORY_DAY) and t.value is None for t in found):
+                # "El día anterior, ...": counted from a day stated before (`resolve_story_days`)
+                before = [t for n in range(index) for t in self.times(n)]
+                told = before + list(found)
+                resolve_story_days(told, self._anchor)
+                found = told[len(before):]
+            self._times[index] = found
         return self._times[index]
 
     def of(self, index: int, trigger: int) -> str | None:
@@ -379,24 +390,40 @@ def _compared(value: str, published: str) -> int:
 def inherit_dates(article: Article) -> None:
     """An undated event stated in the same sentence as a dated meeting or visit took place during it: "durante su
     próxima visita a Rusia se firmará una declaración" takes the visit's date, at the visit's status; so does an
-    undated act of the meeting's own two sides told in the sentence right after the one that dates it ("Jaishankar
-    held talks with Lavrov on Wednesday ... The two ministers also agreed to work closely ...")."""
+    undated act of the meeting's own two sides told after the sentence that dates it, up to five sentences on with
+    no other time stated in between ("Jaishankar held talks with Lavrov on Wednesday ... The two ministers also
+    agreed to work closely ...", "25 ноября Путин прибыл в Бишкек ... По итогам переговоров они подписали ...")."""
     frames = [e for e in article.events if e.type == "CONSULT" and e.date and e.date_text]
     for event in article.events:
         if event.date or event.type == "CONSULT" or not 0 <= event.sentence < len(article.sentences):
             continue
         sentence = article.sentences[event.sentence].start
-        before = article.sentences[event.sentence - 1].start if event.sentence > 0 else None
         for frame in frames:
             stated_in = {frame.evidence.start} | {span.start for span in frame.also}
-            just_before = before in stated_in and any(t.sentence == event.sentence - 1 and t.text == frame.date_text
-                                                      for t in article.times)     # dated there, not elsewhere
             same_sides = {frame.source.code, frame.target.code} == {event.source.code, event.target.code}
-            if (sentence in stated_in or (same_sides and just_before)) \
+            if (sentence in stated_in or (same_sides and _told_after(article, frame, stated_in, event.sentence))) \
                     and _same_status_class(frame.status, event.status):
                 event.date, event.date_text = frame.date, frame.date_text
                 break
     _inherit_by_place(article, frames)
+
+
+#: how many sentences after the one that dates a meeting an undated act of its two sides may be told
+_NARRATIVE_REACH = 5
+
+
+def _told_after(article: Article, frame: Event, stated_in: set[int], index: int) -> bool:
+    """Is sentence `index` told after the sentence of `frame` (stated in the sentences starting at `stated_in`)
+    that states its date, within `_NARRATIVE_REACH` sentences, with no other time stated in the sentences between?"""
+    dated_at = max((t.sentence for t in article.times if t.text == frame.date_text and t.sentence is not None
+                    and 0 <= t.sentence < index and article.sentences[t.sentence].start in stated_in), default=None)
+    if dated_at is None or index - dated_at > _NARRATIVE_REACH:
+        return False
+    if index - dated_at > 1 and any(t.value and t.sentence is not None and t.sentence < dated_at and _compared(t.value, frame.date) > 0
+           for t in article.times):
+        return False                 # the story went back in time ("Argel decidió este domingo ... Marruecos había
+                                     # reaccionado en una reunión el 13 de julio"): that meeting is background
+    return not any(t.value and t.sentence is not None and dated_at < t.sentence < index for t in article.times)
 
 
 #: how many sentences back the act that "the decision", "la medida", "это решение" names may be told
@@ -676,7 +703,7 @@ def _article_times(article: Article, published: str | None, languages: tuple[str
     times: list[TimeExpression] = []
     for index in range(len(article.sentences)):
         times.extend(sentence_times(article, index, published, languages))
-    resolve_story_days(times)
+    resolve_story_days(times, published)
     return times
 
 
@@ -684,19 +711,34 @@ def _article_times(article: Article, published: str | None, languages: tuple[str
 _STORY_DAY_REACH = 2
 
 
-def resolve_story_days(times: list[TimeExpression]) -> None:
+def resolve_story_days(times: list[TimeExpression], published: str | None = None) -> None:
     """A day counted from the story's own last day ("Putin met Xi on Tuesday. A day earlier, he ...", "al día
     siguiente", "днем ранее"; kind ``storyday-1``, ``storyday+1`` from `times`): the day before or after the
-    nearest day stated before it, in its sentence or up to two sentences back; unresolved without one."""
+    nearest day stated before it, in its sentence or up to two sentences back. Without one, the story's day is
+    the last day stated earlier in the text when it lies within a week of the report (`published`: "Este martes 7
+    de mayo ... [four sentences] El día anterior, ..."), else the report's own day; unresolved without either."""
+    report = Anchor.parse(published)
     for n, time in enumerate(times):
         if not time.kind.startswith(STORY_DAY) or time.value is not None or time.sentence is None:
             continue
-        before = [t for t in times[:n] if t.value and len(t.value) == 10 and t.sentence is not None
-                  and 0 <= time.sentence - t.sentence <= _STORY_DAY_REACH and t.end <= time.start]
-        day = Anchor.parse(before[-1].value) if before else None
+        days = [t for t in times[:n] if t.value and len(t.value) == 10 and t.sentence is not None
+                and t.end <= time.start]
+        near = [t for t in days if 0 <= time.sentence - t.sentence <= _STORY_DAY_REACH]
+        day = Anchor.parse(near[-1].value) if near else _story_day(days, report)
         if day is not None:
             shifted = day.date + timedelta(days=int(time.kind[len(STORY_DAY):]))
             times[n] = replace(time, value=shifted.isoformat(), kind="relative")
+
+
+def _story_day(days: list[TimeExpression], report: Anchor | None) -> Anchor | None:
+    """The day a story told without a day near it is of: the last day stated before, when within a week of the
+    report (`_NEWS_DAY_REACH`), else the report's day (None when the report's day is not known)."""
+    if report is None or report.precision != "day":
+        return None
+    last = Anchor.parse(days[-1].value) if days else None
+    if last is not None and abs((report.date - last.date).days) <= _NEWS_DAY_REACH:
+        return last
+    return report
 
 
 @stage("dates", "1", requires=("sentences", "events"), assigns=("times", "events.date", "events.date_text"))
