@@ -265,3 +265,15 @@ def test_the_side_told_is_never_the_unnamed_speaker():
             "заявлено, что любые недружественные шаги США получат жесткий ответ.")
     found = triples(code_events(text, "ru"))
     assert ("THREATEN", "RUS", "USA") in found and ("THREATEN", "USA", "RUS") not in found
+
+
+@pytest.mark.parametrize("language, text, expected, reversed_", [
+    ("ru", "Посол Японии получил ноту протеста от МИД Китая.", ("ACCUSE", "CHN", "JPN"), ("ACCUSE", "JPN", "CHN")),
+    ("ru", "МИД Китая вызвал посла Японии. Японский посол получил ноту протеста.", ("ACCUSE", "CHN", "JPN"),
+     ("ACCUSE", "JPN", "CHN")),
+])
+def test_who_gets_a_note_is_its_target(language, text, expected, reversed_):
+    # receipt_verbs: the subject of "получить" ("receive", "recibir") gets the act its object names; the giver is the "от"
+    # phrase, else the side the text was about
+    found = triples(code_events(text, language))
+    assert expected in found and reversed_ not in found

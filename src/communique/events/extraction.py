@@ -76,6 +76,7 @@ from .frame_roles import (
 )
 from .postings import (drop_meetings_of_summons, hosting_side, summons, own_envoy_owners, own_posting, postings,
                        summoning_side, venue_head)
+from .receipts import received_from, receivers_of
 from .reported_acts import PUNISHING_TYPES, REACTION_TYPES, alleged_act, drop_aimed, drop_reason_targets, reported_doers
 from .rules import (
     CLAUSE_LINKS,
@@ -408,6 +409,10 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     args = thanked_for(tree, i, lex, mentions, heads) or absolute_arguments(tree, i, lex, mentions, heads, args) or args
     verb_pair(tree, i, lex, mentions, heads, args)      # "clashes broke out between Thailand and Cambodia"
     context, context_all = discourse.subjects, discourse.recent
+    if (getters := receivers_of(tree, i, frame, lex, mentions, heads)):    # "посол США получил ноту протеста"
+        got = {m.code for m in getters}
+        args.target, args.pair = getters, []
+        args.source = [m for m in args.source if m.code not in got] or [m for m in context if m.code not in got][:1]
     aid = aid_roles(tree, i, frame, lex, mentions, heads, args, context)
     if aid is not None:                   # a plane with aid arrived, aid received from X: no visit, X's aid
         if aid[0] is None:
@@ -521,7 +526,7 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     relation_sides(tree, i, frame, lex, args)    # "Cambodia and Thailand downgraded relations": each the other's
     if frame.inverse:                     # the subject side is the host: "Putin received Tokayev" is KAZ→RUS
         args.source, args.target = args.target, args.source
-    givers = received_from(tree, i, lex, mentions, heads) if aid is None else []
+    givers = received_from(tree, i, lex, mentions, heads) if aid is None and not getters else []
     if givers:                            # "accepted credentials from the ambassadors of Brazil and Hungary"
         # the receiver is who received, never one of the givers nor the nearest other actor: "Глава государства
         # принял грамоты у послов Бразилии, Венгрии и Вьетнама" with no head of state named yet states no pair
@@ -582,26 +587,6 @@ def own_gathering(tree: Tree, i: int, frame: Frame, source: ActorMention, target
         return False
     h = heads.get(id(source))
     return h is not None and tree.head(h) is not None and i in [tree.head(h), *tree.ancestors(h, 2)]
-
-
-def received_from(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict) -> list[ActorMention]:
-    """Who hands over what a receiving verb takes ("принял верительные грамоты у послов Бразилии"): they act."""
-    governor = governing_verb(tree, i)
-    if governor is None or tree.lemma(governor) not in lex.words("roles", "receive_verbs"):
-        return []
-    if tree.tokens[i].pos not in ("NOUN", "PROPN"):
-        return []
-    from_preps = lex.words("roles", "from_preps")
-    out = []
-    for m in mentions:
-        h = heads.get(id(m))
-        if h is None:
-            continue
-        role = role_of(tree, h, governor) or role_of(tree, h, i)
-        path = [h] + tree.ancestors(h)
-        if role is not None and (role[1] in from_preps or any(tree.preposition(j) in from_preps for j in path[:4])):
-            out.append(m)
-    return out
 
 
 def host_last(source: ActorMention, target: ActorMention,
