@@ -175,3 +175,21 @@ def test_iso_codes_and_common_words_are_no_currency(language, text):
     from communique.events.facts import fact_language, find_figures
 
     assert [f for f in find_figures(text, fact_language(language)) if f.category == "money"] == []
+
+
+@pytest.mark.parametrize("code,text", [
+    ("en", "Trade grew 12.5% to $1,200 million in 2023, with 25,000 tourists, 3 joint projects and 40 companies."),
+    ("en", "On 5/6/2024 the fund (No.7) paid 1.5 billion euros; item A-12 cost 300 dollars, up 4 per cent."),
+    ("es", "El comercio creció un 12,5 % hasta 1.200 millones de dólares, con 25.000 turistas y 32 empresas."),
+    ("ru", "Товарооборот вырос на 12,5% и достиг 1,2 млрд долларов; 25 тысяч туристов, 32 совместных проекта."),
+])
+def test_number_led_patterns_tried_where_numbers_begin_find_what_a_full_search_finds(code, text):
+    # a pattern opening with the number is tried only where a number can begin: the same matches as finditer
+    from communique.events.facts import _NUMBER_STARTS, _matches
+
+    lang = fact_language(code)
+    starts = [m.start() for m in _NUMBER_STARTS.finditer(text)]
+    patterns = [*lang.money, lang.percent, *(regex for regex, _ in lang.counts)]
+    for regex in patterns:
+        assert [m.span() for m in _matches(regex, text, starts)] == [m.span() for m in regex.finditer(text)]
+    assert find_figures(text, lang)

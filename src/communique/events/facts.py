@@ -12,9 +12,11 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..datafiles import language_data
+from ..reading.gates import finditer_at
 from ..records import Article, Fact, Sentence, Span, TimeExpression
 from ..registry import Stage, stage
 from .quotes import find_quotes
@@ -23,10 +25,12 @@ from .times import date_language
 log = logging.getLogger(__name__)
 
 # digits with optional thousands groups (1,200 / 27.800 / 1 200) and an optional decimal part
-_NUMBER = r"(?<![\w.,+/-])(?P<num>\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\w/])"
+_BEFORE_NUMBER = r"(?<![\w.,+/-])"
+_NUMBER = _BEFORE_NUMBER + r"(?P<num>\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\w/])"
 _SPACES = " \u00a0\u202f"
-#: every figure's pattern holds `_NUMBER`: a text without a digit has none, and is not searched
-_DIGIT = re.compile(r"\d")
+#: where a `_NUMBER` begins. Every figure's pattern holds one: a text where none begins has no figure, and a pattern
+#: that opens with `_NUMBER` (whose lookbehind makes the regex engine try every position) is tried there only
+_NUMBER_STARTS = re.compile(_BEFORE_NUMBER + r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,21 +213,22 @@ class Figure:
 def find_figures(text: str, lang: FactLanguage) -> list[Figure]:
     """Figures with a unit in `text`; bare numbers are not figures. Overlaps keep the longest."""
     found: list[Figure] = []
-    if not _DIGIT.search(text):
+    starts = [m.start() for m in _NUMBER_STARTS.finditer(text)]
+    if not starts:
         return found
     for regex in lang.money:
-        for m in regex.finditer(text):
+        for m in _matches(regex, text, starts):
             value = parse_number(m.group("num"), lang.decimal)
             unit = _currency(m.group("cur"), lang)
             if value is None or unit is None:
                 continue
             found.append(Figure(m.start(), m.end(), value * _multiplier(m.group("mult"), lang), unit, "money"))
-    for m in lang.percent.finditer(text):
+    for m in _matches(lang.percent, text, starts):
         value = parse_number(m.group("num"), lang.decimal)
         if value is not None and value <= 100:
             found.append(Figure(m.start(), m.end(), value, "percent", "percent"))
     for regex, rule in lang.counts:
-        for m in regex.finditer(text):
+        for m in _matches(regex, text, starts):
             value = parse_number(m.group("num"), lang.decimal)
             if value is not None:
                 found.append(Figure(m.start(), m.end(), value * _multiplier(m.group("mult"), lang), rule.unit,
@@ -234,6 +239,13 @@ def find_figures(text: str, lang: FactLanguage) -> list[Figure]:
         if all(fig.end <= k.start or fig.start >= k.end for k in kept):
             kept.append(fig)
     return sorted(kept, key=lambda f: f.start)
+
+
+def _matches(regex: re.Pattern[str], text: str, number_starts: list[int]) -> Iterator[re.Match[str]]:
+    """`regex.finditer(text)`; a pattern that opens with `_NUMBER` is tried only where a number begins."""
+    if regex.pattern.startswith(_NUMBER):
+        return finditer_at(regex, text, iter(number_starts))
+    return regex.finditer(text)
 
 
 def sentence_figures(article: Article, index: int) -> list[Figure]:
