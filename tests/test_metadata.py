@@ -251,3 +251,26 @@ def test_a_dateline_without_a_year_takes_it_from_the_same_day_written_in_full():
     assert article.published == "2025-04-25" and article.published_inferred
     anniversary = text.replace("2025", "1993")  # the same day, decades ago, is no year for the page when the text
     assert run(anniversary + " Hoy, en 2023, se cumplen treinta años.").published != "1993-04-25"  # says 2023
+
+
+@pytest.mark.parametrize("line", [
+    "Published: 12.03.2024, 10:45 | Updated June 3, 2024",
+    "Madrid, 3 de junio de 2024 (EFE). Actualizado 2024-06-04 a las 09:00",
+    "04 июля 2014, 10:43 · Москва, 5 августа; v2.12.2020 и 1.5.2020",
+    "Oct. 17 and SEPTEMBER 9th, 2023; 31-12-2021; page 3.4.2020",
+])
+def test_dates_found_where_days_begin_are_those_of_every_position(line, monkeypatch):
+    # the patterns that open with a day's (or year's) digits are tried only where such digits begin: the same
+    # dates as searching every position
+    from communique.reading import gates
+    from communique.reading.datetext import _dates_in
+
+    for lenient in (False, True):
+        _dates_in.cache_clear()
+        found = _dates_in(line, None, lenient)
+        with monkeypatch.context() as patched:
+            patched.setattr(gates, "finditer_at", lambda pattern, text, starts: pattern.finditer(text))
+            _dates_in.cache_clear()
+            assert _dates_in(line, None, lenient) == found
+        assert len(found) >= 2
+    _dates_in.cache_clear()

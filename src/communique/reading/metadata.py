@@ -4,7 +4,8 @@ Everything here reads the decoded text *before* cleaning (`raw_text`): the junk 
 credit lines, "Published:" labels) is exactly where a page states its metadata. This module finds the dates a page
 states (date lines, headline stamps, datelines: "ASUNCION, June 3 (EFE) –", "МОСКВА, 5 марта. /ТАСС/.") and infers
 a missing year from weekdays and the text's years; reading/published.py weighs them against the input's date, the
-page metadata, the address and the HTTP headers, and records where the publication date came from.
+page metadata, the address and the HTTP headers, and records where the publication date came from. The calendar
+dates of a line (`find_dates`, date lines, headline stamps) are read by reading/datetext.py.
 
 Month and weekday names, byline words and reporting verbs are language data (data/lang/<iso>/metadata.toml);
 outlets and their spellings are in data/outlets.toml.
@@ -20,209 +21,31 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from ..datafiles import data_languages, language_data, load_data
+from ..datafiles import language_data, load_data
 from ..records import Article
 from ..registry import Stage, memory_not_counted, stage
 from . import gates
+from .datetext import (  # noqa: F401  (the dates in text the stage reads; its importers take them from here)
+    DateMatch,
+    _alternation,
+    _valid,
+    _weekday_pattern,
+    available_languages,
+    find_dates,
+    is_date_line,
+    leading_date,
+    metadata_words,
+    month_names,
+    trailing_date,
+    unglue_time,
+    weekday_names,
+)
 
 log = logging.getLogger(__name__)
 
 YEAR_WINDOW = (1990, 2030)          # years a news article may plausibly be published in
 HEAD_CHARS = 2500                   # where date lines and bylines are looked for (the top of the page)
 DATE_MARKER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)(?![\w-])")
-
-_TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?\s?m\.?|hrs?|hs|h|GMT|UTC|MSK|ALMT)\b)?(?:\s*[+\-]\d{2}:?\d{2})?"
-_DATE_LABELS = (r"published|updated|last updated|posted|date|publicado|publicada|actualizado|actualizada|fecha|a las|at"
-                r"|опубликовано|обновлено|дата публикации|дата|изменено|on|el|в|года|г")
-
-
-# --- language data ------------------------------------------------------------------------------------------------
-
-def metadata_words(iso: str) -> dict[str, Any]:
-    """data/lang/<iso>/metadata.toml, or {} for a language without one."""
-    return language_data(iso, "metadata") or {}
-
-
-def available_languages() -> tuple[str, ...]:
-    return data_languages("metadata")
-
-
-@functools.lru_cache(maxsize=8)
-def month_names(languages: tuple[str, ...] | None = None) -> dict[str, int]:
-    names: dict[str, int] = {}
-    for iso in languages or available_languages():
-        names.update({k.lower(): int(v) for k, v in metadata_words(iso).get("months", {}).items()})
-    return names
-
-
-@functools.lru_cache(maxsize=8)
-def weekday_names(languages: tuple[str, ...] | None = None) -> dict[str, int]:
-    names: dict[str, int] = {}
-    for iso in languages or available_languages():
-        names.update({k.lower(): int(v) for k, v in metadata_words(iso).get("weekdays", {}).items()})
-    return names
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-# --- dates in text ------------------------------------------------------------------------------------------------
-
-@dataclass(frozen=True, slots=True)
-class DateMatch:
-    start: int
-    end: int
-    year: int | None
-    month: int
-    day: int
-
-    def iso(self) -> str | None:
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}" if self.year else None
-
-
-@functools.lru_cache(maxsize=16)
-def _date_patterns(languages: tuple[str, ...] | None = None, lenient: bool = False) -> tuple[re.Pattern[str], ...]:
-    months = month_names(languages)
-    month_any = _alternation(list(months))
-    # Month-first dates are an English habit with capitalised months ("June 3", "Oct. 17"); requiring the capital
-    # keeps "may" and "ago" in running text from being read as months. A dateline may write "set. 22" (lenient).
-    month_cap = month_any if lenient else _alternation([m.capitalize() for m in months] + [m.upper() for m in months])
-    edge, end = r"(?<![\w.])", r"(?![\w])"
-    return (
-        re.compile(rf"{edge}(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}){end}"),
-        re.compile(rf"{edge}(?P<d>\d{{1,2}})([./\-])(?P<m>\d{{1,2}})\2(?P<y>\d{{4}}){end}"),
-        re.compile(rf"{edge}(?P<d>\d{{1,2}})(?:\s+de)?\s+(?P<mn>{month_any})\.?"
-                   rf"(?:(?:\s+(?:de|del)\s+|,?\s+|\s*,\s*)(?P<y>\d{{4}})(?:\s*(?:г\.|года))?)?{end}", re.IGNORECASE),
-        re.compile(rf"{edge}(?P<mn>{month_cap})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
-                   rf"(?:,?\s+(?P<y>\d{{4}}))?{end}", re.IGNORECASE if lenient else 0),
-    )
-
-
-_DIGIT = re.compile(r"\d")
-
-
-def find_dates(text: str, languages: tuple[str, ...] | None = None, lenient: bool = False) -> list[DateMatch]:
-    """Calendar dates written in `text` (with or without a year), in order, overlaps removed."""
-    if not _DIGIT.search(text):
-        return []           # every date pattern holds a day's digits: a text without one is not searched
-    return list(_dates_in(text, languages, lenient))
-
-
-@functools.lru_cache(maxsize=64)
-def _dates_in(text: str, languages: tuple[str, ...] | None, lenient: bool) -> tuple[DateMatch, ...]:
-    """:func:`find_dates` of the last few texts: a page's head asks it of one line up to four times (too few are
-    kept for another page to meet them)."""
-    found: list[DateMatch] = []
-    months = month_names(languages)
-    for pattern in _date_patterns(languages, lenient):
-        for m in pattern.finditer(text):
-            month = months.get(m.group("mn").lower().rstrip(".")) if "mn" in m.groupdict() and m.group("mn") \
-                else int(m.group("m"))
-            year = int(m.group("y")) if m.group("y") else None
-            if month and _valid(year, month, int(m.group("d"))):
-                found.append(DateMatch(m.start(), m.end(), year, month, int(m.group("d"))))
-    found.sort(key=lambda d: (d.start, -(d.end - d.start)))
-    kept: list[DateMatch] = []
-    for date in found:
-        if not kept or date.start >= kept[-1].end:
-            kept.append(date)
-    return tuple(kept)
-
-
-def _valid(year: int | None, month: int, day: int) -> bool:
-    if not 1 <= month <= 12 or not 1 <= day <= 31:
-        return False
-    if year is None:
-        return day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
-    if not 1900 <= year <= 2100:
-        return False
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        return False
-    return True
-
-
-@functools.lru_cache(maxsize=8)
-def _weekday_pattern(languages: tuple[str, ...] | None = None) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)({_alternation(list(weekday_names(languages)))})(?!\w)", re.IGNORECASE)
-
-
-@functools.lru_cache(maxsize=8)
-def _date_line_residue(languages: tuple[str, ...] | None = None) -> re.Pattern[str]:
-    weekdays = _alternation(list(weekday_names(languages)))
-    # a newspaper's page number may follow the date ("Miércoles 21 de febrero de 2018, p. 11")
-    return re.compile(rf"(?i)(?<!\w)(?:{_DATE_LABELS}|{weekdays}|{_TIME}|(?:p|pp|pág|págs|стр|с)\.\s?\d{{1,3}})(?!\w)"
-                      r"|[\s\-–—|,/.:()\[\]•·]+")
-
-
-def is_date_line(line: str, languages: tuple[str, ...] | None = None) -> bool:
-    """A line that only states a date (and maybe a time, a weekday or a "Published:" label)."""
-    if len(line) > 80:
-        return False
-    dates = find_dates(line, languages)
-    if not dates:
-        return False
-    rest = line
-    for date in reversed(dates):
-        rest = rest[: date.start] + " " + rest[date.end:]
-    return not _date_line_residue(languages).sub("", rest).strip()
-
-
-def leading_date(line: str, languages: tuple[str, ...] | None = None) -> DateMatch | None:
-    """A full date stamp opening a short line, maybe after a time ("19:00 12.12.2020 Источник: ТАСС"), or None.
-
-    A stamp stands apart from what follows it (a time, a separator, a "Source:" label); a date that runs on into a
-    sentence ("June 25, 1993, relations were established", "25 июня 1993 года были установлены") dates an event
-    the body tells of, never the page."""
-    if len(line) > 150:
-        return None
-    dates = find_dates(line, languages)
-    if not dates or dates[0].year is None or not is_date_line(line[: dates[0].end], languages):
-        return None
-    rest = line[dates[0].end:]
-    if rest.strip() and not _STAMP_SEPARATOR.match(rest):
-        return None
-    return dates[0]
-
-
-# what may follow a date stamp on its line: a time, a separator, a label ending in a colon ("Источник:", "Fuente:")
-_STAMP_SEPARATOR = re.compile(rf"\s*(?:{_TIME}|[|•·/–—\-]|\w+(?:\s\w+)?:)")
-
-
-def unglue_time(line: str) -> str:
-    """A time glued to the year before it ("3 октября 202320:26") set apart."""
-    return _GLUED_TIME.sub(r"\1 \2", line)
-
-
-_GLUED_TIME = re.compile(r"(?<!\d)((?:19|20)\d{2})([0-2]?\d:[0-5]\d)(?!\d)")
-
-
-def trailing_date(line: str, languages: tuple[str, ...] | None = None) -> int | None:
-    """Where a date stamp glued to the end of a headline starts ("... unveiled 04 июля 2014, 10:43"), or None."""
-    dates = find_dates(line, languages)
-    if not dates or dates[-1].year is None or _SENTENCE_END.search(line):
-        return None  # a sentence ending on a date ("Relations were established on June 25, 1993.") is body text
-    start = dates[-1].start
-    if line.count("(", 0, start) > line.count(")", 0, start):
-        return None  # "... (Photo: ... in Niamey, July 6, 2024.)": a caption's date, inside its brackets
-    before = line[:start].split()
-    if before and before[-1].lower().strip(",") in _date_prepositions():
-        return None  # "... since June 25, 1993": the date is part of the sentence, not a stamp after a headline
-    if is_date_line(line[start:], languages) and len(before) >= 3:
-        return start
-    return None
-
-
-_SENTENCE_END = re.compile(r"[.;]\s*$")
-
-
-@functools.lru_cache(maxsize=1)
-def _date_prepositions() -> frozenset[str]:
-    """Words that tie a date into a sentence ("on", "since", "desde", "с"): data/lang/<iso>/metadata.toml."""
-    return frozenset(w.lower() for iso in available_languages()
-                     for w in metadata_words(iso).get("date_prepositions", []))
 
 
 # --- publication date ---------------------------------------------------------------------------------------------
