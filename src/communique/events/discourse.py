@@ -28,6 +28,7 @@ from ..actors.codes import countries
 from ..datafiles import language_data
 from ..lexicon import Frame, Lexicon
 from .actor_mentions import ActorMention
+from .merge import COOCCURRENCE_TYPES
 from .arguments import Arguments, governing_verb, plural_party_subject, role_of
 from .rules import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree
 from .triggers import act_kind
@@ -306,6 +307,13 @@ def pair_act(tree: Tree, i: int, frame: Frame, lex: Lexicon, args: Arguments, st
                                                                       for m in args.target):
         args.target = []
         return True
+    if not frame.mutual and frame.type not in COOCCURRENCE_TYPES and status() == "occurred" \
+            and each_other(tree, i, lex.language) and both_subjects(args):
+        return True                       # "Перу и Чили взаимно отозвали послов": each the other's
+    if frame.mutual and frame.requires_governor and frame.type not in COOCCURRENCE_TYPES and one_side_at_most(args) \
+            and status() == "occurred":
+        return True                       # "tras el intercambio de acusaciones": the two sides the text is about
+        # (an exchange: "the clashes" with no sides named may be with protesters)
     # "... arrived in Hanoi. On Tuesday he held talks": a meeting of one side referred back to (a pronoun, a dropped
     # subject) with no other named in its sentence is with the other side of the pair (`Discourse.take_pair`)
     return not args.target and frame.mutual and status() == "occurred" and (
@@ -313,6 +321,21 @@ def pair_act(tree: Tree, i: int, frame: Frame, lex: Lexicon, args: Arguments, st
         or (frame.type in MEETING_TYPES and not args.pair and len({m.code for m in args.source}) == 1
             and args.subject_is_pronoun                                      # "he", a dropped subject
             and tree.tokens[i].dep.split(":")[0] not in ("acl", "amod")))    # not "the memorandum signed in X"
+
+
+def one_side_at_most(args: Arguments) -> bool:
+    """No other side named: the act's two sides are the pair the text is about (`Discourse.take_pair` checks that
+    the one named, if any, is one of them)."""
+    return not (args.target or args.pair) and len({m.code for m in args.source}) < 2
+
+
+def both_subjects(args: Arguments) -> bool:
+    """Two sides named as the doers of a one-sided act each does to the other: they become the pair."""
+    named = distinct_codes(args.source)
+    if args.pair or args.target or len(named) != 2:
+        return False
+    args.pair, args.source = named, []
+    return True
 
 
 MEETING_TYPES = {"CONSULT", "AGREE"}     # a meeting and a signing (not a promise to cooperate, said in general)

@@ -269,6 +269,12 @@ def under_non_event_head(tree: Tree, i: int, lex: Lexicon, event_type: str | Non
     return False
 
 
+def claimed_right(tree: Tree, i: int, lex: Lexicon) -> bool:
+    """A response one claims the right to ("reserves the right to respond", "se reserva el derecho de responder",
+    "оставляет за собой право ответить"): promised as much as a planned one."""
+    return any(tree.lemma(a) in lex.words("roles", "right_heads") for a in tree.ancestors(i, 2))
+
+
 def stative(tree: Tree, i: int, lex: Lexicon) -> bool:
     """A nominal trigger held rather than happening: "has consular accords with Brazil", "tiene acuerdos"."""
     if tree.tokens[i].pos not in ("NOUN", "PROPN"):
@@ -535,7 +541,7 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
                      if m.code not in giving]
         args.source, args.target = givers, receivers
     status = event_status(tree, i, lex)
-    if frame.requires_planned and status != "planned":
+    if frame.requires_planned and status != "planned" and not claimed_right(tree, i, lex):
         return []                         # "Iran responded": a past response is no promise of one
     if frame.requires_negated:           # "no hay problemas entre nuestros países", said by one of the two sides
         if status != "negated" or args.pair or not args.source:

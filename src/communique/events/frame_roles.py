@@ -359,11 +359,22 @@ def aid_roles(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[Act
 
 def answers_named(tree: Tree, i: int, lex: Lexicon) -> bool:
     """A response verb that names what it answers, and no actor there ("would continue to respond firmly to any
-    attempts to question ..."): it answers that, not whoever acted before."""
+    attempts to question ..."): it answers that, not whoever acted before. An act it names ("will respond to the
+    expulsion", "ответит на высылку", "to this move") was someone's: the response answers its doer, named in its
+    phrase or having acted before (`answers_before`)."""
     if tree.tokens[i].pos not in ("VERB", "AUX"):
         return False
-    return any(tree.preposition(c) in lex.words("roles", "target_preps") and tree.tokens[c].dep.split(":")[0]
-               in ("prep", "obl", "nmod") for c in tree.children[i])
+    named = [c for c in tree.children[i] if tree.preposition(c) in lex.words("roles", "target_preps")
+             and tree.tokens[c].dep.split(":")[0] in ("prep", "obl", "nmod")]
+    return bool(named) and not any(_names_act(tree, c, lex) for c in named)   # not "на высылку по принципу ..."
+
+
+def _names_act(tree: Tree, c: int, lex: Lexicon) -> bool:
+    """The phrase at `c` (or, in English, its preposition's object) is an act: a trigger noun or a word that
+    refers to one ("the expulsion", "las sanciones", "этот шаг")."""
+    nouns = [c] if tree.tokens[c].pos in ("NOUN", "PROPN") else tree.kids(c, "pobj")
+    acts = lex.words("roles", "anaphoric_acts")
+    return any(tree.lemma(n) in lex.nouns or tree.is_word(n, acts) for n in nouns)
 
 
 ANAPHOR_TYPES = {"ACCUSE", "REJECT"}

@@ -17,6 +17,11 @@ from .actor_mentions import ActorMention
 # conflict and coercion name their target or are not coded ("the sanctions", "the war in Ukraine")
 COOCCURRENCE_TYPES = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REQUEST"}
 
+# one-sided acts that two sides can trade: each side's own statement or measure, one event each way (a clash is
+# one event of both)
+EACH_SIDE_TYPES = {"ACCUSE", "PROTEST", "REJECT", "THREATEN", "SANCTION"}
+
+
 @dataclass(slots=True)
 class Candidate:
     """An event found in one sentence, before document-level merging."""
@@ -72,8 +77,13 @@ def merge(candidates: list[Candidate], named_kinds: frozenset | set = frozenset(
             if key not in by_direction or c.confidence > by_direction[key].confidence:
                 by_direction[key] = c
         # conflict read both ways ("clashes between Thailand and Cambodia") still states the direction that no
-        # directed mention of it does ("Cambodian soldiers opened fire on Thai troops")
-        for c in [c for c in group if c.mutual and c.type not in COOCCURRENCE_TYPES] if directed else []:
+        # directed mention of it does ("Cambodian soldiers opened fire on Thai troops"); words or measures traded
+        # ("exchanged accusations", "взаимно понизили уровень представительства") are each side's act on the other
+        conflict = [c for c in group if c.mutual and c.type not in COOCCURRENCE_TYPES]
+        traded = [c for c in conflict if c.type in EACH_SIDE_TYPES]
+        if traded:
+            by_direction.pop(("", ""), None)
+        for c in traded if not directed else conflict:
             for s, t in ((c.source, c.target), (c.target, c.source)):
                 by_direction.setdefault((s.code, t.code), replace(c, source=s, target=t, mutual=False))
         kept.extend(by_direction.values())
