@@ -7,8 +7,9 @@ Runs the pipeline (rules only: the learned verifier off) over every gold set the
 pickles the processed articles (tokens, parses and actor spans kept) with their gold, one file per set, so that
 ``scripts/train_event_verifier.py`` can build candidates and features without parsing again. The sets:
 
-- ``seeds``: ../shared/seeds; ``dev``: ../shared/dev-articles; ``dev2b``: half B of ../shared/dev-articles-2
-  (even file numbers; half A, the odd ones, is held out and never read here); ``dev4``: /work/notes/dev4;
+- ``seeds``: ../shared/seeds; ``dev``: ../shared/dev-articles; ``dev2a``, ``dev2b``: half A (odd file numbers,
+  a training set) and half B (even, held out: measured, never trained on) of ../shared/dev-articles-2;
+  ``dev4``: /work/notes/dev4; ``dev9``, ``dev11``, ``dev12``, ``dev13``: /work/notes/devN (training sets);
   ``dev6``, ``dev7``: /work/notes/dev6 (conflictual) and /work/notes/dev7 (cooperative; its annotator labelled no
   event with an organisation as actor, so the trainer leaves such rule events there unlabelled);
   ``samples``: the bundled sample corpus; ``stream``: ../shared/stream (ordinary news where every event is false);
@@ -45,13 +46,16 @@ def gold_sets() -> dict[str, tuple[Path, Path | None]]:
         "dev6": (Path("/work/notes/dev6"), Path("/work/notes/dev6/gold.json")),
         "dev7": (Path("/work/notes/dev7"), Path("/work/notes/dev7/gold.json")),
         "dev9": (Path("/work/notes/dev9"), Path("/work/notes/dev9/gold.json")),
+        "dev11": (Path("/work/notes/dev11"), Path("/work/notes/dev11/gold.json")),
+        "dev12": (Path("/work/notes/dev12"), Path("/work/notes/dev12/gold.json")),
+        "dev13": (Path("/work/notes/dev13"), Path("/work/notes/dev13/gold.json")),
         "samples": (samples_gold().parent / "articles", samples_gold()),
         "stream": (SHARED / "stream", None),
     }
 
 
 def half_a(name: str) -> bool:
-    """dev-articles-2's half A (odd file numbers): held out, never processed here."""
+    """dev-articles-2's half A (odd file numbers)."""
     number = re.search(r"(\d+)", name)
     return number is not None and int(number.group(1)) % 2 == 1
 

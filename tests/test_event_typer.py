@@ -43,9 +43,12 @@ def test_the_artefact_loads_and_its_card_describes_it():
     assert card["structure"] == STRUCTURE
     assert typer.weights.shape[1] == len(TYPES)
     assert typer.weights.shape[0] == len(STRUCTURE) + (512 if card["training"]["vectors"] else 0)
-    assert card["thresholds"] == {"drop": pytest.approx(typer.drop), "add": pytest.approx(typer.add)}
+    assert card["thresholds"] == {"drop": pytest.approx(typer.drop), "add": pytest.approx(typer.add),
+                                  "further": pytest.approx(typer.further)}
     assert "dev2b" in card["training"]["never_trained_on"] and "dev2b" not in card["training"]["sets"]
-    assert set(card["out_of_fold"]["rules"]) >= {"dev9", "dev6", "dev7", "dev4", "dev2a", "dev2b", "stream"}
+    assert set(card["out_of_fold"]["rules"]) >= {"dev9", "dev6", "dev7", "dev4", "dev2a", "dev11", "dev12", "dev13",
+                                                 "dev2b", "stream"}
+    assert [row["sets"] for row in card["learning_curve"]] == list(range(1, len(card["training"]["sets"])))
 
 
 def test_the_option_is_off_by_default_and_known():
@@ -88,6 +91,42 @@ def test_decide_drops_unlikely_rule_events_and_adds_one_event_per_new_pair():
     assert [(e.type, e.source.code, e.target.code) for e in kept] == [("PROTEST", "AAA", "ZZZ"),
                                                                        ("AGREE", "AAA", "CCC")]
     assert decide(article, rules, examples, p, drop=0.0, add=2.0, make=make) == rules
+
+
+def test_decide_adds_a_further_type_of_a_rule_pair_unless_the_gold_gives_it_with_a_rule_type_there():
+    article = SimpleNamespace(sentences=[SimpleNamespace(start=0, end=10), SimpleNamespace(start=10, end=20)])
+    examples = [PairSentence(0, "AAA", "BBB"), PairSentence(0, "BBB", "AAA"), PairSentence(1, "AAA", "BBB")]
+    p = np.zeros((3, len(TYPES)), dtype=np.float32)
+    p[0, TYPES.index("PROTEST")] = 0.97         # the co-type of the rules' ACCUSE in its own sentence
+    p[1, TYPES.index("REQUEST")] = 0.9          # a further act of the pair, the other way
+    p[2, TYPES.index("PROTEST")] = 0.8          # a protest in another sentence
+    rules = [fake_event("ACCUSE", "AAA", "BBB", 0)]
+    make = lambda t, s, g, i, v: fake_event(t, s, g, i)         # noqa: E731
+    together = frozenset({frozenset(("ACCUSE", "PROTEST"))})
+    found = lambda events: [(e.type, e.source.code, e.target.code, e.sentence) for e in events]   # noqa: E731
+    # one further event per pair, the likeliest: without the co-types, the restated protest
+    assert found(decide(article, rules, examples, p, 0.0, 2.0, make, 0.85)) == [("ACCUSE", "AAA", "BBB", 0),
+                                                                                ("PROTEST", "AAA", "BBB", 0)]
+    assert found(decide(article, rules, examples, p, 0.0, 2.0, make, 0.85, together)) == [
+        ("ACCUSE", "AAA", "BBB", 0), ("REQUEST", "BBB", "AAA", 0)]
+    assert found(decide(article, rules, examples, p, 0.0, 2.0, make, 0.95, together)) == [("ACCUSE", "AAA", "BBB", 0)]
+    # with the document as scope, the protest in the other sentence restates the rules' accusation too
+    p[1, TYPES.index("REQUEST")] = 0.0
+    assert found(decide(article, rules, examples, p, 0.0, 2.0, make, 0.75, together)) == [
+        ("ACCUSE", "AAA", "BBB", 0), ("PROTEST", "AAA", "BBB", 1)]
+    assert found(decide(article, rules, examples, p, 0.0, 2.0, make, 0.75, together, "document")) == [
+        ("ACCUSE", "AAA", "BBB", 0)]
+
+
+def test_the_typer_keeps_its_thresholds_and_co_types(tmp_path):
+    weights = np.zeros((len(STRUCTURE), len(TYPES)), np.float32)
+    typer = Typer(np.zeros(len(STRUCTURE), np.float32), np.ones(len(STRUCTURE), np.float32), weights,
+                  np.zeros(len(TYPES), np.float32), 0.05, 2.0, 0.7, frozenset({frozenset(("AGREE", "COOPERATE"))}))
+    path = tmp_path / "typer.npz"
+    typer.save(path, {"model": path.name})
+    again = Typer.load(path)
+    assert (again.drop, again.add, again.further) == pytest.approx((0.05, 2.0, 0.7))
+    assert again.together == typer.together
 
 
 @pytest.mark.parametrize("vectors", [0, 512])

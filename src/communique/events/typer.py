@@ -149,7 +149,8 @@ def _kind(m: ActorMention) -> str:
 class Typer:
     """One-vs-rest logistic regressions over [sentence vector, standardised structure]:
     ``p[:, t] = sigmoid(concat(v, (s - mean) / scale) @ weights[:, t] + bias[t])``. A rule event is dropped below
-    `drop` in every sentence of its pair, a pair-type from `add` up is added."""
+    `drop` in every sentence of its pair, a new pair's type from `add` up is added, and a new type of a rule pair
+    from `further` up."""
 
     mean: np.ndarray
     scale: np.ndarray
@@ -157,6 +158,8 @@ class Typer:
     bias: np.ndarray
     drop: float
     add: float
+    further: float = 2.0
+    together: frozenset[frozenset[str]] = frozenset()      # pairs of types one gold event gives together
 
     @property
     def reads_vectors(self) -> bool:
@@ -172,7 +175,9 @@ class Typer:
     def save(self, path: Any, card: dict[str, Any]) -> None:
         np.savez(path, structure=np.array(STRUCTURE), types=np.array(TYPES), mean=self.mean.astype(np.float32),
                  scale=self.scale.astype(np.float32), weights=self.weights.astype(np.float32),
-                 bias=self.bias.astype(np.float32), drop=np.float32(self.drop), add=np.float32(self.add))
+                 bias=self.bias.astype(np.float32), drop=np.float32(self.drop), add=np.float32(self.add),
+                 further=np.float32(self.further),
+                 together=np.array(sorted("+".join(sorted(k)) for k in self.together), dtype=str))
         write_card(path, card)
 
     @classmethod
@@ -181,7 +186,9 @@ class Typer:
             if [str(f) for f in data["structure"]] != STRUCTURE or [str(t) for t in data["types"]] != list(TYPES):
                 raise ValueError("the event typer was trained on other features: run scripts/train_event_typer.py")
             return cls(data["mean"], data["scale"], data["weights"], data["bias"], float(data["drop"]),
-                       float(data["add"]))
+                       float(data["add"]), float(data["further"]) if "further" in data else 2.0,
+                       frozenset(frozenset(str(k).split("+")) for k in data["together"]) if "together" in data
+                       else frozenset())
 
 
 def pair_scores(examples: list[PairSentence], p: np.ndarray) -> dict[tuple[str, str, str], tuple[float, int]]:
@@ -196,10 +203,14 @@ def pair_scores(examples: list[PairSentence], p: np.ndarray) -> dict[tuple[str, 
 
 
 def decide(article: Article, events: list[Event], examples: list[PairSentence], p: np.ndarray, drop: float, add: float,
-           make: Callable[[str, str, str, int, float], Event | None] | None = None) -> list[Event]:
+           make: Callable[[str, str, str, int, float], Event | None] | None = None, further: float = 2.0,
+           together: frozenset[frozenset[str]] = frozenset(), scope: str = "sentence") -> list[Event]:
     """The rule events kept (those the model saw in no sentence are kept), then the added ones: for each pair of
-    actors the rules gave no event, the most likely (type, direction) from probability `add` up (`make` builds an
-    event of (type, source, target, sentence, probability); None: nothing added)."""
+    actors the rules gave no event, the most likely (type, direction) from probability `add` up, and for each pair
+    they did, the most likely (type, direction, sentence) from `further` up of a type they gave the pair in neither
+    direction, and that is not `together` (one gold event's types, as ACCUSE and PROTEST) with a type the rules gave
+    the pair in that sentence (`scope` "sentence") or anywhere ("document"). `make` builds an event of (type,
+    source, target, sentence, probability); None: nothing added."""
     scores = pair_scores(examples, p)
     seen = {(ex.sentence, ex.source, ex.target) for ex in examples}
     kept = []
@@ -207,15 +218,27 @@ def decide(article: Article, events: list[Event], examples: list[PairSentence], 
         sentences = [i for i in event_sentences(article, e) if (i, e.source.code, e.target.code) in seen]
         if not sentences or scores.get((e.type, e.source.code, e.target.code), (1.0, 0))[0] >= drop:
             kept.append(e)
-    if make is None or add > 1:
+    if make is None or min(add, further) > 1:
         return kept
-    ruled = {frozenset((e.source.code, e.target.code)) for e in events}
+    ruled: dict[frozenset, set[str]] = {}
+    ruled_at: dict[tuple[int, frozenset], set[str]] = {}
+    for e in events:
+        pair = frozenset((e.source.code, e.target.code))
+        ruled.setdefault(pair, set()).add(e.type)
+        for i in event_sentences(article, e):
+            ruled_at.setdefault((i, pair), set()).add(e.type)
+    floor = min(add, further)
+    candidates = sorted((-float(value), t, ex.source, ex.target, ex.sentence) for ex, row in zip(examples, p)
+                        for t, value in zip(TYPES, row) if value >= floor)
     added, taken = [], set()
-    for (t, s, g), (value, sentence) in sorted(scores.items(), key=lambda kv: (-kv[1][0], kv[0])):
+    for value, t, s, g, sentence in candidates:
         pair = frozenset((s, g))
-        if value < add or pair in taken or pair in ruled:
+        if pair in taken or -value < (further if pair in ruled else add) or t in ruled.get(pair, ()):
             continue
-        event = make(t, s, g, sentence, value)
+        near = ruled.get(pair, set()) if scope == "document" else ruled_at.get((sentence, pair), set())
+        if any(frozenset((t, r)) in together for r in near):
+            continue
+        event = make(t, s, g, sentence, -value)
         if event is not None:
             taken.add(pair)
             added.append(event)
@@ -231,7 +254,7 @@ def typed_events(article: Article, events: list[Event], mentions: dict[int, list
     if typer is None or (typer.reads_vectors and encoder() is None):
         return events
     examples, structure, needed = pair_examples(article, events, mentions)
-    if typer.add > 1:                   # dropping only: the pairs of rule events are all it needs to read
+    if typer.add > 1 and typer.further > 1:     # dropping only: the pairs of rule events are all it needs to read
         ruled = {frozenset((e.source.code, e.target.code)) for e in events}
         keep = [k for k, ex in enumerate(examples) if frozenset((ex.source, ex.target)) in ruled]
         examples, structure, needed = [examples[k] for k in keep], structure[keep], [needed[k] for k in keep]
@@ -242,7 +265,8 @@ def typed_events(article: Article, events: list[Event], mentions: dict[int, list
         order = sorted(set(needed))
         rows = embed([article.sentences[i].text for i in order])[[order.index(i) for i in needed]]
     out = decide(article, events, examples, typer.probabilities(rows, structure), typer.drop, typer.add,
-                 lambda t, s, g, i, p: added_event(article, mentions, t, s, g, i, p, len(events)))
+                 lambda t, s, g, i, p: added_event(article, mentions, t, s, g, i, p, len(events)), typer.further,
+                 typer.together)
     for n, e in enumerate(out, 1):
         e.id = f"ev{n}"
     return out
