@@ -90,6 +90,17 @@ class Discourse:
         codes = {m.code for m in doers}
         return [m for m in reversed(self.parties) if m.code not in codes][:1]
 
+    def joint_partner(self, partners: list[ActorMention]) -> list[ActorMention]:
+        """Who did a joint act with `partners` left unsaid ("la medida se coordinó con Irlanda y Noruega"): the one
+        other member of the latest group named together with all of them ("España, Irlanda y Noruega
+        reconocieron ..."), not whoever was the subject just before."""
+        codes = {m.code for m in partners}
+        for group in self.groups:
+            others = distinct_codes([m for m in group if m.code not in codes])
+            if codes and codes < {m.code for m in group} and len(others) == 1:
+                return others
+        return []
+
     def group(self, size: int) -> list[ActorMention]:
         """The actors a group of `size` refers to: for two, the pair; else the latest list of that many named
         together."""

@@ -477,8 +477,9 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
                 args.target = rest
         doers = colon_speakers(tree, i, mentions) + state_context(tree, i, lex, context, context_all)   # "el régimen"
         reported = reported_doers(tree, i, lex, mentions, heads)     # an act a reaction answers: not the reactor's
-        args.source, confidence = fill_source(tree, i, lex, mentions, heads, args, doers, context_all) \
-            if reported is None else reported, 0.6
+        joint = discourse.joint_partner(args.target) if frame.mutual and not args.has_subject else []
+        args.source, confidence = joint or (fill_source(tree, i, lex, mentions, heads, args, doers, context_all)
+                                            if reported is None else reported), 0.6
         if reported is None and args.source and args.source[0] in mentions and not (frame.mutual or frame.speaker):
             args.source = listed_doers(tree, i, args.source, mentions, heads, {m.code for m in args.target})
     unnamed = [] if args.source or args.pair else unnamed_attackers(tree, i, frame, lex, mentions, heads, args)

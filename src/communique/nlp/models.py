@@ -29,6 +29,7 @@ from .greedy_ner import greedy_ner
 from .lemmas import fast_lemmatizer
 from .repair import repair_english_non_grata, repair_russian, repair_spanish
 from .ruler import ruler_rerun, ruler_table
+from .verb_lemmas import known_verbs, repair_spanish_verbs
 
 log = logging.getLogger(__name__)
 
@@ -282,8 +283,17 @@ class _SpacyTagged(_Tagged):
             else:
                 docs = _run_component(component, docs)
         self.docs = docs
+        self._repair_lemmas(docs)
         self.parsed = set(range(len(sentences))) if has_parser and full else set()
         self.recognised = set() if self.ner is not None else set(range(len(sentences)))
+
+    def _repair_lemmas(self, docs: list[Any]) -> None:
+        """Spanish verbs whose lemma the rule lemmatizer made up get their infinitive (`nlp.verb_lemmas`), after
+        each pass that lemmatises, so that a tagged and a parsed sentence read alike."""
+        if self.nlp.lang == "es":
+            known = known_verbs(self.nlp)
+            for doc in docs:
+                repair_spanish_verbs(doc, known)
 
     def recognise(self, chosen: list[int]) -> None:
         if chosen and self.ner is not None:
@@ -317,6 +327,7 @@ class _SpacyTagged(_Tagged):
             for i, doc, state in zip(chosen, docs, before):
                 self.rerun.after_parse(doc, self.ruled[i], state)
                 self.docs[i] = doc
+            self._repair_lemmas(docs)
             self.parsed.update(chosen)
             return
         docs = _run_component(nlp.get_pipe("parser"), docs)
@@ -327,6 +338,7 @@ class _SpacyTagged(_Tagged):
                     token.lemma = 0            # the lemmatizer only fills lemmas that are not set yet
         for component in rerun:
             docs = _run_component(component, docs)
+        self._repair_lemmas(docs)
         for i, doc in zip(chosen, docs):
             self.docs[i] = doc
         self.parsed.update(chosen)
