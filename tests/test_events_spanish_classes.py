@@ -71,3 +71,24 @@ def test_a_joint_act_left_without_its_doer_is_the_other_member_of_the_group() ->
     found = triples(code_events(text, "es"))
     assert ("COOPERATE", "CHL", "PER") in found or ("COOPERATE", "PER", "CHL") in found, found
     assert not any(t[0] == "COOPERATE" and "VEN" in t[1:] for t in found), found
+
+
+# A guest received in the passive is the subject ("fue recibido por su par"); an act noun's agent phrase the parser
+# hung on the noun of its own "of" phrase ("la expulsión del embajador de X por parte de Y")
+CLASSES = [
+    ("es", "El presidente de Bolivia fue recibido por su par de Perú.", ("CONSULT", "BOL", "PER")),
+    ("en", "The Bolivian president was received by his Peruvian counterpart.", ("CONSULT", "BOL", "PER")),
+    ("es", "Tras la expulsión del embajador de Guatemala por parte de Nicaragua, las relaciones se deterioraron.",
+     ("SANCTION", "NIC", "GTM")),
+    ("en", "The expulsion of the Guatemalan ambassador by Nicaragua surprised the region.", ("SANCTION", "NIC", "GTM")),
+    ("ru", "После высылки посла Гватемалы со стороны Никарагуа отношения ухудшились.", ("SANCTION", "NIC", "GTM")),
+]
+
+
+@pytest.mark.parametrize("language, text, triple", CLASSES)
+def test_passive_guests_and_noun_agents(language: str, text: str, triple: tuple[str, str, str]) -> None:
+    assert triple in triples(code_events(text, language))
+
+
+def test_attacks_received_are_no_visit() -> None:
+    assert not code_events("Los ataques recibidos de Israel dañaron la ciudad siria de Homs.", "es").events

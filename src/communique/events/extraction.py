@@ -350,8 +350,10 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
         # an object that is another kind of act is that act's, not a guest ("se recibirá ayuda de ... la ACNUR")
         # (nor a source the parser took for an object: "los ataques recibidos de Israel"; a passive's agent is one)
         marks = (None, *lex.words("roles", "personal_object_preps"), *lex.words("roles", "agent_preps"))
-        objects = [o for o in tree.kids(i, *OBJECT_DEPS) if not _other_act(tree, o, frame, lex)
-                   and tree.preposition(o) in marks]
+        # (in the passive the guest is the subject: "el presidente de Bolivia fue recibido por su par de Perú")
+        guests = tree.kids(i, *OBJECT_DEPS) + (tree.kids(i, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
+                                               if tree.is_passive(i) else [])
+        objects = [o for o in guests if not _other_act(tree, o, frame, lex) and tree.preposition(o) in marks]
         if not any(object_names_actor(tree, o, heads.get(id(m)), lex) for o in objects for m in mentions):
             return False
     return True

@@ -633,5 +633,10 @@ def noun_agents(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], 
     preps = lex.words("roles", "noun_agent_preps")
     if not preps or tree.tokens[i].pos != "NOUN":
         return []
-    phrases = [c for c in tree.children[i] if tree.preposition(c) in preps]
+    # the parser often hangs the phrase on the noun of the act's own "of" phrase ("la expulsión del embajador de
+    # Guatemala por parte de Nicaragua"): the phrase's words say whose act it is wherever it hangs in it
+    nouns = [i, *(k for k in tree.children[i] if tree.tokens[k].dep.split(":")[0] == "nmod"),
+             *(o for p in tree.kids(i, "prep") if tree.lemma(p) in lex.words("roles", "source_preps")
+               for o in tree.kids(p, "pobj"))]
+    phrases = [c for k in nouns for c in tree.children[k] if tree.preposition(c) in preps]
     return [m for m in mentions if any(heads.get(id(m)) in tree.subtree(c) for c in phrases)][:1]
