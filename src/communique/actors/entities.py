@@ -298,7 +298,7 @@ def _sentence_actors(si: int, sentence: Sentence, reading: Reading, people: dict
         if kind == "capital" and m.i > 0 and toks[m.i - 1].norm in _LOCATIVES:
             kind = "city"                    # "the embassy in Moscow": where, not who
         found.append(Found(si, toks[m.i].start, toks[m.j - 1].end, kind, entry.code, entry.name,
-                           entry.country, "GOV" if kind == "seat" else None))
+                           entry.country, "GOV" if kind == "seat" else entry.sector if kind == "city" else None))
     found.extend(_ministries(si, toks, tables, matches))
     return found
 

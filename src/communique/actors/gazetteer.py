@@ -13,6 +13,7 @@ process, a pool worker for instance, loads it in a fraction of a second.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import re
@@ -39,6 +40,8 @@ from .phrases import (  # noqa: F401  (the matching machinery, imported from her
 
 log = logging.getLogger(__name__)
 
+#: the sector of a breakaway region's entry: a place of its state, never an actor for it
+BREAKAWAY = "SEP"
 #: cities smaller than this are not indexed from geonames (capitals always are)
 MIN_CITY_POPULATION = 250_000
 #: cities at least this big (and capitals) are also indexed under their other spellings (Moskva, Moscú)
@@ -306,11 +309,13 @@ def _add_cities(index: PhraseIndex, countries: dict[str, Any], iso2_to_iso3: dic
             entry = _entry(kind, str(city["geonameid"]), city["name"], name, iso3, city["population"], case="title")
             for form in (name, *declined_place_names(name)):
                 index.add(form, entry)
-    for kind, section in (("capital", "capitals"), ("city", "cities")):
+    for kind, section in (("capital", "capitals"), ("city", "cities"), ("city", "breakaway")):
         for iso3, names in countries.get(section, {}).items():
             for name in names:
                 canonical = names[0] if kind == "capital" else name     # one capital per country
                 entry = _entry(kind, canonical, canonical, name, iso3, 10_000_000, case="title")
+                if section == "breakaway":
+                    entry = dataclasses.replace(entry, sector=BREAKAWAY)
                 for form in (name, *declined_place_names(name)):
                     index.add(form, entry)
 

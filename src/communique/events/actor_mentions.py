@@ -11,6 +11,7 @@ import functools
 from dataclasses import dataclass
 
 from ..actors import entities
+from ..actors.gazetteer import BREAKAWAY
 from ..datafiles import language_data, load_data
 from ..records import Article, Token
 
@@ -31,6 +32,12 @@ class ActorMention:
     sector: str | None = None      # the type it acts as (GOV, MIL, COP, REB, NGO ...), when the text says
 
 
+def breakaway(m: ActorMention) -> bool:
+    """A breakaway region (data/countries.toml ``[breakaway]``): a place of its state, whose own authorities are no
+    voice of that state, so an act it takes part in is none between states."""
+    return m.sector == BREAKAWAY
+
+
 def actor_mentions(article: Article) -> dict[int, list[ActorMention]]:
     """Coded actor mentions grouped by sentence index, in text order."""
     parents = actor_parents()
@@ -38,9 +45,11 @@ def actor_mentions(article: Article) -> dict[int, list[ActorMention]]:
     for m in entities.actor_mentions(article):
         if not m.code:
             continue
+        # a breakaway region acts for itself, not its state: a code of its own keeps it apart from the state
+        # ("Georgia condemned the visit to Abkhazia" is no act of Georgia on itself); its events are dropped
+        code = f"{m.code}-{m.entity or m.text}" if m.sector == BREAKAWAY else parents.get(m.code, m.code)
         found.setdefault(m.sentence, []).append(
-            ActorMention(m.sentence, m.start, m.end, m.text, parents.get(m.code, m.code), m.kind, m.entity,
-                         m.sector))
+            ActorMention(m.sentence, m.start, m.end, m.text, code, m.kind, m.entity, m.sector))
     for mentions in found.values():
         mentions.sort(key=lambda m: m.start)
     return dateline_references(article, institution_references(article, found))

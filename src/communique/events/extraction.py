@@ -25,7 +25,7 @@ from ..lexicon import Frame, Lexicon, lexicon
 from ..records import ActorRef, Article, Event, Location, Sentence, Span, Token
 from ..registry import Stage, stage
 from .absolutes import absolute_arguments, drop_elaborations
-from .actor_mentions import ActorMention, actor_mentions
+from .actor_mentions import ActorMention, actor_mentions, breakaway
 from .agreed import drop_accepted_invitations, drop_agreed_acts
 from .arguments import (
     Arguments,
@@ -153,6 +153,8 @@ class EventsStage(Stage):
                               if c.confidence >= min_confidence)
         candidates = drop_accepted_invitations(article, drop_agreed_acts(
             article, drop_meetings_of_summons(article, candidates, summoned)))
+        # "a deal with Somaliland": a breakaway region's act is none between states (it still names the act's doer)
+        candidates = [c for c in candidates if not (breakaway(c.source) or breakaway(c.target))]
         acts = ActDates(article, tuple(self.settings.languages))     # the date each candidate's sentence gives it
         merged = merge(candidates, named_kinds, lambda c: acts.of(c.sentence, c.trigger), article.published)
         article.events = [to_event(article, c, n) for n, c in enumerate(merged, 1)]
@@ -201,6 +203,10 @@ def sentence_events(sentence: Sentence, index: int, mentions: list[ActorMention]
                 break                     # a sense that names no act: "met their basic needs", "backed off"
             targets = conflict_targets(tree, everyone, frame)
             found = frame_events(tree, i, frame, lex, mentions + targets, heads, discourse, index)
+            if not (frame.mutual or frame.venue) and any(breakaway(c.source) or breakaway(c.target) for c in found):
+                # "condemned the visit to Abkhazia": a breakaway region is no side (nor a visit's state), the others are
+                found = frame_events(tree, i, frame, lex, [m for m in mentions + targets if not breakaway(m)],
+                                     heads, discourse, index)
             out.extend(c for c in found if c.source not in targets or c.type in CIVILIAN_SOURCE_TYPES)
             break
     (summoned if summoned is not None else set()).update(summons(out))

@@ -1,0 +1,59 @@
+"""Classes of errors read on dev-articles-2 half B Russian (tenth swap; issue 15), each checked in en/es where the
+class exists there: a breakaway region is no side of its state ("договорилась с Сомалилендом" is no agreement with
+Somalia), and a closure's "of" phrase is whose post is closed ("о закрытии консульства России": Russia's consulate,
+closed by the one who announces it). Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from test_events_lang import code_events, triples
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Эфиопия договорилась с Сомалилендом о доступе к порту, что возмутило Сомали.", "ru"),
+    ("Эфиопия подписала с Сомалилендом меморандум о доступе к морю.", "ru"),
+    ("Президент Абхазии провел переговоры с премьер-министром России.", "ru"),
+    ("Ethiopia signed a port deal with Somaliland, angering Somalia.", "en"),
+    ("Etiopía firmó un acuerdo portuario con Somalilandia.", "es"),
+])
+def test_a_breakaway_region_is_no_side_of_its_state(text, language):
+    found = triples(code_events(text, language))
+    assert not [t for t in found if "SOM" in t or "GEO" in t], found
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # the region stays a place: the act about it still has its doer and its state's voice
+    ("Сомали осудила соглашение Эфиопии с Сомалилендом.", "ru", ("ACCUSE", "SOM", "ETH")),
+    ("Грузия осудила визит российских депутатов в Абхазию.", "ru", ("ACCUSE", "GEO", "RUS")),
+    ("Somalia condemned Ethiopia's deal with Somaliland.", "en", ("ACCUSE", "SOM", "ETH")),
+    ("Georgia condemned the visit of Russian lawmakers to Abkhazia.", "en", ("ACCUSE", "GEO", "RUS")),
+    ("Georgia condenó la visita de diputados rusos a Abjasia.", "es", ("ACCUSE", "GEO", "RUS")),
+])
+def test_an_act_about_a_breakaway_region_keeps_its_sides(text, language, expected):
+    found = triples(code_events(text, language))
+    assert expected in found
+    if language != "en":       # English: the parser hangs "to Abkhazia" off the visit, which then finds Georgia
+        assert not [t for t in found if t[0] == "CONSULT" and "GEO" in t], found   # a visit there is none to Georgia
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Варшава объявила о закрытии консульства России в Познани.", "ru"),
+    ("Правительство Польши объявило о закрытии российского консульства в Познани.", "ru"),
+    ("Warsaw announced the closure of Russia's consulate in Poznan.", "en"),
+    ("Poland ordered the closure of the Russian consulate in Poznan.", "en"),
+    ("Varsovia anunció el cierre del consulado de Rusia en Poznan.", "es"),
+    ("El Gobierno polaco ordenó el cierre del consulado ruso en Poznan.", "es"),
+])
+def test_a_closure_is_done_to_the_owner_of_the_post(text, language):
+    found = triples(code_events(text, language))
+    assert ("SANCTION", "POL", "RUS") in found
+    assert ("SANCTION", "RUS", "POL") not in found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Индия объявила о закрытии своего посольства в Кабуле.", "ru"),
+    ("India announced the closure of its embassy in Kabul.", "en"),
+    ("India anunció el cierre de su embajada en Kabul.", "es"),
+])
+def test_closing_ones_own_embassy_is_aimed_at_the_host(text, language):
+    assert ("SANCTION", "IND", "AFG") in triples(code_events(text, language))
