@@ -57,3 +57,23 @@ def test_a_closure_is_done_to_the_owner_of_the_post(text, language):
 ])
 def test_closing_ones_own_embassy_is_aimed_at_the_host(text, language):
     assert ("SANCTION", "IND", "AFG") in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("text, language", [
+    # no other doer named: the owner closed its own post, aimed at the host
+    ("Отношения ухудшились после закрытия посольства США в Дамаске в феврале.", "ru"),
+    ("Relations worsened after the closure of the U.S. Embassy in Damascus in February.", "en"),
+    ("Las relaciones empeoraron tras el cierre de la embajada de Estados Unidos en Damasco en febrero.", "es"),
+])
+def test_a_post_closed_with_no_other_doer_is_closed_by_its_owner(text, language):
+    found = triples(code_events(text, language))
+    assert ("SANCTION", "USA", "SYR") in found
+    assert ("SANCTION", "SYR", "USA") not in found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Парламент Латвии принял решение о закрытии границы с Белоруссией.", "ru"),
+    ("El Parlamento de Letonia aprobó el cierre de la frontera con Bielorrusia.", "es"),
+])
+def test_a_border_closed_with_a_neighbour_is_aimed_at_it(text, language):
+    assert ("SANCTION", "LVA", "BLR") in triples(code_events(text, language))

@@ -44,6 +44,8 @@ class Frame:
     requires_planned: bool = False  # only a promise counts: "Iran would soon respond", "Россия ответит на решение"
     requires_negated: bool = False  # only a denial counts: "no hay problemas entre nuestros países" (good terms)
     patient_of: bool = False       # the noun's "of" phrase is whom the act is done to ("the expulsion of its envoy")
+    post_owner: bool = False       # with patient_of, the "of" phrase owns the post closed: with no other doer named it
+    #                                closed its own ("after the closure of the U.S. Embassy in Damascus")
     matter_target: bool = False    # no target named: the side the text's matter concerns ("votaron en contra")
     complement_nouns: tuple[str, ...] = ()   # what the noun's "of" phrase, when it has one, must name ("apertura de X")
 

@@ -34,6 +34,7 @@ from .arguments import (
     find_arguments,
     governing_verb,
     main_subject_actors,
+    path_below,
     plural_party_subject,
     possessive_pronoun,
     role_of,
@@ -409,6 +410,8 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     if frame.mode == "host" and hosts_others(tree, i, lex, mentions, heads):
         return []                         # "Qatar hosted talks between the US and Iran": the talks say who met
     args = find_arguments(tree, i, frame, lex, mentions, heads)
+    if frame.post_owner and not (args.source or args.pair or args.subject_is_pronoun or args.has_subject):
+        args = closed_by_owner(tree, i, lex, mentions, heads, args)
     args.target = drop_venue_organisations(tree, frame, lex, args.target, heads)    # "вето ... в СБ ООН"
     args.target = args.target or carrier_object(tree, i, frame, lex, mentions, heads, args)   # "включил в список X"
     args.target = args.target or shared_object_targets(tree, i, frame, lex, mentions, heads)   # "rechazó y condenó"
@@ -574,6 +577,23 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
         out.append(Candidate(event_type, frame, source, target, index, i, confidence, status,
                              frame.mutual, place))
     return out
+
+
+def closed_by_owner(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict,
+                    args: Arguments) -> Arguments:
+    """"after the closure of the U.S. Embassy in Damascus": with no other doer named (no actor in the subject of the
+    verb above), the owner of the post closed, in the noun's "of" phrase, closed its own ("Warsaw announced the
+    closure of Russia's consulate": Russia's was closed); a partner ("the border with Pakistan") stays the target."""
+    governor = governing_verb(tree, i)
+    subjects = tree.kids(governor, *SUBJECT_DEPS) if governor is not None else []
+    if any(heads.get(id(m)) in tree.subtree(s) for s in subjects for m in mentions):
+        return args
+    partners = lex.words("roles", "partner_preps")
+    owners = [m for m in args.target if heads.get(id(m)) is not None
+              and not any(tree.preposition(j) in partners for j in path_below(tree, heads[id(m)], i))]
+    if owners:
+        args.source, args.target = owners[:1], [m for m in args.target if m not in owners]
+    return args
 
 
 def obligation_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention], heads: dict,
