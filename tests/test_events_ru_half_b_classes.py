@@ -77,3 +77,27 @@ def test_a_post_closed_with_no_other_doer_is_closed_by_its_owner(text, language)
 ])
 def test_a_border_closed_with_a_neighbour_is_aimed_at_it(text, language):
     assert ("SANCTION", "LVA", "BLR") in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Азербайджан обвинил Армению в провокациях. Армения будет защищать свой суверенитет всеми доступными "
+     "средствами, заявил премьер-министр Армении.", "ru"),
+    ("Azerbaijan accused Armenia of provocations. Armenia will defend its sovereignty by all available means, its "
+     "prime minister said.", "en"),
+    ("Azerbaiyán acusó a Armenia de provocaciones. Armenia defenderá su soberanía por todos los medios, dijo su "
+     "primer ministro.", "es"),
+])
+def test_defending_ones_own_by_all_means_threatens_who_acted_before(text, language):
+    assert ("THREATEN", "ARM", "AZE") in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Президент Филиппин заявил, что Китай атаковал филиппинские суда. Мы продолжаем отстаивать наш суверенитет, "
+     "сказал он.", "ru"),
+    ("The Philippine president said China had attacked Philippine boats. We continue to defend our sovereignty, "
+     "he said.", "en"),
+    ("El presidente de Filipinas dijo que China atacó barcos filipinos. Seguimos defendiendo nuestra soberanía, "
+     "dijo.", "es"),
+])
+def test_defending_ones_own_without_means_is_a_stance(text, language):
+    assert not [t for t in triples(code_events(text, language)) if t[0] == "THREATEN"]
