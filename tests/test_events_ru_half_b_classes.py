@@ -101,3 +101,23 @@ def test_defending_ones_own_by_all_means_threatens_who_acted_before(text, langua
 ])
 def test_defending_ones_own_without_means_is_a_stance(text, language):
     assert not [t for t in triples(code_events(text, language)) if t[0] == "THREATEN"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Сомали отозвала посла после подписанного соглашения, которое дает Эфиопии доступ к морю.", "ru"),
+    ("Президент Сомали выступил после подписания соглашения, которое дает Эфиопии доступ к морю.", "ru"),
+    ("Somalia recalled its ambassador after the agreement that gives Ethiopia access to the sea.", "en"),
+    ("Somalia retiró a su embajador tras el acuerdo que da a Etiopía acceso al mar.", "es"),
+])
+def test_an_agreement_named_as_the_time_of_another_act_has_no_sides_of_its_own(text, language):
+    assert not [t for t in triples(code_events(text, language)) if t[0] == "AGREE"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # sides named in its own phrase, or none at all (the sides the text is about): an event all the same
+    ("Президент Казахстана выступил после подписания соглашения с Узбекистаном.", ("AGREE", "KAZ", "UZB")),
+    ("После переговоров президенты Казахстана и Узбекистана сделали заявления для прессы.",
+     ("CONSULT", "KAZ", "UZB")),
+])
+def test_an_act_named_as_the_time_with_its_sides_stays(text, expected):
+    assert expected in triples(code_events(text, "ru"))

@@ -34,7 +34,6 @@ from .arguments import (
     find_arguments,
     governing_verb,
     main_subject_actors,
-    path_below,
     plural_party_subject,
     possessive_pronoun,
     role_of,
@@ -75,8 +74,8 @@ from .frame_roles import (
     unsaid_speaker,
     unnamed_attackers,
 )
-from .postings import (drop_meetings_of_summons, hosting_side, summons, own_envoy_owners, own_posting, postings,
-                       summoning_side, venue_head)
+from .postings import (closed_by_owner, drop_meetings_of_summons, hosting_side, summons, own_envoy_owners, own_posting,
+                       postings, summoning_side, venue_head)
 from .receipts import received_from, receivers_of
 from .reported_acts import PUNISHING_TYPES, REACTION_TYPES, alleged_act, drop_aimed, drop_reason_targets, reported_doers
 from .rules import (
@@ -93,6 +92,7 @@ from .triggers import (
     alleged_content,
     as_threat,
     background,
+    cited_as_time,
     following_phrase,
     names_complement,
     multiword_preps,
@@ -409,6 +409,8 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
         return []                         # "выслала дипломата в качестве ответной меры": what the act is, no threat
     if frame.mode == "host" and hosts_others(tree, i, lex, mentions, heads):
         return []                         # "Qatar hosted talks between the US and Iran": the talks say who met
+    if frame.mutual and cited_as_time(tree, i, lex, mentions, heads):
+        return []                         # "after the agreement that gives Ethiopia access": no sides of its own
     args = find_arguments(tree, i, frame, lex, mentions, heads)
     if frame.post_owner and not (args.source or args.pair or args.subject_is_pronoun or args.has_subject):
         args = closed_by_owner(tree, i, lex, mentions, heads, args)
@@ -577,23 +579,6 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
         out.append(Candidate(event_type, frame, source, target, index, i, confidence, status,
                              frame.mutual, place))
     return out
-
-
-def closed_by_owner(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict,
-                    args: Arguments) -> Arguments:
-    """"after the closure of the U.S. Embassy in Damascus": with no other doer named (no actor in the subject of the
-    verb above), the owner of the post closed, in the noun's "of" phrase, closed its own ("Warsaw announced the
-    closure of Russia's consulate": Russia's was closed); a partner ("the border with Pakistan") stays the target."""
-    governor = governing_verb(tree, i)
-    subjects = tree.kids(governor, *SUBJECT_DEPS) if governor is not None else []
-    if any(heads.get(id(m)) in tree.subtree(s) for s in subjects for m in mentions):
-        return args
-    partners = lex.words("roles", "partner_preps")
-    owners = [m for m in args.target if heads.get(id(m)) is not None
-              and not any(tree.preposition(j) in partners for j in path_below(tree, heads[id(m)], i))]
-    if owners:
-        args.source, args.target = owners[:1], [m for m in args.target if m not in owners]
-    return args
 
 
 def obligation_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention], heads: dict,

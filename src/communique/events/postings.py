@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from ..lexicon import Lexicon, lexicon
 from ..records import Article
 from .actor_mentions import ActorMention
-from .arguments import Arguments
-from .rules import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, Tree
+from .arguments import Arguments, governing_verb, path_below
+from .rules import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree
 
 OWN = ""                         # the envoy's owner is the actor itself ("its ambassador", "nuestra embajadora")
 POSTED_KINDS = {"country", "place", "capital", "seat", "org"}
@@ -222,3 +222,20 @@ def named_as_envoy(tree: Tree, m: ActorMention, lex: Lexicon) -> bool:
     h = tree.span_head(m.start, m.end)
     envoys = lex.words("roles", "envoy_nouns")
     return h is not None and any(tree.is_word(j, envoys) for j in [h, *tree.ancestors(h, 3), *tree.children[h]])
+
+
+def closed_by_owner(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict,
+                    args: Arguments) -> Arguments:
+    """"after the closure of the U.S. Embassy in Damascus": with no other doer named (no actor in the subject of the
+    verb above), the owner of the post closed, in the noun's "of" phrase, closed its own ("Warsaw announced the
+    closure of Russia's consulate": Russia's was closed); a partner ("the border with Pakistan") stays the target."""
+    governor = governing_verb(tree, i)
+    subjects = tree.kids(governor, *SUBJECT_DEPS) if governor is not None else []
+    if any(heads.get(id(m)) in tree.subtree(s) for s in subjects for m in mentions):
+        return args
+    partners = lex.words("roles", "partner_preps")
+    owners = [m for m in args.target if heads.get(id(m)) is not None
+              and not any(tree.preposition(j) in partners for j in path_below(tree, heads[id(m)], i))]
+    if owners:
+        args.source, args.target = owners[:1], [m for m in args.target if m not in owners]
+    return args

@@ -121,6 +121,33 @@ def background(tree: Tree, i: int, lex: Lexicon) -> bool:
     return bool(words & markers)
 
 
+def cited_as_time(tree: Tree, i: int, lex: Lexicon, mentions: list, heads: dict) -> bool:
+    """A two-sided act named as the time of another whose only actor is in a relative clause on it ("recalled its
+    ambassador after the agreement that gives Ethiopia access to the sea", "после подписания соглашения, которое
+    дает Эфиопии", "tras el acuerdo que da a Etiopía"; ``sequence_preps``): that actor is the relative clause's, and
+    the sentence's own actors are no sides of it, so it is no event of its own."""
+    anchor, h = i, tree.head(i)
+    if tree.preposition(i) is None and h is not None and tree.tokens[h].pos == "NOUN" and \
+            tree.tokens[i].dep.split(":")[0] in ("nmod", "pobj"):
+        anchor = h                        # "после подписания соглашения": the phrase of the act it names
+    if tree.tokens[i].pos not in ("NOUN", "PROPN") or \
+            tree.preposition(anchor) not in lex.words("roles", "sequence_preps"):
+        return False
+    own = tree.subtree(anchor)
+    relative = lex.words("roles", "relative_pronouns")
+    in_relative = False
+    for m in mentions:
+        h = heads.get(id(m))
+        if h is None or h not in own:
+            continue
+        path = [h] + tree.ancestors(h)
+        if not any(tree.tokens[j].dep.split(":")[0] in ("relcl", "acl") and
+                   any(tree.is_word(k, relative) for k in tree.children[j]) for j in path[:path.index(anchor)]):
+            return False
+        in_relative = True
+    return in_relative      # "after the talks", with no one named in it: the sides the text is about
+
+
 def off_topic(tree: Tree, lex: Lexicon) -> bool:
     """A sentence about sport or markets (one of the language's ``off_topic`` lemmas or forms in it), outside a name:
     "el Partido Comunista de China", "the Arab League" are no match nor league."""
