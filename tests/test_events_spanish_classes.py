@@ -92,3 +92,38 @@ def test_passive_guests_and_noun_agents(language: str, text: str, triple: tuple[
 
 def test_attacks_received_are_no_visit() -> None:
     assert not code_events("Los ataques recibidos de Israel dañaron la ciudad siria de Homs.", "es").events
+
+
+# Thanks or welcome for an act named before, by a word that points back or by the act's own noun, go to its doer;
+# the act thanked for is not given by the one thanking
+THANKS = [
+    ("es", "El Gobierno de México envió ayuda humanitaria a Cuba. La Habana agradeció el gesto.",
+     {("AID", "MEX", "CUB"), ("SUPPORT", "CUB", "MEX")}, {("AID", "CUB", "MEX")}),
+    ("es", "El Gobierno de México envió ayuda humanitaria a Cuba. La parte cubana agradeció la ayuda.",
+     {("AID", "MEX", "CUB"), ("SUPPORT", "CUB", "MEX")}, {("AID", "CUB", "MEX")}),
+    ("en", "Mexico sent humanitarian aid to Cuba. The Cuban government welcomed the gesture.",
+     {("AID", "MEX", "CUB"), ("SUPPORT", "CUB", "MEX")}, {("AID", "CUB", "MEX")}),
+]
+
+
+@pytest.mark.parametrize("language, text, wanted, unwanted", THANKS)
+def test_thanks_for_an_act_named_before_go_to_its_doer(language: str, text: str, wanted: set, unwanted: set) -> None:
+    found = triples(code_events(text, language))
+    assert wanted <= found and not unwanted & found, found
+
+
+def test_both_governments_are_the_pair_named_earlier_in_the_sentence() -> None:
+    found = triples(code_events("En el marco de la visita del presidente de Uruguay a Paraguay, ambos gobiernos "
+                                "firmaron tres acuerdos.", "es"))
+    assert ("AGREE", "URY", "PRY") in found or ("AGREE", "PRY", "URY") in found, found
+
+
+# A condemnation noun with a phrase of its own naming what it condemns: its "of" phrase is its author, and the side
+# the condemned act was aimed at is no target of it
+@pytest.mark.parametrize("language, text", [
+    ("es", "La condena de Colombia al ataque de Rusia contra Ucrania fue inmediata."),
+    ("en", "Colombia's condemnation of the Russian attack on Ukraine was swift."),
+])
+def test_a_condemnation_noun_answers_the_doer_of_the_act_it_names(language: str, text: str) -> None:
+    found = {t for t in triples(code_events(text, language)) if t[0] == "ACCUSE"}
+    assert found == {("ACCUSE", "COL", "RUS")}, found

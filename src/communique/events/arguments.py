@@ -101,6 +101,21 @@ def own_clause(tree: Tree, j: int) -> bool:
     return dep in SUBCLAUSE_DEPS
 
 
+AIMED_ELSEWHERE_TYPES = {"ACCUSE", "REJECT", "PROTEST"}
+
+
+def aimed_elsewhere(tree: Tree, i: int, frame: Frame, lex: Lexicon) -> bool:
+    """A condemnation or rejection noun whose "of" phrase would be its patient ("la condena de Rusia") names what it
+    is aimed at in a phrase of its own ("la condena de Brasil al ataque de Israel", "the condemnation by ... of"):
+    its "of" phrase is then its author."""
+    if frame.type not in AIMED_ELSEWHERE_TYPES:
+        return False
+    aimed = lex.words("roles", "target_preps") - lex.words("roles", "locative_preps") - \
+        lex.words("roles", "source_preps") - lex.words("roles", "topic_preps")
+    return any(tree.preposition(c) in aimed and tree.tokens[c].pos in ("NOUN", "PROPN")
+               and tree.tokens[c].dep.split(":")[0] in ("nmod", "obl") for c in tree.children[i])
+
+
 def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention],
                    heads: dict) -> Arguments:
     args = Arguments()
@@ -108,6 +123,7 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
     passive = not is_noun and tree.is_passive(i)
     target_preps, source_preps = lex.words("roles", "target_preps"), lex.words("roles", "source_preps")
     pair_preps = lex.words("roles", "pair_preps")
+    patient_of = frame.patient_of and not (is_noun and aimed_elsewhere(tree, i, frame, lex))
     nested: list[ActorMention] = []
     answered: list[ActorMention] = []     # authors of what a reaction answers (cause_preps)
     for m in mentions:
@@ -151,7 +167,7 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
             args.target.append(m)
         elif prep is not None and prep in source_preps and is_noun:
             # "the expulsion of Syria's top diplomat", "la invasión de Ucrania": an act done to the "of" phrase
-            (args.target if frame.patient_of else args.source).append(m)
+            (args.target if patient_of else args.source).append(m)
         elif prep is not None and prep in lex.words("roles", "cause_preps") and not (passive and prep in lex.words(
                 "roles", "agent_preps")):
             if frame.type in REACTION_TYPES:

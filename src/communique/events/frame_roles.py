@@ -140,9 +140,12 @@ def thanked_for(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], 
         if tree.tokens[a].pos not in ("VERB", "AUX") or any(m.start <= tree.tokens[a].start < m.end for m in mentions):
             continue                      # a name the parser took for a verb ("to Sadyr Japarov"): no verb
         holders = gratitude_holders(tree, a, lex)
-        if holders is None or i in holders:
+        if holders is None or (i in holders and any(f.mode == "gratitude" for f in lex.frames_of(
+                tree.lemma(i), tree.tokens[i].text, tree.tokens[i].pos))):
             return None                   # the thanks itself ("expressed gratitude to X") is the thanker's act
         thanker = [m for m in mentions if any(heads.get(id(m)) in tree.subtree(s) for s in tree.kids(a, *SUBJECT_DEPS))]
+        if i in holders:                  # "La Habana agradeció la ayuda": the act thanked for was given to the thanker
+            return Arguments(target=thanker[:1], has_subject=True) if thanker else None
         thanked = [m for m in mentions if any(heads.get(id(m)) in tree.subtree(o) for o in holders)
                    and i not in tree.subtree(heads.get(id(m))) and heads.get(id(m)) not in tree.subtree(i)]
         if thanker and thanked and thanker[0].code != thanked[0].code:
@@ -377,16 +380,18 @@ def _names_act(tree: Tree, c: int, lex: Lexicon) -> bool:
     return any(tree.lemma(n) in lex.nouns or tree.is_word(n, acts) for n in nouns)
 
 
-ANAPHOR_TYPES = {"ACCUSE", "REJECT"}
+ANAPHOR_TYPES = {"ACCUSE", "REJECT", "SUPPORT"}   # "condemned the move", "rejected the measure", "welcomed the step"
 
 
 def answers_anaphor(tree: Tree, i: int, frame: Frame, lex: Lexicon) -> bool:
     """"condenó la acción como una violación de su soberanía", "condemned the move", "осудил этот шаг": a
     condemnation or rejection of an act named only by a word that points back (``anaphoric_acts``, with its
     article or demonstrative) answers whoever acted before, as a response does."""
-    if frame.type not in ANAPHOR_TYPES or tree.tokens[i].pos not in ("VERB", "AUX"):
+    if not (frame.type in ANAPHOR_TYPES or frame.mode == "gratitude") or tree.tokens[i].pos not in ("VERB", "AUX"):
         return False
     acts = lex.words("roles", "anaphoric_acts")
+    if frame.mode == "gratitude":         # thanks for an act named before: "agradeció la ayuda", "thanked for the aid"
+        acts = acts | frozenset(lex.nouns)
     owner = lex.words("roles", "source_preps")
     return any(tree.is_word(o, acts) and tree.kids(o, "det") and not any(   # not "the move of X", "la acción de X"
         tree.preposition(c) in owner or tree.tokens[c].dep.split(":")[0] in ("poss", "nmod:poss", "compound")

@@ -98,7 +98,12 @@ def drop_aimed(tree: Tree, i: int, lex: Lexicon, targets: list[ActorMention], he
     """"condemned new Western sanctions against Belarus": the side an act in the reaction's object was aimed at
     (an ``aimed_preps`` phrase of an event noun) is no target of the reaction; its doer, when named, is."""
     aimed = lex.words("roles", "aimed_preps")
-    inside = {j for o in tree.kids(i, *OBJECT_DEPS) for j in tree.subtree(o)}
+    objects = tree.kids(i, *OBJECT_DEPS)
+    if tree.tokens[i].pos == "NOUN":      # a reaction noun's phrase naming the act it answers: "la condena al ataque
+        # de X contra Y", "the condemnation of the attack on Y" (in English the act is the preposition's object)
+        phrases = tree.kids(i, "nmod") + [o for p in tree.kids(i, "prep") for o in tree.kids(p, "pobj")]
+        objects += [c for c in phrases if tree.lemma(c) in lex.nouns]
+    inside = {j for o in objects for j in tree.subtree(o)}
     out = []
     for m in targets:
         h = heads.get(id(m))
