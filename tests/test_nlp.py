@@ -345,3 +345,33 @@ def test_the_parser_stepped_with_the_gil_held_parses_as_spacy(language):
         assert parses(lambda group: greedy_parser.parse_holding_gil(parser, group)) == parses(
             lambda group: list(parser.pipe(group, batch_size=len(group))))
         assert greedy_parser.parse_holding_gil(parser, [nlp.make_doc("")])[0].text == ""
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_spacys_models_multiply_with_numpy_and_tag_parse_and_name_as_with_blis(language):
+    """`nlp.models.SPACY_USE_BLIS`: every layer of the loaded models runs numpy's matrix products (BLIS falls back to
+    an unvectorised kernel on CPUs its wheel does not know), and the tags, lemmas, parse and entities are those of
+    the same model on BLIS's products."""
+    import spacy
+    from thinc.api import NumpyOps
+
+    from communique.nlp import models
+
+    package = models.DEFAULT_SPACY_MODELS[language]
+    ours = models.spacy_model(package)
+    layers = [layer for _, component in ours.pipeline if getattr(component, "model", None) is not None
+              for layer in component.model.walk()]
+    assert layers and all(isinstance(layer.ops, NumpyOps) and not layer.ops.use_blis for layer in layers)
+    texts = NER_TEXTS[language] + [
+        "Ministers of both countries will meet again in March to review the trade talks." if language == "en" else
+        "Los ministros de ambos países volverán a reunirse en marzo para revisar las negociaciones."]
+
+    def read(nlp):
+        with models.single_threaded_math():
+            return [[(t.tag_, t.pos_, t.lemma_, t.head.i, t.dep_, t.ent_iob_, t.ent_type_) for t in doc]
+                    for doc in nlp.pipe(texts)]
+
+    blis = spacy.load(package)
+    assert any(layer.ops.use_blis for _, c in blis.pipeline if getattr(c, "model", None) is not None
+               for layer in c.model.walk())
+    assert read(ours) == read(blis)

@@ -57,7 +57,34 @@ def spacy_model(package: str) -> Any:
         warnings.filterwarnings("ignore", message=r".*\[W095\]")
         log.info("loading spaCy model %s", package)
         with memory_not_counted():
-            return spacy.load(package)
+            nlp = spacy.load(package)
+    return _with_numpy_products(nlp)
+
+
+def _with_numpy_products(nlp: Any) -> Any:
+    """`nlp` with every layer of its components on numpy's matrix products (:data:`SPACY_USE_BLIS`). Each layer
+    holds its own ops (the parsers' output layers are built with thinc's default whatever the current ops), so
+    each is set."""
+    from thinc.api import NumpyOps
+
+    if SPACY_USE_BLIS:
+        return nlp
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is not None and hasattr(model, "walk"):
+            for layer in model.walk():
+                if isinstance(layer.ops, NumpyOps):
+                    layer.ops = ops
+    return nlp
+
+
+#: Whether spaCy's models multiply matrices with BLIS (thinc's default) rather than numpy's OpenBLAS. The BLIS that
+#: the `blis` wheel builds knows a fixed list of CPUs (Intel to Skylake-X, AMD to Zen 2) and runs its generic,
+#: unvectorised kernel on any other: on AMD Zen 4 (this project's bench machine) a 2000x96 by 96x288 product takes
+#: 3.5 ms against numpy's 1.1 ms, and the taggers' and parsers' products are most of the models' time. OpenBLAS picks
+#: its kernel for the CPU it runs on. Both on one thread (:func:`single_threaded_math`).
+SPACY_USE_BLIS = False
 
 
 class _Natasha:
