@@ -10,7 +10,8 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 import communique
-from communique.reading.published import Candidate, choose, relative_month
+from communique.reading.gates import fold
+from communique.reading.published import Candidate, _relative_month_gate, choose, relative_month
 from communique.reading.warc import http_date, modified_date
 from test_metadata import run
 
@@ -100,6 +101,17 @@ def test_a_place_after_a_body_paragraph_is_no_dateline():
 ])
 def test_a_month_named_relative_to_the_writing_dates_it(text, month):
     assert relative_month(text) == month
+    assert _relative_month_gate().may_match(text, fold(text))     # the gate lets it through
+
+
+def test_a_page_without_a_relative_month_phrase_is_not_searched():
+    """The gate: a text holding none of the phrases (case-folded) skips the pattern's search."""
+    cue = _relative_month_gate()
+    for text in ("Real Madrid won 3-1 on Sunday; the return leg is on 14 November 2023.",
+                 "El Real Madrid ganó 3-1 el domingo; la vuelta se juega el 14 de noviembre de 2023.",
+                 "«Реал» выиграл со счетом 3:1 в воскресенье; ответный матч 14 ноября 2023 года."):
+        assert not cue.may_match(text, fold(text)) and relative_month(text) is None
+    assert cue.may_match("NEXT MONTH (NOVEMBER)", fold("NEXT MONTH (NOVEMBER)"))
 
 
 @pytest.mark.parametrize("text", [

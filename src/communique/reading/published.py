@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 from ..records import Article
 from .decode import url_date
+from .gates import Gate, fold, gate
 from .metadata import (
     DATE_MARKER,
     HEAD_CHARS,
@@ -238,6 +239,15 @@ def infer_publication_year(source: str, partial: DateMatch) -> int | None:
 # --- a month named relative to the writing ----------------------------------------------------------------------
 
 @functools.lru_cache(maxsize=1)
+def _relative_month_gate() -> Gate | None:
+    """The phrases one of which every match of the relative-month pattern holds: the text is searched only where it
+    holds one (a substring test; the pattern, one alternation of all the phrases and months, is tried at every
+    position of every page, and few pages have one)."""
+    found = _relative_month_pattern()
+    return gate(found[0]) if found else None
+
+
+@functools.lru_cache(maxsize=1)
 def _relative_month_pattern() -> tuple[re.Pattern[str], dict[str, int], dict[str, int]] | None:
     """"next month (November)", "el próximo mes, noviembre,", "в следующем месяце (ноябре": the phrases and their
     offsets (data/lang/<iso>/metadata.toml `[relative_months]`), then the month named beside them in apposition
@@ -263,7 +273,9 @@ def relative_month(text: str, today: dt.date | None = None) -> str | None:
     if found is None:
         return None
     pattern, offsets, months = found
-    m = pattern.search(text[:50000])
+    head = text[:50000]
+    cue = _relative_month_gate()
+    m = pattern.search(head) if cue is None or cue.may_match(head, fold(head)) else None
     if m is None:
         return None
     named, offset = months[m.group("month").lower()], offsets[m.group("phrase").lower()]
