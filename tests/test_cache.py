@@ -79,3 +79,23 @@ def test_a_file_owned_by_another_user_is_not_loaded(tmp_path, monkeypatch, build
     cache.disk_cached("cities", build)
     os.chown(cached_path(tmp_path / "c", "cities"), 65534, 65534)
     assert cache.disk_cached("cities", build) == {"astana": "KAZ"} and len(calls) == 2
+
+
+def test_other_versions_of_an_index_are_kept_up_to_a_few(tmp_path, monkeypatch, builds):
+    """Two checkouts of different code on one machine each keep their index: writing one removes only the versions
+    beyond the `KEPT_VERSIONS` most recently written, oldest first."""
+    calls, build = builds
+    folder = tmp_path / "c"
+    monkeypatch.setenv("COMMUNIQUE_CACHE_DIR", str(folder))
+    cache.disk_cached("cities", build)                                      # the folder and its key
+    others = [folder / f"cities-other{n:02d}.pickle" for n in range(cache.KEPT_VERSIONS + 2)]
+    for age, other in enumerate(others):                                    # others[0] written last
+        other.write_bytes(b"x")
+        os.utime(other, (1_000_000 - age, 1_000_000 - age))
+    (folder / "streets-other.pickle").write_bytes(b"x")                     # another index: not this one's to remove
+    cached_path(folder, "cities").unlink()
+    assert cache.disk_cached("cities", build) == {"astana": "KAZ"} and len(calls) == 2
+    left = sorted(p.name for p in folder.glob("*.pickle"))
+    assert left == sorted([cached_path(folder, "cities").name, "streets-other.pickle"]
+                          + [p.name for p in others[:cache.KEPT_VERSIONS - 1]])
+    assert cache.disk_cached("cities", build) == {"astana": "KAZ"} and len(calls) == 2     # read back

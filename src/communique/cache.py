@@ -172,9 +172,16 @@ def _load(path: Path, key: bytes) -> object:
     return pickle.loads(payload)      # a file only this user could write, signed with this user's key
 
 
+#: versions of one index kept in the folder, the most recently written: two installs or checkouts of different
+#: code on one machine (a release and a development checkout, several worktrees) each keep theirs. Removing every
+#: other version made each one's processes rebuild the gazetteer (3 s) after any run of another's: a cold start
+#: 0.9 -> 2.9 s CPU, and as much again in each worker a pool starts.
+KEPT_VERSIONS = 8
+
+
 def _write_cache(folder: Path, name: str, path: Path, value: object) -> None:
     """Write atomically (a temporary file renamed), so a process reading at the same time never sees half a file;
-    older versions of the same index are removed."""
+    of the older versions of the same index, all but the `KEPT_VERSIONS` - 1 most recently written are removed."""
     try:
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         signed = _MAGIC + hmac.new(_key(folder), payload, hashlib.sha256).digest() + payload
@@ -186,8 +193,20 @@ def _write_cache(folder: Path, name: str, path: Path, value: object) -> None:
         except BaseException:
             os.unlink(temporary)
             raise
-        for old in folder.glob(f"{name}-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
+        _remove_old_versions(folder, name, path)
     except OSError as err:
         log.debug("%s not cached: %s", name, err)
+
+
+def _remove_old_versions(folder: Path, name: str, path: Path) -> None:
+    """Remove the versions of index `name` other than `path` beyond the `KEPT_VERSIONS` - 1 most recently written."""
+    others = []
+    for old in folder.glob(f"{name}-*.pickle"):
+        if old == path:
+            continue
+        try:
+            others.append((old.stat().st_mtime, old))
+        except FileNotFoundError:       # another process removed it meanwhile
+            continue
+    for _, old in sorted(others, reverse=True)[KEPT_VERSIONS - 1:]:
+        old.unlink(missing_ok=True)
