@@ -11,6 +11,7 @@ The events stage keeps one `Discourse` per document and updates it after each se
   else of the latest sentence that names exactly two (a clash "between Thailand and Cambodia" with no event of
   its own still sets who "both countries" are). A sentence naming a single actor ("К чему готовиться России")
   leaves them as they were: a third country mentioned in passing does not become a party;
+- `act_sides`: the (source, target) of the latest event with two sides, whose matter a vote answers;
 - `acted`: the doers of the two-sided acts found so far, the latest first, one per code (whom an answer or "this
   step" condemned points back to);
 - `groups`: the lists of actors named together (coordinated: "España, Irlanda y Noruega"), the latest first, that a
@@ -43,6 +44,7 @@ class Discourse:
     parties: list[ActorMention] = field(default_factory=list)
     groups: list[list[ActorMention]] = field(default_factory=list)
     acted: list[ActorMention] = field(default_factory=list)   # the doers of the acts found so far, the latest first
+    act_sides: list[ActorMention] = field(default_factory=list)   # the latest two-sided act's (source, target)
 
     def pair(self) -> list[ActorMention]:
         """The two sides "the parties" refer to: the latest two-sided statement's, else the latest two actors."""
@@ -64,7 +66,7 @@ class Discourse:
         self.acted = doers + [m for m in self.acted if m.code not in {d.code for d in doers}]
         named = distinct_codes([m for m in here if m.kind in PARTY_KINDS])
         if two_sided:
-            self.parties = list(two_sided[0])
+            self.parties = self.act_sides = list(two_sided[0])
         elif len(named) == 2:
             self.parties = named
         elif states_act and protagonist:
@@ -84,11 +86,14 @@ class Discourse:
 
     def matter(self, doers: list[ActorMention]) -> list[ActorMention]:
         """Whom an act with no object is aimed at, when it answers the matter the text is about (a vote against,
-        with the resolution unnamed): the side the latest two-sided act was aimed at, else its doer."""
-        if len(self.parties) != 2:
+        with the resolution unnamed): the side the latest two-sided act was aimed at, else its doer. Two sides
+        merely named after an act ("165 countries, Russia among them, voted for") state no matter: a vote answers
+        that act; with no act found, the two sides named last ("adopted a resolution on Cuba")."""
+        sides = self.act_sides if len(self.act_sides) == 2 else self.parties
+        if len(sides) != 2:
             return []
         codes = {m.code for m in doers}
-        return [m for m in reversed(self.parties) if m.code not in codes][:1]
+        return [m for m in reversed(sides) if m.code not in codes][:1]
 
     def joint_partner(self, partners: list[ActorMention]) -> list[ActorMention]:
         """Who did a joint act with `partners` left unsaid ("la medida se coordinó con Irlanda y Noruega"): the one

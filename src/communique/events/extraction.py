@@ -298,7 +298,8 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
         return False
     if frame.requires_prep:
         preps = {tree.preposition(c) for c in tree.children[i] + following_phrase(tree, i)} | \
-            multiword_preps(tree, i) | {tree.lemma(m) for c in tree.kids(i, "advcl", "ccomp") for m in tree.kids(c, "mark")}
+            multiword_preps(tree, i) | {tree.lemma(m) for c in tree.kids(i, "advcl", "ccomp") for m in tree.kids(c, "mark")} | \
+            {tree.lemma(c) for c in tree.kids(i, "advmod") if not tree.children[c]}   # "проголосовали против."
         if not preps & set(frame.requires_prep):
             return False
     if frame.requires_modifier:

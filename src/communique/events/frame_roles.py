@@ -21,6 +21,7 @@ from dataclasses import replace
 from ..lexicon import Frame, Lexicon, lexicon
 from .actor_mentions import ActorMention
 from .arguments import Arguments, find_arguments, reflexive_passive, speech_subjects
+from .discourse import distinct_codes, with_conjuncts
 from .rules import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree
 from .triggers import condition_clause
 
@@ -318,6 +319,8 @@ def aid_roles(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[Act
             return replace(frame, type="AID", mode=None, venue=True), args
     if frame.mode == "visit":
         subjects = tree.kids(i, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
+        if any(tree.is_word(s, cargo) for s in subjects):
+            return replace(frame, type="AID", mode=None, venue=True), args   # "aid from Egypt arrived in Sudan"
         if not any(tree.is_word(s, lex.words("roles", "carrier_nouns")) for s in subjects):
             return None
         if not any(tree.is_word(n, cargo) for n in tree.subtree(i)):
@@ -346,7 +349,9 @@ def aid_roles(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[Act
     givers = args.source + [m for m in mentions if any(heads.get(id(m)) in tree.subtree(p) for p in phrases)]
     if not givers:
         return None
-    taken = {givers[0].code}
+    # every donor listed gives ("aid sent by Egypt and Saudi Arabia", "помощь от Египта и Саудовской Аравии")
+    givers = with_conjuncts(tree, distinct_codes(givers[:1]), mentions, set())
+    taken = {m.code for m in givers}
     above = [g] + tree.ancestors(g)
     if reflexive_passive(tree, g, lex) and tree.tokens[g].dep == "conj":
         above = [a for a in above if a != tree.head(g)]   # "la UE aportará ... y se recibirá ayuda": not the EU
@@ -357,7 +362,7 @@ def aid_roles(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[Act
         if receivers:
             break
     receivers = receivers or [m for m in context if m.code not in taken]
-    return frame, Arguments(source=givers[:1], target=receivers[:1], has_subject=True)
+    return frame, Arguments(source=givers, target=receivers[:1], has_subject=True)
 
 
 def answers_named(tree: Tree, i: int, lex: Lexicon) -> bool:

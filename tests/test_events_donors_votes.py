@@ -1,0 +1,70 @@
+"""Acts of many sides named in one list (issue 15): every donor of aid named together gives it, also where the aid
+is received ("aid sent by Egypt and Saudi Arabia", "ayuda enviada por", "помощь от ... и ...") or arrives ("aid from
+X arrived in Y": the aid, not a visitor); every voter listed against a resolution rejects it, also where the
+preposition stands alone ("проголосовали против.") and where the vote follows a sentence that only names sides
+("160 countries, Mexico among them"): a vote answers the latest act (`Discourse.matter`)."""
+from __future__ import annotations
+
+import pytest
+
+from communique import extract
+
+PUBLISHED = "2024-05-10"
+
+
+def _events(text: str, event_type: str) -> set[tuple[str, str]]:
+    return {(e["source"]["code"], e["target"]["code"]) for e in extract(text, published=PUBLISHED)["events"]
+            if e["type"] == event_type}
+
+
+DONORS = {("EGY", "SDN"), ("SAU", "SDN")}
+
+
+@pytest.mark.parametrize("text", [
+    "Sudan received humanitarian aid sent by Egypt and Saudi Arabia.",
+    "Sudán recibió ayuda humanitaria enviada por Egipto y Arabia Saudita.",
+    "Судан получил гуманитарную помощь от Египта и Саудовской Аравии.",
+])
+def test_aid_received_from_listed_donors_is_each_donors(text):
+    assert _events(text, "AID") == DONORS
+
+
+@pytest.mark.parametrize("text", [
+    "Humanitarian aid from Egypt and Saudi Arabia arrived in Sudan on Friday.",
+    "La ayuda humanitaria enviada por Egipto y Arabia Saudita llegó a Sudán el viernes.",
+    "Гуманитарная помощь от Египта и Саудовской Аравии прибыла в Судан в пятницу.",
+])
+def test_aid_that_arrives_is_given_not_a_visit(text):
+    events = extract(text, published=PUBLISHED)["events"]
+    assert {(e["source"]["code"], e["target"]["code"]) for e in events if e["type"] == "AID"} == DONORS
+    assert not [e for e in events if e["type"] == "CONSULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The UN General Assembly again adopted a resolution urging the United States to end its embargo on Cuba. "
+    "A total of 160 countries, Mexico among them, supported it. The United States, Israel and Ukraine voted against.",
+    "La Asamblea General de la ONU aprobó de nuevo una resolución que exige a Estados Unidos poner fin al embargo "
+    "contra Cuba. Un total de 160 países, entre ellos México, la apoyaron. Estados Unidos, Israel y Ucrania votaron "
+    "en contra.",
+    "Генассамблея ООН вновь приняла резолюцию, призывающую США отменить эмбарго против Кубы. За документ выступили "
+    "160 стран, в том числе Мексика. Против проголосовали США, Израиль и Украина.",
+])
+def test_each_voter_listed_against_rejects_the_resolution(text):
+    assert _events(text, "REJECT") == {("USA", "UN"), ("ISR", "UN"), ("UKR", "UN")}
+
+
+@pytest.mark.parametrize("text", [
+    "Генассамблея ООН приняла резолюцию по Кубе. США, Израиль и Украина проголосовали против, а Китай воздержался.",
+    "Совбез ООН принял резолюцию по Кубе. Против проголосовали США и Израиль.",
+])
+def test_a_russian_vote_against_with_no_object_still_rejects(text):
+    assert _events(text, "REJECT") >= {("USA", "CUB"), ("ISR", "CUB")}
+
+
+@pytest.mark.parametrize("text", [
+    "The UN General Assembly adopted a resolution on Cuba; China and India abstained.",
+    "La Asamblea General de la ONU aprobó una resolución sobre Cuba; China e India se abstuvieron.",
+    "Генассамблея ООН приняла резолюцию по Кубе, Китай и Индия воздержались.",
+])
+def test_an_abstention_is_no_event(text):
+    assert not _events(text, "REJECT")
