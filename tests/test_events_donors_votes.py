@@ -68,3 +68,29 @@ def test_a_russian_vote_against_with_no_object_still_rejects(text):
 ])
 def test_an_abstention_is_no_event(text):
     assert not _events(text, "REJECT")
+
+
+@pytest.mark.parametrize("text", [
+    "Japan, Germany and the European Union pledged $40 million in humanitarian aid to Sudan on Monday.",
+    "Japón, Alemania y la Unión Europea prometieron el lunes 40 millones de dólares en ayuda humanitaria a Sudán.",
+    "Япония, Германия и Евросоюз в понедельник пообещали Судану гуманитарную помощь на 40 миллионов долларов.",
+])
+def test_aid_pledged_by_a_list_of_donors_is_each_donors_aid(text):
+    events = extract(text, published=PUBLISHED)["events"]
+    assert {(e["source"]["code"], e["target"]["code"]) for e in events if e["type"] == "AID"} == \
+        {("JPN", "SDN"), ("DEU", "SDN"), ("EU", "SDN")}
+    assert not [e for e in events if e["type"] == "AGREE"]          # the aid offered is the aid pledged
+
+
+@pytest.mark.parametrize("text", [
+    "Japan pledged humanitarian aid to Sudan.",
+    "Japón prometió ayuda humanitaria a Sudán.",
+    "Япония обещает Судану гуманитарную помощь.",
+])
+def test_aid_pledged_is_aid_not_an_agreement(text):
+    assert {(e["type"], e["source"]["code"], e["target"]["code"])
+            for e in extract(text, published=PUBLISHED)["events"]} == {("AID", "JPN", "SDN")}
+
+
+def test_troops_pledged_stay_an_offer():
+    assert _events("Syria pledged troops to Lebanon.", "AGREE") == {("SYR", "LBN")}

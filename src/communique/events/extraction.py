@@ -244,10 +244,14 @@ def best_per_sentence(found: list[Candidate]) -> list[Candidate]:
         id(k) in kept and k.trigger == c.trigger and (k.source.code, k.target.code) == (c.target.code, c.source.code)
         for k in found)}
     agreed = {frozenset((c.source.code, c.target.code)) for c in found if c.type == "AGREE"}
+    aided = {frozenset((c.source.code, c.target.code)) for c in found if c.type == "AID"}
     return [c for c in found if id(c) in kept
             # "signed a plan to strengthen cooperation": the cooperation is what was agreed
             and not (c.type == "COOPERATE" and c.frame.mode is None
-                     and frozenset((c.source.code, c.target.code)) in agreed)]
+                     and frozenset((c.source.code, c.target.code)) in agreed)
+            # "pledged aid to Sudan": the aid offered is the aid the pledge gives, no agreement besides
+            and not (c.type == "AGREE" and c.frame.type == "AID"
+                     and frozenset((c.source.code, c.target.code)) in aided)]
 
 
 def lexical_frames(tok: Token, lex: Lexicon) -> tuple[Frame, ...] | list[Frame]:
