@@ -18,6 +18,23 @@ def test_troops_massed_along_a_border_mobilise_against_the_neighbour(language, t
     assert ("MOBILIZE", "RUS", "UKR") in triples(code_events(text, language))
 
 
+@pytest.mark.parametrize("language, text", [
+    ("en", "Israeli troops remained on alert in the occupied West Bank on Friday."),
+    ("es", "Las tropas israelíes permanecieron en alerta en Cisjordania el viernes."),
+])
+def test_troops_kept_on_alert_in_a_place_mobilise_there_whatever_the_verb(language, text):
+    # a state of readiness in a phrase ([roles] readiness_nouns): "remained", "permanecieron" carry it
+    assert ("MOBILIZE", "ISR", "PSE") in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "The government remained on alert after the storm."),
+    ("es", "El gobierno está en alerta por la tormenta."),
+])
+def test_an_alert_with_no_other_side_is_no_event(language, text):
+    assert not [t for t in triples(code_events(text, language)) if t[0] == "MOBILIZE"]
+
+
 def test_a_meeting_near_a_border_has_no_target_there():
     assert not code_events("Los presidentes se reunieron cerca de la frontera con Chile.", "es").events
 

@@ -512,6 +512,8 @@ def light_verb(tree: Tree, i: int, governor: int, lex: Lexicon) -> bool:
     if tree.tokens[carrier].dep.split(":")[0] not in LIGHT_VERB_DEPS | PREDICATE_DEPS and not carried_subject \
             or tree.preposition(carrier) in lex.words("roles", "reason_preps") | lex.words("roles", "cause_preps"):
         return False
+    if tree.lemma(i) in lex.words("roles", "readiness_nouns") and tree.preposition(carrier) is not None:
+        return True                       # "put its troops on high alert", "permanecen en alerta": any verb states it
     lemma = tree.lemma(governor)
     noun_types = {f.type for f in lex.nouns.get(tree.lemma(i), ())}
     return (lemma in lex.words("roles", "light_verbs") or lemma in lex.words("status", "planned_lemmas")
