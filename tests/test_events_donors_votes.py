@@ -94,3 +94,30 @@ def test_aid_pledged_is_aid_not_an_agreement(text):
 
 def test_troops_pledged_stay_an_offer():
     assert _events("Syria pledged troops to Lebanon.", "AGREE") == {("SYR", "LBN")}
+
+
+@pytest.mark.parametrize("text", [
+    "The UN General Assembly adopted a resolution on Cuba. Seven countries voted against, among them the United "
+    "States and Israel.",
+    "La Asamblea General de la ONU aprobó una resolución sobre Cuba. Siete países votaron en contra, entre ellos "
+    "Estados Unidos e Israel.",
+    "Генассамблея ООН приняла резолюцию по Кубе. Против проголосовали семь стран, в том числе США и Израиль.",
+])
+def test_the_members_a_counted_group_of_voters_includes_each_reject(text):
+    # the group ("seven countries") is no pair of the sides named before: the members listed vote
+    assert _events(text, "REJECT") == {("USA", "CUB"), ("ISR", "CUB")}
+
+
+@pytest.mark.parametrize("text", [
+    "Several countries, including France and Germany, condemned Russia on Monday.",
+    "Varios países, entre ellos Francia y Alemania, condenaron a Rusia el lunes.",
+    "Ряд стран, в том числе Франция и Германия, осудили Россию в понедельник.",
+])
+def test_the_members_a_group_subject_includes_each_act(text):
+    assert _events(text, "ACCUSE") == {("FRA", "RUS"), ("DEU", "RUS")}
+
+
+def test_a_list_further_on_in_the_sentence_is_no_group_of_doers():
+    text = ("Perú y Colombia firmarán un tratado de extradición; los dos gobiernos analizarán la cooperación en "
+            "diferentes áreas, entre ellas la navegación con Brasil.")
+    assert ("BRA", "COL") not in _events(text, "AGREE") | _events(text, "COOPERATE")

@@ -239,7 +239,40 @@ def group_words(language: str) -> dict[str, Any]:
     data = (language_data(language, "discourse") or {}).get("groups", {})
     return {"nouns": frozenset(data.get("nouns", ())), "sizes": dict(data.get("sizes", {})),
             "of_heads": frozenset(data.get("of_heads", ())), "of_preps": frozenset(data.get("of_preps", ())),
-            "each": frozenset(data.get("each", ()))}
+            "each": frozenset(data.get("each", ())),
+            "included": tuple(tuple(w.split()) for w in data.get("included", ()))}
+
+
+def included_members(tree: Tree, i: int, mentions: list[ActorMention], heads: dict, language: str) -> list[ActorMention]:
+    """The actors a group noun subject is said to include ("seven countries voted against, among them the US and
+    Israel", "siete países votaron en contra, entre ellos", "против проголосовали семь стран, в том числе США"): the
+    list after the inclusion words (``included`` in [groups]) right after the subject or the verb (nothing but
+    punctuation and particles between: "áreas, entre ellas ..." further on lists something else). They do the act,
+    each of them; the group names no actor itself. Empty where the subject is no group noun."""
+    verb = i if tree.tokens[i].pos in ("VERB", "AUX") else governing_verb(tree, i)
+    words = group_words(language)
+    if verb is None or not words["included"]:
+        return []
+    subjects = [s for s in tree.kids(verb, *SUBJECT_DEPS) if tree.tokens[s].pos == "NOUN"
+                and (tree.lemma(s) in words["nouns"] or tree.tokens[s].text.lower() in words["nouns"])
+                and not any(heads.get(id(m)) == s for m in mentions)]
+    if not subjects:
+        return []
+    texts = [t.text.lower() for t in tree.tokens]
+    for start in range(subjects[0] + 1, len(texts)):
+        mark = next((w for w in words["included"] if tuple(texts[start:start + len(w)]) == w), None)
+        if mark is None or not any(all(tree.tokens[k].pos in LINKING_POS or tree.tokens[k].dep == "fixed"
+                                       for k in range(a + 1, start))
+                                   for a in (subjects[0], verb) if a < start):
+            continue
+        after = [m for m in mentions if m.start >= tree.tokens[start + len(mark) - 1].end]
+        return with_conjuncts(tree, after[:1], mentions, set()) if after else []
+    return []
+
+
+# what may stand between a group or its verb and the inclusion words: "voted against, among them", "en contra,"
+# (with the words of a fixed phrase: "contra")
+LINKING_POS = {"PUNCT", "ADV", "ADP", "PART", "NUM", "DET"}
 
 
 def counted_group(tree: Tree, i: int, governor: int | None, language: str) -> int | None:
