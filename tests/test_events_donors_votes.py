@@ -121,3 +121,20 @@ def test_a_list_further_on_in_the_sentence_is_no_group_of_doers():
     text = ("Perú y Colombia firmarán un tratado de extradición; los dos gobiernos analizarán la cooperación en "
             "diferentes áreas, entre ellas la navegación con Brasil.")
     assert ("BRA", "COL") not in _events(text, "AGREE") | _events(text, "COOPERATE")
+
+
+@pytest.mark.parametrize("text", [
+    "China sent medical teams and vaccines to Laos and Cambodia on Monday.",
+    "El Gobierno de China envió médicos y vacunas a Laos y Camboya el lunes.",
+    "Китай в понедельник направил вакцины и врачей в Лаос и Камбоджу.",
+])
+def test_relief_goods_sent_are_aid_to_each_recipient(text):
+    assert _events(text, "AID") == {("CHN", "LAO"), ("CHN", "KHM")}
+
+
+@pytest.mark.parametrize("text", [
+    "The United States sent diplomats and engineers to Cuba on Monday.",
+    "Estados Unidos envió diplomáticos a Cuba el lunes.",
+])
+def test_people_sent_who_bring_no_relief_are_no_aid(text):
+    assert not _events(text, "AID")

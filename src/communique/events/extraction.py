@@ -351,6 +351,7 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
         nouns = tree.kids(i, *OBJECT_DEPS, *PASSIVE_SUBJECT_DEPS) + passive_subjects + marked_objects(tree, i, lex)
         # the object of a particle the parser took for a preposition ("called in the ambassador")
         nouns += [o for p in tree.kids(i, "prep") if tree.lemma(p) in frame.requires_prep for o in tree.kids(p, "pobj")]
+        nouns += [k for h in nouns for k in tree.kids(h, "conj")]    # "sent medical teams and vaccines"
         objects = {w for c in nouns + [k for h in nouns for k in tree.kids(h, "compound")]
                    for w in (tree.lemma(c), tree.tokens[c].text.lower())}
         if not objects & set(frame.requires_object_noun):
