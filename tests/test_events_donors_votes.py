@@ -138,3 +138,19 @@ def test_relief_goods_sent_are_aid_to_each_recipient(text):
 ])
 def test_people_sent_who_bring_no_relief_are_no_aid(text):
     assert not _events(text, "AID")
+
+
+@pytest.mark.parametrize("text", [
+    "Kazakhstan thanked Turkey for the humanitarian aid sent in April.",
+    "Kazajistán agradeció a Turquía la ayuda humanitaria enviada en abril.",
+    "Казахстан поблагодарил Турцию за гуманитарную помощь, отправленную в апреле.",
+])
+def test_aid_thanked_for_was_given_by_the_one_thanked(text):
+    events = extract(text, published=PUBLISHED)["events"]
+    triples = {(e["type"], e["source"]["code"], e["target"]["code"]) for e in events}
+    assert {("AID", "TUR", "KAZ"), ("SUPPORT", "KAZ", "TUR")} <= triples
+
+
+def test_aid_thanked_for_by_its_own_donor_phrase():
+    # the direct object of "agradecer" is the act; its own phrase names who gave it
+    assert ("MEX", "CUB") in _events("La Habana agradeció la ayuda humanitaria de México.", "AID")

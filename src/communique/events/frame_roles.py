@@ -145,10 +145,14 @@ def thanked_for(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], 
                 tree.lemma(i), tree.tokens[i].text, tree.tokens[i].pos))):
             return None                   # the thanks itself ("expressed gratitude to X") is the thanker's act
         thanker = [m for m in mentions if any(heads.get(id(m)) in tree.subtree(s) for s in tree.kids(a, *SUBJECT_DEPS))]
-        if i in holders:                  # "La Habana agradeció la ayuda": the act thanked for was given to the thanker
-            return Arguments(target=thanker[:1], has_subject=True) if thanker else None
         thanked = [m for m in mentions if any(heads.get(id(m)) in tree.subtree(o) for o in holders)
                    and i not in tree.subtree(heads.get(id(m))) and heads.get(id(m)) not in tree.subtree(i)]
+        if i in holders:                  # "La Habana agradeció la ayuda": the act thanked for was given to the thanker
+            # by the one thanked beside it ("Kazajistán agradeció a Turquía la ayuda humanitaria"), else by whoever
+            # the act's own phrase names ("la ayuda de México"), found by the trigger's own arguments
+            giver = [m for m in thanked if not thanker or m.code != thanker[0].code][:1]
+            own = [m for m in mentions if heads.get(id(m)) in tree.subtree(i) and thanker and m.code != thanker[0].code]
+            return Arguments(source=giver or own[:1], target=thanker[:1], has_subject=True) if thanker else None
         if thanker and thanked and thanker[0].code != thanked[0].code:
             return Arguments(source=thanked[:1], target=thanker[:1], has_subject=True)
         return None
