@@ -121,3 +121,23 @@ def test_an_agreement_named_as_the_time_of_another_act_has_no_sides_of_its_own(t
 ])
 def test_an_act_named_as_the_time_with_its_sides_stays(text, expected):
     assert expected in triples(code_events(text, "ru"))
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Япония выделит Филиппинам 10 миллионов долларов на восстановление после тайфуна.", "ru", ("AID", "JPN", "PHL")),
+    ("Китай выделил Пакистану кредит в размере 2 миллиардов долларов.", "ru", ("AID", "CHN", "PAK")),
+    ("Japan will allocate $10 million to the Philippines for typhoon recovery.", "en", ("AID", "JPN", "PHL")),
+    ("China extended a $2 billion loan to Pakistan.", "en", ("AID", "CHN", "PAK")),
+    ("Japón destinará 10 millones de dólares a Filipinas para la reconstrucción.", "es", ("AID", "JPN", "PHL")),
+])
+def test_money_given_to_another_state_is_aid(text, language, expected):
+    assert expected in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Правительство выделило 10 миллионов рублей на ремонт дорог.", "ru"),
+    ("The ministry extended the deadline for applications.", "en"),
+    ("El Gobierno destinará 10 millones de euros a la reparación de carreteras.", "es"),
+])
+def test_money_spent_at_home_is_no_event(text, language):
+    assert not code_events(text, language).events
