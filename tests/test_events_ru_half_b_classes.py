@@ -141,3 +141,19 @@ def test_money_given_to_another_state_is_aid(text, language, expected):
 ])
 def test_money_spent_at_home_is_no_event(text, language):
     assert not code_events(text, language).events
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Министр иностранных дел Филиппин встретился с послом Китая и вручил ему ноту протеста.", "ru"),
+    ("Министр иностранных дел Филиппин встретился с послом Китая, чтобы вручить ему ноту протеста.", "ru"),
+    ("El canciller filipino se reunió con el embajador chino para entregarle una nota de protesta.", "es"),
+    ("The Philippine foreign minister met Chinese diplomats and handed them a protest note.", "en"),
+])
+def test_a_protest_note_handed_to_a_pronoun_is_aimed_at_the_one_named_before(text, language):
+    assert ("ACCUSE", "PHL", "CHN") in triples(code_events(text, language))
+
+
+def test_a_veto_given_to_a_pronoun_is_not_aimed_at_it():
+    found = triples(code_events("Afghan rebel leaders said they would meet the UN mediator if he gave them a veto "
+                                "over any settlement.", "en"))
+    assert not [t for t in found if t[0] == "REJECT"]

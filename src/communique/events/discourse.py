@@ -499,10 +499,12 @@ def relation_sides(tree: Tree, i: int, frame: Frame, lex: Lexicon, args: Argumen
 
 
 def pronoun_object_target(tree: Tree, i: int, lex: Lexicon, args: Arguments,
-                          recent: list[ActorMention]) -> list[ActorMention]:
+                          recent: list[ActorMention], carrier: int | None = None) -> list[ActorMention]:
     """"El canciller lo respaldó", "decidió apoyarlo", "le pidió": a verb whose object is a personal pronoun (on its
-    own or written on the verb; ``roles.object_pronouns``) acts on the latest other actor named before."""
+    own or written on the verb; ``roles.object_pronouns``) acts on the latest other actor named before; so does the
+    light verb `carrier` of a nominal trigger ("вручил ему ноту протеста", "handed him a protest note")."""
     words = lex.words("roles", "object_pronouns")
+    i = i if carrier is None else carrier
     tok = tree.tokens[i]
     if not words or args.target or not (args.source or args.pair) or tok.pos != "VERB":
         return []

@@ -33,6 +33,7 @@ from .arguments import (
     fill_target,
     find_arguments,
     governing_verb,
+    light_verb,
     main_subject_actors,
     plural_party_subject,
     possessive_pronoun,
@@ -113,6 +114,7 @@ from .triggers import (
 log = logging.getLogger(__name__)
 
 PLACE_KINDS = {"place", "capital", "seat"}
+ADDRESSED_TYPES = {"ACCUSE", "PROTEST", "THREATEN", "AID"}   # a nominal act handed to someone is aimed at them
 STATUS_MARKER_DEPS = {"aux", "auxpass", "neg", "advmod", "mark", "amod", "expl", "cop", "case", "det"}
 CLASSIFIER_MIN_PROBABILITY = 0.2   # the classifier's type is kept from this probability up (16 types + NONE)
 MODE_FAMILY = {"visit": "visit", "host": "visit", "meeting": "meeting", "talks": "meeting", "phone": "phone",
@@ -532,7 +534,11 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
         args.target, confidence = inside[:1] or earlier_doers(tree, i, mentions, heads, taken) or [
             m for m in discourse.acted + context_all if m.code not in taken][:1], 0.5
     before = [m for m in mentions if m.end <= tree.tokens[i].start][::-1]     # "..., accusing it of": in the sentence
-    if not (args.target or frame.mutual) and (pronoun := pronoun_object_target(tree, i, lex, args, before + context_all)):
+    # a note, a warning or aid handed to "him" is aimed at him ("вручил ему ноту"); "gave them a veto" is theirs
+    governor = governing_verb(tree, i) if tree.tokens[i].pos == "NOUN" and frame.type in ADDRESSED_TYPES else None
+    carrier = governor if governor is not None and light_verb(tree, i, governor, lex) else None
+    if not (args.target or frame.mutual) and (
+            pronoun := pronoun_object_target(tree, i, lex, args, before + context_all, carrier)):
         args.target, confidence = pronoun, 0.5       # "lo respaldó": the one named before ("lo firmó": a text)
     if frame.matter_target and not args.target and args.source:    # "Israel y Hungría votaron en contra"
         args.target, confidence = discourse.matter(args.source), 0.5
