@@ -127,3 +127,22 @@ def test_both_governments_are_the_pair_named_earlier_in_the_sentence() -> None:
 def test_a_condemnation_noun_answers_the_doer_of_the_act_it_names(language: str, text: str) -> None:
     found = {t for t in triples(code_events(text, language)) if t[0] == "ACCUSE"}
     assert found == {("ACCUSE", "COL", "RUS")}, found
+
+
+def test_subjunctive_of_an_ir_verb_gives_its_infinitive(spanish_verbs: frozenset[str]) -> None:
+    assert infinitive("reúnan", spanish_verbs) == "reunir" and infinitive("rompan", spanish_verbs) == "romper"
+
+
+# An attack noun whose "de" phrase would be its patient names its target in a phrase of its own: the "de" phrase is
+# the attacker, also where the recogniser took "bombardeo de Israel" for a name (a span opened on a lower-case word)
+@pytest.mark.parametrize("text", [
+    "La tensión creció tras el bombardeo de Israel contra Líbano.",
+    "El bombardeo de Israel contra Líbano dejó decenas de muertos.",
+])
+def test_an_attack_noun_aimed_elsewhere_names_its_attacker(text: str) -> None:
+    assert ("ASSAULT", "ISR", "LBN") in triples(code_events(text, "es"))
+
+
+def test_a_meeting_expected_in_the_subjunctive_is_read() -> None:
+    found = triples(code_events("Se espera que los presidentes de Chile y Bolivia se reúnan en Arica.", "es"))
+    assert ("CONSULT", "CHL", "BOL") in found or ("CONSULT", "BOL", "CHL") in found, found

@@ -101,17 +101,19 @@ def own_clause(tree: Tree, j: int) -> bool:
     return dep in SUBCLAUSE_DEPS
 
 
-AIMED_ELSEWHERE_TYPES = {"ACCUSE", "REJECT", "PROTEST"}
+AIMED_ELSEWHERE_TYPES = {"ACCUSE", "REJECT", "PROTEST", "ASSAULT"}
 
 
 def aimed_elsewhere(tree: Tree, i: int, frame: Frame, lex: Lexicon) -> bool:
-    """A condemnation or rejection noun whose "of" phrase would be its patient ("la condena de Rusia") names what it
-    is aimed at in a phrase of its own ("la condena de Brasil al ataque de Israel", "the condemnation by ... of"):
-    its "of" phrase is then its author."""
-    if frame.type not in AIMED_ELSEWHERE_TYPES:
-        return False
-    aimed = lex.words("roles", "target_preps") - lex.words("roles", "locative_preps") - \
-        lex.words("roles", "source_preps") - lex.words("roles", "topic_preps")
+    """An act noun whose "of" phrase would be its patient ("la condena de Rusia", "el bombardeo de Gaza") names what
+    it is aimed at in a phrase of its own ("la condena de Brasil al ataque de Israel", "el bombardeo de Israel contra
+    Líbano"): its "of" phrase is then its author. A condemnation or an attack is aimed by any phrase of its target
+    ("a", "contra"); other acts only by one that aims (``aimed_preps``: "la expulsión de los diplomáticos a Rusia"
+    sends them there)."""
+    aimed = lex.words("roles", "aimed_preps")
+    if frame.type in AIMED_ELSEWHERE_TYPES:
+        aimed = lex.words("roles", "target_preps") - lex.words("roles", "locative_preps") - \
+            lex.words("roles", "source_preps") - lex.words("roles", "topic_preps")
     return any(tree.preposition(c) in aimed and tree.tokens[c].pos in ("NOUN", "PROPN")
                and tree.tokens[c].dep.split(":")[0] in ("nmod", "obl") for c in tree.children[i])
 

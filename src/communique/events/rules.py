@@ -182,7 +182,14 @@ class Tree:
             # a capitalised verb opening a quotation ("«Condenamos la agresión...»") that the recogniser took for a
             # one-word name: a first- or second-person finite verb names nothing
             return any(n.start <= tok.start < n.end and n.label in NAME_LABELS and n.end > tok.end for n in sentence.ner)
-        return any(n.start <= tok.start < n.end and n.label in NAME_LABELS for n in sentence.ner)
+        return any(n.start <= tok.start < n.end and n.label in NAME_LABELS and self._opens_capitalised(n.start, n.end)
+                   for n in sentence.ner)
+
+    def _opens_capitalised(self, start: int, end: int) -> bool:
+        """A recognised span's first word after its articles is capitalised: one the recogniser opened on a
+        lower-case word ("bombardeo de Israel" as MISC) is no name; "the Maastricht Treaty" is."""
+        first = next((t for t in self.tokens if start <= t.start < end and t.pos != "DET"), None)
+        return first is None or first.text[:1].isupper() or not first.text[:1].isalpha()
 
 
 def described_noun(tree: Tree, a: int) -> list[int]:

@@ -28,7 +28,7 @@ ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(sorted((
     ("ido", ("er", "ir")), ("idos", ("er", "ir")), ("ida", ("er", "ir")), ("idas", ("er", "ir")),
     ("ó", ("ar",)), ("ió", ("er", "ir")), ("yó", ("ir",)),
     ("amos", ("ar",)), ("emos", ("er", "ar")), ("imos", ("ir",)),
-    ("an", ("ar",)), ("en", ("er", "ir", "ar")), ("a", ("ar", "er", "ir")), ("e", ("er", "ir", "ar")),
+    ("an", ("ar", "er", "ir")), ("en", ("er", "ir", "ar")), ("a", ("ar", "er", "ir")), ("e", ("er", "ir", "ar")),
     ("ara", ("ar",)), ("aran", ("ar",)), ("ase", ("ar",)), ("asen", ("ar",)),
     ("iera", ("er", "ir")), ("ieran", ("er", "ir")), ("iese", ("er", "ir")), ("iesen", ("er", "ir")),
     ("ar", ("ar",)), ("er", ("er",)), ("ir", ("ir",)),
