@@ -154,3 +154,12 @@ def test_aid_thanked_for_was_given_by_the_one_thanked(text):
 def test_aid_thanked_for_by_its_own_donor_phrase():
     # the direct object of "agradecer" is the act; its own phrase names who gave it
     assert ("MEX", "CUB") in _events("La Habana agradeció la ayuda humanitaria de México.", "AID")
+
+
+@pytest.mark.parametrize("text", [
+    "The aid, donated by Norway and Sweden, was handed over to the Afghan authorities on Monday.",
+    "La ayuda, donada por Noruega y Suecia, fue entregada a las autoridades afganas el lunes.",
+    "Помощь от Норвегии и Швеции была передана Афганистану в понедельник.",
+])
+def test_aid_handed_over_in_the_passive_is_each_donors(text):
+    assert _events(text, "AID") == {("NOR", "AFG"), ("SWE", "AFG")}

@@ -339,6 +339,8 @@ def aid_roles(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[Act
         g = tree.head(g)                  # "alabó la ayuda de X y la asistencia de Y": the verb of the first
     if frame.type != "AID" or g is None or g == i:
         return None
+    if (handed := handed_over(tree, i, g, lex, mentions, heads, args)) is not None:
+        return frame, handed
     praise = [f for f in lex.verbs.get(tree.lemma(g), ()) if f.type == "SUPPORT"]
     if praise and args.source:
         # "alabó la asistencia tecnológica de la UE y Estados Unidos", "praised Japan's aid": aid given, whose giver
@@ -367,6 +369,27 @@ def aid_roles(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[Act
             break
     receivers = receivers or [m for m in context if m.code not in taken]
     return frame, Arguments(source=givers, target=receivers[:1], has_subject=True)
+
+
+def handed_over(tree: Tree, i: int, g: int, lex: Lexicon, mentions: list[ActorMention], heads: dict,
+                args: Arguments) -> Arguments | None:
+    """Aid that is the passive subject of a verb of giving ("the aid from Norway was handed over to Afghanistan",
+    "la ayuda de Noruega fue entregada a Afganistán", "помощь от Норвегии была передана Афганистану") goes from the
+    donors its own phrase names, each of them, to the one the verb hands it to. None where that does not apply."""
+    if not tree.is_passive(g) or tree.tokens[i].dep not in PASSIVE_SUBJECT_DEPS | {"nsubj"}:
+        return None
+    if not (any(f.type == "AID" for f in lex.verbs.get(tree.lemma(g), ()))
+            or tree.lemma(g) in lex.words("roles", "light_verbs")):
+        return None
+    own = set(tree.subtree(i))
+    givers = [m for m in args.source if heads.get(id(m)) in own] or [m for m in mentions if heads.get(id(m)) in own]
+    if not givers:
+        return None
+    givers = with_conjuncts(tree, distinct_codes(givers[:1]), mentions, set())
+    taken = {m.code for m in givers}
+    receivers = [m for m in mentions if m.code not in taken and (h := heads.get(id(m))) is not None
+                 and h not in own and g in [h] + tree.ancestors(h)]
+    return Arguments(source=givers, target=receivers[:1], has_subject=True) if receivers else None
 
 
 def answers_named(tree: Tree, i: int, lex: Lexicon) -> bool:
