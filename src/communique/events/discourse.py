@@ -139,6 +139,18 @@ def group_sides(tree: Tree, i: int, frame: Frame, lex: Lexicon, discourse: Disco
     return size not in (None, 2), confidence
 
 
+def group_doers(tree: Tree, i: int, frame: Frame, lex: Lexicon, discourse: Discourse, args: Arguments,
+                confidence: float, mentions: list[ActorMention], heads: dict) -> tuple[bool, float]:
+    """`group_sides`, then the members a group subject is said to include, who do the act each of them
+    (`included_members`): whether the doers are settled, and the confidence."""
+    counted, confidence = group_sides(tree, i, frame, lex, discourse, args, confidence)
+    if members := included_members(tree, i, mentions, heads, lex.language):
+        codes = {m.code for m in members}
+        args.source, args.pair = members, []
+        args.target, counted = [m for m in args.target if m.code not in codes], True
+    return counted, confidence
+
+
 def state_context(tree: Tree, i: int, lex: Lexicon, context: list[ActorMention],
                   recent: list[ActorMention]) -> list[ActorMention]:
     """Whom a dropped or pronoun-like subject may refer back to: `context` (the latest subjects), except for a

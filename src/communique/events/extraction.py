@@ -48,8 +48,8 @@ from .fallback import classifier_events
 from .learned import LEARNED_BY_DEFAULT, verified_events
 from .typer import TYPER_BY_DEFAULT, typed_events
 from .merge import COOCCURRENCE_TYPES, Candidate, best_of_kinds, merge
-from .discourse import (Discourse, between_sides, colon_speakers, coordinated_groups, distinct_codes, group_sides,
-                        hosts_others, included_members, institution_speakers, pair_act, pronoun_object_target, quoted_speaker,
+from .discourse import (Discourse, between_sides, colon_speakers, coordinated_groups, distinct_codes, group_doers,
+                        hosts_others, institution_speakers, pair_act, pronoun_object_target, quoted_speaker,
                         relation_sides, said_by, state_context, with_conjuncts)
 from .frame_roles import (
     CIVILIAN_SOURCE_TYPES,
@@ -463,10 +463,8 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
             speakers = {m.code for m in args.source}
             args.target = [m for m in fill_target(tree, i, frame, mentions, heads, args) + context_all
                            if m.code not in speakers and m.kind != "place"][:1]
-    counted, confidence = group_sides(tree, i, frame, lex, discourse, args, confidence)   # "the three countries"
-    if members := included_members(tree, i, mentions, heads, lex.language):   # "seven countries, among them X"
-        args.source, args.pair = members, []
-        args.target, counted = [m for m in args.target if m.code not in {s.code for s in members}], True
+    # "the three countries", "seven countries, among them X"
+    counted, confidence = group_doers(tree, i, frame, lex, discourse, args, confidence, mentions, heads)
     if not counted and not args.source and not args.pair and plural_party_subject(tree, i, lex):
         # "the parties agreed", "both countries accused each other": the two sides the text is about (named
         # earlier in the sentence itself: "a dispute with Egypt and Sudan, as these countries consider")
