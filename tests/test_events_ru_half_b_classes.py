@@ -157,3 +157,21 @@ def test_a_veto_given_to_a_pronoun_is_not_aimed_at_it():
     found = triples(code_events("Afghan rebel leaders said they would meet the UN mediator if he gave them a veto "
                                 "over any settlement.", "en"))
     assert not [t for t in found if t[0] == "REJECT"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("МИД Китая заявил, что Токио проводит недружественную политику в отношении Пекина.", "ru"),
+    ("China's foreign ministry said Tokyo pursues a hostile policy toward Beijing.", "en"),
+    ("La cancillería china dijo que Tokio aplica una política hostil hacia Pekín.", "es"),
+])
+def test_a_hostile_policy_named_by_a_speaker_accuses(text, language):
+    assert ("ACCUSE", "CHN", "JPN") in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Правительство Японии проводит политику сближения с Китаем, заявил министр.", "ru"),
+    ("Japan's policy toward China remains unchanged, the minister said.", "en"),
+    ("La cancillería china dijo que la política de Japón hacia China no ha cambiado.", "es"),
+])
+def test_a_policy_named_without_reproach_is_no_accusation(text, language):
+    assert not [t for t in triples(code_events(text, language)) if t[0] == "ACCUSE"]
