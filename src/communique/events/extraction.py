@@ -87,7 +87,7 @@ from .rules import (
     STATUS_LINKS,
     Tree,
 )
-from .topics import named_aside
+from .topics import city_venue, drop_pair_venue, named_aside, org_gathering
 from .triggers import (
     act_kind,
     alleged_content,
@@ -423,6 +423,7 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     if frame.post_owner and not (args.source or args.pair or args.subject_is_pronoun or args.has_subject):
         args = closed_by_owner(tree, i, lex, mentions, heads, args)
     args.target = drop_venue_organisations(tree, frame, lex, args.target, heads)    # "вето ... в СБ ООН"
+    drop_pair_venue(tree, frame, lex, args, heads)      # "A and B held talks in Ankara": no talks with Turkey
     args.target = args.target or carrier_object(tree, i, frame, lex, mentions, heads, args)   # "включил в список X"
     args.target = args.target or shared_object_targets(tree, i, frame, lex, mentions, heads)   # "rechazó y condenó"
     if agents := noun_agents(tree, i, lex, mentions, heads):      # "la donación por parte de China"
@@ -582,7 +583,7 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     frame = replace(frame, kind=act_kind(tree, i, frame, lex))   # "expelled the envoy" / "closed the border"
     out = []
     for source, target in actor_pairs(args, frame):
-        if own_gathering(tree, i, frame, source, target, heads):
+        if own_gathering(tree, i, frame, source, target, heads) or org_gathering(tree, frame, lex, source, target, heads):
             continue
         if frame.type == "CONSULT" and frame.mode != "phone":
             source, target = host_last(source, target, setting(tree, i, lex, mentions, heads))
@@ -601,14 +602,6 @@ def obligation_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: 
     if sides is None:
         return []
     return [Candidate(frame.type, frame, sides[0], sides[1], index, i, 0.7, event_status(tree, i, lex))]
-
-
-def city_venue(tree: Tree, m: ActorMention, lex: Lexicon, heads: dict) -> bool:
-    """A city named with a locative preposition ("un encuentro en Nueva York", "talks in Geneva") is where a
-    meeting happened: as the nearest actor to a meeting with no partner it gives way to the next actor, if any
-    (an embassy or a visit "in" a city still targets the city's country)."""
-    h = heads.get(id(m))
-    return m.kind == "place" and h is not None and tree.preposition(h) in lex.words("roles", "locative_preps")
 
 
 def own_gathering(tree: Tree, i: int, frame: Frame, source: ActorMention, target: ActorMention, heads: dict) -> bool:

@@ -1,16 +1,32 @@
-"""What a meeting is about is no party to it: "Abuja hosted the bloc's summit on the political situation in Niger",
-"organizó una cumbre sobre la crisis en Venezuela", "провела встречу по ситуации в Мали". An actor reached from a
-meeting trigger through a topic phrase (``topic_preps``) of a noun below the trigger is neither its host nor its
-guest, nor one of a meeting noun itself ("the summit on Niger"); a verb's own phrase ("visited Moscow on the
-invitation of Putin") is left to the frame."""
+"""What a meeting is about, and where it is held, is no party to it.
+
+- **Topic phrase**: "Abuja hosted the bloc's summit on the political situation in Niger", "organizó una cumbre
+  sobre la crisis en Venezuela", "провела встречу по ситуации в Мали". An actor reached from a meeting trigger
+  through a topic phrase (``topic_preps``) of a noun below the trigger is neither its host nor its guest, nor one of
+  a meeting noun itself ("the summit on Niger"); a verb's own phrase ("visited Moscow on the invitation of Putin") is
+  left to the frame.
+- **What is discussed**: the object of a verb of talking (a ``topic_object`` frame or ``talk_verbs``) is a topic:
+  a country it sets a situation in ("discussed the war in Sudan", "analizaron la crisis en Haití", "обсудили
+  ситуацию в Сирии") is no party to a trigger outside it, and a hostile act discussed there is not the discussers'
+  own (`discussed_place`, `discussed_act`).
+- **Sidelines**: a meeting held "on the sidelines of" a body's session ("al margen de la Asamblea", "на полях
+  заседания СМИД СНГ") has its parties outside that phrase; the session and the body named in it are the setting
+  (`across_sidelines`, ``sideline_nouns``).
+- **A place described as a setting**: "held in Dakar, the Senegalese capital", "en Lima, la capital peruana": a
+  country named in a place noun in apposition names where, not who; it is no party to a meeting or talks (a visit
+  still goes there), and an organisation's gathering in a city is no consultation with its host
+  (`described_setting`, `org_gathering`)."""
 from __future__ import annotations
 
 from ..lexicon import Frame, Lexicon
 from .absolutes import other_absolute
 from .actor_mentions import ActorMention
+from .arguments import Arguments
 from .rules import Tree
 
 MEETING_TYPES = {"CONSULT"}
+HOSTILE_TYPES = {"ASSAULT", "COERCE"}     # a war, an attack, a blockade: done by someone, not by whoever discusses it
+SETTING_KINDS = {"place", "capital", "seat"}
 
 
 def meeting_topic(tree: Tree, i: int, frame: Frame, lex: Lexicon, m: ActorMention, heads: dict) -> bool:
@@ -39,4 +55,115 @@ def named_aside(tree: Tree, i: int, frame: Frame, lex: Lexicon, m: ActorMention,
     """Is mention `m` named beside trigger `i` rather than as its party: what a meeting is about, or the doer or
     target of an absolute construction below it ("..., with Bolivia accusing Peru", see `absolutes`)? (The caller
     also leaves out an envoy's posting: no argument by position.)"""
-    return meeting_topic(tree, i, frame, lex, m, heads) or other_absolute(tree, i, lex, heads.get(id(m)))
+    return (meeting_topic(tree, i, frame, lex, m, heads) or other_absolute(tree, i, lex, heads.get(id(m)))
+            or discussed_place(tree, i, lex, m, heads) or discussed_act(tree, i, frame, lex, m, heads)
+            or across_sidelines(tree, i, lex, m, heads)
+            or (frame.type in MEETING_TYPES and frame.mode != "visit" and described_setting(tree, m, lex, heads)))
+
+
+def talk_objects(tree: Tree, lex: Lexicon) -> list[tuple[int, frozenset[int], frozenset[int]]]:
+    """The objects of the sentence's verbs of talking, each with its phrase (what is discussed) and the locative
+    phrase right after it that the parser hung on the verb instead ("analizaron la guerra en Sudán")."""
+    talk = lex.words("roles", "talk_verbs")
+    out = []
+    for t in tree.tokens:
+        if t.pos == "VERB" and (tree.is_word(t.i, talk) or any(
+                f.topic_object for f in lex.frames_of(t.lemma, t.text, t.pos))):
+            out += [(o, tree.subtree(o), _next_locative(tree, t.i, tree.subtree(o), lex))
+                    for o in tree.kids(t.i, "dobj", "obj")]
+    return out
+
+
+def _next_locative(tree: Tree, verb: int, phrase: frozenset[int], lex: Lexicon) -> frozenset[int]:
+    locative = lex.words("roles", "locative_preps")
+    for k in tree.kids(verb):
+        below = tree.subtree(k)
+        if min(below) == max(phrase) + 1 and tree.preposition(k) in locative and not any(
+                tree.tokens[j].pos == "NOUN" for j in below):     # a name only: "at a meeting in Cairo" is no topic
+            return below
+    return frozenset()
+
+
+def discussed_place(tree: Tree, i: int, lex: Lexicon, m: ActorMention, heads: dict) -> bool:
+    """Is `m` where a situation talked about is ("discussed the situation in Myanmar"), under a locative phrase of
+    a talk verb's object, while trigger `i` stands outside that object? A country right after the object counts
+    too (a city there is rather where they talked: "discussed the deal in Geneva")."""
+    h = heads.get(id(m))
+    locative = lex.words("roles", "locative_preps")
+    return h is not None and tree.preposition(h) in locative and any(
+        (h in phrase and h != o or h in after and m.kind not in SETTING_KINDS) and i not in phrase | after
+        for o, phrase, after in talk_objects(tree, lex))
+
+
+def discussed_act(tree: Tree, i: int, frame: Frame, lex: Lexicon, m: ActorMention, heads: dict) -> bool:
+    """Is `m` outside the talk verb's object that hostile trigger `i` stands in ("discussed the war in Sudan": the
+    ones who talk do not wage it; the object itself may name who does: "discussed Russia's attack on Ukraine")?"""
+    h = heads.get(id(m))
+    return frame.type in HOSTILE_TYPES and h is not None and any(
+        i in phrase and h not in phrase | after for _, phrase, after in talk_objects(tree, lex))
+
+
+def across_sidelines(tree: Tree, i: int, lex: Lexicon, m: ActorMention, heads: dict) -> bool:
+    """Do trigger `i` and mention `m` stand on different sides of a "sidelines" phrase ("met on the sidelines of the
+    UN General Assembly", "al margen de la cumbre de la OEA", "на полях заседания СМИД СНГ")? A meeting there is
+    between its own parties; the session it was beside, and its body, are the setting."""
+    h = heads.get(id(m))
+    if h is None:
+        return False
+    words = lex.words("roles", "sideline_nouns")
+    heads_of = [j for j in range(len(tree.tokens)) if tree.tokens[j].pos == "NOUN" and tree.is_word(j, words)
+                or words & set((tree.preposition(j) or "").split())]     # "al margen de" read as one preposition
+    # by position, from the word's own first child on: a parse may hang an earlier name on a word of the phrase
+    spans = [(min([j, *(k for k in tree.kids(j) if k < j)]), max(tree.subtree(j))) for j in heads_of]
+    return any((a <= h <= b) != (a <= i <= b) for a, b in spans)
+
+
+def described_setting(tree: Tree, m: ActorMention, lex: Lexicon, heads: dict) -> bool:
+    """Is country or demonym `m` named in a place noun in apposition ("in Dakar, the Senegalese capital", "en Lima,
+    la capital peruana", "в Астане, столице Казахстана"), describing where something is?"""
+    h = heads.get(id(m))
+    if h is None or m.kind in SETTING_KINDS or m.kind == "org":
+        return False
+    for up in tree.ancestors(h, 3):
+        if tree.tokens[up].pos in ("NOUN", "PROPN"):
+            return tree.lemma(up) in lex.words("roles", "venue_nouns") and _in_apposition(tree, up)
+    return False
+
+
+def _in_apposition(tree: Tree, up: int) -> bool:
+    """The noun is in apposition, by its label or by its place: its phrase opens right after a name and a comma
+    ("en Lima, la capital peruana", where the parser made it an object of the verb)."""
+    first = min(j for j in tree.subtree(up) if tree.tokens[j].pos != "PUNCT")
+    return tree.tokens[up].dep.split(":")[0] == "appos" or (
+        first > 1 and tree.tokens[first - 1].text == "," and tree.tokens[first - 2].pos == "PROPN")
+
+
+def city_venue(tree: Tree, m: ActorMention, lex: Lexicon, heads: dict) -> bool:
+    """A city named with a locative preposition ("un encuentro en Nueva York", "talks in Geneva") is where a
+    meeting happened: as the nearest actor to a meeting with no partner it gives way to the next actor, if any
+    (an embassy or a visit "in" a city still targets the city's country)."""
+    h = heads.get(id(m))
+    return m.kind == "place" and h is not None and tree.preposition(h) in lex.words("roles", "locative_preps")
+
+
+def drop_pair_venue(tree: Tree, frame: Frame, lex: Lexicon, args: Arguments, heads: dict) -> None:
+    """Two sides that meet "in" a city ("Представители Эфиопии и Сомали провели переговоры в Анкаре", "talks of A
+    and B in Geneva") meet each other there: the city is the setting, no third party (one side's talks there still
+    go to the host, see `city_venue`; a visit goes to the city)."""
+    if not frame.mutual or frame.mode == "visit" or len({m.code for m in args.source + args.pair}) < 2:
+        return
+    locative = lex.words("roles", "locative_preps")
+    args.target = [m for m in args.target if not (m.kind in SETTING_KINDS and heads.get(id(m)) is not None
+                                                  and tree.preposition(heads[id(m)]) in locative)]
+
+
+def org_gathering(tree: Tree, frame: Frame, lex: Lexicon, source: ActorMention, target: ActorMention,
+                  heads: dict) -> bool:
+    """An organisation meeting in a city ("SCO leaders met in Astana for their summit", "la cumbre de la OEA
+    celebrada en Lima, la capital peruana") names where its members met, not a consultation with the host; a visit
+    there still goes to the city's country."""
+    if frame.type not in MEETING_TYPES or frame.mode == "visit" or source.kind != "org":
+        return False
+    h = heads.get(id(target))
+    return (target.kind in SETTING_KINDS and h is not None and tree.preposition(h) in lex.words("roles", "locative_preps")
+            or described_setting(tree, target, lex, heads))

@@ -1,0 +1,75 @@
+"""What a meeting is about and where it is held is no party to it (issue 15, class 5; `events/topics.py`): a country
+whose situation is discussed ("discussed the war in Sudan"), a session on whose sidelines two sides met ("on the
+sidelines of the UN General Assembly"), a country named as a description of the venue ("in Dakar, the Senegalese
+capital") and the host city of an organisation's own gathering. Visits to a place and talks with a named partner
+stay events."""
+from __future__ import annotations
+
+import pytest
+
+from communique import extract
+
+PUBLISHED = "2024-05-10"
+
+
+def _consults(text: str) -> set[tuple[str, str]]:
+    return {(e["source"]["code"], e["target"]["code"]) for e in extract(text, published=PUBLISHED)["events"]
+            if e["type"] == "CONSULT"}
+
+
+def _codes(text: str) -> set[str]:
+    return {c for e in extract(text, published=PUBLISHED)["events"] for c in (e["source"]["code"], e["target"]["code"])}
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Ministers from Egypt and Jordan discussed the war in Sudan at a meeting in Cairo on Monday.", "SDN"),
+    ("Los ministros de Egipto y Jordania analizaron la guerra en Sudán en una reunión en El Cairo el lunes.", "SDN"),
+    ("Министры Египта и Иордании обсудили войну в Судане на встрече в Каире в понедельник.", "SDN"),
+    ("Главы МИД Египта и Иордании встретились в Аммане, чтобы обсудить конфликт в Судане.", "SDN"),
+])
+def test_a_country_whose_situation_is_discussed_is_no_party(text, absent):
+    assert absent not in _codes(text)                     # neither met nor attacked by those who talk about it
+    assert _consults(text) & {("EGY", "JOR"), ("JOR", "EGY")}
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The two ministers met in New York on the sidelines of the United Nations General Assembly.", {"UN", "USA"}),
+    ("El canciller de Chile se reunió con su par argentino al margen de la Asamblea General de la ONU.", {"UN"}),
+    ("Министр иностранных дел Казахстана провёл встречу с министром иностранных дел России на полях заседания "
+     "СМИД СНГ в Минске.", {"CIS", "BLR"}),
+])
+def test_the_session_on_whose_sidelines_two_sides_met_is_no_party(text, absent):
+    assert not absent & _codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Leaders of the Shanghai Cooperation Organisation met in Astana on Thursday for their annual summit.",
+    "Los cancilleres de la región participaron en la cumbre de la OEA celebrada en Lima, la capital peruana.",
+    "Лидеры стран ШОС провели встречу в Астане, столице Казахстана.",
+])
+def test_an_organisations_gathering_in_a_city_is_no_consultation_with_the_host(text):
+    assert _consults(text) == set()
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Tokayev met Erdogan on the sidelines of the SCO summit in Astana.", ("KAZ", "TUR")),
+    ("Токаев встретился с Эрдоганом на полях саммита ШОС в Астане.", ("KAZ", "TUR")),
+    ("The French president arrived in Algiers, the Algerian capital, on Sunday for a state visit.", ("FRA", "DZA")),
+    ("El presidente de Francia llegó a Dakar, la capital senegalesa, para una visita oficial.", ("FRA", "SEN")),
+    ("Президент Франции прибыл в Дакар, столицу Сенегала, с официальным визитом.", ("FRA", "SEN")),
+    ("Lavrov discussed with Wang Yi the situation in Ukraine.", ("RUS", "CHN")),
+    ("Лавров обсудил с Ван И ситуацию на Украине.", ("RUS", "CHN")),
+    ("Los cancilleres de Perú y Bolivia se reunieron en Madrid para analizar la situación en Venezuela.",
+     ("PER", "BOL")),
+])
+def test_meetings_and_visits_beside_a_setting_stay(text, pair):
+    assert pair in _consults(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ethiopian and Somali officials held talks in Ankara on Tuesday.",
+    "Funcionarios de Etiopía y Somalia mantuvieron conversaciones en Ankara el martes.",
+    "Представители Эфиопии и Сомали провели переговоры в Анкаре во вторник.",
+])
+def test_two_sides_talking_in_a_third_countrys_city_talk_to_each_other(text):
+    assert _consults(text) == {("ETH", "SOM")}
