@@ -146,3 +146,23 @@ def test_an_attack_noun_aimed_elsewhere_names_its_attacker(text: str) -> None:
 def test_a_meeting_expected_in_the_subjunctive_is_read() -> None:
     found = triples(code_events("Se espera que los presidentes de Chile y Bolivia se reúnan en Arica.", "es"))
     assert ("CONSULT", "CHL", "BOL") in found or ("CONSULT", "BOL", "CHL") in found, found
+
+
+# A singular relative clause on a list of actors describes the one it follows; troops sent to, or an attack at, the
+# border with no target named are aimed at the other side of the pair the sentence or the text names
+BORDER = [
+    ("Crece la tensión entre Honduras y Nicaragua, que desplegó 2.000 soldados a la frontera.",
+     ("MOBILIZE", "NIC", "HND")),
+    ("Crece la tensión entre Honduras y Nicaragua. Soldados nicaragüenses atacaron a un grupo de pescadores en la "
+     "zona fronteriza.", ("ASSAULT", "NIC", "HND")),
+]
+
+
+@pytest.mark.parametrize("text, triple", BORDER)
+def test_acts_at_the_border_are_aimed_at_the_other_side(text: str, triple: tuple[str, str, str]) -> None:
+    found = triples(code_events(text, "es"))
+    assert triple in found and (triple[0], triple[2], triple[1]) not in found, found
+
+
+def test_troops_at_the_border_with_no_pair_named_have_no_target() -> None:
+    assert not code_events("Nicaragua desplegó 2.000 soldados a la frontera.", "es").events

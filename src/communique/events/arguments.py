@@ -311,10 +311,20 @@ def antecedent_actors(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMent
         if all(tree.tokens[j].dep.split(":")[0] in ANTECEDENT_LINKS
                and tree.preposition(j) in source_preps | {None} for j in below):
             out.append(m)
+    if len({m.code for m in out}) > 1 and singular_clause(tree, verb, subjects):
+        # "la tensión entre Belice y Guatemala, que movilizó 3.000 efectivos": a singular clause on a list of
+        # actors describes the one it follows
+        before = [m for m in out if m.end <= tree.tokens[min(clause)].start]
+        out = before[-1:] if before else out
     if not out and tree.preposition(antecedent) in lex.words("roles", "among_preps"):
         # "Entre los países que votaron en contra figuran Siria y Corea del Norte": the ones listed are its members
         return listed_actors(tree, tree.head(antecedent), mentions, heads)
     return out
+
+
+def singular_clause(tree: Tree, verb: int, subjects: list[int]) -> bool:
+    """The relative clause's verb or its pronoun subject is marked singular ("que movilizó", "которая мобилизовала")."""
+    return any(tree.tokens[k].morph.get("Number") == "Sing" for k in [verb, *subjects])
 
 
 def listed_actors(tree: Tree, verb: int | None, mentions: list[ActorMention], heads: dict) -> list[ActorMention]:

@@ -95,11 +95,13 @@ class Discourse:
         codes = {m.code for m in doers}
         return [m for m in reversed(sides) if m.code not in codes][:1]
 
-    def joint_partner(self, partners: list[ActorMention]) -> list[ActorMention]:
-        """Who did a joint act with `partners` left unsaid ("la medida se coordinó con Irlanda y Noruega"): the one
-        other member of the latest group named together with all of them ("España, Irlanda y Noruega
-        reconocieron ..."), not whoever was the subject just before."""
-        codes = {m.code for m in partners}
+    def joint_partner(self, mutual: bool, args: Arguments) -> list[ActorMention]:
+        """Who did a joint (`mutual`) act with its targets left unsaid ("la medida se coordinó con Irlanda y
+        Noruega"): the one other member of the latest group named together with all of them ("España, Irlanda y
+        Noruega reconocieron ..."), not whoever was the subject just before."""
+        if not mutual or args.has_subject:
+            return []
+        codes = {m.code for m in args.target}
         for group in self.groups:
             others = distinct_codes([m for m in group if m.code not in codes])
             if codes and codes < {m.code for m in group} and len(others) == 1:
@@ -528,3 +530,25 @@ def pronoun_object_target(tree: Tree, i: int, lex: Lexicon, args: Arguments,
     taken = {m.code for m in args.source + args.pair}
     return [m for m in recent if m.code not in taken and m.kind in PARTY_KINDS - {"place"}][:1]
 
+
+
+BORDER_TYPES = {"MOBILIZE", "ASSAULT", "COERCE"}
+
+
+def across_border(tree: Tree, i: int, event_type: str, lex: Lexicon, mentions: list[ActorMention], heads: dict,
+                  discourse: Discourse, args: Arguments) -> list[ActorMention]:
+    """Troops sent to, or an attack at, the border (``border_nouns``) with no target named: the other side of the
+    pair the sentence names ("la tensión entre Belice y Guatemala, que movilizó 3.000 efectivos a la frontera") or
+    the text is about ("soldados beliceños atacaron a una familia en la zona fronteriza")."""
+    if event_type not in BORDER_TYPES or not args.source or args.target or args.pair:
+        return []
+    words = lex.words("roles", "border_nouns")
+    if not any(tree.is_word(j, words) for j in tree.subtree(i)):
+        return []
+    preps = lex.words("roles", "pair_preps")
+    named = distinct_codes([m for m in mentions if (h := heads.get(id(m))) is not None
+                            and any(tree.preposition(j) in preps for j in [h, *tree.ancestors(h, 2)])])
+    doers = {m.code for m in args.source}
+    pair = named if len(named) == 2 else discourse.pair()
+    others = [m for m in pair if m.code not in doers]
+    return others if len(pair) == 2 and len(others) == 1 else []

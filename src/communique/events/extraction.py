@@ -48,9 +48,9 @@ from .fallback import classifier_events
 from .learned import LEARNED_BY_DEFAULT, verified_events
 from .typer import TYPER_BY_DEFAULT, typed_events
 from .merge import COOCCURRENCE_TYPES, Candidate, best_of_kinds, merge
-from .discourse import (Discourse, between_sides, colon_speakers, coordinated_groups, distinct_codes, group_doers,
-                        hosts_others, institution_speakers, pair_act, pronoun_object_target, quoted_speaker,
-                        relation_sides, said_by, state_context, with_conjuncts)
+from .discourse import (Discourse, across_border, between_sides, colon_speakers, coordinated_groups, distinct_codes,
+                        group_doers, hosts_others, institution_speakers, pair_act, pronoun_object_target,
+                        quoted_speaker, relation_sides, said_by, state_context, with_conjuncts)
 from .frame_roles import (
     CIVILIAN_SOURCE_TYPES,
     acts_for_state,
@@ -363,11 +363,10 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
         return False
     if frame.requires_object_actor:
         # an object that is another kind of act is that act's, not a guest ("se recibirá ayuda de ... la ACNUR")
-        # (nor a source the parser took for an object: "los ataques recibidos de Israel"; a passive's agent is one)
+        # (nor a source the parser took for an object: "los ataques recibidos de Israel"; a passive's agent is one);
+        # in the passive the guest is the subject ("el presidente de Bolivia fue recibido por su par de Perú")
         marks = (None, *lex.words("roles", "personal_object_preps"), *lex.words("roles", "agent_preps"))
-        # (in the passive the guest is the subject: "el presidente de Bolivia fue recibido por su par de Perú")
-        guests = tree.kids(i, *OBJECT_DEPS) + (tree.kids(i, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
-                                               if tree.is_passive(i) else [])
+        guests = tree.kids(i, *OBJECT_DEPS, *((*SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS) if tree.is_passive(i) else ()))
         objects = [o for o in guests if not _other_act(tree, o, frame, lex) and tree.preposition(o) in marks]
         if not any(object_names_actor(tree, o, heads.get(id(m)), lex) for o in objects for m in mentions):
             return False
@@ -500,9 +499,8 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
                 args.target = rest
         doers = colon_speakers(tree, i, mentions) + state_context(tree, i, lex, context, context_all)   # "el régimen"
         reported = reported_doers(tree, i, lex, mentions, heads)     # an act a reaction answers: not the reactor's
-        joint = discourse.joint_partner(args.target) if frame.mutual and not args.has_subject else []
-        args.source, confidence = joint or (fill_source(tree, i, lex, mentions, heads, args, doers, context_all)
-                                            if reported is None else reported), 0.6
+        args.source, confidence = discourse.joint_partner(frame.mutual, args) or (
+            fill_source(tree, i, lex, mentions, heads, args, doers, context_all) if reported is None else reported), 0.6
         if reported is None and args.source and args.source[0] in mentions and not (frame.mutual or frame.speaker):
             args.source = listed_doers(tree, i, args.source, mentions, heads, {m.code for m in args.target})
     unnamed = [] if args.source or args.pair else unnamed_attackers(tree, i, frame, lex, mentions, heads, args)
@@ -524,7 +522,8 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
         args.target = with_conjuncts(tree, args.target, mentions, {m.code for m in args.source})
     if frame.complement_target and not args.target:
         args.target = complement_targets(tree, i, frame, lex, mentions, heads, args)
-    args.target = args.target or speaker_possessed(tree, i, frame, lex, mentions, heads, args)   # "near its post"
+    args.target = args.target or speaker_possessed(tree, i, frame, lex, mentions, heads, args) or \
+        across_border(tree, i, frame.type, lex, mentions, heads, discourse, args)     # "near its post", "to the border"
     if answers_before(tree, i, frame, lex) and not args.target and (args.source or args.pair):
         # a response answers whoever acted before: the latest other doer of an act found before, else the latest
         # other actor named in the sentences before
