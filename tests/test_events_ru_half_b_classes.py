@@ -175,3 +175,20 @@ def test_a_hostile_policy_named_by_a_speaker_accuses(text, language):
 ])
 def test_a_policy_named_without_reproach_is_no_accusation(text, language):
     assert not [t for t in triples(code_events(text, language)) if t[0] == "ACCUSE"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Egypt welcomed Jordan's decision to open an embassy in Cairo.", "en"),
+    ("Президент Египта принял предложение Иордании.", "ru"),
+])
+def test_a_decision_or_proposal_welcomed_or_accepted_is_no_guest(text, language):
+    assert not [t for t in triples(code_events(text, language)) if t[0] == "CONSULT" and t[1] == "JOR"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Egyptian President Sisi welcomed King Abdullah of Jordan in Cairo.", "en"),
+    ("Президент Египта принял министра иностранных дел Иордании.", "ru"),
+    ("El presidente egipcio recibió al canciller jordano.", "es"),
+])
+def test_a_guest_welcomed_is_still_hosted(text, language):
+    assert ("CONSULT", "JOR", "EGY") in triples(code_events(text, language))
