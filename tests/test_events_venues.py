@@ -73,3 +73,21 @@ def test_meetings_and_visits_beside_a_setting_stay(text, pair):
 ])
 def test_two_sides_talking_in_a_third_countrys_city_talk_to_each_other(text):
     assert _consults(text) == {("ETH", "SOM")}
+
+
+@pytest.mark.parametrize("text", [
+    "The summit of the African Union held in Addis Ababa, the Ethiopian capital, condemned the coup in Niger.",
+    "La cumbre de la Unión Africana celebrada en Adís Abeba condenó el golpe de Estado en Níger.",
+    "Саммит Африканского союза, прошедший в Аддис-Абебе, осудил переворот в Нигере.",
+])
+def test_the_city_a_summit_was_held_in_is_no_side_of_what_it_does(text):
+    assert "ETH" not in _codes(text)
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Russian missiles struck Kharkiv, the Ukrainian city near the border.", ("RUS", "UKR")),
+    ("Misiles rusos atacaron Járkov, la ciudad ucraniana cercana a la frontera.", ("RUS", "UKR")),
+    ("Российские ракеты ударили по Харькову, украинскому городу у границы.", ("RUS", "UKR")),
+])
+def test_a_place_described_in_apposition_is_still_where_an_attack_hit(text, pair):
+    assert pair in {(e["source"]["code"], e["target"]["code"]) for e in extract(text, published=PUBLISHED)["events"]}

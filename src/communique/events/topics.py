@@ -13,9 +13,10 @@
   заседания СМИД СНГ") has its parties outside that phrase; the session and the body named in it are the setting
   (`across_sidelines`, ``sideline_nouns``).
 - **A place described as a setting**: "held in Dakar, the Senegalese capital", "en Lima, la capital peruana": a
-  country named in a place noun in apposition names where, not who; it is no party to a meeting or talks (a visit
-  still goes there), and an organisation's gathering in a city is no consultation with its host
-  (`described_setting`, `org_gathering`)."""
+  country named in a place noun in apposition names where, not who; it is no party to an act (a visit still goes
+  there), an organisation's gathering in a city is no consultation with its host, and a place where a gathering
+  was held is no side of what the gathering does ("the summit held in Addis Ababa condemned the coup")
+  (`described_setting`, `org_gathering`, `gathering_place`)."""
 from __future__ import annotations
 
 from ..lexicon import Frame, Lexicon
@@ -58,7 +59,27 @@ def named_aside(tree: Tree, i: int, frame: Frame, lex: Lexicon, m: ActorMention,
     return (meeting_topic(tree, i, frame, lex, m, heads) or other_absolute(tree, i, lex, heads.get(id(m)))
             or discussed_place(tree, i, lex, m, heads) or discussed_act(tree, i, frame, lex, m, heads)
             or across_sidelines(tree, i, lex, m, heads)
-            or (frame.type in MEETING_TYPES and frame.mode != "visit" and described_setting(tree, m, lex, heads)))
+            or (frame.mode != "visit" and not frame.venue and described_setting(tree, m, lex, heads))
+            or gathering_place(tree, i, frame, lex, m, heads))
+
+
+def gathering_place(tree: Tree, i: int, frame: Frame, lex: Lexicon, m: ActorMention, heads: dict) -> bool:
+    """Is place `m` where a gathering named with a participle was held ("the summit of the African Union held in
+    Addis Ababa condemned the coup", "Саммит АС, прошедший в Аддис-Абебе, осудил")? It is no side of the gathering's
+    acts; the meeting itself is left to the meeting rules."""
+    h = heads.get(id(m))
+    if frame.type in MEETING_TYPES or h is None or m.kind not in SETTING_KINDS \
+            or tree.preposition(h) not in lex.words("roles", "locative_preps"):
+        return False
+    up = tree.head(h)
+    if up is not None and tree.tokens[h].dep == "pobj":
+        up = tree.head(up)                # English: the preposition heads its phrase
+    gathering = tree.head(up) if up is not None else None
+    if up is None or gathering is None or i in (up, gathering):
+        return False
+    t, g = tree.tokens[up], tree.tokens[gathering]
+    return t.dep.split(":")[0] in ("acl", "amod") and (t.pos == "VERB" or t.morph.get("VerbForm") == "Part") \
+        and any(f.type in MEETING_TYPES for f in lex.frames_of(g.lemma, g.text, g.pos))
 
 
 def talk_objects(tree: Tree, lex: Lexicon) -> list[tuple[int, frozenset[int], frozenset[int]]]:
