@@ -166,3 +166,13 @@ def test_acts_at_the_border_are_aimed_at_the_other_side(text: str, triple: tuple
 
 def test_troops_at_the_border_with_no_pair_named_have_no_target() -> None:
     assert not code_events("Nicaragua desplegó 2.000 soldados a la frontera.", "es").events
+
+
+# A call held with someone is a phone talk, with or without "telephone" said
+@pytest.mark.parametrize("language, text", [
+    ("es", "El canciller de México mantuvo una llamada con el secretario de Estado de Estados Unidos."),
+    ("en", "Mexico's foreign minister held a call with the US Secretary of State."),
+])
+def test_a_call_with_someone_is_a_phone_talk(language: str, text: str) -> None:
+    found = triples(code_events(text, language))
+    assert ("CONSULT", "MEX", "USA") in found or ("CONSULT", "USA", "MEX") in found, found
