@@ -2,7 +2,7 @@
 whose situation is discussed ("discussed the war in Sudan"), a session on whose sidelines two sides met ("on the
 sidelines of the UN General Assembly"), a country named as a description of the venue ("in Dakar, the Senegalese
 capital") and the host city of an organisation's own gathering. Visits to a place and talks with a named partner
-stay events."""
+stay events; a protest handed at a meeting held for it goes to the envoy's state (`events/purposes.py`)."""
 from __future__ import annotations
 
 import pytest
@@ -91,3 +91,13 @@ def test_the_city_a_summit_was_held_in_is_no_side_of_what_it_does(text):
 ])
 def test_a_place_described_in_apposition_is_still_where_an_attack_hit(text, pair):
     assert pair in {(e["source"]["code"], e["target"]["code"]) for e in extract(text, published=PUBLISHED)["events"]}
+
+
+@pytest.mark.parametrize("text", [
+    "The Philippine foreign minister met the Chinese ambassador in Manila to hand him a protest note.",
+    "El canciller filipino se reunió con el embajador de China en Manila para entregarle una nota de protesta.",
+    "Министр иностранных дел Филиппин встретился с послом Китая в Маниле, чтобы вручить ноту протеста.",
+])
+def test_a_protest_handed_at_a_meeting_held_for_it_goes_from_the_host_to_the_envoys_state(text):
+    assert ("PHL", "CHN") in {(e["source"]["code"], e["target"]["code"])
+                              for e in extract(text, published=PUBLISHED)["events"] if e["type"] == "ACCUSE"}

@@ -77,6 +77,7 @@ from .frame_roles import (
 )
 from .postings import (closed_by_owner, drop_meetings_of_summons, hosting_side, summons, own_envoy_owners, own_posting,
                        postings, summoning_side, venue_head)
+from .purposes import purpose_sides
 from .receipts import received_from, receivers_of
 from .reported_acts import PUNISHING_TYPES, REACTION_TYPES, alleged_act, drop_aimed, drop_reason_targets, reported_doers
 from .rules import (
@@ -425,6 +426,7 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     drop_pair_venue(tree, frame, lex, args, heads)      # "A and B held talks in Ankara": no talks with Turkey
     args.target = args.target or carrier_object(tree, i, frame, lex, mentions, heads, args)   # "включил в список X"
     args.target = args.target or shared_object_targets(tree, i, frame, lex, mentions, heads)   # "rechazó y condenó"
+    args = purpose_sides(tree, i, frame, lex, mentions, heads, args) or args    # "met the envoy to hand a note"
     if agents := noun_agents(tree, i, lex, mentions, heads):      # "la donación por parte de China"
         args.source, args.target = agents, [m for m in args.target if m.code != agents[0].code]
     if not args.target and frame.type in PUNISHING_TYPES and \
