@@ -63,6 +63,10 @@ class Tree:
         self._subtrees: dict[int, frozenset[int]] = {}
         self._chains: dict[int, list[int]] = {}
         self._prepositions: dict[int, str | None] = {}
+        self._span_heads: dict[tuple[int, int], int | None] = {}
+        # what a rule reads of the whole sentence, whatever the trigger or the mention it is asked for ("the
+        # sidelines phrases", "the talk verbs' objects"): computed at the first asking, by the key its rule gives
+        self.memo: dict[Any, Any] = {}
 
     def head(self, i: int) -> int | None:
         return self._heads[i]
@@ -135,7 +139,14 @@ class Tree:
         return None
 
     def span_head(self, start: int, end: int) -> int | None:
-        """The token of [start, end) whose head lies outside it (the mention's syntactic head)."""
+        """The token of [start, end) whose head lies outside it (the mention's syntactic head). Kept per span: the
+        events rules and the discourse ask it of each mention of the sentence again and again."""
+        key = (start, end)
+        if key not in self._span_heads:
+            self._span_heads[key] = self._span_head(start, end)
+        return self._span_heads[key]
+
+    def _span_head(self, start: int, end: int) -> int | None:
         inside = [t.i for t in self.tokens if t.start < end and t.end > start]
         if not inside:
             return None

@@ -84,7 +84,15 @@ def gathering_place(tree: Tree, i: int, frame: Frame, lex: Lexicon, m: ActorMent
 
 def talk_objects(tree: Tree, lex: Lexicon) -> list[tuple[int, frozenset[int], frozenset[int]]]:
     """The objects of the sentence's verbs of talking, each with its phrase (what is discussed) and the locative
-    phrase right after it that the parser hung on the verb instead ("analizaron la guerra en Sudán")."""
+    phrase right after it that the parser hung on the verb instead ("analizaron la guerra en Sudán"). Read once per
+    sentence: every trigger asks it of every mention."""
+    key = ("talk_objects", lex.language)
+    if key not in tree.memo:
+        tree.memo[key] = _talk_objects(tree, lex)
+    return tree.memo[key]
+
+
+def _talk_objects(tree: Tree, lex: Lexicon) -> list[tuple[int, frozenset[int], frozenset[int]]]:
     talk = lex.words("roles", "talk_verbs")
     out = []
     for t in tree.tokens:
@@ -131,12 +139,34 @@ def across_sidelines(tree: Tree, i: int, lex: Lexicon, m: ActorMention, heads: d
     h = heads.get(id(m))
     if h is None:
         return False
+    return any((a <= h <= b) != (a <= i <= b) for a, b in sideline_spans(tree, lex))
+
+
+def sideline_spans(tree: Tree, lex: Lexicon) -> list[tuple[int, int]]:
+    """The token spans of the sentence's "sidelines" phrases, first to last token (read once per sentence)."""
+    key = ("sideline_spans", lex.language)
+    if key in tree.memo:
+        return tree.memo[key]
     words = lex.words("roles", "sideline_nouns")
+    if not words & _vocabulary(tree):
+        tree.memo[key] = []               # no word of such a phrase in the sentence: no preposition need be read
+        return []
     heads_of = [j for j in range(len(tree.tokens)) if tree.tokens[j].pos == "NOUN" and tree.is_word(j, words)
                 or words & set((tree.preposition(j) or "").split())]     # "al margen de" read as one preposition
     # by position, from the word's own first child on: a parse may hang an earlier name on a word of the phrase
     spans = [(min([j, *(k for k in tree.kids(j) if k < j)]), max(tree.subtree(j))) for j in heads_of]
-    return any((a <= h <= b) != (a <= i <= b) for a, b in spans)
+    tree.memo[key] = spans
+    return spans
+
+
+def _vocabulary(tree: Tree) -> set[str]:
+    """Every word a token's lemma or form, or a preposition read off the parse (`Tree.preposition`), can hold."""
+    vocabulary = {"by", *(w for v in tree.contractions.values() for w in v.split())}
+    for t in tree.tokens:
+        for form in (t.lemma.lower(), t.text.lower()):
+            vocabulary.add(form)
+            vocabulary.update(form.split())
+    return vocabulary
 
 
 def described_setting(tree: Tree, m: ActorMention, lex: Lexicon, heads: dict) -> bool:
