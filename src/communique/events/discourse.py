@@ -421,7 +421,14 @@ def happen_words(language: str) -> frozenset[str]:
 
 def each_other(tree: Tree, i: int, language: str) -> bool:
     """The act's object is the doers themselves, each the other's: "support each other", "apoyarse mutuamente",
-    "поддержать друг друга" (``[doerless] each_other``)."""
+    "поддержать друг друга" (``[doerless] each_other``). Read once per trigger: the pair rules ask it per frame."""
+    key = ("each_other", i, language)
+    if key not in tree.memo:
+        tree.memo[key] = _each_other(tree, i, language)
+    return tree.memo[key]
+
+
+def _each_other(tree: Tree, i: int, language: str) -> bool:
     phrases = each_other_words(language)
     return any(" ".join(tree.tokens[k].text.lower() for k in sorted(tree.subtree(c))) in phrases
                for c in tree.children[i]) if phrases else False

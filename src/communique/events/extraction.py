@@ -692,7 +692,15 @@ def unique_pairs(pairs: list[tuple[ActorMention, ActorMention]]) -> list[tuple[A
 # --- status ----------------------------------------------------------------------------------------------------
 
 def event_status(tree: Tree, i: int, lex: Lexicon) -> str:
-    """negated > hypothetical > planned > ongoing > occurred, from the trigger and the words that govern it."""
+    """negated > hypothetical > planned > ongoing > occurred, from the trigger and the words that govern it (read
+    once per trigger: each frame of it, and the pair rules, ask again)."""
+    key = ("status", i, lex.language)
+    if key not in tree.memo:
+        tree.memo[key] = _event_status(tree, i, lex)
+    return tree.memo[key]
+
+
+def _event_status(tree: Tree, i: int, lex: Lexicon) -> str:
     chain = status_chain(tree, i)
     levels: list[set[str]] = []            # per word of the chain: it (above the trigger) and its marker children
     for n, a in enumerate(chain):

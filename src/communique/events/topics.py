@@ -161,12 +161,9 @@ def sideline_spans(tree: Tree, lex: Lexicon) -> list[tuple[int, int]]:
 
 def _vocabulary(tree: Tree) -> set[str]:
     """Every word a token's lemma or form, or a preposition read off the parse (`Tree.preposition`), can hold."""
-    vocabulary = {"by", *(w for v in tree.contractions.values() for w in v.split())}
-    for t in tree.tokens:
-        for form in (t.lemma.lower(), t.text.lower()):
-            vocabulary.add(form)
-            vocabulary.update(form.split())
-    return vocabulary
+    forms = [t.lemma.lower() for t in tree.tokens] + [t.text.lower() for t in tree.tokens]
+    # each form whole, and its words (a form may hold a space): one split of them all joined gives the words
+    return {"by", *(w for v in tree.contractions.values() for w in v.split()), *forms, *" ".join(forms).split()}
 
 
 def described_setting(tree: Tree, m: ActorMention, lex: Lexicon, heads: dict) -> bool:
