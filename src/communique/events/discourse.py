@@ -422,10 +422,7 @@ def happen_words(language: str) -> frozenset[str]:
 def each_other(tree: Tree, i: int, language: str) -> bool:
     """The act's object is the doers themselves, each the other's: "support each other", "apoyarse mutuamente",
     "поддержать друг друга" (``[doerless] each_other``). Read once per trigger: the pair rules ask it per frame."""
-    key = ("each_other", i, language)
-    if key not in tree.memo:
-        tree.memo[key] = _each_other(tree, i, language)
-    return tree.memo[key]
+    return tree.remember(("each_other", i, language), lambda: _each_other(tree, i, language))
 
 
 def _each_other(tree: Tree, i: int, language: str) -> bool:

@@ -694,10 +694,7 @@ def unique_pairs(pairs: list[tuple[ActorMention, ActorMention]]) -> list[tuple[A
 def event_status(tree: Tree, i: int, lex: Lexicon) -> str:
     """negated > hypothetical > planned > ongoing > occurred, from the trigger and the words that govern it (read
     once per trigger: each frame of it, and the pair rules, ask again)."""
-    key = ("status", i, lex.language)
-    if key not in tree.memo:
-        tree.memo[key] = _event_status(tree, i, lex)
-    return tree.memo[key]
+    return tree.remember(("status", i, lex.language), lambda: _event_status(tree, i, lex))
 
 
 def _event_status(tree: Tree, i: int, lex: Lexicon) -> str:

@@ -5,6 +5,7 @@ The frames themselves are language data (`communique.lexicon`, from ``data/lang/
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from typing import Any
 
 from ..datafiles import language_data, load_data
@@ -67,6 +68,12 @@ class Tree:
         # what a rule reads of the whole sentence, whatever the trigger or the mention it is asked for ("the
         # sidelines phrases", "the talk verbs' objects"): computed at the first asking, by the key its rule gives
         self.memo: dict[Any, Any] = {}
+
+    def remember(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """What `compute` gives for `key` in this sentence, computed at the first asking only (see `memo`)."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
 
     def head(self, i: int) -> int | None:
         return self._heads[i]

@@ -86,10 +86,7 @@ def talk_objects(tree: Tree, lex: Lexicon) -> list[tuple[int, frozenset[int], fr
     """The objects of the sentence's verbs of talking, each with its phrase (what is discussed) and the locative
     phrase right after it that the parser hung on the verb instead ("analizaron la guerra en Sudán"). Read once per
     sentence: every trigger asks it of every mention."""
-    key = ("talk_objects", lex.language)
-    if key not in tree.memo:
-        tree.memo[key] = _talk_objects(tree, lex)
-    return tree.memo[key]
+    return tree.remember(("talk_objects", lex.language), lambda: _talk_objects(tree, lex))
 
 
 def _talk_objects(tree: Tree, lex: Lexicon) -> list[tuple[int, frozenset[int], frozenset[int]]]:
