@@ -63,13 +63,17 @@ def named_aside(tree: Tree, i: int, frame: Frame, lex: Lexicon, m: ActorMention,
             or gathering_place(tree, i, frame, lex, m, heads))
 
 
+def _locative(tree: Tree, h: int | None, lex: Lexicon) -> bool:
+    """Is token `h` (a mention's head) under a locative preposition ("in Geneva", "en Lima", "в Анкаре")?"""
+    return h is not None and tree.preposition(h) in lex.words("roles", "locative_preps")
+
+
 def gathering_place(tree: Tree, i: int, frame: Frame, lex: Lexicon, m: ActorMention, heads: dict) -> bool:
     """Is place `m` where a gathering named with a participle was held ("the summit of the African Union held in
     Addis Ababa condemned the coup", "Саммит АС, прошедший в Аддис-Абебе, осудил")? It is no side of the gathering's
     acts; the meeting itself is left to the meeting rules."""
     h = heads.get(id(m))
-    if frame.type in MEETING_TYPES or h is None or m.kind not in SETTING_KINDS \
-            or tree.preposition(h) not in lex.words("roles", "locative_preps"):
+    if frame.type in MEETING_TYPES or m.kind not in SETTING_KINDS or not _locative(tree, h, lex):
         return False
     up = tree.head(h)
     if up is not None and tree.tokens[h].dep == "pobj":
@@ -115,8 +119,7 @@ def discussed_place(tree: Tree, i: int, lex: Lexicon, m: ActorMention, heads: di
     a talk verb's object, while trigger `i` stands outside that object? A country right after the object counts
     too (a city there is rather where they talked: "discussed the deal in Geneva")."""
     h = heads.get(id(m))
-    locative = lex.words("roles", "locative_preps")
-    return h is not None and tree.preposition(h) in locative and any(
+    return _locative(tree, h, lex) and any(
         (h in phrase and h != o or h in after and m.kind not in SETTING_KINDS) and i not in phrase | after
         for o, phrase, after in talk_objects(tree, lex))
 
@@ -141,19 +144,17 @@ def across_sidelines(tree: Tree, i: int, lex: Lexicon, m: ActorMention, heads: d
 
 def sideline_spans(tree: Tree, lex: Lexicon) -> list[tuple[int, int]]:
     """The token spans of the sentence's "sidelines" phrases, first to last token (read once per sentence)."""
-    key = ("sideline_spans", lex.language)
-    if key in tree.memo:
-        return tree.memo[key]
+    return tree.remember(("sideline_spans", lex.language), lambda: _sideline_spans(tree, lex))
+
+
+def _sideline_spans(tree: Tree, lex: Lexicon) -> list[tuple[int, int]]:
     words = lex.words("roles", "sideline_nouns")
     if not words & _vocabulary(tree):
-        tree.memo[key] = []               # no word of such a phrase in the sentence: no preposition need be read
-        return []
+        return []                         # no word of such a phrase in the sentence: no preposition need be read
     heads_of = [j for j in range(len(tree.tokens)) if tree.tokens[j].pos == "NOUN" and tree.is_word(j, words)
                 or words & set((tree.preposition(j) or "").split())]     # "al margen de" read as one preposition
     # by position, from the word's own first child on: a parse may hang an earlier name on a word of the phrase
-    spans = [(min([j, *(k for k in tree.kids(j) if k < j)]), max(tree.subtree(j))) for j in heads_of]
-    tree.memo[key] = spans
-    return spans
+    return [(min([j, *(k for k in tree.kids(j) if k < j)]), max(tree.subtree(j))) for j in heads_of]
 
 
 def _vocabulary(tree: Tree) -> set[str]:
@@ -187,8 +188,7 @@ def city_venue(tree: Tree, m: ActorMention, lex: Lexicon, heads: dict) -> bool:
     """A city named with a locative preposition ("un encuentro en Nueva York", "talks in Geneva") is where a
     meeting happened: as the nearest actor to a meeting with no partner it gives way to the next actor, if any
     (an embassy or a visit "in" a city still targets the city's country)."""
-    h = heads.get(id(m))
-    return m.kind == "place" and h is not None and tree.preposition(h) in lex.words("roles", "locative_preps")
+    return m.kind == "place" and _locative(tree, heads.get(id(m)), lex)
 
 
 def drop_pair_venue(tree: Tree, frame: Frame, lex: Lexicon, args: Arguments, heads: dict) -> None:
@@ -197,9 +197,8 @@ def drop_pair_venue(tree: Tree, frame: Frame, lex: Lexicon, args: Arguments, hea
     go to the host, see `city_venue`; a visit goes to the city)."""
     if not frame.mutual or frame.mode == "visit" or len({m.code for m in args.source + args.pair}) < 2:
         return
-    locative = lex.words("roles", "locative_preps")
-    args.target = [m for m in args.target if not (m.kind in SETTING_KINDS and heads.get(id(m)) is not None
-                                                  and tree.preposition(heads[id(m)]) in locative)]
+    args.target = [m for m in args.target
+                   if not (m.kind in SETTING_KINDS and _locative(tree, heads.get(id(m)), lex))]
 
 
 def org_gathering(tree: Tree, frame: Frame, lex: Lexicon, source: ActorMention, target: ActorMention,
@@ -209,6 +208,5 @@ def org_gathering(tree: Tree, frame: Frame, lex: Lexicon, source: ActorMention, 
     there still goes to the city's country."""
     if frame.type not in MEETING_TYPES or frame.mode == "visit" or source.kind != "org":
         return False
-    h = heads.get(id(target))
-    return (target.kind in SETTING_KINDS and h is not None and tree.preposition(h) in lex.words("roles", "locative_preps")
+    return (target.kind in SETTING_KINDS and _locative(tree, heads.get(id(target)), lex)
             or described_setting(tree, target, lex, heads))
