@@ -535,7 +535,6 @@ def pronoun_object_target(tree: Tree, i: int, lex: Lexicon, args: Arguments,
     return [m for m in recent if m.code not in taken and m.kind in PARTY_KINDS - {"place"}][:1]
 
 
-
 BORDER_TYPES = {"MOBILIZE", "ASSAULT", "COERCE"}
 
 

@@ -398,9 +398,11 @@ def _other_act(tree: Tree, o: int, frame: Frame, lex: Lexicon) -> bool:
     """A noun of an act of another type than the frame's ("ayuda", "aid", "помощь" for a host), or of a decision or
     proposal ("welcomed Jordan's decision": [kinds.REJECT] decisions, proposals): no guest."""
     tok = tree.tokens[o]
+    if tok.pos != "NOUN":
+        return False
     named = {w for kind, words in lex.kinds.get("REJECT", ()) if kind in ("decisions", "proposals") for w in words}
     types = {f.type for f in lex.nouns.get(tok.lemma.lower(), ())}
-    return tok.pos == "NOUN" and (tok.lemma.lower() in named or bool(types) and frame.type not in types)
+    return tok.lemma.lower() in named or bool(types) and frame.type not in types
 
 
 def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention], heads: dict,
