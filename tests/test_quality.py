@@ -3,12 +3,15 @@ without saying why in the commit)."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from conftest import shared_path
 
 import communique
 from communique.evaluate import score
+
+EVAL = Path(__file__).resolve().parents[1] / "eval"      # labelled sets kept in the repository
 
 # Measured figures minus a small margin; see the README's Quality section for the current values.
 SAMPLE_FLOORS = {                      # measured 2026-11-22 (stop 11): F1 0.83 (en 0.83, es 0.81, ru 0.84)
@@ -76,6 +79,16 @@ DEV_FLOORS = {"seeds": {"events_f1": 0.78, "by_language": {"en": 0.78, "es": 0.7
                                  # publication dates: first look 21/26, 24/26, now 26/26 (datelines under a photo
                                  # caption, a month named relative to the writing)
                                  "junk_removed": 0.95, "published": 0.95}}
+# sets labelled blind in the repository (eval/, read from the eleventh swap on); first looks 2026-12-07 at main
+# 7e8ca9b: dev16 F1 0.67 (80 / 111 / 129; en 0.69, es 0.59, ru 0.71), dates 34/43, status 63/80, people 73/81,
+# junk 23/28, published 13/14; dev17 F1 0.40 (49 / 108 / 140; en 0.26, es 0.41, ru 0.49), dates 11/21, status
+# 45/49, people 45/53, junk 12/24, published 7/11
+EVAL_FLOORS = {"dev16": {"events_f1": 0.65, "by_language": {"en": 0.67, "es": 0.57, "ru": 0.69},
+                         "event_dates": 0.75, "event_status": 0.75, "people_right_country": 0.88,
+                         "junk_removed": 0.80, "published": 0.90},
+               "dev17": {"events_f1": 0.38, "by_language": {"en": 0.24, "es": 0.39, "ru": 0.47},
+                         "event_dates": 0.50, "event_status": 0.90, "people_right_country": 0.82,
+                         "junk_removed": 0.48, "published": 0.60}}
 # ordinary news (../shared/stream: sport, courts, markets, weather): no events between states in it; measured 1 in 60
 STREAM_MAX_EVENTS_PER_ARTICLE = 1 / 30
 # PLOVER gold-standard records (CAMEO manual sentences), events between two different actors, rules with default
@@ -126,19 +139,19 @@ def test_sample_corpus_floors(sample_report):
     assert ratio(r["people"], "right_country", "with_country") >= f["people_right_country"]
 
 
-@pytest.mark.parametrize("folder", sorted(DEV_FLOORS))
+@pytest.mark.parametrize("folder", sorted(DEV_FLOORS) + sorted(EVAL_FLOORS))
 def test_development_sets_floors(folder, settings):
-    gold_file = shared_path(folder, "gold.json")
+    gold_file = EVAL / folder / "gold.json" if folder in EVAL_FLOORS else shared_path(folder, "gold.json")
     gold = json.loads(gold_file.read_text(encoding="utf-8"))["docs"]
     paths = [gold_file.parent / name for name in gold]
     records = [a.to_record() for a in communique.process_paths(paths, settings=settings)]
     report = score(gold, records)
     assert report["documents_missing"] == 0
     assert report["language_accuracy"] == 1.0
-    assert report["events"]["f1"] >= DEV_FLOORS[folder]["events_f1"], report["events"]
-    for language, floor in DEV_FLOORS[folder]["by_language"].items():
+    floors = {**DEV_FLOORS, **EVAL_FLOORS}[folder]
+    assert report["events"]["f1"] >= floors["events_f1"], report["events"]
+    for language, floor in floors["by_language"].items():
         assert report["events_by_language"][language]["f1"] >= floor, (language, report["events_by_language"])
-    floors = DEV_FLOORS[folder]
     assert ratio(report["junk_removed"]) >= floors.get("junk_removed", 1.0)
     assert ratio(report["published"]) >= floors.get("published", 0.95)
     assert ratio(report["event_dates"]) >= floors["event_dates"], report["event_dates"]
