@@ -22,7 +22,7 @@ import logging
 from dataclasses import replace
 
 from ..lexicon import Frame, Lexicon, lexicon
-from ..records import ActorRef, Article, Event, Location, Sentence, Span, Token
+from ..records import ActorRef, Article, Event, Location, Sentence, Span
 from ..registry import Stage, stage
 from .absolutes import absolute_arguments, drop_elaborations
 from .actor_mentions import ActorMention, actor_mentions, breakaway
@@ -37,7 +37,6 @@ from .arguments import (
     main_subject_actors,
     plural_party_subject,
     possessive_pronoun,
-    role_of,
     speaker_arguments,
     speech_subjects,
     subject_among_targets,
@@ -51,6 +50,7 @@ from .merge import COOCCURRENCE_TYPES, Candidate, best_of_kinds, merge
 from .discourse import (Discourse, across_border, between_sides, colon_speakers, coordinated_groups, distinct_codes,
                         group_doers, hosts_others, institution_speakers, pair_act, pronoun_object_target,
                         quoted_speaker, relation_sides, said_by, state_context, with_conjuncts)
+from .frame_constraints import claimed_right, lexical_frames, trigger_frames
 from .frame_roles import (
     CIVILIAN_SOURCE_TYPES,
     acts_for_state,
@@ -76,18 +76,13 @@ from .frame_roles import (
     unnamed_attackers,
 )
 from .postings import (closed_by_owner, drop_meetings_of_summons, hosting_side, summons, own_envoy_owners, own_posting,
-                       postings, summoning_side, venue_head)
+                       postings, summoning_side)
+from .places import event_place, host_last, own_gathering, setting
 from .purposes import purpose_sides
 from .receipts import received_from, receivers_of
 from .reported_acts import PUNISHING_TYPES, REACTION_TYPES, alleged_act, drop_aimed, drop_reason_targets, reported_doers
-from .rules import (
-    CLAUSE_LINKS,
-    OBJECT_DEPS,
-    PASSIVE_SUBJECT_DEPS,
-    SUBJECT_DEPS,
-    STATUS_LINKS,
-    Tree,
-)
+from .rules import SUBJECT_DEPS, Tree
+from .status import event_status
 from .topics import city_venue, drop_pair_venue, named_aside, org_gathering
 from .triggers import (
     act_kind,
@@ -95,11 +90,6 @@ from .triggers import (
     as_threat,
     background,
     cited_as_time,
-    following_phrase,
-    names_complement,
-    multiword_preps,
-    object_is_person, marked_objects,
-    object_names_actor,
     obliged_content,
     off_topic,
     offered_type,
@@ -114,12 +104,8 @@ from .triggers import (
 
 log = logging.getLogger(__name__)
 
-PLACE_KINDS = {"place", "capital", "seat"}
 ADDRESSED_TYPES = {"ACCUSE", "PROTEST", "THREATEN", "AID"}   # a nominal act handed to someone is aimed at them
-STATUS_MARKER_DEPS = {"aux", "auxpass", "neg", "advmod", "mark", "amod", "expl", "cop", "case", "det"}
 CLASSIFIER_MIN_PROBABILITY = 0.2   # the classifier's type is kept from this probability up (16 types + NONE)
-MODE_FAMILY = {"visit": "visit", "host": "visit", "meeting": "meeting", "talks": "meeting", "phone": "phone",
-               "multilateral": "visit"}
 
 
 @stage("events", "3", requires=("entities",), assigns=("events",))
@@ -257,123 +243,6 @@ def best_per_sentence(found: list[Candidate]) -> list[Candidate]:
                      and frozenset((c.source.code, c.target.code)) in aided)]
 
 
-def lexical_frames(tok: Token, lex: Lexicon) -> tuple[Frame, ...] | list[Frame]:
-    """The frames the lexicon gives the word by its part of speech and lemma (or form, for a noun)."""
-    return lex.frames_of(tok.lemma, tok.text, tok.pos)
-
-
-def trigger_frames(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict) -> list[Frame]:
-    return [f for f in lexical_frames(tree.tokens[i], lex) if frame_applies(tree, i, f, mentions, heads, lex)]
-
-
-def under_non_event_head(tree: Tree, i: int, lex: Lexicon, event_type: str | None = None) -> bool:
-    """A trigger that a wish or a chance governs within its clause ("is also interested in economic agreements",
-    "la oportunidad histórica de firmar un tratado"): no event has happened or been set. (An anniversary still
-    states the event it celebrates: the `dates` stage dates it that many years back.)"""
-    heads = lex.words("roles", "non_event_heads")
-    if event_type != "THREATEN":          # "the right of X to fire on": claimed, not done; a right to respond threatens
-        heads = heads | lex.words("roles", "right_heads")
-    for a in tree.ancestors(i, 4):
-        if tree.lemma(a) in heads or tree.tokens[a].text.lower() in heads:
-            return True
-        form = tree.tokens[a].morph.get("VerbForm")
-        if tree.tokens[a].pos in ("VERB", "AUX") and form not in ("Inf", "Ger") and \
-                not (form == "Part" and tree.tokens[a].dep == "pcomp"):     # "possibilities of expanding"
-            return False                  # a finite verb closes the clause; "the chance to sign a treaty" does not
-    return False
-
-
-def claimed_right(tree: Tree, i: int, lex: Lexicon) -> bool:
-    """A response one claims the right to ("reserves the right to respond", "se reserva el derecho de responder",
-    "оставляет за собой право ответить"): promised as much as a planned one."""
-    return any(tree.lemma(a) in lex.words("roles", "right_heads") for a in tree.ancestors(i, 2))
-
-
-def stative(tree: Tree, i: int, lex: Lexicon) -> bool:
-    """A nominal trigger held rather than happening: "has consular accords with Brazil", "tiene acuerdos"."""
-    if tree.tokens[i].pos not in ("NOUN", "PROPN"):
-        return False
-    governor = governing_verb(tree, i)
-    return governor is not None and tree.lemma(governor) in lex.words("roles", "stative_verbs")
-
-
-def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention], heads: dict,
-                  lex: Lexicon | None = None) -> bool:
-    # a meeting or a call one "has" happens all the same ("had a telephone conversation", "tuvo una reunión")
-    held = frame.type != "CONSULT" and stative(tree, i, lex) if lex is not None else False
-    if lex is not None and (held or under_non_event_head(tree, i, lex, frame.type)):
-        return False
-    if frame.requires_prep:
-        preps = {tree.preposition(c) for c in tree.children[i] + following_phrase(tree, i)} | \
-            multiword_preps(tree, i) | {tree.lemma(m) for c in tree.kids(i, "advcl", "ccomp") for m in tree.kids(c, "mark")} | \
-            {tree.lemma(c) for c in tree.kids(i, "advmod") if not tree.children[c]}   # "проголосовали против."
-        if not preps & set(frame.requires_prep):
-            return False
-    if frame.requires_modifier:
-        # a conjunct shares the modifier of the word it is coordinated with: "an excellent reference point and
-        # partner", "отличным ориентиром и партнером"
-        anchors = [i] + ([h] if tree.tokens[i].dep == "conj" and (h := tree.head(i)) is not None else [])
-        kids = [c for h in anchors for c in tree.children[h] if c != i]
-        kids += [g for c in kids if tree.tokens[c].dep == "prep" for g in tree.kids(c, "pobj")]   # "closure of the embassy"
-        kids += [g for c in kids if tree.tokens[c].dep.split(":")[0] == "amod" for g in tree.kids(c, "conj")]
-        # an adjective the parser hung on a bare noun of the phrase: "socios de cooperación inseparables"
-        kids += [g for c in kids if tree.tokens[c].dep == "nmod" and not tree.kids(c, "det") for g in tree.kids(c, "amod")]
-        # the predicate the parser hung on the object as its adjective: after it ("called Canada's decision hasty")
-        # or on a bare noun ("designó a Irán estado patrocinador del terrorismo")
-        kids += [g for c in kids if tree.tokens[c].dep in OBJECT_DEPS for g in tree.kids(c, "amod")
-                 if g > c or not tree.kids(c, "det")]
-        # an infinitive the parser hung on the object: "заставили миссию ООН покинуть страну"
-        kids += [g for c in kids if tree.tokens[c].dep in OBJECT_DEPS
-                 for g in tree.children[c] if tree.tokens[g].pos == "VERB"]
-        # and the predicate in the instrumental hung on that infinitive ("назвал решение закрыть границу антинародным")
-        kids += [g for c in kids if tree.tokens[c].pos == "VERB" and tree.tokens[c].dep not in OBJECT_DEPS
-                 for g in tree.children[c] if tree.tokens[g].morph.get("Case") == "Ins"]
-        # the predicate adjective the noun is the subject of: "las relaciones son excelentes", "отношения отличные"
-        # (English hangs both on the verb "be": its complement)
-        predicate: list[int] = []
-        if tree.tokens[i].dep.split(":")[0] == "nsubj" and (h := tree.head(i)) is not None and tree.kids(h, "cop"):
-            predicate = [h, *tree.kids(h, "conj")]
-        elif tree.tokens[i].dep == "nsubj" and (h := tree.head(i)) is not None and tree.lemma(h) == "be":
-            predicate = [a for c in tree.kids(h, "acomp", "attr") for a in (c, *tree.kids(c, "conj"))]
-        kids = predicate if frame.predicate_modifier else kids + predicate
-        # ("una respuesta coordinada y firme": the second of two coordinated modifiers counts too)
-        mods = {tree.lemma(c) for c in kids} | {tree.tokens[c].text.lower() for c in kids}
-        if not mods & set(frame.requires_modifier):
-            return False
-    if frame.complement_nouns and not names_complement(tree, i, frame.complement_nouns, lex):
-        return False                      # "la inauguración de la Gran Presa": no mission is opened
-    if frame.requires_governor:
-        # the governing word above the trigger, or just before it when the parser attached the noun elsewhere
-        near = {tree.lemma(a) for a in tree.ancestors(i, 5)} | {tree.lemma(j) for j in range(max(0, i - 6), i)}
-        if not near & set(frame.requires_governor):
-            return False
-    if frame.requires_object_noun:
-        # the form too: a lemmatiser may take a participle noun for its verb ("поверенный" → "поверить")
-        passive_subjects = tree.kids(i, "nsubj") if tree.is_passive(i) else []   # "fue convocado el embajador"
-        # and the title before an object's name ("summoned Russian Ambassador Alexei Borodavkin")
-        nouns = tree.kids(i, *OBJECT_DEPS, *PASSIVE_SUBJECT_DEPS) + passive_subjects + marked_objects(tree, i, lex)
-        # the object of a particle the parser took for a preposition ("called in the ambassador")
-        nouns += [o for p in tree.kids(i, "prep") if tree.lemma(p) in frame.requires_prep for o in tree.kids(p, "pobj")]
-        nouns += [k for h in nouns for k in tree.kids(h, "conj")]    # "sent medical teams and vaccines"
-        objects = {w for c in nouns + [k for h in nouns for k in tree.kids(h, "compound")]
-                   for w in (tree.lemma(c), tree.tokens[c].text.lower())}
-        if not objects & set(frame.requires_object_noun):
-            return False
-    if frame.person_object and lex is not None and not object_is_person(
-            tree, i, lex, lambda o: any(heads.get(id(m)) == o for m in mentions)):
-        return False
-    if frame.requires_object_actor:
-        # an object that is another kind of act is that act's, not a guest ("se recibirá ayuda de ... la ACNUR")
-        # (nor a source the parser took for an object: "los ataques recibidos de Israel"; a passive's agent is one);
-        # in the passive the guest is the subject ("el presidente de Bolivia fue recibido por su par de Perú")
-        marks = (None, *lex.words("roles", "personal_object_preps"), *lex.words("roles", "agent_preps"))
-        guests = tree.kids(i, *OBJECT_DEPS, *((*SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS) if tree.is_passive(i) else ()))
-        objects = [o for o in guests if not _other_act(tree, o, frame, lex) and tree.preposition(o) in marks]
-        if not any(object_names_actor(tree, o, heads.get(id(m)), lex) for o in objects for m in mentions):
-            return False
-    return True
-
-
 #: links from a trigger up to the verb whose subject does it, within one clause ("приняли решение о высылке")
 OBJECT_PATH_DEPS = {"obj", "dobj", "iobj", "nmod", "obl", "pobj", "prep", "xcomp"}
 
@@ -392,17 +261,6 @@ def listed_doers(tree: Tree, i: int, source: list[ActorMention], mentions: list[
             return with_conjuncts(tree, source, mentions, taken)
         j = a
     return source
-
-
-def _other_act(tree: Tree, o: int, frame: Frame, lex: Lexicon) -> bool:
-    """A noun of an act of another type than the frame's ("ayuda", "aid", "помощь" for a host), or of a decision or
-    proposal ("welcomed Jordan's decision": [kinds.REJECT] decisions, proposals): no guest."""
-    tok = tree.tokens[o]
-    if tok.pos != "NOUN":
-        return False
-    named = {w for kind, words in lex.kinds.get("REJECT", ()) if kind in ("decisions", "proposals") for w in words}
-    types = {f.type for f in lex.nouns.get(tok.lemma.lower(), ())}
-    return tok.lemma.lower() in named or bool(types) and frame.type not in types
 
 
 def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention], heads: dict,
@@ -607,67 +465,6 @@ def obligation_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: 
     return [Candidate(frame.type, frame, sides[0], sides[1], index, i, 0.7, event_status(tree, i, lex))]
 
 
-def own_gathering(tree: Tree, i: int, frame: Frame, source: ActorMention, target: ActorMention, heads: dict) -> bool:
-    """"the summit of the Organization of Turkic States in Astana", "саммит ШОС в Астане": an organisation's own
-    meeting held in a city is where its members meet, not a consultation between the organisation and its host."""
-    if frame.type != "CONSULT" or tree.tokens[i].pos not in ("NOUN", "PROPN"):
-        return False
-    if source.kind != "org" or target.kind not in PLACE_KINDS:
-        return False
-    h = heads.get(id(source))
-    return h is not None and tree.head(h) is not None and i in [tree.head(h), *tree.ancestors(h, 2)]
-
-
-def host_last(source: ActorMention, target: ActorMention,
-              where: ActorMention | None) -> tuple[ActorMention, ActorMention]:
-    """A meeting held in one side's country is the other side's visit: "Lavrov met Tokayev in Moscow" is
-    Tokayev's trip (KAZ→RUS), "se reunió en Brasilia con su homólogo" the guest's. The host is the target."""
-    if where is not None and where.code == source.code and target.code != source.code:
-        return target, source
-    return source, target
-
-
-def setting(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention],
-            heads: dict) -> ActorMention | None:
-    """Where the trigger's situation takes place: a place, or a country, in a locative phrase of the trigger or of
-    a word above it ("was on an official visit in Astana, where he held talks", "встреча состоялась в Москве").
-    Only a direct locative phrase counts: an ambassador "in Kazakhstan" names a posting, not the setting."""
-    preps = lex.words("roles", "venue_preps") | lex.words("roles", "locative_preps")
-    anchors = [i, *tree.ancestors(i, 8)]
-    for anchor in anchors:
-        for m in mentions:
-            h = venue_head(tree, m, heads.get(id(m)), lex, PLACE_KINDS | {"country"})   # or "la ciudad japonesa"
-            if h is None or h in tree.subtree(i) and anchor != i:
-                continue
-            role = role_of(tree, h, anchor)
-            if role is not None and role[1] in preps and direct_child_of(tree, h, anchor):
-                return m
-    return None
-
-
-def direct_child_of(tree: Tree, h: int, anchor: int) -> bool:
-    """The mention's phrase hangs on `anchor` itself, not on a noun below it ("the embassy in Quito")."""
-    path = [h] + tree.ancestors(h)
-    below = path[:path.index(anchor)] if anchor in path else []
-    return not any(tree.tokens[j].pos in ("NOUN", "PROPN") and j != h and tree.tokens[j].dep.split(":")[0]
-                   not in ("flat", "compound", "appos", "pobj") for j in below[1:])
-
-
-def event_place(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict) -> ActorMention | None:
-    """The place the trigger's clause names with a locative preposition ("met in Astana", "визит в Москву")."""
-    preps = lex.words("roles", "venue_preps") | lex.words("roles", "locative_preps")
-    anchors = [i] + ([g] if (g := governing_verb(tree, i)) is not None else [])
-    for m in mentions:
-        h = heads.get(id(m))
-        if m.kind not in PLACE_KINDS or h is None:
-            continue
-        for anchor in anchors:
-            role = role_of(tree, h, anchor)
-            if role is not None and role[1] in preps:
-                return m
-    return None
-
-
 def actor_pairs(args: Arguments, frame: Frame) -> list[tuple[ActorMention, ActorMention]]:
     sources = args.source + args.pair
     targets = args.target or (args.pair[1:] if len(args.pair) > 1 else [])
@@ -689,100 +486,6 @@ def unique_pairs(pairs: list[tuple[ActorMention, ActorMention]]) -> list[tuple[A
             seen.add(key)
             out.append((s, t))
     return out
-
-
-# --- status ----------------------------------------------------------------------------------------------------
-
-def event_status(tree: Tree, i: int, lex: Lexicon) -> str:
-    """negated > hypothetical > planned > ongoing > occurred, from the trigger and the words that govern it (read
-    once per trigger: each frame of it, and the pair rules, ask again)."""
-    return tree.remember(("status", i, lex.language), lambda: _event_status(tree, i, lex))
-
-
-def _event_status(tree: Tree, i: int, lex: Lexicon) -> str:
-    chain = status_chain(tree, i)
-    levels: list[set[str]] = []            # per word of the chain: it (above the trigger) and its marker children
-    for n, a in enumerate(chain):
-        # "plans to visit": the governing word, not the trigger, nor a verb it is coordinated with ("rechazó y
-        # condenó": the condemnation is no refusal)
-        found = {tree.lemma(a)} if n > 0 and tree.tokens[chain[n - 1]].dep.split(":")[0] != "conj" else set()
-        for c in tree.children[a]:
-            dep = tree.tokens[c].dep
-            base = dep.split(":")[0]
-            if c in chain or (n > 0 and base not in STATUS_MARKER_DEPS) or base in CLAUSE_LINKS:
-                continue
-            if base == "prep" and tree.kids(c, "pcomp", "pobj"):   # a phrase of its own: its words apply to its
-                continue                  # object ("Without renouncing its claim, Bolivia agreed", "met without delay")
-            for w in [c, *tree.kids(c, "fixed")]:     # a multiword marker: "en vísperas de", "ahead of"
-                found.add(tree.lemma(w))
-                found.add(tree.tokens[w].text.lower())
-        levels.append(found)
-    near = set().union(*levels)
-    words = lambda key: lex.words("status", key)
-    # a negated litotes above the trigger affirms it: "ответные меры не заставят себя ждать", "will not hesitate"
-    litotes = {tree.lemma(a) for a in chain[1:]} & words("litotes")
-    if near & words("negation") and not litotes:
-        return "negated"
-    if near & words("hypothetical"):
-        return "hypothetical"
-    # A finite verb in the past asserts that it happened: its own modifiers cannot make it, or a trigger noun under
-    # it, planned ("прибыл с визитом накануне вечером", arrived the evening before); words governing it still can,
-    # and so do the trigger noun's own ("накануне визита", on the eve of the visit: a visit ahead) and the words
-    # between the two ("adelantó planes de firmar", announced plans to sign). A past verb that looks ahead makes
-    # its infinitive complement planned ("agreed to hold", "acordaron ampliar", "договорились провести").
-    past = next((n for n, a in enumerate(chain) if _finite_past(tree, a)), None)
-    if past is None:
-        planned_scope = near
-    elif past == 0:
-        planned_scope = set().union(*levels[1:])
-    else:
-        link = tree.tokens[chain[past - 1]].dep.split(":")[0]      # and a scheduled act ("анонсировали встречу")
-        complement = link == "xcomp" or (link in ("obj", "dobj") and tree.lemma(chain[past]) in words("scheduling_verbs"))
-        planned_scope = set().union(*levels[:past], *levels[past + 1:],
-                                    {tree.lemma(chain[past])} if complement else set())
-    if planned_scope & (words("planned_aux") | words("planned_lemmas")) \
-            or any(_future(tree, a, words("purpose_marks")) for a in chain[:3]):
-        return "planned"
-    if near & words("ongoing"):
-        return "ongoing"
-    return "occurred"
-
-
-def _finite_past(tree: Tree, i: int) -> bool:
-    morph = tree.tokens[i].morph
-    return tree.tokens[i].pos in ("VERB", "AUX") and morph.get("Tense") == "Past" and morph.get("VerbForm") == "Fin"
-
-
-def status_chain(tree: Tree, i: int) -> list[int]:
-    """The trigger and the words above it within its own clause (through control verbs and arguments)."""
-    chain, j = [i], i
-    for _ in range(4):
-        h = tree.head(j)
-        if h is None or tree.tokens[j].dep not in STATUS_LINKS or relative_clause(tree, j):
-            break
-        chain.append(h)
-        j = h
-    return chain
-
-
-def relative_clause(tree: Tree, j: int) -> bool:
-    """Finite verb `j` opens a relative clause ("las sanciones contra altos cargos, a los que acusa de corrupción"):
-    what it states stands on its own; a refusal or plan above the noun it describes does not reach it."""
-    tok = tree.tokens[j]
-    return tok.dep.split(":")[0] in ("acl", "relcl") and tok.morph.get("VerbForm") == "Fin" and any(
-        "Rel" in tree.tokens[c].morph.get("PronType", "") for c in tree.children[j])
-
-
-def _future(tree: Tree, i: int, purpose_marks: frozenset[str] = frozenset()) -> bool:
-    tok = tree.tokens[i]
-    if tok.morph.get("Tense") == "Fut" and tok.pos in ("VERB", "AUX"):
-        return True
-    if tok.morph.get("Mood") == "Cnd" and tok.pos == "VERB":
-        return True     # a future seen from the past: "dijo que tomaría medidas" (not "habría tomado": a report)
-    if tok.morph.get("Mood") == "Sub" and tok.pos == "VERB" \
-            and any(tree.lemma(m) in purpose_marks for m in tree.kids(i, "mark")):
-        return True    # "para que el canciller visite Astaná": a purpose still to come ("el hecho de que" is not)
-    return any(tree.tokens[c].morph.get("Tense") == "Fut" for c in tree.kids(i, "aux", "aux:pass", "cop"))
 
 
 def to_event(article: Article, c: Candidate, n: int) -> Event:

@@ -7,7 +7,9 @@ from ..records import Article
 from .actor_mentions import ActorMention
 from .arguments import main_subject_actors
 from .frame_roles import acts_for_state
+from .merge import Candidate
 from .rules import Tree
+from .status import event_status
 
 CLASSIFIER_CONFIDENCE = 0.5        # a classifier-typed event is at most this confident: no trigger, actors by position
 
@@ -20,7 +22,6 @@ def classifier_events(article: Article, indexes: list[int], mentions: dict[int, 
     (stage option ``classifier_fallback``): on diplomatic news the rules cover what matters and the classifier's
     guesses cost precision; on sentence sets the rules barely cover (the PLOVER gold records) it types them."""
     from .classifier import NONE, default_classifier
-    from .extraction import Candidate, event_status     # the stage's own candidates (it imports this module)
 
     model = default_classifier()
     if model is None:

@@ -277,9 +277,10 @@ def added_event(article: Article, mentions: dict[int, list[ActorMention]], event
     """An event of the typer's (type, source, target) in sentence `index`, built as the classifier's fallback builds
     its events: the first mention of each code, the clause root as trigger, the status the root's words give."""
     from ..lexicon import Frame
-    from .extraction import event_status, to_event
+    from .extraction import to_event
     from .fallback import CLASSIFIER_CONFIDENCE, clause_root
     from .merge import Candidate
+    from .status import event_status
 
     here = mentions.get(index, [])
     s = next((m for m in here if m.code == source), None)

@@ -1,0 +1,142 @@
+"""Which of a trigger word's frames apply (``data/lang/<iso>/events.toml``): the constraints a frame sets on the
+trigger's neighbours (a preposition, a modifier, a governing word, an object noun, a person or an actor as object)
+and the words that say no act is meant here (a wish or a chance above the trigger, a state one holds rather than an
+act that happens).
+"""
+from __future__ import annotations
+
+from ..lexicon import Frame, Lexicon
+from ..records import Token
+from .actor_mentions import ActorMention
+from .arguments import governing_verb
+from .rules import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree
+from .triggers import following_phrase, marked_objects, multiword_preps, names_complement, object_is_person, \
+    object_names_actor
+
+
+def lexical_frames(tok: Token, lex: Lexicon) -> tuple[Frame, ...] | list[Frame]:
+    """The frames the lexicon gives the word by its part of speech and lemma (or form, for a noun)."""
+    return lex.frames_of(tok.lemma, tok.text, tok.pos)
+
+
+def trigger_frames(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict) -> list[Frame]:
+    return [f for f in lexical_frames(tree.tokens[i], lex) if frame_applies(tree, i, f, mentions, heads, lex)]
+
+
+def under_non_event_head(tree: Tree, i: int, lex: Lexicon, event_type: str | None = None) -> bool:
+    """A trigger that a wish or a chance governs within its clause ("is also interested in economic agreements",
+    "la oportunidad histórica de firmar un tratado"): no event has happened or been set. (An anniversary still
+    states the event it celebrates: the `dates` stage dates it that many years back.)"""
+    heads = lex.words("roles", "non_event_heads")
+    if event_type != "THREATEN":          # "the right of X to fire on": claimed, not done; a right to respond threatens
+        heads = heads | lex.words("roles", "right_heads")
+    for a in tree.ancestors(i, 4):
+        if tree.lemma(a) in heads or tree.tokens[a].text.lower() in heads:
+            return True
+        form = tree.tokens[a].morph.get("VerbForm")
+        if tree.tokens[a].pos in ("VERB", "AUX") and form not in ("Inf", "Ger") and \
+                not (form == "Part" and tree.tokens[a].dep == "pcomp"):     # "possibilities of expanding"
+            return False                  # a finite verb closes the clause; "the chance to sign a treaty" does not
+    return False
+
+
+def claimed_right(tree: Tree, i: int, lex: Lexicon) -> bool:
+    """A response one claims the right to ("reserves the right to respond", "se reserva el derecho de responder",
+    "оставляет за собой право ответить"): promised as much as a planned one."""
+    return any(tree.lemma(a) in lex.words("roles", "right_heads") for a in tree.ancestors(i, 2))
+
+
+def stative(tree: Tree, i: int, lex: Lexicon) -> bool:
+    """A nominal trigger held rather than happening: "has consular accords with Brazil", "tiene acuerdos"."""
+    if tree.tokens[i].pos not in ("NOUN", "PROPN"):
+        return False
+    governor = governing_verb(tree, i)
+    return governor is not None and tree.lemma(governor) in lex.words("roles", "stative_verbs")
+
+
+def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention], heads: dict,
+                  lex: Lexicon | None = None) -> bool:
+    # a meeting or a call one "has" happens all the same ("had a telephone conversation", "tuvo una reunión")
+    held = frame.type != "CONSULT" and stative(tree, i, lex) if lex is not None else False
+    if lex is not None and (held or under_non_event_head(tree, i, lex, frame.type)):
+        return False
+    if frame.requires_prep:
+        preps = {tree.preposition(c) for c in tree.children[i] + following_phrase(tree, i)} | \
+            multiword_preps(tree, i) | {tree.lemma(m) for c in tree.kids(i, "advcl", "ccomp") for m in tree.kids(c, "mark")} | \
+            {tree.lemma(c) for c in tree.kids(i, "advmod") if not tree.children[c]}   # "проголосовали против."
+        if not preps & set(frame.requires_prep):
+            return False
+    if frame.requires_modifier:
+        # a conjunct shares the modifier of the word it is coordinated with: "an excellent reference point and
+        # partner", "отличным ориентиром и партнером"
+        anchors = [i] + ([h] if tree.tokens[i].dep == "conj" and (h := tree.head(i)) is not None else [])
+        kids = [c for h in anchors for c in tree.children[h] if c != i]
+        kids += [g for c in kids if tree.tokens[c].dep == "prep" for g in tree.kids(c, "pobj")]   # "closure of the embassy"
+        kids += [g for c in kids if tree.tokens[c].dep.split(":")[0] == "amod" for g in tree.kids(c, "conj")]
+        # an adjective the parser hung on a bare noun of the phrase: "socios de cooperación inseparables"
+        kids += [g for c in kids if tree.tokens[c].dep == "nmod" and not tree.kids(c, "det") for g in tree.kids(c, "amod")]
+        # the predicate the parser hung on the object as its adjective: after it ("called Canada's decision hasty")
+        # or on a bare noun ("designó a Irán estado patrocinador del terrorismo")
+        kids += [g for c in kids if tree.tokens[c].dep in OBJECT_DEPS for g in tree.kids(c, "amod")
+                 if g > c or not tree.kids(c, "det")]
+        # an infinitive the parser hung on the object: "заставили миссию ООН покинуть страну"
+        kids += [g for c in kids if tree.tokens[c].dep in OBJECT_DEPS
+                 for g in tree.children[c] if tree.tokens[g].pos == "VERB"]
+        # and the predicate in the instrumental hung on that infinitive ("назвал решение закрыть границу антинародным")
+        kids += [g for c in kids if tree.tokens[c].pos == "VERB" and tree.tokens[c].dep not in OBJECT_DEPS
+                 for g in tree.children[c] if tree.tokens[g].morph.get("Case") == "Ins"]
+        # the predicate adjective the noun is the subject of: "las relaciones son excelentes", "отношения отличные"
+        # (English hangs both on the verb "be": its complement)
+        predicate: list[int] = []
+        if tree.tokens[i].dep.split(":")[0] == "nsubj" and (h := tree.head(i)) is not None and tree.kids(h, "cop"):
+            predicate = [h, *tree.kids(h, "conj")]
+        elif tree.tokens[i].dep == "nsubj" and (h := tree.head(i)) is not None and tree.lemma(h) == "be":
+            predicate = [a for c in tree.kids(h, "acomp", "attr") for a in (c, *tree.kids(c, "conj"))]
+        kids = predicate if frame.predicate_modifier else kids + predicate
+        # ("una respuesta coordinada y firme": the second of two coordinated modifiers counts too)
+        mods = {tree.lemma(c) for c in kids} | {tree.tokens[c].text.lower() for c in kids}
+        if not mods & set(frame.requires_modifier):
+            return False
+    if frame.complement_nouns and not names_complement(tree, i, frame.complement_nouns, lex):
+        return False                      # "la inauguración de la Gran Presa": no mission is opened
+    if frame.requires_governor:
+        # the governing word above the trigger, or just before it when the parser attached the noun elsewhere
+        near = {tree.lemma(a) for a in tree.ancestors(i, 5)} | {tree.lemma(j) for j in range(max(0, i - 6), i)}
+        if not near & set(frame.requires_governor):
+            return False
+    if frame.requires_object_noun:
+        # the form too: a lemmatiser may take a participle noun for its verb ("поверенный" → "поверить")
+        passive_subjects = tree.kids(i, "nsubj") if tree.is_passive(i) else []   # "fue convocado el embajador"
+        # and the title before an object's name ("summoned Russian Ambassador Alexei Borodavkin")
+        nouns = tree.kids(i, *OBJECT_DEPS, *PASSIVE_SUBJECT_DEPS) + passive_subjects + marked_objects(tree, i, lex)
+        # the object of a particle the parser took for a preposition ("called in the ambassador")
+        nouns += [o for p in tree.kids(i, "prep") if tree.lemma(p) in frame.requires_prep for o in tree.kids(p, "pobj")]
+        nouns += [k for h in nouns for k in tree.kids(h, "conj")]    # "sent medical teams and vaccines"
+        objects = {w for c in nouns + [k for h in nouns for k in tree.kids(h, "compound")]
+                   for w in (tree.lemma(c), tree.tokens[c].text.lower())}
+        if not objects & set(frame.requires_object_noun):
+            return False
+    if frame.person_object and lex is not None and not object_is_person(
+            tree, i, lex, lambda o: any(heads.get(id(m)) == o for m in mentions)):
+        return False
+    if frame.requires_object_actor:
+        # an object that is another kind of act is that act's, not a guest ("se recibirá ayuda de ... la ACNUR")
+        # (nor a source the parser took for an object: "los ataques recibidos de Israel"; a passive's agent is one);
+        # in the passive the guest is the subject ("el presidente de Bolivia fue recibido por su par de Perú")
+        marks = (None, *lex.words("roles", "personal_object_preps"), *lex.words("roles", "agent_preps"))
+        guests = tree.kids(i, *OBJECT_DEPS, *((*SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS) if tree.is_passive(i) else ()))
+        objects = [o for o in guests if not _other_act(tree, o, frame, lex) and tree.preposition(o) in marks]
+        if not any(object_names_actor(tree, o, heads.get(id(m)), lex) for o in objects for m in mentions):
+            return False
+    return True
+
+
+def _other_act(tree: Tree, o: int, frame: Frame, lex: Lexicon) -> bool:
+    """A noun of an act of another type than the frame's ("ayuda", "aid", "помощь" for a host), or of a decision or
+    proposal ("welcomed Jordan's decision": [kinds.REJECT] decisions, proposals): no guest."""
+    tok = tree.tokens[o]
+    if tok.pos != "NOUN":
+        return False
+    named = {w for kind, words in lex.kinds.get("REJECT", ()) if kind in ("decisions", "proposals") for w in words}
+    types = {f.type for f in lex.nouns.get(tok.lemma.lower(), ())}
+    return tok.lemma.lower() in named or bool(types) and frame.type not in types
