@@ -265,20 +265,68 @@ def listed_doers(tree: Tree, i: int, source: list[ActorMention], mentions: list[
 
 def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention], heads: dict,
                  discourse: Discourse, index: int) -> list[Candidate]:
+    """The events trigger `i` states under `frame`: its arguments, corrected by what the sentence says of its sides
+    (`phrase_arguments`), who said it (`speaker_sides`), who did it (`party_sides`, `doer_sides`) and to whom
+    (`target_sides`), then one candidate per pair of sides (`frame_candidates`)."""
     posts = postings(tree, mentions, lex)
     posted = {id(p.place) for p in posts}
     mentions = [m for m in mentions if id(m) not in posted and not named_aside(tree, i, frame, lex, m, heads)]
     if frame.obligation:
         return obligation_events(tree, i, frame, lex, mentions, heads, index)
+    if no_act_here(tree, i, frame, lex, mentions, heads):
+        return []
+    args = phrase_arguments(tree, i, frame, lex, mentions, heads)
+    context, context_all = discourse.subjects, discourse.recent
+    if (getters := receivers_of(tree, i, frame, lex, mentions, heads)):    # "посол США получил ноту протеста"
+        got = {m.code for m in getters}
+        args.target, args.pair = getters, []
+        args.source = [m for m in args.source if m.code not in got] or [m for m in context if m.code not in got][:1]
+    aid = aid_roles(tree, i, frame, lex, mentions, heads, args, context)
+    if aid is not None:                   # a plane with aid arrived, aid received from X: no visit, X's aid
+        if aid[0] is None:
+            return []
+        frame, args = aid
+    if frame.speaker:
+        args = speaker_sides(tree, i, frame, lex, mentions, heads, args, discourse)
+        if args is None:
+            return []                     # no one says it
+    confidence = party_sides(tree, i, frame, lex, mentions, heads, args, discourse, 0.9)
+    confidence, unnamed = doer_sides(tree, i, frame, lex, mentions, heads, args, discourse, confidence, posts)
+    confidence = target_sides(tree, i, frame, lex, mentions, heads, args, discourse, confidence, posts)
+    if pair_act(tree, i, frame, lex, args, lambda: event_status(tree, i, lex)):   # "se firmaron 24 documentos"
+        if taken := discourse.take_pair(args):   # cooperation of both is one act, conflict one each way
+            confidence, frame = taken, replace(frame, mutual=frame.mutual or frame.type in COOCCURRENCE_TYPES)
+    relation_sides(tree, i, frame, lex, args)    # "Cambodia and Thailand downgraded relations": each the other's
+    if frame.inverse:                     # the subject side is the host: "Putin received Tokayev" is KAZ→RUS
+        args.source, args.target = args.target, args.source
+    givers = received_from(tree, i, lex, mentions, heads) if aid is None and not getters else []
+    if givers:                            # "accepted credentials from the ambassadors of Brazil and Hungary"
+        # the receiver is who received, never one of the givers nor the nearest other actor: "Глава государства
+        # принял грамоты у послов Бразилии, Венгрии и Вьетнама" with no head of state named yet states no pair
+        giving = {m.code for m in givers}
+        receivers = [m for m in args.source or fill_source(tree, i, lex, mentions, heads, args, context)
+                     if m.code not in giving]
+        args.source, args.target = givers, receivers
+    return frame_candidates(tree, i, frame, lex, mentions, heads, args, confidence, index, bool(unnamed))
+
+
+def no_act_here(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention], heads: dict) -> bool:
+    """What the trigger's own clause says before any side is sought: it names no act of the sides."""
     if frame.mode == "visit" and tree.tokens[i].pos == "VERB" and any(
             tree.is_word(s, lex.words("roles", "resident_envoy_nouns")) for s in tree.kids(i, "nsubj")):
-        return []                         # "посол РФ уже прибыл в Лондон": an envoy at his post is no state's visit
+        return True                       # "посол РФ уже прибыл в Лондон": an envoy at his post is no state's visit
     if frame.responds and tree.tokens[i].pos == "NOUN" and tree.preposition(i) in lex.words("roles", "role_preps"):
-        return []                         # "выслала дипломата в качестве ответной меры": what the act is, no threat
+        return True                       # "выслала дипломата в качестве ответной меры": what the act is, no threat
     if frame.mode == "host" and hosts_others(tree, i, lex, mentions, heads):
-        return []                         # "Qatar hosted talks between the US and Iran": the talks say who met
-    if frame.mutual and cited_as_time(tree, i, lex, mentions, heads):
-        return []                         # "after the agreement that gives Ethiopia access": no sides of its own
+        return True                       # "Qatar hosted talks between the US and Iran": the talks say who met
+    # "after the agreement that gives Ethiopia access": no sides of its own
+    return bool(frame.mutual and cited_as_time(tree, i, lex, mentions, heads))
+
+
+def phrase_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention],
+                     heads: dict) -> Arguments:
+    """The sides the trigger's own phrase gives (`find_arguments`), less venues and reasons, with the sides the
+    sentence's grammar adds around it (a shared object, a purpose, an agent phrase, an absolute construction)."""
     args = find_arguments(tree, i, frame, lex, mentions, heads)
     if frame.post_owner and not (args.source or args.pair or args.subject_is_pronoun or args.has_subject):
         args = closed_by_owner(tree, i, lex, mentions, heads, args)
@@ -297,35 +345,38 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
         args.target = drop_aimed(tree, i, lex, args.target, heads) if frame.type in REACTION_TYPES else args.target
     args = thanked_for(tree, i, lex, mentions, heads) or absolute_arguments(tree, i, lex, mentions, heads, args) or args
     verb_pair(tree, i, lex, mentions, heads, args)      # "clashes broke out between Thailand and Cambodia"
+    return args
+
+
+def speaker_sides(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention], heads: dict,
+                  args: Arguments, discourse: Discourse) -> Arguments | None:
+    """The sides of a speech act (an accusation, a threat said): the speaker is its source, said in the sentence,
+    before a colon or in a quote's attribution. None where a verb has no one saying it, or a noun names only the
+    hostile acts of one side against another."""
     context, context_all = discourse.subjects, discourse.recent
-    if (getters := receivers_of(tree, i, frame, lex, mentions, heads)):    # "посол США получил ноту протеста"
-        got = {m.code for m in getters}
-        args.target, args.pair = getters, []
-        args.source = [m for m in args.source if m.code not in got] or [m for m in context if m.code not in got][:1]
-    aid = aid_roles(tree, i, frame, lex, mentions, heads, args, context)
-    if aid is not None:                   # a plane with aid arrived, aid received from X: no visit, X's aid
-        if aid[0] is None:
-            return []
-        frame, args = aid
-    confidence = 0.9
-    if frame.speaker:
-        said = speech_subjects(tree, i, lex, mentions, heads)
-        colon = [] if said else colon_speakers(tree, i, mentions)     # "X, official of Y: «we will respond»"
-        unsaid = not said and ((said_by(colon[0], args) if colon else None)
-                               or unsaid_speaker(tree, i, lex, args, context, mentions, heads)
-                               or quoted_speaker(tree, i, args, context))
-        if tree.tokens[i].pos == "VERB" and not said and not unsaid:
-            return []                     # "the strike destroyed hopes of peace" with no one quoted: no accusation
-        args = unsaid or speaker_arguments(tree, i, lex, mentions, heads, args)     # "..., dijo en un comunicado"
-        own = tree.subtree(i)
-        if frame.type == "ACCUSE" and not (said or unsaid) and all(heads.get(id(m)) in own for m in args.source):
-            return []                     # "hostile acts of X against Y", no one quoted: X accuses no one
-        if args.source and not args.target and tree.tokens[i].pos == "NOUN" and possessive_pronoun(tree, i, lex):
-            # "dijo que sus argumentos eran falaces": whose they are is the other side, in the sentence or before
-            speakers = {m.code for m in args.source}
-            args.target = [m for m in fill_target(tree, i, frame, mentions, heads, args) + context_all
-                           if m.code not in speakers and m.kind != "place"][:1]
-    # "the three countries", "seven countries, among them X"
+    said = speech_subjects(tree, i, lex, mentions, heads)
+    colon = [] if said else colon_speakers(tree, i, mentions)     # "X, official of Y: «we will respond»"
+    unsaid = not said and ((said_by(colon[0], args) if colon else None)
+                           or unsaid_speaker(tree, i, lex, args, context, mentions, heads)
+                           or quoted_speaker(tree, i, args, context))
+    if tree.tokens[i].pos == "VERB" and not said and not unsaid:
+        return None                       # "the strike destroyed hopes of peace" with no one quoted: no accusation
+    args = unsaid or speaker_arguments(tree, i, lex, mentions, heads, args)     # "..., dijo en un comunicado"
+    own = tree.subtree(i)
+    if frame.type == "ACCUSE" and not (said or unsaid) and all(heads.get(id(m)) in own for m in args.source):
+        return None                       # "hostile acts of X against Y", no one quoted: X accuses no one
+    if args.source and not args.target and tree.tokens[i].pos == "NOUN" and possessive_pronoun(tree, i, lex):
+        # "dijo que sus argumentos eran falaces": whose they are is the other side, in the sentence or before
+        speakers = {m.code for m in args.source}
+        args.target = [m for m in fill_target(tree, i, frame, mentions, heads, args) + context_all
+                       if m.code not in speakers and m.kind != "place"][:1]
+    return args
+
+
+def party_sides(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention], heads: dict,
+                args: Arguments, discourse: Discourse, confidence: float) -> float:
+    """Sides named as a group ("the three countries", "seven countries, among them X") or as "the parties", "both
+    countries": set on `args`; the confidence that leaves."""
     counted, confidence = group_doers(tree, i, frame, lex, discourse, args, confidence, mentions, heads)
     if not counted and not args.source and not args.pair and plural_party_subject(tree, i, lex):
         # "the parties agreed", "both countries accused each other": the two sides the text is about (named
@@ -337,6 +388,16 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
             args.pair, confidence = pair, 0.7
         elif pair and args.target:          # "they accused Moscow": the other side
             args.source, confidence = pair[:1], 0.6
+    return confidence
+
+
+def doer_sides(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention], heads: dict,
+               args: Arguments, discourse: Discourse, confidence: float,
+               posts: list) -> tuple[float, list[ActorMention]]:
+    """Who did it when the trigger's phrase does not say: the sides a host met between, the summoning or hosting
+    side, one acting on another's behalf, the doer found around the clause or before it, an unnamed attacker. Set
+    on `args`; returns the confidence that leaves and the unnamed attackers (if that is who did it)."""
+    context, context_all = discourse.subjects, discourse.recent
     met = between_sides(tree, i, lex, mentions, heads) if frame.mutual and frame.mode != "mediation" else []
     if len({m.code for m in met}) > 1:    # "organizó negociaciones entre A y B": the host met no one
         args.source, args.target, args.pair = [], [], met
@@ -369,6 +430,15 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     if unnamed:                           # "killed by an explosive device outside of the Iraqi city of Basra"
         args.source, args.target = unnamed, [m for m in args.target if m.code != unnamed[0].code]
         confidence = 0.5
+    return confidence, unnamed
+
+
+def target_sides(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention], heads: dict,
+                 args: Arguments, discourse: Discourse, confidence: float, posts: list) -> float:
+    """To whom, when the trigger's phrase does not say: the side asked to act, the other side of a shared act, a
+    complement, a pronoun's referent, whoever acted before a response, the country of the doer's own envoy's
+    posting. Set on `args`; returns the confidence that leaves."""
+    context_all = discourse.recent
     if frame.type == "REQUEST" and (args.source or args.pair):
         # a demand is made of whoever is to act: "demanded the withdrawal of Serbian forces from Bosnia" is Serbia's
         args.target = asked_side(tree, i, lex, mentions, heads, args) or args.target
@@ -415,20 +485,13 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
             own = own_posting(tree, i, posts, sides, [t.i for t in tree.tokens if tree.head(t.i) is None])
         if own is not None:
             args.target = [own]
-    if pair_act(tree, i, frame, lex, args, lambda: event_status(tree, i, lex)):   # "se firmaron 24 documentos"
-        if taken := discourse.take_pair(args):   # cooperation of both is one act, conflict one each way
-            confidence, frame = taken, replace(frame, mutual=frame.mutual or frame.type in COOCCURRENCE_TYPES)
-    relation_sides(tree, i, frame, lex, args)    # "Cambodia and Thailand downgraded relations": each the other's
-    if frame.inverse:                     # the subject side is the host: "Putin received Tokayev" is KAZ→RUS
-        args.source, args.target = args.target, args.source
-    givers = received_from(tree, i, lex, mentions, heads) if aid is None and not getters else []
-    if givers:                            # "accepted credentials from the ambassadors of Brazil and Hungary"
-        # the receiver is who received, never one of the givers nor the nearest other actor: "Глава государства
-        # принял грамоты у послов Бразилии, Венгрии и Вьетнама" with no head of state named yet states no pair
-        giving = {m.code for m in givers}
-        receivers = [m for m in args.source or fill_source(tree, i, lex, mentions, heads, args, context)
-                     if m.code not in giving]
-        args.source, args.target = givers, receivers
+    return confidence
+
+
+def frame_candidates(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention], heads: dict,
+                     args: Arguments, confidence: float, index: int, unnamed: bool) -> list[Candidate]:
+    """One candidate per pair of sides, with the status, the type the trigger's words make of it (refused,
+    offered, conditional, a threat) and its place; a gathering's own venue is no side of it."""
     status = event_status(tree, i, lex)
     if frame.requires_planned and status != "planned" and not claimed_right(tree, i, lex):
         return []                         # "Iran responded": a past response is no promise of one
