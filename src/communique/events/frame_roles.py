@@ -355,8 +355,7 @@ def aid_roles(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[Act
     givers = args.source + [m for m in mentions if any(heads.get(id(m)) in tree.subtree(p) for p in phrases)]
     if not givers:
         return None
-    # every donor listed gives ("aid sent by Egypt and Saudi Arabia", "помощь от Египта и Саудовской Аравии")
-    givers = with_conjuncts(tree, distinct_codes(givers[:1]), mentions, set())
+    givers = listed_donors(tree, givers, mentions)
     taken = {m.code for m in givers}
     above = [g] + tree.ancestors(g)
     if reflexive_passive(tree, g, lex) and tree.tokens[g].dep == "conj":
@@ -369,6 +368,12 @@ def aid_roles(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[Act
             break
     receivers = receivers or [m for m in context if m.code not in taken]
     return frame, Arguments(source=givers, target=receivers[:1], has_subject=True)
+
+
+def listed_donors(tree: Tree, givers: list[ActorMention], mentions: list[ActorMention]) -> list[ActorMention]:
+    """Every donor listed with the first one found gives ("aid sent by Egypt and Saudi Arabia", "помощь от Египта и
+    Саудовской Аравии")."""
+    return with_conjuncts(tree, distinct_codes(givers[:1]), mentions, set())
 
 
 def handed_over(tree: Tree, i: int, g: int, lex: Lexicon, mentions: list[ActorMention], heads: dict,
@@ -385,7 +390,7 @@ def handed_over(tree: Tree, i: int, g: int, lex: Lexicon, mentions: list[ActorMe
     givers = [m for m in args.source if heads.get(id(m)) in own] or [m for m in mentions if heads.get(id(m)) in own]
     if not givers:
         return None
-    givers = with_conjuncts(tree, distinct_codes(givers[:1]), mentions, set())
+    givers = listed_donors(tree, givers, mentions)
     taken = {m.code for m in givers}
     receivers = [m for m in mentions if m.code not in taken and (h := heads.get(id(m))) is not None
                  and h not in own and g in [h] + tree.ancestors(h)]
