@@ -19,8 +19,8 @@ from .carriers import amount_above, container, container_addressees
 from .helpers import helped_actors, helper_phrase
 from .participles import PARTICIPLE_DEPS, is_agent, nested_participle_owner, participle_side
 from .reported_acts import aimed_doers
-from .rules import (MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree, described_noun, whither,
-                    joined_subject)
+from .rules import (MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree, conjunct_of, described_noun,
+                    whither, joined_subject)
 
 LIGHT_VERB_DEPS = {"dobj", "obj", "pobj", "obl", "attr"}    # "paid a visit", "held talks", "arrived on a visit"
 # a noun predicated of the verb's object: "declared two diplomats persona non grata", "объявила послов персонами"
@@ -481,10 +481,11 @@ def governed_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions:
         elif (prep in lex.words("roles", "target_preps") and not args.target and frame.venue
               or (frame.mutual and prep in lex.words("roles", "partner_preps"))):
             args.target.append(m)
-        elif (is_noun and not frame.mutual and not args.target and prep in lex.words("roles", "target_preps") and (
+        elif (is_noun and not frame.mutual and prep in lex.words("roles", "target_preps") and (
+                not args.target or any(conjunct_of(tree, h, heads.get(id(t))) for t in args.target)) and (
                 prep not in lex.words("roles", "locative_preps") or frame.type in LOCATIVE_TYPES
                 or whither(tree, h, governor))):     # "impose sanctions on Niger", "направила ноту в МИД"
-            args.target.append(m)         # "lodged a protest with Beijing"
+            args.target.append(m)         # "lodged a protest with Beijing"; "extended its tariffs to the EU and Canada"
         elif is_noun and not (frame.mutual or args.target or prep) and tree.tokens[i].dep in OBJECT_DEPS and (role[0] in (
                 "iobj", "dative") or (role[0] == "obl" and tree.tokens[h].morph.get("Case") == "Dat")):
             args.target.append(m)         # the light verb's dative: "выразила протест Кишинёву", "gave Kyiv aid"
