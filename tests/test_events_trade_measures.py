@@ -62,3 +62,9 @@ def test_a_list_of_targets_after_a_light_verb_is_each_targets():
 def test_a_high_commissioner_summoned_is_his_states_envoy():
     text = "Kenya summoned the Ugandan High Commissioner on Tuesday over the border incident."
     assert ("ACCUSE", "KEN", "UGA") in triples(code_events(text, "en"))
+
+
+def test_a_measure_pledged_is_still_ahead():
+    text = "Norway and Iceland have pledged to impose retaliatory tariffs on British fish before June 1."
+    article = code_events(text, "en")
+    assert {e.status for e in article.events if {e.source.code, e.target.code} == {"NOR", "GBR"}} == {"planned"}

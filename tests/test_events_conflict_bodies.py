@@ -1,0 +1,27 @@
+"""Conflict acts of and against regional bodies and a state's people (issue 15, the eleventh swap's classes read on
+dev16 and dev17): an acronym read as a word is written like a name in Spanish and British styles ("Caricom",
+"Celac", "Nato") and still names the body; blacklisting a state's officers sanctions the state. Sentences written
+for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from test_events_lang import code_events, triples
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("es", "La Celac exhortó a Nicaragua a liberar a los presos políticos.", ("REQUEST", "CELAC", "NIC")),
+    ("es", "Venezuela acusó a la Caricom de parcialidad.", ("ACCUSE", "VEN", "CARICOM")),
+    ("en", "Nato urged Belarus to stop the flights.", ("REQUEST", "NATO", "BLR")),
+    ("en", "Ecowas condemned the coup in Burkina Faso.", ("ACCUSE", "ECOWAS", "BFA")),
+])
+def test_an_acronym_written_as_a_word_names_the_body(language, text, expected):
+    assert expected in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "The United States blacklisted three Venezuelan army generals."),
+    ("ru", "США внесли в черный список трех венесуэльских генералов."),
+])
+def test_a_states_officers_blacklisted_sanction_the_state(language, text):
+    assert ("SANCTION", "USA", "VEN") in triples(code_events(text, language))
