@@ -68,3 +68,12 @@ def test_a_measure_pledged_is_still_ahead():
     text = "Norway and Iceland have pledged to impose retaliatory tariffs on British fish before June 1."
     article = code_events(text, "en")
     assert {e.status for e in article.events if {e.source.code, e.target.code} == {"NOR", "GBR"}} == {"planned"}
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Estonia reduced the staff of the Russian embassy in Tallinn."),
+    ("es", "Estonia redujo el personal de la embajada rusa en Tallin."),
+    ("ru", "Эстония сократила штат российского посольства в Таллине."),
+])
+def test_an_embassys_staff_cut_by_the_host_sanctions_its_state(language, text):
+    assert ("SANCTION", "EST", "RUS") in triples(code_events(text, language))
