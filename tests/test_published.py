@@ -316,3 +316,38 @@ def test_the_scrapers_month_marker_is_read_and_the_datelines_day_refines_it():
     only_month = communique.extract(" date 2016-10 El Gobierno argentino presentó una nota de protesta al Reino Unido por "
                          "los ejercicios militares en el Atlántico Sur.\n\nLa cancillería exigió que se suspendan.")
     assert only_month["published"] == "2016-10"
+
+
+# --- the eleventh swap's stamps: a dateline opening with its date, a month's name between slashes, a lower-case
+# month opening a date line, a two-digit year in a dateline; a page's clock above them dates the copy only ----------
+
+@pytest.mark.parametrize("text,published", [
+    ("Monday, January 8, 2024\nKazakhstan and Chile agree on direct flights\nMarch 3, 2021 (SANTIAGO) – "
+     + BODY["en"], "2021-03-03"),
+    ("Lunes, 8 de enero de 2024\nKazajistán y Chile acuerdan vuelos directos\n3 de marzo de 2021 (SANTIAGO) – "
+     + BODY["es"], "2021-03-03"),
+    ("Kazakhstan and Chile agree on direct flights\nMarch 3, 2021 (Xinhua) -- " + BODY["en"], "2021-03-03"),
+])
+def test_a_dateline_that_opens_with_its_date_wins_over_the_pages_clock(text, published):
+    article = run(text)
+    assert article.published == published and article.published_source == "dateline"
+
+
+@pytest.mark.parametrize("text,published", [
+    ("Kazakhstan and Chile agree on direct flights\nChile Wednesday 03/March/2021 10:15 AM\n" + BODY["en"],
+     "2021-03-03"),
+    ("Kazakhstan and Chile agree on direct flights\n03-Mar-2021\n" + BODY["en"], "2021-03-03"),
+    ("Kazajistán y Chile acuerdan vuelos directos\nlun. 8 enero, 10:15\nmarzo 3, 2021\n" + BODY["es"], "2021-03-03"),
+    ("Казахстан и Чили договорились о прямых рейсах\nСантьяго, 03.03.21. /Кабар/. " + BODY["ru"], "2021-03-03"),
+])
+def test_stamps_written_in_less_usual_ways_date_the_page(text, published):
+    assert run(text).published == published
+
+
+@pytest.mark.parametrize("text", [
+    "Kazakhstan and Chile agree on direct flights\nThe plan was approved in version 3.10.21 of the treaty text, "
+    "ministers said.\n" + BODY["en"],
+    "Kazakhstan and Chile agree on direct flights\nJune 3 (local time) – " + BODY["en"],
+])
+def test_a_two_digit_year_or_a_bracketed_note_outside_a_dateline_dates_nothing(text):
+    assert run(text).published is None

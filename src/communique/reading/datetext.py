@@ -79,14 +79,18 @@ def _date_patterns(languages: tuple[str, ...] | None = None, lenient: bool = Fal
     # keeps "may" and "ago" in running text from being read as months. A dateline may write "set. 22" (lenient).
     month_cap = month_any if lenient else _alternation([m.capitalize() for m in months] + [m.upper() for m in months])
     edge, end = _DATE_EDGE, r"(?![\w])"
+    # A dateline may write a two-digit year ("Бишкек, 29.04.21."); anywhere else that is a version or a score.
+    short_year = (re.compile(rf"{edge}(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<yy>\d{{2}})(?![\w]|\.\d)"),) if lenient else ()
     return (
         re.compile(rf"{edge}(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}){end}"),
         re.compile(rf"{edge}(?P<d>\d{{1,2}})([./\-])(?P<m>\d{{1,2}})\2(?P<y>\d{{4}}){end}"),
+        # a stamp with the month's name between slashes or hyphens ("31/October/2024", "05-Jun-2023")
+        re.compile(rf"{edge}(?P<d>\d{{1,2}})([/\-])(?P<mn>{month_any})\.?\2(?P<y>\d{{4}}){end}", re.IGNORECASE),
         re.compile(rf"{edge}(?P<d>\d{{1,2}})(?:\s+de)?\s+(?P<mn>{month_any})\.?"
                    rf"(?:(?:\s+(?:de|del)\s+|,?\s+|\s*,\s*)(?P<y>\d{{4}})(?:\s*(?:г\.|года))?)?{end}", re.IGNORECASE),
         re.compile(rf"{edge}(?P<mn>{month_cap})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
                    rf"(?:,?\s+(?P<y>\d{{4}}))?{end}", re.IGNORECASE if lenient else 0),
-    )
+    ) + short_year
 
 
 _DIGIT = re.compile(r"\d")
@@ -111,7 +115,8 @@ def _dates_in(text: str, languages: tuple[str, ...] | None, lenient: bool) -> tu
         for m in gates.finditer_at(pattern, text, iter(day_starts)) if digit_led else pattern.finditer(text):
             month = months.get(m.group("mn").lower().rstrip(".")) if "mn" in m.groupdict() and m.group("mn") \
                 else int(m.group("m"))
-            year = int(m.group("y")) if m.group("y") else None
+            groups = m.groupdict()
+            year = int(groups["y"]) if groups.get("y") else _century(int(groups["yy"])) if groups.get("yy") else None
             if month and _valid(year, month, int(m.group("d"))):
                 found.append(DateMatch(m.start(), m.end(), year, month, int(m.group("d"))))
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
@@ -120,6 +125,11 @@ def _dates_in(text: str, languages: tuple[str, ...] | None, lenient: bool) -> tu
         if not kept or date.start >= kept[-1].end:
             kept.append(date)
     return tuple(kept)
+
+
+def _century(short: int) -> int:
+    """A two-digit year's full year: this century's, unless that is still to come (then the last one's)."""
+    return 2000 + short if 2000 + short <= dt.date.today().year + 1 else 1900 + short
 
 
 def _valid(year: int | None, month: int, day: int) -> bool:
@@ -149,11 +159,12 @@ def _date_line_residue(languages: tuple[str, ...] | None = None) -> re.Pattern[s
                       r"|[\s\-–—|,/.:()\[\]•·]+")
 
 
-def is_date_line(line: str, languages: tuple[str, ...] | None = None) -> bool:
-    """A line that only states a date (and maybe a time, a weekday or a "Published:" label)."""
+def is_date_line(line: str, languages: tuple[str, ...] | None = None, lenient: bool = False) -> bool:
+    """A line that only states a date (and maybe a time, a weekday or a "Published:" label); `lenient` as for
+    :func:`find_dates` (a line of its own may write "junio 17, 2021" in lower case)."""
     if len(line) > 80:
         return False
-    dates = find_dates(line, languages)
+    dates = find_dates(line, languages, lenient)
     if not dates:
         return False
     rest = line

@@ -204,6 +204,8 @@ def parse_dateline(paragraph: str, languages: tuple[str, ...] | None = None) -> 
     """"ASUNCION, June 3 (EFE) –", "Moscú, 12 nov (EFE).-", "МОСКВА, 5 марта. /ТАСС/.", "BUENOS AIRES. KAZINFORM",
     "Havana. October 16.", "ASTANA –", "CARACAS (Sputnik) —", "(EFE).-" at the start of the first body paragraph."""
     head = paragraph[:200]
+    if (first := _date_first(head, languages)) is not None:
+        return first
     agency_only = re.match(r"\s*\((?P<agency>[^()]{2,30})\)\s*\.?\s*[–—\-]+\s*", head)
     if agency_only and _outlet_by_alias(agency_only.group("agency")):
         return Dateline(None, None, _outlet_by_alias(agency_only.group("agency")), agency_only.end())
@@ -229,15 +231,39 @@ def parse_dateline(paragraph: str, languages: tuple[str, ...] | None = None) -> 
     return Dateline(place.group("place"), date, agency, pos)
 
 
+def _date_first(head: str, languages: tuple[str, ...] | None) -> Dateline | None:
+    """"October 6, 2022 (NAIROBI) –": a dateline that opens with its date, the place (or the agency) in brackets
+    after it, then a dash."""
+    dates = find_dates(head[:40], languages, lenient=True)
+    if not dates or dates[0].start != 0:
+        return None
+    m = re.match(r"\s*,?\s*\((?P<inner>[^()]{2,40})\)" + _DASH, head[dates[0].end:])
+    if m is None:
+        return None
+    inner, date, end = m.group("inner").strip(), dates[0], dates[0].end + m.end()
+    if (agency := _outlet_by_alias(inner)) is not None:
+        return Dateline(None, date, agency, end)
+    if not inner.isupper() or not _place_is_plausible(inner):
+        return None  # "June 3 (local time) –": a note, not a place
+    return Dateline(inner, date, None, end)
+
+
 def head_place_date(line: str, languages: tuple[str, ...] | None = None) -> tuple[str, DateMatch] | None:
-    """A page's place-and-date line: "Ciudad de México / 12.04.2024 06:00"."""
-    m = re.match(_PLACE + r"\s*[/,|–—\-]\s*", line)
+    """A page's place-and-date line: "Ciudad de México / 12.04.2024 06:00", "Oman Thursday 31/October/2024" (a
+    weekday after the place sets the stamp apart as a separator would)."""
+    m = re.match(_PLACE + rf"(?:\s*[/,|–—\-]\s*|\s+(?={_weekday_alternation(languages)}\b))", line)
     if not m or len(line) > 80 or not is_date_line(line[m.end():], languages):
         return None
     dates = find_dates(line[m.end():], languages)
-    if not dates or place_country(m.group("place")) is None:
+    place = m.group("place")
+    if not dates or (place_country(place) is None and fold(place) not in _country_names()):
         return None
     return m.group("place"), dates[0]
+
+
+@functools.lru_cache(maxsize=8)
+def _weekday_alternation(languages: tuple[str, ...] | None) -> str:
+    return f"(?i:{_alternation(list(weekday_names(languages)))})"
 
 
 def _date_parts(date: DateMatch) -> tuple[int | None, int, int]:

@@ -46,6 +46,7 @@ from .metadata import (
     available_languages,
     find_authors,
     find_dates,
+    head_place_date,
     infer_year,
     is_date_line,
     leading_date,
@@ -201,10 +202,15 @@ def head_dates(source: str) -> list[tuple[DateMatch, str]]:
                 continue
             if is_date_line(segment):
                 found += [(d, kind) for d in find_dates(segment)]
+            elif is_date_line(segment, lenient=True):
+                # on a line of its own a month may open the date in lower case ("junio 17, 2021")
+                found += [(d, kind) for d in find_dates(segment, lenient=True)]
             elif (stamp := trailing_date(segment)) is not None:
                 found += [(d, kind) for d in find_dates(segment[stamp:])]
             elif (lead := leading_date(segment)) is not None:
                 found.append((lead, kind))
+            elif (placed := head_place_date(segment)) is not None:
+                found.append((placed[1], kind))  # "Oman Thursday 31/October/2024 18:16 PM": the place, then the stamp
     return found
 
 
