@@ -228,3 +228,92 @@ def test_cleaning_page_like_mixtures_keeps_every_body_paragraph(lines):
         if body in lines:
             assert body in article.text
 
+
+
+# --- the eleventh swap's classes: credits closing a caption, editor codes, legal notes, breadcrumbs glued to the
+# headline, notification prompts, a phrase written over and over, a product's trade mark ------------------------------
+
+@pytest.mark.parametrize("language,line,junk", [
+    ("en", "The ministers shake hands in Santiago on March 3. John Roe/Getty Images/AFP", "John Roe/Getty Images/AFP"),
+    ("en", "The two sides will meet again in June, the ministry said. (T/RE2)", "(T/RE2)"),
+    ("en", "The ministers shake hands in Santiago. (Photograph: Reuters)", "(Photograph: Reuters)"),
+    ("es", "Los cancilleres se saludan en Santiago antes de la reunión. (Fotografía: EFE)", "(Fotografía: EFE)"),
+    ("ru", "Министр написал об этом в Facebook (принадлежит компании Meta, признанной экстремистской и запрещенной в "
+           "РФ).", "(принадлежит компании Meta"),
+    ("ru", "Об этом сообщил проект, который признан в России нежелательной организацией (внесен в реестр "
+           "иноагентов).", "(внесен в реестр иноагентов)"),
+])
+def test_a_credit_code_or_legal_note_is_cut_from_its_line_and_the_sentence_stays(language, line, junk):
+    first, second = BODY[language]
+    article = cleaned(f"{first}\n\n{line}\n\n{second}\n")
+    assert junk not in article.text
+    assert line.split(junk)[0].rstrip()[:40] in article.text
+    assert_offsets(article)
+
+
+@pytest.mark.parametrize("language,junk", [
+    ("en", "Central Asia Daily would like to send you notifications about the latest news"),
+    ("es", "Diario del Sur quiere enviarle la actualidad informativa en su dispositivo"),
+    ("ru", "Сайт «Вести Азии» хочет отправлять вам уведомления о новостях"),
+    ("ru", "НАСТОЯЩИЙ МАТЕРИАЛ ПРОИЗВЕДЕН И РАСПРОСТРАНЕН ИНОСТРАННЫМ АГЕНТОМ ООО «ПРИМЕР»"),
+    ("en", "Chile talks Chile talks Chile talks Chile talks"),
+    ("es", "Chile y Kazajistán firman Chile y Kazajistán firman"),
+    ("en", "The Trade Desk Pro® gives you every tariff in one place."),
+])
+def test_prompts_notices_repeated_phrases_and_trade_marks_are_junk(language, junk):
+    first, second = BODY[language]
+    article = cleaned(f"{first}\n\n{junk}\n\n{second}\n")
+    assert article.text == f"{first}\n{second}"
+    assert_offsets(article)
+
+
+@pytest.mark.parametrize("raw,title", [
+    ("Home » World Kazakhstan and Chile agree on direct flights\n\n", "Kazakhstan and Chile agree on direct flights"),
+    ("Inicio Internacional Kazajistán y Chile acuerdan vuelos directos\n\n",
+     "Kazajistán y Chile acuerdan vuelos directos"),
+    ("Домой Политика Казахстан и Чили договорились о прямых рейсах\n\n",
+     "Казахстан и Чили договорились о прямых рейсах"),
+])
+def test_a_breadcrumb_glued_to_the_headline_goes_and_the_headline_stays(raw, title):
+    language = "en" if raw.startswith("Home") else "es" if raw.startswith("Inicio") else "ru"
+    article = cleaned(raw + "\n".join(BODY[language]) + "\n")
+    assert article.title == title
+    assert article.text.splitlines()[0] == title
+    assert_offsets(article)
+
+
+@pytest.mark.parametrize("line", [
+    "He said: no, no, no, we will never agree to that, no, no, no.",
+    "Talks, talks and more talks: the ministers met again on Tuesday in Santiago.",
+    "Домой вернулись все члены делегации, сообщил МИД Казахстана в понедельник.",
+    "Home Secretary James Cleverly met his Kazakh counterpart in London on Tuesday.",
+])
+def test_body_lines_like_the_new_junk_stay(line):
+    language = "ru" if line.startswith("Домой") else "en"
+    first, second = BODY[language]
+    article = cleaned(f"{first}\n\n{line}\n\n{second}\n")
+    assert line in article.text
+
+
+@pytest.mark.parametrize("language,header,items", [
+    ("en", "Other materials of «Diplomacy»", ["Kazakhstan and Peru sign a visa waiver", "12:40, 16 April",
+                                          "The two ministers met in Lima on Monday to discuss the agreement and..."]),
+    ("es", "Artículos relacionados", ["Chile y Perú firman un acuerdo de pesca",
+                                      "Los cancilleres de Chile y Perú se reunieron este lunes en Lima para..."]),
+    ("ru", "Другие материалы рубрики «Политика»", ["Казахстан и Перу отменили визы",
+                                                   "Министры встретились в Лиме в понедельник и обсудили…"]),
+])
+def test_a_list_of_linked_headlines_and_cut_teasers_after_its_header_goes(language, header, items):
+    first, second = BODY[language]
+    article = cleaned(f"{first}\n\n{second}\n\n{header}\n\n" + "\n\n".join(items) + "\n")
+    assert article.text == f"{first}\n{second}"
+
+
+@pytest.mark.parametrize("language,junk", [
+    ("en", "Hot line 8 017 327-12-44"), ("es", "Teléfono: (01) 4275-3300"), ("ru", "Горячая линия 8 017 327-12-44"),
+    ("ru", "Политика 12"),
+])
+def test_a_labelled_phone_number_or_a_counted_section_label_is_junk(language, junk):
+    first, second = BODY[language]
+    article = cleaned(f"{junk}\n\n{first}\n\n{second}\n")
+    assert article.text == f"{first}\n{second}"

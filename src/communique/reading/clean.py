@@ -188,6 +188,7 @@ def classify(lines: list[Line], data: JunkData) -> None:
     _section_words(lines[:first])
     _tail_fragments(lines, last)
     _repeats(lines)
+    _stutters(lines)
 
 
 def _by_patterns(lines: list[Line], data: JunkData, zone: str) -> None:
@@ -261,7 +262,9 @@ def _related_lists(lines: list[Line], rules: tuple[JunkRule, ...]) -> None:
 
 
 def _headline_or_teaser(text: str) -> bool:
-    return len(text) <= 150 and not text.rstrip().endswith(".")
+    """A linked headline, or a teaser: a story's opening cut short ("La Marina localizó un cargamento...")."""
+    end = text.rstrip()
+    return len(text) <= 150 and (not end.endswith(".") or end.endswith(("...", "…")))
 
 
 def _head_fragments(head: list[Line]) -> None:
@@ -318,6 +321,25 @@ def _repeats(lines: list[Line]) -> None:
                 previous.junk = "caption"
             continue
         previous = line
+
+
+#: a line that is one phrase written several times over ("Fiji and Oz make up Fiji and Oz make up ..."): a gallery's
+#: captions or a slideshow's titles flattened into one line, never a sentence of the story
+_STUTTER = re.compile(r"(?P<unit>\S+(?:\s+\S+)+?)(?:\s+(?P=unit))+")
+STUTTER_MAX_LINE = 2000
+
+
+def _stutters(lines: list[Line]) -> None:
+    for line in lines:
+        text = line.text
+        if line.junk or len(text) > STUTTER_MAX_LINE or len(text) < 16:
+            continue
+        first = text.split(None, 1)[0]
+        if text.find(first, len(first)) < 0:
+            continue                  # the first word never comes back: no phrase repeats (most lines)
+        m = _STUTTER.fullmatch(text)
+        if m and len(m.group("unit")) >= 8:
+            line.junk = "repeated"
 
 
 def _introduced_lists(lines: list[Line]) -> None:
