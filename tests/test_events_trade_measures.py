@@ -77,3 +77,12 @@ def test_a_measure_pledged_is_still_ahead():
 ])
 def test_an_embassys_staff_cut_by_the_host_sanctions_its_state(language, text):
     assert ("SANCTION", "EST", "RUS") in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Estonia announced a reduction in the number of Russian diplomats in Tallinn."),
+    ("es", "Estonia anunció la reducción del número de diplomáticos rusos en Tallin."),
+    ("ru", "Эстония объявила о сокращении числа сотрудников российского посольства в Таллине."),
+])
+def test_a_reduction_in_the_number_of_a_states_diplomats_sanctions_it(language, text):
+    assert ("SANCTION", "EST", "RUS") in triples(code_events(text, language))

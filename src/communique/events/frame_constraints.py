@@ -72,6 +72,10 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
         anchors = [i] + ([h] if tree.tokens[i].dep == "conj" and (h := tree.head(i)) is not None else [])
         kids = [c for h in anchors for c in tree.children[h] if c != i]
         kids += [g for c in kids if tree.tokens[c].dep == "prep" for g in tree.kids(c, "pobj")]   # "closure of the embassy"
+        # what a count noun counts: "reduction in the number of diplomats", «сокращение числа сотрудников»
+        counted = [g for c in kids if lex is not None and tree.lemma(c) in lex.words("roles", "count_nouns")
+                   for g in tree.children[c]]
+        kids += counted + [g for c in counted if tree.tokens[c].dep == "prep" for g in tree.kids(c, "pobj")]
         kids += [g for c in kids if tree.tokens[c].dep.split(":")[0] == "amod" for g in tree.kids(c, "conj")]
         # an adjective the parser hung on a bare noun of the phrase: "socios de cooperación inseparables"
         kids += [g for c in kids if tree.tokens[c].dep == "nmod" and not tree.kids(c, "det") for g in tree.kids(c, "amod")]
