@@ -22,6 +22,7 @@ from ..lexicon import Frame, Lexicon, lexicon
 from .actor_mentions import ActorMention
 from .arguments import Arguments, find_arguments, reflexive_passive, speech_subjects
 from .discourse import distinct_codes, with_conjuncts
+from .purposes import aid_purpose
 from .rules import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree
 from .triggers import condition_clause
 
@@ -302,6 +303,24 @@ def _cargo_words(language: str) -> frozenset[str]:
     return frozenset(aid) | lex.words("roles", "cargo_nouns")
 
 
+def sent_from(tree: Tree, subjects: list[int], args: Arguments, context: list[ActorMention],
+              heads: dict) -> Arguments:
+    """The sides of aid that arrived where the sentence names only where it came from ("llegó una carga de ayuda
+    procedente de Bolivia", "a shipment of aid from Japan arrived"): the origin named inside the arriving phrase
+    gives, the side the text is about receives; else `args` as they are."""
+    if args.pair or args.source and args.target:
+        return args                       # both named: the frame placed them ("llegó a Cuba ... de Bolivia")
+    if not args.source:                   # the origin read as where it arrived
+        carried = set().union(*(tree.subtree(s) for s in subjects))
+        givers = [m for m in args.target if heads.get(id(m)) in carried]
+        if not givers:
+            return args
+        args = replace(args, source=givers[:1], target=[m for m in args.target if m not in givers])
+    given = {m.code for m in args.source}
+    return replace(args, target=[m for m in args.target if m.code not in given]
+                   or [m for m in context if m.code not in given][:1])
+
+
 def aid_roles(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention], heads: dict,
               args: Arguments, context: list[ActorMention]) -> tuple[Frame | None, Arguments] | None:
     """Aid whose doer stands outside the aid word's own phrase. None where nothing here applies; (None, args) where
@@ -316,20 +335,26 @@ def aid_roles(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[Act
     - peacekeepers sent, deployed or arriving are protection given (CAMEO 074, PLOVER AID) to where they go, not a
       mobilisation nor a visit ("NATO peacekeeping troops have arrived in Bosnia", `peacekeeping_words`)."""
     cargo = cargo_words(lex)
+    if (purpose := aid_purpose(tree, i, frame, lex, cargo)) is not None:
+        # "delivered aid to support the victims in X": the aid, to X (read again as aid: where it goes is its target)
+        placed = find_arguments(tree, i, purpose, lex, mentions, heads)
+        return purpose, replace(args, target=args.target or placed.target)
     if frame.type == "MOBILIZE" or frame.mode == "visit":
         phrase = set(tree.subtree(i)) if tree.tokens[i].pos in ("NOUN", "PROPN") else set().union(
             *(tree.subtree(c) for c in tree.kids(i, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS, *OBJECT_DEPS)))
         if any(tree.is_word(n, lex.words("roles", "peacekeeping_words")) for n in phrase):
             return replace(frame, type="AID", mode=None, venue=True), args
     if frame.mode == "visit":
-        subjects = tree.kids(i, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
-        if any(tree.is_word(s, cargo) for s in subjects):
-            return replace(frame, type="AID", mode=None, venue=True), args   # "aid from Egypt arrived in Sudan"
+        # with the object: a subject after the verb the parser reads as one ("llegó una carga de ayuda"), never a
+        # vehicle nor aid where a visit is meant ("visitó Cuba")
+        subjects = tree.kids(i, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS, *OBJECT_DEPS)
+        if any(tree.is_word(s, cargo) for s in subjects):     # "aid from Egypt arrived in Sudan"
+            return replace(frame, type="AID", mode=None, venue=True), sent_from(tree, subjects, args, context, heads)
         if not any(tree.is_word(s, lex.words("roles", "carrier_nouns")) for s in subjects):
             return None
         if not any(tree.is_word(n, cargo) for n in tree.subtree(i)):
             return None, args
-        return replace(frame, type="AID", mode=None, venue=True), args
+        return replace(frame, type="AID", mode=None, venue=True), sent_from(tree, subjects, args, context, heads)
     receive = lex.words("roles", "receive_verbs")
     if frame.inverse and tree.lemma(i) in receive:
         kids = tree.kids(i, *OBJECT_DEPS, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
