@@ -378,8 +378,8 @@ def governed_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions:
         if h is None or h in tree.subtree(i):
             continue
         role = role_of(tree, h, governor, lex.words("roles", "source_preps"))
-        if role is None:
-            continue
+        if role is None or helper_phrase(tree, h, governor, lex):
+            continue                      # "with US mediation, A and B held talks": the mediator is no partner
         _, prep = role
         in_subject = any(h in tree.subtree(s) for s in (controller or subjects))
         if in_subject and is_noun and tree.is_passive(governor):

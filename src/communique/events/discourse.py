@@ -7,8 +7,9 @@ The events stage keeps one `Discourse` per document and updates it after each se
 
 - `subjects`: the actors of the latest main-clause subject (a singular pronoun or a dropped subject);
 - `recent`: every actor named so far, the latest first, one per code (a passive without its agent, a response);
-- `parties`: the two sides of the latest two-sided statement: the actors of the latest event with two sides,
-  else of the latest sentence that names exactly two (a clash "between Thailand and Cambodia" with no event of
+- `parties`: the two sides of the latest two-sided statement: the actors of the latest event with two sides (a
+  mediator's last: "with US mediation, the ministers of A and B held talks. The sides agreed" are A and B,
+  `act_sides_of`), else of the latest sentence that names exactly two (a clash "between Thailand and Cambodia" with no event of
   its own still sets who "both countries" are). A sentence naming a single actor ("К чему готовиться России")
   leaves them as they were: a third country mentioned in passing does not become a party;
 - `act_sides`: the (source, target) of the latest event with two sides, whose matter a vote answers;
@@ -29,7 +30,7 @@ from ..actors.codes import countries
 from ..datafiles import language_data
 from ..lexicon import Frame, Lexicon
 from .actor_mentions import ActorMention
-from .merge import COOCCURRENCE_TYPES
+from .merge import COOCCURRENCE_TYPES, Candidate
 from .arguments import Arguments, governing_verb, plural_party_subject, role_of
 from .rules import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree
 from .triggers import act_kind
@@ -114,6 +115,13 @@ class Discourse:
         if size == 2:
             return self.pair()
         return next((g for g in self.groups if len(g) == size), [])
+
+
+def act_sides_of(found: list[Candidate]) -> list[tuple[ActorMention, ActorMention]]:
+    """The (source, target) of a sentence's events in its order, a mediation's last: the mediator acts on both
+    sides, but "the sides" of the next sentence are the two it mediated between ("при посредничестве ЕС Сербия и
+    Косово провели переговоры. Стороны договорились ...")."""
+    return [(c.source, c.target) for c in sorted(found, key=lambda c: c.frame.mode == "mediation")]
 
 
 def distinct_codes(mentions: list[ActorMention]) -> list[ActorMention]:

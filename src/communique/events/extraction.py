@@ -49,7 +49,7 @@ from .typer import TYPER_BY_DEFAULT, typed_events
 from .merge import COOCCURRENCE_TYPES, Candidate, best_of_kinds, merge
 from .discourse import (Discourse, across_border, between_sides, colon_speakers, coordinated_groups, distinct_codes,
                         group_doers, hosts_others, institution_speakers, pair_act, pronoun_object_target,
-                        quoted_speaker, relation_sides, said_by, state_context, with_conjuncts)
+                        quoted_speaker, relation_sides, said_by, state_context, with_conjuncts, act_sides_of)
 from .frame_constraints import claimed_right, lexical_frames, trigger_frames
 from .frame_roles import (
     CIVILIAN_SOURCE_TYPES,
@@ -135,7 +135,7 @@ class EventsStage(Stage):
             # no subject named: the doer found for the sentence's act ("в Болгарии объявили ... персонами нон грата")
             doers = main_subject_actors(tree, here) or institution_speakers(tree, here, lex) or \
                 [c.source for c in found if not c.mutual][:1]
-            discourse.update(here, doers, ((c.source, c.target) for c in found),
+            discourse.update(here, doers, act_sides_of(found),
                              states_act(tree, lex), coordinated_groups(tree, here))
         if self.options.get("classifier_fallback") and silent:
             floor = float(self.options.get("classifier_min_probability", CLASSIFIER_MIN_PROBABILITY))
