@@ -1,7 +1,8 @@
 """Conflict acts of and against regional bodies and a state's people (issue 15, the eleventh swap's classes read on
 dev16 and dev17): an acronym read as a word is written like a name in Spanish and British styles ("Caricom",
-"Celac", "Nato") and still names the body; blacklisting a state's officers sanctions the state. Sentences written
-for these tests."""
+"Celac", "Nato") and still names the body; blacklisting a state's officers sanctions the state; a participle on a
+document that names its author is the author's act, not its supporter's; a protest carried in the passive by a
+light verb is its possessor's. Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
@@ -25,3 +26,26 @@ def test_an_acronym_written_as_a_word_names_the_body(language, text, expected):
 ])
 def test_a_states_officers_blacklisted_sanction_the_state(language, text):
     assert ("SANCTION", "USA", "VEN") in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Chile supported an OAS resolution condemning Nicaragua."),
+    ("es", "Chile apoyó la resolución de la OEA condenando a Nicaragua."),
+    ("ru", "Чили поддержала резолюцию ОАГ, осуждающую Никарагуа."),
+])
+def test_a_documents_act_is_its_authors_not_its_supporters(language, text):
+    found = triples(code_events(text, language))
+    assert ("ACCUSE", "OAS", "NIC") in found and ("ACCUSE", "CHL", "NIC") not in found
+
+
+def test_a_resolution_with_no_author_of_its_own_is_its_adopters():
+    found = triples(code_events("The OAS General Assembly adopted a resolution condemning Nicaragua.", "en"))
+    assert ("ACCUSE", "OAS", "NIC") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya's protest was lodged with the Ugandan foreign ministry.", ("ACCUSE", "KEN", "UGA")),
+    ("Norway's sanctions were imposed on Belarus in March.", ("SANCTION", "NOR", "BLR")),
+])
+def test_an_act_carried_in_the_passive_is_its_possessors(text, expected):
+    assert expected in triples(code_events(text, "en"))

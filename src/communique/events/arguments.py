@@ -438,10 +438,11 @@ def light_verb(tree: Tree, i: int, governor: int, lex: Lexicon) -> bool:
     if container(tree, h) or amount is not None:
         carrier = h if amount is None else amount   # "провести второй раунд консультаций", "$600 million in aid"
     # "a strong protest was lodged by China": the subject of a passive light verb is carried as its object is, when
-    # the verb names who did it ("дипломатам заявлен протест" leaves the doer unsaid)
+    # the verb or the noun's possessor names who did it ("Pakistan's protest was lodged with Iran"; "дипломатам
+    # заявлен протест" leaves the doer unsaid)
     carried_subject = (tree.tokens[carrier].dep in PASSIVE_SUBJECT_DEPS or (
-        tree.tokens[carrier].dep == "nsubj" and tree.is_passive(governor))) and any(
-        is_agent(tree, k, lex) for k in tree.kids(governor))
+        tree.tokens[carrier].dep == "nsubj" and tree.is_passive(governor))) and (any(
+        is_agent(tree, k, lex) for k in tree.kids(governor)) or bool(tree.kids(carrier, "poss")))
     if tree.tokens[carrier].dep.split(":")[0] not in LIGHT_VERB_DEPS | PREDICATE_DEPS and not carried_subject \
             or tree.preposition(carrier) in lex.words("roles", "reason_preps") | lex.words("roles", "cause_preps"):
         return False

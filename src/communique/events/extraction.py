@@ -47,6 +47,7 @@ from .fallback import classifier_events
 from .learned import LEARNED_BY_DEFAULT, verified_events
 from .typer import TYPER_BY_DEFAULT, typed_events
 from .merge import COOCCURRENCE_TYPES, Candidate, best_of_kinds, merge
+from .documents import document_authors
 from .discourse import (Discourse, across_border, between_sides, colon_speakers, coordinated_groups, distinct_codes,
                         group_doers, hosts_others, institution_speakers, pair_act, pronoun_object_target,
                         quoted_speaker, relation_sides, said_by, state_context, with_conjuncts, act_sides_of)
@@ -276,6 +277,9 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     if no_act_here(tree, i, frame, lex, mentions, heads):
         return []
     args = phrase_arguments(tree, i, frame, lex, mentions, heads)
+    if not args.source and (authors := document_authors(tree, i, lex, mentions, heads)):
+        args.source = authors             # "supported a UN resolution accusing Russia": the UN accuses
+        args.target = [m for m in args.target if m.code not in {a.code for a in authors}]
     context, context_all = discourse.subjects, discourse.recent
     if (getters := receivers_of(tree, i, frame, lex, mentions, heads)):    # "посол США получил ноту протеста"
         got = {m.code for m in getters}
