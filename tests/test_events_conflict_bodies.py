@@ -49,3 +49,12 @@ def test_a_resolution_with_no_author_of_its_own_is_its_adopters():
 ])
 def test_an_act_carried_in_the_passive_is_its_possessors(text, expected):
     assert expected in triples(code_events(text, "en"))
+
+
+@pytest.mark.parametrize("text", [
+    "UNITED NATIONS, United States -- Russia on Tuesday vetoed a Western bid at the UN Security Council.",
+    "GENEVA, Switzerland -- Russia on Tuesday vetoed a Western bid at the UN Security Council to condemn its strikes.",
+])
+def test_the_country_of_a_datelines_place_is_no_side(text):
+    found = triples(code_events(text, "en"))
+    assert ("REJECT", "RUS", "UN") in found and not [t for t in found if t[1] in ("USA", "CHE")]

@@ -61,6 +61,8 @@ def acts_for_state(tree: Tree, m: ActorMention, lex: Lexicon | None = None) -> b
         return False                      # "долларов США", "dólares de EE.UU." without the "de"
     if inside and inside[0].i == 0 and m.text.isupper() and len(m.text) > 3 and dateline_end(tree, inside[-1].i):
         return False                      # a dateline ("BUENOS AIRES, May 14 (EFE) –") says where it was written
+    if inside and dateline_country(tree, inside[0].i) and dateline_end(tree, inside[-1].i):
+        return False                      # and the country after its place ("UNITED NATIONS, United States --")
     return not citizens(tree, m)
 
 
@@ -116,6 +118,14 @@ def describes_organisation(tree: Tree, m: ActorMention, mentions: list[ActorMent
             if code is not None and code.country == m.code:
                 return True
     return False
+
+
+def dateline_country(tree: Tree, first: int) -> bool:
+    """The words before token `first` are a capitalised dateline's place and a comma ("UNITED NATIONS, United
+    States -- Russia vetoed", "GEORGETOWN, Guyana, CMC –"): what follows it there names the place's country."""
+    before = tree.tokens[:first]
+    return len(before) >= 2 and before[-1].text == "," and before[0].text.isupper() and len(before[0].text) > 3 \
+        and all(t.text.isupper() for t in before[:-1])
 
 
 def dateline_end(tree: Tree, last: int) -> bool:
