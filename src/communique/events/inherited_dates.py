@@ -1,10 +1,14 @@
 """Dates an undated event takes from another act it is told with (stage `dates`): the dated meeting or visit of
 its own sentence, or of the same two sides a few sentences before with no other time between (`inherit_dates`);
 the dated visit to the place it happened in (`_inherit_by_place`); the act a sentence-opening anaphor names ("The
-decision was taken", "La medida fue", "Это решение было", `date_by_anaphor`).
+decision was taken", "La medida fue", "Это решение было", `date_by_anaphor`); the act told just before one a
+sentence places shortly after it ("Shortly afterwards", "Poco después", "Вскоре после этого", `date_by_sequel`).
 """
 from __future__ import annotations
 
+import functools
+
+from ..datafiles import language_data
 from ..records import Article, Event
 from .times import date_language
 
@@ -94,3 +98,29 @@ def _inherit_by_place(article: Article, frames: list[Event]) -> None:
 def _same_status_class(a: str, b: str) -> bool:
     done = ("occurred", "ongoing")
     return a == b or (a in done and b in done)
+
+
+@functools.lru_cache(maxsize=8)
+def sequel_openings(language: str) -> tuple[str, ...]:
+    """Openings of a sentence that place its act right after the one told before it (data/lang/<iso>/dates.toml
+    `sequels`), lower-cased."""
+    return tuple(w.lower() for w in (language_data(language, "dates") or {}).get("sequels", []))
+
+
+def date_by_sequel(article: Article, event: Event) -> bool:
+    """An undated past event in a sentence that opens by placing it shortly after the act told before ("Shortly
+    afterwards, the minister visited Astana", "Poco después de dicho apoyo, el canciller visitó", "Вскоре после этого
+    министр посетил") is background to the news, not of the report's day: the last time the sentence before states
+    dates it, as it dates a continuing sentence. False where either is missing or that time lies after the report (a
+    sequel of something still ahead is no background)."""
+    if event.status not in ("occurred", "ongoing") or not 0 < event.sentence < len(article.sentences):
+        return False
+    sentence = article.sentences[event.sentence]
+    opening = sentence.text.lower().lstrip("«\"“ ")
+    if not sentence.language or not any(opening.startswith(w) for w in sequel_openings(sentence.language)):
+        return False
+    told = [t for t in article.times if t.sentence == event.sentence - 1 and t.value]
+    if not told or (article.published and date_order(told[-1].value or "", article.published) > 0):
+        return False
+    event.date, event.date_text = told[-1].value, told[-1].text
+    return True
