@@ -20,7 +20,7 @@ import re
 import warnings
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..records import NerSpan, Sentence, Token
 from ..registry import memory_not_counted
@@ -582,12 +582,35 @@ def _fill_from_natasha(sentence: Sentence, doc: Any, models: _Natasha, *, parsed
 
 
 def _natasha_spans(sentence: Sentence, doc: Any, models: _Natasha) -> list[NerSpan]:
-    spans = []
-    for span in doc.spans:
-        span.normalize(models.morph_vocab)
-        spans.append(NerSpan(sentence.start + span.start, sentence.start + span.stop, span.type, span.text,
-                             span.normal))
-    return spans
+    return [NerSpan(sentence.start + span.start, sentence.start + span.stop, span.type, span.text, _normal(span))
+            for span in doc.spans]
+
+
+def _normal(span: Any) -> str:
+    """What natasha's `Span.normalize` gives (its words in the nominative, an organisation's head and the words
+    that agree with it only, their shapes and spacing kept), each word's nominative found once per reading:
+    pymorphy2's `inflect` is most of its time, and the same names come back in every article ("России")."""
+    from natasha.norm import recover_shapes, recover_spaces, select_inflectable
+
+    tokens = span.tokens
+    ids = set(select_inflectable(tokens)) if span.type == "ORG" else None
+    words = (_nominative(t.text, t.pos, tuple(sorted((t.feats or {}).items()))) if not ids or t.id in ids else t.text
+             for t in tokens)
+    return recover_spaces(recover_shapes(words, tokens), tokens)
+
+
+class _Reading(NamedTuple):
+    text: str
+    pos: str | None
+    feats: dict[str, str]
+
+
+@functools.lru_cache(maxsize=200_000)
+def _nominative(text: str, pos: str | None, feats: tuple[tuple[str, str], ...]) -> str:
+    """natasha's nominative of a word with its tags (`natasha.norm.inflect_word`, which reads only these)."""
+    from natasha.norm import inflect_word
+
+    return inflect_word(natasha().morph_vocab, _Reading(text, pos, dict(feats)))
 
 
 def _lemma(tok: Any) -> str | None:
