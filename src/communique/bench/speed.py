@@ -120,6 +120,16 @@ def _load_models(spacy_packages: Any) -> None:
     from ..reading.metadata import place_country
 
     place_country("Moscow")
+    # the tables other rare paths build at their first use: the office holders' terms (a date without its year),
+    # the reporting phrases around outlets' names, the countries people's names are usual in
+    from ..actors.gazetteer import name_origin_countries
+    from ..reading.metadata import find_outlet, tenure_bounds
+
+    tenure_bounds("President")
+    languages = tuple(pipeline_settings().languages)
+    for first in languages:               # the stage puts the article's own language first
+        find_outlet("", (first, *(iso for iso in languages if iso != first)))
+    name_origin_countries("Mónica Fein")
 
 
 def _children_cpu() -> float:
