@@ -46,6 +46,27 @@ def test_russian_ner_gives_normal_forms():
     assert {("PER", "Касым-Жомарт Токаев"), ("LOC", "Москва"), ("LOC", "Казахстан")} <= found
 
 
+def test_russian_normal_forms_are_natashas_with_each_words_nominative_remembered():
+    """`nlp.models._normal`: what natasha's `Span.normalize` gives, for people, places and organisations (whose
+    head and agreeing words alone are put in the nominative), in any case and twice over (the second time from
+    the remembered nominatives)."""
+    from communique.nlp.models import _normal, _NatashaTagged, natasha, single_threaded_math
+
+    texts = ["Глава МИД Казахстана встретился с министром иностранных дел Российской Федерации Сергеем Лавровым.",
+             "Посол Франции был вызван в Министерство иностранных дел Армении в связи с заявлениями Эммануэля Макрона.",
+             "Делегация Шанхайской организации сотрудничества прибыла в Астану по приглашению Касым-Жомарта Токаева.",
+             "В Ташкенте представители Европейского союза обсудили с узбекской стороной поставки газа в Германию."]
+    sentences = [Sentence(0, len(text), text, "ru") for text in texts]
+    with single_threaded_math():
+        docs = _NatashaTagged(sentences, full=True).docs
+    spans = [span for doc in docs for span in doc.spans]
+    assert {"ORG", "PER", "LOC"} <= {span.type for span in spans}
+    for span in spans:
+        ours, again = _normal(span), _normal(span)
+        span.normalize(natasha().morph_vocab)
+        assert ours == again == span.normal, span.text
+
+
 def test_a_russian_subject_hung_on_a_modifier_is_reattached_to_its_verb():
     """natasha hangs "военный" on the adverb after it; nominative, agreeing with the subjectless verb: its subject."""
     text = "Белорусский военный незаконно перешел границу."
