@@ -134,6 +134,26 @@ def test_org_acronyms_are_case_exact():
     assert codes("en", "the WHO said it", ("org",)) == ["WHO"]
 
 
+@pytest.mark.parametrize("language,text", [
+    ("en", "The Hague said the talks in the hague would resume; the netherlands and The Netherlands, 2024 and who."),
+    ("es", "la embajada de españa en Madrid y la Embajada de España en la habana; el Consejo de Seguridad de la onu"),
+    ("ru", "посол россии в Москве и Посол России в санкт-петербурге; поляков и Поляков, американцы и США"),
+])
+def test_a_word_not_capitalised_is_looked_up_only_for_names_its_case_allows(language, text):
+    """`PhraseIndex.find` tries at a word that is neither capitalised nor a number only the keys with a name such a
+    word can start (`phrases._lower_case_ok`): the same matches as trying every key, in the gazetteer and in every
+    phrase table of the language."""
+    toks = tokenize(text)
+    tables = phrase_tables(language)
+    for index in [gazetteer(language).index, tables.roles, tables.institutions, tables.honorifics]:
+        pruned = [(m.i, m.j, m.entries) for m in index.find(toks)]
+        lower, index._lower_lengths = index._lower_lengths, index.key_lengths()
+        try:
+            assert pruned == [(m.i, m.j, m.entries) for m in index.find(toks)]
+        finally:
+            index._lower_lengths = lower
+
+
 @pytest.mark.parametrize("language,text,expected", [
     ("es", "los cancilleres del CCG se reunieron en Riad", ["GCC"]),
     ("es", "el Consejo de Cooperación del Golfo", ["GCC"]),

@@ -201,6 +201,9 @@ class PhraseIndex:
     # every prefix of two or more tokens of a key (whole keys too): `find` stops extending a span whose first
     # tokens begin no key ("the" starts many names, "the president" none). Built with `_lengths`.
     _prefixes: frozenset[tuple[str, ...]] | None = field(default=None, repr=False, compare=False)
+    # `_lengths` of the keys only that a word not capitalised can start (most names need a capital: "the" starts
+    # many, "The Hague" among them, that a "the" inside a sentence never begins). Built with `_lengths`.
+    _lower_lengths: dict[str, tuple[int, ...]] | None = field(default=None, repr=False, compare=False)
 
     def add(self, phrase: str, entry: Entry) -> None:
         for key in phrase_keys(phrase):
@@ -208,7 +211,7 @@ class PhraseIndex:
             if entry not in bucket:
                 bucket.append(entry)
             self.max_len = max(self.max_len, len(key))
-        self._lengths = self._prefixes = None
+        self._lengths = self._prefixes = self._lower_lengths = None
 
     def sort(self) -> None:
         for bucket in self.table.values():
@@ -216,11 +219,15 @@ class PhraseIndex:
 
     def key_lengths(self) -> dict[str, tuple[int, ...]]:
         """First token → lengths of the keys that start with it, longest first."""
-        if self._lengths is None or self._prefixes is None:
+        if self._lengths is None or self._prefixes is None or self._lower_lengths is None:
             lengths: dict[str, set[int]] = {}
-            for key in self.table:
+            lower: dict[str, set[int]] = {}
+            for key, entries in self.table.items():
                 lengths.setdefault(key[0], set()).add(len(key))
+                if any(_lower_case_ok(entry) for entry in entries):
+                    lower.setdefault(key[0], set()).add(len(key))
             self._lengths = {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()}
+            self._lower_lengths = {first: tuple(sorted(ns, reverse=True)) for first, ns in lower.items()}
             self._prefixes = frozenset(key[:n] for key in self.table for n in range(2, len(key) + 1))
         return self._lengths
 
@@ -259,7 +266,9 @@ class PhraseIndex:
 
     def find(self, toks: list[Tok], start: int = 0, end: int | None = None) -> list[Match]:
         end = len(toks) if end is None else end
-        lengths = self.key_lengths()
+        capital_lengths = self.key_lengths()
+        lower_lengths = self._lower_lengths
+        assert lower_lengths is not None
         forms = readings(toks)
         matches: list[Match] = []
         i = start
@@ -270,8 +279,12 @@ class PhraseIndex:
             tok = toks[i]
             norm = tok.norm
             room = min(end - i, self.max_len)
+            # a word not capitalised starts only the keys a name's case lets it start (`_case_ok`)
+            lengths = capital_lengths if tok.text[:1].isupper() or tok.text.isdigit() else lower_lengths
             if norm == tok.lemma == tok.alt:          # one reading (every Latin word): the common case, inline
-                found = lengths[norm]
+                found = lengths.get(norm, ())
+                if not found:
+                    continue
                 candidates: Iterable[int] = [n for n in found if n <= room] if found[0] > room else found
             else:
                 candidates = _candidate_lengths(lengths, norm, tok.lemma, tok.alt, room)
@@ -314,6 +327,17 @@ def _candidate_lengths(lengths: dict[str, tuple[int, ...]], norm: str, lemma: st
 def _entry_order(entry: Entry) -> tuple[int, float, str, str]:
     """Best reading first: by kind, then the bigger place; a total order, so every process picks the same."""
     return (KIND_PRIORITY.get(entry.kind, 9), -entry.rank, entry.code, entry.name)
+
+
+def _lower_case_ok(entry: Entry) -> bool:
+    """Can `entry` be named by a span whose first word is not capitalised (`_case_ok` for such a span: a proper
+    name needs a capital or a digit, an exact one its own first word)?"""
+    if entry.case == "title":
+        return False
+    if entry.case == "exact":
+        first = entry.surface[0] if entry.surface else ""
+        return bool(first) and not (first[:1].isupper() or first.isdigit())
+    return True
 
 
 def _case_ok(entry: Entry, span: list[Tok]) -> bool:
