@@ -80,6 +80,7 @@ from .postings import (closed_by_owner, drop_meetings_of_summons, hosting_side, 
                        postings, summoning_side)
 from .places import event_place, host_last, own_gathering, setting
 from .purposes import purpose_sides
+from .votes import voted_for
 from .receipts import received_from, receivers_of
 from .reported_acts import PUNISHING_TYPES, REACTION_TYPES, alleged_act, drop_aimed, drop_reason_targets, reported_doers
 from .rules import SUBJECT_DEPS, Tree
@@ -323,6 +324,8 @@ def no_act_here(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[A
         return True                       # "выслала дипломата в качестве ответной меры": what the act is, no threat
     if frame.mode == "host" and hosts_others(tree, i, lex, mentions, heads):
         return True                       # "Qatar hosted talks between the US and Iran": the talks say who met
+    if voted_for(tree, i, frame, lex, mentions, heads):
+        return True                       # "supported the UN resolution": a vote, no support of the UN
     # "after the agreement that gives Ethiopia access": no sides of its own
     return bool(frame.mutual and cited_as_time(tree, i, lex, mentions, heads))
 
