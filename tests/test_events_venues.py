@@ -33,6 +33,19 @@ def test_a_country_whose_situation_is_discussed_is_no_party(text, absent):
 
 
 @pytest.mark.parametrize("text, absent", [
+    ("The foreign ministers of Egypt and Jordan met in Cairo on Monday. During the meeting, regional developments, "
+     "particularly in Sudan and Libya, were discussed.", {"SDN", "LBY"}),
+    ("Los cancilleres de Egipto y Jordania se reunieron en El Cairo el lunes. Durante el encuentro se analizó la "
+     "situación en Sudán y Libia.", {"SDN", "LBY"}),
+    ("Министры иностранных дел Египта и Иордании встретились в Каире в понедельник. В ходе встречи была обсуждена "
+     "ситуация в Судане и Ливии.", {"SDN", "LBY"}),
+])
+def test_what_a_passive_talk_verb_says_was_discussed_is_no_party(text, absent):
+    assert not absent & _codes(text)                      # the subject of "was discussed" is the topic
+    assert _consults(text) & {("EGY", "JOR"), ("JOR", "EGY")}
+
+
+@pytest.mark.parametrize("text, absent", [
     ("The two ministers met in New York on the sidelines of the United Nations General Assembly.", {"UN", "USA"}),
     ("El canciller de Chile se reunió con su par argentino al margen de la Asamblea General de la ONU.", {"UN"}),
     ("Министр иностранных дел Казахстана провёл встречу с министром иностранных дел России на полях заседания "

@@ -22,8 +22,8 @@ from __future__ import annotations
 from ..lexicon import Frame, Lexicon
 from .absolutes import other_absolute
 from .actor_mentions import ActorMention
-from .arguments import Arguments
-from .rules import Tree
+from .arguments import Arguments, reflexive_passive
+from .rules import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree
 
 MEETING_TYPES = {"CONSULT"}
 HOSTILE_TYPES = {"ASSAULT", "COERCE"}     # a war, an attack, a blockade: done by someone, not by whoever discusses it
@@ -100,8 +100,16 @@ def _talk_objects(tree: Tree, lex: Lexicon) -> list[tuple[int, frozenset[int], f
         if t.pos == "VERB" and (tree.is_word(t.i, talk) or any(
                 f.topic_object for f in lex.frames_of(t.lemma, t.text, t.pos))):
             out += [(o, tree.subtree(o), _next_locative(tree, t.i, tree.subtree(o), lex))
-                    for o in tree.kids(t.i, "dobj", "obj")]
+                    for o in tree.kids(t.i, "dobj", "obj") + discussed_subjects(tree, t.i, lex)]
     return out
+
+
+def discussed_subjects(tree: Tree, verb: int, lex: Lexicon) -> list[int]:
+    """What a talk verb in the passive has as its subject is what was discussed ("the situation in Sudan was
+    discussed", "se analizó la situación en Sudán", "была обсуждена ситуация в Судане")."""
+    if tree.is_passive(verb) or reflexive_passive(tree, verb, lex):
+        return tree.kids(verb, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
+    return []
 
 
 def _next_locative(tree: Tree, verb: int, phrase: frozenset[int], lex: Lexicon) -> frozenset[int]:
@@ -119,7 +127,10 @@ def discussed_place(tree: Tree, i: int, lex: Lexicon, m: ActorMention, heads: di
     a talk verb's object, while trigger `i` stands outside that object? A country right after the object counts
     too (a city there is rather where they talked: "discussed the deal in Geneva")."""
     h = heads.get(id(m))
-    return _locative(tree, h, lex) and any(
+    first = h
+    while first is not None and tree.tokens[first].dep == "conj" and tree.head(first) not in (None, first):
+        first = tree.head(first)          # "in Sudan and Libya": the second country stands where the first does
+    return (_locative(tree, h, lex) or _locative(tree, first, lex)) and any(
         (h in phrase and h != o or h in after and m.kind not in SETTING_KINDS) and i not in phrase | after
         for o, phrase, after in talk_objects(tree, lex))
 
