@@ -114,3 +114,19 @@ def test_a_place_described_in_apposition_is_still_where_an_attack_hit(text, pair
 def test_a_protest_handed_at_a_meeting_held_for_it_goes_from_the_host_to_the_envoys_state(text):
     assert ("PHL", "CHN") in {(e["source"]["code"], e["target"]["code"])
                               for e in extract(text, published=PUBLISHED)["events"] if e["type"] == "ACCUSE"}
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("March 3, 2024 (ADDIS ABABA) – Somalia's government said on Monday it would join peace talks to end the "
+     "fighting in the south.", "ETH"),
+    ("UNITED NATIONS, United States -- Brazil on Tuesday called for talks between Armenia and Azerbaijan.", "USA"),
+    ("12 de marzo de 2024 (LIMA) – El Gobierno de Bolivia anunció que participará en las negociaciones con Chile.",
+     "PER"),
+    ("14 марта 2024 года (МОСКВА) – Казахстан примет участие в переговорах с Киргизией.", "RUS"),
+])
+def test_a_place_in_the_dateline_is_no_party(text, absent):
+    assert absent not in _codes(text)
+
+
+def test_a_headline_of_two_names_with_a_dash_keeps_its_sides():
+    assert _consults("Kazakhstan – Russia: Tokayev met Putin in Moscow on Monday.") == {("KAZ", "RUS")}

@@ -63,7 +63,31 @@ def acts_for_state(tree: Tree, m: ActorMention, lex: Lexicon | None = None) -> b
         return False                      # a dateline ("BUENOS AIRES, May 14 (EFE) –") says where it was written
     if inside and dateline_country(tree, inside[0].i) and dateline_end(tree, inside[-1].i):
         return False                      # and the country after its place ("UNITED NATIONS, United States --")
+    if inside and inside[-1].i < dateline_dash(tree):
+        return False                      # "October 6, 2022 (NAIROBI) –": a dateline after a date
     return not citizens(tree, m)
+
+
+DATELINE_DASHES = {"–", "—", "--", "-"}
+DATELINE_TOKENS = 12                      # how far into a sentence a dateline's dash may stand
+
+
+def dateline_dash(tree: Tree) -> int:
+    """The token index of the dash that closes a dateline opening the sentence ("October 6, 2022 (NAIROBI) –",
+    "UNITED NATIONS, United States -- Russia vetoed"), else -1: a dash near the start with no verb before it, after
+    a date, a bracket or a word in capitals (a place written as a dateline); "Kazakhstan – Russia: talks" is none."""
+    return tree.remember("dateline_dash", lambda: _dateline_dash(tree))
+
+
+def _dateline_dash(tree: Tree) -> int:
+    for t in tree.tokens[1:DATELINE_TOKENS]:
+        if t.pos in ("VERB", "AUX"):
+            return -1
+        if t.text in DATELINE_DASHES and t.i + 1 < len(tree.tokens):
+            before = tree.tokens[:t.i]
+            dated = any(b.pos == "NUM" or b.text in ("(", ")") or (b.text.isupper() and len(b.text) > 3) for b in before)
+            return t.i if dated else -1
+    return -1
 
 
 def drop_venue_organisations(tree: Tree, frame: Frame, lex: Lexicon, targets: list[ActorMention],
