@@ -339,6 +339,14 @@ def test_a_dateline_that_opens_with_its_date_wins_over_the_pages_clock(text, pub
     ("Kazakhstan and Chile agree on direct flights\n03-Mar-2021\n" + BODY["en"], "2021-03-03"),
     ("Kazajistán y Chile acuerdan vuelos directos\nlun. 8 enero, 10:15\nmarzo 3, 2021\n" + BODY["es"], "2021-03-03"),
     ("Казахстан и Чили договорились о прямых рейсах\nСантьяго, 03.03.21. /Кабар/. " + BODY["ru"], "2021-03-03"),
+    # a zone after the time, a short weekday, an English ordinal, the year first
+    ("Kazakhstan and Chile agree on direct flights\nLast Updated: 03 Mar 2021, 10:15 IST\n" + BODY["en"], "2021-03-03"),
+    ("Kazakhstan and Chile agree on direct flights\nWed 3 Mar 2021 10.15 GMT\n" + BODY["en"], "2021-03-03"),
+    ("Kazakhstan and Chile agree on direct flights\nWednesday 3rd of March 2021\n" + BODY["en"], "2021-03-03"),
+    ("Kazakhstan and Chile agree on direct flights\n2021/03/03 21:38 WIB\n" + BODY["en"], "2021-03-03"),
+    ("Kazajistán y Chile acuerdan vuelos directos\nMié 03 Mar 2021\n" + BODY["es"], "2021-03-03"),
+    ("Kazajistán y Chile acuerdan vuelos directos\n2021.03.03 - 10:15 hs\n" + BODY["es"], "2021-03-03"),
+    ("Казахстан и Чили договорились о прямых рейсах\nСр, 3 марта 2021, 10:15 МСК\n" + BODY["ru"], "2021-03-03"),
 ])
 def test_stamps_written_in_less_usual_ways_date_the_page(text, published):
     assert run(text).published == published
@@ -350,4 +358,13 @@ def test_stamps_written_in_less_usual_ways_date_the_page(text, published):
     "Kazakhstan and Chile agree on direct flights\nJune 3 (local time) – " + BODY["en"],
 ])
 def test_a_two_digit_year_or_a_bracketed_note_outside_a_dateline_dates_nothing(text):
+    assert run(text).published is None
+
+
+@pytest.mark.parametrize("text", [
+    "Kazakhstan and Chile agree on direct flights\nOn the 3rd of March 2021 the ministers signed the plan.\n"
+    + BODY["en"],
+    "Kazajistán y Chile acuerdan vuelos directos\nMar 3 de los cancilleres en la cumbre\n" + BODY["es"],
+])
+def test_an_ordinal_date_in_a_sentence_or_a_short_weekday_in_running_text_dates_nothing(text):
     assert run(text).published is None

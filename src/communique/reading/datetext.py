@@ -14,7 +14,10 @@ from typing import Any
 from ..datafiles import data_languages, language_data
 from . import gates
 
-_TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?\s?m\.?|hrs?|hs|h|GMT|UTC|MSK|ALMT)\b)?(?:\s*[+\-]\d{2}:?\d{2})?"
+#: a time of day, with its zone where a site states one ("10:15 IST", "10.15 GMT", "21:38 WIB", "09:00 ET")
+_TIME = (r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?\s?m\.?|hrs?|hs|h)\b)?"
+         r"(?:\s*(?:GMT|UTC|MSK|ALMT|IST|PKT|EST|EDT|CST|CDT|MST|PST|PDT|ET|PT|CET|CEST|EET|EEST|WET|BST|WIB|WITA|SGT"
+         r"|HKT|JST|KST|AEST|AEDT|SAST|EAT|WAT|CAT|GST|AST|BRT|ART|CLT|COT|PET|VET|МСК|мск)\b)?(?:\s*[+\-]\d{2}:?\d{2})?")
 _DATE_LABELS = (r"published|updated|last updated|posted|date|publicado|publicada|actualizado|actualizada|fecha|a las|at"
                 r"|опубликовано|обновлено|дата публикации|дата|изменено|on|el|в|года|г")
 
@@ -82,11 +85,13 @@ def _date_patterns(languages: tuple[str, ...] | None = None, lenient: bool = Fal
     # A dateline may write a two-digit year ("Бишкек, 29.04.21."); anywhere else that is a version or a score.
     short_year = (re.compile(rf"{edge}(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<yy>\d{{2}})(?![\w]|\.\d)"),) if lenient else ()
     return (
-        re.compile(rf"{edge}(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}){end}"),
+        # the year first, its parts joined by hyphens, slashes or dots ("2021-03-03", "2021/03/03", "2021.03.03")
+        re.compile(rf"{edge}(?P<y>\d{{4}})([-/.])(?P<m>\d{{1,2}})\2(?P<d>\d{{1,2}}){end}"),
         re.compile(rf"{edge}(?P<d>\d{{1,2}})([./\-])(?P<m>\d{{1,2}})\2(?P<y>\d{{4}}){end}"),
         # a stamp with the month's name between slashes or hyphens ("31/October/2024", "05-Jun-2023")
         re.compile(rf"{edge}(?P<d>\d{{1,2}})([/\-])(?P<mn>{month_any})\.?\2(?P<y>\d{{4}}){end}", re.IGNORECASE),
-        re.compile(rf"{edge}(?P<d>\d{{1,2}})(?:\s+de)?\s+(?P<mn>{month_any})\.?"
+        # an English ordinal may mark the day ("3rd March 2021", "3rd of March 2021")
+        re.compile(rf"{edge}(?P<d>\d{{1,2}})(?:(?:st|nd|rd|th)(?:\s+of)?)?(?:\s+de)?\s+(?P<mn>{month_any})\.?"
                    rf"(?:(?:\s+(?:de|del)\s+|,?\s+|\s*,\s*)(?P<y>\d{{4}})(?:\s*(?:г\.|года))?)?{end}", re.IGNORECASE),
         re.compile(rf"{edge}(?P<mn>{month_cap})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
                    rf"(?:,?\s+(?P<y>\d{{4}}))?{end}", re.IGNORECASE if lenient else 0),
@@ -147,13 +152,21 @@ def _valid(year: int | None, month: int, day: int) -> bool:
 
 
 @functools.lru_cache(maxsize=8)
+def weekday_abbreviations(languages: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """Short weekday names a date stamp may open with ("Wed 3 Mar 2021", "Mié 03 Mar 2021", "Ср, 3 марта"): read on a
+    date line only, never in running text, where several are words ("mar", "sun")."""
+    return tuple(sorted({w.lower() for iso in languages or available_languages()
+                         for w in metadata_words(iso).get("weekday_abbreviations", [])}))
+
+
+@functools.lru_cache(maxsize=8)
 def _weekday_pattern(languages: tuple[str, ...] | None = None) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)({_alternation(list(weekday_names(languages)))})(?!\w)", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=8)
 def _date_line_residue(languages: tuple[str, ...] | None = None) -> re.Pattern[str]:
-    weekdays = _alternation(list(weekday_names(languages)))
+    weekdays = _alternation(list(weekday_names(languages)) + list(weekday_abbreviations(languages)))
     # a newspaper's page number may follow the date ("Miércoles 21 de febrero de 2018, p. 11")
     return re.compile(rf"(?i)(?<!\w)(?:{_DATE_LABELS}|{weekdays}|{_TIME}|(?:p|pp|pág|págs|стр|с)\.\s?\d{{1,3}})(?!\w)"
                       r"|[\s\-–—|,/.:()\[\]•·]+")
