@@ -2,7 +2,8 @@
 dev16 and dev17): an acronym read as a word is written like a name in Spanish and British styles ("Caricom",
 "Celac", "Nato") and still names the body; blacklisting a state's officers sanctions the state; a participle on a
 document that names its author is the author's act, not its supporter's; a protest carried in the passive by a
-light verb is its possessor's. Sentences written for these tests."""
+light verb is its possessor's; the International Court of Justice acts for the UN, and what it orders a state to do
+is a demand of it; a court one threatens to turn to is no target. Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
@@ -58,3 +59,20 @@ def test_an_act_carried_in_the_passive_is_its_possessors(text, expected):
 def test_the_country_of_a_datelines_place_is_no_side(text):
     found = triples(code_events(text, "en"))
     assert ("REJECT", "RUS", "UN") in found and not [t for t in found if t[1] in ("USA", "CHE")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "The ICJ ordered Colombia to refrain from fishing in the disputed waters."),
+    ("es", "La Corte Internacional de Justicia ordenó a Colombia abstenerse de pescar en las aguas en disputa."),
+])
+def test_what_the_world_court_orders_a_state_is_a_demand_of_the_un(language, text):
+    assert ("REQUEST", "UN", "COL") in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Nicaragua threatened to go to the International Court of Justice to sue Colombia."),
+    ("es", "Nicaragua amenazó con recurrir a la Corte Internacional de Justicia para denunciar a Colombia."),
+])
+def test_a_court_one_threatens_to_turn_to_is_no_target(language, text):
+    found = triples(code_events(text, language))
+    assert ("THREATEN", "NIC", "COL") in found and ("THREATEN", "NIC", "UN") not in found

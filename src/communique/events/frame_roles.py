@@ -223,6 +223,9 @@ def complement_targets(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions:
             continue                      # "declined to comment on Russia's offer": a word withheld, no act
         found = [m for v in complement_chain(tree, verb, lex)
                  for m in find_arguments(tree, v, frame, lex, mentions, heads).target if m.code not in taken]
+        # "amenazó con recurrir a la Corte Internacional para denunciar a Ecuador": the court is where, not whom
+        found = sorted(found, key=lambda m: tree.lemma(heads[id(m)]) in lex.words("roles", "forum_nouns")
+                       if heads.get(id(m)) is not None else False)
         # "refused to allow United Nations planes to land", "se negó a permitir que los aviones de la ONU
         # aterrizaran": whoever the complement lets or makes act, the subject of its own clause
         subjects = [s for k in tree.kids(verb, "ccomp", "xcomp", "obj", "dobj") for s in tree.kids(k, *SUBJECT_DEPS)]

@@ -493,7 +493,9 @@ def _requests(tree: Tree, i: int, lex: Lexicon, asked: int | None = None) -> boo
         return False
     # what is threatened or refused has not happened either: "threatened to strike", "refused to commit assistance";
     # a sense bound to its objects asks only for those ("ожидает сотрудничества", not "ожидают визита": a plan)
+    # and a sense that orders a state asks nothing of an act it orders ("ordered the expulsion": decided, done)
     return any(f.type in ("REQUEST", "THREATEN", "REJECT") and not f.requires_negated and (
         asked is None or f.type != "REQUEST" or not f.requires_object_noun or tree.lemma(asked) in f.requires_object_noun)
+        and not (f.requires_object_actor and asked is not None and tree.lemma(asked) in lex.nouns)
                for f in lex.verbs.get(tree.lemma(i), ())) or \
         tree.lemma(i) in lex.words("roles", "request_verbs") or refused(tree, i, lex)   # "would not meet the demands"
