@@ -317,3 +317,15 @@ def test_a_labelled_phone_number_or_a_counted_section_label_is_junk(language, ju
     first, second = BODY[language]
     article = cleaned(f"{junk}\n\n{first}\n\n{second}\n")
     assert article.text == f"{first}\n{second}"
+
+
+@pytest.mark.parametrize("language,line", [
+    ("ru", "Материалы, распространенные иностранным агентом, должны сопровождаться пометкой, напомнили в Минюсте."),
+    ("ru", "Журналист был признан иностранным агентом и внесен в реестр в прошлом году, сообщил Минюст России."),
+    ("es", "El presidente quiere enviarle un mensaje claro a su homólogo venezolano sobre la frontera común."),
+    ("ru", "Президент хочет отправить вам сигнал о готовности к переговорам, заявил министр иностранных дел."),
+])
+def test_sentences_about_foreign_agents_or_sending_a_message_are_article_text(language, line):
+    first, second = BODY[language]
+    article = cleaned(f"{first}\n\n{line}\n\n{second}\n")
+    assert line in article.text
