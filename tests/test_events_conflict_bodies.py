@@ -76,3 +76,15 @@ def test_what_the_world_court_orders_a_state_is_a_demand_of_the_un(language, tex
 def test_a_court_one_threatens_to_turn_to_is_no_target(language, text):
     found = triples(code_events(text, language))
     assert ("THREATEN", "NIC", "COL") in found and ("THREATEN", "NIC", "UN") not in found
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "Казахстан предупредил о последствиях, если Киргизия закроет границу."),
+    ("ru", "Россия предупредила о дополнительных мерах, если враждебные действия Латвии продолжатся."),
+    ("en", "Kazakhstan warned of consequences if Kyrgyzstan closes the border."),
+    ("es", "Kazajistán advirtió de consecuencias si Kirguistán cierra la frontera."),
+])
+def test_a_warning_on_a_condition_threatens_whoever_must_meet_it(language, text):
+    # the parser may hang the condition on the warning's object or coordinate it with the warning
+    found = triples(code_events(text, language))
+    assert any(t[0] == "THREATEN" and t[2] in ("KGZ", "LVA") for t in found)

@@ -217,7 +217,7 @@ def offered_type(tree: Tree, i: int, event_type: str, lex: Lexicon) -> str | Non
     return None
 
 
-CONDITION_DEPS = {"advcl", "ccomp", "parataxis"}
+CONDITION_DEPS = {"advcl", "ccomp", "parataxis", "conj"}   # a conjunct marked "если" is a condition the parser coordinated
 YIELDING_TYPES = {"RETREAT", "CONCEDE", "AID", "COOPERATE"}   # promised on a condition, threatened to be withheld
 
 
@@ -230,11 +230,21 @@ def condition_clause(tree: Tree, i: int, lex: Lexicon) -> tuple[int, bool] | Non
     for a in [i, *tree.ancestors(i, 2)]:
         if a != i and tree.tokens[j].dep.split(":")[0] not in ("xcomp", "aux", "dobj", "obj", "ccomp"):
             break
-        for c in tree.kids(a, *CONDITION_DEPS):
-            words = {tree.lemma(k) for k in tree.children[c]} | {tree.tokens[k].text.lower() for k in tree.children[c]}
-            if words & marks:
-                return c, bool(words & negative_marks or words & negation)
+        if (found := _condition_below(tree, a, marks, negative_marks | negation)) is not None:
+            return found
         j = a
+    for o in tree.kids(i, "obl", "obj", "dobj"):     # "предупредил о последствиях, если ...": hung on the object
+        if (found := _condition_below(tree, o, marks, negative_marks | negation)) is not None:
+            return found
+    return None
+
+
+def _condition_below(tree: Tree, a: int, marks: frozenset[str], negative: frozenset[str]) -> tuple[int, bool] | None:
+    """A clause under `a` opened by a condition mark, and whether it is negative."""
+    for c in tree.kids(a, *CONDITION_DEPS):
+        words = {tree.lemma(k) for k in tree.children[c]} | {tree.tokens[k].text.lower() for k in tree.children[c]}
+        if words & marks:
+            return c, bool(words & negative)
     return None
 
 
