@@ -130,3 +130,17 @@ def test_a_place_in_the_dateline_is_no_party(text, absent):
 
 def test_a_headline_of_two_names_with_a_dash_keeps_its_sides():
     assert _consults("Kazakhstan – Russia: Tokayev met Putin in Moscow on Monday.") == {("KAZ", "RUS")}
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The foreign ministers of Egypt and Jordan held a meeting in Cairo to discuss the issue of Sudan.", "SDN"),
+    ("Los cancilleres de Egipto y Jordania se reunieron en El Cairo para discutir la cuestión de Sudán.", "SDN"),
+    ("Министры иностранных дел Египта и Иордании провели встречу в Каире, чтобы обсудить вопрос Судана.", "SDN"),
+])
+def test_a_country_named_in_what_is_discussed_is_no_partner_of_the_talk(text, absent):
+    assert absent not in _codes(text)
+    assert _consults(text) & {("EGY", "JOR"), ("JOR", "EGY")}
+
+
+def test_a_partner_named_inside_the_object_still_talks():
+    assert ("RUS", "KAZ") in _consults("Putin discussed trade with Tokayev on Monday.")

@@ -58,6 +58,7 @@ def named_aside(tree: Tree, i: int, frame: Frame, lex: Lexicon, m: ActorMention,
     also leaves out an envoy's posting: no argument by position.)"""
     return (meeting_topic(tree, i, frame, lex, m, heads) or other_absolute(tree, i, lex, heads.get(id(m)))
             or discussed_place(tree, i, lex, m, heads) or discussed_act(tree, i, frame, lex, m, heads)
+            or discussed_object(tree, i, frame, lex, m, heads)
             or across_sidelines(tree, i, lex, m, heads)
             or (frame.mode != "visit" and not frame.venue and described_setting(tree, m, lex, heads))
             or gathering_place(tree, i, frame, lex, m, heads))
@@ -133,6 +134,17 @@ def discussed_place(tree: Tree, i: int, lex: Lexicon, m: ActorMention, heads: di
     return (_locative(tree, h, lex) or _locative(tree, first, lex)) and any(
         (h in phrase and h != o or h in after and m.kind not in SETTING_KINDS) and i not in phrase | after
         for o, phrase, after in talk_objects(tree, lex))
+
+
+def discussed_object(tree: Tree, i: int, frame: Frame, lex: Lexicon, m: ActorMention, heads: dict) -> bool:
+    """Is `m` named inside the object of talk verb `i` itself ("met to discuss the issue of Sudan", "обсудить вопрос
+    Судана"): what is talked about, no partner of the talk (one named with a partner preposition inside the object,
+    "discussed trade with Tokayev" read as one phrase, still is)?"""
+    h = heads.get(id(m))
+    if not frame.topic_object or h is None or tree.preposition(h) in lex.words("roles", "partner_preps"):
+        return False
+    objects = tree.kids(i, "dobj", "obj")
+    return any(h in tree.subtree(o) and h != o for o in objects)
 
 
 def discussed_act(tree: Tree, i: int, frame: Frame, lex: Lexicon, m: ActorMention, heads: dict) -> bool:
