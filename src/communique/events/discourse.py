@@ -318,9 +318,8 @@ def counted_group(tree: Tree, i: int, governor: int | None, language: str) -> in
 
 
 def _group_size(tree: Tree, s: int, words: dict[str, Any]) -> int | None:
-    if not tree.is_word(s, words["nouns"]):
-        return None
-    size = _counted(tree, s, words["sizes"])
+    # a people noun that is no group of its own counts through its "of" phrase: "officials of the two countries"
+    size = _counted(tree, s, words["sizes"]) if tree.is_word(s, words["nouns"]) else None
     if size is not None or not tree.is_word(s, words["of_heads"]):
         return size
     for c in tree.children[s]:                 # "the delegations of both countries": the group is the "of" phrase
