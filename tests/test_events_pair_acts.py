@@ -1,0 +1,71 @@
+"""Several acts of one pair (issue 15, eleventh swap): each act a text states is its own event, in en/es/ru.
+Two acts joined in one sentence ("summoned the ambassador and demanded", "held talks and signed") stay two
+events; suspending the visits, trips or contacts between two states reduces relations (a SANCTION, as cancelling
+a visit is), so a recall and a suspension of visits are two measures. Real models parse each text."""
+from __future__ import annotations
+
+import pytest
+
+from test_events_lang import code_events
+
+
+def typed(text: str, language: str) -> list[tuple[str, str, str]]:
+    """(type, source, target) of each event, one entry per event (two events alike count twice)."""
+    return sorted((e.type, e.source.code, e.target.code) for e in code_events(text, language).events)
+
+
+# two acts of one pair in one sentence: one event each
+@pytest.mark.parametrize("language,text,expected", [
+    ("en", "Russia summoned the Moldovan ambassador and demanded that Chisinau punish those responsible.",
+     [("ACCUSE", "RUS", "MDA"), ("REQUEST", "RUS", "MDA")]),
+    ("es", "Rusia convocó al embajador de Moldavia y exigió a Chisináu castigar a los responsables.",
+     [("ACCUSE", "RUS", "MDA"), ("REQUEST", "RUS", "MDA")]),
+    ("ru", "МИД России вызвал посла Молдавии и потребовал от Кишинева наказать виновных.",
+     [("ACCUSE", "RUS", "MDA"), ("REQUEST", "RUS", "MDA")]),
+    ("en", "Lithuania expelled two Russian diplomats and closed the Russian consulate in Klaipeda.",
+     [("SANCTION", "LTU", "RUS"), ("SANCTION", "LTU", "RUS")]),
+    ("es", "Lituania expulsó a dos diplomáticos rusos y cerró el consulado ruso en Klaipeda.",
+     [("SANCTION", "LTU", "RUS"), ("SANCTION", "LTU", "RUS")]),
+    ("ru", "Литва выслала двух российских дипломатов и закрыла консульство России в Клайпеде.",
+     [("SANCTION", "LTU", "RUS"), ("SANCTION", "LTU", "RUS")]),
+])
+def test_two_acts_joined_in_one_sentence_are_two_events(language, text, expected):
+    assert typed(text, language) == expected
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "The presidents of Vietnam and Indonesia held talks in Jakarta and signed three cooperation agreements."),
+    ("es", "Los presidentes de Vietnam e Indonesia mantuvieron conversaciones en Yakarta y firmaron tres acuerdos "
+           "de cooperación."),
+    ("ru", "Президенты Вьетнама и Индонезии провели переговоры в Джакарте и подписали три соглашения о "
+           "сотрудничестве."),
+])
+def test_talks_and_the_agreements_signed_at_them_are_two_events(language, text):
+    assert {t for t, _, _ in typed(text, language)} == {"CONSULT", "AGREE"}
+
+
+# suspending visits, trips, contacts: relations reduced
+@pytest.mark.parametrize("language,text", [
+    ("en", "Pakistan suspended all high-level visits with Iran."),
+    ("en", "Pakistan has decided to suspend all planned trips to Iran."),
+    ("es", "Pakistán suspendió todas las visitas de alto nivel con Irán."),
+    ("ru", "Пакистан приостановил все визиты на высоком уровне в Иран."),
+])
+def test_a_suspension_of_visits_is_a_sanction(language, text):
+    assert ("SANCTION", "PAK", "IRN") in typed(text, language)
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "Pakistan recalled its ambassador from Iran and suspended all visits to Iran."),
+    ("ru", "Пакистан отозвал посла из Ирана и приостановил все визиты в Иран."),
+])
+def test_a_recall_and_a_suspension_of_visits_are_two_measures(language, text):
+    assert typed(text, language) == [("SANCTION", "PAK", "IRN"), ("SANCTION", "PAK", "IRN")]
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "Pakistan suspended the cricket match against Iran because of rain."),
+    ("es", "Pakistán suspendió el partido de críquet contra Irán por la lluvia."),
+])
+def test_suspending_something_else_is_no_sanction(language, text):
+    assert ("SANCTION", "PAK", "IRN") not in typed(text, language)
