@@ -69,3 +69,24 @@ def test_a_recall_and_a_suspension_of_visits_are_two_measures(language, text):
 ])
 def test_suspending_something_else_is_no_sanction(language, text):
     assert ("SANCTION", "PAK", "IRN") not in typed(text, language)
+
+
+# a side's claim that the other used force is its accusation of that side, besides the act itself
+@pytest.mark.parametrize("language,text", [
+    ("en", "Pakistan said India had attacked five villages, killing more than 20 civilians."),
+    ("es", "Pakistán afirmó que la India atacó cinco aldeas y mató a más de 20 civiles."),
+    ("ru", "Пакистан заявил, что Индия атаковала пять населенных пунктов, погибли более 20 человек."),
+    ("ru", "Сторона Пакистана, в свою очередь, утверждала, что Индия обстреляла три деревни."),
+])
+def test_a_claim_of_the_other_sides_attack_accuses_it(language, text):
+    assert ("ACCUSE", "PAK", "IND") in typed(text, language)
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "Indian officials said they had not attacked any military sites in Pakistan."),   # denied
+    ("en", "The United States said Israeli jets struck targets in Lebanon overnight."),      # a third side's report
+    ("es", "Estados Unidos informó que aviones israelíes atacaron objetivos en el Líbano."),
+    ("ru", "Индийские военные заявили, что не атаковали военные объекты Пакистана."),
+])
+def test_a_denial_or_a_third_sides_report_accuses_no_one(language, text):
+    assert not [t for t in typed(text, language) if t[0] == "ACCUSE"]

@@ -42,6 +42,7 @@ from .arguments import (
     subject_among_targets,
 )
 from .cameo import cameo_code
+from .claimed_acts import claimed_acts
 from .dates import ActDates
 from .fallback import classifier_events
 from .learned import LEARNED_BY_DEFAULT, verified_events
@@ -201,6 +202,8 @@ def sentence_events(sentence: Sentence, index: int, mentions: list[ActorMention]
                                      heads, discourse, index)
             out.extend(c for c in found if c.source not in targets or c.type in CIVILIAN_SOURCE_TYPES)
             break
+    # "X said Y's forces attacked": X's claim accuses Y (events/claimed_acts.py)
+    out.extend(claimed_acts(tree, lex, mentions, heads, index))
     (summoned if summoned is not None else set()).update(summons(out))
     return best_per_sentence(drop_elaborations(tree, lex, drop_visits_one_is_invited_to(tree, drop_nested(tree, out))))
 

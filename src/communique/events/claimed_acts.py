@@ -1,0 +1,71 @@
+"""A side's claim that the other side did a hostile act is its accusation of that side.
+
+"Azerbaijan's defence ministry said Armenian forces had violated the ceasefire", "Pakistán afirmó que la India atacó
+cinco aldeas", "Пакистан заявил, что Индия атаковала пять населённых пунктов": besides the act (when the clause
+names whom it hit), the speaker accuses its doer, an event of its own (ACCUSE). A claim states it only when the
+clause is the speech verb's own complement, the act is one of the language's conflict verbs (its frame's
+constraints met: "opened fire", not "opened a consulate"), the doer is another side than the speaker, and the act
+hits the speaker or no side named: a third side's report of a strike on someone else ("the US said Israel struck
+targets in Gaza") accuses no one.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..lexicon import Frame, Lexicon
+from .actor_mentions import ActorMention
+from .frame_constraints import frame_applies, lexical_frames
+from .merge import Candidate
+from .rules import SUBJECT_DEPS, Tree
+
+# the acts whose doer a claim accuses: force used on the claimant's side
+HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE"})
+CLAIM = Frame(type="ACCUSE", mode="claim", speaker=True)
+CLAIM_CONFIDENCE = 0.6
+CLAUSE_DEPS = ("ccomp",)
+NEGATION_DEPS = ("neg", "advmod")
+
+
+def claimed_acts(tree: Tree, lex: Lexicon, mentions: list[ActorMention], heads: dict, index: int) -> list[Candidate]:
+    """ACCUSE events of speakers on the doers of the hostile acts their complement clauses state."""
+    speech = lex.words("roles", "speech_verbs") | lex.words("roles", "claim_verbs")
+    negations = lex.words("roles", "refusal_negation")
+    out: list[Candidate] = []
+    for a, tok in enumerate(tree.tokens):
+        if tok.pos not in ("VERB", "AUX") or tree.lemma(a) not in speech or _negated(tree, a, negations):
+            continue
+        speakers = _subject_actors(tree, a, mentions, heads)
+        if not speakers:
+            continue
+        speaker = speakers[0]
+        clauses = tree.kids(a, *CLAUSE_DEPS)
+        for v in clauses + [k for c in clauses for k in tree.kids(c, "conj")]:
+            if tree.tokens[v].pos != "VERB" or _negated(tree, v, negations) or not _hostile(tree, v, lex, mentions, heads):
+                continue
+            doers = [m for m in _subject_actors(tree, v, mentions, heads) if m.code != speaker.code]
+            hit = {m.code for m in mentions if heads.get(id(m)) in tree.subtree(v)
+                   and heads.get(id(m)) not in {j for s in tree.kids(v, *SUBJECT_DEPS) for j in tree.subtree(s)}}
+            if not doers or hit - {speaker.code, doers[0].code}:
+                continue                  # a third side hit: a report, no accusation
+            out.append(Candidate("ACCUSE", CLAIM, speaker, doers[0], index, a, CLAIM_CONFIDENCE))
+    return out
+
+
+def _subject_actors(tree: Tree, i: int, mentions: list[ActorMention], heads: dict) -> list[ActorMention]:
+    """The actors named in the subject of token `i` ("the Azerbaijani defence ministry", "Armenian forces")."""
+    inside = {j for s in tree.kids(i, *SUBJECT_DEPS) for j in tree.subtree(s)}
+    return [m for m in mentions if heads.get(id(m)) in inside and m.kind != "place"]
+
+
+def _negated(tree: Tree, i: int, negations: frozenset[str]) -> bool:
+    """"did not attack", "no atacó", "не атаковала": the claim denies the act."""
+    return any(tree.lemma(k) in negations or tree.tokens[k].text.lower() in negations
+               for k in tree.kids(i, *NEGATION_DEPS))
+
+
+def _hostile(tree: Tree, v: int, lex: Lexicon, mentions: list[ActorMention], heads: dict) -> bool:
+    """Does verb `v` state force used (HOSTILE_TYPES), its frame's constraints met? The side hit need not be named
+    as an actor: a claimant speaks of its own villages, troops or border ("attacked five villages")."""
+    return any(f.type in HOSTILE_TYPES and frame_applies(tree, v, replace(f, requires_object_actor=False), mentions,
+                                                         heads, lex)
+               for f in lexical_frames(tree.tokens[v], lex))
