@@ -398,15 +398,16 @@ def test_spacys_models_multiply_with_numpy_and_tag_parse_and_name_as_with_blis(l
     assert read(ours) == read(blis)
 
 
-def test_slovnets_convolution_gathered_in_runs_gives_its_own_outputs_to_the_bit():
-    """`nlp.slovnet_conv`: the convolution the pipeline runs natasha's encoders with gives slovnet's own arrays (any
-    batch, channel count, length and padding; the input a view as the layers hand it on), and only inside
-    `fast_convolutions`: the models' markups are the same either way."""
+def test_slovnets_convolution_and_embedding_built_in_runs_give_its_own_outputs_to_the_bit():
+    """`nlp.slovnet_fast`: the convolution the pipeline runs natasha's encoders with gives slovnet's own arrays (any
+    batch, channel count, length and padding; the input a view as the layers hand it on), so do the word vectors
+    read from navec's codes (any shape of word ids), and only inside `fast_convolutions`: the models' markups are
+    the same either way."""
     import numpy
     from slovnet.exec.model import Conv1d, Weight
 
     from communique.nlp.models import natasha, single_threaded_math
-    from communique.nlp.slovnet_conv import convolve, fast_convolutions
+    from communique.nlp.slovnet_fast import convolve, embed, fast_convolutions
 
     rng = numpy.random.default_rng(7)
     for batch, channels, length, filters, padding in [(1, 5, 1, 3, 1), (3, 7, 9, 4, 1), (2, 6, 11, 5, 2)]:
@@ -415,6 +416,12 @@ def test_slovnets_convolution_gathered_in_runs_gives_its_own_outputs_to_the_bit(
                       Weight([filters], "float32", rng.standard_normal(filters).astype(numpy.float32)), padding)
         data = rng.standard_normal((batch, length, channels)).astype(numpy.float32).swapaxes(2, 1)
         expected, found = conv(data), convolve(conv, data)
+        assert found.shape == expected.shape and numpy.array_equal(found, expected)
+    words = natasha().morph.infer.model.emb.word          # navec's quantised vectors, as the models read them
+    ids = rng.integers(0, words.indexes.array.shape[0], size=(4, 9))
+    for shape in [(4, 9), (36,), (0, 3)]:
+        chosen = ids.reshape(-1)[:int(numpy.prod(shape))].reshape(shape)
+        expected, found = words(chosen), embed(words, chosen)
         assert found.shape == expected.shape and numpy.array_equal(found, expected)
     texts = ["Министр иностранных дел Казахстана провёл переговоры с коллегой из Бразилии в Астане.",
              "МИД Армении вызвал посла Франции.", "Стороны договорились о сотрудничестве."]

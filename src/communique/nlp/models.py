@@ -29,7 +29,7 @@ from .greedy_ner import greedy_ner
 from .lemmas import fast_lemmatizer
 from .repair import repair_english_non_grata, repair_russian, repair_spanish
 from .ruler import ruler_rerun, ruler_table
-from .slovnet_conv import fast_convolutions
+from .slovnet_fast import fast_convolutions
 from .verb_lemmas import known_verbs, repair_spanish_verbs
 
 log = logging.getLogger(__name__)
@@ -549,7 +549,7 @@ def by_length(model: Any, items: list[Any]) -> list[Any]:
     item's result does not depend on its batch (checked on those sentences: identical markups)."""
     order = sorted(range(len(items)), key=lambda i: len(items[i]))
     results: list[Any] = [None] * len(items)
-    with fast_convolutions():        # the same outputs (`nlp.slovnet_conv`)
+    with fast_convolutions():        # the same outputs (`nlp.slovnet_fast`)
         for i, result in zip(order, model.map([items[i] for i in order])):
             results[i] = result
     return results
