@@ -329,3 +329,14 @@ def test_sentences_about_foreign_agents_or_sending_a_message_are_article_text(la
     first, second = BODY[language]
     article = cleaned(f"{first}\n\n{line}\n\n{second}\n")
     assert line in article.text
+
+
+@pytest.mark.parametrize("language,line", [
+    ("en", "Other news outlets confirmed the visit."),
+    ("es", "Otras noticias apuntan a una visita en mayo."),
+    ("ru", "Другие материалы дела засекречены."),
+])
+def test_a_short_sentence_opening_like_a_list_header_is_article_text(language, line):
+    first, second = BODY[language]
+    article = cleaned(f"{first}\n\n{line}\n\n{second}\n")
+    assert line in article.text
