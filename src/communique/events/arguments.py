@@ -657,9 +657,16 @@ def described_group(tree: Tree, s: int) -> bool:
 
 def fill_target(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention], heads: dict,
                 args: Arguments) -> list[ActorMention]:
-    """A missing target: the nearest other actor of the sentence (weaker evidence, lower confidence)."""
+    """A missing target: the nearest other actor of the sentence (weaker evidence, lower confidence); of a relative
+    clause, the nearest one inside it ("Algeria, which supports the independence of the Sahrawi people, answered
+    France": the clause says what Algeria supports, the main clause's France is no target of it)."""
     taken = {m.code for m in args.source + args.pair}
     pos = tree.tokens[i].start
+    clause = i if tree.tokens[i].pos in ("VERB", "AUX") else governing_verb(tree, i)
+    if clause is not None and (tree.tokens[clause].dep in ("relcl", "acl:relcl") or tree.tokens[clause].dep == "acl"
+                               and any("Rel" in tree.tokens[c].morph.get("PronType", "") for c in tree.children[clause])):
+        inside = tree.subtree(clause)
+        mentions = [m for m in mentions if heads.get(id(m)) in inside]
     others = sorted((m for m in mentions if m.code not in taken and not framing_organisation(tree, m, heads)),
                     key=lambda m: abs(m.start - pos))
     return others[:1]

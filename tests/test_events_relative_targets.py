@@ -1,0 +1,27 @@
+"""A relative clause says what its antecedent does on its own terms (`events/arguments.py` `fill_target`): a trigger
+in it that names no target takes none from the main clause ("Algeria, which supports the independence of the
+Sahrawi people, answered France": no support of France), while a target inside the clause stays."""
+from __future__ import annotations
+
+import pytest
+from test_events_aid_purposes import _events
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Morocco, which supports the autonomy plan for the region, responded on Monday to the statement of Algeria.",
+     ("SUPPORT", "MAR", "DZA")),
+    ("Argelia, que apoya la independencia del pueblo saharaui, respondió ayer a la decisión de Francia.",
+     ("SUPPORT", "DZA", "FRA")),
+    ("Алжир, который поддерживает независимость сахарского народа, ответил во вторник на решение Франции.",
+     ("SUPPORT", "DZA", "FRA")),
+])
+def test_a_relative_clause_takes_no_target_from_the_main_clause(text, wrong):
+    assert wrong not in _events(text)
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Kazakhstan, which signed a trade agreement with Uzbekistan last year, will host the summit.", ("KAZ", "UZB")),
+    ("México, que firmó un acuerdo comercial con Chile el año pasado, será la sede de la cumbre.", ("MEX", "CHL")),
+])
+def test_a_target_inside_the_relative_clause_stays(text, pair):
+    assert ("AGREE", *pair) in _events(text)
