@@ -77,6 +77,8 @@ def test_suspending_something_else_is_no_sanction(language, text):
     ("es", "Pakistán afirmó que la India atacó cinco aldeas y mató a más de 20 civiles."),
     ("ru", "Пакистан заявил, что Индия атаковала пять населенных пунктов, погибли более 20 человек."),
     ("ru", "Сторона Пакистана, в свою очередь, утверждала, что Индия обстреляла три деревни."),
+    ("ru", "МИД Пакистана сообщил о том, что индийские военные обстреляли три деревни."),     # «о том, что»
+    ("ru", "МИД Пакистана заявил, что индийские военные пытались нарушить границу."),      # the act tried
 ])
 def test_a_claim_of_the_other_sides_attack_accuses_it(language, text):
     assert ("ACCUSE", "PAK", "IND") in typed(text, language)

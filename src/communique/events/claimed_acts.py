@@ -38,17 +38,29 @@ def claimed_acts(tree: Tree, lex: Lexicon, mentions: list[ActorMention], heads: 
         if not speakers:
             continue
         speaker = speakers[0]
-        clauses = tree.kids(a, *CLAUSE_DEPS)
-        for v in clauses + [k for c in clauses for k in tree.kids(c, "conj")]:
+        for v in _claimed_clauses(tree, a, lex):
             if tree.tokens[v].pos != "VERB" or _negated(tree, v, negations) or not _hostile(tree, v, lex, mentions, heads):
                 continue
-            doers = [m for m in _subject_actors(tree, v, mentions, heads) if m.code != speaker.code]
+            # the subject of the act, or of the verb that tries or begins it ("troops tried to cross")
+            doer_verb = tree.head(v) if tree.tokens[v].dep == "xcomp" and not tree.kids(v, *SUBJECT_DEPS) else v
+            doers = [m for m in _subject_actors(tree, doer_verb, mentions, heads) if m.code != speaker.code]
             hit = {m.code for m in mentions if heads.get(id(m)) in tree.subtree(v)
-                   and heads.get(id(m)) not in {j for s in tree.kids(v, *SUBJECT_DEPS) for j in tree.subtree(s)}}
+                   and heads.get(id(m)) not in {j for s in tree.kids(doer_verb, *SUBJECT_DEPS) for j in tree.subtree(s)}}
             if not doers or hit - {speaker.code, doers[0].code}:
                 continue                  # a third side hit: a report, no accusation
             out.append(Candidate("ACCUSE", CLAIM, speaker, doers[0], index, a, CLAIM_CONFIDENCE))
     return out
+
+
+def _claimed_clauses(tree: Tree, a: int, lex: Lexicon) -> list[int]:
+    """The verbs of what speech verb `a` says: its complement clause, one hung on a pronoun that stands for it
+    ("сообщило о том, что ..."), their conjuncts and the acts they try or begin ("tried to cross the border",
+    "пытались нарушить границу")."""
+    clauses = tree.kids(a, *CLAUSE_DEPS)
+    pronouns = lex.words("roles", "clause_pronouns")
+    clauses += [k for c in tree.children[a] if tree.lemma(c) in pronouns for k in tree.kids(c, *CLAUSE_DEPS, "acl")]
+    clauses += [k for c in clauses for k in tree.kids(c, "conj")]
+    return clauses + [k for c in clauses for k in tree.kids(c, "xcomp")]
 
 
 def _subject_actors(tree: Tree, i: int, mentions: list[ActorMention], heads: dict) -> list[ActorMention]:
