@@ -57,6 +57,7 @@ def test_a_suspension_of_visits_is_a_sanction(language, text):
 
 @pytest.mark.parametrize("language,text", [
     ("en", "Pakistan recalled its ambassador from Iran and suspended all visits to Iran."),
+    ("es", "Pakistán retiró a su embajador y suspendió todas las visitas a Irán."),    # "a su embajador": envoys
     ("ru", "Пакистан отозвал посла из Ирана и приостановил все визиты в Иран."),
 ])
 def test_a_recall_and_a_suspension_of_visits_are_two_measures(language, text):
@@ -92,3 +93,18 @@ def test_a_claim_of_the_other_sides_attack_accuses_it(language, text):
 ])
 def test_a_denial_or_a_third_sides_report_accuses_no_one(language, text):
     assert not [t for t in typed(text, language) if t[0] == "ACCUSE"]
+
+
+# one recall told twice (the lead, then the ministry's announcement) stays one event
+RETOLD = {
+    "en": "Pakistan recalled its ambassador from Iran on Monday. The recall of the ambassador was announced by the "
+          "foreign ministry.",
+    "es": "Pakistán retiró a su embajador en Irán el lunes. El ministerio anunció que Pakistán retiró a su embajador "
+          "en Teherán.",
+    "ru": "Пакистан в понедельник отозвал посла из Ирана. Об отзыве посла сообщил МИД Пакистана.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(RETOLD))
+def test_one_recall_told_twice_stays_one_event(language):
+    assert typed(RETOLD[language], language).count(("SANCTION", "PAK", "IRN")) == 1

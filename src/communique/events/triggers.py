@@ -383,7 +383,8 @@ def act_kind(tree: Tree, i: int, frame: Frame, lex: Lexicon) -> str:
     table = lex.kinds.get(frame.type)
     if frame.kind or not table:
         return frame.kind
-    heads = tree.kids(i, *OBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
+    # a person object the parser took for an oblique counts as one ("retiró a su embajador": envoys)
+    heads = tree.kids(i, *OBJECT_DEPS, *PASSIVE_SUBJECT_DEPS) + marked_objects(tree, i, lex)
     if tree.tokens[i].pos in ("NOUN", "PROPN"):
         heads += tree.kids(i, "nmod", "compound", "amod", "prep", "flat")
     heads += tree.kids(i, "xcomp", "oprd", "ccomp")            # "declared two diplomats persona non grata"
