@@ -80,7 +80,7 @@ from .frame_roles import (
 from .postings import (closed_by_owner, drop_meetings_of_summons, hosting_side, summons, own_envoy_owners, own_posting,
                        postings, summoning_side)
 from .places import event_place, host_last, own_gathering, setting
-from .purposes import purpose_sides
+from .purposes import purpose_sides, visit_aim
 from .votes import voted_for
 from .receipts import received_from, receivers_of
 from .reported_acts import PUNISHING_TYPES, REACTION_TYPES, alleged_act, drop_aimed, drop_reason_targets, reported_doers
@@ -329,6 +329,8 @@ def no_act_here(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[A
         return True                       # "Qatar hosted talks between the US and Iran": the talks say who met
     if voted_for(tree, i, frame, lex, mentions, heads):
         return True                       # "supported the UN resolution": a vote, no support of the UN
+    if visit_aim(tree, i, frame, lex):
+        return True                       # "a visit aimed at strengthening ties": the visit, not the ties
     # "after the agreement that gives Ethiopia access": no sides of its own
     return bool(frame.mutual and cited_as_time(tree, i, lex, mentions, heads))
 

@@ -59,3 +59,28 @@ def aid_purpose(tree: Tree, i: int, frame: Frame, lex: Lexicon, cargo: frozenset
     if not any(tree.is_word(n, cargo) for n in carried):
         return None
     return replace(frame, type="AID", mode=None, venue=True)
+
+
+VISIT_AIM_TYPES = {"COOPERATE"}          # ties, relations, cooperation a visit is to strengthen
+VISIT_AIM_STEPS = 5
+
+
+def visit_aim(tree: Tree, i: int, frame: Frame, lex: Lexicon) -> bool:
+    """Is cooperation trigger `i` what a visit is said to be for by a participle on the visit noun ("a visit aimed
+    at strengthening bilateral ties", "una visita destinada a fortalecer los lazos", "визит, направленный на
+    укрепление связей")? The visit is the event; the ties it is to strengthen are its aim, no act of their own."""
+    if frame.type not in VISIT_AIM_TYPES:
+        return False
+    j, aim = i, None
+    for _ in range(VISIT_AIM_STEPS):
+        h = tree.head(j)
+        if h is None or h == j or tree.tokens[j].dep.split(":")[0] in ("conj", "nsubj", "nsubjpass"):
+            return False
+        if aim is None and tree.tokens[j].pos in ("VERB", "ADJ") and tree.tokens[j].dep.split(":")[0] in ("acl", "amod"):
+            aim = j                       # the participle that states the aim ("destinada a": an adjective)
+        tok = tree.tokens[h]
+        if aim is not None and tree.head(aim) == h:
+            return tok.pos == "NOUN" and any(f.type == "CONSULT" and f.mode == "visit"
+                                             for f in lex.frames_of(tok.lemma, tok.text, tok.pos))
+        j = h
+    return False
