@@ -43,6 +43,7 @@ from .arguments import (
 )
 from .cameo import cameo_code
 from .claimed_acts import claimed_acts
+from .voiced_concerns import voiced_concerns
 from .dates import ActDates
 from .fallback import classifier_events
 from .learned import LEARNED_BY_DEFAULT, verified_events
@@ -204,6 +205,8 @@ def sentence_events(sentence: Sentence, index: int, mentions: list[ActorMention]
             break
     # "X said Y's forces attacked": X's claim accuses Y (events/claimed_acts.py)
     out.extend(claimed_acts(tree, lex, mentions, heads, index))
+    # "remained concerned over X's violations": concern over another side's hostile act accuses it
+    out.extend(voiced_concerns(tree, lex, mentions, heads, index, discourse.subjects))
     (summoned if summoned is not None else set()).update(summons(out))
     return best_per_sentence(drop_elaborations(tree, lex, drop_visits_one_is_invited_to(tree, drop_nested(tree, out))))
 
