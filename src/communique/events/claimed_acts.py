@@ -26,15 +26,18 @@ CLAUSE_DEPS = ("ccomp",)
 NEGATION_DEPS = ("neg", "advmod")
 
 
-def claimed_acts(tree: Tree, lex: Lexicon, mentions: list[ActorMention], heads: dict, index: int) -> list[Candidate]:
-    """ACCUSE events of speakers on the doers of the hostile acts their complement clauses state."""
+def claimed_acts(tree: Tree, lex: Lexicon, mentions: list[ActorMention], heads: dict, index: int,
+                 context: list[ActorMention] = ()) -> list[Candidate]:
+    """ACCUSE events of speakers on the doers of the hostile acts their complement clauses state; a speaker named
+    only as "the ministry", "it" or not at all ("..., заявили в ведомстве") is the side the text was speaking of
+    (`context`: the subjects of the sentences before)."""
     speech = lex.words("roles", "speech_verbs") | lex.words("roles", "claim_verbs")
     negations = lex.words("roles", "refusal_negation")
     out: list[Candidate] = []
     for a, tok in enumerate(tree.tokens):
         if tok.pos not in ("VERB", "AUX") or tree.lemma(a) not in speech or _negated(tree, a, negations):
             continue
-        speakers = _subject_actors(tree, a, mentions, heads)
+        speakers = _subject_actors(tree, a, mentions, heads) or _unnamed_speaker(tree, a, lex, context)
         if not speakers:
             continue
         speaker = speakers[0]
@@ -61,6 +64,16 @@ def _claimed_clauses(tree: Tree, a: int, lex: Lexicon) -> list[int]:
     clauses += [k for c in tree.children[a] if tree.lemma(c) in pronouns for k in tree.kids(c, *CLAUSE_DEPS, "acl")]
     clauses += [k for c in clauses for k in tree.kids(c, "conj")]
     return clauses + [k for c in clauses for k in tree.kids(c, "xcomp")]
+
+
+def _unnamed_speaker(tree: Tree, a: int, lex: Lexicon, context: list[ActorMention]) -> list[ActorMention]:
+    """The side a speech verb with no named speaker stands for: with no subject or one of ``pronoun_subjects``
+    ("the ministry said", "it said", "заявили в МИД"), the subject of the sentences before; "witnesses said" no one."""
+    words = lex.words("roles", "pronoun_subjects")
+    if any(tree.lemma(k) not in words and tree.tokens[k].text.lower() not in words
+           for k in tree.kids(a, *SUBJECT_DEPS)):
+        return []
+    return [m for m in context if m.kind != "place"][:1]
 
 
 def _subject_actors(tree: Tree, i: int, mentions: list[ActorMention], heads: dict) -> list[ActorMention]:

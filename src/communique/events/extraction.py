@@ -204,7 +204,7 @@ def sentence_events(sentence: Sentence, index: int, mentions: list[ActorMention]
             out.extend(c for c in found if c.source not in targets or c.type in CIVILIAN_SOURCE_TYPES)
             break
     # "X said Y's forces attacked": X's claim accuses Y (events/claimed_acts.py)
-    out.extend(claimed_acts(tree, lex, mentions, heads, index))
+    out.extend(claimed_acts(tree, lex, mentions, heads, index, discourse.subjects))
     # "remained concerned over X's violations": concern over another side's hostile act accuses it
     out.extend(voiced_concerns(tree, lex, mentions, heads, index, discourse.subjects))
     (summoned if summoned is not None else set()).update(summons(out))
