@@ -25,3 +25,14 @@ def test_a_relative_clause_takes_no_target_from_the_main_clause(text, wrong):
 ])
 def test_a_target_inside_the_relative_clause_stays(text, pair):
     assert ("AGREE", *pair) in _events(text)
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Sánchez recibió al presidente de Chile, al que calificó de aliado fiable de España.", ("SUPPORT", "ESP", "CHL")),
+    ("Лукашенко принял президента Венесуэлы, которого назвал надежным партнером Белоруссии.",
+     ("SUPPORT", "BLR", "VEN")),
+])
+def test_a_relative_pronoun_as_object_leaves_its_antecedent_the_target(text, event):
+    """Where the relative pronoun is the clause's object ("al que calificó", "которого назвал"), the antecedent outside
+    the clause is what the clause's act is aimed at."""
+    assert event in _events(text)

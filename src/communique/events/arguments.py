@@ -655,6 +655,22 @@ def described_group(tree: Tree, s: int) -> bool:
         tree.tokens[c].pos == "ADJ" for c in tree.kids(s, "amod", "compound"))
 
 
+def relative_subject_clause(tree: Tree, clause: int) -> bool:
+    """A relative clause whose relative pronoun is its subject ("Algeria, which supports ..."): its antecedent is the
+    doer, so the clause names its target itself. Where the pronoun is the object ("the Polish president, whom he
+    called an ally", "al que calificó de aliado", "которого назвал партнером"), the antecedent outside the clause is
+    the target."""
+    if not (tree.tokens[clause].dep in ("relcl", "acl:relcl", "acl")):
+        return False
+    # Russian models mark no PronType: then the clause's first word (after its comma) when it is a pronoun
+    first = min((j for j in tree.subtree(clause) if tree.tokens[j].pos != "PUNCT"), default=clause)
+    pronouns = [c for c in tree.children[clause] if "Rel" in tree.tokens[c].morph.get("PronType", "")
+                or c == first and tree.tokens[c].pos in ("PRON", "DET")]
+    if tree.tokens[clause].dep == "acl" and not pronouns:
+        return False
+    return not any(not tree.tokens[c].dep.startswith("nsubj") for c in pronouns)
+
+
 def fill_target(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention], heads: dict,
                 args: Arguments) -> list[ActorMention]:
     """A missing target: the nearest other actor of the sentence (weaker evidence, lower confidence); of a relative
@@ -663,8 +679,7 @@ def fill_target(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention], 
     taken = {m.code for m in args.source + args.pair}
     pos = tree.tokens[i].start
     clause = i if tree.tokens[i].pos in ("VERB", "AUX") else governing_verb(tree, i)
-    if clause is not None and (tree.tokens[clause].dep in ("relcl", "acl:relcl") or tree.tokens[clause].dep == "acl"
-                               and any("Rel" in tree.tokens[c].morph.get("PronType", "") for c in tree.children[clause])):
+    if clause is not None and relative_subject_clause(tree, clause):
         inside = tree.subtree(clause)
         mentions = [m for m in mentions if heads.get(id(m)) in inside]
     others = sorted((m for m in mentions if m.code not in taken and not framing_organisation(tree, m, heads)),
