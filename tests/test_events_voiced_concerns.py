@@ -31,3 +31,20 @@ def test_concern_over_the_other_sides_hostile_act_accuses_it(language, text, exp
 def test_concern_over_a_state_of_things_or_an_act_with_no_doer_accuses_no_one(language, text):
     # a situation is no act; "attacks on Kyiv" names only whom they hit
     assert not {t for t in triples(code_events(text, language)) if t[0] == "ACCUSE"}
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("en", "Spain regretted Argentina's decision to expel its ambassador.", ("ACCUSE", "ESP", "ARG")),
+    ("es", "España lamentó la decisión de Argentina de expulsar a su embajador.", ("ACCUSE", "ESP", "ARG")),
+])
+def test_regret_over_the_other_sides_decision_reproaches_it(language, text, expected):
+    found = triples(code_events(text, language))
+    assert expected in found, found
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Spain regretted the death of the Argentine ambassador."),
+    ("es", "México lamentó la muerte del embajador de Chile."),
+])
+def test_regret_over_a_death_is_sorrow_not_reproach(language, text):
+    assert not {t for t in triples(code_events(text, language)) if t[0] == "ACCUSE"}
