@@ -66,12 +66,18 @@ def _claimed_clauses(tree: Tree, a: int, lex: Lexicon) -> list[int]:
     return clauses + [k for c in clauses for k in tree.kids(c, "xcomp")]
 
 
-def _unnamed_speaker(tree: Tree, a: int, lex: Lexicon, context: list[ActorMention]) -> list[ActorMention]:
-    """The side a speech verb with no named speaker stands for: with no subject or one of ``pronoun_subjects``
-    ("the ministry said", "it said", "заявили в МИД"), the subject of the sentences before; "witnesses said" no one."""
+def someone_else_speaks(tree: Tree, a: int, lex: Lexicon) -> bool:
+    """Verb `a` has a subject that is none of ``pronoun_subjects`` ("witnesses said", against "it said", "the ministry
+    said", "заявили в МИД"): its speaker is someone other than the side spoken of before."""
     words = lex.words("roles", "pronoun_subjects")
-    if any(tree.lemma(k) not in words and tree.tokens[k].text.lower() not in words
-           for k in tree.kids(a, *SUBJECT_DEPS)):
+    return any(tree.lemma(k) not in words and tree.tokens[k].text.lower() not in words
+               for k in tree.kids(a, *SUBJECT_DEPS))
+
+
+def _unnamed_speaker(tree: Tree, a: int, lex: Lexicon, context: list[ActorMention]) -> list[ActorMention]:
+    """The side a speech verb with no named speaker stands for: the subject of the sentences before, unless someone
+    else speaks."""
+    if someone_else_speaks(tree, a, lex):
         return []
     return [m for m in context if m.kind != "place"][:1]
 

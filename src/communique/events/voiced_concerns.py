@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..lexicon import Frame, Lexicon
 from .actor_mentions import ActorMention
+from .claimed_acts import someone_else_speaks
 from .merge import Candidate
 from .rules import OBJECT_DEPS, SUBJECT_DEPS, Tree
 from .status import event_status
@@ -55,14 +56,12 @@ def concerned_side(tree: Tree, c: int, lex: Lexicon, mentions: list[ActorMention
     """Who voices the concern at `c`: the subject of the word itself ("Россия обеспокоена") or of the verb above it
     ("expressed concern", "remained concerned", "manifestó su preocupación"); through a pronoun or a "ministry"
     subject, the one who said it ("Canada said it remained concerned") or the side spoken of before."""
-    words = lex.words("roles", "pronoun_subjects")
     for v in [c, *tree.ancestors(c, 4)]:
         subjects = [tree.subtree(k) for k in tree.kids(v, *SUBJECT_DEPS)]
         found = [m for m in mentions if m.kind != "place" and any(heads.get(id(m)) in s for s in subjects)]
         if found:
             return found[0]
-        if any(tree.lemma(k) not in words and tree.tokens[k].text.lower() not in words
-               for k in tree.kids(v, *SUBJECT_DEPS)):
+        if someone_else_speaks(tree, v, lex):
             return None                   # a subject that names no actor: someone else is concerned
     return next((m for m in context if m.kind != "place"), None)
 
