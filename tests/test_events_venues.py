@@ -144,3 +144,19 @@ def test_a_country_named_in_what_is_discussed_is_no_partner_of_the_talk(text, ab
 
 def test_a_partner_named_inside_the_object_still_talks():
     assert ("RUS", "KAZ") in _consults("Putin discussed trade with Tokayev on Monday.")
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("ASEAN foreign ministers held a special meeting on Friday to discuss the issue of Myanmar.", "MMR"),
+    ("EU foreign ministers discuss Ukraine and Syria in Luxembourg.", "UKR"),
+    ("Los cancilleres de la Unión Europea celebraron una reunión para discutir la cuestión de Venezuela.", "VEN"),
+    ("Министры ЕС провели встречу, чтобы обсудить вопрос Сирии.", "SYR"),
+])
+def test_what_a_meeting_is_held_to_discuss_is_no_partner_of_it(text, absent):
+    assert absent not in _codes(text)
+
+
+def test_a_side_also_named_outside_what_is_discussed_keeps_its_part():
+    text = ("Министры иностранных дел Азербайджана и Армении при посредничестве США обсудили в Вашингтоне элементы "
+            "возможного мирного договора между Баку и Ереваном.")
+    assert {("ARM", "USA"), ("AZE", "USA")} <= _consults(text)

@@ -87,7 +87,7 @@ from .receipts import received_from, receivers_of
 from .reported_acts import PUNISHING_TYPES, REACTION_TYPES, alleged_act, drop_aimed, drop_reason_targets, reported_doers
 from .rules import SUBJECT_DEPS, Tree
 from .status import event_status
-from .topics import city_venue, drop_pair_venue, named_aside, org_gathering
+from .topics import city_venue, drop_pair_venue, not_aside, org_gathering
 from .triggers import (
     act_kind,
     alleged_content,
@@ -278,7 +278,7 @@ def frame_events(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     (`target_sides`), then one candidate per pair of sides (`frame_candidates`)."""
     posts = postings(tree, mentions, lex)
     posted = {id(p.place) for p in posts}
-    mentions = [m for m in mentions if id(m) not in posted and not named_aside(tree, i, frame, lex, m, heads)]
+    mentions = not_aside(tree, i, frame, lex, [m for m in mentions if id(m) not in posted], heads)
     if frame.obligation:
         return obligation_events(tree, i, frame, lex, mentions, heads, index)
     if no_act_here(tree, i, frame, lex, mentions, heads):

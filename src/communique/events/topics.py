@@ -52,13 +52,20 @@ def meeting_topic(tree: Tree, i: int, frame: Frame, lex: Lexicon, m: ActorMentio
     return False
 
 
-def named_aside(tree: Tree, i: int, frame: Frame, lex: Lexicon, m: ActorMention, heads: dict) -> bool:
+def not_aside(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention],
+              heads: dict) -> list[ActorMention]:
+    """The mentions that may be parties of trigger `i`: those not `named_aside`."""
+    return [m for m in mentions if not named_aside(tree, i, frame, lex, m, heads, mentions)]
+
+
+def named_aside(tree: Tree, i: int, frame: Frame, lex: Lexicon, m: ActorMention, heads: dict,
+                mentions: list[ActorMention]) -> bool:
     """Is mention `m` named beside trigger `i` rather than as its party: what a meeting is about, or the doer or
     target of an absolute construction below it ("..., with Bolivia accusing Peru", see `absolutes`)? (The caller
     also leaves out an envoy's posting: no argument by position.)"""
     return (meeting_topic(tree, i, frame, lex, m, heads) or other_absolute(tree, i, lex, heads.get(id(m)))
             or discussed_place(tree, i, lex, m, heads) or discussed_act(tree, i, frame, lex, m, heads)
-            or discussed_object(tree, i, frame, lex, m, heads)
+            or discussed_object(tree, i, lex, m, heads, mentions)
             or across_sidelines(tree, i, lex, m, heads)
             or (frame.mode != "visit" and not frame.venue and described_setting(tree, m, lex, heads))
             or gathering_place(tree, i, frame, lex, m, heads))
@@ -136,15 +143,35 @@ def discussed_place(tree: Tree, i: int, lex: Lexicon, m: ActorMention, heads: di
         for o, phrase, after in talk_objects(tree, lex))
 
 
-def discussed_object(tree: Tree, i: int, frame: Frame, lex: Lexicon, m: ActorMention, heads: dict) -> bool:
-    """Is `m` named inside the object of talk verb `i` itself ("met to discuss the issue of Sudan", "обсудить вопрос
-    Судана"): what is talked about, no partner of the talk (one named with a partner preposition inside the object,
-    "discussed trade with Tokayev" read as one phrase, still is)?"""
+def discussed_object(tree: Tree, i: int, lex: Lexicon, m: ActorMention, heads: dict,
+                     mentions: list[ActorMention]) -> bool:
+    """Is `m` named inside the object of a talk verb ("met to discuss the issue of Sudan", "обсудить вопрос
+    Судана"), or a country that is that object ("EU ministers discuss Ukraine"), while trigger `i` stands outside
+    it: the talk verb itself, or the meeting the talk is the aim of ("held a meeting to discuss the issue of
+    Myanmar", "celebraron una reunión para discutir la cuestión de Venezuela", "провели встречу, чтобы обсудить
+    вопрос Сирии")? What is talked about is no partner of the talk. A side the sentence also names outside the
+    object ("the ministers of Azerbaijan and Armenia discussed a treaty between Baku and Yerevan") keeps this
+    mention too, one named with a partner preposition inside the object ("discussed trade with Tokayev" read as
+    one phrase) still talks, and a person as the object is left to the frame; an act named inside the object keeps
+    its sides (`discussed_act`)."""
     h = heads.get(id(m))
-    if not frame.topic_object or h is None or tree.preposition(h) in lex.words("roles", "partner_preps"):
+    if h is None or tree.preposition(h) in lex.words("roles", "partner_preps"):
         return False
-    objects = tree.kids(i, "dobj", "obj")
-    return any(h in tree.subtree(o) and h != o for o in objects)
+    for o, phrase, _ in talk_objects(tree, lex):
+        phrase = _run_of(phrase, o)       # a conjunct the parser hung on the object from afar is no part of it
+        if h in phrase and i not in phrase and (h != o or m.kind != "person"):
+            return not any(k.code == m.code and heads.get(id(k)) not in phrase for k in mentions)
+    return False
+
+
+def _run_of(phrase: frozenset[int], o: int) -> frozenset[int]:
+    """The tokens of `phrase` that stand in one unbroken run with `o`."""
+    first, last = o, o
+    while first - 1 in phrase:
+        first -= 1
+    while last + 1 in phrase:
+        last += 1
+    return frozenset(range(first, last + 1))
 
 
 def discussed_act(tree: Tree, i: int, frame: Frame, lex: Lexicon, m: ActorMention, heads: dict) -> bool:
