@@ -35,13 +35,23 @@ def claimed_acts(tree: Tree, lex: Lexicon, mentions: list[ActorMention], heads: 
     negations = lex.words("roles", "refusal_negation")
     out: list[Candidate] = []
     for a, tok in enumerate(tree.tokens):
-        if tok.pos not in ("VERB", "AUX") or tree.lemma(a) not in speech or _negated(tree, a, negations):
+        believes = tree.lemma(a) in lex.words("roles", "belief_verbs")
+        if tok.pos not in ("VERB", "AUX") or not (tree.lemma(a) in speech or believes) or _negated(tree, a, negations):
             continue
         speakers = _subject_actors(tree, a, mentions, heads) or _unnamed_speaker(tree, a, lex, context)
         if not speakers:
             continue
         speaker = speakers[0]
         for v in _claimed_clauses(tree, a, lex):
+            if _culprit_clause(tree, v, lex) and not _negated(tree, v, negations):
+                # "said Kyiv was behind the attack", «считает, что за терактом стоит Киев»: whom it names guilty
+                culprits = [m for k in [v, *tree.kids(v, "cop")] for m in _subject_actors(tree, k, mentions, heads)
+                            if m.code != speaker.code]
+                if culprits:
+                    out.append(Candidate("ACCUSE", CLAIM, speaker, culprits[0], index, a, CLAIM_CONFIDENCE))
+                continue
+            if believes:
+                continue
             if tree.tokens[v].pos != "VERB" or _negated(tree, v, negations) or not _hostile(tree, v, lex, mentions, heads):
                 continue
             # the subject of the act, or of the verb that tries or begins it ("troops tried to cross")
@@ -92,6 +102,27 @@ def _negated(tree: Tree, i: int, negations: frozenset[str]) -> bool:
     """"did not attack", "no atacó", "не атаковала": the claim denies the act."""
     return any(tree.lemma(k) in negations or tree.tokens[k].text.lower() in negations
                for k in tree.kids(i, *NEGATION_DEPS))
+
+
+def _culprit_clause(tree: Tree, v: int, lex: Lexicon) -> bool:
+    """Does clause `v` say its subject is behind an act (``culprit_words``: "was behind the attack", "estaba detrás
+    del atentado", «за терактом стоит»; ``culprit_acts`` name the acts, ``culprit_preps`` mark them where the word is
+    a verb)? The word is the clause's head or hangs from it; the act is its object or the noun of its phrase."""
+    words, acts = lex.words("roles", "culprit_words"), lex.words("roles", "culprit_acts")
+    preps = lex.words("roles", "culprit_preps")
+    links = [v] + [k for k in tree.children[v] if tree.tokens[k].dep.split(":")[0] in ("prep", "advmod", "obl")]
+    for w in links:
+        if tree.lemma(w) not in words:
+            continue
+        nouns = [n for n in tree.children[w] if tree.tokens[n].dep.split(":")[0] in ("pobj", "obl", "nmod")]
+        if preps:                         # «стоит за терактом»: the verb's phrase marked by its preposition
+            nouns = [n for n in nouns if tree.preposition(n) in preps]
+        if any(tree.lemma(n) in acts or tree.tokens[n].text.lower() in acts for n in nouns):
+            return True
+    # "está detrás del atentado" parsed with "detrás" as the act noun's case marker
+    return any((tree.lemma(n) in acts or tree.tokens[n].text.lower() in acts)
+               and any(tree.lemma(c) in words for c in tree.kids(n, "case"))
+               for n in tree.kids(v, "obl", "nmod"))
 
 
 def _hostile(tree: Tree, v: int, lex: Lexicon, mentions: list[ActorMention], heads: dict) -> bool:
