@@ -7,12 +7,14 @@ Runs the pipeline (rules only: the learned verifier off) over every gold set the
 pickles the processed articles (tokens, parses and actor spans kept) with their gold, one file per set, so that
 ``scripts/train_event_verifier.py`` can build candidates and features without parsing again. The sets:
 
-- ``seeds``: ../shared/seeds; ``dev``: ../shared/dev-articles; ``dev2a``, ``dev2b``: half A (odd file numbers,
-  a training set) and half B (even, held out: measured, never trained on) of ../shared/dev-articles-2;
-  ``dev4``: /work/notes/dev4; ``dev9``, ``dev11``, ``dev12``, ``dev13``: /work/notes/devN (training sets);
-  ``dev6``, ``dev7``: /work/notes/dev6 (conflictual) and /work/notes/dev7 (cooperative; its annotator labelled no
-  event with an organisation as actor, so the trainer leaves such rule events there unlabelled);
-  ``samples``: the bundled sample corpus; ``stream``: ../shared/stream (ordinary news where every event is false);
+- ``seeds``: ../shared/seeds; ``dev``: ../shared/dev-articles; ``dev2a``, ``dev2b``: half A (odd file numbers)
+  and half B (even) of ../shared/dev-articles-2;
+- ``dev16``, ``dev17``: eval/dev16 and eval/dev17 (whole); ``dev18odd``, ``dev19odd``, ``dev18even``,
+  ``dev19even``: the odd- and even-numbered files of eval/dev18 and eval/dev19 (in the twelfth swap the odd files
+  were read, the even ones only measured);
+- ``dev4``, ``dev6``, ``dev7``, ``dev9``, ``dev11``, ``dev12``, ``dev13``: /work/notes/devN, sets of earlier swaps
+  since lost (kept so that a machine that still has them can rebuild the older artefacts);
+- ``samples``: the bundled sample corpus; ``stream``: ../shared/stream (ordinary news where every event is false);
   ``plover``: the train half of the PLOVER gold-standard records (``evaluate.plover_split``; the test half is
   never read).
 """
@@ -35,27 +37,27 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
 
-def gold_sets() -> dict[str, tuple[Path, Path | None]]:
-    """name -> (folder of texts, gold file or None for all-negative sets)."""
+def gold_sets() -> dict[str, tuple[Path, Path | None, str | None]]:
+    """name -> (folder of texts, gold file or None for all-negative sets, the half of its file numbers taken:
+    "odd", "even" or None for all)."""
+    notes = {f"dev{n}": (Path(f"/work/notes/dev{n}"), Path(f"/work/notes/dev{n}/gold.json"), None)
+             for n in (4, 6, 7, 9, 11, 12, 13)}
+    evals = {name: (ROOT / "eval" / name, ROOT / "eval" / name / "gold.json", None) for name in ("dev16", "dev17")}
+    halves = {f"{name}{half}": (ROOT / "eval" / name, ROOT / "eval" / name / "gold.json", half)
+              for name in ("dev18", "dev19") for half in ("odd", "even")}
     return {
-        "seeds": (SHARED / "seeds", SHARED / "seeds" / "gold.json"),
-        "dev": (SHARED / "dev-articles", SHARED / "dev-articles" / "gold.json"),
-        "dev2a": (SHARED / "dev-articles-2", Path("/work/notes/gold-dev2-halfA.json")),
-        "dev2b": (SHARED / "dev-articles-2", Path("/work/notes/gold-dev2-halfB.json")),
-        "dev4": (Path("/work/notes/dev4"), Path("/work/notes/dev4/gold.json")),
-        "dev6": (Path("/work/notes/dev6"), Path("/work/notes/dev6/gold.json")),
-        "dev7": (Path("/work/notes/dev7"), Path("/work/notes/dev7/gold.json")),
-        "dev9": (Path("/work/notes/dev9"), Path("/work/notes/dev9/gold.json")),
-        "dev11": (Path("/work/notes/dev11"), Path("/work/notes/dev11/gold.json")),
-        "dev12": (Path("/work/notes/dev12"), Path("/work/notes/dev12/gold.json")),
-        "dev13": (Path("/work/notes/dev13"), Path("/work/notes/dev13/gold.json")),
-        "samples": (samples_gold().parent / "articles", samples_gold()),
-        "stream": (SHARED / "stream", None),
+        "seeds": (SHARED / "seeds", SHARED / "seeds" / "gold.json", None),
+        "dev": (SHARED / "dev-articles", SHARED / "dev-articles" / "gold.json", None),
+        "dev2a": (SHARED / "dev-articles-2", SHARED / "dev-articles-2" / "gold.json", "odd"),
+        "dev2b": (SHARED / "dev-articles-2", SHARED / "dev-articles-2" / "gold.json", "even"),
+        **notes, **evals, **halves,
+        "samples": (samples_gold().parent / "articles", samples_gold(), None),
+        "stream": (SHARED / "stream", None, None),
     }
 
 
-def half_a(name: str) -> bool:
-    """dev-articles-2's half A (odd file numbers)."""
+def odd(name: str) -> bool:
+    """Is the file's number odd (dev-articles-2's half A, the read half of dev18 and dev19)?"""
     number = re.search(r"(\d+)", name)
     return number is not None and int(number.group(1)) % 2 == 1
 
@@ -69,11 +71,11 @@ def dump_set(name: str, out: Path, settings: Settings) -> None:
                                 settings=settings))
         docs = [(r["id"], a, {"plover": r}) for r, a in zip(rows, articles)]
     else:
-        folder, gold_file = gold_sets()[name]
+        folder, gold_file, half = gold_sets()[name]
         gold = json.loads(gold_file.read_text(encoding="utf-8"))["docs"] if gold_file else None
         names = sorted(gold) if gold is not None else sorted(p.name for p in folder.glob("*.txt"))
-        if name in ("dev2a", "dev2b"):
-            names = [n for n in names if half_a(n) == (name == "dev2a")]
+        if half is not None:
+            names = [n for n in names if odd(n) == (half == "odd")]
         articles = list(process_paths([folder / n for n in names], settings=settings))
         docs = [(n, a, (gold or {}).get(n, {"events": []})) for n, a in zip(names, articles)]
     with open(out / f"articles-{name}.pkl", "wb") as fh:
@@ -84,7 +86,7 @@ def dump_set(name: str, out: Path, settings: Settings) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", type=Path, default=Path("/tmp/learned"))
-    ap.add_argument("--sets", default="seeds,dev,dev2b,dev4,dev6,dev7,samples,stream,plover")
+    ap.add_argument("--sets", default="seeds,dev,dev2a,dev16,dev17,dev18odd,dev19odd,samples,stream,plover")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     settings = Settings(workers=1)
