@@ -119,11 +119,26 @@ def _trim_person(sentence: Sentence, toks: list[Tok], i: int, j: int, matches: l
         if m.best.kind == "person" and m.i == i and m.j < j and any(
                 p is not None and p.pos in ("VERB", "AUX") for p in map(sentence.token_at, (t.start for t in toks[m.j:j]))):
             j = m.j
+    for m in matches:                        # "el rey Abdulá II de Jordania": the country after the name is not in it
+        if m.best.kind == "country" and m.j == j and _of_before(toks, m.i) > i:
+            j = _of_before(toks, m.i)
     while i < j and not toks[i].text[:1].isalpha():
         i += 1
     while j > i and (not toks[j - 1].text[:1].isalpha() or toks[j - 1].norm == "s"):
         j -= 1
     return i, j
+
+
+#: the "of" that ties a country to the name before it ("President X of Zambia", "el rey X de Jordania")
+_OF_COUNTRY = {"of", "de", "del"}
+
+
+def _of_before(toks: list[Tok], k: int) -> int:
+    """Where "of [the]" before token k begins (-1 if no "of" is there)."""
+    n = k
+    while n > 0 and toks[n - 1].norm in ("the", "la", "el", "los", "las"):
+        n -= 1
+    return n - 1 if n > 0 and toks[n - 1].norm in _OF_COUNTRY else -1
 
 
 def _apposed(toks: list[Tok], r: Match, k: int, matches: list[Match]) -> bool:
@@ -385,6 +400,8 @@ def apply_title(si: int, toks: list[Tok], i: int, j: int, person: Person, matche
                    and (m.best.kind == "demonym" or m.j < title.i or not _host(toks, m.i, matches))]
     if before and not window:                # "... of Brazil and Director of BMJ X": the first title's country
         window = _coordinated_title_countries(toks, title, roles, matches, tables)
+    if before and not window:                # "President X of Zambia", "el ministro X de Paraguay"
+        window = [m for m in matches if m.best.kind == "country" and m.best.country and _of_before(toks, m.i) == j]
     window.sort(key=lambda m: m.best.kind in ("capital", "city"))     # "mayor of Rosario" only as a last resort
     if _acts_for_organisation(si, toks, title, i, j, before, person, matches, found):
         return

@@ -1,0 +1,29 @@
+"""People's countries on unseen news (twelfth swap): a country named after the name ("President X of Ghana", "el rey
+X de Jordania"), a list pairing each name with the country before it ("the ambassadors of Chile, X; Peru, Y"), and
+a known person's own country kept when an organisation is named in a coordinated title before theirs."""
+from __future__ import annotations
+
+import pytest
+
+from test_entities import make_article, person
+
+
+@pytest.mark.parametrize("language,text,surname,country", [
+    ("en", "President Hakainde Hichilema of Zambia arrived in Nairobi on Monday for a two-day state visit to Kenya, "
+           "where he will hold talks on trade with Kenyan officials.", "Hichilema", "ZMB"),
+    ("en", "Foreign Minister Teodoro Obiang Mangue of Equatorial Guinea met officials in Madrid to discuss Spanish "
+           "investment.", "Mangue", "GNQ"),
+    ("es", "El rey Abdulá II de Jordania recibió en Amán al canciller español, que llegó a Jordania el martes.",
+     "II", "JOR"),
+    ("es", "El ministro Ramón Caballero de Paraguay viajó a Brasilia para reunirse con funcionarios brasileños.",
+     "Caballero", "PRY"),
+])
+def test_a_country_after_the_name_is_the_title_holders(language, text, surname, country):
+    p = person(make_article(text, language, "2022-05-10"), surname)
+    assert p.country == country
+
+
+def test_a_russian_title_keeps_its_country_before_the_name():
+    article = make_article("Король Иордании Абдалла II принял в Аммане министра иностранных дел Испании.", "ru",
+                           "2022-05-10")
+    assert person(article, "II").country == "JOR"
