@@ -27,3 +27,18 @@ def test_a_russian_title_keeps_its_country_before_the_name():
     article = make_article("Король Иордании Абдалла II принял в Аммане министра иностранных дел Испании.", "ru",
                            "2022-05-10")
     assert person(article, "II").country == "JOR"
+
+
+@pytest.mark.parametrize("language,text,expected", [
+    ("en", "The President received the credentials of the ambassadors of Chile, Rodrigo Fuentes; Norway, Ingrid "
+           "Solberg; and Kenya, Peter Mwangi, at the palace in Accra.",
+     {"Fuentes": "CHL", "Solberg": "NOR", "Mwangi": "KEN"}),
+    ("es", "La presidenta recibió las cartas credenciales de los embajadores del Reino de Suecia, Lars Eriksson; "
+           "Reino de Marruecos, Karim Bennani; y República de Chile, Paula Rojas.",
+     {"Eriksson": "SWE", "Bennani": "MAR", "Rojas": "CHL"}),
+    ("ru", "Верительные грамоты вручили послы: Чили — Родриго Фуэнтес, Норвегии — Ингрид Сульберг, Кении — Джозеф "
+           "Мванги.", {"Fuent": "CHL", "Mvangi": "KEN"}),
+])
+def test_a_list_pairs_each_name_with_the_country_before_it(language, text, expected):
+    article = make_article(text, language, "2022-05-10")
+    assert {s: person(article, s).country for s in expected} == expected

@@ -28,6 +28,7 @@ def place_sides(si: int, toks: list[Tok], placed: list[Placed], matches: list[Ma
     _in_order(toks, placed, countries, roles, tables)
     _side_lists(toks, placed, countries, tables)
     _for_country(toks, placed, countries, tables)
+    _country_pairs(toks, placed, countries)
     _companions(si, toks, placed, matches, tables)
     _visitors(toks, placed, matches, tables)
     _partners(si, toks, placed, tables)
@@ -114,6 +115,19 @@ def _for_country(toks: list[Tok], placed: list[Placed], countries: list[Match], 
         nxt = toks[m.j] if m.j < len(toks) else None
         if nxt is None or nxt.text in _LIST_SEPARATORS | {".", ")"} or nxt.norm in tables.coordinators:
             _set(person, m.best.country, strong=False)
+
+
+def _country_pairs(toks: list[Tok], placed: list[Placed], countries: list[Match]) -> None:
+    """"the ambassadors of Chile, X; Norway, Y; and Kenya, Z", "послы: Чили — X, Норвегии — Y": where two or more
+    names each follow a different country and a comma or dash, each name is that country's."""
+    pairs = []
+    for i, _, person in placed:
+        m = next((c for c in countries if c.j == i - 1 and c.best.kind == "country"), None)
+        if m is not None and toks[i - 1].text in _LIST_SEPARATORS:
+            pairs.append((person, m.best.country))
+    if len(pairs) >= 2 and len({code for _, code in pairs}) == len(pairs):
+        for person, code in pairs:
+            _set(person, code, strong=False)
 
 
 def _companions(si: int, toks: list[Tok], placed: list[Placed], matches: list[Match], tables: PhraseTables) -> None:
