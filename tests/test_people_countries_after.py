@@ -42,3 +42,15 @@ def test_a_russian_title_keeps_its_country_before_the_name():
 def test_a_list_pairs_each_name_with_the_country_before_it(language, text, expected):
     article = make_article(text, language, "2022-05-10")
     assert {s: person(article, s).country for s in expected} == expected
+
+
+@pytest.mark.parametrize("language,text,surname,country", [
+    ("en", "Sergey Lavrov met the foreign ministers of the EU and Iranian Foreign Minister Abbas Araghchi in Geneva.",
+     "Araghchi", "IRN"),
+    ("es", "Kaja Kallas se reunió con los ministros de Exteriores de la UE y el canciller iraní, Abbas Araghchi, en "
+           "Ginebra.", "Araghchi", "IRN"),
+    ("ru", "Каллас встретилась с министрами иностранных дел ЕС и главой МИД Ирана Аббасом Аракчи в Женеве.",
+     "Ara", "IRN"),
+])
+def test_an_organisation_before_a_coordinated_title_is_not_the_persons(language, text, surname, country):
+    assert person(make_article(text, language, "2025-09-23"), surname).country == country

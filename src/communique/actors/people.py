@@ -24,7 +24,7 @@ from .gazetteer import (
 )
 from .learned import LearnedActors, LearnedRole
 from .mentions import RELATIONAL_ROLES, Found, Person
-from .titles import before_verb, title_complement
+from .titles import COORDINATORS, before_verb, of_before, possessive, title_complement
 
 PERSON_LABELS = {"PER", "PERSON"}
 
@@ -120,25 +120,13 @@ def _trim_person(sentence: Sentence, toks: list[Tok], i: int, j: int, matches: l
                 p is not None and p.pos in ("VERB", "AUX") for p in map(sentence.token_at, (t.start for t in toks[m.j:j]))):
             j = m.j
     for m in matches:                        # "el rey Abdulá II de Jordania": the country after the name is not in it
-        if m.best.kind == "country" and m.j == j and _of_before(toks, m.i) > i:
-            j = _of_before(toks, m.i)
+        if m.best.kind == "country" and m.j == j and of_before(toks, m.i) > i:
+            j = of_before(toks, m.i)
     while i < j and not toks[i].text[:1].isalpha():
         i += 1
     while j > i and (not toks[j - 1].text[:1].isalpha() or toks[j - 1].norm == "s"):
         j -= 1
     return i, j
-
-
-#: the "of" that ties a country to the name before it ("President X of Zambia", "el rey X de Jordania")
-_OF_COUNTRY = {"of", "de", "del"}
-
-
-def _of_before(toks: list[Tok], k: int) -> int:
-    """Where "of [the]" before token k begins (-1 if no "of" is there)."""
-    n = k
-    while n > 0 and toks[n - 1].norm in ("the", "la", "el", "los", "las"):
-        n -= 1
-    return n - 1 if n > 0 and toks[n - 1].norm in _OF_COUNTRY else -1
 
 
 def _apposed(toks: list[Tok], r: Match, k: int, matches: list[Match]) -> bool:
@@ -396,12 +384,12 @@ def apply_title(si: int, toks: list[Tok], i: int, j: int, person: Person, matche
     if before:                               # "Kazakh Deputy Foreign Minister", "Mexico's President" X
         # a demonym or a possessive qualifies the title even after "to" ("access to Indian High Commissioner X")
         window += [m for m in matches if m.j <= title.i and m.best.country and m.best.kind != "city"
-                   and _possessive(sentence, toks, m.j, title.i)
+                   and possessive(sentence, toks, m.j, title.i)
                    and (m.best.kind == "demonym" or m.j < title.i or not _host(toks, m.i, matches))]
     if before and not window:                # "... of Brazil and Director of BMJ X": the first title's country
         window = _coordinated_title_countries(toks, title, roles, matches, tables)
     if before and not window:                # "President X of Zambia", "el ministro X de Paraguay"
-        window = [m for m in matches if m.best.kind == "country" and m.best.country and _of_before(toks, m.i) == j]
+        window = [m for m in matches if m.best.kind == "country" and m.best.country and of_before(toks, m.i) == j]
     window.sort(key=lambda m: m.best.kind in ("capital", "city"))     # "mayor of Rosario" only as a last resort
     if _acts_for_organisation(si, toks, title, i, j, before, person, matches, found):
         return
@@ -436,18 +424,6 @@ def _quoted_org(toks: list[Tok], a: int, b: int) -> bool:
     opening = [k for k in range(a, b - 1) if toks[k].text in _OPENING_QUOTES]
     return bool(opening) and not any(t.text in _SENTENCE_BREAKS - _OPENING_QUOTES - _CLOSING_QUOTES
                                      for t in toks[a:b])
-
-
-def _possessive(sentence: Sentence | None, toks: list[Tok], a: int, b: int) -> bool:
-    """"Mexico's President", "Syria's embattled President": a possessive, perhaps adjectives, then the title."""
-    k = a
-    while k < b and toks[k].norm in ("'", "s"):
-        k += 1
-    if k == a or b - k > 2:
-        return k == b
-    parsed = [sentence.token_at(t.start) if sentence is not None else None for t in toks[k:b]]
-    return all(p is not None and t.text.islower() and (p.pos == "ADJ" or p.morph.get("VerbForm") == "Part")
-               for p, t in zip(parsed, toks[k:b]))
 
 
 def _portfolio(toks: list[Tok], a: int, b: int, matches: list[Match]) -> bool:
@@ -563,7 +539,8 @@ def _acts_for_organisation(si: int, toks: list[Tok], title: Match, i: int, j: in
     nationality or the other offices a known person held."""
     lo, hi = (title.i, i) if before else (j, min(len(toks), title.j + 4))
     near = [m for m in matches if m.best.kind == "org" and not m.best.country and not _host(toks, m.i, matches)
-            and ((lo <= m.i and m.j <= hi) or (before and m.j <= title.i and _only_glue(toks, m.j, title.i, matches, 2)))]
+            and ((lo <= m.i and m.j <= hi) or (before and m.j <= title.i and _only_glue(toks, m.j, title.i, matches, 2)
+                                               and not any(t.norm in COORDINATORS for t in toks[m.j:title.i])))]
     if not near:
         return False
     org = min(near, key=lambda m: abs(m.i - title.i))
