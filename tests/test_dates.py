@@ -78,6 +78,18 @@ CASES = [
      "В конце прошлого месяца", "2021-08"),
     ("ru", "В начале прошлой недели министры провели переговоры.", "2024-02-15", "В начале прошлой недели",
      "2024-02"),
+    # a month named after "last/next month" words is that month ("el pasado mes de abril" written in September)
+    ("es", "La comisión mixta se reunió el pasado mes de abril en Dakar.", "2023-09-04", "el pasado mes de abril",
+     "2023-04"),
+    ("es", "Los cancilleres firmaron el acuerdo en el pasado mes de noviembre.", "2024-02-10",
+     "el pasado mes de noviembre", "2023-11"),
+    ("es", "La cumbre se celebrará el próximo mes de marzo en Quito.", "2024-10-02", "el próximo mes de marzo",
+     "2025-03"),
+    ("es", "Los ministros ya se habían reunido a finales del pasado mes de junio.", "2024-09-20",
+     "a finales del pasado mes de junio", "2024-06"),
+    ("en", "The joint commission met last April in Dakar.", "2023-09-04", "last April", "2023-04"),
+    ("ru", "Совместная комиссия собиралась в апреле прошлого года в Дакаре.", "2023-09-04", "апреле прошлого года",
+     "2022-04"),
     # weekdays: future tense = the next one, past tense = the last one (or the day itself)
     ("en", "The deputy foreign minister will travel on Thursday to Cuba.", "2014-06-03", "on Thursday", "2014-06-05"),
     ("en", "The assembly got under way on Tuesday in Asuncion.", "2014-06-03", "on Tuesday", "2014-06-03"),
