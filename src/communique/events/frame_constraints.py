@@ -54,8 +54,22 @@ def stative(tree: Tree, i: int, lex: Lexicon) -> bool:
     return governor is not None and tree.lemma(governor) in lex.words("roles", "stative_verbs")
 
 
+def thanked_for(tree: Tree, i: int, lex: Lexicon) -> bool:
+    """A noun of support that a word of thanks governs, directly or through its preposition ("thanked for the
+    condolences", "agradeció las condolencias", "поблагодарил за соболезнования"): the other side's act, thanked
+    for, no act of the one who thanks (the thanks is its own trigger)."""
+    if tree.tokens[i].pos != "NOUN":
+        return False
+    h = tree.head(i)
+    if h is not None and tree.tokens[h].pos == "ADP":       # English: "for" above its object
+        h = tree.head(h)
+    return h is not None and h != i and any(f.mode == "gratitude" for f in lexical_frames(tree.tokens[h], lex))
+
+
 def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention], heads: dict,
                   lex: Lexicon | None = None) -> bool:
+    if lex is not None and frame.type == "SUPPORT" and thanked_for(tree, i, lex):
+        return False
     # a meeting or a call one "has" happens all the same ("had a telephone conversation", "tuvo una reunión")
     held = frame.type != "CONSULT" and stative(tree, i, lex) if lex is not None else False
     if lex is not None and (held or under_non_event_head(tree, i, lex, frame.type)):
