@@ -684,7 +684,27 @@ def fill_target(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention], 
         mentions = [m for m in mentions if heads.get(id(m)) in inside]
     others = sorted((m for m in mentions if m.code not in taken and not framing_organisation(tree, m, heads)),
                     key=lambda m: abs(m.start - pos))
-    return others[:1]
+    return listed_partners(tree, args.source, others, mentions, heads)[:1] or others[:1]
+
+
+def listed_partners(tree: Tree, source: list[ActorMention], others: list[ActorMention], mentions: list[ActorMention],
+                    heads: dict) -> list[ActorMention]:
+    """The actors named in one list with the source's side ("the ministers of Azerbaijan and Armenia discussed the
+    treaty in Washington", "Алиев и Пашинян по итогам встречи с Путиным договорились ... о подготовке договора"):
+    the other side of an act of theirs, before whichever third actor or place stands nearest the trigger."""
+    codes = {m.code for m in source}
+    roots = {conjunct_root(tree, heads.get(id(m))) for m in mentions if m.code in codes} - {None}
+    return [m for m in others if conjunct_root(tree, heads.get(id(m))) in roots]
+
+
+def conjunct_root(tree: Tree, h: int | None) -> int | None:
+    """The first conjunct of the list token `h` stands in ("Armenia" in "Azerbaijan and Armenia": "Azerbaijan");
+    None where `h` is in no list."""
+    first = h
+    while first is not None and tree.tokens[first].dep.split(":")[0] == "conj":
+        first = tree.head(first)
+    return first if first != h or (h is not None and any(
+        tree.tokens[k].dep.split(":")[0] == "conj" for k in tree.children[h])) else None
 
 
 def main_subject_actors(tree: Tree, mentions: list[ActorMention]) -> list[ActorMention]:
