@@ -18,6 +18,7 @@ from datetime import timedelta
 from ..records import Article, Event, Sentence, TimeExpression, Token
 from ..registry import Stage, stage
 from .inherited_dates import date_by_anaphor, date_by_sequel, date_order, inherit_dates
+from .retold_dates import date_by_retelling
 from .times import (
     DIRECTION_FUTURE,
     DIRECTION_PAST,
@@ -700,7 +701,8 @@ class DatesStage(Stage):
         answering = _answering(article, news)
         for event in undated:
             if not event.date:
-                date_by_anaphor(article, event) or date_by_sequel(article, event)
+                date_by_anaphor(article, event) or date_by_sequel(article, event) \
+                    or date_by_retelling(article, event, by_sentence)
             if not event.date and statement is not None and event.type in _VERBAL_TYPES \
                     and event.status in ("occurred", "ongoing"):
                 event.date, event.date_text = statement.value, statement.text

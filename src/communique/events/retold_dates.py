@@ -1,0 +1,99 @@
+"""The day of an act the text told before, with its own word and its own day, and now tells again without one
+(stage `dates`, for an event its own sentence and the sentences merged with it give no time):
+
+    "Verma was summoned by the Bangladesh Foreign Ministry on Sunday. [...] The ministry had raised deep concern
+    and summoned the Indian High Commissioner to express its objections."
+    "Gil ha anunciado este jueves su decisión de convocar al embajador español [...] «ha decidido llamar a
+    consultas a la embajadora»"
+    "В воскресенье МИД вызвал посла [...] Посол был вызван в связи с ..."
+
+The report's later sentences retell its news; a day the first telling hangs on the act's own word (or on the
+announcement that governs it) is that act's day, not the report's. The earlier sentence must name both sides of
+the event and use the trigger's own lemma, so an act of another pair or another kind is not taken for it.
+"""
+from __future__ import annotations
+
+from ..records import Article, Event, Sentence, TimeExpression, Token
+from .times import Anchor
+
+#: how many sentences back the first telling of the act may stand
+_RETOLD_REACH = 6
+#: how many days before the report the first telling's day may lie: a retelling is of the news, an act of the same
+#: kind told long before is background ("Russia expelled two diplomats in 2018")
+_NEWS_REACH_DAYS = 14
+#: how far up the parse from the act's word the announcement that a day dates may stand ("anunció el jueves su
+#: decisión de convocar": convocar -> decisión -> anunció)
+_GOVERNOR_REACH = 4
+
+
+def date_by_retelling(article: Article, event: Event, by_sentence: dict[int, list[TimeExpression]]) -> bool:
+    """Date an undated occurred (or ongoing) `event` from the nearest earlier sentence, up to `_RETOLD_REACH`
+    back, that names both its sides and holds the trigger's lemma with a day on that word's clause (or on the
+    verb that governs it), not after the report. False when there is none."""
+    from .dates import attachment, _on_the_side_of, _trigger_token
+
+    if event.status not in ("occurred", "ongoing") or not 0 < event.sentence < len(article.sentences):
+        return False
+    sides = {event.source.code, event.target.code}
+    if None in sides or len(sides) < 2:
+        return False
+    trigger = _trigger_token(article.sentences[event.sentence], event)
+    if trigger is None:
+        return False
+    lemma = trigger.lemma.lower()
+    for index in range(event.sentence - 1, max(event.sentence - 1 - _RETOLD_REACH, -1), -1):
+        other = article.sentences[index]
+        times = [t for t in by_sentence.get(index, []) if t.value and _on_the_side_of(article, event, t.value)
+                 and _recent(t.value, article.published)]
+        if not times or not other.parsed or not sides <= _codes_named(article, other):
+            continue
+        for word in (t for t in other.tokens if t.lemma.lower() == lemma):
+            for time in times:
+                if attachment(other, time, word) == "direct" or _on_governor(other, time, word):
+                    event.date, event.date_text = time.value, time.text
+                    return True
+    return False
+
+
+def _recent(value: str, published: str | None) -> bool:
+    """Is `value` the report's news: a day at most `_NEWS_REACH_DAYS` before it, or its own month (any time when
+    the report's date is not known)?"""
+    report, told = Anchor.parse(published), Anchor.parse(value)
+    if report is None:
+        return True
+    if told is None or told.precision == "year":
+        return False
+    if told.precision == "month" or report.precision != "day":
+        return value[:7] == (published or "")[:7]
+    return 0 <= (report.date - told.date).days <= _NEWS_REACH_DAYS
+
+
+def _codes_named(article: Article, sentence: Sentence) -> set[str]:
+    """The country codes of the entities (countries, their institutions and people) named in `sentence`."""
+    codes = set()
+    for entity in article.entities:
+        code = entity.code if entity.type == "COUNTRY" else (entity.country or entity.code)
+        if code and any(sentence.start <= m.start < sentence.end for m in entity.mentions):
+            codes.add(code)
+    return codes
+
+
+def _on_governor(sentence: Sentence, time: TimeExpression, word: Token) -> bool:
+    """Does `time` hang on a verb that governs `word` a few steps up ("anunció el jueves su decisión de
+    convocar", "said on Sunday it had summoned")?"""
+    tokens = sentence.tokens
+    inside = [t for t in tokens if t.start < time.end and t.end > time.start]
+    top = next((t for t in inside if not (time.start <= tokens[t.head].start < time.end) or t.head == t.i), None)
+    if top is None or top.head == top.i:
+        return False
+    host = tokens[top.head]
+    if host.pos not in ("VERB", "AUX"):
+        return False
+    current = word
+    for _ in range(_GOVERNOR_REACH):
+        if current.head == current.i or not 0 <= current.head < len(tokens):
+            return False
+        current = tokens[current.head]
+        if current.i == host.i:
+            return True
+    return False
