@@ -136,7 +136,7 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
         if role is None:
             continue
         dep, prep = role
-        if helper_phrase(tree, h, i, lex):
+        if helper_phrase(tree, h, i, lex) or partners_venue(tree, m, h, i, frame, lex, mentions, heads):
             continue                      # "with Albania's help", "con el apoyo de Francia": a helper, no party
         base = dep.split(":")[0]
         by_participle = participle_side(tree, h, i, lex) if is_noun and base in PARTICIPLE_DEPS else None
@@ -238,6 +238,23 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
         args.target = closest_in_object(tree, i, args.target, {**heads, **owned}, aimed, heads) \
             or object_authors(tree, i, mentions, heads)
     return args
+
+
+def partners_venue(tree: Tree, m: ActorMention, h: int, i: int, frame: Frame, lex: Lexicon,
+                   mentions: list[ActorMention], heads: dict) -> bool:
+    """A place named with a locative preposition that the parser hung on a meeting's partner ("announced a meeting
+    with Egypt in Khartoum", "talks with Somalia's leader in Addis Ababa", "переговоры с лидером Сомали в
+    Аддис-Абебе") is where they meet, no partner of its own."""
+    if frame.type != "CONSULT" or frame.venue or m.kind != "place" or \
+            tree.preposition(h) not in lex.words("roles", "locative_preps"):
+        return False
+    up = tree.head(h)
+    if up is not None and tree.tokens[h].dep == "pobj":
+        up = tree.head(up)                # English: the preposition heads its phrase
+    if up is None or up == i or tree.tokens[up].pos not in ("NOUN", "PROPN"):
+        return False                      # "talks in Beijing": the place is all the trigger names (host_last)
+    below = tree.subtree(up)
+    return any(heads.get(id(o)) in below for o in mentions if o is not m and o.kind != "place")
 
 
 def relative_carrier_sides(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict,
@@ -378,7 +395,8 @@ def governed_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions:
         if h is None or h in tree.subtree(i):
             continue
         role = role_of(tree, h, governor, lex.words("roles", "source_preps"))
-        if role is None or helper_phrase(tree, h, governor, lex):
+        if role is None or helper_phrase(tree, h, governor, lex) or \
+                partners_venue(tree, m, h, governor, frame, lex, mentions, heads):
             continue                      # "with US mediation, A and B held talks": the mediator is no partner
         _, prep = role
         in_subject = any(h in tree.subtree(s) for s in (controller or subjects))
