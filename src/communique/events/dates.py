@@ -521,6 +521,46 @@ def resolve_after_floor(article: Article, languages: tuple[str, ...]) -> None:
                 article.times[n] = time
 
 
+#: how many years after the floor a day named with its weekday may lie (a day of the year falls on the same weekday
+#: again after five, six or eleven years)
+_WEEKDAY_YEARS = 12
+
+
+def resolve_by_weekday(article: Article, languages: tuple[str, ...]) -> None:
+    """Without a publication date, a day and month named with their weekday and no year ("on Tuesday, April 11",
+    "el martes 11 de abril", "в пятницу, 7 февраля") is the first such day after the latest past date the text
+    gives (`time_floor`) that falls on that weekday: the weekday fixes the year among the next dozen."""
+    floor = time_floor(article)
+    if floor is None:
+        return
+    for n, time in enumerate(article.times):
+        if time.value is not None or time.kind not in ("date", "range") or time.sentence is None \
+                or not 0 <= time.sentence < len(article.sentences):
+            continue
+        sentence = article.sentences[time.sentence]
+        weekday = _named_weekday(time.text, sentence.language)
+        for year in range(int(floor[:4]), int(floor[:4]) + _WEEKDAY_YEARS) if weekday is not None else ():
+            found = next((t for t in find_times(sentence.text, sentence.language, f"{year}-07-02", sentence=sentence,
+                                                base=sentence.start, sentence_index=time.sentence,
+                                                other_languages=languages)
+                          if (t.start, t.end) == (time.start, time.end)), None)
+            day = Anchor.parse(found.value) if found is not None else None
+            if day is not None and day.precision == "day" and day.date.isoformat() > floor \
+                    and day.date.weekday() == weekday:
+                article.times[n] = found
+                break
+
+
+def _named_weekday(text: str, language: str) -> int | None:
+    """The weekday (0 = Monday) `text` names as a word, None when it names none."""
+    lang = date_language(language)
+    for index, pattern in enumerate(lang.weekdays if lang is not None else ()):
+        found = pattern.search(text)
+        if found is not None and (found.start() == 0 or not text[found.start() - 1].isalnum()):
+            return index
+    return None
+
+
 def _in_present_tense(article: Article, event: Event) -> bool:
     """Is the event's clause in the present tense ("the goal of the trip is", "que realiza la primera visita")?
     A news report's present is its publication day."""
@@ -669,6 +709,8 @@ class DatesStage(Stage):
             return
         languages = tuple(self.settings.languages)
         article.times = _article_times(article, article.published, languages)
+        if not article.published:
+            resolve_by_weekday(article, languages)
         reference = None if article.published else reference_day(article)
         if reference is None:
             if not article.published:
