@@ -80,7 +80,7 @@ from .frame_roles import (
 )
 from .postings import (closed_by_owner, drop_meetings_of_summons, hosting_side, summons, own_envoy_owners, own_posting,
                        postings, summoning_side)
-from .places import event_place, host_last, own_gathering, setting
+from .places import event_place, host_last, own_gathering, setting, visit_direction
 from .purposes import purpose_sides, visit_aim
 from .votes import voted_for
 from .receipts import received_from, receivers_of
@@ -233,7 +233,7 @@ def best_per_sentence(found: list[Candidate]) -> list[Candidate]:
     """One event per type, pair of actors and status in a sentence ("during the visit, a meeting with"):
     the best-supported reading wins, unless the sentence states distinct kinds of it (see `best_of_kinds`)."""
     groups: dict[tuple, list[Candidate]] = {}
-    for c in found:
+    for c in (found := visit_direction(found)):     # talks the way a visit told with them goes (places.py)
         groups.setdefault((c.type, frozenset((c.source.code, c.target.code)), c.status), []).append(c)
     kept = {id(c) for group in groups.values() for c in best_of_kinds(group)}
     # a reciprocal act states both directions from one trigger ("both countries accused each other")

@@ -7,6 +7,8 @@
   host is the target (`setting`, `host_last`).
 - **An organisation's own gathering** in a city ("саммит ШОС в Астане") is where its members meet, no
   consultation between the organisation and its host (`own_gathering`).
+- **A visit told with talks**: the visit a sentence states gives the direction of the pair's consultation in it
+  (`visit_direction`).
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from .postings import venue_head
 from .rules import Tree
 
 PLACE_KINDS = {"place", "capital", "seat"}
+VISIT_MODES = {"visit", "host"}     # readings that say who travelled: the visitor is the source, the host the target
 
 
 def own_gathering(tree: Tree, i: int, frame: Frame, source: ActorMention, target: ActorMention, heads: dict) -> bool:
@@ -78,3 +81,16 @@ def event_place(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], 
             if role is not None and role[1] in preps:
                 return m
     return None
+
+
+def visit_direction(found: list) -> list:
+    """Of one sentence's candidates: talks or a meeting between two sides, read as both sides' or one way, yield to
+    a visit of the same status between them in the sentence that goes the other way ("Lavrov will hold talks with
+    his Kazakh counterpart, who will arrive in Russia on a working visit", "conversaciones con su homólogo chileno,
+    que llegará a España en visita oficial" are the guest's trips to the host: KAZ→RUS, CHL→ESP). Visits read both
+    ways between them settle nothing; a call says who rang."""
+    visits = {(c.source.code, c.target.code, c.status) for c in found
+              if c.type == "CONSULT" and not c.mutual and c.frame.mode in VISIT_MODES}
+    return [c for c in found if not (
+        c.type == "CONSULT" and c.frame.mode not in VISIT_MODES | {"phone"}
+        and (c.target.code, c.source.code, c.status) in visits and (c.source.code, c.target.code, c.status) not in visits)]
