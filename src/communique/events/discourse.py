@@ -232,17 +232,27 @@ def coordinated_groups(tree: Tree, here: list[ActorMention]) -> list[list[ActorM
     """The lists of actors a sentence names together: mentions whose heads are conjuncts of one another
     ("Australia, Britain and Spain", "España, Irlanda y Noruega", "Литва, Латвия и Эстония"), two codes or more."""
     lists: dict[int, list[ActorMention]] = {}
+    states = {tree.span_head(m.start, m.end): m.code for m in here if m.kind == "country"}
     for m in here:
         if m.kind not in GROUP_KINDS:
             continue
         h = tree.span_head(m.start, m.end)
         for _ in range(8):
-            if h is None or tree.tokens[h].dep.split(":")[0] != "conj" or tree.head(h) is None:
+            if h is None or tree.head(h) is None or not (tree.tokens[h].dep.split(":")[0] == "conj"
+                                                         or listed_apposition(tree, h, states)):
                 break
             h = tree.head(h)
         if h is not None:
             lists.setdefault(h, []).append(m)
     return [distinct_codes(g) for g in lists.values() if len(distinct_codes(g)) > 1]
+
+
+def listed_apposition(tree: Tree, h: int, states: dict[int | None, str]) -> bool:
+    """The last state of a list with no conjunction before it ("Belarus, Nicaragua, Eritrea, Syria"), which the
+    parser makes an apposition of the first: no state is another state. `states`: the code of each state's head."""
+    g = tree.head(h)
+    return tree.tokens[h].dep == "appos" and h in states and states.get(g) not in (None, states[h]) \
+        and bool(tree.kids(g, "conj"))
 
 
 def with_conjuncts(tree: Tree, targets: list[ActorMention], mentions: list[ActorMention],
@@ -288,8 +298,22 @@ def included_members(tree: Tree, i: int, mentions: list[ActorMention], heads: di
                                    for a in (subjects[0], verb) if a < start):
             continue
         after = [m for m in mentions if m.start >= tree.tokens[start + len(mark) - 1].end]
+        if mark == (":",) and not only_names(tree, start + 1, after):
+            return []                     # "two countries said: ...": what they said, not who they are
         return with_conjuncts(tree, after[:1], mentions, set()) if after else []
     return []
+
+
+def only_names(tree: Tree, start: int, names: list[ActorMention]) -> bool:
+    """Tokens from `start` on are the `names` listed and the commas, conjunctions and marks between them: a colon
+    introduces the list of a group's members ("nine countries voted against: Belarus, Eritrea and Mali")."""
+    return bool(names) and all(tree.tokens[k].pos in NAME_LIST_POS
+                               or any(m.start <= tree.tokens[k].start < m.end for m in names)
+                               for k in range(start, len(tree.tokens)))
+
+
+#: the words of a list of names, where some name is not known as an actor: no verb, no preposition
+NAME_LIST_POS = {"PUNCT", "CCONJ", "DET", "PROPN", "ADJ", "NUM"}
 
 
 # what may stand between a group or its verb and the inclusion words: "voted against, among them", "en contra,"

@@ -66,6 +66,22 @@ def thanked_for(tree: Tree, i: int, lex: Lexicon) -> bool:
     return h is not None and h != i and any(f.mode == "gratitude" for f in lexical_frames(tree.tokens[h], lex))
 
 
+def stands_alone(tree: Tree, c: int) -> bool:
+    """An adverbial preposition with no object of its own ("проголосовали против."), or only an aside set off by
+    punctuation after it ("против: США, Израиль", "против, в том числе США"): the list names the voters."""
+    return all(k > c and any(tree.tokens[j].pos == "PUNCT" for j in range(c + 1, k)) for k in tree.children[c]
+               if tree.tokens[k].pos != "PUNCT")
+
+
+def alone_after(tree: Tree, i: int) -> set[str]:
+    """The adverbial preposition standing alone right after the trigger, wherever the parser hung it ("тогда как
+    девять стран проголосовали против: ...", its "против" hung on the main clause's verb)."""
+    j = i + 1
+    if j < len(tree.tokens) and tree.tokens[j].dep == "advmod" and stands_alone(tree, j):
+        return {tree.lemma(j)}
+    return set()
+
+
 def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention], heads: dict,
                   lex: Lexicon | None = None) -> bool:
     if lex is not None and frame.type == "SUPPORT" and thanked_for(tree, i, lex):
@@ -77,7 +93,8 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
     if frame.requires_prep:
         preps = {tree.preposition(c) for c in tree.children[i] + following_phrase(tree, i)} | \
             multiword_preps(tree, i) | {tree.lemma(m) for c in tree.kids(i, "advcl", "ccomp") for m in tree.kids(c, "mark")} | \
-            {tree.lemma(c) for c in tree.kids(i, "advmod") if not tree.children[c]}   # "проголосовали против."
+            {tree.lemma(c) for c in tree.kids(i, "advmod") if stands_alone(tree, c)} | \
+            alone_after(tree, i)          # "проголосовали против.", "против: Беларусь, Мали"
         if not preps & set(frame.requires_prep):
             return False
     if frame.requires_modifier:

@@ -41,6 +41,7 @@ def repair_russian(tokens: list[Token]) -> None:
     repair_verb_pairs(tokens)
     repair_crossing_modifiers(tokens)
     repair_verbless_relatives(tokens)
+    repair_listed_appositions(tokens)
     repair_stray_objects(tokens)
     repair_purpose_objects(tokens)
     repair_double_subjects(tokens)
@@ -272,6 +273,18 @@ def repair_verbless_relatives(tokens: list[Token]) -> None:
         for t in kids:
             if t.dep in _SUBJECTS and t.pos in ("NOUN", "PROPN"):
                 t.dep, t.head = "appos", tok.head
+
+
+def repair_listed_appositions(tokens: list[Token]) -> None:
+    """The names a colon lists after a noun ("ввел санкции против трех стран: Иран, Сирия, Белоруссия"): natasha
+    hangs the first on the noun as a clause of its own (parataxis); with no verb under it, it is the noun's
+    apposition, the members the noun counts (the others are its conjuncts)."""
+    for tok in tokens:
+        if tok.dep != "parataxis" or tok.pos != "PROPN" or tok.i == 0 or tokens[tok.i - 1].text != ":" \
+                or tok.head == tok.i or tokens[tok.head].pos != "NOUN":
+            continue
+        if not any(t.head == tok.i and t.i != tok.i and t.pos in ("VERB", "AUX") for t in tokens):
+            tok.dep = "appos"
 
 
 def repair_stray_objects(tokens: list[Token]) -> None:

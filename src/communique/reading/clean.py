@@ -31,6 +31,7 @@ from ..records import Article, Paragraph, Span
 from ..registry import Stage, stage
 from .gates import PatternSet
 from .lines import judge
+from .lists import introduced_lists, item_text
 from .metadata import DATE_MARKER, headline_like, is_date_line, trailing_date
 
 log = logging.getLogger(__name__)
@@ -73,6 +74,7 @@ class Line:
     cuts: list[tuple[int, int]] = field(default_factory=list)
     junk: str | None = None          # the kind of junk, or None for a kept line
     block: int = 0                   # lines of one block are not separated by a blank line
+    joined: bool = False             # an item of a list of names: part of the paragraph of the sentence before
 
     @property
     def probe(self) -> str:
@@ -342,19 +344,6 @@ def _stutters(lines: list[Line]) -> None:
             line.junk = "repeated"
 
 
-def _introduced_lists(lines: list[Line]) -> None:
-    """The items of a list a body sentence announces ("The ministers signed:", "Подписаны документы:") are article
-    text, however short and unpunctuated: the model's cuts among them are undone (the rules' cuts stand)."""
-    for i, intro in enumerate(lines):
-        if intro.junk or intro.words < 6 or not intro.text.rstrip().endswith(":"):
-            continue
-        for item in lines[i + 1: i + 16]:
-            if item.block > intro.block + 1 or (item.junk and item.junk != "learned") or item.words > 40:
-                break
-            if item.junk == "learned":
-                item.junk = None
-
-
 def _junk_blocks(lines: list[Line], headline: Line | None) -> None:
     """A block (lines with no blank line between them) of short headline-like lines, most of them cut as junk, is a
     list of linked headlines: its last such line goes too, even where it ends in a quotation mark and so looks like
@@ -434,6 +423,14 @@ def assemble(article: Article, lines: list[Line], max_chars: int) -> None:
             article.removed.append(Span(line.start, line.end, raw[line.start:line.end]))
             continue
         article.removed += [Span(a, b, raw[a:b]) for a, b in line.cuts]
+        if line.joined and pieces and pos + len(line.text) <= max_chars:
+            item = item_text(line)        # "проголосовали против:" + "- Беларусь" + "- Мали": one sentence
+            joint = " " if pieces[-1].endswith(":") else ", "
+            pieces[-1] += joint + item
+            last = article.paragraphs[-1]
+            article.paragraphs[-1] = Paragraph(last.start, last.end + len(joint) + len(item))
+            pos += len(joint) + len(item)
+            continue
         if pos + len(line.text) > max_chars:
             _cap(article, pieces, line.text, pos, max_chars)
             break
@@ -516,7 +513,7 @@ def clean_article(article: Article, languages: tuple[str, ...], max_chars: int,
     _repeated_in_batch(lines, boilerplate)
     judge(lines, languages, find_headline(lines))
     headline = find_headline(lines)
-    _introduced_lists(lines)
+    introduced_lists(lines, is_prose)
     _junk_blocks(lines, headline)
     if headline is not None:
         _cut_headline_stamp(headline)
