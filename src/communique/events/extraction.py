@@ -42,6 +42,7 @@ from .arguments import (
     subject_among_targets,
 )
 from .cameo import cameo_code
+from .answered_words import answered_words
 from .claimed_acts import claimed_acts
 from .voiced_concerns import voiced_concerns
 from .dates import ActDates
@@ -203,10 +204,9 @@ def sentence_events(sentence: Sentence, index: int, mentions: list[ActorMention]
                                      heads, discourse, index)
             out.extend(c for c in found if c.source not in targets or c.type in CIVILIAN_SOURCE_TYPES)
             break
-    # "X said Y's forces attacked": X's claim accuses Y (events/claimed_acts.py)
-    out.extend(claimed_acts(tree, lex, mentions, heads, index, discourse.subjects))
-    # "remained concerned over X's violations": concern over another side's hostile act accuses it
-    out.extend(voiced_concerns(tree, lex, mentions, heads, index, discourse.subjects))
+    out.extend(claimed_acts(tree, lex, mentions, heads, index, discourse.subjects))   # "X said Y's forces attacked"
+    out.extend(voiced_concerns(tree, lex, mentions, heads, index, discourse.subjects))  # concern over Y's violations
+    out.extend(answered_words(tree, lex, out, mentions, heads, index))     # "summoned Y's envoy over Y's remarks"
     (summoned if summoned is not None else set()).update(summons(out))
     return best_per_sentence(drop_elaborations(tree, lex, drop_visits_one_is_invited_to(tree, drop_nested(tree, out))))
 

@@ -93,4 +93,5 @@ def visit_direction(found: list) -> list:
               if c.type == "CONSULT" and not c.mutual and c.frame.mode in VISIT_MODES}
     return [c for c in found if not (
         c.type == "CONSULT" and c.frame.mode not in VISIT_MODES | {"phone"}
-        and (c.target.code, c.source.code, c.status) in visits and (c.source.code, c.target.code, c.status) not in visits)]
+        and (c.target.code, c.source.code, c.status) in visits
+        and (c.source.code, c.target.code, c.status) not in visits)]

@@ -1,0 +1,53 @@
+"""Words a summons or a protest answers are an accusation by whoever said them (issue 15, acts read the wrong way
+round).
+
+"China summoned the Japanese ambassador over his comments on Taiwan", "Argentina convocó al embajador de Chile para
+trasladarle su rechazo por las declaraciones del presidente chileno", "МИД Польши вызвал посла России в связи с
+заявлениями российского министра": the summoning side answers words said against it, so besides its own reproach
+(X→Y) the text states the other side's (Y→X). Only words of ``[roles] offending_words`` in a phrase of
+``cause_preps`` or ``reason_preps`` below the summons or protest count; their author is the actor named in their own
+phrase (not a topic: "comments on Taiwan"), else the side summoned or protested to.
+"""
+from __future__ import annotations
+
+from ..lexicon import Frame, Lexicon
+from .actor_mentions import ActorMention
+from .merge import Candidate
+from .rules import Tree
+
+WORDS = Frame(type="ACCUSE", mode="disapprove", speaker=True)
+ANSWERED_CONFIDENCE = 0.6                 # below a reproach's own reading, which wins a tie in the merge
+AUTHOR_DEPS = {"poss", "nmod", "amod", "nmod:poss", "det"}   # "his comments", "declaraciones del presidente chileno"
+
+
+def answered_words(tree: Tree, lex: Lexicon, found: list[Candidate], mentions: list[ActorMention],
+                   heads: dict, index: int) -> list[Candidate]:
+    """One ACCUSE candidate, author → summoning side, per summons or protest of `found` that answers words."""
+    words = lex.words("roles", "offending_words")
+    preps = lex.words("roles", "cause_preps") | lex.words("roles", "reason_preps")
+    out: list[Candidate] = []
+    for c in found:
+        if c.mutual or not (c.frame.mode == "summon" or c.type == "PROTEST"):
+            continue
+        for w in sorted(tree.subtree(c.trigger) - {c.trigger}):
+            if tree.tokens[w].pos != "NOUN" or not tree.is_word(w, words) or not cause_phrase(tree, w, preps):
+                continue
+            author = next((m for m in mentions if said_by(tree, heads.get(id(m)), w)), c.target)
+            if author.code != c.source.code and author.kind != "place":
+                # told by the summons' own trigger: the sentence's reading of the pair keeps both directions
+                out.append(Candidate("ACCUSE", WORDS, author, c.source, index, c.trigger, ANSWERED_CONFIDENCE))
+            break
+    return out
+
+
+def cause_phrase(tree: Tree, w: int, preps: frozenset[str]) -> bool:
+    """The noun at `w` opens a phrase of what is answered ("over his comments", "por las declaraciones", "в связи с
+    заявлениями"), itself or as the first of its conjuncts ("over threats and insults")."""
+    first = tree.head(w) if tree.tokens[w].dep == "conj" else w
+    return first is not None and tree.preposition(first) in preps
+
+
+def said_by(tree: Tree, h: int | None, w: int) -> bool:
+    """The name at `h` says whose the words at `w` are: a possessor, a genitive or a demonym of the noun itself."""
+    return h is not None and h != w and tree.head(h) == w and tree.tokens[h].dep in AUTHOR_DEPS \
+        and tree.preposition(h) in (None, "of", "de", "by", "por parte de")

@@ -1,0 +1,38 @@
+"""Words a summons or a protest answers are an accusation by whoever said them (issue 15, twelfth swap, acts read the
+wrong way round; `events/answered_words.py`): "China summoned the Japanese ambassador over his comments" states
+China's reproach (CHN→JPN) and the Japanese words it answers (JPN→CHN)."""
+from __future__ import annotations
+
+import pytest
+
+from communique import extract
+
+PUBLISHED = "2024-05-10"
+
+
+def _accusations(text: str) -> set[tuple[str, str]]:
+    return {(e["source"]["code"], e["target"]["code"]) for e in extract(text, published=PUBLISHED)["events"]
+            if e["type"] == "ACCUSE"}
+
+
+@pytest.mark.parametrize("text, summoner, speaker", [
+    ("Beijing summoned the Japanese ambassador on Monday over his remarks on the East China Sea.", "CHN", "JPN"),
+    ("France will summon the Chinese ambassador over threats and insults against French lawmakers.", "FRA", "CHN"),
+    ("El Ministerio de Exteriores de Argentina convocó al embajador de Chile para trasladarle su rechazo por las "
+     "declaraciones del presidente chileno.", "ARG", "CHL"),
+    ("МИД Польши вызвал посла России в связи с заявлениями российского министра иностранных дел.", "POL", "RUS"),
+])
+def test_the_words_a_summons_answers_accuse_the_summoner(text, summoner, speaker):
+    pairs = _accusations(text)
+    assert (summoner, speaker) in pairs
+    assert (speaker, summoner) in pairs
+
+
+@pytest.mark.parametrize("text, summoner, other", [
+    ("Kyiv summoned the Hungarian ambassador over the detention of two Ukrainian citizens.", "UKR", "HUN"),
+    ("Перу вызвала посла Чили в связи с задержанием перуанских рыбаков.", "PER", "CHL"),
+])
+def test_a_summons_over_deeds_states_no_words(text, summoner, other):
+    pairs = _accusations(text)
+    assert (summoner, other) in pairs
+    assert (other, summoner) not in pairs
