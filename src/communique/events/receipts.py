@@ -42,8 +42,21 @@ def received_from(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention]
         h = heads.get(id(m))
         if h is None:
             continue
+        h = first_listed(tree, h, mentions, heads)
         role = role_of(tree, h, governor) or role_of(tree, h, i)
         path = [h] + tree.ancestors(h)
         if role is not None and (role[1] in from_preps or any(tree.preposition(j) in from_preps for j in path[:4])):
             out.append(m)
     return out
+
+
+def first_listed(tree: Tree, h: int, mentions: list[ActorMention], heads: dict) -> int:
+    """Where a listed name stands: the head of the first of its list ("the ambassadors of A, B and C": B and C hang
+    on A), through a name the list hangs on from inside ("of the United States of America, Qatar and Monaco")."""
+    seen = set()
+    while tree.tokens[h].dep == "conj" and tree.tokens[h].head != h and h not in seen:
+        seen.add(h)
+        h = tree.tokens[h].head
+        start = tree.tokens[h].start
+        h = next((heads[id(m)] for m in mentions if m.start <= start < m.end and heads.get(id(m)) is not None), h)
+    return h
