@@ -1,6 +1,8 @@
 """Statements of support that were missed (issue 15, twelfth swap): greetings one side conveys to another
 ("conveyed the greetings of the president to the emir", "trasladó el saludo del mandatario", «передал
-приветствие президента») are SUPPORT of the side whose greetings they are, not only greetings exchanged."""
+приветствие президента») are SUPPORT of the side whose greetings they are, not only greetings exchanged; solidarity
+or condolences with no one named ("Peru's president also expressed his solidarity") go to the country the text is
+about (`events/sympathy`)."""
 from __future__ import annotations
 
 import pytest
@@ -22,3 +24,23 @@ def _supports(text: str) -> set[tuple[str, str]]:
 ])
 def test_greetings_conveyed_are_support(text):
     assert ("EGY", "QAT") in _supports(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A strong earthquake hit Ecuador on Thursday, killing dozens along Ecuador's coast. "
+    "Peru's president also expressed his solidarity.",
+    "Un fuerte terremoto sacudió Ecuador el jueves y dejó decenas de muertos en la costa de Ecuador. "
+    "El presidente peruano, Pedro Castillo, expresó su solidaridad, «los acompañamos en este momento».",
+    "Сильное землетрясение произошло в Эквадоре, на побережье Эквадора погибли десятки человек. "
+    "Президент Перу также выразил солидарность.",
+])
+def test_solidarity_with_no_one_named_goes_to_the_side_the_text_is_about(text):
+    assert ("PER", "ECU") in _supports(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Ecuador played a friendly on Sunday. Peru's president also expressed his solidarity.",
+    "Peru's president praised the team after the match.",
+])
+def test_no_main_side_no_target(text):
+    assert not any(source == "PER" and target for source, target in _supports(text))

@@ -22,6 +22,7 @@ The events stage keeps one `Discourse` per document and updates it after each se
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -46,6 +47,7 @@ class Discourse:
     groups: list[list[ActorMention]] = field(default_factory=list)
     acted: list[ActorMention] = field(default_factory=list)   # the doers of the acts found so far, the latest first
     act_sides: list[ActorMention] = field(default_factory=list)   # the latest two-sided act's (source, target)
+    named: Counter = field(default_factory=Counter)   # how often each code was named so far (the text's main side)
 
     def pair(self) -> list[ActorMention]:
         """The two sides "the parties" refer to: the latest two-sided statement's, else the latest two actors."""
@@ -61,6 +63,7 @@ class Discourse:
             self.subjects = subjects
         self.groups = (groups or []) + self.groups
         codes = {m.code for m in here}
+        self.named.update(m.code for m in here if m.code)
         self.recent = here + [m for m in self.recent if m.code not in codes]
         two_sided = [(s, t) for s, t in sides if s.code != t.code]
         doers = distinct_codes([s for s, _ in two_sided])

@@ -27,24 +27,14 @@ from ..registry import Stage, stage
 from .absolutes import absolute_arguments, drop_elaborations
 from .actor_mentions import ActorMention, actor_mentions, breakaway
 from .agreed import drop_accepted_invitations, drop_agreed_acts
-from .arguments import (
-    Arguments,
-    fill_source,
-    fill_target,
-    find_arguments,
-    governing_verb,
-    light_verb,
-    main_subject_actors,
-    plural_party_subject,
-    possessive_pronoun,
-    speaker_arguments,
-    speech_subjects,
-    subject_among_targets,
-)
+from .arguments import (Arguments, fill_source, fill_target, find_arguments, governing_verb, light_verb,
+                        main_subject_actors, plural_party_subject, possessive_pronoun, speaker_arguments,
+                        speech_subjects, subject_among_targets)
 from .cameo import cameo_code
 from .answered_words import answered_words
 from .claimed_acts import claimed_acts
 from .voiced_concerns import voiced_concerns
+from .sympathy import unaddressed_sympathy
 from .dates import ActDates
 from .fallback import classifier_events
 from .learned import LEARNED_BY_DEFAULT, verified_events
@@ -470,7 +460,8 @@ def target_sides(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[
     if frame.complement_target and not args.target:
         args.target = complement_targets(tree, i, frame, lex, mentions, heads, args)
     args.target = args.target or speaker_possessed(tree, i, frame, lex, mentions, heads, args) or \
-        across_border(tree, i, frame.type, lex, mentions, heads, discourse, args)     # "near its post", "to the border"
+        across_border(tree, i, frame.type, lex, mentions, heads, discourse, args) or \
+        unaddressed_sympathy(tree, i, frame, lex, args.source, discourse.named, discourse.recent)   # "near its post"
     if answers_before(tree, i, frame, lex) and not args.target and (args.source or args.pair):
         # a response answers whoever acted before: the latest other doer of an act found before, else the latest
         # other actor named in the sentences before
