@@ -44,3 +44,19 @@ def test_solidarity_with_no_one_named_goes_to_the_side_the_text_is_about(text):
 ])
 def test_no_main_side_no_target(text):
     assert not any(source == "PER" and target for source, target in _supports(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Россия подтвердила поддержку территориальной целостности Сербии.",
+    "Кения выразила поддержку заявке Сомали на место в Совете Безопасности.",
+    "Президент Казахстана выразил поддержку позиции Узбекистана по водным ресурсам.",
+    "Russia reaffirmed its support for the territorial integrity of Serbia.",
+    "Rusia reafirmó su apoyo a la integridad territorial de Serbia.",
+])
+def test_support_for_a_position_is_the_subjects(text):
+    supports = _supports(text)
+    assert supports and all(source == text_source(text) for source, _ in supports)
+
+
+def text_source(text: str) -> str:
+    return {"Росс": "RUS", "Russ": "RUS", "Rusi": "RUS", "Кени": "KEN", "През": "KAZ"}[text[:4]]

@@ -202,8 +202,8 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
             # in another noun's phrase is who it is for
             (args.source if direct_child(tree, h, i) is not None else nested).append(m)
     # a nested modifier is the actor when there is no closer one ("визит замминистра ... Казахстана"), else whom
-    # the event is for ("поддержка Москвой приоритетов Казахстана")
-    (args.target if args.source else args.source).extend(nested)
+    # the event is for ("поддержка Москвой приоритетов Казахстана", "Россия подтвердила поддержку позиции Сербии")
+    (args.target if args.source or stated_support(tree, i, frame, lex) else args.source).extend(nested)
     args.target = args.target or answered
     # a subject that is itself an event noun is the theme of a reflexive passive ("se firmará una declaración")
     own_subjects = [s for s in tree.kids(i, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS) if tree.lemma(s) not in lex.nouns]
@@ -470,6 +470,17 @@ def light_verb(tree: Tree, i: int, governor: int, lex: Lexicon) -> bool:
     noun_types = {f.type for f in lex.nouns.get(tree.lemma(i), ())}
     return (lemma in lex.words("roles", "light_verbs") or lemma in lex.words("status", "planned_lemmas")
             or any(f.type in noun_types for f in lex.verbs.get(lemma, ())))
+
+
+def stated_support(tree: Tree, i: int, frame: Frame, lex: Lexicon) -> bool:
+    """Support stated by the subject of the verb that carries its noun ("Россия подтвердила поддержку
+    территориальной целостности Сербии", "Кения выразила поддержку заявке Сомали"): the doer is that subject, so an
+    actor nested deeper in the noun's phrase is whom the support is for. Greetings and thanks (a mode of their own)
+    keep the owner they name ("передал приветствие президента Ас-Сиси")."""
+    g = tree.head(i)
+    return frame.type == "SUPPORT" and frame.mode is None and g is not None and tree.tokens[i].dep.split(":")[0] in OBJECT_DEPS and \
+        bool(tree.kids(g, *SUBJECT_DEPS)) and (light_verb(tree, i, g, lex) or
+                                              tree.lemma(g) in lex.words("roles", "restated_verbs"))
 
 
 def possessive_pronoun(tree: Tree, i: int, lex: Lexicon) -> bool:
