@@ -67,8 +67,11 @@ def reason_phrase(tree: Tree, j: int, reasons: frozenset[str]) -> bool:
 
 def reacts(tree: Tree, a: int, lex: Lexicon) -> bool:
     """Verb `a` reproaches or punishes someone: its own frame ("condemned", "sanctioned") or its object's ("imposed
-    sanctions on X for ...")."""
+    sanctions on X for ...", "sent a protest note to X over ...")."""
     nouns = [o for o in tree.kids(a, *OBJECT_DEPS) if tree.tokens[o].pos == "NOUN"]
+    # "envió una nota de protesta a X por ...": a container noun carries the act its phrase names
+    containers = lex.words("roles", "container_nouns")
+    nouns += [n for o in nouns if tree.is_word(o, containers) for n in tree.kids(o, "nmod", "compound")]
     return bool(own_types(tree, a, lex) & PUNISHING_TYPES) or \
         any(f.type in PUNISHING_TYPES for o in nouns for f in lex.nouns.get(tree.lemma(o), ()))
 
