@@ -54,3 +54,13 @@ def test_dates_are_still_found_and_resolved():
     assert date.value == "2014-06-03" and date.text == "3 June 2014"
     [yesterday] = find_times("Встреча прошла вчера в Москве.", "ru", "2019-03-20")
     assert yesterday.value == "2019-03-19" and yesterday.text == "вчера"
+
+
+def test_fewest_words_keeps_the_same_answer_with_fewer_tests():
+    from communique.events.date_cues import fewest_words
+
+    words = ("septiembre", "sep", "марта", "мар", "may", "mayo", "jun")
+    kept = fewest_words(words)
+    assert set(kept) == {"sep", "мар", "may", "jun"}
+    for text in ("el 3 de septiembre", "3 марта 2024", "en mayo", "in june", "no month here", "sepia"):
+        assert any(w in text for w in kept) == any(w in text for w in words)

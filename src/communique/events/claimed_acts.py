@@ -80,7 +80,7 @@ def someone_else_speaks(tree: Tree, a: int, lex: Lexicon) -> bool:
     """Verb `a` has a subject that is none of ``pronoun_subjects`` ("witnesses said", against "it said", "the ministry
     said", "заявили в МИД"): its speaker is someone other than the side spoken of before."""
     words = lex.words("roles", "pronoun_subjects")
-    return any(tree.lemma(k) not in words and tree.tokens[k].text.lower() not in words
+    return any(tree.lemma(k) not in words and tree.form(k) not in words
                for k in tree.kids(a, *SUBJECT_DEPS))
 
 
@@ -100,7 +100,7 @@ def _subject_actors(tree: Tree, i: int, mentions: list[ActorMention], heads: dic
 
 def _negated(tree: Tree, i: int, negations: frozenset[str]) -> bool:
     """"did not attack", "no atacó", "не атаковала": the claim denies the act."""
-    return any(tree.lemma(k) in negations or tree.tokens[k].text.lower() in negations
+    return any(tree.lemma(k) in negations or tree.form(k) in negations
                for k in tree.kids(i, *NEGATION_DEPS))
 
 

@@ -10,6 +10,7 @@ name: the same regexes the patterns are built from), and a pattern runs only whe
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..reading.gates import DIGIT, fold, gate, required_cues
@@ -51,14 +52,21 @@ class Cues:
 
 def gate_words(cues: frozenset[str]) -> tuple[str, ...]:
     """The required words among `cues`, folded (`reading.gates.fold`: a fold of the text holds one of them wherever
-    a match does), longest first."""
-    return tuple(sorted((fold(c[1:]) for c in cues if c.startswith("=")), key=len, reverse=True))
+    a match does), longest first, less those that hold another (`fewest_words`)."""
+    return fewest_words(fold(c[1:]) for c in cues if c.startswith("="))
 
 
 def _words(regex: re.Pattern[str]) -> tuple[str, ...] | None:
     """Words one of which every match of `regex` holds (folded), or None when no such words are known."""
     found = gate(regex)
-    return found.words if found is not None and not found.digit and found.words else None
+    return fewest_words(found.words) if found is not None and not found.digit and found.words else None
+
+
+def fewest_words(words: Iterable[str]) -> tuple[str, ...]:
+    """`words` (longest first) without those that hold another of them: a text holds one of the rest exactly where it
+    holds one of them all ("septiembre" holds "sep", "марта" "мар"), with fewer substring tests per sentence."""
+    unique = set(words)
+    return tuple(sorted((w for w in unique if not any(o != w and o in w for o in unique)), key=len, reverse=True))
 
 
 def _may_hold(words: tuple[str, ...] | None, folded: str | None) -> bool:

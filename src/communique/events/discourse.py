@@ -289,11 +289,11 @@ def included_members(tree: Tree, i: int, mentions: list[ActorMention], heads: di
     if verb is None or not words["included"]:
         return []
     subjects = [s for s in tree.kids(verb, *SUBJECT_DEPS) if tree.tokens[s].pos == "NOUN"
-                and (tree.lemma(s) in words["nouns"] or tree.tokens[s].text.lower() in words["nouns"])
+                and (tree.lemma(s) in words["nouns"] or tree.form(s) in words["nouns"])
                 and not any(heads.get(id(m)) == s for m in mentions)]
     if not subjects:
         return []
-    texts = [t.text.lower() for t in tree.tokens]
+    texts = tree.forms
     for start in range(subjects[0] + 1, len(texts)):
         mark = next((w for w in words["included"] if tuple(texts[start:start + len(w)]) == w), None)
         if mark is None or not any(all(tree.tokens[k].pos in LINKING_POS or tree.tokens[k].dep == "fixed"
@@ -366,8 +366,8 @@ def _group_size(tree: Tree, s: int, words: dict[str, Any]) -> int | None:
 def _counted(tree: Tree, k: int, sizes: dict[str, int]) -> int | None:
     """The size a counting word before noun `k` gives ("three", "ambos", "обеих"), else None."""
     for c in sorted(tree.subtree(k)):      # a parser may hang the numeral from the article ("Los tres países")
-        if k - 3 <= c < k and tree.tokens[c].text.lower() in sizes:
-            return int(sizes[tree.tokens[c].text.lower()])
+        if k - 3 <= c < k and tree.form(c) in sizes:
+            return int(sizes[tree.form(c)])
     return None
 
 
@@ -386,7 +386,7 @@ def doerless(tree: Tree, i: int, language: str) -> bool:
         return False                  # "the memorandum signed in Addis Ababa": a participle describing a noun
     impersonal = impersonal_words(language)
     # "se firmaron 24 documentos" (a thing as subject), not "se reunirá con" (a reflexive verb, its doer dropped)
-    reflexive = any(tree.tokens[c].text.lower() in impersonal and tree.tokens[c].dep.split(":")[0] in ("expl", "obj")
+    reflexive = any(tree.form(c) in impersonal and tree.tokens[c].dep.split(":")[0] in ("expl", "obj")
                     for c in tree.children[i]) and any(tree.tokens[c].pos == "NOUN" for c in tree.kids(i, "nsubj"))
     return (tree.is_passive(i) or reflexive) and not tree.kids(i, "agent", "obl:agent")
 
@@ -461,7 +461,7 @@ def each_other(tree: Tree, i: int, language: str) -> bool:
 
 def _each_other(tree: Tree, i: int, language: str) -> bool:
     phrases = each_other_words(language)
-    return any(" ".join(tree.tokens[k].text.lower() for k in sorted(tree.subtree(c))) in phrases
+    return any(" ".join(tree.form(k) for k in sorted(tree.subtree(c))) in phrases
                for c in tree.children[i]) if phrases else False
 
 
@@ -474,7 +474,7 @@ def respective(tree: Tree, i: int, language: str) -> bool:
     """What the act is done to is each side's own ("recalled their respective ambassadors", "la llamada a consultas
     de los respectivos embajadores"; ``[doerless] respective`` outside the subject): each side acts on the other."""
     words = frozenset((language_data(language, "discourse") or {}).get("doerless", {}).get("respective", ()))
-    return bool(words) and any(tree.tokens[j].text.lower() in words for c in tree.children[i]
+    return bool(words) and any(tree.form(j) in words for c in tree.children[i]
                                if tree.tokens[c].dep not in SUBJECT_DEPS for j in tree.subtree(c))
 
 
@@ -496,7 +496,7 @@ def between_both(tree: Tree, i: int, lex: Lexicon) -> str | None:
         return "reciprocal"               # "la expresión recíproca de condolencias": the act the noun above names
     sizes = group_words(lex.language)["sizes"]
     both = any(tree.preposition(c) in lex.words("roles", "pair_preps")
-               and (sizes.get(tree.tokens[k].text.lower()) == 2 or _counted(tree, k, sizes) == 2)
+               and (sizes.get(tree.form(k)) == 2 or _counted(tree, k, sizes) == 2)
                for c in tree.children[i] for k in [c, *tree.kids(c, "pobj")])   # English: the preposition heads
     return "both" if both else None
 
@@ -541,7 +541,7 @@ def relation_sides(tree: Tree, i: int, frame: Frame, lex: Lexicon, args: Argumen
         args.pair, args.source = distinct_codes(args.source), []    # "recalled their respective ambassadors"
         return
     each = group_words(lex.language)["each"]
-    if not any(tree.tokens[j].text.lower() in each for s in tree.kids(i, *SUBJECT_DEPS) for j in tree.subtree(s)):
+    if not any(tree.form(j) in each for s in tree.kids(i, *SUBJECT_DEPS) for j in tree.subtree(s)):
         return
     relations = dict(lex.kinds.get(frame.type, ())).get("relations", frozenset())
     if act_kind(tree, i, frame, lex) != "relations" and not any(
@@ -560,7 +560,7 @@ def pronoun_object_target(tree: Tree, i: int, lex: Lexicon, args: Arguments,
     tok = tree.tokens[i]
     if not words or args.target or not (args.source or args.pair) or tok.pos != "VERB":
         return []
-    alone = any(tree.tokens[c].pos == "PRON" and tree.tokens[c].text.lower() in words for c in tree.kids(i, *OBJECT_DEPS))
+    alone = any(tree.tokens[c].pos == "PRON" and tree.form(c) in words for c in tree.kids(i, *OBJECT_DEPS))
     written_on = tok.morph.get("PronType") == "Prs" and tok.morph.get("Case") in ("Acc", "Dat") and \
         tok.text.lower().endswith(tuple(words))
     if not (alone or written_on):

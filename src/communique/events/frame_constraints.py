@@ -31,7 +31,7 @@ def under_non_event_head(tree: Tree, i: int, lex: Lexicon, event_type: str | Non
     if event_type != "THREATEN":          # "the right of X to fire on": claimed, not done; a right to respond threatens
         heads = heads | lex.words("roles", "right_heads")
     for a in tree.ancestors(i, 4):
-        if tree.lemma(a) in heads or tree.tokens[a].text.lower() in heads:
+        if tree.lemma(a) in heads or tree.form(a) in heads:
             return True
         form = tree.tokens[a].morph.get("VerbForm")
         if tree.tokens[a].pos in ("VERB", "AUX") and form not in ("Inf", "Ger") and \
@@ -129,7 +129,7 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
             predicate = [a for c in tree.kids(h, "acomp", "attr") for a in (c, *tree.kids(c, "conj"))]
         kids = predicate if frame.predicate_modifier else kids + predicate
         # ("una respuesta coordinada y firme": the second of two coordinated modifiers counts too)
-        mods = {tree.lemma(c) for c in kids} | {tree.tokens[c].text.lower() for c in kids}
+        mods = {tree.lemma(c) for c in kids} | {tree.form(c) for c in kids}
         if not mods & set(frame.requires_modifier):
             return False
     if frame.complement_nouns and not names_complement(tree, i, frame.complement_nouns, lex):
@@ -148,7 +148,7 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
         nouns += [o for p in tree.kids(i, "prep") if tree.lemma(p) in frame.requires_prep for o in tree.kids(p, "pobj")]
         nouns += [k for h in nouns for k in tree.kids(h, "conj")]    # "sent medical teams and vaccines"
         objects = {w for c in nouns + [k for h in nouns for k in tree.kids(h, "compound")]
-                   for w in (tree.lemma(c), tree.tokens[c].text.lower())}
+                   for w in (tree.lemma(c), tree.form(c))}
         if not objects & set(frame.requires_object_noun):
             return False
     if frame.person_object and lex is not None and not object_is_person(

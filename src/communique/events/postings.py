@@ -52,7 +52,7 @@ def postings(tree: Tree, mentions: list[ActorMention], lex: Lexicon) -> list[Pos
         k = first - 1
         while k >= 0 and tree.tokens[k].pos == "DET":
             k -= 1                          # "ante el Reino de España"
-        if k < 1 or tree.tokens[k].text.lower() not in preps:
+        if k < 1 or tree.form(k) not in preps:
             continue
         envoy = envoy_before(tree, k, envoys, lex)
         if envoy is not None:
@@ -88,7 +88,7 @@ def owner_of(tree: Tree, envoy: int, prep: int, place: ActorMention, mentions: l
         return named[0].code
     owners = lex.words("roles", "possessives") | lex.words("roles", "first_person")
     before = range(max(0, envoy - 2), envoy)
-    if any(tree.lemma(j) in owners or tree.tokens[j].text.lower() in owners or tree.tokens[j].morph.get("Poss") == "Yes"
+    if any(tree.lemma(j) in owners or tree.form(j) in owners or tree.tokens[j].morph.get("Poss") == "Yes"
            for j in before):
         return OWN
     return None
@@ -160,7 +160,7 @@ def summoning_side(tree: Tree, i: int, mode: str | None, mentions: list[ActorMen
     preps = lex.words("roles", "venue_preps") | lex.words("roles", "locative_preps")
     envoys = lex.words("roles", "envoy_nouns")
     envoy = set().union(*(tree.subtree(c) for c in tree.kids(i, "nsubj", *OBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
-                          if tree.lemma(c) in envoys or tree.tokens[c].text.lower() in envoys))
+                          if tree.lemma(c) in envoys or tree.form(c) in envoys))
     for m in mentions:
         h = heads.get(id(m))
         if h is None or h in envoy or m.kind not in ("org", "country", "demonym"):

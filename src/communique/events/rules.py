@@ -50,17 +50,15 @@ class Tree:
         # the rules ask each token's head, label and lemma many times over (every candidate trigger walks the
         # same few tokens): read once here, each a list lookup after
         self._heads: list[int | None] = []
-        self._deps: list[str] = []
-        self._bases: list[str] = []
-        self._lemmas: list[str] = []
         for i, tok in enumerate(self.tokens):
             h = tok.head
             if 0 <= h < n and h != tok.i:
                 self.children[h].append(tok.i)
             self._heads.append(None if h == i or not 0 <= h < n else h)
-            self._deps.append(tok.dep)
-            self._bases.append(tok.dep.split(":")[0])
-            self._lemmas.append(tok.lemma.lower())
+        self._deps: list[str] = [tok.dep for tok in self.tokens]
+        self._bases: list[str] = [dep.split(":")[0] for dep in self._deps]
+        self._lemmas: list[str] = [tok.lemma.lower() for tok in self.tokens]
+        self._forms: list[str] = [tok.text.lower() for tok in self.tokens]
         self._subtrees: dict[int, frozenset[int]] = {}
         self._chains: dict[int, list[int]] = {}
         self._prepositions: dict[int, str | None] = {}
@@ -95,10 +93,11 @@ class Tree:
         return chain[:] if limit is None else chain[:max(limit, 0)]
 
     def kids(self, i: int, *deps: str) -> list[int]:
-        if not deps:
-            return list(self.children[i])
+        children = self.children[i]
+        if not deps or not children:      # most tokens have no children: no list comprehension for them
+            return list(children)
         labels, bases = self._deps, self._bases
-        return [c for c in self.children[i] if labels[c] in deps or bases[c] in deps]
+        return [c for c in children if labels[c] in deps or bases[c] in deps]
 
     def subtree(self, i: int) -> frozenset[int]:
         """Token `i` and every token below it (kept: the rules ask the same phrase's extent again and again)."""
@@ -117,9 +116,23 @@ class Tree:
     def lemma(self, i: int) -> str:
         return self._lemmas[i]
 
+    def form(self, i: int) -> str:
+        """Token `i`'s text, lower-cased."""
+        return self._forms[i]
+
+    @property
+    def lemmas(self) -> list[str]:
+        """Every token's lemma, lower-cased, in order (read-only)."""
+        return self._lemmas
+
+    @property
+    def forms(self) -> list[str]:
+        """Every token's text, lower-cased, in order (read-only)."""
+        return self._forms
+
     def is_word(self, i: int, words: frozenset[str] | set[str]) -> bool:
         """Token `i` is one of `words`, by its lemma or its own form (a parser's lemma may miss a plural or a case)."""
-        return self.lemma(i) in words or self.tokens[i].text.lower() in words
+        return self._lemmas[i] in words or self._forms[i] in words
 
     def preposition(self, i: int) -> str | None:
         """The preposition that marks token `i`: English `prep` heads, UD `case` children (kept per token: the

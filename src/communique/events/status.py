@@ -34,7 +34,7 @@ def _event_status(tree: Tree, i: int, lex: Lexicon) -> str:
                 continue                  # object ("Without renouncing its claim, Bolivia agreed", "met without delay")
             for w in [c, *tree.kids(c, "fixed")]:     # a multiword marker: "en vísperas de", "ahead of"
                 found.add(tree.lemma(w))
-                found.add(tree.tokens[w].text.lower())
+                found.add(tree.form(w))
         levels.append(found)
     near = set().union(*levels)
     words = lambda key: lex.words("status", key)

@@ -71,6 +71,13 @@ class DateLanguage:
     #: the patterns to run on a text, by its cues (`_plan`): filled as texts come, a handful of entries
     plans: dict[tuple[frozenset[str] | None, bool], tuple[tuple[DatePattern, bool], ...]] = field(
         default_factory=dict, init=False, compare=False, hash=False, repr=False)
+    #: every full date of the language holds its year by the {year} placeholder (a YEAR cue): read once here, asked
+    #: of every sentence in another language (`_candidates`)
+    full_dates_need_year: bool = field(init=False, compare=False, hash=False, repr=False, default=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "full_dates_need_year",
+                           all(p.year_group for p in self.patterns if p.kind == "date"))
 
 
 def _alternatives(forms: list[str], case_sensitive: bool) -> str:
@@ -309,14 +316,15 @@ class Candidate:
 
 def _candidates(text: str, lang: DateLanguage, full_dates_only: bool = False) -> list[Candidate]:
     found: list[Candidate] = []
-    if full_dates_only and lang.cues and _full_dates_need_year(lang) and not lang.cues.year.search(text):
+    if full_dates_only and lang.cues and lang.full_dates_need_year and not lang.cues.year.search(text):
         return found                  # another language's full dates: none without a year (most sentences)
     folded = fold(text) if lang.cues else None
     present = lang.cues.present(text, folded) if lang.cues else None
     for pattern, gated in _plan(lang, present, full_dates_only):
         if gated:
             folded = fold(text) if folded is None else folded
-            if not any(word in folded for word in pattern.words):
+            words = pattern.words     # most patterns need one word: tested without a generator
+            if not (words[0] in folded if len(words) == 1 else any(word in folded for word in words)):
                 continue              # none of what every match of it holds is in the text
         for m in pattern.regex.finditer(text):
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
@@ -326,11 +334,6 @@ def _candidates(text: str, lang: DateLanguage, full_dates_only: bool = False) ->
             if m.end() > start:
                 found.append(Candidate(start, m.end(), pattern, groups))
     return found
-
-
-def _full_dates_need_year(lang: DateLanguage) -> bool:
-    """Does every full date of the language hold its year by the {year} placeholder (a YEAR cue)?"""
-    return all(p.year_group for p in lang.patterns if p.kind == "date")
 
 
 def _plan(lang: DateLanguage, present: frozenset[str] | None,

@@ -209,7 +209,7 @@ def _sideline_spans(tree: Tree, lex: Lexicon) -> list[tuple[int, int]]:
 
 def _vocabulary(tree: Tree) -> set[str]:
     """Every word a token's lemma or form, or a preposition read off the parse (`Tree.preposition`), can hold."""
-    forms = [t.lemma.lower() for t in tree.tokens] + [t.text.lower() for t in tree.tokens]
+    forms = tree.lemmas + tree.forms
     # each form whole, and its words (a form may hold a space): one split of them all joined gives the words
     return {"by", *(w for v in tree.contractions.values() for w in v.split()), *forms, *" ".join(forms).split()}
 

@@ -95,7 +95,7 @@ def topic_of_event(tree: Tree, i: int, lex: Lexicon) -> bool:
             return tree.preposition(j) in topic_preps and any(   # subject: "встреча по нормализации ... состоялась"
                 _event_noun(tree, s, lex) for s in tree.kids(head, "nsubj") if tree.tokens[s].pos == "NOUN")
         if tree.preposition(j) in topic_preps and tree.tokens[head].pos in ("NOUN", "PROPN") and (
-                tree.lemma(head) in lex.nouns or tree.tokens[head].text.lower() in lex.nouns):
+                tree.lemma(head) in lex.nouns or tree.form(head) in lex.nouns):
             return True
     return False
 
@@ -152,8 +152,7 @@ def off_topic(tree: Tree, lex: Lexicon) -> bool:
     """A sentence about sport or markets (one of the language's ``off_topic`` lemmas or forms in it), outside a name:
     "el Partido Comunista de China", "the Arab League" are no match nor league."""
     words = lex.words("roles", "off_topic")
-    return bool(words) and any((t.lemma.lower() in words or t.text.lower() in words) and not in_a_name(tree, t.i)
-                               for t in tree.tokens)
+    return bool(words) and any(tree.is_word(i, words) and not in_a_name(tree, i) for i in range(len(tree.tokens)))
 
 
 def in_a_name(tree: Tree, i: int) -> bool:
@@ -187,7 +186,7 @@ def refused(tree: Tree, i: int, lex: Lexicon) -> bool:
     if tree.lemma(i) not in lex.words("roles", "acceptance_verbs"):
         return False
     negation = lex.words("roles", "refusal_negation")
-    return any(tree.lemma(c) in negation or tree.tokens[c].text.lower() in negation for c in tree.children[i])
+    return any(tree.lemma(c) in negation or tree.form(c) in negation for c in tree.children[i])
 
 
 def refused_type(tree: Tree, i: int, event_type: str, lex: Lexicon) -> str | None:
@@ -211,7 +210,7 @@ def offered_type(tree: Tree, i: int, event_type: str, lex: Lexicon) -> str | Non
     for a in tree.ancestors(i, 3):
         if tree.tokens[j].dep.split(":")[0] not in OFFER_LINKS:
             return None
-        if tree.lemma(a) in heads or tree.tokens[a].text.lower() in heads:
+        if tree.lemma(a) in heads or tree.form(a) in heads:
             return "THREATEN" if event_type in THREATENED_TYPES else "AGREE"
         j = a
     return None
@@ -242,7 +241,7 @@ def condition_clause(tree: Tree, i: int, lex: Lexicon) -> tuple[int, bool] | Non
 def _condition_below(tree: Tree, a: int, marks: frozenset[str], negative: frozenset[str]) -> tuple[int, bool] | None:
     """A clause under `a` opened by a condition mark, and whether it is negative."""
     for c in tree.kids(a, *CONDITION_DEPS):
-        words = {tree.lemma(k) for k in tree.children[c]} | {tree.tokens[k].text.lower() for k in tree.children[c]}
+        words = {tree.lemma(k) for k in tree.children[c]} | {tree.form(k) for k in tree.children[c]}
         if words & marks:
             return c, bool(words & negative)
     return None
@@ -303,12 +302,12 @@ def names_complement(tree: Tree, i: int, nouns: tuple[str, ...], lex: Lexicon) -
     for j in range(i + 1, min(i + 5, len(tree.tokens))):    # or hung elsewhere: "la inauguración en mayo de X"
         if tree.tokens[j].pos == "PUNCT":
             break
-        if tree.tokens[j].text.lower() in of and tree.tokens[j].dep in ("case", "prep"):
+        if tree.form(j) in of and tree.tokens[j].dep in ("case", "prep"):
             phrase = j if tree.tokens[j].dep == "prep" else tree.head(j)
             phrases += [phrase] if phrase is not None else []
             break
     wanted = set(nouns)
-    return not phrases or any(tree.lemma(n).lower() in wanted or tree.tokens[n].text.lower() in wanted
+    return not phrases or any(tree.lemma(n).lower() in wanted or tree.form(n) in wanted
                               for c in phrases for n in tree.subtree(c))
 
 
@@ -319,9 +318,9 @@ def multiword_preps(tree: Tree, i: int) -> set[str]:
         for case in tree.kids(c, "case"):
             fixed = tree.kids(case, "fixed")
             if fixed:
-                out.add(" ".join(tree.tokens[k].text.lower() for k in sorted([case, *fixed])))
+                out.add(" ".join(tree.form(k) for k in sorted([case, *fixed])))
         if tree.tokens[c].dep == "advmod" and tree.kids(c, "fixed"):    # standing alone: "votaron en contra"
-            out.add(" ".join(tree.tokens[k].text.lower() for k in sorted([c, *tree.kids(c, "fixed")])))
+            out.add(" ".join(tree.form(k) for k in sorted([c, *tree.kids(c, "fixed")])))
     return out
 
 
@@ -368,7 +367,7 @@ def object_is_person(tree: Tree, i: int, lex: Lexicon, names_actor) -> bool:
     persons = lex.words("roles", "persons") | next((w for k, w in lex.kinds.get("SANCTION", ()) if k == "envoys"),
                                                    frozenset())
     return any(tree.tokens[o].pos != "NOUN" or tree.tokens[o].morph.get("Animacy") == "Anim"
-               or tree.lemma(o) in persons or tree.tokens[o].text.lower() in persons or names_actor(o)
+               or tree.lemma(o) in persons or tree.form(o) in persons or names_actor(o)
                for o in objects)
 
 
@@ -396,12 +395,12 @@ def act_kind(tree: Tree, i: int, frame: Frame, lex: Lexicon) -> str:
     words: set[str] = set()
     for h in heads:                                           # the object and the nouns of its own phrase
         for j in [h, *(k for k in tree.children[h] if tree.tokens[k].dep.split(":")[0] in KIND_WORD_DEPS)]:
-            words.update((tree.lemma(j), tree.tokens[j].text.lower()))
+            words.update((tree.lemma(j), tree.form(j)))
             words.update(tree.lemma(k) for k in tree.kids(j, "pobj"))   # English: "closure of the embassy"
     for name, kind_words in table:
         if words & kind_words:
             return name
-    lemma = {tree.lemma(i), tree.tokens[i].text.lower()}
+    lemma = {tree.lemma(i), tree.form(i)}
     return next((name for name, kind_words in table if lemma & kind_words), "")
 
 
