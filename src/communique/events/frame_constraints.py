@@ -152,7 +152,7 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
         if not objects & set(frame.requires_object_noun):
             return False
     if frame.person_object and lex is not None and not object_is_person(
-            tree, i, lex, lambda o: any(heads.get(id(m)) == o for m in mentions)):
+            tree, i, lex, lambda o: any(heads.get(id(m)) == o for m in mentions) or _same_act(tree, o, frame, lex)):
         return False
     if frame.requires_object_actor:
         # an object that is another kind of act is that act's, not a guest ("se recibirá ayuda de ... la ACNUR")
@@ -164,6 +164,12 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
         if not any(object_names_actor(tree, o, heads.get(id(m)), lex) for o in objects for m in mentions):
             return False
     return True
+
+
+def _same_act(tree: Tree, o: int, frame: Frame, lex: Lexicon) -> bool:
+    """The object names an act of the frame's own type ("received a visit from", "recibió la visita de", "received a
+    call from"): the act received stands for its guest."""
+    return frame.type in {f.type for f in lex.nouns.get(tree.lemma(o).lower(), ())}
 
 
 def _other_act(tree: Tree, o: int, frame: Frame, lex: Lexicon) -> bool:

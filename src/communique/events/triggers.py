@@ -30,8 +30,10 @@ end, the constraints an object, a modal or a preposition of several words puts o
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
+from ..datafiles import language_data
 from ..lexicon import Frame, Lexicon, name_word
 from ..records import Sentence
 from .rules import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, Tree
@@ -365,10 +367,21 @@ def object_is_person(tree: Tree, i: int, lex: Lexicon, names_actor) -> bool:
     if not objects:
         return True
     persons = lex.words("roles", "persons") | next((w for k, w in lex.kinds.get("SANCTION", ()) if k == "envoys"),
-                                                   frozenset())
+                                                   frozenset()) | title_words(lex.language)
+    marks = lex.words("roles", "personal_object_preps")     # "recibió al ministro": Spanish marks a person object
     return any(tree.tokens[o].pos != "NOUN" or tree.tokens[o].morph.get("Animacy") == "Anim"
                or tree.lemma(o) in persons or tree.form(o) in persons or names_actor(o)
+               or (tree.preposition(o) in marks and tree.preposition(o) is not None)
                for o in objects)
+
+
+@functools.cache
+def title_words(language: str) -> frozenset[str]:
+    """The last word of each title the language's actors.toml knows ("president", "foreign minister" -> minister,
+    "canciller", "министр"), and the words that refer to one ("counterpart", "homólogo", "коллега"): persons."""
+    data = language_data(language, "actors") or {}
+    phrases = list(data.get("roles", {})) + list(data.get("references", {}).get("heads", []))
+    return frozenset(p.split()[-1].lower() for p in phrases if p.split())
 
 
 KIND_WORD_DEPS = {"nmod", "compound", "amod", "pobj", "prep", "xcomp", "oprd", "flat", "conj"}
