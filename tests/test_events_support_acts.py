@@ -27,11 +27,11 @@ def test_greetings_conveyed_are_support(text):
 
 
 @pytest.mark.parametrize("text", [
-    "A strong earthquake hit Ecuador on Thursday, killing dozens along Ecuador's coast. "
+    "A strong earthquake hit Ecuador on Thursday. Dozens were killed along Ecuador's coast. "
     "Peru's president also expressed his solidarity.",
-    "Un fuerte terremoto sacudió Ecuador el jueves y dejó decenas de muertos en la costa de Ecuador. "
+    "Un fuerte terremoto sacudió Ecuador el jueves. Hay decenas de muertos en la costa de Ecuador. "
     "El presidente peruano, Pedro Castillo, expresó su solidaridad, «los acompañamos en este momento».",
-    "Сильное землетрясение произошло в Эквадоре, на побережье Эквадора погибли десятки человек. "
+    "Сильное землетрясение произошло в Эквадоре. На побережье Эквадора погибли десятки человек. "
     "Президент Перу также выразил солидарность.",
 ])
 def test_solidarity_with_no_one_named_goes_to_the_side_the_text_is_about(text):
@@ -60,3 +60,9 @@ def test_support_for_a_position_is_the_subjects(text):
 
 def text_source(text: str) -> str:
     return {"Росс": "RUS", "Russ": "RUS", "Rusi": "RUS", "Кени": "KEN", "През": "KAZ"}[text[:4]]
+
+
+def test_a_datelines_city_counts_once():
+    text = ("BOGOTÁ.- Los gobiernos de América se solidarizaron con Ecuador tras el terremoto que sacudió la costa del "
+            "país. El sismo se sintió en todo Ecuador. El presidente peruano, Pedro Castillo, expresó su solidaridad.")
+    assert ("PER", "ECU") in _supports(text)

@@ -47,7 +47,7 @@ class Discourse:
     groups: list[list[ActorMention]] = field(default_factory=list)
     acted: list[ActorMention] = field(default_factory=list)   # the doers of the acts found so far, the latest first
     act_sides: list[ActorMention] = field(default_factory=list)   # the latest two-sided act's (source, target)
-    named: Counter = field(default_factory=Counter)   # how often each code was named so far (the text's main side)
+    named: Counter = field(default_factory=Counter)   # in how many sentences each code was named (the main side)
 
     def pair(self) -> list[ActorMention]:
         """The two sides "the parties" refer to: the latest two-sided statement's, else the latest two actors."""
@@ -63,7 +63,7 @@ class Discourse:
             self.subjects = subjects
         self.groups = (groups or []) + self.groups
         codes = {m.code for m in here}
-        self.named.update(m.code for m in here if m.code)
+        self.named.update({m.code for m in here if m.code})   # sentences naming it: a dateline's city counts once
         self.recent = here + [m for m in self.recent if m.code not in codes]
         two_sided = [(s, t) for s, t in sides if s.code != t.code]
         doers = distinct_codes([s for s, _ in two_sided])

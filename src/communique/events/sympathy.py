@@ -2,8 +2,8 @@
 
 "Los gobiernos de América se solidarizaron con México tras el terremoto ... El presidente paraguayo expresó su
 solidaridad", "Peru's president also expressed his solidarity", "Президент Перу также выразил солидарность": the
-sympathy goes to the country the text has been speaking of, named more often than any other before it (not the one
-who expresses it). Only the words of ``[roles] sympathy_nouns`` (solidarity, condolences) count: praise or thanks with
+sympathy goes to the country the text has been speaking of, named in more sentences than any other before it (not
+the one who expresses it; a dateline's city, named twice in its first sentence, counts once). Only the words of ``[roles] sympathy_nouns`` (solidarity, condolences) count: praise or thanks with
 no one named are left without a target, and a text with no clear main country gives none.
 """
 from __future__ import annotations
@@ -14,13 +14,13 @@ from ..lexicon import Frame, Lexicon
 from .actor_mentions import ActorMention
 from .rules import Tree
 
-TOPIC_MENTIONS = 2        # the main country is named at least this often before the sympathy, and most often
+TOPIC_MENTIONS = 2        # the main country is named in at least this many sentences before it, more than any other
 
 
 def unaddressed_sympathy(tree: Tree, i: int, frame: Frame, lex: Lexicon, source: list[ActorMention],
                          named: Counter, latest: list[ActorMention]) -> list[ActorMention]:
-    """The target of a solidarity or condolence noun with a source and no target: the actor most named so far
-    (`named`, counts by code; `latest`, the latest mention of each code), else none."""
+    """The target of a solidarity or condolence noun with a source and no target: the actor named in most sentences
+    so far (`named`, counts by code; `latest`, the latest mention of each code), else none."""
     if frame.type != "SUPPORT" or not source or tree.lemma(i) not in lex.words("roles", "sympathy_nouns"):
         return []
     own = {m.code for m in source}
