@@ -77,7 +77,7 @@ from .votes import voted_for
 from .receipts import received_from, receivers_of
 from .reported_acts import PUNISHING_TYPES, REACTION_TYPES, alleged_act, drop_aimed, drop_reason_targets, reported_doers
 from .rules import SUBJECT_DEPS, Tree
-from .status import event_status
+from .status import drop_unheld_meetings, event_status
 from .topics import city_venue, drop_pair_venue, not_aside, org_gathering
 from .triggers import (
     act_kind,
@@ -136,8 +136,8 @@ class EventsStage(Stage):
             floor = float(self.options.get("classifier_min_probability", CLASSIFIER_MIN_PROBABILITY))
             candidates.extend(c for c in classifier_events(article, silent, mentions, floor)
                               if c.confidence >= min_confidence)
-        candidates = drop_accepted_invitations(article, drop_agreed_acts(
-            article, drop_meetings_of_summons(article, candidates, summoned)))
+        candidates = drop_accepted_invitations(article, drop_agreed_acts(article, drop_unheld_meetings(
+            drop_meetings_of_summons(article, candidates, summoned))))
         # "a deal with Somaliland": a breakaway region's act is none between states (it still names the act's doer)
         candidates = [c for c in candidates if not (breakaway(c.source) or breakaway(c.target))]
         acts = ActDates(article, tuple(self.settings.languages))     # the date each candidate's sentence gives it

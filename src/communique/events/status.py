@@ -102,3 +102,10 @@ def _future(tree: Tree, i: int, purpose_marks: frozenset[str] = frozenset()) -> 
             and any(tree.lemma(m) in purpose_marks for m in tree.kids(i, "mark")):
         return True    # "para que el canciller visite Astaná": a purpose still to come ("el hecho de que" is not)
     return any(tree.tokens[c].morph.get("Tense") == "Fut" for c in tree.kids(i, "aux", "aux:pass", "cop"))
+
+
+def drop_unheld_meetings(candidates: list) -> list:
+    """A meeting, visit or talks said not to take place ("ASEAN should not be hosted by Myanmar", "no habrá
+    reunión con Caracas", "встреча с Киевом не состоялась") is no CONSULT: the gold sets code acts held or planned,
+    and a refusal to meet is an act of its own (REJECT, read by the trigger's refused_type before its status)."""
+    return [c for c in candidates if not (c.type == "CONSULT" and c.status == "negated")]
