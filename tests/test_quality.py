@@ -86,22 +86,32 @@ DEV_FLOORS = {"seeds": {"events_f1": 0.78, "by_language": {"en": 0.78, "es": 0.7
 # eleventh swap (read; 2026-12-07 evening, main 240faa3): dev16 F1 0.70 (84 / 110 / 129; en 0.76, es 0.60, ru 0.73),
 # dates 39/45, status 69/84, people 73/81, junk 27/28, published 13/14; dev17 F1 0.53 (67 / 113 / 140; en 0.49,
 # es 0.51, ru 0.58), dates 21/26, status 62/67, people 45/53, junk 21/24, published 11/11
-EVAL_FLOORS = {"dev16": {"events_f1": 0.68, "by_language": {"en": 0.74, "es": 0.58, "ru": 0.71},
+# twelfth swap (dev18 and dev19's odd files read, even files measured only; main aea2d1f): dev16 0.70 -> 0.72 (87 / 114
+# / 129), dev17 0.53 -> 0.61 (78 / 115 / 140), dev18 0.64 -> 0.65 (92 / 127 / 154), dev19 0.41 -> 0.51 (51 / 89 -> 67 /
+# 103 / 160; its gold's African Union recoded AFU first: 0.39 -> 0.41 with the product unchanged)
+EVAL_FLOORS = {"dev16": {"events_f1": 0.70, "by_language": {"en": 0.73, "es": 0.60, "ru": 0.74},
                          "event_dates": 0.84, "event_status": 0.80, "people_right_country": 0.88,
                          "junk_removed": 0.93, "published": 0.90},
-               "dev17": {"events_f1": 0.51, "by_language": {"en": 0.47, "es": 0.49, "ru": 0.56},
-                         "event_dates": 0.78, "event_status": 0.90, "people_right_country": 0.82,
+               "dev17": {"events_f1": 0.59, "by_language": {"en": 0.49, "es": 0.53, "ru": 0.72},
+                         "event_dates": 0.80, "event_status": 0.90, "people_right_country": 0.84,
                          "junk_removed": 0.85, "published": 0.95},
-               # held out, measured only (never read): first looks at main 6c45248 and the eleventh swap's end
-               # (bf7d2e4): dev18 F1 0.64 (88 / 123 / 154; en 0.69, es 0.52, ru 0.68) both times, dates 37/46, status
-               # 79/88, people 86/101, junk 19/23, published 9/9; dev19 0.38 -> 0.39 (48 / 92 -> 48 / 89 / 160; en 0.41,
-               # es 0.37, ru 0.39), dates 23/26, status 47/48, people 56/66, junk 38/48 -> 39/48, published 9/9
-               "dev18": {"events_f1": 0.62, "by_language": {"en": 0.67, "es": 0.50, "ru": 0.66},
-                         "event_dates": 0.77, "event_status": 0.87, "people_right_country": 0.83,
+               "dev18": {"events_f1": 0.63, "by_language": {"en": 0.71, "es": 0.50, "ru": 0.68},
+                         "event_dates": 0.84, "event_status": 0.87, "people_right_country": 0.86,
                          "junk_removed": 0.80, "published": 0.95},
-               "dev19": {"events_f1": 0.37, "by_language": {"en": 0.39, "es": 0.35, "ru": 0.37},
-                         "event_dates": 0.85, "event_status": 0.95, "people_right_country": 0.82,
-                         "junk_removed": 0.78, "published": 0.95}}
+               "dev19": {"events_f1": 0.49, "by_language": {"en": 0.55, "es": 0.43, "ru": 0.50},
+                         "event_dates": 0.88, "event_status": 0.95, "people_right_country": 0.87,
+                         "junk_removed": 0.78, "published": 0.95},
+               # the twelfth swap's blind sets, measured only (never read): first looks at main 8bd2a1e and the
+               # swap's end (aea2d1f): dev20 0.61 -> 0.63 (80 / 131 -> 81 / 129 / 130; en 0.55, es 0.60, ru 0.74),
+               # dates 35/49, status 74/80 -> 75/81, people 80/102 -> 79/102, junk 15/25, published 5/6; dev21 0.58 ->
+               # 0.59 (78 / 126 -> 80 / 131 / 141; en 0.59, es 0.57, ru 0.62), dates 41/53 -> 43/55, status 68/80,
+               # people 62/78 -> 63/78, junk 14/28, published 13/14
+               "dev20": {"events_f1": 0.61, "by_language": {"en": 0.53, "es": 0.58, "ru": 0.72},
+                         "event_dates": 0.69, "event_status": 0.90, "people_right_country": 0.75,
+                         "junk_removed": 0.58, "published": 0.80},
+               "dev21": {"events_f1": 0.57, "by_language": {"en": 0.57, "es": 0.55, "ru": 0.60},
+                         "event_dates": 0.76, "event_status": 0.83, "people_right_country": 0.79,
+                         "junk_removed": 0.48, "published": 0.90}}
 # ordinary news (../shared/stream: sport, courts, markets, weather): no events between states in it; measured 1 in 60
 STREAM_MAX_EVENTS_PER_ARTICLE = 1 / 30
 # PLOVER gold-standard records (CAMEO manual sentences), events between two different actors, rules with default
