@@ -674,7 +674,14 @@ def plural_party_subject(tree: Tree, i: int, lex: Lexicon) -> bool:
     if g is not None and tree.tokens[g].dep.split(":")[0] == "xcomp" and (h := tree.head(g)) is not None:
         nodes.append(h)                   # "стороны договорились провести раунд консультаций": the controller's
     return any((tree.lemma(s) in parties or tree.form(s) in parties) and not described_group(tree, s)
+               and not owned_one(tree, s, lex)
                for n in nodes for s in tree.kids(n, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS))
+
+
+def owned_one(tree: Tree, s: int, lex: Lexicon) -> bool:
+    """"his country", "her president", "его страна", "su país": one side, its owner's (the speaker's), never the two
+    sides of the context ("their countries", "их страны" still are)."""
+    return tree.tokens[s].morph.get("Number") != "Plur" and possessive_pronoun(tree, s, lex)
 
 
 def described_group(tree: Tree, s: int) -> bool:
