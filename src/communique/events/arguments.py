@@ -21,6 +21,7 @@ from .carriers import amount_above, container, container_addressees
 from .helpers import helped_actors, helper_phrase
 from .participles import PARTICIPLE_DEPS, is_agent, nested_participle_owner, participle_side
 from .reported_acts import aimed_doers
+from .intent_owners import intent_owners
 from .rules import (MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree, conjunct_of, described_noun,
                     whither, joined_subject)
 
@@ -216,6 +217,9 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
     governed_arguments(tree, i, frame, lex, mentions, heads, args)
     if is_noun and not args.source and not args.pair and relative_carrier_sides(tree, i, lex, mentions, heads, args):
         args.has_subject = True
+    if not args.source and not args.pair and (owner := intent_owners(tree, i, governing_verb(tree, i), lex, mentions,
+                                                                      heads)):
+        args.source, args.subject_is_pronoun = owner, False    # "the Biden administration's move to impose"
     if not args.source and not args.pair:
         # "the governments of Australia, Britain and Spain, all of whom have expelled their Syrian ambassadors",
         # "España, que expulsó al embajador", "Литва, которая выслала посла": the relative pronoun's antecedent
