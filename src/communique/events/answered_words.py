@@ -25,6 +25,7 @@ def answered_words(tree: Tree, lex: Lexicon, found: list[Candidate], mentions: l
     """One ACCUSE candidate, author → summoning side, per summons or protest of `found` that answers words."""
     words = lex.words("roles", "offending_words")
     preps = lex.words("roles", "cause_preps") | lex.words("roles", "reason_preps")
+    authors = lex.words("roles", "author_preps") | {None}      # None: a possessor or a genitive with no preposition
     out: list[Candidate] = []
     for c in found:
         if c.mutual or not (c.frame.mode == "summon" or c.type == "PROTEST"):
@@ -32,7 +33,7 @@ def answered_words(tree: Tree, lex: Lexicon, found: list[Candidate], mentions: l
         for w in sorted(tree.subtree(c.trigger) - {c.trigger}):
             if tree.tokens[w].pos != "NOUN" or not tree.is_word(w, words) or not cause_phrase(tree, w, preps):
                 continue
-            author = next((m for m in mentions if said_by(tree, heads.get(id(m)), w)), c.target)
+            author = next((m for m in mentions if said_by(tree, heads.get(id(m)), w, authors)), c.target)
             if author.code != c.source.code and author.kind != "place":
                 # told by the summons' own trigger: the sentence's reading of the pair keeps both directions
                 out.append(Candidate("ACCUSE", WORDS, author, c.source, index, c.trigger, ANSWERED_CONFIDENCE))
@@ -47,7 +48,8 @@ def cause_phrase(tree: Tree, w: int, preps: frozenset[str]) -> bool:
     return first is not None and tree.preposition(first) in preps
 
 
-def said_by(tree: Tree, h: int | None, w: int) -> bool:
-    """The name at `h` says whose the words at `w` are: a possessor, a genitive or a demonym of the noun itself."""
+def said_by(tree: Tree, h: int | None, w: int, authors: frozenset[str | None]) -> bool:
+    """The name at `h` says whose the words at `w` are: a possessor, a genitive or a demonym of the noun itself, or
+    a phrase of ``[roles] author_preps`` ("the comments of", "por parte de")."""
     return h is not None and h != w and tree.head(h) == w and tree.tokens[h].dep in AUTHOR_DEPS \
-        and tree.preposition(h) in (None, "of", "de", "by", "por parte de")
+        and tree.preposition(h) in authors
