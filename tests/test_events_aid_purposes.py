@@ -6,15 +6,7 @@ cargamento de ayuda procedente de X") the origin gives and the side the text is 
 from __future__ import annotations
 
 import pytest
-
-from communique import extract
-
-PUBLISHED = "2024-05-10"
-
-
-def _events(text: str) -> set[tuple[str, str, str]]:
-    return {(e["type"], e["source"]["code"], e["target"]["code"])
-            for e in extract(text, published=PUBLISHED)["events"]}
+from event_readers import triples
 
 
 @pytest.mark.parametrize("text, giver, receiver", [
@@ -26,13 +18,13 @@ def _events(text: str) -> set[tuple[str, str, str]]:
      "KAZ", "KGZ"),
 ])
 def test_help_named_as_the_purpose_of_aid_is_the_aid(text, giver, receiver):
-    events = _events(text)
+    events = triples(text)
     assert ("AID", giver, receiver) in events
     assert not {e for e in events if e[0] in ("SUPPORT", "CONSULT")}, events
 
 
 def test_assisting_people_with_a_cargo_of_aid_is_no_attendance():
-    events = _events("Un barco de la Armada de Colombia llegó a Haití con un cargamento de víveres para asistir "
+    events = triples("Un barco de la Armada de Colombia llegó a Haití con un cargamento de víveres para asistir "
                      "a los haitianos afectados por el terremoto.")
     assert ("AID", "COL", "HTI") in events
     assert not {e for e in events if e[0] == "CONSULT"}, events
@@ -44,7 +36,7 @@ def test_assisting_people_with_a_cargo_of_aid_is_no_attendance():
     "Россия готова поддержать инициативу Казахстана.",
 ])
 def test_support_without_aid_stays_support(text):
-    assert {e[0] for e in _events(text)} & {"SUPPORT", "AGREE"}, _events(text)
+    assert {e[0] for e in triples(text)} & {"SUPPORT", "AGREE"}, triples(text)
 
 
 @pytest.mark.parametrize("text, giver, receiver", [
@@ -54,6 +46,6 @@ def test_support_without_aid_stays_support(text):
     ("Куба восстанавливается после урагана. Во вторник прибыл груз гуманитарной помощи из Мексики.", "MEX", "CUB"),
 ])
 def test_a_load_of_aid_from_a_country_is_its_aid_to_the_country_in_question(text, giver, receiver):
-    events = _events(text)
+    events = triples(text)
     assert ("AID", giver, receiver) in events
     assert not {e for e in events if e[0] == "CONSULT"}, events

@@ -4,15 +4,7 @@ China's reproach (CHN→JPN) and the Japanese words it answers (JPN→CHN)."""
 from __future__ import annotations
 
 import pytest
-
-from communique import extract
-
-PUBLISHED = "2024-05-10"
-
-
-def _accusations(text: str) -> set[tuple[str, str]]:
-    return {(e["source"]["code"], e["target"]["code"]) for e in extract(text, published=PUBLISHED)["events"]
-            if e["type"] == "ACCUSE"}
+from event_readers import directions
 
 
 @pytest.mark.parametrize("text, summoner, speaker", [
@@ -23,7 +15,7 @@ def _accusations(text: str) -> set[tuple[str, str]]:
     ("МИД Польши вызвал посла России в связи с заявлениями российского министра иностранных дел.", "POL", "RUS"),
 ])
 def test_the_words_a_summons_answers_accuse_the_summoner(text, summoner, speaker):
-    pairs = _accusations(text)
+    pairs = directions(text, "ACCUSE")
     assert (summoner, speaker) in pairs
     assert (speaker, summoner) in pairs
 
@@ -33,6 +25,6 @@ def test_the_words_a_summons_answers_accuse_the_summoner(text, summoner, speaker
     ("Перу вызвала посла Чили в связи с задержанием перуанских рыбаков.", "PER", "CHL"),
 ])
 def test_a_summons_over_deeds_states_no_words(text, summoner, other):
-    pairs = _accusations(text)
+    pairs = directions(text, "ACCUSE")
     assert (summoner, other) in pairs
     assert (other, summoner) not in pairs

@@ -5,15 +5,7 @@ accord" is an accord of Kenya and Somalia, neither with Turkey nor with Ankara."
 from __future__ import annotations
 
 import pytest
-
-from communique import extract
-
-PUBLISHED = "2024-05-10"
-
-
-def _pairs(text: str, kind: str) -> set[frozenset[str]]:
-    return {frozenset((e["source"]["code"], e["target"]["code"])) for e in extract(text, published=PUBLISHED)["events"]
-            if e["type"] == kind}
+from event_readers import pairs
 
 
 @pytest.mark.parametrize("text, third, sides", [
@@ -26,6 +18,6 @@ def _pairs(text: str, kind: str) -> set[frozenset[str]]:
     ("Министры иностранных дел Сербии и Косово обсудили проект соглашения о нормализации в Брюсселе.", "BEL", {"SRB", "XKX"}),
 ])
 def test_an_accord_of_listed_sides_is_theirs_not_a_third_states(text, third, sides):
-    pairs = _pairs(text, "AGREE")
-    assert not any(third in p for p in pairs)
-    assert frozenset(sides) in pairs
+    accords = pairs(text, "AGREE")
+    assert not any(third in p for p in accords)
+    assert frozenset(sides) in accords

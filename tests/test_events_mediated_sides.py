@@ -5,19 +5,7 @@ held talks") names no partner of the talks. The mediator's own act (CONSULT, mod
 from __future__ import annotations
 
 import pytest
-
-from communique import extract
-
-PUBLISHED = "2024-05-10"
-
-
-def _events(text: str) -> set[tuple[str, str, str]]:
-    out = set()
-    for e in extract(text, published=PUBLISHED)["events"]:
-        out.add((e["type"], e["source"]["code"], e["target"]["code"]))
-        if e["mutual"]:
-            out.add((e["type"], e["target"]["code"], e["source"]["code"]))
-    return out
+from event_readers import triples
 
 
 @pytest.mark.parametrize("text, sides, mediator", [
@@ -29,7 +17,7 @@ def _events(text: str) -> set[tuple[str, str, str]]:
      "продолжить диалог.", ("SRB", "XKX"), "EU"),
 ])
 def test_the_sides_after_mediated_talks_are_the_two_that_met(text, sides, mediator):
-    events = _events(text)
+    events = triples(text, mutual_both_ways=True)
     a, b = sides
     assert ("AGREE", a, b) in events, events
     assert not {e for e in events if e[0] == "AGREE" and mediator in e[1:]}, events
@@ -41,7 +29,7 @@ def test_the_sides_after_mediated_talks_are_the_two_that_met(text, sides, mediat
     "Con la mediación de Noruega, los delegados de Colombia y Venezuela sostuvieron conversaciones en Oslo.",
 ])
 def test_talks_held_with_a_mediation_are_between_the_two_sides(text):
-    events = _events(text)
+    events = triples(text, mutual_both_ways=True)
     consults = {e for e in events if e[0] == "CONSULT"}
     pairs = {frozenset(e[1:]) for e in consults}
     assert any(len(p & {"RWA", "UGA", "COL", "VEN"}) == 2 for p in pairs), consults

@@ -6,15 +6,7 @@ event of both (`events/merge.py`, `events/discourse.pair_act`). A response promi
 from __future__ import annotations
 
 import pytest
-
-from communique import extract
-
-PUBLISHED = "2024-05-10"
-
-
-def _directions(text: str, event_type: str) -> set[tuple[str, str]]:
-    return {(e["source"]["code"], e["target"]["code"]) for e in extract(text, published=PUBLISHED)["events"]
-            if e["type"] == event_type}
+from event_readers import directions
 
 
 @pytest.mark.parametrize("text", [
@@ -23,7 +15,7 @@ def _directions(text: str, event_type: str) -> set[tuple[str, str]]:
     "Перу и Чили обменялись обвинениями в понедельник из-за спора о рыболовстве.",
 ])
 def test_accusations_exchanged_by_two_named_sides_go_both_ways(text):
-    assert _directions(text, "ACCUSE") == {("PER", "CHL"), ("CHL", "PER")}
+    assert directions(text, "ACCUSE") == {("PER", "CHL"), ("CHL", "PER")}
 
 
 @pytest.mark.parametrize("text", [
@@ -32,7 +24,7 @@ def test_accusations_exchanged_by_two_named_sides_go_both_ways(text):
     "Отношения Перу и Чили остаются напряжёнными после обмена обвинениями в понедельник.",
 ])
 def test_an_exchange_of_accusations_is_each_side_accusing_the_other(text):
-    assert _directions(text, "ACCUSE") == {("PER", "CHL"), ("CHL", "PER")}
+    assert directions(text, "ACCUSE") == {("PER", "CHL"), ("CHL", "PER")}
 
 
 @pytest.mark.parametrize("text", [
@@ -41,7 +33,7 @@ def test_an_exchange_of_accusations_is_each_side_accusing_the_other(text):
     "В четверг произошло столкновение между Таиландом и Камбоджей.",
 ])
 def test_clashes_between_two_sides_stay_one_event_of_both(text):
-    assert len(_directions(text, "ASSAULT")) == 1                 # fighting is one event; words are traded
+    assert len(directions(text, "ASSAULT")) == 1                 # fighting is one event; words are traded
 
 
 @pytest.mark.parametrize("text", [
@@ -50,7 +42,7 @@ def test_clashes_between_two_sides_stay_one_event_of_both(text):
     "Перу в понедельник обвинило Чили в нарушении соглашения о рыболовстве.",
 ])
 def test_a_one_sided_accusation_stays_one_way(text):
-    assert _directions(text, "ACCUSE") == {("PER", "CHL")}
+    assert directions(text, "ACCUSE") == {("PER", "CHL")}
 
 
 @pytest.mark.parametrize("text", [
@@ -59,7 +51,7 @@ def test_a_one_sided_accusation_stays_one_way(text):
     "Перу и Чили провели переговоры в понедельник о споре по рыболовству.",
 ])
 def test_talks_between_two_sides_stay_one_event(text):
-    assert len(_directions(text, "CONSULT")) == 1
+    assert len(directions(text, "CONSULT")) == 1
 
 
 # --- each side's own envoys: "respective", "respectivos", "взаимно" --------------------------------------------
@@ -74,7 +66,7 @@ def test_talks_between_two_sides_stay_one_event(text):
     "Отношения Перу и Чили обострились. В понедельник последовал отзыв соответствующих послов.",
 ])
 def test_recalling_the_respective_envoys_is_each_sides_recall(text):
-    assert _directions(text, "SANCTION") == {("PER", "CHL"), ("CHL", "PER")}
+    assert directions(text, "SANCTION") == {("PER", "CHL"), ("CHL", "PER")}
 
 
 @pytest.mark.parametrize("text", [
@@ -83,7 +75,7 @@ def test_recalling_the_respective_envoys_is_each_sides_recall(text):
     "Перу в понедельник отозвало своего посла из Чили.",
 ])
 def test_one_sides_recall_stays_one_way(text):
-    assert _directions(text, "SANCTION") == {("PER", "CHL")}
+    assert directions(text, "SANCTION") == {("PER", "CHL")}
 
 
 # --- a response promised to an act named, not to an actor: the act's doer found before ---------------------------
@@ -96,8 +88,8 @@ def test_one_sides_recall_stays_one_way(text):
     "взаимности.",
 ])
 def test_a_response_promised_to_a_named_act_threatens_its_doer(text):
-    assert _directions(text, "SANCTION") == {("POL", "RUS")}
-    assert _directions(text, "THREATEN") == {("RUS", "POL")}
+    assert directions(text, "SANCTION") == {("POL", "RUS")}
+    assert directions(text, "THREATEN") == {("RUS", "POL")}
 
 
 @pytest.mark.parametrize("text", [
@@ -109,7 +101,7 @@ def test_a_response_promised_to_a_named_act_threatens_its_doer(text):
     "представитель МИД.",
 ])
 def test_a_right_to_respond_claimed_threatens(text):
-    assert _directions(text, "THREATEN") == {("IRN", "EU")}
+    assert directions(text, "THREATEN") == {("IRN", "EU")}
 
 
 @pytest.mark.parametrize("text", [
@@ -119,4 +111,4 @@ def test_a_right_to_respond_claimed_threatens(text):
     "Иран заявил, что будет твердо отвечать на любые попытки поставить под сомнение его ядерную программу.",
 ])
 def test_no_threat_from_a_past_response_or_one_to_no_act(text):
-    assert _directions(text, "THREATEN") == set()
+    assert directions(text, "THREATEN") == set()

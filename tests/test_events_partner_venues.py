@@ -4,15 +4,7 @@ Ababa" are talks of Kenya and Somalia, none with Ethiopia. Talks named only with
 from __future__ import annotations
 
 import pytest
-
-from communique import extract
-
-PUBLISHED = "2024-05-10"
-
-
-def _consults(text: str) -> set[tuple[str, str]]:
-    return {(e["source"]["code"], e["target"]["code"]) for e in extract(text, published=PUBLISHED)["events"]
-            if e["type"] == "CONSULT"}
+from event_readers import directions
 
 
 @pytest.mark.parametrize("text", [
@@ -21,7 +13,7 @@ def _consults(text: str) -> set[tuple[str, str]]:
     "Президент Кении проведет переговоры с лидером Сомали в Аддис-Абебе.",
 ])
 def test_a_city_hung_on_the_partner_is_the_venue(text):
-    consults = _consults(text)
+    consults = directions(text, "CONSULT")
     assert ("KEN", "SOM") in consults
     assert not any("ETH" in pair for pair in consults)
 
@@ -31,4 +23,4 @@ def test_a_city_hung_on_the_partner_is_the_venue(text):
     ("Lavrov met the ambassador of China in Moscow.", ("RUS", "CHN")),
 ])
 def test_talks_named_with_a_city_alone_stay(text, pair):
-    assert pair in _consults(text)
+    assert pair in directions(text, "CONSULT")

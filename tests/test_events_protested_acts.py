@@ -4,16 +4,10 @@ incursion of its forces" is Mexico's incursion into Guatemala, the note carrying
 from __future__ import annotations
 
 import pytest
+from event_readers import directions
 
-from communique import extract
 
-PUBLISHED = "2024-05-10"
 HOSTILE = {"COERCE", "ASSAULT"}
-
-
-def _acts(text: str) -> set[tuple[str, str]]:
-    return {(e["source"]["code"], e["target"]["code"]) for e in extract(text, published=PUBLISHED)["events"]
-            if e["type"] in HOSTILE}
 
 
 @pytest.mark.parametrize("text, doer, victim", [
@@ -25,6 +19,6 @@ def _acts(text: str) -> set[tuple[str, str]]:
      "MEX", "GTM"),
 ])
 def test_the_act_a_protest_note_answers_is_the_protested_sides(text, doer, victim):
-    acts = _acts(text)
+    acts = directions(text, HOSTILE)
     assert (doer, victim) in acts
     assert (victim, doer) not in acts

@@ -6,15 +6,7 @@ about (`events/sympathy`)."""
 from __future__ import annotations
 
 import pytest
-
-from communique import extract
-
-PUBLISHED = "2024-05-10"
-
-
-def _supports(text: str) -> set[tuple[str, str]]:
-    return {((e["source"] or {}).get("code"), (e["target"] or {}).get("code"))
-            for e in extract(text, published=PUBLISHED)["events"] if e["type"] == "SUPPORT"}
+from event_readers import directions
 
 
 @pytest.mark.parametrize("text", [
@@ -23,7 +15,7 @@ def _supports(text: str) -> set[tuple[str, str]]:
     "Министр иностранных дел Египта передал эмиру Катара приветствие президента Ас-Сиси.",
 ])
 def test_greetings_conveyed_are_support(text):
-    assert ("EGY", "QAT") in _supports(text)
+    assert ("EGY", "QAT") in directions(text, "SUPPORT")
 
 
 @pytest.mark.parametrize("text", [
@@ -35,7 +27,7 @@ def test_greetings_conveyed_are_support(text):
     "Президент Перу также выразил солидарность.",
 ])
 def test_solidarity_with_no_one_named_goes_to_the_side_the_text_is_about(text):
-    assert ("PER", "ECU") in _supports(text)
+    assert ("PER", "ECU") in directions(text, "SUPPORT")
 
 
 @pytest.mark.parametrize("text", [
@@ -43,7 +35,7 @@ def test_solidarity_with_no_one_named_goes_to_the_side_the_text_is_about(text):
     "Peru's president praised the team after the match.",
 ])
 def test_no_main_side_no_target(text):
-    assert not any(source == "PER" and target for source, target in _supports(text))
+    assert not any(source == "PER" and target for source, target in directions(text, "SUPPORT"))
 
 
 @pytest.mark.parametrize("text", [
@@ -54,7 +46,7 @@ def test_no_main_side_no_target(text):
     "Rusia reafirmó su apoyo a la integridad territorial de Serbia.",
 ])
 def test_support_for_a_position_is_the_subjects(text):
-    supports = _supports(text)
+    supports = directions(text, "SUPPORT")
     assert supports and all(source == text_source(text) for source, _ in supports)
 
 
@@ -65,4 +57,4 @@ def text_source(text: str) -> str:
 def test_a_datelines_city_counts_once():
     text = ("BOGOTÁ.- Los gobiernos de América se solidarizaron con Ecuador tras el terremoto que sacudió la costa del "
             "país. El sismo se sintió en todo Ecuador. El presidente peruano, Pedro Castillo, expresó su solidaridad.")
-    assert ("PER", "ECU") in _supports(text)
+    assert ("PER", "ECU") in directions(text, "SUPPORT")

@@ -4,15 +4,7 @@ visit" is Y's trip to X (visitor → host), not X's talks with Y."""
 from __future__ import annotations
 
 import pytest
-
-from communique import extract
-
-PUBLISHED = "2024-05-10"
-
-
-def _consults(text: str) -> set[tuple[str, str]]:
-    return {(e["source"]["code"], e["target"]["code"]) for e in extract(text, published=PUBLISHED)["events"]
-            if e["type"] == "CONSULT"}
+from event_readers import directions
 
 
 @pytest.mark.parametrize("text, visitor, host", [
@@ -24,7 +16,7 @@ def _consults(text: str) -> set[tuple[str, str]]:
      "прибудет в Россию с рабочим визитом.", "KAZ", "RUS"),
 ])
 def test_talks_with_a_visitor_go_from_the_visitor_to_the_host(text, visitor, host):
-    pairs = _consults(text)
+    pairs = directions(text, "CONSULT")
     assert (visitor, host) in pairs
     assert (host, visitor) not in pairs
 
@@ -35,4 +27,4 @@ def test_talks_with_a_visitor_go_from_the_visitor_to_the_host(text, visitor, hos
     "Глава МИД Вьетнама Буй Тхань Шон провел переговоры с министром иностранных дел Индонезии Ретно Марсуди.",
 ])
 def test_talks_without_a_visit_told_keep_their_reading(text):
-    assert _consults(text) & {("VNM", "IDN"), ("IDN", "VNM")}
+    assert directions(text, "CONSULT") & {("VNM", "IDN"), ("IDN", "VNM")}
