@@ -180,3 +180,34 @@ def test_a_second_clause_after_a_comma_keeps_its_own_coordinated_subject():
                                 "embajadores.", "es"))
     assert ("SANCTION", "PER", "ISR") in found
     assert not {("SANCTION", "PER", "CHL"), ("SANCTION", "PER", "COL")} & found
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("en", "Moscow declared two Czech diplomats personae non gratae.", ("SANCTION", "RUS", "CZE")),
+    ("en", "Russia recognised four employees of the Latvian embassy as personae non gratae.", ("SANCTION", "RUS", "LVA")),
+    ("en", "Three employees of the Czech embassy in Moscow have been recognised as personae non gratae by the Russian "
+           "Foreign Ministry.", ("SANCTION", "RUS", "CZE")),
+    ("es", "Rusia reconoció como personas non gratas a tres empleados de la embajada letona.", ("SANCTION", "RUS", "LVA")),
+    ("es", "La cancillería rusa anunció la declaración de persona non grata de tres diplomáticos letones.",
+     ("SANCTION", "RUS", "LVA")),
+    ("es", "La declaración como persona non grata del embajador ruso por parte de Lituania irritó a Moscú.",
+     ("SANCTION", "LTU", "RUS")),
+    ("ru", "МИД России признал персонами нон грата трех сотрудников посольства Латвии.", ("SANCTION", "RUS", "LVA")),
+    ("ru", "МИД России сообщил об объявлении трех сотрудников латвийского посольства персонами нон грата.",
+     ("SANCTION", "RUS", "LVA")),
+])
+def test_persona_non_grata_in_the_plural_recognised_or_as_a_noun_expels(language, text, expected):
+    # "personae non gratae" is the English plural; "recognised as", "признал", "reconoció como" say what the envoys
+    # are (no recognition of a state); "declaración de", "объявление" name the act (issue 15, conflict)
+    found = triples(code_events(text, language))
+    assert expected in found
+    assert not [t for t in found if t[0] == "SUPPORT"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Spain recognised Palestine as a state."),
+    ("es", "España reconoció a Palestina como Estado."),
+    ("ru", "Испания признала Палестину государством."),
+])
+def test_recognising_a_state_as_such_is_still_support(language, text):
+    assert ("SUPPORT", "ESP", "PSE") in triples(code_events(text, language))

@@ -473,7 +473,10 @@ def light_verb(tree: Tree, i: int, governor: int, lex: Lexicon) -> bool:
     lemma = tree.lemma(governor)
     noun_types = {f.type for f in lex.nouns.get(tree.lemma(i), ())}
     return (lemma in lex.words("roles", "light_verbs") or lemma in lex.words("status", "planned_lemmas")
-            or any(f.type in noun_types for f in lex.verbs.get(lemma, ())))
+            or any(f.type in noun_types for f in lex.verbs.get(lemma, ()))
+            # "recognised three diplomats as personae non gratae", "признал персонами нон грата": what the object is
+            or lemma in lex.words("roles", "predicating_verbs") and tree.preposition(carrier) is None
+            and tree.tokens[carrier].dep.split(":")[0] in PREDICATE_DEPS | {"obl"})
 
 
 def stated_support(tree: Tree, i: int, frame: Frame, lex: Lexicon) -> bool:

@@ -154,6 +154,8 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
     if frame.person_object and lex is not None and not object_is_person(
             tree, i, lex, lambda o: any(heads.get(id(m)) == o for m in mentions) or _same_act(tree, o, frame, lex)):
         return False
+    if frame.requires_object_actor and lex is not None and _act_predicated(tree, i, frame, lex, mentions, heads):
+        return False
     if frame.requires_object_actor:
         # an object that is another kind of act is that act's, not a guest ("se recibirá ayuda de ... la ACNUR")
         # (nor a source the parser took for an object: "los ataques recibidos de Israel"; a passive's agent is one);
@@ -164,6 +166,20 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
         if not any(object_names_actor(tree, o, heads.get(id(m)), lex) for o in objects for m in mentions):
             return False
     return True
+
+
+#: what a verb says its object is ("recognised X as persona non grata", "признал персонами нон грата",
+#: "reconoció como personas non gratas")
+PREDICATE_DEPS = ("xcomp", "oprd", "obl")
+
+
+def _act_predicated(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention], heads: dict) -> bool:
+    """The verb says its object is an act of another type: the act is the event, not a recognition of a guest
+    ("recognised three diplomats as personae non gratae", "признал персонами нон грата", "reconoció como personas
+    non gratas": an expulsion)."""
+    return any(tree.tokens[p].pos == "NOUN" and tree.preposition(p) is None and _other_act(tree, p, frame, lex)
+               and any(f.type != frame.type for f in trigger_frames(tree, p, lex, mentions, heads))
+               for p in tree.kids(i, *PREDICATE_DEPS))
 
 
 def _same_act(tree: Tree, o: int, frame: Frame, lex: Lexicon) -> bool:

@@ -24,7 +24,9 @@ _CLAUSE_BREAKS = frozenset({"SCONJ", "PRON", "VERB", "AUX"})
 
 
 #: the fixed words after "персона" and the lemmas the tagger gives them
-_NON_GRATA = (frozenset({"нон", "non"}), frozenset({"грата", "грат", "grata"}))
+_NON_GRATA = (frozenset({"нон", "non"}), frozenset({"грата", "грат", "grata", "gratae"}))
+#: the Latin noun in English, singular and plural ("declared two diplomats personae non gratae")
+_PERSONA = frozenset({"persona", "personae"})
 
 
 #: cases no Russian subject takes (a subject is nominative, or genitive under a numeral or a negation)
@@ -87,7 +89,7 @@ def repair_english_non_grata(tokens: list[Token]) -> None:
     nouns hung on its three words are that verb's objects."""
     for n, tok in enumerate(tokens[:-2]):
         first, second = tokens[n + 1], tokens[n + 2]
-        if tok.text.lower() != "persona" or first.text.lower() not in _NON_GRATA[0] or \
+        if tok.text.lower() not in _PERSONA or first.text.lower() not in _NON_GRATA[0] or \
                 second.text.lower() not in _NON_GRATA[1]:
             continue
         phrase = {tok.i, first.i, second.i}
