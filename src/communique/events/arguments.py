@@ -121,6 +121,13 @@ def aimed_elsewhere(tree: Tree, i: int, frame: Frame, lex: Lexicon) -> bool:
                and tree.tokens[c].dep.split(":")[0] in ("nmod", "obl") for c in tree.children[i])
 
 
+def on_behalf(tree: Tree, i: int, frame: Frame, lex: Lexicon) -> bool:
+    """A support noun in a phrase of purpose ("spoke out in support of Morocco", "se pronunció en apoyo de
+    Marruecos", "выступила в поддержку Марокко"): its "of" phrase is whom it backs, the verb's subject backs it."""
+    return frame.type == "SUPPORT" and tree.tokens[i].pos == "NOUN" and \
+        tree.preposition(i) in lex.words("roles", "behalf_preps")
+
+
 def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[ActorMention],
                    heads: dict) -> Arguments:
     args = Arguments()
@@ -128,7 +135,8 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
     passive = not is_noun and tree.is_passive(i)
     target_preps, source_preps = lex.words("roles", "target_preps"), lex.words("roles", "source_preps")
     pair_preps = lex.words("roles", "pair_preps")
-    patient_of = frame.patient_of and not (is_noun and aimed_elsewhere(tree, i, frame, lex))
+    behalf = on_behalf(tree, i, frame, lex)
+    patient_of = frame.patient_of and not (is_noun and aimed_elsewhere(tree, i, frame, lex)) or behalf
     nested: list[ActorMention] = []
     answered: list[ActorMention] = []     # authors of what a reaction answers (cause_preps)
     for m in mentions:
@@ -193,7 +201,7 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
             args.target.append(m)
         elif is_noun and prep is None and base in MODIFIER_DEPS:
             child = role_child(tree, h, i)
-            if frame.patient_of and base == "nmod" and tree.tokens[child].morph.get("Case") != "Ins":
+            if (frame.patient_of or behalf) and base == "nmod" and tree.tokens[child].morph.get("Case") != "Ins":
                 args.target.append(m)     # "высылка российских дипломатов": the genitive is whom it is done to
                 continue
             if undeclined_addressee(tree, h, i, lex.words("roles", "light_verbs")):

@@ -190,10 +190,12 @@ def _same_act(tree: Tree, o: int, frame: Frame, lex: Lexicon) -> bool:
 
 def _other_act(tree: Tree, o: int, frame: Frame, lex: Lexicon) -> bool:
     """A noun of an act of another type than the frame's ("ayuda", "aid", "помощь" for a host), or of a decision or
-    proposal ("welcomed Jordan's decision": [kinds.REJECT] decisions, proposals): no guest."""
+    proposal ("welcomed Jordan's decision": [kinds.REJECT] decisions, proposals), or of a stance or a bid one holds
+    ("welcomed Sudan's position", "acogió con beneplácito la candidatura de": [roles] stance_nouns): no guest."""
     tok = tree.tokens[o]
     if tok.pos != "NOUN":
         return False
     named = {w for kind, words in lex.kinds.get("REJECT", ()) if kind in ("decisions", "proposals") for w in words}
+    named |= lex.words("roles", "stance_nouns")
     types = {f.type for f in lex.nouns.get(tok.lemma.lower(), ())}
     return tok.lemma.lower() in named or bool(types) and frame.type not in types

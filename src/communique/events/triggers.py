@@ -207,6 +207,9 @@ def offered_type(tree: Tree, i: int, event_type: str, lex: Lexicon) -> str | Non
     governs it."""
     if event_type in UNOFFERED_TYPES:
         return None
+    sympathy = lex.words("roles", "sympathy_nouns")
+    if tree.form(i).lower() in sympathy or tree.lemma(i) in sympathy:
+        return None                       # "offered its condolences": sympathy offered is sympathy given
     heads = lex.words("roles", "offer_heads")
     j = i
     for a in tree.ancestors(i, 3):
