@@ -273,7 +273,8 @@ def _sentence_actors(si: int, sentence: Sentence, reading: Reading, people: dict
     matches = [m for m in reading.matches
                if _plausible(m, toks, gaz, tables, sentence) and not _inside_title(m, roles)]
     # institutions may sit between a title and a name ("Speaker of the National Congress ... Ana María Olivera")
-    glue = matches + [m for m in tables.institutions.find(toks)
+    institutions = tables.institutions.find(toks)
+    glue = matches + [m for m in institutions
                       if not any(r.i <= m.i < r.j for r in roles)] + tables.honorifics.find(toks)
     persons = person_spans(sentence, toks, glue, roles, tables)
     found: list[Found] = []
@@ -299,7 +300,7 @@ def _sentence_actors(si: int, sentence: Sentence, reading: Reading, people: dict
             kind = "city"                    # "the embassy in Moscow": where, not who
         found.append(Found(si, toks[m.i].start, toks[m.j - 1].end, kind, entry.code, entry.name,
                            entry.country, "GOV" if kind == "seat" else entry.sector if kind == "city" else None))
-    found.extend(_ministries(si, toks, tables, matches))
+    found.extend(_ministries(si, toks, tables, matches, institutions))
     return found
 
 
@@ -364,11 +365,13 @@ def _us_state(m: Match, toks: list[Tok], gaz: Gazetteer) -> bool:
 
 # --------------------------------------------------------------------------------------------- orgs, dateline
 
-def _ministries(si: int, toks: list[Tok], tables: PhraseTables, matches: list[Match]) -> list[Found]:
-    """"Ministry of Foreign Affairs of Argentina", "Kazakhstan's MFA", "МИД РК", "la cancillería cubana"."""
+def _ministries(si: int, toks: list[Tok], tables: PhraseTables, matches: list[Match],
+                institutions: list[Match] | None = None) -> list[Found]:
+    """"Ministry of Foreign Affairs of Argentina", "Kazakhstan's MFA", "МИД РК", "la cancillería cubana"
+    (`institutions`: `tables.institutions.find(toks)`, when the caller has it)."""
     out = []
     countries = [m for m in matches if m.best.kind in ("country", "demonym")]
-    for inst in tables.institutions.find(toks):
+    for inst in tables.institutions.find(toks) if institutions is None else institutions:
         country = _adjacent_country(toks, inst, countries)
         if country is None:
             continue

@@ -5,6 +5,7 @@ article and from the store's learned actor table.
 """
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from ..records import Sentence
@@ -709,6 +710,7 @@ def learned_surnames(si: int, toks: list[Tok], found: list[Found], people: dict[
 
 # --------------------------------------------------------------------------------------------- office holders
 
+@functools.lru_cache(maxsize=100_000)
 def _loose(word: str) -> str:
     """A surname folded loosely enough to meet its spelling variants ("Miley" / "Milei", "Zelenskyy" / "Zelensky")."""
     out = ""
@@ -754,6 +756,8 @@ def office_holder_surnames(sentences: list[Sentence], sentence_toks: list[list[T
     holder is that person where they held the office then for a state the document is about, whether the model
     tagged it (as an unknown one-word person) or not. Common surnames are not aliases of their own ("Sánchez"),
     so only the document's states and the date make the choice."""
+    if not any(n >= 2 for n in countries.values()):
+        return []                            # no state named twice: `_holder` finds no one (most of a stream)
     for person in list(people.values()):
         if person.known or not person.mentions or len(person.name.replace("-", " ").split()) > 1:
             continue

@@ -182,10 +182,24 @@ def junk_probability(rows: list[list[float]], weights: dict) -> list[float]:
 
     if not rows:
         return []
-    z = (np.asarray(rows, dtype=float) - np.asarray(weights["mean"])) / np.asarray(weights["scale"])
-    hidden = np.tanh(z @ np.asarray(weights["hidden_weights"]) + np.asarray(weights["hidden_bias"]))
-    logit = np.clip(hidden @ np.asarray(weights["weights"]) + weights["bias"], -30, 30)
+    mean, scale, hidden_weights, hidden_bias, output = _arrays(weights)
+    z = (np.asarray(rows, dtype=float) - mean) / scale
+    hidden = np.tanh(z @ hidden_weights + hidden_bias)
+    logit = np.clip(hidden @ output + weights["bias"], -30, 30)
     return (1 / (1 + np.exp(-logit))).tolist()
+
+
+#: the arrays of the weights `junk_probability` was last given, made once, not once per page: (weights, arrays)
+_ARRAYS: list[tuple[dict, tuple]] = []
+
+
+def _arrays(weights: dict) -> tuple:
+    if not _ARRAYS or _ARRAYS[0][0] is not weights:
+        import numpy as np
+
+        _ARRAYS[:] = [(weights, tuple(np.asarray(weights[k]) for k in
+                                      ("mean", "scale", "hidden_weights", "hidden_bias", "weights")))]
+    return _ARRAYS[0][1]
 
 
 def judge(lines: list[Line], languages: tuple[str, ...], headline: Line | None = None) -> None:
