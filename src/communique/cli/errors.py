@@ -7,6 +7,7 @@ or server that cannot be used, bad settings or any other error the library raise
 """
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import click
@@ -26,14 +27,19 @@ class Problem(click.ClickException):
 
 
 def _invoke_answering_mistakes(invoke: Any, ctx: click.Context) -> Any:
-    from ..kb.filters import FilterError
-
     try:
         return invoke(ctx)
-    except FilterError as err:
-        raise click.UsageError(str(err), ctx=ctx) from err
     except CommuniqueError as err:
+        if _is_filter_error(err):
+            raise click.UsageError(str(err), ctx=ctx) from err
         raise Problem(str(err)) from err
+
+
+def _is_filter_error(err: Exception) -> bool:
+    """A `communique.kb.filters.FilterError` (a CommuniqueError): only a command that imported the filters can
+    raise one, so a command that did not (`extract`) never imports the store's modules for this test."""
+    filters = sys.modules.get("communique.kb.filters")
+    return filters is not None and isinstance(err, filters.FilterError)
 
 
 class Command(click.Command):

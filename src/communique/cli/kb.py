@@ -10,13 +10,21 @@ import json
 import os
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-import pandas as pd
 
-from ..kb.store import DEFAULT_DB, Store
 from .errors import Command
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..kb.store import Store
+
+#: `communique.kb.store.DEFAULT_DB`, written here so that starting the command line (`communique extract` too) does
+#: not import the store's modules and theirs (pandas, datasketch, scipy: a second of a cold start); a test checks
+#: that the two agree
+DEFAULT_DB = "communique.db"
 
 OUTPUT_FORMATS = ("table", "jsonl", "csv")
 
@@ -224,15 +232,14 @@ def export_format(fmt: str | None, output: str) -> str:
                            f"({', '.join(FORMATS)})")
 
 
-def _export_formats() -> list[str]:
-    from ..kb.export import FORMATS
-
-    return list(FORMATS)
+#: `communique.kb.export.FORMATS`, written here for the reason `DEFAULT_DB` is (the export's module imports pandas);
+#: a test checks that the two agree
+EXPORT_FORMATS = ("jsonl", "csv", "parquet", "plover", "gdelt", "gdelt1", "gdelt2", "gdelt2-mentions")
 
 
 @click.command("export", cls=Command)
 @db_option
-@click.option("--format", "fmt", type=click.Choice(_export_formats()), default=None,
+@click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), default=None,
               help="See docs/exports.md for the columns of each format. Default: from the output's suffix "
                    "(.parquet, .csv, .jsonl, .tsv), else jsonl.")
 @click.option("-o", "--output", default="-", help="File to write (default stdout; required for parquet).")

@@ -10,7 +10,6 @@ from typing import Any
 import click
 
 from ..errors import ConfigError
-from ..kb.store import Store
 from .errors import Command, CommandGroup
 from .kb import db_option, emit
 
@@ -70,6 +69,8 @@ def watch_cli(ctx: click.Context, sources: tuple[str, ...], db: str, once: bool,
         allow_private=True if allow_private else None, obey_robots=False if ignore_robots else None)
     settings = ctx.obj["settings"]
     failed = False
+    from ..kb.store import Store
+
     with Store.open(db) as store:
         if not given and not stored_sources(store):
             raise click.UsageError("nothing to watch: give feed, sitemap or page URLs, folders, or a sources file")
@@ -115,6 +116,7 @@ def watchlist_add(name: str, db: str, between: tuple[str, str] | None, actor: st
     from pydantic import ValidationError
 
     from ..kb.filters import resolve_filters
+    from ..kb.store import Store
     from ..monitor import WatchlistSpec, add_watchlist
     from ..monitor.alerts import describe
 
@@ -144,6 +146,7 @@ def watchlist_list(db: str, fmt: str) -> None:
     """Every watchlist with its alert and unread counts."""
     import pandas as pd
 
+    from ..kb.store import Store
     from ..monitor import list_watchlists
     from ..monitor.alerts import describe
 
@@ -163,6 +166,7 @@ def watchlist_list(db: str, fmt: str) -> None:
 @db_option
 def watchlist_remove(name: str, db: str) -> None:
     """Remove the watchlist NAME (or id) and its alerts."""
+    from ..kb.store import Store
     from ..monitor import remove_watchlist
 
     with Store.open(db) as store:
@@ -185,6 +189,7 @@ def alerts_cli(db: str, watchlist: str | None, show_all: bool, mark_read: bool, 
     """Alerts raised by the watchlists, newest first (unread ones unless --all)."""
     import pandas as pd
 
+    from ..kb.store import Store
     from ..monitor import list_alerts
     from ..monitor import mark_read as mark
 

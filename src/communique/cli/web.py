@@ -11,8 +11,8 @@ import os
 
 import click
 
-from ..kb.store import DEFAULT_DB, is_postgres_url, sqlite_path
 from .errors import Command
+from .kb import DEFAULT_DB
 
 
 @click.command("serve", cls=Command)
@@ -36,6 +36,7 @@ def serve_cli(db: str, host: str, port: int, token: str | None, max_body_bytes: 
     import uvicorn
 
     from ..errors import ConfigError
+    from ..kb.store import is_postgres_url, sqlite_path
     from ..web.app import allowed_hosts_for, check_token
 
     if not is_postgres_url(db) and not os.path.exists(sqlite_path(db)):
