@@ -6,7 +6,7 @@ import string
 import sys
 
 from communique.reading.clean import junk_data
-from communique.reading.gates import DIGIT, PatternSet, anchored, fold, gate, required_cues
+from communique.reading.gates import DIGIT, PatternSet, anchored, first_characters, fold, gate, required_cues
 
 
 def test_fold_equates_whatever_ignorecase_equates():
@@ -38,13 +38,27 @@ def test_pattern_set_answers_as_every_pattern_searched(sample_articles):
              "ЧИТАЙТЕ ТАКЖЕ:", "Photo credit: Jane Roe", "We use COOKIES to improve your experience",
              "Мы используем файлы cookie", "ſubscribe", "El canciller llegó a Lima el 3 de mayo.", "",
              "1. Main 2. World", "logo", "Read more", "<img src='a.jpg'> The talks ended.",
-             "Nachrichten über Politik und Wirtschaft", "İSTANBUL (AP) — Talks resumed."]
+             "Nachrichten über Politik und Wirtschaft", "İSTANBUL (AP) — Talks resumed.",
+             # first characters of every kind: the anchored rules are tried by the text's first character
+             "Copyright 2024 Agencia", "  copyright", "COPYRIGHT", "Advertisement", "ADVERTISEMENT:", "ad",
+             "photo: AP", "PHOTO / Reuters", "5 min read", "12 comments", "https://example.com/a-b", "www.example.org",
+             "image.jpeg", "foto-2024-06-01", "Share this article", "By Jane Roe", "Por Ana María Pérez", "by jane",
+             "\u212aeep reading", "ſhare", "Tags: trade", "(photo)", "«Foto»", "— Reuters", "related", "x"]
     lines += [line for a in sample_articles for line in (a.raw_text or a.text).splitlines()]
     patterns = [p for rule in data.rules for p in rule.patterns] + list(data.inline)
     for group in (tuple(patterns), data.inline, tuple(p for r in data.rules if r.zone == "any" for p in r.patterns)):
         found = PatternSet(group)
         for line in lines:
             assert found.any(line) == any(p.search(line) for p in group), line
+
+
+def test_the_characters_a_match_begins_with():
+    assert first_characters(re.compile(r"^(ap|afp|reuters)\b", re.IGNORECASE)) == {"a", "r"}
+    assert first_characters(re.compile(r"^(?=\d)[A-C]x")) == {"a", "b", "c"}
+    assert first_characters(re.compile(r"^\s*copyright")) is None           # may begin with a space
+    assert first_characters(re.compile(r"^(tags?|\w+ by)\s*:")) is None    # \w: any letter
+    assert first_characters(re.compile(r"^(x)?$")) is None                  # may be empty
+    assert first_characters(re.compile(r"^Kelvin", re.IGNORECASE)) == {fold("\u212a")}
 
 
 def test_searching_only_where_a_match_can_start_finds_what_finditer_finds(sample_articles):

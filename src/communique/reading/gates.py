@@ -173,6 +173,14 @@ class PatternSet:
     def __init__(self, patterns: tuple[re.Pattern[str], ...]) -> None:
         starts = [p for p in patterns if anchored(p)]
         self.anchored = _alternations(starts)
+        # the anchored patterns grouped by the (folded) characters their match can begin with (None: any), an
+        # alternation per group: a text is tried only against the groups that can begin with its first character,
+        # a few dozen of the hundred and more junk rules rather than all (each pattern compiled once, as above)
+        groups: dict[frozenset[str] | None, list[re.Pattern[str]]] = {}
+        for p in starts:
+            groups.setdefault(first_characters(p), []).append(p)
+        self._groups = tuple((first, _alternations(ps)) for first, ps in groups.items())
+        self._anchored_by_first: dict[str, tuple[re.Pattern[str], ...]] = {}
         rest = [(p, gate(p)) for p in patterns if not anchored(p)]
         self.always = tuple(p for p, g in rest if g is None)
         self.digit = tuple(p for p, g in rest if g is not None and g.digit)
@@ -184,12 +192,75 @@ class PatternSet:
 
     def any(self, text: str, folded: str | None = None) -> bool:
         """Does any of the patterns match somewhere in `text` (`folded`: its :func:`fold`, if at hand)?"""
-        if any(c.match(text) for c in self.anchored) or any(p.search(text) for p in self.always):
+        if any(c.match(text) for c in self._anchored_for(text)) or any(p.search(text) for p in self.always):
             return True
         if self.digit and _DIGIT.search(text) and any(p.search(text) for p in self.digit):
             return True
         folded = fold(text) if folded is None else folded
         return any(word in folded and any(p.search(text) for p in ps) for word, ps in self.by_word)
+
+
+    def _anchored_for(self, text: str) -> tuple[re.Pattern[str], ...]:
+        """The alternations of the anchored patterns whose match can begin with `text`'s first character."""
+        if not text:
+            return self.anchored
+        key = fold(text[0])
+        found = self._anchored_by_first.get(key)
+        if found is None:
+            found = tuple(c for first, alternations in self._groups if first is None or key in first
+                          for c in alternations)
+            self._anchored_by_first[key] = found
+        return found
+
+
+#: the most characters a class may hold for `first_characters` to list them (a larger one: any character)
+_MAX_CLASS = 256
+
+
+def first_characters(regex: re.Pattern[str]) -> frozenset[str] | None:
+    """The characters, folded (:func:`fold`), that every match of `regex` begins with; None when that is not known
+    (a match may be empty, or begin with a class such as ``\\w``). Zero-width items (``^``, ``\\b``, a lookahead)
+    are passed over: the first character a match consumes is the next item's."""
+    return _first_of(list(sre_parse.parse(regex.pattern, regex.flags)))
+
+
+def _first_of(items: list[Any]) -> frozenset[str] | None:
+    for op, value in items:
+        if op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            continue                                    # consumes nothing
+        return _first_of_item(op, value)
+    return None                                         # an empty match
+
+
+def _first_of_item(op: Any, value: Any) -> frozenset[str] | None:
+    if op is sre_constants.LITERAL:
+        return frozenset({fold(chr(value))})
+    if op is sre_constants.SUBPATTERN:
+        return _first_of(list(value[3]))
+    if op is sre_constants.ATOMIC_GROUP:
+        return _first_of(list(value))
+    if op is sre_constants.BRANCH:
+        found: set[str] = set()
+        for alternative in value[1]:
+            first = _first_of(list(alternative))
+            if first is None:
+                return None
+            found |= first
+        return frozenset(found)
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT):
+        low, _high, body = value
+        return _first_of(list(body)) if low >= 1 else None
+    if op is sre_constants.IN:
+        found = set()
+        for member, arg in value:
+            if member is sre_constants.LITERAL:
+                found.add(fold(chr(arg)))
+            elif member is sre_constants.RANGE and arg[1] - arg[0] < _MAX_CLASS:
+                found.update(fold(chr(c)) for c in range(arg[0], arg[1] + 1))
+            else:
+                return None                             # a negated class, a category (\\w, \\d, \\s), a wide range
+        return frozenset(found)
+    return None
 
 
 def _alternations(patterns: list[re.Pattern[str]]) -> tuple[re.Pattern[str], ...]:
