@@ -211,3 +211,25 @@ def test_persona_non_grata_in_the_plural_recognised_or_as_a_noun_expels(language
 ])
 def test_recognising_a_state_as_such_is_still_support(language, text):
     assert ("SUPPORT", "ESP", "PSE") in triples(code_events(text, language))
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "The United States imposed sanctions on officials in Iran, Syria and Uganda, accusing them of human rights "
+           "abuses."),
+    ("es", "Estados Unidos sancionó a funcionarios de Irán, Siria y Uganda y los acusó de abusos de derechos humanos."),
+    ("ru", "США ввели санкции против чиновников Ирана, Сирии и Уганды, обвинив их в нарушениях прав человека."),
+])
+def test_them_accused_after_a_list_of_countries_is_each_of_them(language, text):
+    found = triples(code_events(text, language))
+    assert {("ACCUSE", "USA", c) for c in ("IRN", "SYR", "UGA")} <= found
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Germany hosted talks with France on Monday. Britain then imposed sanctions on Iran, accusing them of "
+           "repression."),
+    ("ru", "Германия провела переговоры с Францией. Великобритания ввела санкции против Ирана, обвинив их в репрессиях."),
+])
+def test_them_after_one_country_named_alone_reaches_no_earlier_sentence(language, text):
+    # English "them" is the latest other actor; Russian "их" (also a possessive) only a group just listed
+    accused = {t for t in triples(code_events(text, language)) if t[0] == "ACCUSE"}
+    assert accused <= {("ACCUSE", "GBR", "IRN")}

@@ -33,7 +33,7 @@ from ..lexicon import Frame, Lexicon
 from .actor_mentions import ActorMention
 from .merge import COOCCURRENCE_TYPES, Candidate
 from .arguments import Arguments, governing_verb, plural_party_subject, role_of
-from .rules import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree
+from .rules import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree, conjunct_of
 from .triggers import act_kind
 
 PARTY_KINDS = {"country", "org", "person", "place", "seat", "demonym"}
@@ -556,17 +556,45 @@ def pronoun_object_target(tree: Tree, i: int, lex: Lexicon, args: Arguments,
     own or written on the verb; ``roles.object_pronouns``) acts on the latest other actor named before; so does the
     light verb `carrier` of a nominal trigger ("вручил ему ноту протеста", "handed him a protest note")."""
     words = lex.words("roles", "object_pronouns")
+    listed = lex.words("roles", "listed_object_pronouns")    # "их": a group just listed, never one actor
     i = i if carrier is None else carrier
     tok = tree.tokens[i]
-    if not words or args.target or not (args.source or args.pair) or tok.pos != "VERB":
+    if not (words or listed) or args.target or not (args.source or args.pair) or tok.pos != "VERB":
         return []
-    alone = any(tree.tokens[c].pos == "PRON" and tree.form(c) in words for c in tree.kids(i, *OBJECT_DEPS))
-    written_on = tok.morph.get("PronType") == "Prs" and tok.morph.get("Case") in ("Acc", "Dat") and \
+    pronouns = [c for c in tree.kids(i, *OBJECT_DEPS) if tree.tokens[c].pos == "PRON" and tree.form(c) in words | listed]
+    written_on = bool(words) and tok.morph.get("PronType") == "Prs" and tok.morph.get("Case") in ("Acc", "Dat") and \
         tok.text.lower().endswith(tuple(words))
-    if not (alone or written_on):
+    if not (pronouns or written_on):
         return []
     taken = {m.code for m in args.source + args.pair}
-    return [m for m in recent if m.code not in taken and m.kind in PARTY_KINDS - {"place"}][:1]
+    latest = [m for m in recent if m.code not in taken and m.kind in PARTY_KINDS - {"place"}][:1]
+    if latest and any(tree.tokens[c].morph.get("Number") == "Plur" for c in pronouns):
+        latest += listed_with(tree, latest[0], [m for m in recent if m.code not in taken and m.kind in PARTY_KINDS])
+    if not written_on and all(tree.form(c) in listed - words for c in pronouns) and len(latest) < 2:
+        return []
+    return latest
+
+
+def listed_with(tree: Tree, last: ActorMention, recent: list[ActorMention]) -> list[ActorMention]:
+    """The actors listed together with `last` in the sentence: "..., sanctions on officials in Iran, Syria and
+    Uganda, accusing them of": "them" is all three."""
+    def head(m: ActorMention) -> int | None:
+        inside = tree.tokens[0].start <= m.start and m.end <= tree.tokens[-1].end
+        return tree.span_head(m.start, m.end) if inside else None
+    h = head(last)
+    if h is None:
+        return []
+    first = h
+    while tree.tokens[first].dep.split(":")[0] == "conj" and (up := tree.head(first)) is not None and up != first:
+        first = up
+    seen = {last.code}
+    out = []
+    for m in recent:
+        k = head(m)
+        if k is not None and m.code not in seen and (k == first or conjunct_of(tree, k, first)):
+            seen.add(m.code)
+            out.append(m)
+    return out
 
 
 BORDER_TYPES = {"MOBILIZE", "ASSAULT", "COERCE"}
