@@ -39,7 +39,7 @@ from .dates import ActDates
 from .fallback import classifier_events
 from .learned import LEARNED_BY_DEFAULT, verified_events
 from .typer import TYPER_BY_DEFAULT, typed_events
-from .merge import COOCCURRENCE_TYPES, Candidate, best_of_kinds, merge
+from .merge import COOCCURRENCE_TYPES, Candidate, best_of_kinds, merge_article
 from .documents import document_authors
 from .discourse import (Discourse, across_border, between_sides, colon_speakers, coordinated_groups, distinct_codes,
                         group_doers, hosts_others, institution_speakers, pair_act, pronoun_object_target,
@@ -141,7 +141,7 @@ class EventsStage(Stage):
         # "a deal with Somaliland": a breakaway region's act is none between states (it still names the act's doer)
         candidates = [c for c in candidates if not (breakaway(c.source) or breakaway(c.target))]
         acts = ActDates(article, tuple(self.settings.languages))     # the date each candidate's sentence gives it
-        merged = merge(candidates, named_kinds, lambda c: acts.of(c.sentence, c.trigger), article.published)
+        merged = merge_article(article, candidates, named_kinds, acts)
         article.events = [to_event(article, c, n) for n, c in enumerate(merged, 1)]
         if self.options.get("learned", LEARNED_BY_DEFAULT):
             article.events = verified_events(article, article.events, mentions)     # events/learned.py

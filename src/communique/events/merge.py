@@ -1,16 +1,20 @@
 """The document merge of the `events` stage: the candidates found sentence by sentence become one event per type,
 kind, pair of actors and status in the document (repeated mentions merge; see `merge`), and per date: one pair's
 acts of one type that their sentences date apart (a visit in 2019 and another in 2023, talks in March and a call
-in June) stay apart (see `date_parts`)."""
+in June) stay apart (see `date_parts`). Statuses: an act under way is the act done (`held`), a headline without a
+tense restates the body's act (`headline_joins`), a denial of one instance of an act told as done is none of its
+own (`denied_twins`); a planned act beside one done stays apart (the gold keeps a visit announced beside one made)."""
 
 from __future__ import annotations
 
 import calendar
 from collections.abc import Callable
+from typing import Any
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..lexicon import Frame
+from ..records import Article
 from .actor_mentions import ActorMention
 
 # types whose missing target may come from the sentence's other actor: diplomatic exchanges between two sides;
@@ -39,6 +43,60 @@ class Candidate:
     also: set[int] = field(default_factory=set)   # other sentences found stating this event (document merge)
 
 
+def held(status: str) -> str:
+    """The status class one act's mentions merge within: an act under way ("is now on an official visit", "está
+    de visita", "находится с визитом") is the act the report tells as done ("during the visit, talks were held")."""
+    return "occurred" if status == "ongoing" else status
+
+
+# the date of an act under way that its sentence does not date, when the report's own date is unknown: now
+PRESENT = "present"
+
+
+def under_way(dated: Callable[[Candidate], str | None], published: str | None) -> Callable[[Candidate], str | None]:
+    """Mentions dated by their sentences, and an act under way that its sentence does not date by the report: it
+    is going on now ("is now on an official visit"), apart from a like act its text dates long before (the
+    president's state visit of November 2022, recalled at this week's talks)."""
+    return lambda c: dated(c) or ((published or PRESENT) if c.status == "ongoing" else None)
+
+
+def headline_joins(groups: dict[tuple, list[Candidate]], headline: int) -> dict[tuple, list[Candidate]]:
+    """A headline restates the news its body tells, in headlinese that hides the tense ("Japan's Foreign Minister
+    to visit Thailand", "Canada to impose sanctions on Venezuela"): a group of the headline's mentions only, of a
+    type, kind and pair whose body tells the act under another status alone, joins the body's act (the first told,
+    negated never) and takes its status."""
+    out = dict(groups)
+    for key, group in groups.items():
+        if key[3] == "negated" or any(c.sentence != headline for c in group):
+            continue
+        body = [k for k in out if k[:3] == key[:3] and k[3] not in (key[3], "negated")
+                and any(c.sentence != headline for c in out[k])]
+        if len(body) != 1:
+            continue
+        status = body[0][3]
+        out[body[0]] = [replace(c, status=status) for c in group] + out[body[0]]
+        del out[key]
+    return out
+
+
+def denied_twins(candidates: list[Candidate], dated: Callable[[Candidate], str | None] | None = None) -> list[Candidate]:
+    """A denial of an act the document also tells as done, planned or under way, by the same side to the same
+    side, of the same kind and not dated apart, denies one instance of it ("struck nine sites in Pakistan ... said
+    they did not attack any military facility", "no atacaron", "не атаковали"): no event of its own beside the
+    act. A denial its sentence dates is compared with the acts their own sentences date only."""
+    def date(c: Candidate) -> str | None:
+        return dated(c) if dated else None
+
+    def twins(t: Candidate, c: Candidate) -> bool:
+        sides = {t.source.code, t.target.code} == {c.source.code, c.target.code} if t.mutual or c.mutual \
+            else (t.source.code, t.target.code) == (c.source.code, c.target.code)
+        when = date(c)
+        return t.type == c.type and sides and (not t.frame.kind or not c.frame.kind or t.frame.kind == c.frame.kind) \
+            and (when is None or date(t) is not None) and not dated_apart(date(t), when)
+    told = [c for c in candidates if c.status != "negated"]
+    return [c for c in candidates if c.status != "negated" or not any(twins(t, c) for t in told)]
+
+
 def best_of_kinds(group: list[Candidate]) -> list[Candidate]:
     """The best-supported candidate of a group of one type, pair and status; when it has a kind, the best of each
     other kind too: "establecieron relaciones en 1993 y Astaná abrió su embajada en 2006" states two COOPERATE
@@ -54,7 +112,8 @@ def best_of_kinds(group: list[Candidate]) -> list[Candidate]:
 
 
 def merge(candidates: list[Candidate], named_kinds: frozenset | set = frozenset(),
-          dated: Callable[[Candidate], str | None] | None = None, published: str | None = None) -> list[Candidate]:
+          dated: Callable[[Candidate], str | None] | None = None, published: str | None = None,
+          headline: int | None = None) -> list[Candidate]:
     """One event per type, kind, pair of actors and status in the document: a directed reading ("X visited Y") wins
     over a mutual one of the same pair ("X and Y met"), and the best-supported, earliest mention is kept. Kinds keep
     distinct events of one type apart (opening a consulate is not establishing relations), but one sentence still
@@ -62,11 +121,18 @@ def merge(candidates: list[Candidate], named_kinds: frozenset | set = frozenset(
     language's ``[kinds.TYPE]`` names (`named_kinds`: "Ethiopia accuses Egypt of seeking escalation ... It also
     accused Cairo of ..."): it joins the first such kind stated (a frame's own kind, "award", stays apart).
     With `dated` (the date a candidate's own sentence gives its act, see `dates.ActDates`), acts dated apart stay
-    apart (`date_parts`)."""
+    apart (`date_parts`). An act under way and the same act done are one event (`held`); the headline's act is
+    the body's (`headline_joins`, with `headline` the index of the sentence that is the article's title); a denial
+    of an act the document tells as done is none of its own (`denied_twins`)."""
+    candidates = denied_twins(candidates, dated)
+    if dated:
+        dated = under_way(dated, published)
     groups: dict[tuple, list[Candidate]] = {}
     for c in candidates:
-        groups.setdefault((c.type, _kind_of(c, candidates, named_kinds), frozenset((c.source.code, c.target.code)), c.status),
-                          []).append(c)
+        groups.setdefault((c.type, _kind_of(c, candidates, named_kinds), frozenset((c.source.code, c.target.code)),
+                           held(c.status)), []).append(c)
+    if headline is not None:
+        groups = headline_joins(groups, headline)
     kept: list[Candidate] = []
     parts = [part for group in groups.values() for part in (date_parts(group, dated, published) if dated else [group])]
     for group in parts:
@@ -91,13 +157,33 @@ def merge(candidates: list[Candidate], named_kinds: frozenset | set = frozenset(
     return _one_per_sentence(sorted(kept, key=lambda c: (c.sentence, c.trigger)))
 
 
+def merge_article(article: Article, candidates: list[Candidate], named_kinds: frozenset | set,
+                  acts: Any) -> list[Candidate]:
+    """`merge` for an article: each mention dated by its own sentence (`acts`, a `dates.ActDates`), the headline
+    found by its title."""
+    return merge(candidates, named_kinds, lambda c: acts.of(c.sentence, c.trigger), article.published,
+                 headline_of(article))
+
+
+def headline_of(article: Article) -> int | None:
+    """The index of the sentence that is the article's title (the first of its text) when it is in headlinese, no
+    finite verb telling its tense ("Japan's Foreign Minister to visit Thailand"), else None."""
+    if not article.title or not article.sentences:
+        return None
+    first = article.sentences[0]
+    if any(t.morph.get("VerbForm") == "Fin" for t in first.tokens):
+        return None
+    title, text = " ".join(article.title.split()), " ".join(first.text.split())
+    return 0 if first.start < len(article.title) + 2 and (text in title or title in text) else None
+
+
 def _kind_of(c: Candidate, candidates: list[Candidate], named_kinds: frozenset | set) -> str:
     """The kind whose event `c` states in the document: its own, else the first kind of its type, pair and status
     that another mention names (a reading without a kind stands for all of them, as in `best_of_kinds`)."""
     if c.frame.kind:
         return c.frame.kind
     return next((k.frame.kind for k in candidates if (k.type, k.frame.kind) in named_kinds
-                 and (k.type, k.status) == (c.type, c.status)
+                 and (k.type, held(k.status)) == (c.type, held(c.status))
                  and {k.source.code, k.target.code} == {c.source.code, c.target.code}), "")
 
 
@@ -116,7 +202,7 @@ def _one_per_sentence(candidates: list[Candidate]) -> list[Candidate]:
     the embassy"), keep the best supported (one per kind, see `best_of_kinds`)."""
     groups: dict[tuple, list[Candidate]] = {}
     for c in candidates:
-        groups.setdefault((c.sentence, c.type, c.source.code, c.target.code, c.status), []).append(c)
+        groups.setdefault((c.sentence, c.type, c.source.code, c.target.code, held(c.status)), []).append(c)
     kept: set[int] = set()
     for group in groups.values():
         chosen = best_of_kinds(group)
@@ -134,6 +220,8 @@ DAYS_APART = 7
 def dated_apart(a: str | None, b: str | None) -> bool:
     """Do two resolved dates (ISO year, month or day) name different acts? Days more than a week apart when both
     are days, else different years, or different months when both name one; an unknown date is apart from none."""
+    if PRESENT in (a, b):
+        return a != b and bool(a) and bool(b)
     if not a or not b or len(a) < 4 or len(b) < 4 or not (a[:4].isdigit() and b[:4].isdigit()):
         return False
     if len(a) >= 10 and len(b) >= 10:
@@ -212,6 +300,8 @@ def _last_day(value: str) -> date:
 
 def _distance(value: str, published: str | None) -> float:
     """How far a date lies from the report's (days between their first days); from the future back without one."""
+    if value == PRESENT:
+        return -float("inf")
     if published and published.startswith(value):
         return 0
     try:
