@@ -25,6 +25,7 @@ from .gazetteer import (
 )
 from .learned import LearnedActors, LearnedRole
 from .mentions import RELATIONAL_ROLES, Found, Person
+from .name_forms import first_sounds, oblique_stems
 from .titles import COORDINATORS, before_verb, of_before, possessive, title_complement
 
 PERSON_LABELS = {"PER", "PERSON"}
@@ -256,7 +257,7 @@ def _known_person(toks: list[Tok], i: int, j: int, gaz: Gazetteer) -> str | None
             return gaz.surname_index[key]
     words = [t for t in span if t.text[:1].isalpha()]
     if words:                                # the surname alone: the last word, or a hyphenated last part
-        for form in (words[-1].norm, words[-1].lemma, words[-1].alt):
+        for form in (words[-1].norm, words[-1].lemma, words[-1].alt, *oblique_stems(words[-1].norm)):
             if form in gaz.surname_index and len(form) > 3:
                 name = gaz.surname_index[form]
                 before = words[-2] if len(words) > 1 else None
@@ -295,9 +296,11 @@ def _first_name_agrees(first: Tok, record: dict[str, Any]) -> bool:
         word = fold(latinize(word) if is_cyrillic(word) else word).replace("c", "k")    # Катрин / Catherine
         return word[1:1 + size] if word[:1] in "yij" and len(word) > 3 else word[:size]
 
-    given_names = {stem(part) for n in [record["name"], *record.get("aliases", [])]
-                   for part in n.replace("-", " ").split()[:-1]}
-    return not given_names or stem(first.text) in given_names
+    parts = [part for n in [record["name"], *record.get("aliases", [])] for part in n.replace("-", " ").split()[:-1]]
+    given_names = {stem(part) for part in parts}
+    initials = {fold(latinize(part) if is_cyrillic(part) else part)[:1] for part in parts} if size == 1 else set()
+    return not given_names or stem(first.text) in given_names or \
+        bool(first_sounds(fold(latinize(first.text))) & initials)     # "Хорхе" / Jorge: "kh" is a Spanish "j"
 
 
 def _known(name: str, gaz: Gazetteer, people: dict[str, Person], on: str | None) -> Person:
