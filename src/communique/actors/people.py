@@ -774,11 +774,17 @@ def office_holder_surnames(sentences: list[Sentence], sentence_toks: list[list[T
             if f.person is person:
                 f.person, f.code, f.country, f.name = target, target.country, target.country, target.name
     out = []
+    index = _holder_surnames(gaz)
     for si, (sentence, toks) in enumerate(zip(sentences, sentence_toks)):
-        covered = [(f.start, f.end) for f in found if f.sentence == si]
+        covered: list[tuple[int, int]] | None = None
         for k, t in enumerate(toks):
-            if not (t.text[:1].isupper() and t.text.isalpha()) or t.text.isupper() or \
-                    any(a < t.end and t.start < b for a, b in covered):
+            if not (t.text[:1].isupper() and t.text.isalpha()) or t.text.isupper():
+                continue
+            if not any(len(f) > 3 and _loose(f) in index for f in (t.text, t.lemma, t.alt)):
+                continue                     # no known office holder bears the name: `_holder` would find no one
+            if covered is None:
+                covered = [(f.start, f.end) for f in found if f.sentence == si]
+            if any(a < t.end and t.start < b for a, b in covered):
                 continue
             if k > 0 and toks[k - 1].text[:1].isupper() and toks[k - 1].text.isalpha() or \
                     k + 1 < len(toks) and toks[k + 1].text[:1].isupper() and toks[k + 1].text.isalpha():
