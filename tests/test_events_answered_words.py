@@ -28,3 +28,31 @@ def test_a_summons_over_deeds_states_no_words(text, summoner, other):
     pairs = directions(text, "ACCUSE")
     assert (summoner, other) in pairs
     assert (other, summoner) not in pairs
+
+
+@pytest.mark.parametrize("text, answering, speaker", [
+    ("Beijing summoned the Japanese ambassador over Japan's criticism of its military drills.", "CHN", "JPN"),
+    ("Pekín convocó al embajador japonés por las críticas de Japón a sus maniobras.", "CHN", "JPN"),
+    ("МИД КНР вызвал посла Японии в связи с критикой со стороны Токио.", "CHN", "JPN"),
+])
+def test_criticism_a_summons_answers_is_an_accusation_of_its_author(text, answering, speaker):
+    # criticism and condemnation are words too ([roles] offending_words): "Japan's criticism" accuses China
+    assert (speaker, answering) in directions(text, "ACCUSE")
+
+
+@pytest.mark.parametrize("text, answering, speaker", [
+    ("Morocco recalled its ambassador over the Algerian minister's claims about its banks.", "MAR", "DZA"),
+    ("Marruecos llamó a consultas a su embajador por las declaraciones del ministro argelino.", "MAR", "DZA"),
+    ("Марокко отозвало посла из Алжира из-за заявлений алжирского министра.", "MAR", "DZA"),
+])
+def test_the_words_an_envoy_recalled_answers_accuse_the_recalling_side(text, answering, speaker):
+    # a recall or an expulsion of envoys answers words as a summons does: their author accused the other side
+    assert (speaker, answering) in directions(text, "ACCUSE")
+
+
+@pytest.mark.parametrize("text, answering, other", [
+    ("Poland expelled a Russian diplomat over espionage.", "POL", "RUS"),
+    ("Marruecos llamó a consultas a su embajador por la crisis migratoria en Ceuta.", "MAR", "ESP"),
+])
+def test_an_envoy_recalled_over_deeds_states_no_words(text, answering, other):
+    assert (other, answering) not in directions(text, "ACCUSE")

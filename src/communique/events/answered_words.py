@@ -1,5 +1,5 @@
-"""Words a summons or a protest answers are an accusation by whoever said them (issue 15, acts read the wrong way
-round).
+"""Words a summons, a protest or an envoy recalled answers are an accusation by whoever said them (issue 15, acts
+read the wrong way round).
 
 "China summoned the Japanese ambassador over his comments on Taiwan", "Argentina convocó al embajador de Chile para
 trasladarle su rechazo por las declaraciones del presidente chileno", "МИД Польши вызвал посла России в связи с
@@ -14,6 +14,7 @@ from ..lexicon import Frame, Lexicon
 from .actor_mentions import ActorMention
 from .merge import Candidate
 from .rules import Tree
+from .triggers import act_kind
 
 WORDS = Frame(type="ACCUSE", mode="disapprove", speaker=True)
 ANSWERED_CONFIDENCE = 0.6                 # below a reproach's own reading, which wins a tie in the merge
@@ -28,7 +29,7 @@ def answered_words(tree: Tree, lex: Lexicon, found: list[Candidate], mentions: l
     authors = lex.words("roles", "author_preps") | {None}      # None: a possessor or a genitive with no preposition
     out: list[Candidate] = []
     for c in found:
-        if c.mutual or not (c.frame.mode == "summon" or c.type == "PROTEST"):
+        if c.mutual or not (c.frame.mode == "summon" or c.type == "PROTEST" or answering_envoys(tree, c, lex)):
             continue
         for w in sorted(tree.subtree(c.trigger) - {c.trigger}):
             if tree.tokens[w].pos != "NOUN" or not tree.is_word(w, words) or not cause_phrase(tree, w, preps):
@@ -39,6 +40,12 @@ def answered_words(tree: Tree, lex: Lexicon, found: list[Candidate], mentions: l
                 out.append(Candidate("ACCUSE", WORDS, author, c.source, index, c.trigger, ANSWERED_CONFIDENCE))
             break
     return out
+
+
+def answering_envoys(tree: Tree, c: Candidate, lex: Lexicon) -> bool:
+    """An envoy recalled or expelled ("recalled its ambassador over the minister's claims", "llamó a consultas a su
+    embajador por las declaraciones de", "отозвало посла из-за заявлений"): it answers words as a summons does."""
+    return c.type == "SANCTION" and act_kind(tree, c.trigger, c.frame, lex) == "envoys"
 
 
 def cause_phrase(tree: Tree, w: int, preps: frozenset[str]) -> bool:
