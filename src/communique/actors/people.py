@@ -26,7 +26,7 @@ from .gazetteer import (
 from .learned import LearnedActors, LearnedRole
 from .mentions import RELATIONAL_ROLES, Found, Person
 from .name_forms import first_sounds, oblique_stems
-from .titles import COORDINATORS, before_verb, of_before, possessive, title_complement
+from .titles import COORDINATORS, apposed_country, before_verb, of_before, possessive, title_complement
 
 PERSON_LABELS = {"PER", "PERSON"}
 
@@ -371,6 +371,7 @@ def apply_title(si: int, toks: list[Tok], i: int, j: int, person: Person, matche
     if title is None:
         _demonym_before_name(si, toks, i, person, matches, found)
         _led_by(toks, i, person, matches, tables)
+        apposed_country(sentence, toks, i, person, roles, matches, _host)
         return
     found.append(Found(si, toks[title.i].start, toks[title.j - 1].end, "title", None, title.best.code,
                        person=person))
@@ -412,6 +413,7 @@ def apply_title(si: int, toks: list[Tok], i: int, j: int, person: Person, matche
             if r is not title:
                 person.country = next((m.best.country for m in matches if j <= m.i and m.j <= min(len(toks), r.j + 4)
                                        and m.best.country and not _host(toks, m.i, matches)), None)
+    apposed_country(sentence, toks, i, person, roles, matches, _host)
 
 
 _OPENING_QUOTES = {"«", '"', "“", "„"}

@@ -4,8 +4,11 @@ New Threats"); a country's possessive before a title and an "of" before a countr
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..records import Sentence
 from .gazetteer import Match, Tok
+from .mentions import Person
 
 #: the Spanish "of" that ties a title to what it heads ("presidenta de Marca País")
 _OF_WORDS = {"de", "del"}
@@ -70,3 +73,50 @@ def possessive(sentence: Sentence | None, toks: list[Tok], a: int, b: int) -> bo
 
 #: words that join a second title to the first ("the ministers of the EU and Iranian Foreign Minister X")
 COORDINATORS = {"and", "or", "y", "e", "o", "и", "или"}
+
+
+#: what a title's complement may not hold when it names the person after its comma: a sentence break, another
+#: comma, a coordinator (the title of a list's other member), a quote
+_COMPLEMENT_BREAKS = {".", ";", ":", "!", "?", "(", ")", "«", "»", '"', "“", "”", ","} | COORDINATORS
+
+
+def apposed_title(sentence: Sentence | None, toks: list[Tok], i: int, roles: list[Match],
+                  matches: list[Match], limit: int = 12) -> tuple[Match, int] | None:
+    """"Uganda's chief of military intelligence, Major General X", "el secretario permanente del Ministerio de
+    Asuntos Exteriores de Suriname, X", "la embajadora de El Salvador acreditada en esa nación, X", "представитель
+    Армении в ОБСЕ, X": a title, its complement (no clause verb, no other name), a comma, perhaps an honorific or
+    a rank, then the name. The title and the comma's position, or None."""
+    covered = {n for m in matches if m.best.kind not in ("country", "demonym", "person") for n in range(m.i, m.j)}
+    covered |= {n for r in roles for n in range(r.i, r.j)}
+    k = i
+    while k > 0 and (k - 1) in covered:
+        k -= 1                               # the honorific or the rank before the name
+    if k < 2 or toks[k - 1].text != ",":
+        return None
+    comma = k - 1
+    title = max((r for r in roles if r.j <= comma and comma - r.j <= limit), key=lambda r: r.j, default=None)
+    if title is None or any(t.text in _COMPLEMENT_BREAKS or t.norm in COORDINATORS for t in toks[title.j:comma]):
+        return None
+    if any(m.best.kind == "person" and title.j <= m.i < comma for m in matches):
+        return None
+    for t in toks[title.j:comma]:
+        parsed = sentence.token_at(t.start) if sentence is not None else None
+        if parsed is not None and parsed.pos in ("VERB", "AUX") and parsed.morph.get("VerbForm") == "Fin":
+            return None                      # "the minister said, X": a clause, not a title's complement
+    return title, comma
+
+
+def apposed_country(sentence: Sentence | None, toks: list[Tok], i: int, person: Person, roles: list[Match],
+                    matches: list[Match], host: Callable[[list[Tok], int, list[Match]], bool]) -> None:
+    """A person with no country yet takes that of a title in apposition before the name (`apposed_title`): named in
+    its complement and not where the official serves ("de Suriname", not "in Brazil"), else the possessive or
+    demonym before the title ("Uganda's chief of ...", "the Kenyan envoy to ...")."""
+    found = None if person.known or person.country else apposed_title(sentence, toks, i, roles, matches)
+    if found is None:
+        return
+    title, comma = found
+    inside = [m for m in matches if title.j <= m.i and m.j <= comma and m.best.country
+              and m.best.kind in ("country", "demonym") and not host(toks, m.i, matches)]
+    before = [m for m in matches if m.j <= title.i and m.best.country and m.best.kind in ("country", "demonym")
+              and (m.j == title.i and m.best.kind == "demonym" or possessive(sentence, toks, m.j, title.i))]
+    person.country = next((m.best.country for m in inside + before), None)
