@@ -43,10 +43,24 @@ def _agreed(article: Article, c: Any) -> bool:
 def drop_accepted_invitations(article: Article, candidates: list[Any]) -> list[Any]:
     """Drop an invitation (REQUEST, mode "invitation") that an acceptance verb governs ("принял приглашение",
     "accepted the invitation", "aceptó la invitación") when the document reports the invited side's visit to the
-    inviting one as made: the visit is the event. An invitation accepted for a visit still to come stays."""
+    inviting one as made: the visit is the event. An invitation accepted for a visit still to come stays.
+    The acceptance itself (AGREE on the acceptance verb) goes with it: the visit made is the event."""
     visited = {(c.source.code, c.target.code) for c in candidates if c.type == "CONSULT" and c.status == "occurred"}
     return [c for c in candidates if not (c.type == "REQUEST" and c.frame.mode == "invitation"
-                                          and (c.target.code, c.source.code) in visited and _accepted(article, c))]
+                                          and (c.target.code, c.source.code) in visited and _accepted(article, c))
+            and not (c.type == "AGREE" and (c.source.code, c.target.code) in visited
+                     and _accepting_invitation(article, c))]
+
+
+def _accepting_invitation(article: Article, c: Any) -> bool:
+    """The candidate's trigger is an acceptance verb whose object is an invitation ("accepted the invitation")."""
+    reading = _sentence_reading(article, c)
+    if reading is None:
+        return False
+    lex, tree = reading
+    return tree.lemma(c.trigger) in lex.words("roles", "acceptance_verbs") and any(
+        f.mode == "invitation" for k in tree.children[c.trigger]
+        for f in lex.frames_of(tree.lemma(k), tree.tokens[k].text, tree.tokens[k].pos))
 
 
 def _accepted(article: Article, c: Any) -> bool:

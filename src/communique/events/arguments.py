@@ -693,6 +693,32 @@ def plural_party_subject(tree: Tree, i: int, lex: Lexicon) -> bool:
                for n in nodes for s in tree.kids(n, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS))
 
 
+def party_subject(tree: Tree, i: int, frame: Frame, lex: Lexicon, args: Arguments,
+                  mentions: list[ActorMention]) -> bool:
+    """`plural_party_subject`, or a joint act told by a plural verb with no subject at all and no actor in its clause
+    ("Acordaron elevar las relaciones", "Договорились расширить торговлю"): both sides of the context, as "they
+    agreed" would be. ("Acordaron fortalecer la cooperación en la ONU" names a forum, no side: left as it was.)"""
+    return plural_party_subject(tree, i, lex) or \
+        frame.mutual and not args.target and dropped_plural_subject(tree, i, mentions)
+
+
+def dropped_plural_subject(tree: Tree, i: int, mentions: list[ActorMention]) -> bool:
+    """The trigger's finite verb (itself, or the verb whose object or complement it is) is a third person plural
+    with no subject of its own, nor one it shares as a coordinated or controlled verb, not a passive, and no actor
+    but a place is named in its clause (a forum: "en la ONU", "a través de Mercosur")."""
+    g = i if tree.tokens[i].pos in ("VERB", "AUX") else governing_verb(tree, i)
+    while g is not None and tree.tokens[g].dep.split(":")[0] in ("xcomp", "conj") and tree.head(g) is not None:
+        g = tree.head(g)
+    if g is None or tree.tokens[g].pos not in ("VERB", "AUX") or tree.is_passive(g):
+        return False
+    morph = tree.tokens[g].morph
+    clause = [tree.tokens[k] for k in tree.subtree(g)]
+    start, end = min(t.start for t in clause), max(t.end for t in clause)
+    return morph.get("Number") == "Plur" and morph.get("Person") in (None, "3") and \
+        morph.get("VerbForm") == "Fin" and not tree.kids(g, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS) and \
+        not any(start <= m.start < end and m.kind != "place" for m in mentions)
+
+
 def owned_one(tree: Tree, s: int, lex: Lexicon) -> bool:
     """"his country", "her president", "его страна", "su país": one side, its owner's (the speaker's), never the two
     sides of the context ("their countries", "их страны" still are)."""

@@ -28,7 +28,7 @@ from .absolutes import absolute_arguments, drop_elaborations
 from .actor_mentions import ActorMention, actor_mentions, breakaway
 from .agreed import drop_accepted_invitations, drop_agreed_acts
 from .arguments import (Arguments, fill_source, fill_target, find_arguments, governing_verb, light_verb,
-                        main_subject_actors, plural_party_subject, possessive_pronoun, speaker_arguments,
+                        main_subject_actors, party_subject, possessive_pronoun, speaker_arguments,
                         speech_subjects, subject_among_targets)
 from .cameo import cameo_code
 from .answered_words import answered_words
@@ -383,7 +383,7 @@ def party_sides(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: list[A
     """Sides named as a group ("the three countries", "seven countries, among them X") or as "the parties", "both
     countries": set on `args`; the confidence that leaves."""
     counted, confidence = group_doers(tree, i, frame, lex, discourse, args, confidence, mentions, heads)
-    if not counted and not args.source and not args.pair and plural_party_subject(tree, i, lex):
+    if not counted and not args.source and not args.pair and party_subject(tree, i, frame, lex, args, mentions):
         # "the parties agreed", "both countries accused each other": the two sides the text is about (named
         # earlier in the sentence itself: "a dispute with Egypt and Sudan, as these countries consider")
         named = distinct_codes([m for m in mentions if m.start < tree.tokens[i].start])
