@@ -66,6 +66,35 @@ def thanked_for(tree: Tree, i: int, lex: Lexicon) -> bool:
     return h is not None and h != i and any(f.mode == "gratitude" for f in lexical_frames(tree.tokens[h], lex))
 
 
+def courtesy_asked(tree: Tree, i: int, lex: Lexicon) -> bool:
+    """A request to pass on a courtesy ("asked the ambassador to convey his greetings to the President", "le pidió
+    transmitir sus saludos al presidente", "попросил передать привет президенту"): good manners, nothing asked of
+    the other side ([roles] courtesy_nouns, what the asked clause passes on)."""
+    courtesies = lex.words("roles", "courtesy_nouns")
+    # ("pidió al embajador que transmitiera sus felicitaciones": the parser may hang the clause on the one asked)
+    for c in tree.kids(i, "xcomp", "ccomp") + [a for o in tree.kids(i, *OBJECT_DEPS) for a in tree.kids(o, "acl")]:
+        objects = tree.kids(c, *OBJECT_DEPS)
+        objects += [k for o in objects for k in tree.kids(o, "conj")]
+        if any(tree.lemma(o).lower() in courtesies or tree.form(o).lower() in courtesies for o in objects):
+            return True
+    return False
+
+
+def joins_other_act(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict) -> bool:
+    """Taking part in an act the lexicon knows, of which no consultation applies here ("took part in the exchange of
+    prisoners", "participó en el intercambio de prisioneros", "участвовали в обмене военнопленными": an exchange
+    not of views; "participated in the attack"): the act itself, no meeting of the participants. A gathering the
+    lexicon does not know as an act ("the ceremony", "el foro") stays a multilateral meeting."""
+    joined = [o for o in tree.children[i] if tree.tokens[o].dep.split(":")[0] in ("obl", "obj", "dobj", "nmod")]
+    joined += [o for p in tree.kids(i, "prep") for o in tree.kids(p, "pobj")]   # English: "in" above its object
+    for o in joined:
+        frames = lexical_frames(tree.tokens[o], lex) if tree.tokens[o].pos == "NOUN" else ()
+        if frames and not any(f.type == "CONSULT" and f.mode != "multilateral"
+                              and frame_applies(tree, o, f, mentions, heads, lex) for f in frames):
+            return True
+    return False
+
+
 def stands_alone(tree: Tree, c: int) -> bool:
     """An adverbial preposition with no object of its own ("проголосовали против."), or only an aside set off by
     punctuation after it ("против: США, Израиль", "против, в том числе США"): the list names the voters."""
@@ -85,6 +114,10 @@ def alone_after(tree: Tree, i: int) -> set[str]:
 def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention], heads: dict,
                   lex: Lexicon | None = None) -> bool:
     if lex is not None and frame.type == "SUPPORT" and thanked_for(tree, i, lex):
+        return False
+    if lex is not None and frame.type == "REQUEST" and courtesy_asked(tree, i, lex):
+        return False
+    if lex is not None and frame.mode == "multilateral" and joins_other_act(tree, i, lex, mentions, heads):
         return False
     # a meeting or a call one "has" happens all the same ("had a telephone conversation", "tuvo una reunión")
     held = frame.type != "CONSULT" and stative(tree, i, lex) if lex is not None else False

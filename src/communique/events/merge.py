@@ -130,7 +130,7 @@ def merge(candidates: list[Candidate], named_kinds: frozenset | set = frozenset(
     groups: dict[tuple, list[Candidate]] = {}
     for c in candidates:
         groups.setdefault((c.type, _kind_of(c, candidates, named_kinds), frozenset((c.source.code, c.target.code)),
-                           held(c.status)), []).append(c)
+                           told_status(c)), []).append(c)
     if headline is not None:
         groups = headline_joins(groups, headline)
     kept: list[Candidate] = []
@@ -140,7 +140,7 @@ def merge(candidates: list[Candidate], named_kinds: frozenset | set = frozenset(
         by_direction: dict[tuple[str, str], Candidate] = {}
         for c in directed or group:
             key = (c.source.code, c.target.code) if directed else ("", "")
-            if key not in by_direction or c.confidence > by_direction[key].confidence:
+            if key not in by_direction or _support(c) > _support(by_direction[key]):
                 by_direction[key] = c
         # conflict read both ways ("clashes between Thailand and Cambodia") still states the direction that no
         # directed mention of it does ("Cambodian soldiers opened fire on Thai troops"); words or measures traded
@@ -175,6 +175,23 @@ def headline_of(article: Article) -> int | None:
         return None
     title, text = " ".join(article.title.split()), " ".join(first.text.split())
     return 0 if first.start < len(article.title) + 2 and (text in title or title in text) else None
+
+
+# a trip that may include a stop is the trip planned ("podrían incluirse ... en la agenda del viaje" beside
+# "visitará Marruecos"): one consultation, which keeps the surer status of the two (`_support`)
+STATUS_RANK = {"hypothetical": 1}     # any other status: 0
+
+
+def told_status(c: Candidate) -> str:
+    """The status under which `c` merges: its `held` class, and a consultation only possible merges with the one
+    planned of its pair (the dates still part acts dated apart, see `date_parts`)."""
+    return "planned" if c.type == "CONSULT" and c.status == "hypothetical" else held(c.status)
+
+
+def _support(c: Candidate) -> tuple[int, float]:
+    """Which of two mentions of one event and direction it keeps: planned before only possible, then the best
+    supported."""
+    return -STATUS_RANK.get(c.status, 0), c.confidence
 
 
 def _kind_of(c: Candidate, candidates: list[Candidate], named_kinds: frozenset | set) -> str:
