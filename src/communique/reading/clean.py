@@ -166,6 +166,8 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def word_count(text: str) -> int:
     """Words of a line; in scripts written without spaces (Chinese, Japanese, Thai) two characters count as one."""
+    if text.isascii():
+        return len(text.split())          # no such script: its characters are not searched for
     return max(len(text.split()), len(_UNSPACED.findall(text)) // 2)
 
 
