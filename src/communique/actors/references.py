@@ -27,10 +27,12 @@ _ROLE_FAMILIES = {"minister"}
 def descriptive_references(si: int, sentence: Sentence, toks: list[Tok], found: list[Found],
                            people: dict[str, Person]) -> list[Found]:
     """"the Kazakh official", "el líder kazajo", "глава государства", "the President" → a named person."""
+    if not people:
+        return []                            # no one named to refer to (most skipped articles): no heads looked for
     language = analysis_language(sentence)
     tables = phrase_tables(language)
     heads = tables.reference_heads.find(toks)
-    if not heads or not people:
+    if not heads:
         return []
     here = [f for f in found if f.sentence == si]
     out = []

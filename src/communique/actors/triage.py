@@ -133,12 +133,14 @@ def _person_codes(gaz: Gazetteer, name: str) -> frozenset[str]:
 def _surname_codes(toks: list[Tok], gaz: Gazetteer, learned: LearnedSurnames | None) -> set[str]:
     """Known office-holders and learned people named by a capitalised surname alone (the model may find them)."""
     codes: set[str] = set()
+    index = gaz.surname_index
     for tok in toks:
         if not tok.text[:1].isupper():
             continue
-        for form in {tok.norm, tok.lemma, tok.alt}:
-            if len(form) > 3 and form in gaz.surname_index:
-                codes |= _person_codes(gaz, gaz.surname_index[form])
+        # a Latin word reads one way (its three forms are one): no set of them to build
+        for form in (tok.norm,) if tok.norm == tok.lemma == tok.alt else {tok.norm, tok.lemma, tok.alt}:
+            if len(form) > 3 and form in index:
+                codes |= _person_codes(gaz, index[form])
         if learned:
             latin = {fold(latinize(f)) for f in (tok.norm, tok.lemma, tok.alt)} if is_cyrillic(tok.text) else {tok.norm}
             for form in latin:

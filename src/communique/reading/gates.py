@@ -171,17 +171,18 @@ class PatternSet:
     time on texts that none matches."""
 
     def __init__(self, patterns: tuple[re.Pattern[str], ...]) -> None:
-        starts = [p for p in patterns if anchored(p)]
-        self.anchored = _alternations(starts)
+        marked = [(p, anchored(p)) for p in patterns]          # each pattern parsed once for it
+        starts = [p for p, at_start in marked if at_start]
         # the anchored patterns grouped by the (folded) characters their match can begin with (None: any), an
         # alternation per group: a text is tried only against the groups that can begin with its first character,
-        # a few dozen of the hundred and more junk rules rather than all (each pattern compiled once, as above)
+        # a few dozen of the hundred and more junk rules rather than all (each pattern in one alternation only)
         groups: dict[frozenset[str] | None, list[re.Pattern[str]]] = {}
         for p in starts:
             groups.setdefault(first_characters(p), []).append(p)
         self._groups = tuple((first, _alternations(ps)) for first, ps in groups.items())
+        self.anchored = tuple(c for _, alternations in self._groups for c in alternations)   # all of them
         self._anchored_by_first: dict[str, tuple[re.Pattern[str], ...]] = {}
-        rest = [(p, gate(p)) for p in patterns if not anchored(p)]
+        rest = [(p, gate(p)) for p, at_start in marked if not at_start]
         self.always = tuple(p for p, g in rest if g is None)
         self.digit = tuple(p for p, g in rest if g is not None and g.digit)
         by_word: dict[str, list[re.Pattern[str]]] = {}
@@ -198,7 +199,6 @@ class PatternSet:
             return True
         folded = fold(text) if folded is None else folded
         return any(word in folded and any(p.search(text) for p in ps) for word, ps in self.by_word)
-
 
     def _anchored_for(self, text: str) -> tuple[re.Pattern[str], ...]:
         """The alternations of the anchored patterns whose match can begin with `text`'s first character."""

@@ -278,7 +278,7 @@ def vouched_by(text: str, languages: tuple[str, ...]) -> str | None:
         if own_groups and all(chars & group for group in own_groups):
             return language
         words = words if words is not None else _WORDS.findall(lower)
-        hits = sum(1 for w in words if w in words_of)
+        hits = sum(map(words_of.__contains__, words))
         if hits and hits >= MARKER_SHARE * len(words):
             return language
     return None
