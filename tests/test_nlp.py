@@ -345,6 +345,40 @@ def test_slovnet_models_run_shortest_first_and_give_each_result_back_in_place():
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
+def test_the_recogniser_and_the_parser_run_on_batches_of_like_lengths_and_give_each_doc_back_in_place(language):
+    """`nlp.models._by_length`: the transition models step through a batch until its longest doc is done, so they
+    see the docs shortest first; each doc comes back in its place, with the entities and the parse it gets in the
+    docs' own order."""
+    from communique.nlp import greedy_parser, models
+
+    seen: list[list[int]] = []
+
+    def pipe(group):
+        seen.append([len(doc) for doc in group])
+        return [f"{len(doc)}" for doc in group]
+
+    docs = [list(range(n)) for n in (5, 1, 3, 1, 9)]
+    assert models._by_length(docs, pipe) == ["5", "1", "3", "1", "9"]
+    assert seen == [[1, 1, 3, 5, 9]]
+    nlp = models.spacy_model(models.DEFAULT_SPACY_MODELS[language])
+    ner, parser = nlp.get_pipe("ner"), nlp.get_pipe("parser")
+    texts = NER_TEXTS[language] * 2
+    with models.single_threaded_math():
+        tagged = [nlp.make_doc(t) for t in texts]
+        for name, component in nlp.pipeline:
+            if name not in ("ner", "parser"):
+                tagged = [component(doc) for doc in tagged]
+
+        def read(docs):
+            return [[(t.ent_iob_, t.ent_type_, t.head.i, t.dep_, t.is_sent_start) for t in doc] for doc in docs]
+
+        one = [greedy_parser.parse_holding_gil(parser, [doc])[0] for doc in
+               [d for doc in [doc.copy() for doc in tagged] for d in ner.pipe([doc], batch_size=1)]]
+        both = models._run_component(parser, models._run_component(ner, [doc.copy() for doc in tagged]))
+        assert read(both) == read(one)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
 def test_the_parser_stepped_with_the_gil_held_parses_as_spacy(language):
     """`nlp.greedy_parser`: the parser's greedy loop stepped from Python gives spaCy's own heads, labels and
     sentence starts, batch by batch (of one, four and all)."""

@@ -398,14 +398,27 @@ def _run_component(component: Any, docs: list[Any]) -> list[Any]:
         return [component(doc) for doc in docs]
     fast = greedy_ner(component) if type(component).__name__ == "EntityRecognizer" else None
     held = type(component).__name__ == "DependencyParser" and greedy_parser.fits(component)
+    if fast is not None or held:
+        return _by_length(docs, fast.pipe if fast is not None else functools.partial(
+            greedy_parser.parse_holding_gil, component))
     out: list[Any] = []
     for group in token_batches(docs, len):
-        if fast is not None:
-            out.extend(fast.pipe(group))
-        elif held:
-            out.extend(greedy_parser.parse_holding_gil(component, group))
-        else:
-            out.extend(component.pipe(group, batch_size=len(group)))
+        out.extend(component.pipe(group, batch_size=len(group)))
+    return out
+
+
+def _by_length(docs: list[Any], pipe: Callable[[list[Any]], list[Any]]) -> list[Any]:
+    """`pipe` (a transition model's: the recogniser's, the parser's) over `docs` in batches of like lengths, its
+    results in the order of `docs`. Their loops step through a batch until its longest doc is done, at a cost per
+    step; batches of like lengths take fewer steps (measured over the sentences of the sample corpus: both a tenth
+    less time). Each doc's result does not depend on its batch (checked: identical entities and parses)."""
+    order = sorted(range(len(docs)), key=lambda i: len(docs[i]))
+    out: list[Any] = [None] * len(docs)
+    done = 0
+    for group in token_batches([docs[i] for i in order], len):
+        for i, doc in zip(order[done:done + len(group)], pipe(group)):
+            out[i] = doc
+        done += len(group)
     return out
 
 
