@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from communique.events.date_cues import DIGIT, MONTH, gate_words, required_cues
+from communique.events.date_cues import DIGIT, MONTH, WEEKDAY, YEAR, every_cue, gate_words, required_cues
 from communique.events.times import _candidates, date_language, find_times
 from communique.reading.gates import fold
 
@@ -23,6 +23,25 @@ def test_what_every_match_must_hold_is_read_off_the_pattern():
     assert cues(r"(?:\d+)?") == frozenset()                   # an optional digit guarantees nothing
     assert cues(r"(?=\d)x") == frozenset()                    # neither does a lookahead
     assert gate_words(frozenset({"=ago", "=Назад", DIGIT})) == ("назад", "ago")
+
+
+def test_the_cues_every_match_holds_all_of_are_read_off_the_pattern():
+    groups = {"month": MONTH, "year": YEAR, "weekday": WEEKDAY}
+
+    def every(pattern: str) -> frozenset[str]:
+        return every_cue(re.compile(pattern, re.IGNORECASE), groups)
+
+    # "3 de junio de 2014", "June 3, 2014", "3 июня 2014 г.": the month's name and the year, both
+    assert every(r"(?P<day>\d+)\s+de\s+(?P<month>junio|julio)\s+de\s+(?P<year>20\d\d)") == {MONTH, YEAR}
+    assert every(r"(?P<month>June)\s+\d+(?:,\s+(?P<year>20\d\d))?") == {MONTH}      # an optional year: not it
+    assert every(r"(?:(?P<weekday>lunes),?\s+)?(?P<day>\d+)\s+(?P<month>junio)") == {MONTH}
+    assert every(r"(?P<month>junio)|(?P<year>20\d\d)") == frozenset()     # either one: neither is certain
+    assert every(r"(?:en\s+(?P<month>junio))+") == {MONTH}                   # repeated at least once
+    assert every(r"(?=(?P<year>20\d\d))\d+") == frozenset()                 # a lookahead consumes nothing
+    # the patterns of every language: a full date with its month's name needs it
+    for code in ("en", "es", "ru"):
+        patterns = date_language(code).patterns
+        assert any(MONTH in p.every for p in patterns if p.kind == "date"), code
 
 
 def test_month_and_weekday_cues_are_found_as_their_regexes_find_them():

@@ -13,9 +13,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from re import _constants as sre_constants  # the regex compiler's own parser, as `reading.gates` reads it
+from re import _parser as sre_parse
+from typing import Any
+
 from ..reading.gates import DIGIT, fold, gate, required_cues
 
-__all__ = ["DIGIT", "MONTH", "WEEKDAY", "YEAR", "Cues", "gate_words", "required_cues"]
+__all__ = ["DIGIT", "MONTH", "WEEKDAY", "YEAR", "Cues", "every_cue", "gate_words", "required_cues"]
 
 YEAR, MONTH, WEEKDAY = "year", "month", "weekday"
 _DIGIT = re.compile(r"\d")
@@ -70,4 +74,29 @@ def fewest_words(words: Iterable[str]) -> tuple[str, ...]:
 
 
 def _may_hold(words: tuple[str, ...] | None, folded: str | None) -> bool:
-    return words is None or folded is None or any(word in folded for word in words)
+    return words is None or folded is None or any(map(folded.__contains__, words))
+
+
+def every_cue(regex: re.Pattern[str], cue_groups: dict[str, str]) -> frozenset[str]:
+    """The cues every match of `regex` holds all of: those of the groups filled with a cue's own regex (`cue_groups`:
+    the ``{month}`` placeholder's group, say) that no match can leave out, read off the pattern's syntax tree (in its
+    sequence, or in a part of it that must match at least once; an alternative or an optional part guarantees
+    nothing). `required_cues` gives cues of which a match holds one; a full date holds its day's digits, its month's
+    name and its year all at once ("3 de junio de 2014"), so a sentence without a month name of the language cannot
+    hold one, whatever its digits."""
+    parsed = sre_parse.parse(regex.pattern, regex.flags)
+    names = {index: name for name, index in parsed.state.groupdict.items()}
+    found: set[str] = set()
+    _every_cue(list(parsed), names, cue_groups, found)
+    return frozenset(found)
+
+
+def _every_cue(items: list[Any], names: dict[int, str], cue_groups: dict[str, str], found: set[str]) -> None:
+    for op, value in items:
+        if op is sre_constants.SUBPATTERN:
+            name = names.get(value[0])
+            if name in cue_groups:
+                found.add(cue_groups[name])
+            _every_cue(list(value[-1]), names, cue_groups, found)
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and value[0] >= 1:
+            _every_cue(list(value[2]), names, cue_groups, found)

@@ -27,7 +27,7 @@ from typing import Any
 from ..datafiles import language_data
 from ..records import Sentence, TimeExpression, Token
 from ..reading.gates import fold
-from .date_cues import MONTH, WEEKDAY, YEAR, Cues, gate_words, required_cues
+from .date_cues import MONTH, WEEKDAY, YEAR, Cues, every_cue, gate_words, required_cues
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +49,7 @@ class DatePattern:
     needs: frozenset[str] = frozenset()   # cues of which each match holds one (`date_cues`); empty: none known
     year_group: bool = False  # its `year` group is the {year} placeholder: a match with a year holds a YEAR cue
     words: tuple[str, ...] = ()  # the required words among `needs`, folded (`reading.gates.fold`)
+    every: frozenset[str] = frozenset()   # cues each match holds all of (`date_cues.every_cue`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +132,8 @@ def _pattern(kind: str, template: str, data: dict[str, Any], unit: str | None = 
     source, cue_groups = _expand(template, data)
     regex = re.compile(source, re.IGNORECASE)
     needs = required_cues(regex, cue_groups)
-    return DatePattern(kind, regex, unit, offset, needs, cue_groups.get("year") == YEAR, gate_words(needs))
+    return DatePattern(kind, regex, unit, offset, needs, cue_groups.get("year") == YEAR, gate_words(needs),
+                       every_cue(regex, cue_groups))
 
 
 def _cues(data: dict[str, Any]) -> Cues:
@@ -324,7 +326,7 @@ def _candidates(text: str, lang: DateLanguage, full_dates_only: bool = False) ->
         if gated:
             folded = fold(text) if folded is None else folded
             words = pattern.words     # most patterns need one word: tested without a generator
-            if not (words[0] in folded if len(words) == 1 else any(word in folded for word in words)):
+            if not (words[0] in folded if len(words) == 1 else any(map(folded.__contains__, words))):
                 continue              # none of what every match of it holds is in the text
         for m in pattern.regex.finditer(text):
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
@@ -350,6 +352,8 @@ def _plan(lang: DateLanguage, present: frozenset[str] | None,
             if full_dates_only and (pattern.kind != "date" or (pattern.year_group and present is not None
                                                                  and YEAR not in present)):
                 continue
+            if present is not None and not pattern.every <= present:
+                continue                  # a cue every match holds is missing: "3 de junio de 2014" without "junio"
             if present is None or not pattern.needs or not pattern.needs.isdisjoint(present):
                 chosen.append((pattern, False))
             elif pattern.words:
