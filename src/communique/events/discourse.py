@@ -473,9 +473,14 @@ def each_other_words(language: str) -> frozenset[str]:
 def respective(tree: Tree, i: int, language: str) -> bool:
     """What the act is done to is each side's own ("recalled their respective ambassadors", "la llamada a consultas
     de los respectivos embajadores"; ``[doerless] respective`` outside the subject): each side acts on the other."""
-    words = frozenset((language_data(language, "discourse") or {}).get("doerless", {}).get("respective", ()))
+    words = respective_words(language)
     return bool(words) and any(tree.form(j) in words for c in tree.children[i]
                                if tree.tokens[c].dep not in SUBJECT_DEPS for j in tree.subtree(c))
+
+
+@functools.lru_cache(maxsize=8)
+def respective_words(language: str) -> frozenset[str]:
+    return frozenset((language_data(language, "discourse") or {}).get("doerless", {}).get("respective", ()))
 
 
 @functools.lru_cache(maxsize=8)

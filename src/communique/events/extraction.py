@@ -510,7 +510,7 @@ def frame_candidates(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: l
     event_type = (offered_type(tree, i, frame.type, lex) or conditional_type(tree, i, frame.type, status, lex)
                   or as_threat(frame.type, status, frame.mode))
     place = event_place(tree, i, lex, mentions, heads)
-    frame = replace(frame, kind=act_kind(tree, i, frame, lex))   # "expelled the envoy" / "closed the border"
+    frame = frame if (kind := act_kind(tree, i, frame, lex)) == frame.kind else replace(frame, kind=kind)
     out = []
     for source, target in actor_pairs(args, frame):
         if own_gathering(tree, i, frame, source, target, heads) or org_gathering(tree, frame, lex, source, target, heads):
