@@ -233,3 +233,26 @@ def test_them_after_one_country_named_alone_reaches_no_earlier_sentence(language
     # English "them" is the latest other actor; Russian "их" (also a possessive) only a group just listed
     accused = {t for t in triples(code_events(text, language)) if t[0] == "ACCUSE"}
     assert accused <= {("ACCUSE", "GBR", "IRN")}
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Pakistan strongly condemned the violation of its airspace by Iran on Wednesday. Pakistan's Foreign Office "
+           "summoned the Iranian charge d'affaires to lodge a strong protest."),
+    ("es", "Pakistán condenó enérgicamente la violación de su espacio aéreo por parte de Irán. La cancillería "
+           "paquistaní convocó al encargado de negocios iraní para presentar una protesta."),
+    ("ru", "Пакистан решительно осудил нарушение своего воздушного пространства Ираном. МИД Пакистана вызвал "
+           "временного поверенного в делах Ирана и заявил ему протест."),
+])
+def test_a_summons_and_a_condemnation_of_one_pair_are_two_accusations(language, text):
+    # [kinds.ACCUSE] summons: the envoy summoned is an act apart from the words that condemn (issue 15, fewer
+    # events than gold for the pair)
+    accusations = [e for e in code_events(text, language).events if e.type == "ACCUSE"]
+    assert [(e.source.code, e.target.code) for e in accusations] == [("PAK", "IRN"), ("PAK", "IRN")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Poland summoned the Russian ambassador on Monday. The ambassador was summoned over the drone incursion."),
+    ("ru", "МИД Польши вызвал посла России в понедельник. Посла вызвали в связи с инцидентом с беспилотником."),
+])
+def test_one_summons_told_twice_is_one_accusation(language, text):
+    assert len([e for e in code_events(text, language).events if e.type == "ACCUSE"]) == 1

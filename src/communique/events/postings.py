@@ -163,8 +163,8 @@ def summoning_side(tree: Tree, i: int, mode: str | None, mentions: list[ActorMen
                           if tree.lemma(c) in envoys or tree.form(c) in envoys))
     for m in mentions:
         h = heads.get(id(m))
-        if h is None or h in envoy or m.kind not in ("org", "country", "demonym"):
-            continue
+        if h is None or h in envoy or m.kind not in ("org", "country", "demonym", "place", "seat"):
+            continue                      # a city too: "was summoned to the foreign ministry in Warsaw"
         path = [h] + tree.ancestors(h)
         if i not in path or path.index(i) < 1:
             continue
