@@ -17,6 +17,7 @@ from datetime import timedelta
 
 from ..records import Article, Event, Sentence, TimeExpression, Token
 from ..registry import Stage, stage
+from .announced_dates import dates_the_announcement
 from .inherited_dates import date_by_anaphor, date_by_sequel, date_order, inherit_dates
 from .retold_dates import date_by_retelling
 from .times import (
@@ -118,6 +119,8 @@ def best_time(article: Article, event: Event, times: list[TimeExpression]) -> Ti
     sentence = article.sentences[event.sentence] if 0 <= event.sentence < len(article.sentences) else None
     anchor = event.trigger.start if event.trigger else (sentence.start if sentence else event.evidence.start)
     trigger = _trigger_token(sentence, event) if sentence else None
+    if event.status == "planned" and event.type in _HELD_TYPES and sentence is not None:
+        times = [t for t in times if not dates_the_announcement(sentence, t, trigger)]   # "said on Tuesday that"
     return _closest_time(article, sentence, trigger, anchor, times, verbal=event.type in _VERBAL_TYPES)
 
 
@@ -602,6 +605,9 @@ def _correct_status(article: Article, event: Event) -> None:
         event.status = "planned"
 
 
+#: acts held on a day of their own (a visit, talks): a planned one is not dated by the day it was announced on,
+#: as an announced measure is ("said yesterday it would impose sanctions")
+_HELD_TYPES = {"CONSULT"}
 #: acts done by saying: dated by the statement that says them
 _VERBAL_TYPES = {"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "PROTEST", "THREATEN"}
 #: how far up the parse from a time its statement noun may stand ("a statement issued Saturday")
