@@ -61,6 +61,8 @@ class Lexicon:
     # per type, the distinct acts it covers, in order, each with the words (the trigger's or its object's) that
     # name it: [kinds.SANCTION] envoys = ["ambassador", "expel", ...], relations = [...], border = [...]
     kinds: dict[str, tuple[tuple[str, frozenset[str]], ...]] = field(default_factory=dict)
+    # [adjectives.<lemma>]: a predicate adjective that states an act ("grateful", "agradecido", "благодарный")
+    adjectives: dict[str, tuple[Frame, ...]] = field(default_factory=dict)
     # the fixed phrases' spans in the last text asked about (`in_fixed_phrase` is asked once per trigger word of
     # a sentence): one text only, so no text is ever answered from another article's reading
     _phrase_memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -78,14 +80,16 @@ class Lexicon:
 
     def frames_of(self, lemma: str, form: str, pos: str) -> tuple[Frame, ...]:
         """The frames a word gets by its part of speech and lemma (or form, for a noun): a verb's by its lemma, a
-        noun's by its lemma or form, an adjective's only a modal's obligation ("Ливия должна выдать"); other parts
-        of speech ("according", "sin embargo"'s noun aside) none. The events stage and the triage both ask this."""
+        noun's by its lemma or form, an adjective's a modal's obligation ("Ливия должна выдать") or its own
+        [adjectives] frames ("grateful to Kenya"); other parts of speech ("according", "sin embargo"'s noun aside)
+        none. The events stage and the triage both ask this."""
         if pos in ("VERB", "AUX"):
             return self.verbs.get(lemma.lower(), ())
         if pos in ("NOUN", "PROPN"):
             return self.nouns.get(lemma.lower(), ()) or self.nouns.get(form.lower(), ())
         if pos == "ADJ":
-            return tuple(f for f in self.verbs.get(lemma.lower(), ()) if f.obligation)
+            return tuple(f for f in self.verbs.get(lemma.lower(), ()) if f.obligation) + \
+                self.adjectives.get(lemma.lower(), ())
         return ()
 
     def in_fixed_phrase(self, text: str, at: int) -> bool:
@@ -139,4 +143,5 @@ def lexicon(language: str) -> Lexicon | None:
     roles = {k: frozenset(v) for k, v in data.get("roles", {}).items()}
     status = {k: (frozenset(v) if isinstance(v, list) else v) for k, v in data.get("status", {}).items()}
     kinds = {t: tuple((k, frozenset(w)) for k, w in table.items()) for t, table in data.get("kinds", {}).items()}
-    return Lexicon(language, verbs, nouns, roles, status, kinds=kinds)
+    adjectives = {lemma: _frames(spec) for lemma, spec in data.get("adjectives", {}).items()}
+    return Lexicon(language, verbs, nouns, roles, status, kinds=kinds, adjectives=adjectives)
