@@ -80,6 +80,21 @@ def courtesy_asked(tree: Tree, i: int, lex: Lexicon) -> bool:
     return False
 
 
+def asks_no_state(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict) -> bool:
+    """A call whose addressee is no state but the public at large, no actor named in it ("called on the
+    international community to support Ukraine", "instó a la comunidad internacional a apoyar a Ucrania", "призвал
+    мировое сообщество поддержать Украину"; [roles] public_nouns): the side its asked act concerns (Ukraine, the
+    beneficiary) is not asked anything."""
+    to = lex.words("roles", "appeal_preps")
+    asked = tree.kids(i, *OBJECT_DEPS) + [o for p in tree.kids(i, "prep") if tree.lemma(p) in to
+                                          for o in tree.kids(p, "pobj")] + \
+        [o for o in tree.kids(i, "obl", "nmod") if tree.preposition(o) in to] + \
+        [s for c in tree.kids(i, "xcomp", "ccomp") for s in tree.kids(c, *SUBJECT_DEPS)]   # "urged X to vote": X
+    public = lex.words("roles", "public_nouns")
+    named = lambda o: [m for m in mentions if heads.get(id(m)) in tree.subtree(o)]   # noqa: E731
+    return any((tree.lemma(o).lower() in public or tree.form(o).lower() in public) and not named(o) for o in asked)
+
+
 def joins_other_act(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict) -> bool:
     """Taking part in an act the lexicon knows, of which no consultation applies here ("took part in the exchange of
     prisoners", "participó en el intercambio de prisioneros", "участвовали в обмене военнопленными": an exchange
@@ -115,7 +130,8 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
                   lex: Lexicon | None = None) -> bool:
     if lex is not None and frame.type == "SUPPORT" and thanked_for(tree, i, lex):
         return False
-    if lex is not None and frame.type == "REQUEST" and courtesy_asked(tree, i, lex):
+    if lex is not None and frame.type == "REQUEST" and (courtesy_asked(tree, i, lex)
+                                                        or asks_no_state(tree, i, lex, mentions, heads)):
         return False
     if lex is not None and frame.mode == "multilateral" and joins_other_act(tree, i, lex, mentions, heads):
         return False
