@@ -191,10 +191,13 @@ def _officials_serve_a_country_of_the_document(found: list[Found], people: dict[
             held.add((person.role, person.country))
 
 
+#: the kinds of span that name a country for `_country_counts`
+_COUNTED_KINDS = frozenset(COUNTRY_KINDS | {"city", "ministry", "dateline"})
+
+
 def _country_counts(found: list[Found]) -> Counter:
     """How often the document names each country (people's titles left out)."""
-    return Counter(f.country for f in found if f.country and f.person is None
-                   and f.kind in COUNTRY_KINDS | {"city", "ministry", "dateline"})
+    return Counter(f.country for f in found if f.country and f.person is None and f.kind in _COUNTED_KINDS)
 
 
 def _other_side(person: Person, people: dict[str, Person], counts: Counter) -> list[tuple[str, int]]:

@@ -273,7 +273,7 @@ def vouched_by(text: str, languages: tuple[str, ...]) -> str | None:
             continue
         words_of, foreign_letters, own_groups = markers
         if chars & foreign_letters and \
-                sum(1 for c in lower if c in foreign_letters) > FOREIGN_LETTER_SHARE * max(1, letters(text)):
+                sum(map(foreign_letters.__contains__, lower)) > FOREIGN_LETTER_SHARE * max(1, letters(text)):
             continue
         if own_groups and all(chars & group for group in own_groups):
             return language
