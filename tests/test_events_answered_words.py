@@ -56,3 +56,23 @@ def test_the_words_an_envoy_recalled_answers_accuse_the_recalling_side(text, ans
 ])
 def test_an_envoy_recalled_over_deeds_states_no_words(text, answering, other):
     assert (other, answering) not in directions(text, "ACCUSE")
+
+
+@pytest.mark.parametrize("text, rejecting, author", [
+    ("China rejected Japan's accusations against Beijing.", "CHN", "JPN"),
+    ("China rechazó las acusaciones de Japón contra Pekín.", "CHN", "JPN"),
+    ("Китай отверг обвинения Японии в адрес Пекина.", "CHN", "JPN"),
+])
+def test_an_accusation_rejected_was_made_by_its_author(text, rejecting, author):
+    # [roles] accusation_nouns: the rejection (CHN→JPN) and the accusation it rejects (JPN→CHN)
+    assert (author, rejecting) in directions(text, "ACCUSE")
+    assert (rejecting, author) in directions(text, "REJECT")
+
+
+@pytest.mark.parametrize("text, rejecting, other", [
+    ("China rejected Japan's claims to the islands.", "CHN", "JPN"),
+    ("China rechazó la propuesta de Japón.", "CHN", "JPN"),
+    ("Китай отверг предложение Японии.", "CHN", "JPN"),
+])
+def test_a_claim_or_proposal_rejected_accuses_no_one(text, rejecting, other):
+    assert (other, rejecting) not in directions(text, "ACCUSE")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..lexicon import Frame, Lexicon
 from .actor_mentions import ActorMention
 from .merge import Candidate
-from .rules import Tree
+from .rules import OBJECT_DEPS, Tree
 from .triggers import act_kind
 
 WORDS = Frame(type="ACCUSE", mode="disapprove", speaker=True)
@@ -27,7 +27,7 @@ def answered_words(tree: Tree, lex: Lexicon, found: list[Candidate], mentions: l
     words = lex.words("roles", "offending_words")
     preps = lex.words("roles", "cause_preps") | lex.words("roles", "reason_preps")
     authors = lex.words("roles", "author_preps") | {None}      # None: a possessor or a genitive with no preposition
-    out: list[Candidate] = []
+    out: list[Candidate] = rejected_accusations(tree, lex, found, mentions, heads, index, authors)
     for c in found:
         if c.mutual or not (c.frame.mode == "summon" or c.type == "PROTEST" or answering_envoys(tree, c, lex)):
             continue
@@ -39,6 +39,26 @@ def answered_words(tree: Tree, lex: Lexicon, found: list[Candidate], mentions: l
                 # told by the summons' own trigger: the sentence's reading of the pair keeps both directions
                 out.append(Candidate("ACCUSE", WORDS, author, c.source, index, c.trigger, ANSWERED_CONFIDENCE))
             break
+    return out
+
+
+def rejected_accusations(tree: Tree, lex: Lexicon, found: list[Candidate], mentions: list[ActorMention],
+                         heads: dict, index: int, authors: frozenset[str | None]) -> list[Candidate]:
+    """An accusation rejected is one made ("China rejected Japan's accusations against Beijing", "rechazó las
+    acusaciones de Japón", "отверг обвинения Японии в адрес Пекина"): its author, named as the noun's own (a
+    possessor, a genitive, ``author_preps``), accused the side that rejects it. ``[roles] accusation_nouns`` only,
+    the object of the rejection itself."""
+    nouns = lex.words("roles", "accusation_nouns")
+    out: list[Candidate] = []
+    for c in found:
+        if c.mutual or c.type != "REJECT" or not nouns:
+            continue
+        for w in tree.kids(c.trigger, *OBJECT_DEPS):
+            if tree.tokens[w].pos != "NOUN" or not tree.is_word(w, nouns):
+                continue
+            author = next((m for m in mentions if said_by(tree, heads.get(id(m)), w, authors)), None)
+            if author is not None and author.code != c.source.code and author.kind != "place":
+                out.append(Candidate("ACCUSE", WORDS, author, c.source, index, w, ANSWERED_CONFIDENCE))
     return out
 
 
