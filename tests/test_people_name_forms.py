@@ -42,3 +42,20 @@ def test_a_namesake_with_another_first_name_is_not_the_known_person():
     p = person(make_article("Компанию возглавил бизнесмен Петр Арреаса, сообщает агентство.", "ru", "2019-05-03"),
                "Arreas")
     assert p.name != "Jorge Arreaza"
+
+
+@pytest.mark.parametrize("language,text,published,name,country", [
+    ("en", "The Berlusconi government recalled its ambassador from Tripoli after the attack.", "2009-03-08",
+     "Silvio Berlusconi", "ITA"),
+    ("en", "Defense Minister Vladimir Padrino said the armed forces remained loyal.", "2019-02-03",
+     "Vladimir Padrino Lopez", "VEN"),
+    ("es", "El gobierno de Sarkozy expulsó a dos diplomáticos tras el incidente.", "2009-05-12", "Nicolas Sarkozy",
+     "FRA"),
+    ("es", "Ardern anunció que Nueva Zelanda enviará ayuda a Tonga.", "2022-01-18", "Jacinda Ardern", "NZL"),
+    ("ru", "Администрация Януковича отказалась подписать соглашение с Евросоюзом.", "2013-11-22",
+     "Viktor Yanukovych", "UKR"),
+    ("ru", "Бутефлика принял в Алжире делегацию из Мали.", "2015-03-01", "Abdelaziz Bouteflika", "DZA"),
+])
+def test_past_leaders_behind_an_administration_or_alone(language, text, published, name, country):
+    p = person(make_article(text, language, published), name.split()[-1])
+    assert (p.name, p.country) == (name, country)
