@@ -74,3 +74,29 @@ def test_no_reverse_nor_other_type(language, text, expected):
     type_, source, target = expected
     assert (type_, target, source) not in found, found
     assert not {t for t in found if t[0] in ("CONSULT", "AGREE")}, found
+
+
+IN_FAVOUR = [
+    # a stance "in favour of" a side or its claim backs it; a vote in favour stays a vote (votes.py), no support
+    ("en", "Brazil spoke out in favour of Argentina's claim to the islands.", ("SUPPORT", "BRA", "ARG")),
+    ("es", "Brasil se pronunció a favor de la candidatura de Argentina al consejo.", ("SUPPORT", "BRA", "ARG")),
+    ("ru", "Бразилия высказалась в пользу кандидатуры Аргентины в совет.", ("SUPPORT", "BRA", "ARG")),
+]
+
+VOTED_IN_FAVOUR = [
+    ("en", "Brazil voted in favour of the resolution on Cuba."),
+    ("es", "Brasil votó a favor de la resolución sobre Cuba."),
+    ("ru", "Бразилия проголосовала в пользу резолюции по Кубе."),
+]
+
+
+@pytest.mark.parametrize("language,text,expected", IN_FAVOUR, ids=[f"{c[0]}-{n}" for n, c in enumerate(IN_FAVOUR)])
+def test_stance_in_favour_backs_its_side(language, text, expected):
+    found = triples(code_events(text, language))
+    assert expected in found, found
+    assert (expected[0], expected[2], expected[1]) not in found, found
+
+
+@pytest.mark.parametrize("language,text", VOTED_IN_FAVOUR, ids=[f"{c[0]}-{n}" for n, c in enumerate(VOTED_IN_FAVOUR)])
+def test_vote_in_favour_is_no_support(language, text):
+    assert not {t for t in triples(code_events(text, language)) if t[0] == "SUPPORT"}
