@@ -1,7 +1,8 @@
 """One act told twice in a document under different statuses (`events/merge.py`: `held`, `headline_joins`,
-`denied_twins`): an act under way and the same act done are one event; a headline in headlinese ("X to visit Y")
-restates the body's act; a denial of one instance of an act the text tells as done is no event of its own. A
-planned act beside a different one done (a visit next year beside this week's) stays apart."""
+`retold_mentions`, `denied_twins`): an act under way and the same act done are one event; a headline in headlinese
+("X to visit Y") and an opening that names the act ("During the talks this afternoon, ...") restate the body's act;
+a denial of one instance of an act the text tells as done is no event of its own. A planned act beside a different
+one done (a visit next year beside this week's) stays apart."""
 from __future__ import annotations
 
 import pytest
@@ -46,6 +47,22 @@ def test_a_headline_joins_nothing_when_the_body_tells_the_act_under_two_statuses
     groups = {("CONSULT", "", frozenset(("RUS", "ARE")), status): [_candidate("CONSULT", n, status)]
               for n, status in ((0, "occurred"), (2, "planned"), (5, "hypothetical"))}
     assert headline_joins(groups, 0) == groups
+
+
+def test_an_opening_that_names_the_act_joins_it():
+    occurred, retold = _candidate("CONSULT", 1), _candidate("CONSULT", 2, "planned", confidence=0.5)
+    merged = merge([occurred, retold], retold=frozenset({(2, 0)}))
+    assert [(c.sentence, c.status, sorted(c.also)) for c in merged] == [(1, "occurred", [2])]
+    assert len(merge([occurred, retold])) == 2
+
+
+def test_a_mention_naming_no_kind_joins_no_other_status_when_the_body_tells_one_at_its_own():
+    def kinded(kind: str, sentence: int, status: str) -> Candidate:
+        return Candidate("COOPERATE", Frame("COOPERATE", kind=kind), _mention("KAZ"), _mention("ARG"), sentence, 0,
+                         0.9, status)
+    merged = merge([kinded("", 0, "occurred"), kinded("relations", 3, "occurred"), kinded("mission", 9, "planned")],
+                   headline=0)
+    assert sorted((c.sentence, c.status) for c in merged) == [(0, "occurred"), (3, "occurred"), (9, "planned")]
 
 
 def test_a_denial_beside_the_act_done_is_dropped_and_a_denial_alone_stays():
@@ -103,6 +120,18 @@ def test_a_headline_without_a_tense_is_the_body_act(text):
     sanctions = [e for e in events_of(text, "SANCTION") if (e["source"]["code"], e["target"]["code"]) == ("CAN", "VEN")]
     assert [e["status"] for e in sanctions] == ["planned"]
     assert len(sanctions[0]["also_evidence"]) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan President Uhuru Kenyatta arrived in Tanzania on Monday for a three-day official visit. During the talks "
+    "this afternoon, Kenyatta and Tanzanian President John Magufuli will discuss trade.",
+    "El presidente de Kenia, Uhuru Kenyatta, llegó el lunes a Tanzania para una visita oficial de tres días. Durante "
+    "las conversaciones de esta tarde, Kenyatta y el presidente tanzano, John Magufuli, hablarán de comercio.",
+    "Президент Кении Ухуру Кениата в понедельник прибыл в Танзанию с трехдневным официальным визитом. В ходе "
+    "переговоров сегодня днем Кениата и президент Танзании Джон Магуфули обсудят торговлю.",
+])
+def test_talks_named_by_the_opening_of_a_sentence_are_the_visit_told(text):
+    assert len(events_of(text, "CONSULT")) == 1
 
 
 @pytest.mark.parametrize("text", [

@@ -2,7 +2,8 @@
 kind, pair of actors and status in the document (repeated mentions merge; see `merge`), and per date: one pair's
 acts of one type that their sentences date apart (a visit in 2019 and another in 2023, talks in March and a call
 in June) stay apart (see `date_parts`). Statuses: an act under way is the act done (`held`), a headline without a
-tense restates the body's act (`headline_joins`), a denial of one instance of an act told as done is none of its
+tense and an opening that names the act ("During the talks this afternoon, ...", `retold_mentions`) restate the
+body's act (`headline_joins`), a denial of one instance of an act told as done is none of its
 own (`denied_twins`); a planned act beside one done stays apart (the gold keeps a visit announced beside one made)."""
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from typing import Any
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from ..lexicon import Frame
+from ..lexicon import Frame, lexicon
 from ..records import Article
 from .actor_mentions import ActorMention
+from .times import date_language
 
 # types whose missing target may come from the sentence's other actor: diplomatic exchanges between two sides;
 # conflict and coercion name their target or are not coded ("the sanctions", "the war in Ukraine")
@@ -60,18 +62,26 @@ def under_way(dated: Callable[[Candidate], str | None], published: str | None) -
     return lambda c: dated(c) or ((published or PRESENT) if c.status == "ongoing" else None)
 
 
-def headline_joins(groups: dict[tuple, list[Candidate]], headline: int) -> dict[tuple, list[Candidate]]:
+def headline_joins(groups: dict[tuple, list[Candidate]], headline: int | None,
+                   retold: frozenset[tuple[int, int]] = frozenset()) -> dict[tuple, list[Candidate]]:
     """A headline restates the news its body tells, in headlinese that hides the tense ("Japan's Foreign Minister
-    to visit Thailand", "Canada to impose sanctions on Venezuela"): a group of the headline's mentions only, of a
-    type, kind and pair whose body tells the act under another status alone, joins the body's act (the first told,
-    negated never) and takes its status."""
+    to visit Thailand", "Canada to impose sanctions on Venezuela"), and an opening that names the act told ("During
+    the talks this afternoon, the presidents will ...", `retold`: sentence and trigger) refers back to it at the
+    tense of what follows: a group of such mentions only, of a type, kind and pair whose body tells the act under
+    another status alone (of any kind when it names none), joins the body's act (negated never) and takes its
+    status."""
+    def restates(c: Candidate) -> bool:
+        return c.sentence == headline or (c.sentence, c.trigger) in retold
     out = dict(groups)
     for key, group in groups.items():
-        if key[3] == "negated" or any(c.sentence != headline for c in group):
+        if key[3] == "negated" or not all(restates(c) for c in group):
             continue
-        body = [k for k in out if k[:3] == key[:3] and k[3] not in (key[3], "negated")
-                and any(c.sentence != headline for c in out[k])]
-        if len(body) != 1:
+        body = [k for k in out if (k[0], k[2]) == (key[0], key[2]) and key[1] in ("", k[1])
+                and k[3] not in (key[3], "negated") and not all(restates(c) for c in out[k])]
+        # a mention naming no kind stands for any: the body telling one kind at its own status tells it
+        told_so = not key[1] and any((k[0], k[2], k[3]) == (key[0], key[2], key[3]) and k != key
+                                     and not all(restates(c) for c in out[k]) for k in out)
+        if len(body) != 1 or told_so:
             continue
         status = body[0][3]
         out[body[0]] = [replace(c, status=status) for c in group] + out[body[0]]
@@ -79,7 +89,8 @@ def headline_joins(groups: dict[tuple, list[Candidate]], headline: int) -> dict[
     return out
 
 
-def denied_twins(candidates: list[Candidate], dated: Callable[[Candidate], str | None] | None = None) -> list[Candidate]:
+def denied_twins(candidates: list[Candidate],
+                 dated: Callable[[Candidate], str | None] | None = None) -> list[Candidate]:
     """A denial of an act the document also tells as done, planned or under way, by the same side to the same
     side, of the same kind and not dated apart, denies one instance of it ("struck nine sites in Pakistan ... said
     they did not attack any military facility", "no atacaron", "не атаковали"): no event of its own beside the
@@ -113,7 +124,7 @@ def best_of_kinds(group: list[Candidate]) -> list[Candidate]:
 
 def merge(candidates: list[Candidate], named_kinds: frozenset | set = frozenset(),
           dated: Callable[[Candidate], str | None] | None = None, published: str | None = None,
-          headline: int | None = None) -> list[Candidate]:
+          headline: int | None = None, retold: frozenset[tuple[int, int]] = frozenset()) -> list[Candidate]:
     """One event per type, kind, pair of actors and status in the document: a directed reading ("X visited Y") wins
     over a mutual one of the same pair ("X and Y met"), and the best-supported, earliest mention is kept. Kinds keep
     distinct events of one type apart (opening a consulate is not establishing relations), but one sentence still
@@ -131,8 +142,8 @@ def merge(candidates: list[Candidate], named_kinds: frozenset | set = frozenset(
     for c in candidates:
         groups.setdefault((c.type, _kind_of(c, candidates, named_kinds), frozenset((c.source.code, c.target.code)),
                            told_status(c)), []).append(c)
-    if headline is not None:
-        groups = headline_joins(groups, headline)
+    if headline is not None or retold:
+        groups = headline_joins(groups, headline, retold)
     kept: list[Candidate] = []
     parts = [part for group in groups.values() for part in (date_parts(group, dated, published) if dated else [group])]
     for group in parts:
@@ -162,7 +173,27 @@ def merge_article(article: Article, candidates: list[Candidate], named_kinds: fr
     """`merge` for an article: each mention dated by its own sentence (`acts`, a `dates.ActDates`), the headline
     found by its title."""
     return merge(candidates, named_kinds, lambda c: acts.of(c.sentence, c.trigger), article.published,
-                 headline_of(article))
+                 headline_of(article), retold_mentions(article, candidates))
+
+
+def retold_mentions(article: Article, candidates: list[Candidate]) -> frozenset[tuple[int, int]]:
+    """The mentions (sentence, trigger) of a sentence whose opening names an act of their type, told before
+    ("During the talks this afternoon, the presidents will review ...", "Durante la visita, ...", "В ходе
+    переговоров ...": a continuation opening of the language's dates data holding a trigger word of the type)."""
+    out = set()
+    for c in candidates:
+        sentence = article.sentences[c.sentence]
+        lang, lex = date_language(sentence.language), lexicon(sentence.language)
+        if lang is None or lex is None:
+            continue
+        text = sentence.text.lower()
+        opening = text.lstrip("«\"“ ")
+        marker = next((m for m in lang.continuation if opening.startswith(m)), None)
+        end = sentence.start + len(text) - len(opening) + len(marker or "")
+        if marker and any(t.end <= end and c.type in {f.type for f in lex.frames_of(t.lemma, t.text, t.pos)}
+                          for t in sentence.tokens):
+            out.add((c.sentence, c.trigger))
+    return frozenset(out)
 
 
 def headline_of(article: Article) -> int | None:
