@@ -27,7 +27,7 @@ from ..registry import memory_not_counted
 from . import greedy_parser
 from .greedy_ner import greedy_ner
 from .lemmas import fast_lemmatizer
-from .repair import repair_english_non_grata, repair_russian, repair_spanish
+from .repair import repair_english_non_grata, repair_russian, repair_spanish, repair_spanish_non_grata
 from .ruler import ruler_rerun, ruler_table
 from .slovnet_fast import fast_convolutions
 from .verb_lemmas import known_verbs, repair_spanish_verbs
@@ -470,6 +470,8 @@ def _fill_from_spacy(sentence: Sentence, doc: Any, *, parsed: bool) -> None:
         repair_english_non_grata(tokens)
     if parsed and sentence.language == "es" and "," in sentence.text:
         repair_spanish(tokens)
+    if parsed and sentence.language == "es" and "grata" in sentence.text:
+        repair_spanish_non_grata(tokens)
     sentence.tokens = tokens
     sentence.ner = [NerSpan(base + e.start_char, base + e.end_char, e.label_, e.text) for e in doc.ents]
     sentence.parsed = parsed

@@ -27,6 +27,8 @@ _CLAUSE_BREAKS = frozenset({"SCONJ", "PRON", "VERB", "AUX"})
 _NON_GRATA = (frozenset({"нон", "non"}), frozenset({"грата", "грат", "grata", "gratae"}))
 #: the Latin noun in English, singular and plural ("declared two diplomats personae non gratae")
 _PERSONA = frozenset({"persona", "personae"})
+#: and in Spanish ("declaró personas non gratas a tres diplomáticos")
+_PERSONA_ES = (frozenset({"persona", "personas"}), frozenset({"grata", "gratas"}))
 
 
 #: cases no Russian subject takes (a subject is nominative, or genitive under a numeral or a negation)
@@ -107,6 +109,27 @@ def repair_english_non_grata(tokens: list[Token]) -> None:
             elif t.head in phrase and t.i not in phrase:
                 t.head = tok.i
         tok.pos, tok.lemma, tok.dep, tok.head = "NOUN", "persona", "oprd", verb
+        for word in (first, second):
+            word.dep, word.head = "fixed", tok.i
+
+
+def repair_spanish_non_grata(tokens: list[Token]) -> None:
+    """spaCy's Spanish parse of "declaró a tres diplomáticos letones personas non gratas" hangs the Latin words on
+    the envoys as modifiers: "persona non grata" is one noun, the predicate (xcomp) of the verb before it, and a noun
+    hung on its words is that verb's object. A phrase already hung on a verb is left as parsed."""
+    for n, tok in enumerate(tokens[:-2]):
+        first, second = tokens[n + 1], tokens[n + 2]
+        if tok.text.lower() not in _PERSONA_ES[0] or first.text.lower() != "non" or \
+                second.text.lower() not in _PERSONA_ES[1] or tokens[tok.head].pos in ("VERB", "AUX"):
+            continue
+        verb = next((t.i for t in reversed(tokens[:tok.i]) if t.pos == "VERB"), None)
+        if verb is None:
+            return
+        phrase = {tok.i, first.i, second.i}
+        for t in tokens:
+            if t.head in phrase and t.i not in phrase:
+                t.head, t.dep = (verb, "obj") if t.pos in ("NOUN", "PROPN") else (tok.i, t.dep)
+        tok.pos, tok.lemma, tok.dep, tok.head = "NOUN", "persona", "xcomp", verb
         for word in (first, second):
             word.dep, word.head = "fixed", tok.i
 
