@@ -59,3 +59,13 @@ def test_a_namesake_with_another_first_name_is_not_the_known_person():
 def test_past_leaders_behind_an_administration_or_alone(language, text, published, name, country):
     p = person(make_article(text, language, published), name.split()[-1])
     assert (p.name, p.country) == (name, country)
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "In a phone call with Mohammad Mokhber Recep Tayyip Erdogan expressed his condolences."),
+    ("es", "En una llamada con Mohammad Mokhber Recep Tayyip Erdogan expresó sus condolencias."),
+    ("ru", "В телефонном разговоре с доктором Мохаммадом Мохбером Реджеп Тайип Эрдоган выразил сочувствие."),
+])
+def test_two_known_people_read_as_one_name_are_two(language, text):
+    article = make_article(text, language, "2024-05-21")
+    assert (person(article, "Mokhber").country, person(article, "Erdogan").country) == ("IRN", "TUR")

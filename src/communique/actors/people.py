@@ -117,9 +117,10 @@ def _trim_person(sentence: Sentence, toks: list[Tok], i: int, j: int, matches: l
     for r in roles:
         if r.i <= i < r.j:
             i = r.j
-    for m in matches:                        # a headline's words after a known name ("Trump Makes New Threats")
-        if m.best.kind == "person" and m.i == i and m.j < j and any(
-                p is not None and p.pos in ("VERB", "AUX") for p in map(sentence.token_at, (t.start for t in toks[m.j:j]))):
+    for m in matches:   # a headline's words after a known name ("Trump Makes New Threats"), or another known name
+        if m.best.kind == "person" and m.i == i and m.j < j and (any(      # ("Мохбером Реджеп Тайип Эрдоган")
+                p is not None and p.pos in ("VERB", "AUX") for p in map(sentence.token_at, (t.start for t in toks[m.j:j])))
+                or any(o.best.kind == "person" and m.j <= o.i and o.j == j for o in matches)):
             j = m.j
     for m in matches:                        # "el rey Abdulá II de Jordania": the country after the name is not in it
         if m.best.kind == "country" and m.j == j and of_before(toks, m.i) > i:
