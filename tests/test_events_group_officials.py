@@ -5,7 +5,7 @@ though "officials" is no group noun of its own."""
 from __future__ import annotations
 
 import pytest
-from test_events_aid_purposes import _events
+from event_readers import triples
 
 
 @pytest.mark.parametrize("text", [
@@ -17,5 +17,5 @@ from test_events_aid_purposes import _events
     "подписали девять соглашений о сотрудничестве в энергетике и водном хозяйстве.",
 ])
 def test_officials_of_the_two_countries_sign_for_both(text):
-    events = _events(text)
+    events = triples(text)
     assert {("AGREE", "IRQ", "TUR"), ("AGREE", "TUR", "IRQ")} & events, events

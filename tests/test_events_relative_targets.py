@@ -4,7 +4,7 @@ Sahrawi people, answered France": no support of France), while a target inside t
 from __future__ import annotations
 
 import pytest
-from test_events_aid_purposes import _events
+from event_readers import triples
 
 
 @pytest.mark.parametrize("text, wrong", [
@@ -16,7 +16,7 @@ from test_events_aid_purposes import _events
      ("SUPPORT", "DZA", "FRA")),
 ])
 def test_a_relative_clause_takes_no_target_from_the_main_clause(text, wrong):
-    assert wrong not in _events(text)
+    assert wrong not in triples(text)
 
 
 @pytest.mark.parametrize("text, pair", [
@@ -24,7 +24,7 @@ def test_a_relative_clause_takes_no_target_from_the_main_clause(text, wrong):
     ("México, que firmó un acuerdo comercial con Chile el año pasado, será la sede de la cumbre.", ("MEX", "CHL")),
 ])
 def test_a_target_inside_the_relative_clause_stays(text, pair):
-    assert ("AGREE", *pair) in _events(text)
+    assert ("AGREE", *pair) in triples(text)
 
 
 @pytest.mark.parametrize("text, event", [
@@ -35,4 +35,4 @@ def test_a_target_inside_the_relative_clause_stays(text, pair):
 def test_a_relative_pronoun_as_object_leaves_its_antecedent_the_target(text, event):
     """Where the relative pronoun is the clause's object ("al que calificó", "которого назвал"), the antecedent outside
     the clause is what the clause's act is aimed at."""
-    assert event in _events(text)
+    assert event in triples(text)

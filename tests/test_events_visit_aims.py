@@ -4,7 +4,7 @@ aimed at strengthening bilateral ties", "una visita destinada a fortalecer los l
 from __future__ import annotations
 
 import pytest
-from test_events_aid_purposes import _events
+from event_readers import triples
 
 
 @pytest.mark.parametrize("text, pair", [
@@ -16,11 +16,11 @@ from test_events_aid_purposes import _events
      "Азербайджаном.", ("KAZ", "AZE")),
 ])
 def test_ties_a_visit_is_for_are_no_event_of_their_own(text, pair):
-    events = _events(text)
+    events = triples(text)
     assert ("CONSULT", *pair) in events
     assert not {e for e in events if e[0] == "COOPERATE"}, events
 
 
 def test_cooperation_agreed_during_a_visit_still_counts():
-    events = _events("During the visit, Kenya and Ghana agreed to expand their cooperation in energy.")
+    events = triples("During the visit, Kenya and Ghana agreed to expand their cooperation in energy.")
     assert {e for e in events if e[0] in ("AGREE", "COOPERATE")}, events

@@ -5,7 +5,7 @@ own draft is still support of that state."""
 from __future__ import annotations
 
 import pytest
-from test_events_aid_purposes import _events
+from event_readers import triples
 
 
 @pytest.mark.parametrize("text, body", [
@@ -17,12 +17,12 @@ from test_events_aid_purposes import _events
     ("Казахстан, Киргизия и Армения поддержали резолюцию ООН о сотрудничестве с ОБСЕ.", "UN"),
 ])
 def test_a_vote_for_a_bodys_resolution_is_no_support_of_the_body(text, body):
-    events = _events(text)
+    events = triples(text)
     assert not {e for e in events if e[0] == "SUPPORT" and e[2] == body}, events
 
 
 def test_what_the_resolution_says_keeps_its_event():
-    events = _events("México y Chile apoyaron la resolución de la OEA que condena a Nicaragua.")
+    events = triples("México y Chile apoyaron la resolución de la OEA que condena a Nicaragua.")
     assert ("ACCUSE", "OAS", "NIC") in events
     assert not {e for e in events if e[0] == "SUPPORT"}, events
 
@@ -33,4 +33,4 @@ def test_what_the_resolution_says_keeps_its_event():
     ("Россия поддержала инициативу Казахстана.", ("RUS", "KAZ")),
 ])
 def test_support_of_a_state_stays(text, pair):
-    assert ("SUPPORT", *pair) in _events(text), _events(text)
+    assert ("SUPPORT", *pair) in triples(text), triples(text)
