@@ -34,3 +34,15 @@ def test_an_apposed_title_gives_the_country(language, text, surname, country):
 def test_a_posting_or_a_clause_is_not_an_apposed_country(language, text, surname, country):
     p = person(make_article(text, language, "2022-05-10"), surname)
     assert p.country != country
+
+
+@pytest.mark.parametrize("language,text,surname,country", [
+    ("en", "The meeting was attended by the foreign ministers Kwame Mensah (Ghana), Amina Bello (Nigeria) and Jean "
+           "Kabore (Burkina Faso).", "Bello", "NGA"),
+    ("es", "Participaron los cancilleres Marta Ríos (Paraguay), Jorge Salas (Bolivia) y Ana Duarte (Uruguay).",
+     "Duarte", "URY"),
+    ("ru", "Во встрече участвовали министры Асель Нурланова (Казахстан) и Бахтиёр Рашидов (Узбекистан).",
+     "Rashidov", "UZB"),
+])
+def test_a_list_pairs_names_with_bracketed_countries(language, text, surname, country):
+    assert person(make_article(text, language, "2022-05-10"), surname).country == country

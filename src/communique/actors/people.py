@@ -372,7 +372,7 @@ def apply_title(si: int, toks: list[Tok], i: int, j: int, person: Person, matche
     if title is None:
         _demonym_before_name(si, toks, i, person, matches, found)
         _led_by(toks, i, person, matches, tables)
-        apposed_country(sentence, toks, i, person, roles, matches, _host)
+        apposed_country(sentence, toks, i, j, person, roles, matches, _host)
         return
     found.append(Found(si, toks[title.i].start, toks[title.j - 1].end, "title", None, title.best.code,
                        person=person))
@@ -414,7 +414,7 @@ def apply_title(si: int, toks: list[Tok], i: int, j: int, person: Person, matche
             if r is not title:
                 person.country = next((m.best.country for m in matches if j <= m.i and m.j <= min(len(toks), r.j + 4)
                                        and m.best.country and not _host(toks, m.i, matches)), None)
-    apposed_country(sentence, toks, i, person, roles, matches, _host)
+    apposed_country(sentence, toks, i, j, person, roles, matches, _host)
 
 
 _OPENING_QUOTES = {"«", '"', "“", "„"}

@@ -106,12 +106,21 @@ def apposed_title(sentence: Sentence | None, toks: list[Tok], i: int, roles: lis
     return title, comma
 
 
-def apposed_country(sentence: Sentence | None, toks: list[Tok], i: int, person: Person, roles: list[Match],
+def apposed_country(sentence: Sentence | None, toks: list[Tok], i: int, j: int, person: Person, roles: list[Match],
                     matches: list[Match], host: Callable[[list[Tok], int, list[Match]], bool]) -> None:
-    """A person with no country yet takes that of a title in apposition before the name (`apposed_title`): named in
-    its complement and not where the official serves ("de Suriname", not "in Brazil"), else the possessive or
-    demonym before the title ("Uganda's chief of ...", "the Kenyan envoy to ...")."""
-    found = None if person.known or person.country else apposed_title(sentence, toks, i, roles, matches)
+    """A person with no country yet takes the one in brackets right after the name, as lists pair names with
+    countries ("Amina Bello (Nigeria)", "Jorge Salas (Bolivia)", "Бахтиёр Рашидов (Узбекистан)"), else that of a
+    title in apposition before the name (`apposed_title`): named in its complement and not where the official
+    serves ("de Suriname", not "in Brazil"), else the possessive or demonym before the title ("Uganda's chief of
+    ...", "the Kenyan envoy to ...")."""
+    if person.known or person.country:
+        return
+    bracketed = [m for m in matches if m.i == j + 1 and m.best.country and m.best.kind in ("country", "demonym")
+                 and j < len(toks) and toks[j].text == "(" and m.j < len(toks) and toks[m.j].text == ")"]
+    if bracketed:
+        person.country = bracketed[0].best.country
+        return
+    found = apposed_title(sentence, toks, i, roles, matches)
     if found is None:
         return
     title, comma = found
