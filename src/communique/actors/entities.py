@@ -31,19 +31,10 @@ from .codes import declared_type
 from .learned import OPTION as LEARNED_OPTION
 from .learned import LearnedActors
 from .mentions import COUNTRY_KINDS, ActorMention, Found, Person, Reading, analysis_language, read_sentences
-from .people import (
-    TITLE_GLUE,
-    apply_learned,
-    apply_title,
-    bare_surnames,
-    learned_surnames,
-    office_holder_surnames,
-    person_for,
-    person_spans,
-    resolve_surnames,
-)
+from .people import TITLE_GLUE, apply_title, person_for, person_spans
 from .references import descriptive_references
 from .sides import companion_sides, met_countries, partner_sides, place_sides, visitors_serve_another_country
+from .surnames import apply_learned, bare_surnames, learned_surnames, office_holder_surnames, resolve_surnames
 
 #: words a place name may start with but a person's name never does ("La Paz", "San Luis")
 _NOT_FIRST_NAMES = {"la", "el", "los", "las", "the", "de", "del", "san", "santa", "sao", "puerto", "ciudad"}
