@@ -60,11 +60,27 @@ def _event_status(tree: Tree, i: int, lex: Lexicon) -> str:
         planned_scope = set().union(*levels[:past], *levels[past + 1:],
                                     {tree.lemma(chain[past])} if complement else set())
     if planned_scope & (words("planned_aux") | words("planned_lemmas")) \
-            or any(_future(tree, a, words("purpose_marks")) for a in chain[:3]):
+            or any(_future(tree, a, words("purpose_marks")) for a in chain[:3]) \
+            or _be_to(tree, chain, words("planned_be_to"), words("purpose_subjects")):
         return "planned"
     if near & words("ongoing"):
         return "ongoing"
     return "occurred"
+
+
+def _be_to(tree: Tree, chain: list[int], be: frozenset[str], purposes: frozenset[str] = frozenset()) -> bool:
+    """An arrangement told by a copula or auxiliary with an infinitive ("the ministers are to hold talks and sign an
+    agreement", "is to visit"; "han de celebrar conversaciones"): the act is still to come, whatever its tense. A
+    copula whose subject names a purpose says what an act is for, not that it is arranged ("the goal of the trip
+    is to open new perspectives of cooperation")."""
+    def infinitive(v: int) -> bool:
+        return tree.tokens[v].morph.get("VerbForm") == "Inf"
+    return any((tree.lemma(a) in be and tree.tokens[chain[n]].dep.split(":")[0] == "xcomp" and infinitive(chain[n])
+                and not any(tree.lemma(t) in purposes for t in tree.kids(a, "nsubj", "nsubjpass"))
+                and any(tree.tokens[t].pos == "PART" for t in tree.kids(chain[n], "aux")))
+               for n, a in enumerate(chain[1:])) \
+        or any(infinitive(v) and any(tree.lemma(t) in be for t in tree.kids(v, "aux")) and tree.kids(v, "mark")
+               for v in chain)
 
 
 def _finite_past(tree: Tree, i: int) -> bool:
