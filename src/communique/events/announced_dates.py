@@ -17,6 +17,7 @@ import functools
 
 from ..datafiles import language_data
 from ..records import Sentence, TimeExpression, Token
+from .times import governs
 
 #: how many steps up the parse a time's verb, and the announcing verb above a trigger, may be
 _REACH = 4
@@ -49,11 +50,4 @@ def dates_the_announcement(sentence: Sentence, time: TimeExpression, trigger: To
             break
     if verb.pos not in ("VERB", "AUX") or verb.lemma.lower() not in verbs or verb.i == trigger.i:
         return False
-    tok = trigger
-    for _ in range(_TRIGGER_REACH):
-        if tok.head == tok.i or not 0 <= tok.head < len(tokens):
-            return False
-        tok = tokens[tok.head]
-        if tok.i == verb.i:
-            return True
-    return False
+    return governs(tokens, verb.i, trigger, _TRIGGER_REACH)

@@ -14,7 +14,7 @@ the event and use the trigger's own lemma, so an act of another pair or another 
 from __future__ import annotations
 
 from ..records import Article, Event, Sentence, TimeExpression, Token
-from .times import Anchor
+from .times import Anchor, governs
 
 #: how many sentences back the first telling of the act may stand
 _RETOLD_REACH = 6
@@ -89,11 +89,4 @@ def _on_governor(sentence: Sentence, time: TimeExpression, word: Token) -> bool:
     host = tokens[top.head]
     if host.pos not in ("VERB", "AUX"):
         return False
-    current = word
-    for _ in range(_GOVERNOR_REACH):
-        if current.head == current.i or not 0 <= current.head < len(tokens):
-            return False
-        current = tokens[current.head]
-        if current.i == host.i:
-            return True
-    return False
+    return governs(tokens, host.i, word, _GOVERNOR_REACH)

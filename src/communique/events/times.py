@@ -244,6 +244,18 @@ def clause_direction(sentence: Sentence | None, start: int, end: int, lang: Date
     return _direction_from_markers(text, start - base, lang)
 
 
+def governs(tokens: list[Token], head: int, word: Token, reach: int) -> bool:
+    """Is token `head` above `word` in the parse, at most `reach` steps up from it?"""
+    current = word
+    for _ in range(reach):
+        if current.head == current.i or not 0 <= current.head < len(tokens):
+            return False
+        current = tokens[current.head]
+        if current.i == head:
+            return True
+    return False
+
+
 def _governing_verb(tokens: list[Token], start: int, end: int) -> Token | None:
     inside = [t for t in tokens if t.start < end and t.end > start]
     if not inside:
