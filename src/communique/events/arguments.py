@@ -279,7 +279,7 @@ def relative_carrier_sides(tree: Tree, i: int, lex: Lexicon, mentions: list[Acto
     aimed = lex.words("roles", "target_preps") - lex.words("roles", "locative_preps") - lex.words("roles", "source_preps")
     for r in tree.kids(i, *RELATIVE_CLAUSE_DEPS):
         if tree.lemma(r) not in lex.words("roles", "light_verbs") or not any(
-                tree.lemma(o) in relative or tree.form(o) in relative for o in tree.kids(r, *OBJECT_DEPS)):
+                tree.is_word(o, relative) for o in tree.kids(r, *OBJECT_DEPS)):
             continue
         subjects = tree.kids(r, *SUBJECT_DEPS)
         doers = [m for m in mentions if any(heads.get(id(m)) in tree.subtree(s) for s in subjects)]
@@ -323,7 +323,7 @@ def antecedent_actors(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMent
     # subject of a clause that has none
     subjects = tree.kids(verb, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS) or [
         k for k in tree.kids(verb, "mark") if k < verb and tree.head(verb) is not None and tree.head(verb) < k]
-    if not any(tree.lemma(k) in relative or tree.form(k) in relative
+    if not any(tree.is_word(k, relative)
                for s in subjects for k in tree.subtree(s)):
         return []
     antecedent = tree.head(verb)
@@ -600,7 +600,7 @@ def first_person(tree: Tree, i: int, lex: Lexicon) -> bool:
     nodes = [i] + ([g] if (g := governing_verb(tree, i)) is not None else [])
     if any(first_person_verb(tree, n) for n in nodes):
         return True
-    return any(tree.lemma(c) in words or tree.form(c) in words
+    return any(tree.is_word(c, words)
                for n in nodes for c in tree.children[n] if tree.tokens[c].dep.split(":")[0] in FIRST_PERSON_DEPS)
 
 
@@ -688,7 +688,7 @@ def plural_party_subject(tree: Tree, i: int, lex: Lexicon) -> bool:
         nodes.append(g := first)          # "договорились расширять ... и провести раунд": a later controlled conjunct
     if g is not None and tree.tokens[g].dep.split(":")[0] == "xcomp" and (h := tree.head(g)) is not None:
         nodes.append(h)                   # "стороны договорились провести раунд консультаций": the controller's
-    return any((tree.lemma(s) in parties or tree.form(s) in parties) and not described_group(tree, s)
+    return any(tree.is_word(s, parties) and not described_group(tree, s)
                and not owned_one(tree, s, lex)
                for n in nodes for s in tree.kids(n, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS))
 

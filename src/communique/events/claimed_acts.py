@@ -100,7 +100,7 @@ def _subject_actors(tree: Tree, i: int, mentions: list[ActorMention], heads: dic
 
 def _negated(tree: Tree, i: int, negations: frozenset[str]) -> bool:
     """"did not attack", "no atacó", "не атаковала": the claim denies the act."""
-    return any(tree.lemma(k) in negations or tree.form(k) in negations
+    return any(tree.is_word(k, negations)
                for k in tree.kids(i, *NEGATION_DEPS))
 
 

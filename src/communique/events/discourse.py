@@ -289,7 +289,7 @@ def included_members(tree: Tree, i: int, mentions: list[ActorMention], heads: di
     if verb is None or not words["included"]:
         return []
     subjects = [s for s in tree.kids(verb, *SUBJECT_DEPS) if tree.tokens[s].pos == "NOUN"
-                and (tree.lemma(s) in words["nouns"] or tree.form(s) in words["nouns"])
+                and tree.is_word(s, words["nouns"])
                 and not any(heads.get(id(m)) == s for m in mentions)]
     if not subjects:
         return []

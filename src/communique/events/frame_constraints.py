@@ -31,7 +31,7 @@ def under_non_event_head(tree: Tree, i: int, lex: Lexicon, event_type: str | Non
     if event_type != "THREATEN":          # "the right of X to fire on": claimed, not done; a right to respond threatens
         heads = heads | lex.words("roles", "right_heads")
     for a in tree.ancestors(i, 4):
-        if tree.lemma(a) in heads or tree.form(a) in heads:
+        if tree.is_word(a, heads):
             return True
         form = tree.tokens[a].morph.get("VerbForm")
         if tree.tokens[a].pos in ("VERB", "AUX") and form not in ("Inf", "Ger") and \
@@ -75,7 +75,7 @@ def courtesy_asked(tree: Tree, i: int, lex: Lexicon) -> bool:
     for c in tree.kids(i, "xcomp", "ccomp") + [a for o in tree.kids(i, *OBJECT_DEPS) for a in tree.kids(o, "acl")]:
         objects = tree.kids(c, *OBJECT_DEPS)
         objects += [k for o in objects for k in tree.kids(o, "conj")]
-        if any(tree.lemma(o).lower() in courtesies or tree.form(o).lower() in courtesies for o in objects):
+        if any(tree.is_word(o, courtesies) for o in objects):
             return True
     return False
 
@@ -92,7 +92,7 @@ def asks_no_state(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention]
         [s for c in tree.kids(i, "xcomp", "ccomp") for s in tree.kids(c, *SUBJECT_DEPS)]   # "urged X to vote": X
     public = lex.words("roles", "public_nouns")
     named = lambda o: [m for m in mentions if heads.get(id(m)) in tree.subtree(o)]   # noqa: E731
-    return any((tree.lemma(o).lower() in public or tree.form(o).lower() in public) and not named(o) for o in asked)
+    return any(tree.is_word(o, public) and not named(o) for o in asked)
 
 
 def joins_other_act(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict) -> bool:

@@ -88,7 +88,7 @@ def owner_of(tree: Tree, envoy: int, prep: int, place: ActorMention, mentions: l
         return named[0].code
     owners = lex.words("roles", "possessives") | lex.words("roles", "first_person")
     before = range(max(0, envoy - 2), envoy)
-    if any(tree.lemma(j) in owners or tree.form(j) in owners or tree.tokens[j].morph.get("Poss") == "Yes"
+    if any(tree.is_word(j, owners) or tree.tokens[j].morph.get("Poss") == "Yes"
            for j in before):
         return OWN
     return None
@@ -160,7 +160,7 @@ def summoning_side(tree: Tree, i: int, mode: str | None, mentions: list[ActorMen
     preps = lex.words("roles", "venue_preps") | lex.words("roles", "locative_preps")
     envoys = lex.words("roles", "envoy_nouns")
     envoy = set().union(*(tree.subtree(c) for c in tree.kids(i, "nsubj", *OBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
-                          if tree.lemma(c) in envoys or tree.form(c) in envoys))
+                          if tree.is_word(c, envoys)))
     for m in mentions:
         h = heads.get(id(m))
         if h is None or h in envoy or m.kind not in ("org", "country", "demonym", "place", "seat"):

@@ -129,7 +129,7 @@ def alleged_act(tree: Tree, i: int, lex: Lexicon) -> bool:
     if any(f.type == "ACCUSE" for f in lex.frames_of(tok.lemma, tok.text, tok.pos)):
         return False                      # "alleged Russian provocations": the allegation is the accusation
     carriers = [i] + ([h] if (h := tree.head(i)) is not None and tree.tokens[i].dep.split(":")[0] in OBJECT_DEPS else [])
-    return any(tree.lemma(c) in words or tree.form(c) in words
+    return any(tree.is_word(c, words)
                for a in carriers for c in tree.kids(a, "advmod", "amod"))
 
 

@@ -188,7 +188,7 @@ def refused(tree: Tree, i: int, lex: Lexicon) -> bool:
     if tree.lemma(i) not in lex.words("roles", "acceptance_verbs"):
         return False
     negation = lex.words("roles", "refusal_negation")
-    return any(tree.lemma(c) in negation or tree.form(c) in negation for c in tree.children[i])
+    return any(tree.is_word(c, negation) for c in tree.children[i])
 
 
 def refused_type(tree: Tree, i: int, event_type: str, lex: Lexicon) -> str | None:
@@ -208,14 +208,14 @@ def offered_type(tree: Tree, i: int, event_type: str, lex: Lexicon) -> str | Non
     if event_type in UNOFFERED_TYPES:
         return None
     sympathy = lex.words("roles", "sympathy_nouns")
-    if tree.form(i).lower() in sympathy or tree.lemma(i) in sympathy:
+    if tree.is_word(i, sympathy):
         return None                       # "offered its condolences": sympathy offered is sympathy given
     heads = lex.words("roles", "offer_heads")
     j = i
     for a in tree.ancestors(i, 3):
         if tree.tokens[j].dep.split(":")[0] not in OFFER_LINKS:
             return None
-        if tree.lemma(a) in heads or tree.form(a) in heads:
+        if tree.is_word(a, heads):
             return "THREATEN" if event_type in THREATENED_TYPES else "AGREE"
         j = a
     return None
@@ -312,7 +312,7 @@ def names_complement(tree: Tree, i: int, nouns: tuple[str, ...], lex: Lexicon) -
             phrases += [phrase] if phrase is not None else []
             break
     wanted = set(nouns)
-    return not phrases or any(tree.lemma(n).lower() in wanted or tree.form(n) in wanted
+    return not phrases or any(tree.is_word(n, wanted)
                               for c in phrases for n in tree.subtree(c))
 
 
@@ -373,8 +373,8 @@ def object_is_person(tree: Tree, i: int, lex: Lexicon, names_actor) -> bool:
                                                    frozenset()) | title_words(lex.language)
     marks = lex.words("roles", "personal_object_preps")     # "recibió al ministro": Spanish marks a person object
     return any(tree.tokens[o].pos != "NOUN" or tree.tokens[o].morph.get("Animacy") == "Anim"
-               or tree.lemma(o) in persons or tree.form(o) in persons or names_actor(o)
-               or (tree.preposition(o) in marks and tree.preposition(o) is not None)
+               or tree.is_word(o, persons) or names_actor(o)
+               or tree.preposition(o) in marks
                for o in objects)
 
 
