@@ -17,9 +17,9 @@ PACKAGE = Path(communique.__file__).resolve().parent
 
 #: (layer, module prefixes), lowest first
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("foundation", ("communique.errors", "communique.settings", "communique.records", "communique.datafiles",
-                    "communique.cache", "communique.lexicon", "communique.registry", "communique.version",
-                    "communique.samples", "communique.schema")),
+    ("foundation", ("communique.errors", "communique.settings", "communique.defaults", "communique.records",
+                    "communique.datafiles", "communique.cache", "communique.lexicon", "communique.registry",
+                    "communique.version", "communique.samples", "communique.schema")),
     ("reading", ("communique.reading",)),
     ("nlp", ("communique.nlp",)),
     ("actors", ("communique.actors",)),

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..defaults import DEFAULT_DB, EXPORT_FORMATS
 from .errors import Command
 
 if TYPE_CHECKING:
@@ -21,10 +22,6 @@ if TYPE_CHECKING:
 
     from ..kb.store import Store
 
-#: `communique.kb.store.DEFAULT_DB`, written here so that starting the command line (`communique extract` too) does
-#: not import the store's modules and theirs (pandas, datasketch, scipy: a second of a cold start); a test checks
-#: that the two agree
-DEFAULT_DB = "communique.db"
 
 OUTPUT_FORMATS = ("table", "jsonl", "csv")
 
@@ -217,24 +214,19 @@ SUFFIX_FORMATS = {".parquet": ("parquet",), ".pq": ("parquet",), ".csv": ("csv",
 
 def export_format(fmt: str | None, output: str) -> str:
     """--format, else the format the output's suffix names (x.parquet → parquet), else JSON lines."""
-    from ..kb.export import FORMATS
-
     if fmt:
         return fmt
     name = output.lower()
     if output == "-" or not os.path.splitext(name)[1]:
         return "jsonl"
     for suffix, candidates in sorted(SUFFIX_FORMATS.items(), key=lambda kv: -len(kv[0])):
-        found = next((f for f in candidates if f in FORMATS), None)
+        found = next((f for f in candidates if f in EXPORT_FORMATS), None)
         if name.endswith(suffix) and found:
             return found
     raise click.UsageError(f"cannot tell the export format from the name {output!r}: give --format "
-                           f"({', '.join(FORMATS)})")
+                           f"({', '.join(EXPORT_FORMATS)})")
 
 
-#: `communique.kb.export.FORMATS`, written here for the reason `DEFAULT_DB` is (the export's module imports pandas);
-#: a test checks that the two agree
-EXPORT_FORMATS = ("jsonl", "csv", "parquet", "plover", "gdelt", "gdelt1", "gdelt2", "gdelt2-mentions")
 
 
 @click.command("export", cls=Command)

@@ -14,6 +14,7 @@ from typing import Any, TextIO
 
 import click
 
+from ..defaults import DEFAULT_DB
 from ..errors import CommuniqueError, ConfigError
 from ..settings import Settings, settings_table
 from ..version import __version__
@@ -122,7 +123,7 @@ DB_HELP = "The store: a SQLite file, or a postgresql:// URL."
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", default="communique.db", show_default=True, help=DB_HELP)
+@click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
 @click.option("--reprocess", is_flag=True, help="Reprocess documents stored by other stage versions.")
 @click.option("--quiet", is_flag=True, help="No progress and no summary line on stderr.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
@@ -156,7 +157,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, reprocess: bool,
 
 
 @cli.command()
-@click.option("--db", default="communique.db", show_default=True, help=DB_HELP)
+@click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
 @click.option("--examples", default=5, show_default=True, help="How many example events to show.")
 def summary(db: str, examples: int) -> None:
     """What the store holds: documents by language, events by type, top country pairs, example events."""

@@ -23,6 +23,7 @@ from typing import IO, TYPE_CHECKING, Any
 import pandas as pd
 
 from ..actors.codes import actor_code
+from ..defaults import EXPORT_FORMATS
 from ..events.cameo import event_cameo
 from ..version import __version__
 from .gdelt import GDELT1_COLUMNS, first_day, gdelt_lines, mention_lines
@@ -33,7 +34,7 @@ from .queries import EVENT_COLUMNS, event_batches, evidence
 if TYPE_CHECKING:
     from .store import Store
 
-FORMATS = ("jsonl", "csv", "parquet", "plover", "gdelt", "gdelt1", "gdelt2", "gdelt2-mentions")
+FORMATS = EXPORT_FORMATS
 #: GDELT-style formats (tab-separated, no header) and the GDELT version each writes ("gdelt" is GDELT 1.0)
 GDELT_FORMATS = {"gdelt": 1, "gdelt1": 1, "gdelt2": 2, "gdelt2-mentions": 2}
 #: merged events read, joined with their reports and written at a time

@@ -28,6 +28,7 @@ from itertools import islice
 from typing import Any
 
 from ..actors.learned import with_learned_actors
+from ..defaults import DEFAULT_DB
 from ..errors import StoreError
 from ..records import Article
 from ..settings import Settings
@@ -36,9 +37,6 @@ from .learned_actors import learn as learn_actors
 from .learned_actors import load_table as load_learned_actors
 
 log = logging.getLogger(__name__)
-
-#: Where a store lives when none is named.
-DEFAULT_DB = "communique.db"
 
 #: The migrations, applied in name order: ``migrations/NAME.sql`` is shared by both backends (written with SQLite's
 #: type names; `PostgresStore` translates them), ``NAME.sqlite.sql`` / ``NAME.postgresql.sql`` hold what one backend
