@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-
 from re import _constants as sre_constants  # the regex compiler's own parser, as `reading.gates` reads it
 from re import _parser as sre_parse
 from typing import Any

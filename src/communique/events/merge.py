@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Callable
-from typing import Any
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 from ..lexicon import Frame, lexicon
-from ..records import Article
+from ..records import Article, Sentence
 from .actor_mentions import ActorMention
 from .times import date_language
 
@@ -180,20 +180,22 @@ def retold_mentions(article: Article, candidates: list[Candidate]) -> frozenset[
     """The mentions (sentence, trigger) of a sentence whose opening names an act of their type, told before
     ("During the talks this afternoon, the presidents will review ...", "Durante la visita, ...", "В ходе
     переговоров ...": a continuation opening of the language's dates data holding a trigger word of the type)."""
-    out = set()
-    for c in candidates:
-        sentence = article.sentences[c.sentence]
-        lang, lex = date_language(sentence.language), lexicon(sentence.language)
-        if lang is None or lex is None:
-            continue
-        text = sentence.text.lower()
-        opening = text.lstrip("«\"“ ")
-        marker = next((m for m in lang.continuation if opening.startswith(m)), None)
-        end = sentence.start + len(text) - len(opening) + len(marker or "")
-        if marker and any(t.end <= end and c.type in {f.type for f in lex.frames_of(t.lemma, t.text, t.pos)}
-                          for t in sentence.tokens):
-            out.add((c.sentence, c.trigger))
-    return frozenset(out)
+    named = {si: _types_in_opening(article.sentences[si]) for si in {c.sentence for c in candidates}}
+    return frozenset((c.sentence, c.trigger) for c in candidates if c.type in named[c.sentence])
+
+
+def _types_in_opening(sentence: Sentence) -> frozenset[str]:
+    """The event types of the trigger words in the sentence's continuation opening ("During the talks"), if any."""
+    lang, lex = date_language(sentence.language), lexicon(sentence.language)
+    if lang is None or lex is None:
+        return frozenset()
+    text = sentence.text.lower()
+    opening = text.lstrip("«\"“ ")
+    marker = next((m for m in lang.continuation if opening.startswith(m)), None)
+    if marker is None:
+        return frozenset()
+    end = sentence.start + len(text) - len(opening) + len(marker)
+    return frozenset(f.type for t in sentence.tokens if t.end <= end for f in lex.frames_of(t.lemma, t.text, t.pos))
 
 
 def headline_of(article: Article) -> int | None:
