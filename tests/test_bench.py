@@ -109,3 +109,19 @@ def test_the_off_rows_really_turn_triage_and_cascade_off(monkeypatch):
     monkeypatch.setenv("COMMUNIQUE_CASCADE", "false")
     assert not pipeline_settings().triage
     assert not pipeline_settings().cascade
+
+
+def test_the_target_ratio_is_the_median_of_rounds_measured_back_to_back(monkeypatch):
+    """A burst of load inflates one measurement: it moves one round's ratio, not the figure the bench reports."""
+    from communique.bench import speed
+
+    later = iter([(30.0, 29.0), (40.0, 29.5)])       # round 3: the pipeline slowed by another tenant
+    monkeypatch.setattr(speed, "run_children", lambda texts, kinds, name: dict(zip(
+        kinds, ({"cpu_seconds": c} for c in next(later)))))
+    first = {"pipeline-1": {"cpu_seconds": 28.0}, "models-by-language": {"cpu_seconds": 29.0}}
+    pairs = speed.ratio_rounds(["text"], first, "diplomacy", 3)
+    assert pairs == [(28.0, 29.0), (30.0, 29.0), (40.0, 29.5)]
+    assert speed.median_ratio(pairs) == 30.0 / 29.0
+    line = speed.ratio_line(pairs, "en 10.0 s", 1.01)
+    assert "**1.03**, the median of 3 rounds" in line and "1.36 (40.0 s / 29.5 s)" in line
+    assert "**0.97** (pipeline 28.0 s, models 29.0 s)" in speed.ratio_line(pairs[:1], "en 10.0 s", 0.97)

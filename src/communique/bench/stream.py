@@ -62,11 +62,12 @@ def bench(min_docs: int, stream_dir: Path | None = None, dev_dirs: list[Path] | 
     return measure(min_docs, stream_dir, dev_dirs)[0]
 
 
-def measure(min_docs: int, stream_dir: Path | None = None,
-            dev_dirs: list[Path] | None = None) -> tuple[str, list[str], dict[str, dict[str, Any]] | None]:
+def measure(min_docs: int, stream_dir: Path | None = None, dev_dirs: list[Path] | None = None,
+            rounds: int = 1) -> tuple[str, list[str], dict[str, dict[str, Any]] | None]:
     """Run the stream bench: its section of the report, its texts and its results by kind (None when its folders
-    are absent: the section then says so)."""
-    from .speed import run_children
+    are absent: the section then says so). The pipeline / models ratio is the median of `rounds` rounds
+    (`speed.ratio_rounds`)."""
+    from .speed import ratio_rounds, run_children
 
     stream_dir = stream_dir or default_stream_dir()
     dev_dirs = dev_dirs or default_dev_dirs()
@@ -78,7 +79,8 @@ def measure(min_docs: int, stream_dir: Path | None = None,
                 [], None)
     texts = stream_texts(min_docs, stream_dir, dev_dirs)
     results = run_children(texts, STREAM_KINDS, "stream")
-    return format_stream(texts, results, stream_dir, dev_dirs), texts, results
+    pairs = ratio_rounds(texts, results, "stream", rounds)
+    return format_stream(texts, results, stream_dir, dev_dirs, pairs), texts, results
 
 
 def measure_dask(texts: list[str], workers: int) -> dict[str, Any]:
@@ -114,12 +116,11 @@ def measure_dask(texts: list[str], workers: int) -> dict[str, Any]:
 
 
 def format_stream(texts: list[str], results: dict[str, dict[str, Any]], stream_dir: Path,
-                  dev_dirs: list[Path]) -> str:
-    from .speed import TABLE_HEAD, rate, ratio, speedup_line, stage_line, table_row, words_in
+                  dev_dirs: list[Path], pairs: list[tuple[float, float]] | None = None) -> str:
+    from .speed import TABLE_HEAD, rate, ratio, ratio_line, speedup_line, stage_line, table_row, words_in
 
     cold, one, models, two, every, dask1, dask2 = (results[k] for k in STREAM_KINDS)
     words = words_in(texts)
-    cpu_ratio = one["cpu_seconds"] / models["cpu_seconds"]
     per_language = ", ".join(f"{k} {v:.1f} s" for k, v in sorted(models["by_language"].items()))
     per_core_hour = 3600 * one["docs"] / one["cpu_seconds"]
     dev_names = ", ".join(d.name for d in dev_dirs)
@@ -136,10 +137,9 @@ def format_stream(texts: list[str], results: dict[str, dict[str, Any]], stream_d
         table_row("full pipeline, triage off (every article analysed), 1 worker", every, words),
         table_row("bare pass of each language's model (spaCy en, es; natasha ru)", models, words),
         "",
-        (f"- Pipeline / bare per-language model pass, CPU time: **{cpu_ratio:.2f}** (pipeline "
-         f"{one['cpu_seconds']:.1f} s, models {models['cpu_seconds']:.1f} s); wall time "
-         f"{one['seconds'] / models['seconds']:.2f} (models {per_language}). Triage off: "
-         f"{every['cpu_seconds'] / models['cpu_seconds']:.2f}."),
+        ("- " + ratio_line(pairs or [(one["cpu_seconds"], models["cpu_seconds"])], per_language,
+                           one["seconds"] / models["seconds"])
+         + f" Triage off, first round: {every['cpu_seconds'] / models['cpu_seconds']:.2f}."),
         (f"- Articles analysed: {one['analysed_docs']} of {one['docs']} "
          f"({100 * one['analysed_docs'] / one['docs']:.0f}%); sentences tagged by the models "
          f"{one['tagged_sentences']} of {one['sentences']} ({100 * one['tagged_sentences'] / max(1, one['sentences']):.0f}%), "
