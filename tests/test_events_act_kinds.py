@@ -69,3 +69,34 @@ def test_condolences_thanked_for_are_no_act_of_the_one_who_thanks(language, text
     assert ("TUR", "KAZ") not in {(e.source.code, e.target.code) for e in support if e.trigger.text.lower()[:4] in
                                   ("cond", "собо")}
     assert ("KAZ", "TUR") in {(e.source.code, e.target.code) for e in support}
+
+
+# an envoy summoned or a protest lodged is an act of its own ([kinds.ACCUSE] summons, `merge.OWN_ACT_KINDS`): a
+# reproach naming no kind, in another sentence, is a second ACCUSE event of the pair, not the summons told again
+def accusations(text: str, language: str) -> list[tuple[str, str]]:
+    """The direction of each ACCUSE event, one entry per event."""
+    return sorted((e.source.code, e.target.code) for e in code_events(text, language).events if e.type == "ACCUSE")
+
+
+@pytest.mark.parametrize("language,text,pair", [
+    ("en", "Poland summoned the Belarusian ambassador on Monday over the incident at the border. "
+           "Warsaw blamed Minsk for the incident at the border.", ("POL", "BLR")),
+    ("es", "Perú convocó el lunes al embajador de Bolivia por el incidente en la frontera. "
+           "El Gobierno peruano culpó a Bolivia del incidente.", ("PER", "BOL")),
+    ("ru", "Литва вызвала посла Белоруссии в МИД в понедельник из-за инцидента на границе. "
+           "Вильнюс возложил ответственность за инцидент на Минск.", ("LTU", "BLR")),
+])
+def test_a_summons_and_a_reproach_are_two_events(language, text, pair):
+    assert accusations(text, language) == [pair, pair]
+
+
+@pytest.mark.parametrize("language,text,pair", [
+    ("en", "Poland summoned the Belarusian ambassador over the incident at the border. "
+           "The ambassador of Belarus was summoned to the Polish Foreign Ministry on Monday.", ("POL", "BLR")),
+    ("es", "Perú convocó al embajador de Bolivia por el incidente en la frontera. "
+           "El embajador boliviano fue convocado a la Cancillería peruana el lunes.", ("PER", "BOL")),
+    ("ru", "Литва вызвала посла Белоруссии в МИД из-за инцидента на границе. "
+           "Посол Белоруссии был вызван в МИД Литвы в понедельник.", ("LTU", "BLR")),
+])
+def test_a_summons_told_twice_stays_one_event(language, text, pair):
+    assert accusations(text, language) == [pair]

@@ -23,6 +23,10 @@ from .times import date_language
 # conflict and coercion name their target or are not coded ("the sanctions", "the war in Ukraine")
 COOCCURRENCE_TYPES = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REQUEST"}
 
+# kinds that are acts of their own, not what a statement is about: a mention naming no kind ("Beijing blamed
+# Manila", "выразили осуждение") is no repetition of an envoy summoned or a protest lodged (two events, see `_kind_of`)
+OWN_ACT_KINDS = {("ACCUSE", "summons")}
+
 # one-sided acts that two sides can trade: each side's own statement or measure, one event each way (a clash is
 # one event of both)
 EACH_SIDE_TYPES = {"ACCUSE", "PROTEST", "REJECT", "THREATEN", "SANCTION"}
@@ -229,10 +233,12 @@ def _support(c: Candidate) -> tuple[int, float]:
 
 def _kind_of(c: Candidate, candidates: list[Candidate], named_kinds: frozenset | set) -> str:
     """The kind whose event `c` states in the document: its own, else the first kind of its type, pair and status
-    that another mention names (a reading without a kind stands for all of them, as in `best_of_kinds`)."""
+    that another mention names (a reading without a kind stands for all of them, as in `best_of_kinds`), an act of
+    its own (`OWN_ACT_KINDS`) excepted."""
     if c.frame.kind:
         return c.frame.kind
     return next((k.frame.kind for k in candidates if (k.type, k.frame.kind) in named_kinds
+                 and (k.type, k.frame.kind) not in OWN_ACT_KINDS
                  and (k.type, held(k.status)) == (c.type, held(c.status))
                  and {k.source.code, k.target.code} == {c.source.code, c.target.code}), "")
 
