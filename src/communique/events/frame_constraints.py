@@ -37,7 +37,25 @@ def under_non_event_head(tree: Tree, i: int, lex: Lexicon, event_type: str | Non
         if tree.tokens[a].pos in ("VERB", "AUX") and form not in ("Inf", "Ger") and \
                 not (form == "Part" and tree.tokens[a].dep == "pcomp"):     # "possibilities of expanding"
             return False                  # a finite verb closes the clause; "the chance to sign a treaty" does not
+        if tree.tokens[a].pos == "VERB" and tree.kids(a, *SUBJECT_DEPS):
+            return False                  # nor does a verb with its own subject ("hopes his visit will open")
     return False
+
+
+#: what an agreement cited as the measure of another act would govern if it were stated: its content or partner
+CITED_COMPLEMENT_DEPS = ("nsubj", "dobj", "obj", "iobj", "xcomp", "ccomp", "csubj")
+
+
+def cited_agreement(tree: Tree, i: int, lex: Lexicon) -> bool:
+    """An agreement verb in a clause of manner with neither subject nor content ("as originally agreed", "como se
+    había acordado", "как было договорено"): the act it qualifies is measured by an earlier agreement, none is
+    stated here. A reflexive "se" is no object; the parser may take the mark for an adverb ("as originally
+    agreed")."""
+    if tree.tokens[i].pos != "VERB" or not any(tree.is_word(m, lex.words("roles", "manner_marks"))
+                                                for m in tree.kids(i, "mark", "advmod")):
+        return False
+    return not [c for c in tree.kids(i, *CITED_COMPLEMENT_DEPS)
+                if not (tree.tokens[c].pos == "PRON" and tree.is_word(c, lex.words("roles", "reflexive_passive")))]
 
 
 def claimed_right(tree: Tree, i: int, lex: Lexicon) -> bool:
@@ -134,6 +152,8 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
                                                         or asks_no_state(tree, i, lex, mentions, heads)):
         return False
     if lex is not None and frame.mode == "multilateral" and joins_other_act(tree, i, lex, mentions, heads):
+        return False
+    if lex is not None and frame.type == "AGREE" and cited_agreement(tree, i, lex):
         return False
     # a meeting or a call one "has" happens all the same ("had a telephone conversation", "tuvo una reunión")
     held = frame.type != "CONSULT" and stative(tree, i, lex) if lex is not None else False

@@ -83,11 +83,7 @@ def topic_of_event(tree: Tree, i: int, lex: Lexicon) -> bool:
     "переговоры по открытию границы", "negociaciones sobre la firma del tratado". The talks are the event; what
     they are about has not happened. A speech or decision verb above ("сообщило о закрытии границ", "announced
     the closure") still reports the act itself, so only a governing noun with a frame of its own counts."""
-    h = tree.head(i)
-    if h is not None and tree.tokens[h].dep == "prep":      # English: "the importance of cooperating"
-        h = tree.head(h)
-    nonfinite = tree.tokens[i].pos == "VERB" and tree.tokens[i].morph.get("VerbForm") in ("Inf", "Ger", "Part")
-    if nonfinite and h is not None and tree.is_word(h, lex.words("roles", "matter_heads")):
+    if matter_of(tree, i, lex) or matter_of(tree, tree.head(i), lex, of_noun=i):
         return True                       # "trataron la importancia de cooperar con": a matter, not an act
     if tree.tokens[i].pos not in ("NOUN", "PROPN"):
         return False
@@ -100,6 +96,28 @@ def topic_of_event(tree: Tree, i: int, lex: Lexicon) -> bool:
                 tree.lemma(head) in lex.nouns or tree.form(head) in lex.nouns):
             return True
     return False
+
+
+MATTER_OBJECT_DEPS = {"dobj", "obj", "nmod"}
+
+
+def matter_of(tree: Tree, j: int | None, lex: Lexicon, of_noun: int | None = None) -> bool:
+    """Is `j`, a verb that names no finished act (an infinitive, a gerund, a participle), what a matter head
+    governs ("the importance of cooperating", "la importancia de cooperar", "важность сотрудничать")? With
+    `of_noun`, `j` is the word that governs that nominal trigger and may be a nominalisation too: "the importance
+    of strengthening cooperation", "la importancia de fortalecer la cooperación", "важность укрепления
+    сотрудничества" name what is stressed, no cooperation strengthened."""
+    if j is None or of_noun is not None and (j == of_noun or tree.tokens[of_noun].dep.split(":")[0] not in
+                                             MATTER_OBJECT_DEPS):
+        return False
+    tok = tree.tokens[j]
+    if not (tok.pos == "VERB" and tok.morph.get("VerbForm") in ("Inf", "Ger", "Part")
+            or of_noun is not None and tok.pos == "NOUN"):
+        return False
+    h = tree.head(j)
+    if h is not None and tree.tokens[h].dep == "prep":      # English: "the importance of cooperating"
+        h = tree.head(h)
+    return h is not None and h != j and tree.is_word(h, lex.words("roles", "matter_heads"))
 
 
 def _event_noun(tree: Tree, i: int, lex: Lexicon) -> bool:
