@@ -238,3 +238,29 @@ def test_a_time_that_cannot_be_resolved_gives_way_to_the_acts_dated_statement(te
     other statement gives (the merge read it as undated and joined the two)."""
     signed = [e for e in extract(text)["events"] if e["type"] == "AGREE"]
     assert [(e["date"], len(e["also_evidence"])) for e in signed] == [("2016-10", 1)]
+
+
+# --- no publication date: the lead's undated act is the news, a like act told as the last one before is another -----
+
+@pytest.mark.parametrize("text", [
+    "Kenyan President William Ruto arrived in Indonesia on a state visit. Ruto held talks on trade with Indonesian "
+    "officials. Kenyan President Mwai Kibaki last visited Indonesia in 2009.",
+    "El presidente de Kenia, William Ruto, llegó a Indonesia en visita de Estado. Ruto mantuvo conversaciones sobre "
+    "comercio con funcionarios indonesios. El último presidente keniano que visitó Indonesia fue Mwai Kibaki, en 2009.",
+    "Президент Кении Уильям Руто прибыл в Индонезию с государственным визитом. Руто провел переговоры о торговле с "
+    "индонезийскими официальными лицами. В последний раз президент Кении посещал Индонезию в 2009 году.",
+])
+def test_without_a_publication_date_the_last_visit_before_is_not_the_news(text):
+    record = extract(text)
+    assert record["published"] is None
+    visits = [e for e in record["events"] if e["type"] == "CONSULT" and e["status"] == "occurred"
+              and {e["source"]["code"], e["target"]["code"]} == {"KEN", "IDN"}]
+    assert sorted(str(e["date"]) for e in visits) == ["2009", "None"]
+
+
+def test_date_parts_without_a_report_date_keeps_the_news_apart_from_the_last_like_act():
+    lead, old = _candidate(0), _candidate(4)
+    dates = {0: None, 4: "2009"}
+    assert date_parts([lead, old], lambda c: dates[c.sentence], None, frozenset({4})) == [[lead], [old]]
+    # the dated act not told as the last one before: the undated mention repeats it
+    assert date_parts([lead, old], lambda c: dates[c.sentence], None, frozenset({0})) == [[lead, old]]

@@ -128,7 +128,8 @@ def best_of_kinds(group: list[Candidate]) -> list[Candidate]:
 
 def merge(candidates: list[Candidate], named_kinds: frozenset | set = frozenset(),
           dated: Callable[[Candidate], str | None] | None = None, published: str | None = None,
-          headline: int | None = None, retold: frozenset[tuple[int, int]] = frozenset()) -> list[Candidate]:
+          headline: int | None = None, retold: frozenset[tuple[int, int]] = frozenset(),
+          looking_back: frozenset[int] = frozenset()) -> list[Candidate]:
     """One event per type, kind, pair of actors and status in the document: a directed reading ("X visited Y") wins
     over a mutual one of the same pair ("X and Y met"), and the best-supported, earliest mention is kept. Kinds keep
     distinct events of one type apart (opening a consulate is not establishing relations), but one sentence still
@@ -138,7 +139,8 @@ def merge(candidates: list[Candidate], named_kinds: frozenset | set = frozenset(
     With `dated` (the date a candidate's own sentence gives its act, see `dates.ActDates`), acts dated apart stay
     apart (`date_parts`). An act under way and the same act done are one event (`held`); the headline's act is
     the body's (`headline_joins`, with `headline` the index of the sentence that is the article's title); a denial
-    of an act the document tells as done is none of its own (`denied_twins`)."""
+    of an act the document tells as done is none of its own (`denied_twins`); `looking_back`: the sentences that
+    tell the last like act before ("Lavrov last visited Venezuela in 2011", see `date_parts`)."""
     candidates = denied_twins(candidates, dated)
     if dated:
         dated = under_way(dated, published)
@@ -149,7 +151,8 @@ def merge(candidates: list[Candidate], named_kinds: frozenset | set = frozenset(
     if headline is not None or retold:
         groups = headline_joins(groups, headline, retold)
     kept: list[Candidate] = []
-    parts = [part for group in groups.values() for part in (date_parts(group, dated, published) if dated else [group])]
+    parts = [part for group in groups.values()
+             for part in (date_parts(group, dated, published, looking_back) if dated else [group])]
     for group in parts:
         directed = [c for c in group if not c.mutual]
         by_direction: dict[tuple[str, str], Candidate] = {}
@@ -177,7 +180,18 @@ def merge_article(article: Article, candidates: list[Candidate], named_kinds: fr
     """`merge` for an article: each mention dated by its own sentence (`acts`, a `dates.ActDates`), the headline
     found by its title."""
     return merge(candidates, named_kinds, lambda c: acts.of(c.sentence, c.trigger), article.published,
-                 headline_of(article), retold_mentions(article, candidates))
+                 headline_of(article), retold_mentions(article, candidates), looking_back(article, candidates))
+
+
+def looking_back(article: Article, candidates: list[Candidate]) -> frozenset[int]:
+    """The sentences of candidates that tell the last like act before the news ("the last time", "por última vez",
+    "в последний раз": the language's ``last_instance`` dates data)."""
+    out = set()
+    for si in {c.sentence for c in candidates}:
+        lang = date_language(article.sentences[si].language)
+        if lang is not None and lang.last_instance is not None and lang.last_instance.search(article.sentences[si].text):
+            out.add(si)
+    return frozenset(out)
 
 
 def retold_mentions(article: Article, candidates: list[Candidate]) -> frozenset[tuple[int, int]]:
@@ -291,12 +305,14 @@ def dated_apart(a: str | None, b: str | None) -> bool:
 
 
 def date_parts(group: list[Candidate], dated: Callable[[Candidate], str | None],
-               published: str | None = None) -> list[list[Candidate]]:
+               published: str | None = None, looking_back: frozenset[int] = frozenset()) -> list[list[Candidate]]:
     """A group of one type, kind, pair and status, in parts of one act each: a dated mention joins the first part
     whose dated mentions all agree with its date (`dated_apart`), else starts a part. A mention its sentence dates
     not at all ("the talks", "during the visit") repeats an act already told: it joins the part whose date lies
     nearest the report's (an undated statement in a news report tells the news: the dates stage dates such an
-    event by the report), or the latest part when the report's date is unknown."""
+    event by the report), or the latest part when the report's date is unknown. Undated mentions in the lead stay
+    apart from a like act dated long before the report, or, the report's date unknown, told as the last one before
+    (`looking_back`: "Lavrov last visited Venezuela in 2011")."""
     if len({c.sentence for c in group}) < 2:
         return [group]
     parts: list[list[tuple[Candidate, str]]] = []
@@ -311,7 +327,7 @@ def date_parts(group: list[Candidate], dated: Callable[[Candidate], str | None],
             parts.append([(c, value)])
         else:
             part.append((c, value))
-    if len(parts) == 1 and _news_before_background(undated, parts[0], published):
+    if len(parts) == 1 and _news_before_background(undated, parts[0], published, looking_back):
         return [[c for c in group if c in undated], [c for c in group if c not in undated]]
     if len(parts) < 2:
         return [group]
@@ -328,14 +344,19 @@ LEAD_SENTENCES = 3
 
 
 def _news_before_background(undated: list[Candidate], part: list[tuple[Candidate, str]],
-                            published: str | None) -> bool:
+                            published: str | None, looking_back: frozenset[int] = frozenset()) -> bool:
     """Does an undated mention in the lead tell the news, before the text dates a like act long before the report?
     "Algeria has ordered the recall of its ambassador to France ... In October 2021, Algeria recalled its
-    ambassador": the second time, not the first told twice."""
-    if not undated or not published or len(published) < 7:
+    ambassador": the second time, not the first told twice. Without the report's date, a like act told as the last
+    one before (`looking_back`: "Lavrov last visited Venezuela in 2011", "la última vez", "в последний раз") is."""
+    if not undated:
         return False
     first_undated = min(c.sentence for c in undated)
     if first_undated >= LEAD_SENTENCES or first_undated > min(c.sentence for c, _ in part):
+        return False
+    if not published and looking_back:
+        return all(c.sentence in looking_back for c, _ in part)
+    if not published or len(published) < 7:
         return False
     try:
         report = date.fromisoformat((published + "-01")[:10])

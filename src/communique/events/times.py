@@ -68,6 +68,8 @@ class DateLanguage:
     sequence: frozenset[str] = frozenset()      # "after", "tras", "после": a time inside dates another event
     statements: frozenset[str] = frozenset()    # "statement", "comunicado", "заявление": what a time may date
     anniversaries: tuple[re.Pattern[str], ...] = field(default_factory=tuple)
+    #: "the last time", "la última vez", "в последний раз": a sentence telling the last act before, not the news
+    last_instance: re.Pattern[str] | None = None
     cues: Cues | None = None
     #: the patterns to run on a text, by its cues (`_plan`): filled as texts come, a handful of entries
     plans: dict[tuple[frozenset[str] | None, bool], tuple[tuple[DatePattern, bool], ...]] = field(
@@ -175,6 +177,7 @@ def date_language(code: str) -> DateLanguage | None:
         sequence=frozenset(w.lower() for w in data.get("sequence", [])),
         statements=frozenset(w.lower() for w in data.get("statements", [])),
         anniversaries=tuple(re.compile(p, re.IGNORECASE) for p in data.get("anniversary", [])),
+        last_instance=_marker_regex(data.get("last_instance", [])),
         cues=_cues(data),
     )
 
