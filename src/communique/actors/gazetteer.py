@@ -234,8 +234,9 @@ def _build_base_gazetteer() -> Gazetteer:
     countries = load_data("countries.toml")
     ambiguous = {fold(n) for n in countries.get("ambiguous_names", [])}
     likely = {fold(n) for n in countries.get("ambiguous_but_likely", [])}
+    aliased = {fold(alias): iso3 for iso3, aliases in countries.get("aliases", {}).items() for alias in aliases}
     _add_cldr_countries(index, countries.get("locales", ["en", "es", "ru"]), iso2_to_iso3, country_names, ambiguous,
-                        likely)
+                        likely, aliased)
     for iso3, aliases in countries.get("aliases", {}).items():
         for alias in aliases:
             if fold(alias) not in ambiguous:
@@ -265,7 +266,10 @@ def _country_codes() -> tuple[dict[str, str], dict[str, str]]:
 
 
 def _add_cldr_countries(index: PhraseIndex, locales: Iterable[str], iso2_to_iso3: dict[str, str],
-                        names: dict[str, str], ambiguous: set[str], likely: set[str]) -> None:
+                        names: dict[str, str], ambiguous: set[str], likely: set[str],
+                        aliased: dict[str, str]) -> None:
+    """CLDR's names of every locale, less the ambiguous ones and those our aliases give another country (Kazakh CLDR
+    calls the Democratic Republic "Конго", the plain name Russian news gives the Republic of the Congo)."""
     from babel import Locale
 
     for locale in locales:
@@ -276,7 +280,8 @@ def _add_cldr_countries(index: PhraseIndex, locales: Iterable[str], iso2_to_iso3
             continue
         for iso2, name in territories.items():
             iso3 = iso2_to_iso3.get(iso2)
-            if iso3 is None or (fold(name) in ambiguous and fold(name) not in likely):
+            if iso3 is None or (fold(name) in ambiguous and fold(name) not in likely) or \
+                    aliased.get(fold(name), iso3) != iso3:
                 continue
             index.add(name, _entry("country", iso3, names.get(iso3, name), name, iso3, case="title"))
 

@@ -1,0 +1,45 @@
+"""Country names that name another state than their words suggest, in every language: the Republic of China is
+Taiwan, not the People's Republic; the plain "Congo" is the Republic of the Congo (Brazzaville), the Democratic
+Republic is named as such ("ДР Конго", "RD del Congo", "DRC"). Real models parse each text."""
+from __future__ import annotations
+
+import pytest
+
+from communique.actors.gazetteer import gazetteer
+from communique.actors.phrases import tokenize
+from event_readers import triples
+
+# (language, text, events that must be found, events that must not)
+CASES = [
+    ("en", "Paraguay's foreign minister Rubén Ramírez arrived in the Republic of China (Taiwan) on Monday for an "
+           "official visit.", {("CONSULT", "PRY", "TWN")}, {("CONSULT", "PRY", "CHN")}),
+    ("es", "El canciller paraguayo, Rubén Ramírez, inició el lunes una visita oficial a la República de China "
+           "(Taiwán).", {("CONSULT", "PRY", "TWN")}, {("CONSULT", "PRY", "CHN")}),
+    ("ru", "Министр иностранных дел Парагвая Рубен Рамирес в понедельник начал официальный визит в Китайскую "
+           "Республику (Тайвань).", {("CONSULT", "PRY", "TWN")}, {("CONSULT", "PRY", "CHN")}),
+    ("en", "Turkish Foreign Minister Hakan Fidan visited Congo on Tuesday and held talks with President Denis Sassou "
+           "Nguesso.", {("CONSULT", "TUR", "COG")}, {("CONSULT", "TUR", "COD")}),
+    ("es", "El canciller turco, Hakan Fidan, visitó el martes la República del Congo y se reunió con el presidente "
+           "Denis Sassou Nguesso.", {("CONSULT", "TUR", "COG")}, {("CONSULT", "TUR", "COD")}),
+    ("ru", "Министр иностранных дел Турции Хакан Фидан во вторник побывал в Конго и провел переговоры с президентом "
+           "Дени Сассу-Нгессо.", {("CONSULT", "TUR", "COG")}, {("CONSULT", "TUR", "COD")}),
+]
+
+
+@pytest.mark.parametrize("language,text,wanted,unwanted", CASES, ids=[f"{c[0]}-{n}" for n, c in enumerate(CASES)])
+def test_official_and_plain_names_name_the_right_state(language, text, wanted, unwanted):
+    found = triples(text)
+    assert wanted <= found, found
+    assert not unwanted & found, found
+
+
+@pytest.mark.parametrize("language,phrase,code", [
+    ("en", "the Republic of China", "TWN"), ("es", "la República de China", "TWN"), ("ru", "Китайской Республики", "TWN"),
+    ("en", "the People's Republic of China", "CHN"), ("es", "la República Popular China", "CHN"),
+    ("ru", "Китайской Народной Республики", "CHN"),
+    ("en", "Congo", "COG"), ("es", "el Congo", "COG"), ("ru", "в Конго", "COG"),
+    ("en", "the Democratic Republic of the Congo", "COD"), ("es", "la RD del Congo", "COD"), ("ru", "в ДР Конго", "COD"),
+])
+def test_country_names(language, phrase, code):
+    found = [m.best.code for m in gazetteer(language).index.find(tokenize(phrase)) if m.best.kind == "country"]
+    assert found == [code], found
