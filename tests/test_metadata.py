@@ -53,6 +53,13 @@ def run(text: str, **given) -> Article:
     # the place's own country after it, perhaps a regional agency in capitals
     ("KINGSTON, Jamaica, CMC – The Jamaican government said on Monday", "KINGSTON", "JAM", None, None),
     ("LIMA, Peru – El canciller peruano dijo", "LIMA", "PER", None, None),
+    # the place's country in square brackets, the agency's name then a colon (issue 15)
+    ("New Delhi [India], May 5 (ANI): External Affairs Minister S Jaishankar held talks", "New Delhi", "IND", "ANI",
+     (5, 5)),
+    ("Caracas [Venezuela], 12 nov (Prensa Latina): El canciller venezolano recibió a su homólogo", "Caracas", "VEN",
+     "Prensa Latina", (11, 12)),
+    ("Минск [Беларусь], 5 марта (БелТА): Министр иностранных дел Беларуси провел переговоры", "Минск", "BLR",
+     "BelTA", (3, 5)),
 ])
 def test_datelines(paragraph, place, country, agency, month_day):
     found = parse_dateline(paragraph)
@@ -67,9 +74,21 @@ def test_datelines(paragraph, place, country, agency, month_day):
     "Kazakhstan will soon enjoy stronger ties with the European Union.",
     "“Para Kazajstán, Rusia siempre ha sido el principal socio”, dijo Tokayev.",
     "LIMA, Chile – a place and another country is no dateline",
+    "Moscow [Russia] said on Monday it would respond to the sanctions.",
+    "Madrid [la capital] respondió el lunes a las críticas.",
 ])
 def test_running_text_is_not_a_dateline(paragraph):
     assert parse_dateline(paragraph) is None
+
+
+@pytest.mark.parametrize("paragraph,body", [
+    ("New Delhi [India], May 5 (ANI): External Affairs Minister held talks", "External"),
+    ("Lima [Perú], 5 de mayo (EFE): Los cancilleres firmaron un acuerdo", "Los"),
+    ("Москва [Россия], 5 мая (ТАСС): Министр иностранных дел провел переговоры", "Министр"),
+])
+def test_a_dateline_ends_after_the_colon_that_closes_it(paragraph, body):
+    found = parse_dateline(paragraph)
+    assert found is not None and paragraph[found.end:].startswith(body)
 
 
 @pytest.mark.parametrize("line,expected", [

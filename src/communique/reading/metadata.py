@@ -209,7 +209,9 @@ def parse_dateline(paragraph: str, languages: tuple[str, ...] | None = None) -> 
     agency_only = re.match(r"\s*\((?P<agency>[^()]{2,30})\)\s*\.?\s*[–—\-]+\s*", head)
     if agency_only and _outlet_by_alias(agency_only.group("agency")):
         return Dateline(None, None, _outlet_by_alias(agency_only.group("agency")), agency_only.end())
-    place = re.match(_PLACE + r"(?P<sep>\s*[,.]\s*|" + _DASH + r"|\s+(?=[(/]))", head)
+    # "New Delhi [India], May 5 (ANI):": the place's country in square brackets after it
+    place = re.match(_PLACE + rf"(?:\s*\[{_WORD}(?:[ \-]{_WORD}){{0,3}}\])?" + r"(?P<sep>\s*[,.]\s*|" + _DASH
+                     + r"|\s+(?=[(/]))", head)
     if not place or not _place_is_plausible(place.group("place")):
         return None
     pos, date, agency = place.end(), None, None
@@ -224,7 +226,7 @@ def parse_dateline(paragraph: str, languages: tuple[str, ...] | None = None) -> 
             if pos is None:
                 return None
             return Dateline(place.group("place"), None, None, pos)
-        dash = re.match(r"\s*\.?\s*(?:[–—\-]+|\.)?\s*", head[pos:])
+        dash = re.match(r"\s*\.?\s*(?:[–—\-]+|\.|:)?\s*", head[pos:])
         pos += dash.end() if dash else 0
     if not place.group("place").isupper() and date is None and agency is None:
         return None  # "Moscow – ..." in running text is not a dateline; "MOSCOW –" is
