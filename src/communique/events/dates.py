@@ -66,6 +66,9 @@ def attachment(sentence: Sentence, time: TimeExpression, trigger: Token | None) 
     if not inside:
         return "none"
     targets = {trigger.i, _verb_of(tokens, trigger).i}
+    # the act's own complement is part of it: "ordered the envoy to leave in December 2018", "invited Xi to pay a
+    # state visit next year", "пригласил посетить форум в июне"
+    targets |= {t.i for t in tokens if t.dep == "xcomp" and t.head in targets and t.i != t.head}
     # the token of the expression whose head lies outside it
     top = next((t for t in inside if not (time.start <= tokens[t.head].start < time.end) or t.head == t.i),
                inside[-1])
