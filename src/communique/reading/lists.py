@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .clean import Line
 
-#: the cuts a list item is spared: the model's, by its look, and the short labels after the last paragraph
-UNDONE = frozenset({"learned", "widget"})
+#: the cuts a list item is spared: the model's, by its look, the short labels after the last paragraph, and a caption
+#: naming a person (a title and a name, also the shape of a list of speakers or signatories)
+UNDONE = frozenset({"learned", "widget", "caption"})
 MAX_ITEMS = 15
 MAX_ITEM_WORDS = 40
 NAME_WORDS = 6             # an item this short with no sentence end is a name: it joins the announcing sentence

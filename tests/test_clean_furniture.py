@@ -1,0 +1,117 @@
+"""Stage `clean`: the page's furniture around the story goes in every language (captions closed by a credit, a
+caption naming a person, bylines and desk lines naming no one, a page's date stamp with its label, comment counters,
+display switches, a shop's banners, site slogans), and the body sentences shaped like them stay."""
+from __future__ import annotations
+
+import pytest
+
+from communique.reading.clean import CleanStage
+from communique.records import Article
+from communique.settings import Settings
+
+SETTINGS = Settings()
+
+BODY = {
+    "en": ["NAIROBI, March 13 (Reuters) - Kenya and Ethiopia agreed on Wednesday to reopen their border crossing at "
+           "Moyale, the two foreign ministries said in a joint statement.",
+           "The ministers also discussed cross-border trade and pledged to meet again in Addis Ababa in June."],
+    "es": ["Lima, 13 mar (EFE).- Los cancilleres de Perú y Bolivia firmaron este miércoles un acuerdo para reforzar la "
+           "cooperación fronteriza contra el contrabando, informó la Cancillería peruana.",
+           "Ambos ministros acordaron reunirse de nuevo en La Paz durante el segundo semestre del año."],
+    "ru": ["АНКАРА, 13 марта. /ТАСС/. Министр иностранных дел России Сергей Лавров провел переговоры с турецким "
+           "коллегой Хаканом Фиданом, сообщили в МИД РФ.",
+           "Стороны обсудили ситуацию на Ближнем Востоке и договорились продолжить контакты в ближайшее время."],
+}
+
+FURNITURE = [
+    # captions closed by a credit, or the wire's "FILE -" caption, or a credit glued after the caption
+    ("en", "Foreign Minister Penny Wong arrives in Suva. (AFP Photo)"),
+    ("en", "FILE - Kenyan soldiers patrol the border near Mandera, Jan. 12, 2023."),
+    ("es", "El canciller paraguayo Rubén Ramírez Lezcano, en Asunción. (Foto EFE)"),
+    ("es", "ARCHIVO - Soldados peruanos patrullan la frontera con Bolivia, el 4 de mayo de 2023."),
+    ("es", "Los cancilleres de Perú y Bolivia en La Paz. Foto: Cancillería"),
+    ("ru", "Министр иностранных дел России Сергей Лавров в Анкаре. (Фото ТАСС)"),
+    ("ru", "Сергей Лавров и Хакан Фидан. Фото: МИД России"),
+    # a caption naming the person in the photo
+    ("en", "Indonesian President Prabowo Subianto"), ("en", "Prime Minister Sitiveni Rabuka"),
+    ("es", "El presidente de Chile, Gabriel Boric"), ("es", "Canciller Elmer Schialer"),
+    ("ru", "Президент Ирана Масуд Пезешкиан"), ("ru", "Премьер-министр Индии Нарендра Моди"),
+    # bylines and desk lines naming no one, translation and source credits
+    ("en", "Staff Reporter"), ("en", "By Our Correspondent"), ("en", "News Desk"),
+    ("en", "Edited Translation From Daily News Egypt"),
+    ("es", "Redacción / Lima"), ("es", "Agencias"), ("es", "Con información de Canal 13"),
+    ("ru", "Наш корреспондент"), ("ru", "Редакция сайта"), ("ru", "Перевод с английского"),
+    ("ru", "По материалам РИА Новости"),
+    # the page's date stamp with its label
+    ("en", "(last modified Wed, 13 Mar 2024 17:02:11 GMT )"), ("en", "AFP ASIA Last updated March 13,2024 Follow"),
+    ("es", "Actualizado: 13/03/2024 17:02"), ("es", "Publicado el 13 de marzo de 2024 a las 09:15"),
+    ("ru", "Обновлено: 13.03.2024 17:02"), ("ru", "(обновлено: 09:15 13.03.2024)"),
+    # comment counters and the page's switches and buttons
+    ("en", "No comments:"), ("en", "Be the first to comment"), ("en", "Dark mode"),
+    ("en", "Generate a Whatsapp Message"),
+    ("es", "No hay comentarios:"), ("es", "Publicar un comentario"), ("es", "Modo oscuro"),
+    ("es", "Envíanos un mensaje por WhatsApp"),
+    ("ru", "Нет комментариев"), ("ru", "Лента добра деактивирована."), ("ru", "Тёмная тема"),
+    ("ru", "Напишите нам в Telegram"),
+    # a shop's banners
+    ("en", "Buy Huawei, Tecno smartphones in Lusaka"), ("en", "Buy Laptops on Credit."),
+    ("es", "Compra celulares Xiaomi y Motorola en Asunción"), ("es", "Compra ahora"),
+    ("ru", "Купить смартфоны Xiaomi в рассрочку"), ("ru", "Купите ноутбуки со скидкой"),
+]
+
+
+def cleaned(text: str) -> Article:
+    article = Article(raw_text=text)
+    CleanStage(SETTINGS).run_one(article)
+    assert not article.failed, article.error
+    return article
+
+
+@pytest.mark.parametrize("language,junk", FURNITURE)
+def test_page_furniture_between_body_paragraphs_goes(language, junk):
+    first, second = BODY[language]
+    article = cleaned(f"{first}\n\n{junk}\n\n{second}\n")
+    assert article.text == f"{first}\n{second}"
+    assert any(s.text == junk for s in article.removed)
+
+
+@pytest.mark.parametrize("language,head", [
+    ("en", "Kabar News/ Bishkek"), ("en", "Independent news and views on the Sahel"),
+    ("es", "Prensa Latina/ La Habana"), ("es", "Noticias y opinión desde Centroamérica"),
+    ("ru", "Кабар/ Бишкек"), ("ru", "Новости и мнения о Центральной Азии"),
+])
+def test_a_desk_line_or_a_slogan_above_the_story_goes(language, head):
+    first, second = BODY[language]
+    article = cleaned(f"{head}\n\n{first}\n{second}\n")
+    assert article.text == f"{first}\n{second}"
+
+
+@pytest.mark.parametrize("language,line", [
+    ("en", "Prime Minister Anthony Albanese met Fijian Prime Minister Sitiveni Rabuka in Suva."),
+    ("en", "The statement was published on March 13, 2024 by the foreign ministry."),
+    ("en", "Buy Kenyan, the president told traders in Mombasa."),
+    ("es", "El presidente de Chile, Gabriel Boric, recibió al canciller peruano en Santiago."),
+    ("es", "El acuerdo fue publicado el 13 de marzo de 2024 en el Diario Oficial."),
+    ("es", "No hay comentarios del Gobierno boliviano sobre el incidente, dijo la agencia."),
+    ("ru", "Президент России Владимир Путин провел переговоры с президентом Ирана в Кремле."),
+    ("ru", "Документ опубликован 13 марта 2024 года на сайте правительства."),
+    ("ru", "Перевод средств в Анкару задерживается, сообщил министр."),
+])
+def test_body_sentences_shaped_like_furniture_stay(language, line):
+    first, second = BODY[language]
+    article = cleaned(f"{first}\n\n{line}\n\n{second}\n")
+    assert article.text == f"{first}\n{line}\n{second}"
+
+
+@pytest.mark.parametrize("language,intro,names", [
+    ("en", "The final communiqué was signed by the following leaders:",
+     ["President William Ruto", "President Yoweri Museveni"]),
+    ("es", "La declaración final fue firmada por los siguientes mandatarios:",
+     ["El presidente de Chile, Gabriel Boric", "El presidente de Perú, Pedro Castillo"]),
+    ("ru", "Итоговое заявление саммита в Астане подписали следующие лидеры:",
+     ["Президент Казахстана Касым-Жомарт Токаев", "Президент Узбекистана Шавкат Мирзиёев"]),
+])
+def test_titles_and_names_of_an_announced_list_stay(language, intro, names):
+    first, second = BODY[language]
+    article = cleaned(f"{first}\n{intro}\n" + "\n".join(f"- {n}" for n in names) + f"\n{second}\n")
+    assert all(n in article.text for n in names)
