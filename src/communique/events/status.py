@@ -19,7 +19,7 @@ def event_status(tree: Tree, i: int, lex: Lexicon) -> str:
 
 
 def _event_status(tree: Tree, i: int, lex: Lexicon) -> str:
-    chain = status_chain(tree, i)
+    chain = _own_reason(tree, status_chain(tree, i), lex.words("status", "reason_nouns"))
     levels: list[set[str]] = []            # per word of the chain: it (above the trigger) and its marker children
     for n, a in enumerate(chain):
         # "plans to visit": the governing word, not the trigger, nor a verb it is coordinated with ("rechazó y
@@ -40,7 +40,7 @@ def _event_status(tree: Tree, i: int, lex: Lexicon) -> str:
     words = lambda key: lex.words("status", key)
     # a negated litotes above the trigger affirms it: "ответные меры не заставят себя ждать", "will not hesitate"
     litotes = {tree.lemma(a) for a in chain[1:]} & words("litotes")
-    if near & words("negation") and not litotes:
+    if set().union(*levels[:_predicated(tree, chain)]) & words("negation") and not litotes:
         return "negated"
     if near & words("hypothetical"):
         return "hypothetical"
@@ -66,6 +66,30 @@ def _event_status(tree: Tree, i: int, lex: Lexicon) -> str:
     if near & words("ongoing"):
         return "ongoing"
     return "occurred"
+
+
+def _predicated(tree: Tree, chain: list[int]) -> int:
+    """How many words of the chain a negation may come from: a trigger noun that is the subject of a copular
+    predicate is what the predicate is said of, and a negated predicate denies that, not the act ("our solidarity
+    with Ukraine is not a slogan but...", "nuestra solidaridad no es un lema", "наша солидарность — это не
+    лозунг"): the chain stops below a nominal or copular head its subject hangs on."""
+    for n in range(1, len(chain)):
+        if tree.tokens[chain[n - 1]].dep.split(":")[0] == "nsubj" and tree.tokens[chain[n]].pos != "VERB":
+            return n
+    return len(chain)
+
+
+def _own_reason(tree: Tree, chain: list[int], reasons: frozenset[str]) -> list[int]:
+    """A request or an invitation in a phrase of a verb (``reason_nouns``) says why the verb's act was done or
+    not: "will not reveal the details at the request of Kyiv", «no revelará ... a petición de Kiev», «по просьбе
+    Киева не раскрывает» deny or plan no request; its status is its own, the verb's words do not reach it."""
+    if tree.lemma(chain[0]) not in reasons:
+        return chain
+    for n in range(1, len(chain)):
+        if tree.tokens[chain[n]].pos in ("VERB", "AUX") \
+                and any(tree.tokens[a].dep.split(":")[0] in ("prep", "pobj", "obl") for a in chain[:n]):
+            return chain[:n]
+    return chain
 
 
 def _be_to(tree: Tree, chain: list[int], be: frozenset[str], purposes: frozenset[str] = frozenset()) -> bool:

@@ -36,6 +36,7 @@ from collections.abc import Iterator
 from ..datafiles import language_data
 from ..lexicon import Frame, Lexicon, name_word
 from ..records import Sentence
+from .denied_acts import denied_content
 from .rules import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, Tree
 
 # material conflict that, stated as intent, is a threat (PLOVER THREATEN: "threaten to sanction, attack, coerce")
@@ -444,7 +445,10 @@ def alleged_content(tree: Tree, i: int, lex: Lexicon) -> bool:
     infinitive ("acusó a Rabat de respaldar", "accusing the Greek military of firing", "обвинила в нападении").
     The accusation is the event; the act alleged is not stated as happening. Another verb on the way up closes it.
     A noun inside the alleged act's own phrase is alleged with it: "accused the United States of restoring the
-    blackmail in the negotiations on Namibia", "обвинила США в срыве переговоров с Колумбией" state no talks."""
+    blackmail in the negotiations on Namibia", "обвинила США в срыве переговоров с Колумбией" state no talks.
+    An act in a clause its doer denies is not stated either (`denied_acts`)."""
+    if denied_content(tree, i, lex):
+        return True
     if not lex.words("roles", "allegation_verbs"):
         return False
     if _alleged(tree, i, lex):
