@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
+from itertools import chain
 
 from ..records import Article, Sentence, Triage
 from ..registry import Stage, stage
@@ -29,6 +30,7 @@ from .gazetteer import Entry, Gazetteer, Tok, fold, gazetteer, is_cyrillic, lati
 from .learned import OPTION as LEARNED_OPTION
 from .learned import LearnedActors, surname_key
 from .mentions import Reading, read_sentence, read_sentences
+from .phrases import readings
 
 #: sentences before a candidate whose actors count with its own (the events stage reaches back, not forward)
 LOOK_BACK = 1
@@ -134,6 +136,8 @@ def _surname_codes(toks: list[Tok], gaz: Gazetteer, learned: LearnedSurnames | N
     """Known office-holders and learned people named by a capitalised surname alone (the model may find them)."""
     codes: set[str] = set()
     index = gaz.surname_index
+    if not learned and index.keys().isdisjoint(chain.from_iterable(readings(toks))):
+        return codes          # no reading of any word is a known surname (most sentences): no word to look at
     for tok in toks:
         if not tok.text[:1].isupper():
             continue

@@ -218,12 +218,18 @@ def _bios(lines: list[Line], keywords: tuple[str, ...]) -> None:
     for line in lines:
         if line.junk or len(line.text) > 300:
             continue
-        fragments = [f.strip() for f in re.split(r"[.;|]+", line.text.strip(" «»“”\"'")) if f.strip()]
+        text = line.text
+        if text.count(".") + text.count(";") + text.count("|") < 2:
+            continue                  # three fragments need two separators: most lines have fewer
+        fragments = [f.strip() for f in _BIO_SEPARATORS.split(text.strip(" «»“”\"'")) if f.strip()]
         if len(fragments) < 3 or any(len(f.split()) > 7 for f in fragments):
             continue
         marked = sum(1 for f in fragments if _has_keyword(f.lower(), keywords))
         if marked >= 2:
             line.junk = "bio"
+
+
+_BIO_SEPARATORS = re.compile(r"[.;|]+")
 
 
 def _has_keyword(fragment: str, keywords: tuple[str, ...]) -> bool:

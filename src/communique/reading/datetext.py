@@ -219,9 +219,12 @@ _GLUED_TIME = re.compile(r"(?<!\d)((?:19|20)\d{2})([0-2]?\d:[0-5]\d)(?!\d)")
 
 def trailing_date(line: str, languages: tuple[str, ...] | None = None) -> int | None:
     """Where a date stamp glued to the end of a headline starts ("... unveiled 04 июля 2014, 10:43"), or None."""
-    dates = find_dates(line, languages)
-    if not dates or dates[-1].year is None or _SENTENCE_END.search(line):
+    if _SENTENCE_END.search(line):
         return None  # a sentence ending on a date ("Relations were established on June 25, 1993.") is body text
+    # (tested before the dates are looked for: most lines of a page's head that come here are body paragraphs)
+    dates = find_dates(line, languages)
+    if not dates or dates[-1].year is None:
+        return None
     start = dates[-1].start
     if line.count("(", 0, start) > line.count(")", 0, start):
         return None  # "... (Photo: ... in Niamey, July 6, 2024.)": a caption's date, inside its brackets

@@ -253,8 +253,10 @@ def _date_first(head: str, languages: tuple[str, ...] | None) -> Dateline | None
 def head_place_date(line: str, languages: tuple[str, ...] | None = None) -> tuple[str, DateMatch] | None:
     """A page's place-and-date line: "Ciudad de México / 12.04.2024 06:00", "Oman Thursday 31/October/2024" (a
     weekday after the place sets the stamp apart as a separator would)."""
-    m = re.match(_PLACE + rf"(?:\s*[/,|–—\-]\s*|\s+(?={_weekday_alternation(languages)}\b))", line)
-    if not m or len(line) > 80 or not is_date_line(line[m.end():], languages):
+    if len(line) > 80:
+        return None           # (tested first: most lines of a page's head that come here are body paragraphs)
+    m = _head_place_pattern(languages).match(line)
+    if not m or not is_date_line(line[m.end():], languages):
         return None
     dates = find_dates(line[m.end():], languages)
     place = m.group("place")
@@ -266,6 +268,12 @@ def head_place_date(line: str, languages: tuple[str, ...] | None = None) -> tupl
 @functools.lru_cache(maxsize=8)
 def _weekday_alternation(languages: tuple[str, ...] | None) -> str:
     return f"(?i:{_alternation(list(weekday_names(languages)))})"
+
+
+@functools.lru_cache(maxsize=8)
+def _head_place_pattern(languages: tuple[str, ...] | None) -> re.Pattern[str]:
+    """A place, then a separator or a weekday: the opening of :func:`head_place_date`'s line."""
+    return re.compile(_PLACE + rf"(?:\s*[/,|–—\-]\s*|\s+(?={_weekday_alternation(languages)}\b))")
 
 
 def _date_parts(date: DateMatch) -> tuple[int | None, int, int]:
