@@ -34,6 +34,23 @@ SINGLE = {
         ("ru", "Президент Узбекистана Азиз Каримов прибыл в Астану в сопровождении министра энергетики Рустама "
                "Юсупова. Казахстан приветствовал визит.", "Yusupov", "UZB"),
     ],
+    "an_aide_spokesperson_or_envoy_of_a_named_person_serves_that_persons_country": [
+        ("en", "Kenya hosted the talks in Nairobi. \"We accept the invitation,\" said Dawit Bekele, Prime Minister "
+               "Abiy Ahmed's national security adviser. Kenya welcomed the step.", "Bekele", "ETH"),
+        ("en", "Kenya hosted the talks in Nairobi. \"We are ready,\" said Abel Garang, who heads Salva Kiir's press "
+               "office. Kenya welcomed the step.", "Garang", "SSD"),
+        ("es", "Kenia acogió en Nairobi las conversaciones entre Kenia y Sudán del Sur. \"Aceptamos\", dijo Abel "
+               "Garang, portavoz del presidente Salva Kiir. Kenia celebró el paso.", "Garang", "SSD"),
+        ("ru", "Кения приняла в Найроби переговоры Кении и Южного Судана. «Мы согласны», — заявил Абель Гаранг, "
+               "советник президента Сальвы Киира. Кения приветствовала этот шаг.", "Garang", "SSD"),
+    ],
+    "the_members_of_a_persons_delegation_are_on_that_persons_side": [
+        ("en", "The United Arab Emirates received the visitors. President Salva Kiir's delegation includes Barnaba "
+               "Garang and Intelligence Director-General Simon Makuac. The UAE welcomed them.", "Makuac", "SSD"),
+        ("es", "Emiratos Árabes Unidos recibió a los visitantes. La delegación del presidente Salva Kiir está "
+               "integrada por Barnaba Garang y el director de inteligencia Simon Makuac. Emiratos los recibió.",
+         "Makuac", "SSD"),
+    ],
     "other_words_for_a_counterpart_and_a_name_read_as_an_organisation": [
         ("en", "Ghana's Foreign Minister Kwaku Boateng met his opposite number Kossi Adjovi in Accra. Ghana and Togo "
                "signed a deal. Togo thanked Ghana.", "Adjovi", "TGO"),
@@ -203,3 +220,35 @@ def test_several_peoples_countries_from_how_the_sentence_lists_them(language, te
 def test_a_known_person_named_with_both_surnames_is_that_person(language, text, surname, name, country):
     p = person(make_article(text, language, "2016-05-01"), surname)
     assert (p.name, p.country) == (name, country)
+
+
+@pytest.mark.parametrize("language, text, aide, principal, principal_role", [
+    ("en", "Turkey and Armenia held talks. The round was announced by Ani Badalyan, adviser to President Ruben Avetyan. "
+           "Turkey agreed.", "Badalyan", "Avetyan", None),
+    ("es", "Kenia y Sudán del Sur negociaron en Nairobi. Habló el asesor del presidente Salva Kiir, Abel Garang. Kenia "
+           "celebró el paso.", "Garang", "Kiir", "president"),
+    ("ru", "Казахстан и Китай провели переговоры. Пресс-секретарь президента Казахстана Касым-Жомарта Токаева сообщил "
+           "о визите. Китай приветствовал визит.", None, "Tokayev", "president"),
+])
+def test_an_aides_title_before_the_person_served_is_the_aides_not_theirs(language, text, aide, principal,
+                                                                         principal_role):
+    """"adviser to President X", "el asesor del presidente X", "пресс-секретарь президента X": X is served, not the
+    adviser; the aide named with the title holds it."""
+    article = make_article(text, language, "2024-03-01")
+    assert person(article, principal).role == principal_role
+    if aide:
+        assert person(article, aide).role in ("adviser", "counsellor")
+
+
+@pytest.mark.parametrize("language, text, surname, role, country", [
+    ("en", "India received new envoys. Along with Garcetti, Qatari envoy to India Mohammed Al-Jabir presented his "
+           "credentials to the President of India.", "Al-Jabir", "envoy", "QAT"),
+    ("es", "China y Filipinas discutieron. El portavoz de la cancillería china, Lin Jian, dijo que Filipinas es "
+           "culpable.", "Jian", "spokesperson", "CHN"),
+    ("ru", "Китай и Филиппины поспорили. Официальный представитель МИД КНР Мао Нин заявила, что Филиппины виноваты.",
+     "Ning", "foreign ministry spokesman", "CHN"),
+])
+def test_an_envoy_to_a_country_or_an_institutions_spokesperson_holds_the_title(language, text, surname, role, country):
+    """Only a person after an aide's title is served by it: "envoy to India X", "представитель МИД X" are X's."""
+    article = make_article(text, language, "2024-03-01")
+    assert (person(article, surname).role, person(article, surname).country) == (role, country)

@@ -496,6 +496,7 @@ class PhraseTables:
     representing: frozenset[str] = frozenset()      # "X for Mexico", "X por México", "X от России"
     relatives: frozenset[str] = frozenset()         # "who", "quien", "который": a clause about the name before
     visit_openers: frozenset[str] = frozenset()     # "during his visit to ...", "в ходе визита в ...", "visiting"
+    aides: PhraseIndex = field(default_factory=PhraseIndex)  # "adviser", "portavoz", "пресс-секретарь" of a person
 
 
 @functools.cache
@@ -532,9 +533,11 @@ def phrase_tables(language: str) -> PhraseTables:
         plural_titles.add(phrase, Entry("role", phrase, phrase, case="any"))
     for phrase in links.get("visits", []):
         visits.add(phrase, Entry("visit", phrase, phrase, case="any"))
-    meetings = PhraseIndex()
+    meetings, aides = PhraseIndex(), PhraseIndex()
     for phrase in links.get("meetings", []):
         meetings.add(phrase, Entry("meeting", phrase, phrase, case="any"))
+    for phrase in links.get("aides", []):
+        aides.add(phrase, Entry("aide", phrase, phrase, case="any"))
     words = {key: frozenset(fold(w) for w in links.get(key, []))
              for key in ("side_preps", "side_nouns", "representing", "relatives", "visit_openers")}
     return PhraseTables(roles, institutions, heads, frozenset(fold(d) for d in refs.get("determiners", [])),
@@ -543,4 +546,4 @@ def phrase_tables(language: str) -> PhraseTables:
                         frozenset(fold(w) for w in links.get("coordinators", [])), copulas, led_by,
                         frozenset(fold(w) for w in data.get("name_openers", {}).get("words", [])), honorifics,
                         accompanied, plural_titles, visits, meetings, words["side_preps"], words["side_nouns"],
-                        words["representing"], words["relatives"], words["visit_openers"])
+                        words["representing"], words["relatives"], words["visit_openers"], aides)

@@ -24,7 +24,8 @@ from .gazetteer import (
 )
 from .mentions import RELATIONAL_ROLES, Found, Person
 from .name_forms import first_sounds, oblique_stems
-from .titles import COORDINATORS, apposed_country, before_verb, of_before, possessive, title_complement
+from .titles import (COORDINATORS, apposed_country, before_verb, of_before, possessive, serves_the_named,
+                     title_complement)
 
 PERSON_LABELS = {"PER", "PERSON"}
 
@@ -357,7 +358,8 @@ def apply_title(si: int, toks: list[Tok], i: int, j: int, person: Person, matche
     before = [r for r in roles if r.j <= i and (_only_glue(toks, r.j, i, matches, 16) or _quoted_org(toks, r.j, i)
                                                 or _portfolio(toks, r.j, i, matches)
                                                 or _portfolio_apposition(toks, r.j, i, matches)
-                                                or _portfolio_nouns(toks, r.j, i, tables))]
+                                                or _portfolio_nouns(toks, r.j, i, tables))
+              and not serves_the_named(toks, r, i, roles, tables)]
     after = [r for r in roles if r.i >= j and toks[j].text == "," and (_only_glue(toks, j, r.i, matches, 4)
                                                                       or _possessor(toks, j + 1, r))
              and (_name_run(toks, _skip_glue(toks, r.j, matches), matches) - _skip_glue(toks, r.j, matches) < 2

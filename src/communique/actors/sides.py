@@ -1,8 +1,9 @@
 """Which side of a meeting the people named together belong to, read from how a sentence lists them: countries
 and names coordinated in the same order ("the foreign ministers of Chile and Argentina, X and Y", "los presidentes
 de Perú y Uruguay, X y Y, respectivamente"), a side that opens a list ("с белорусской стороны - X, Y и Z", "por la
-parte peruana, X"), a country after each name ("X por México y Y por Paraguay", "X от России"), and the officials
-accompanying one ("el presidente X está acompañado del canciller Y": Y is on X's side).
+parte peruana, X"), a country after each name ("X por México y Y por Paraguay", "X от России"), the officials
+accompanying one ("el presidente X está acompañado del canciller Y": Y is on X's side), and the aides of a named
+person ("X, Prime Minister Y's security adviser", "el portavoz del presidente Y, X": X serves Y's country).
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from collections import Counter
 from .gazetteer import Match, PhraseTables, Tok
 from .mentions import Person
 from .people import TITLE_GLUE, _host
+from .titles import SERVED_WORDS
 
 #: a person placed in a sentence: first token, end token, the person
 Placed = tuple[int, int, Person]
@@ -30,6 +32,7 @@ def place_sides(si: int, toks: list[Tok], placed: list[Placed], matches: list[Ma
     _for_country(toks, placed, countries, tables)
     _country_pairs(toks, placed, countries)
     _companions(si, toks, placed, matches, tables)
+    _aides(si, toks, placed, roles, tables)
     _visitors(toks, placed, matches, tables)
     _partners(si, toks, placed, tables)
 
@@ -145,6 +148,62 @@ def _companions(si: int, toks: list[Tok], placed: list[Placed], matches: list[Ma
                 _set(person, demonyms[-1].best.country, strong=False)
             elif lead is not None and person.side_of is None:
                 person.side_of = (si, toks[lead[0]].start)
+
+
+#: tokens at most between an aide's title and the person it names, and between the aide's name and the title
+_AIDE_GAP = 6
+
+
+def _aides(si: int, toks: list[Tok], placed: list[Placed], roles: list[Match], tables: PhraseTables) -> None:
+    """"X, Prime Minister Y's National Security Adviser", "X, who heads Y's press office", "X, asesor del presidente
+    Y", "X, пресс-секретарь президента Y", and the title before the aide's name ("Y's special envoy X", "el vocero del
+    presidente Y, X", "советник президента Y X"): an aide, spokesperson or envoy of a person serves that person's
+    country (read once the document's names are resolved, like a companion's)."""
+    aides = tables.aides.find(toks)
+    if not aides or len(placed) < 2:
+        return
+    spans = sorted(placed, key=lambda s: s[0])
+    for aide in aides:
+        principal = _aide_of(toks, aide.i, aide.j, spans, roles)
+        if principal is None:
+            continue
+        for i, j, person in spans:
+            if person is principal[2] or person.known or person.side_of is not None:
+                continue
+            apposed = toks[j].text == "," and j < aide.i and _clause_gap(toks, j + 1, min(aide.i, principal[0]))
+            titled = aide.j <= i and (principal[1] == i or (principal[1] < i and toks[principal[1]].text == ","
+                                                               and principal[1] + 1 == i)
+                                      or (principal[1] < aide.i and _clause_gap(toks, aide.j, i, 2)))
+            if apposed or titled:
+                person.side_of = (si, toks[principal[0]].start)
+                title = next((r for r in roles if r.i <= aide.i and aide.j <= r.j), None)
+                if person.role is None and title is not None:
+                    person.role = title.best.code          # "X, adviser to Y": X is the adviser
+                break
+
+
+def _aide_of(toks: list[Tok], a: int, b: int, spans: list[Placed], roles: list[Match]) -> Placed | None:
+    """The person an aide's title at tokens a..b belongs to: a possessive just before it ("Y's [National Security]
+    adviser") or a name shortly after it, through the principal's own title or a bare preposition ("adviser to
+    President Y", "asesor del presidente Y", "советник президента Y", "adviser to Y"). A name right after the title,
+    or after words that are no title ("спецпредставители по нормализации отношений Y и Z"), is the aide's own."""
+    for span in spans:
+        i, j = span[0], span[1]
+        if j <= a and a - j <= _AIDE_GAP and _possessive_end(toks, j) and _clause_gap(toks, j, a):
+            return span
+        if i > b and _clause_gap(toks, b, i, _AIDE_GAP) and (
+                any(b <= r.i and r.j <= i for r in roles) or (i - b == 1 and toks[b].norm in SERVED_WORDS)):
+            return span
+    return None
+
+
+def _possessive_end(toks: list[Tok], j: int) -> bool:
+    return j + 1 < len(toks) and toks[j].norm == "'" and toks[j + 1].norm == "s"
+
+
+def _clause_gap(toks: list[Tok], start: int, end: int, limit: int = _AIDE_GAP) -> bool:
+    """At most `limit` tokens from `start` to `end`, none of them a clause's punctuation."""
+    return 0 <= end - start <= limit and not any(t.text in {",", ";", ".", ":", "(", ")", "—"} for t in toks[start:end])
 
 
 def companion_sides(people: dict[str, Person]) -> None:

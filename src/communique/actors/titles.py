@@ -7,12 +7,32 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..records import Sentence
-from .gazetteer import Match, Tok
+from .gazetteer import Match, PhraseTables, Tok
 from .mentions import Person
 
 #: the Spanish "of" that ties a title to what it heads ("presidenta de Marca País")
 _OF_WORDS = {"de", "del"}
 _ARTICLES = {"la", "el", "los", "las"}
+#: the word after an aide's title that ties it to the person served ("adviser to X", "asesor del presidente X")
+SERVED_WORDS = {"to", "de", "del"}
+
+
+def serves_the_named(toks: list[Tok], title: Match, i: int, roles: list[Match], tables: PhraseTables) -> bool:
+    """"adviser to President X", "asesor del presidente X", "пресс-секретарь президента X": an aide's title before a
+    name is the office of someone who serves that person, not the name's own office: the title's phrase goes on past
+    the aide's word with the principal's own title ("президента", not the institution of "представитель МИД"), or
+    "to" or "de" follows it with nothing but a title or an article before the name ("envoy to India X" is the
+    envoy's)."""
+    for aide in tables.aides.find(toks, title.i, title.j):
+        if title.j > aide.j:
+            if tables.roles.find(toks, aide.j, title.j):
+                return True
+            continue
+        if title.j < i and toks[title.j].norm in SERVED_WORDS and (toks[title.j].norm == "to" or title.j + 1 < i):
+            covered = {k for r in roles for k in range(r.i, r.j)}
+            if all(k in covered or toks[k].norm in _ARTICLES | {"the"} for k in range(title.j + 1, i)):
+                return True
+    return False
 
 
 def title_complement(toks: list[Tok], i: int, roles: list[Match]) -> bool:
