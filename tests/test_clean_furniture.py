@@ -1,6 +1,7 @@
 """Stage `clean`: the page's furniture around the story goes in every language (captions closed by a credit, a
 caption naming a person, bylines and desk lines naming no one, a page's date stamp with its label, comment counters,
-display switches, a shop's banners, site slogans), and the body sentences shaped like them stay."""
+display switches, a shop's banners, site slogans, teasers of a related list), and the body sentences shaped like
+them stay."""
 from __future__ import annotations
 
 import pytest
@@ -84,6 +85,40 @@ def test_a_desk_line_or_a_slogan_above_the_story_goes(language, head):
     first, second = BODY[language]
     article = cleaned(f"{head}\n\n{first}\n{second}\n")
     assert article.text == f"{first}\n{second}"
+
+
+@pytest.mark.parametrize("language,site,headline", [
+    ("en", "Kyrgyz Daily Monitor Online", "Kenya and Ethiopia agree to reopen Moyale crossing"),
+    ("es", "Diario Digital del Altiplano", "Perú y Bolivia refuerzan la cooperación fronteriza"),
+    ("ru", "Новая газета Приамурья онлайн", "Лавров и Фидан обсудили Ближний Восток"),
+])
+def test_the_site_line_shown_in_head_and_tail_goes_and_the_headline_stays(language, site, headline):
+    first, second = BODY[language]
+    article = cleaned(f"{site}\n\n{headline}\n\n{first}\n{second}\n\n{site}\n")
+    assert article.text == f"{headline}\n{first}\n{second}"
+    assert article.title == headline
+
+
+@pytest.mark.parametrize("language,header,items", [
+    ("en", "Latest news", ["Malawi orders EU envoy to leave over interference",
+                           "Amnesty says the state of emergency in Zambia is used to silence critics and reporters, "
+                           "citing the arrest of two editors on charges of sedition and of spreading false news online",
+                           "Key takeaways from Senegal's municipal elections"]),
+    ("es", "Últimas noticias", ["Bolivia expulsa al encargado de negocios de Chile",
+                                "Amnistía Internacional denuncia que el régimen de excepción en Honduras se utiliza "
+                                "para silenciar a periodistas y defensores, y cita la detención de dos dirigentes "
+                                "campesinos por presunta sedición",
+                                "Claves de la victoria del oficialismo en las elecciones de Paraguay"]),
+    ("ru", "Последние новости", ["Молдова выслала российского дипломата",
+                                 "Правозащитники заявили, что режим чрезвычайного положения в Киргизии используется "
+                                 "для давления на журналистов и оппозицию, и напомнили о задержании двух редакторов "
+                                 "по обвинению в призывах к беспорядкам",
+                                 "Итоги муниципальных выборов в Армении"]),
+])
+def test_a_related_list_goes_whole_with_the_teaser_under_its_headline(language, header, items):
+    text = "\n".join(BODY[language])
+    article = cleaned(text + "\n" + header + "\n" + "\n".join(items) + "\n")
+    assert article.text == text
 
 
 @pytest.mark.parametrize("language,line", [

@@ -191,6 +191,7 @@ def classify(lines: list[Line], data: JunkData) -> None:
     _head_fragments(lines[:first])
     _section_words(lines[:first])
     _tail_fragments(lines, last)
+    _head_and_tail(lines, first, last)
     _repeats(lines)
     _stutters(lines)
 
@@ -272,9 +273,15 @@ def _related_lists(lines: list[Line], rules: tuple[JunkRule, ...]) -> None:
 
 
 def _headline_or_teaser(text: str) -> bool:
-    """A linked headline, or a teaser: a story's opening cut short ("La Marina localizó un cargamento...")."""
+    """A linked headline, or a teaser: a story's opening cut short ("La Marina localizó un cargamento..."), or its
+    summary under the linked headline, which ends in no sentence mark ("Amnistía denuncia que el régimen ...")."""
     end = text.rstrip()
-    return len(text) <= 150 and (not end.endswith(".") or end.endswith(("...", "…")))
+    if len(text) <= 150:
+        return not end.endswith(".") or end.endswith(("...", "…"))
+    return len(text) <= TEASER_MAX and not end.endswith(_TERMINAL)
+
+
+TEASER_MAX = 300            # a list item without a sentence mark up to this long is a teaser, not a paragraph
 
 
 def _head_fragments(head: list[Line]) -> None:
@@ -315,6 +322,26 @@ def _tail_fragments(lines: list[Line], last_prose: int) -> None:
         text = line.text
         if line.words <= 3 and len(text) <= 40 and "," not in text and not text.endswith(_TERMINAL[:4]):
             line.junk = "widget"
+
+
+def _head_and_tail(lines: list[Line], first: int, last: int) -> None:
+    """A short line shown both above the first and below the last prose paragraph is the site's furniture: its name
+    or slogan in the page head and again in the footer ("Plural news and views on Sudan"). The headline, the last
+    headline-like line above the story (a site's name stands above it), stays wherever it is shown again."""
+    if last < 0:
+        return
+    tail = {ln.text for ln in lines[last + 1:] if not ln.junk}
+    head = [ln for ln in lines[:first] if not ln.junk]
+    headline = next((ln for ln in reversed(head) if ln.words >= 3 and headline_like(ln.text)), None)
+    texts = {ln.text for ln in head if ln.text in tail and not is_prose(ln.text) and 0 < ln.words <= SLOGAN_WORDS}
+    if headline is not None:
+        texts.discard(headline.text)
+    for line in lines[:first] + lines[last + 1:]:
+        if not line.junk and line.text in texts:
+            line.junk = "slogan"
+
+
+SLOGAN_WORDS = 12           # a line shown in both the head and the tail of a page is furniture up to this long
 
 
 def _repeats(lines: list[Line]) -> None:
