@@ -689,7 +689,7 @@ def plural_party_subject(tree: Tree, i: int, lex: Lexicon) -> bool:
     if g is not None and tree.tokens[g].dep.split(":")[0] == "xcomp" and (h := tree.head(g)) is not None:
         nodes.append(h)                   # "стороны договорились провести раунд консультаций": the controller's
     return any(tree.is_word(s, parties) and not described_group(tree, s)
-               and not owned_one(tree, s, lex)
+               and not owned_one(tree, s, lex) and not one_office_holder(tree, s)
                for n in nodes for s in tree.kids(n, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS))
 
 
@@ -723,6 +723,12 @@ def owned_one(tree: Tree, s: int, lex: Lexicon) -> bool:
     """"his country", "her president", "его страна", "su país": one side, its owner's (the speaker's), never the two
     sides of the context ("their countries", "их страны" still are)."""
     return tree.tokens[s].morph.get("Number") != "Plur" and possessive_pronoun(tree, s, lex)
+
+
+def one_office_holder(tree: Tree, s: int) -> bool:
+    """"Sudanese President, Omar al-Bashir, said during his meeting with", "Президент Судана заявил в ходе встречи": a
+    singular title is one person, not the two sides of the context ("the two leaders", "los presidentes" are)."""
+    return tree.tokens[s].pos in ("NOUN", "PROPN") and tree.tokens[s].morph.get("Number") == "Sing"
 
 
 def described_group(tree: Tree, s: int) -> bool:
