@@ -58,6 +58,28 @@ def cited_agreement(tree: Tree, i: int, lex: Lexicon) -> bool:
                 if not (tree.tokens[c].pos == "PRON" and tree.is_word(c, lex.words("roles", "reflexive_passive")))]
 
 
+#: acts against another side that a side agrees to take: the act is the event, not an agreement with its target
+AGREED_HOSTILE_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "THREATEN", "MOBILIZE", "ACCUSE", "REJECT",
+                                  "PROTEST"})
+
+
+def agreed_to_punish(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], heads: dict) -> bool:
+    """A single side that agrees to act against another ("the EU agreed to impose new sanctions on Belarus", "la UE
+    acordó imponer sanciones a Bielorrusia", "Евросоюз договорился ввести санкции против Белоруссии"): what it
+    agreed among its members is the sanction, which the complement's own trigger states; no agreement with the side
+    sanctioned. Sides that agree together ("Russia and Ukraine agreed") and acts stopped or lifted ("agreed to stop
+    shelling", "to lift the sanctions") still agree."""
+    if tree.tokens[i].pos != "VERB" or any(tree.kids(s, "conj") for s in tree.kids(i, *SUBJECT_DEPS)):
+        return False
+    undone = lex.words("roles", "reversal_verbs") | lex.words("status", "litotes")
+    chain = [c for c in tree.kids(i, "xcomp", "ccomp", "advcl") if tree.tokens[c].pos == "VERB" and (
+        tree.tokens[c].dep != "advcl" or tree.tokens[c].morph.get("VerbForm") == "Inf")]   # "agreed on Monday to expel"
+    if not chain or tree.is_word(chain[0], undone):
+        return False
+    chain += [o for v in chain for o in tree.kids(v, *OBJECT_DEPS) if tree.tokens[o].pos == "NOUN"]
+    return any(f.type in AGREED_HOSTILE_TYPES for v in chain for f in trigger_frames(tree, v, lex, mentions, heads))
+
+
 def claimed_right(tree: Tree, i: int, lex: Lexicon) -> bool:
     """A response one claims the right to ("reserves the right to respond", "se reserva el derecho de responder",
     "оставляет за собой право ответить"): promised as much as a planned one."""
@@ -153,7 +175,8 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
         return False
     if lex is not None and frame.mode == "multilateral" and joins_other_act(tree, i, lex, mentions, heads):
         return False
-    if lex is not None and frame.type == "AGREE" and cited_agreement(tree, i, lex):
+    if lex is not None and frame.type == "AGREE" and (cited_agreement(tree, i, lex)
+                                                      or agreed_to_punish(tree, i, lex, mentions, heads)):
         return False
     # a meeting or a call one "has" happens all the same ("had a telephone conversation", "tuvo una reunión")
     held = frame.type != "CONSULT" and stative(tree, i, lex) if lex is not None else False
