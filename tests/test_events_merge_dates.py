@@ -264,3 +264,20 @@ def test_date_parts_without_a_report_date_keeps_the_news_apart_from_the_last_lik
     assert date_parts([lead, old], lambda c: dates[c.sentence], None, frozenset({4})) == [[lead], [old]]
     # the dated act not told as the last one before: the undated mention repeats it
     assert date_parts([lead, old], lambda c: dates[c.sentence], None, frozenset({0})) == [[lead, old]]
+
+
+# --- the lead's undated act is the news when every like act the text dates lies long before the report --------------
+
+@pytest.mark.parametrize("text", [
+    "Kenya and Ethiopia signed a protocol expanding their free trade agreement. Kenya and Ethiopia had signed the "
+    "free trade agreement in March 2017. Kenya and Ethiopia first signed a memorandum on trade in 2010.",
+    "Kenia y Etiopía firmaron un protocolo que amplía su tratado de libre comercio. Kenia y Etiopía habían firmado "
+    "el tratado de libre comercio en marzo de 2017. Kenia y Etiopía firmaron un primer memorando sobre comercio en 2010.",
+    "Кения и Эфиопия подписали протокол о расширении соглашения о свободной торговле. Кения и Эфиопия подписали "
+    "соглашение о свободной торговле в марте 2017 года. Первый меморандум о торговле Кения и Эфиопия подписали в "
+    "2010 году.",
+])
+def test_the_leads_undated_act_is_the_news_beside_several_acts_long_before(text):
+    signed = [e for e in _events(text, "AGREE") if {e["source"]["code"], e["target"]["code"]} == {"KEN", "ETH"}]
+    dates = sorted(str(e["date"]) for e in signed)
+    assert dates == ["2010", "2017-03", PUBLISHED]

@@ -311,8 +311,9 @@ def date_parts(group: list[Candidate], dated: Callable[[Candidate], str | None],
     not at all ("the talks", "during the visit") repeats an act already told: it joins the part whose date lies
     nearest the report's (an undated statement in a news report tells the news: the dates stage dates such an
     event by the report), or the latest part when the report's date is unknown. Undated mentions in the lead stay
-    apart from a like act dated long before the report, or, the report's date unknown, told as the last one before
-    (`looking_back`: "Lavrov last visited Venezuela in 2011")."""
+    apart from like acts all dated long before the report ("agreed to expand the free trade agreement ... The
+    agreement entered into force on August 1, 2017 ... The memorandum was signed in 2010": three acts), or, the
+    report's date unknown, told as the last one before (`looking_back`: "Lavrov last visited Venezuela in 2011")."""
     if len({c.sentence for c in group}) < 2:
         return [group]
     parts: list[list[tuple[Candidate, str]]] = []
@@ -327,8 +328,9 @@ def date_parts(group: list[Candidate], dated: Callable[[Candidate], str | None],
             parts.append([(c, value)])
         else:
             part.append((c, value))
-    if len(parts) == 1 and _news_before_background(undated, parts[0], published, looking_back):
-        return [[c for c in group if c in undated], [c for c in group if c not in undated]]
+    if parts and all(_news_before_background(undated, part, published, looking_back) for part in parts):
+        return [[c for c in group if c in undated]] + [[c for c in group if any(c is d for d, _ in part)]
+                                                       for part in parts]
     if len(parts) < 2:
         return [group]
     news = min(range(len(parts)), key=lambda n: _distance(parts[n][0][1], published))
