@@ -100,3 +100,16 @@ def test_a_summons_and_a_reproach_are_two_events(language, text, pair):
 ])
 def test_a_summons_told_twice_stays_one_event(language, text, pair):
     assert accusations(text, language) == [pair]
+
+
+# a protest lodged by the verb ("protested", "protestó", "протестовал") is the summons kind's act, as the noun is
+@pytest.mark.parametrize("language,text,pair", [
+    ("en", "The Mexican ambassador protested to the Ecuadorian Foreign Ministry over the raid on the embassy. "
+           "The Mexican government condemned Ecuador for the raid.", ("MEX", "ECU")),
+    ("es", "El embajador mexicano protestó ante la Cancillería ecuatoriana por el asalto a la embajada. "
+           "El Gobierno mexicano condenó a Ecuador por el asalto.", ("MEX", "ECU")),
+    ("ru", "Посол Мексики протестовал в МИД Эквадора против штурма посольства. "
+           "Правительство Мексики осудило Эквадор за штурм.", ("MEX", "ECU")),
+])
+def test_a_protest_lodged_and_a_condemnation_are_two_events(language, text, pair):
+    assert accusations(text, language) == [pair, pair]
