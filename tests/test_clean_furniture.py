@@ -1,7 +1,7 @@
 """Stage `clean`: the page's furniture around the story goes in every language (captions closed by a credit, a
-caption naming a person, bylines and desk lines naming no one, a page's date stamp with its label, comment counters,
-display switches, a shop's banners, site slogans, teasers of a related list), and the body sentences shaped like
-them stay."""
+caption naming a person, bylines and desk lines naming no one, a page's date stamp with its label, comment
+counters, display switches, a shop's banners, site slogans, related lists with their teasers), and the body
+sentences shaped like them stay."""
 from __future__ import annotations
 
 import pytest
@@ -58,6 +58,20 @@ FURNITURE = [
     ("en", "Buy Huawei, Tecno smartphones in Lusaka"), ("en", "Buy Laptops on Credit."),
     ("es", "Compra celulares Xiaomi y Motorola en Asunción"), ("es", "Compra ahora"),
     ("ru", "Купить смартфоны Xiaomi в рассрочку"), ("ru", "Купите ноутбуки со скидкой"),
+    # a byline with its label, the feed's source address, a related story behind an arrow
+    ("en", "Reporter: Jane Mwangi"), ("en", "Article source: http://feeds.example.com/click?i=5f2a"),
+    ("en", ">> See also: Kenya and Ethiopia sign a trade pact"),
+    ("es", "Por: Juan Pérez"), ("es", "Escrito por María López"), ("es", ">> Lee también: Perú y Chile firman un acuerdo"),
+    ("ru", "Беседовала Анна Иванова"), ("ru", "Источник: https://example.ru/2024/03/13/news"),
+    ("ru", ">> Читайте также: Лавров и Фидан провели переговоры"),
+    # relative time stamps and comment counters with their label
+    ("en", "3 hours ago"), ("en", "Comments: 4"),
+    ("es", "Hace 3 horas"), ("es", "Comentarios: 4"),
+    ("ru", "3 часа назад"), ("ru", "Комментарии: 4"),
+    # a caption closed by its photographer and outlet
+    ("en", "Foreign Minister Penny Wong in Suva/ J. Ruiz/ Fiji Times"),
+    ("es", "El canciller peruano en Lima/ J. Ruiz/ Andina"),
+    ("ru", "Сергей Лавров в Анкаре/ С. Иванов/ Ведомости"),
 ]
 
 
@@ -121,6 +135,20 @@ def test_a_related_list_goes_whole_with_the_teaser_under_its_headline(language, 
     assert article.text == text
 
 
+@pytest.mark.parametrize("language,header", [
+    ("en", "Latest Posts"), ("en", "You may have missed"),
+    ("es", "Entradas recientes"), ("es", "No te pierdas"),
+    ("ru", "Похожие новости"), ("ru", "Выбор редакции"),
+])
+def test_the_linked_headlines_under_a_list_header_go(language, header):
+    text = "\n".join(BODY[language])
+    items = {"en": ["Malawi orders EU envoy to leave", "Senegal and Mauritania sign gas deal"],
+             "es": ["Bolivia expulsa al encargado de negocios de Chile", "Paraguay y Brasil firman acuerdo energético"],
+             "ru": ["Молдова выслала российского дипломата", "Армения и Грузия подписали соглашение"]}[language]
+    article = cleaned(text + "\n" + header + "\n" + "\n".join(items) + "\n")
+    assert article.text == text
+
+
 @pytest.mark.parametrize("language,line", [
     ("en", "Prime Minister Anthony Albanese met Fijian Prime Minister Sitiveni Rabuka in Suva."),
     ("en", "The statement was published on March 13, 2024 by the foreign ministry."),
@@ -131,6 +159,9 @@ def test_a_related_list_goes_whole_with_the_teaser_under_its_headline(language, 
     ("ru", "Президент России Владимир Путин провел переговоры с президентом Ирана в Кремле."),
     ("ru", "Документ опубликован 13 марта 2024 года на сайте правительства."),
     ("ru", "Перевод средств в Анкару задерживается, сообщил министр."),
+    ("en", "Reporter Jane Mwangi was detained by police in Nairobi, her newspaper said."),
+    ("es", "Por su parte, el canciller chileno pidió calma a ambos gobiernos."),
+    ("ru", "Подготовил доклад министр финансов Армении Ваге Ованнисян."),
 ])
 def test_body_sentences_shaped_like_furniture_stay(language, line):
     first, second = BODY[language]
