@@ -466,7 +466,14 @@ def _resolve_date(cand: Candidate, ctx: Context) -> tuple[str | None, str] | Non
         return _weekday_and_day(cand, ctx)
     day = int(cand.groups["day"])
     kind = "range" if "day2" in cand.groups else "date"
-    year = int(cand.groups["year"]) if "year" in cand.groups else _pick_year(month, day, cand, ctx)
+    shift = _YEAR_SHIFTS.get(next((k for k in _YEAR_SHIFTS if k in cand.groups), ""), None)
+    if "year" in cand.groups:
+        year = int(cand.groups["year"])
+    elif shift is not None:
+        # "on 18 April this year", "el 18 de abril del año pasado", "18 апреля текущего года": the report's year
+        year = ctx.anchor.date.year + shift if ctx.anchor is not None and ctx.anchor.knows("year") else None
+    else:
+        year = _pick_year(month, day, cand, ctx)
     if not 1 <= day <= 31:
         return None
     if year is None:

@@ -1,0 +1,39 @@
+"""A day and month with the year named relative to the report ("on 18 April this year", "el 18 de abril del año
+pasado", "17-21 апреля текущего года", "5 мая с.г.") is that day of the report's year, or the one before or after:
+read as one date, not as a month ("April this year") with its day lost (issue 15; data/lang/<iso>/dates.toml).
+Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from communique.events.times import find_times
+
+_PUBLISHED = "2023-12-09"
+
+
+@pytest.mark.parametrize("language, text, expression, value", [
+    ("en", "The talks took place on 18 April this year in Brasilia.", "18 April this year", "2023-04-18"),
+    ("en", "The treaty was signed on April 18 last year.", "April 18 last year", "2022-04-18"),
+    ("en", "The summit is planned for 3-5 May next year.", "3-5 May next year", "2024-05-03"),
+    ("es", "Las conversaciones se celebraron el 18 de abril de este año en Brasilia.", "el 18 de abril de este año",
+     "2023-04-18"),
+    ("es", "La visita se realizó del 17 al 21 de abril del presente año.", "del 17 al 21 de abril del presente año",
+     "2023-04-17"),
+    ("es", "El acuerdo se firmó el 2 de marzo del año pasado.", "el 2 de marzo del año pasado", "2022-03-02"),
+    ("ru", "Переговоры состоялись 18 апреля текущего года в Бразилиа.", "18 апреля текущего года", "2023-04-18"),
+    ("ru", "Визиты прошли 17-21 апреля прошлого года.", "17-21 апреля прошлого года", "2022-04-17"),
+    ("ru", "Договор подписан 5 мая с.г. в Москве.", "5 мая с.г.", "2023-05-05"),
+])
+def test_a_day_of_the_reports_year_named_relative_to_it(language, text, expression, value):
+    found = {t.text: t.value for t in find_times(text, language, _PUBLISHED)}
+    assert found.get(expression) == value, found
+
+
+@pytest.mark.parametrize("language, text, expression", [
+    ("en", "The talks took place on 18 April this year.", "18 April this year"),
+    ("es", "La reunión fue el 18 de abril del año en curso.", "el 18 de abril del año en curso"),
+    ("ru", "Встреча прошла 18 апреля этого года.", "18 апреля этого года"),
+])
+def test_without_a_report_date_the_day_stays_unresolved(language, text, expression):
+    found = {t.text: t.value for t in find_times(text, language, None)}
+    assert expression in found and found[expression] is None
