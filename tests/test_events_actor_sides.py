@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from event_readers import triples
+from event_readers import pairs, triples
 
 # (language, text, events that must be found, events that must not)
 CASES = {
@@ -23,6 +23,23 @@ CASES = {
                "странами растет.",
          {("CONSULT", "TZA", "RWA")}, {("CONSULT", "KEN", "RWA"), ("CONSULT", "UGA", "RWA")}),
     ],
+    # an office named with no country is the text's own office holder's, not the counterpart named relative to them;
+    # a head its numeral counts ("оба министра") is the pair, no one person
+    "not the counterpart": [
+        ("en", "Ecuador's Foreign Minister Gabriela Sommerfeld met her Colombian counterpart, Foreign Minister Luis "
+               "Gilberto Murillo, in Quito on Sunday. Both ministers agreed to reopen the border crossing. Later, the "
+               "foreign minister held a meeting with the Secretary General of the OAS, Luis Almagro.",
+         {("CONSULT", "ECU", "OAS")}, {("CONSULT", "COL", "OAS")}),
+        ("es", "La canciller ecuatoriana, Gabriela Sommerfeld, se reunió en Quito con su homólogo colombiano, Luis "
+               "Gilberto Murillo. Ambos cancilleres acordaron reabrir el paso fronterizo. Posteriormente, la ministra de "
+               "Relaciones Exteriores sostuvo un encuentro con el secretario general de la OEA, Luis Almagro.",
+         {("CONSULT", "ECU", "OAS")}, {("CONSULT", "COL", "OAS")}),
+        ("ru", "Министр иностранных дел Эквадора Габриэла Соммерфельд в воскресенье встретилась в Кито со своим "
+               "колумбийским коллегой, министром иностранных дел Луисом Хильберто Мурильо. Оба министра договорились "
+               "вновь открыть пограничный переход. Затем глава МИД провела встречу с генеральным секретарем ОАГ Луисом "
+               "Альмагро.",
+         {("CONSULT", "ECU", "OAS")}, {("CONSULT", "COL", "OAS")}),
+    ],
 }
 PARAMS = [(k, *c) for k, cases in CASES.items() for c in cases]
 
@@ -33,3 +50,17 @@ def test_sides_by_construction(construction, language, text, wanted, unwanted):
     found = triples(text)
     assert wanted <= found, found
     assert not unwanted & found, found
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "Ecuador's Foreign Minister Gabriela Sommerfeld met her Colombian counterpart, Foreign Minister Luis Gilberto "
+           "Murillo, in Quito. Both ministers agreed to reopen the border crossing."),
+    ("es", "La canciller ecuatoriana, Gabriela Sommerfeld, se reunió en Quito con su homólogo colombiano, Luis Gilberto "
+           "Murillo. Ambos cancilleres acordaron reabrir el paso fronterizo."),
+    ("ru", "Министр иностранных дел Эквадора Габриэла Соммерфельд встретилась в Кито со своим колумбийским коллегой, "
+           "министром иностранных дел Луисом Хильберто Мурильо. Оба министра договорились вновь открыть пограничный "
+           "переход."),
+])
+def test_a_counted_head_is_the_pair_not_one_of_them(language, text):
+    """"оба министра", "two ministers": the numeral's head is in the singular form in Russian, still the pair."""
+    assert frozenset({"ECU", "COL"}) in pairs(text, "AGREE")

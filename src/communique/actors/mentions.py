@@ -54,6 +54,7 @@ class Person:
     hosts: set[str] = field(default_factory=set)   # countries the person is posted to ("Ambassador to Cuba")
     taught: bool = False               # role and country from an explicit title in this article
     counterpart: bool = False          # introduced as someone's counterpart, with no country ("and counterpart X")
+    relative: bool = False             # introduced as someone's counterpart, country or not ("su homólogo boliviano, X")
     learned: bool = False              # resolved through the store's learned actors
     spellings: set[str] = field(default_factory=set)   # the names as written ("Horacio Manuel Cartes Jara")
     side_of: tuple[int, int] | None = None   # (sentence, start) of the person they accompany ("acompañado de X")

@@ -369,6 +369,10 @@ def apply_title(si: int, toks: list[Tok], i: int, j: int, person: Person, matche
     if predicate:
         after = _predicate_title(toks, j, roles, matches, tables)
     title = before[-1] if before else (after[0] if after else None)
+    # "su homólogo boliviano, X", "his Bolivian counterpart, Foreign Minister X": named relative to another
+    person.relative = person.relative or any(
+        r.best.code in RELATIONAL_ROLES and (r in before or title in before and r.j <= title.i and
+                                             all(t.text in ",-—" for t in toks[r.j:title.i])) for r in roles)
     if title is None:
         _demonym_before_name(si, toks, i, person, matches, found)
         _led_by(toks, i, person, matches, tables)

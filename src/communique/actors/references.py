@@ -109,8 +109,12 @@ def _reference_country(toks: list[Tok], head: Match, here: list[Found]) -> tuple
 
 
 def _plural(sentence: Sentence, tok: Tok) -> bool:
+    """"los presidentes", and a counted head in the singular form its numeral takes ("оба министра", "два посла")."""
     parsed = sentence.token_at(tok.start)
-    return parsed is not None and parsed.morph.get("Number") == "Plur"
+    if parsed is None:
+        return False
+    before = [t for t in sentence.tokens if t.end <= parsed.start]
+    return parsed.morph.get("Number") == "Plur" or bool(before) and before[-1].pos == "NUM"
 
 
 def _resolve_reference(role: str | None, country: str | None, offset: int, people: dict[str, Person],
@@ -138,6 +142,10 @@ def _resolve_reference(role: str | None, country: str | None, offset: int, peopl
     same_office_after = [p for p in candidates if office is not None and country is not None and p.role == office
                          and p.country is None and not p.known and not is_before(p)
                          and country in (name_origin_countries(p.name) or {country})]
+    if country is None and len(exact_before) > 1 and (principals := [p for p in exact_before if not p.relative]):
+        # "el ministro de Relaciones Exteriores" after "el canciller X se reunió con su homólogo boliviano, Y": an
+        # office with no country is the text's own office holder's, not the counterpart named relative to them
+        exact_before = principals
     pool = exact_before or loose_before or exact_after or same_office_after
     if len(pool) > 1 and not role and family:
         holders = [p for p in pool if p.role and family in p.role.split()]
