@@ -45,8 +45,9 @@ OTHER_LANGUAGE_SHARE = 0.5       # the body's share (in letters) another languag
 SCRIPTS = {"ru": "Cyrillic", "uk": "Cyrillic", "be": "Cyrillic", "bg": "Cyrillic", "kk": "Cyrillic",
            "sr": "Cyrillic", "mk": "Cyrillic", "el": "Greek", "ar": "Arabic", "fa": "Arabic", "he": "Hebrew",
            "zh": "Han", "ja": "Han", "ko": "Hangul"}
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# runs of each script's letters: their lengths count its letters (a list of runs, not one string per letter)
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 
 
 @functools.lru_cache(maxsize=8)
@@ -120,7 +121,7 @@ def dominant_script(text: str) -> str | None:
     an article: the stage asks it of a paragraph several times, for the document and for itself.)"""
     if text.isascii():
         return "Latin" if letters(text) else None     # an ASCII letter is a Latin one: nothing else to count
-    cyrillic, latin = len(_CYRILLIC.findall(text)), len(_LATIN.findall(text))
+    cyrillic, latin = sum(map(len, _CYRILLIC.findall(text))), sum(map(len, _LATIN.findall(text)))
     if cyrillic + latin == 0:
         return None
     if cyrillic >= 0.7 * (cyrillic + latin):
