@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 INVITATION = "Tokayev invited the President of Brazil to visit Astana next year."
 PLANNED_VISIT = "The Argentine foreign minister will visit Astana in October."
-HYPOTHETICAL = "Kazakhstan could open an embassy in Buenos Aires if trade grows."
+HYPOTHETICAL = "Kazakhstan would impose sanctions on Argentina if the dispute grows."   # a threat made on a condition
 FORMULA = "=HYPERLINK(\"http://evil.example/\",\"click\") Kazakhstan and Argentina held talks."
 
 #: the first column names of GDELT 2.0's event and mentions tables, in GDELT's order
@@ -35,7 +35,8 @@ GDELT2_GEO = ["ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "
 
 
 def more_articles():
-    """Events the sample pair lacks: an invitation (KAZ -> BRA), a planned and a hypothetical event, an event
+    """Events the sample pair lacks: an invitation (KAZ -> BRA), a planned event and a hypothetical one (a threat
+    made on a condition: the one hypothetical act the store keeps, see test_events_unasserted.py), an event
     whose sentence and title start with a spreadsheet formula, and organisations as actors."""
     return [
         make_article("invite.txt", [INVITATION, PLANNED_VISIT, HYPOTHETICAL],
@@ -43,7 +44,7 @@ def more_articles():
                        "date": "2024-06-03"},
                       {"type": "CONSULT", "source": "ARG", "target": "KAZ", "sentence": 1, "mode": "visit",
                        "status": "planned", "date": "2024-10", "location": ("Astana", "KAZ")},
-                      {"type": "COOPERATE", "source": "KAZ", "target": "ARG", "sentence": 2, "mode": "diplomatic",
+                      {"type": "THREATEN", "source": "KAZ", "target": "ARG", "sentence": 2,
                        "status": "hypothetical"}],
                      outlet="Kazinform", published="2024-06-03"),
         make_article("formula.txt", [FORMULA, "Kazakhstan joined the statement of the European Union."],

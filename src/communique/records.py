@@ -22,6 +22,9 @@ EVENT_TYPES = (
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
 EVENT_STATUSES = ("occurred", "planned", "ongoing", "negated", "hypothetical")
+# acts the text names without stating that they happen: denied, not held, only possible or wished. The record keeps
+# them apart from its events (``unasserted_events``): no store, export or score counts them as events.
+UNASSERTED_STATUSES = ("negated", "hypothetical")
 
 
 @dataclass(slots=True)
@@ -172,6 +175,12 @@ class Event:
     mutual: bool = False                # both actors act (talks, agreements): direction is not meaningful
     also: list[Span] = field(default_factory=list)   # other sentences of the document stating the same event
     cameo: str | None = None            # CAMEO code for the type and mode (CAMEO2PLOVER-2021), for exports
+
+    @property
+    def asserted(self) -> bool:
+        """Does the text state that the act happens (happened, will, goes on)? A threat made on a condition is a
+        threat made: a THREATEN the text makes of a conditional act is asserted whatever its status says."""
+        return self.status not in UNASSERTED_STATUSES or (self.type == "THREATEN" and self.status == "hypothetical")
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -325,7 +334,24 @@ class Article:
             record["triage"] = {"skipped": True, "reason": self.triage.reason}
         return record
 
+    @property
+    def asserted_events(self) -> list[Event]:
+        """The events the record lists (`Event.asserted`); the others go under ``unasserted_events``."""
+        return [e for e in self.events if e.asserted]
+
     def _record(self) -> dict[str, Any]:
+        record = self._fields()
+        unasserted = [e.as_dict() for e in self.events if not e.asserted]
+        if not unasserted:                # only where there are some: the other records read as they did
+            return record
+        out: dict[str, Any] = {}
+        for key, value in record.items():
+            out[key] = value
+            if key == "events":
+                out["unasserted_events"] = unasserted
+        return out
+
+    def _fields(self) -> dict[str, Any]:
         return {
             "schema_version": SCHEMA_VERSION,
             "id": self.id,
@@ -342,7 +368,7 @@ class Article:
             "text": self.text,
             "paragraphs": [{"start": p.start, "end": p.end, "language": p.language} for p in self.paragraphs],
             "entities": [e.as_dict() for e in self.entities],
-            "events": [e.as_dict() for e in self.events],
+            "events": [e.as_dict() for e in self.asserted_events],
             "facts": [f.as_dict() for f in self.facts],
             "quotes": [q.as_dict() for q in self.quotes],
             "warnings": list(self.warnings),

@@ -267,7 +267,7 @@ class Store:
               ev.evidence.text, ev.evidence.start, ev.evidence.end, ev.confidence, int(ev.mutual), ev.date_text,
               ev.source.text, ev.target.text,
               json.dumps([s.as_dict() for s in ev.also], ensure_ascii=False) if ev.also else None)
-             for ev in article.events])
+             for ev in article.asserted_events])     # denied or only possible acts stay in the record alone
         self.executemany(
             "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [(doc_id, n, f.type, json.dumps(f.countries), f.value, f.unit, f.period, f.evidence.text)
@@ -577,7 +577,7 @@ def article_from_record(record: dict[str, Any]) -> Article:
         trigger=Span(**ev["trigger"]) if ev.get("trigger") else None, confidence=ev.get("confidence", 0.5),
         mutual=bool(ev.get("mutual")), also=[Span(**s) for s in ev.get("also_evidence") or []],
         cameo=ev.get("cameo"))
-        for ev in record.get("events", [])]
+        for ev in record.get("events", []) + record.get("unasserted_events", [])]
     article.facts = [Fact(f["type"], list(f["countries"]), f["value"], f["unit"], Span(**f["evidence"]),
                           f.get("period")) for f in record.get("facts", [])]
     article.quotes = [Quote(q["text"], q["start"], q["end"], q.get("speaker")) for q in record.get("quotes", [])]

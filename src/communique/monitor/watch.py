@@ -300,7 +300,7 @@ class Watch:
             stats = self.store.write_batch(batch, within=lambda b=batch: self._mark_pages(b, pages))
             self.report.new_articles += stats.stored
             self.report.unchanged += stats.unchanged
-            self.report.new_events += sum(len(a.events) for a in new)
+            self.report.new_events += sum(len(a.asserted_events) for a in new)
             for article in batch:
                 if article.failed:
                     self.report.problem(article.path or "?", article.error or "failed")
