@@ -72,6 +72,15 @@ FURNITURE = [
     ("en", "Foreign Minister Penny Wong in Suva/ J. Ruiz/ Fiji Times"),
     ("es", "El canciller peruano en Lima/ J. Ruiz/ Andina"),
     ("ru", "Сергей Лавров в Анкаре/ С. Иванов/ Ведомости"),
+    # a caption labelled the broadcaster's way or closed by "Photograph:", an agency's name alone
+    ("en", "Image source, Getty Images"), ("en", "Image caption, Saudi and Iranian ministers met in Beijing"),
+    ("en", "Saudi and Iranian ministers in Beijing. Photograph: Ng Han Guan/AP"), ("en", "Getty Images"),
+    ("es", "Fuente de la imagen, Getty Images"), ("es", "Pie de foto, Los cancilleres de Perú y Bolivia en La Paz."),
+    ("ru", "Автор фото, Getty Images"), ("ru", "Подпись к фото, Сергей Лавров и Хакан Фидан в Анкаре"),
+    # the page's skip links, bylines of several names
+    ("en", "Accessibility links"), ("en", "Back to top"), ("en", "By Jane Doe, John Roe and Ali Khan"),
+    ("es", "Saltar a la navegación"), ("es", "Volver arriba"), ("es", "Por Juan Pérez, Ana Ruiz y Luis Gómez"),
+    ("ru", "Перейти к основному содержанию"), ("ru", "Наверх"),
 ]
 
 
@@ -162,6 +171,9 @@ def test_the_linked_headlines_under_a_list_header_go(language, header):
     ("en", "Reporter Jane Mwangi was detained by police in Nairobi, her newspaper said."),
     ("es", "Por su parte, el canciller chileno pidió calma a ambos gobiernos."),
     ("ru", "Подготовил доклад министр финансов Армении Ваге Ованнисян."),
+    ("en", "The ministry released a photograph: the two ministers shaking hands in Riyadh."),
+    ("es", "El pie de foto oficial decía que ambos cancilleres se reunieron en La Paz."),
+    ("ru", "Подпись к фото в аккаунте МИД гласила, что министры встретились в Анкаре."),
 ])
 def test_body_sentences_shaped_like_furniture_stay(language, line):
     first, second = BODY[language]
