@@ -93,6 +93,7 @@ class GreedyNER:
 
         step = self.ner.model.predict(docs)
         state2vec, vec2scores, unseen = step.state2vec, step.vec2scores, step._class_mask == 0
+        unseen = unseen if unseen.any() else None      # asked once: `any` is a Python call, each step adds up
         n = len(docs)
         b = numpy.zeros(n, dtype=numpy.int64)          # the buffer's first word, per document
         open_ = numpy.zeros(n, dtype=bool)              # an entity open
@@ -109,7 +110,7 @@ class GreedyNER:
                 ids[:, 1] = numpy.where(is_open, ent_start[active] + off, -1)
                 ids[:, 2] = numpy.where(is_open, bb - 1 + off, -1)
                 scores = vec2scores.predict(state2vec.predict(ids))
-                if unseen.any():
+                if unseen is not None:
                     scores[:, unseen] = numpy.nanmin(scores)
                 if numpy.isnan(scores).any():
                     raise _SpacyLoop
