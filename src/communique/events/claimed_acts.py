@@ -33,10 +33,13 @@ def claimed_acts(tree: Tree, lex: Lexicon, mentions: list[ActorMention], heads: 
     (`context`: the subjects of the sentences before)."""
     speech = lex.words("roles", "speech_verbs") | lex.words("roles", "claim_verbs")
     negations = lex.words("roles", "refusal_negation")
+    beliefs = lex.words("roles", "belief_verbs")
     out: list[Candidate] = []
     for a, tok in enumerate(tree.tokens):
-        believes = tree.lemma(a) in lex.words("roles", "belief_verbs")
-        if tok.pos not in ("VERB", "AUX") or not (tree.lemma(a) in speech or believes) or _negated(tree, a, negations):
+        if tok.pos not in ("VERB", "AUX"):
+            continue
+        believes = tree.lemma(a) in beliefs
+        if not (believes or tree.lemma(a) in speech) or _negated(tree, a, negations):
             continue
         speakers = _subject_actors(tree, a, mentions, heads) or _unnamed_speaker(tree, a, lex, context)
         if not speakers:

@@ -275,7 +275,10 @@ def group_words(language: str) -> dict[str, Any]:
     return {"nouns": frozenset(data.get("nouns", ())), "sizes": dict(data.get("sizes", {})),
             "of_heads": frozenset(data.get("of_heads", ())), "of_preps": frozenset(data.get("of_preps", ())),
             "each": frozenset(data.get("each", ())),
-            "included": tuple(tuple(w.split()) for w in data.get("included", ()))}
+            "included": tuple(tuple(w.split()) for w in data.get("included", ())),
+            # the words a mark begins with (None where an empty one matches anywhere)
+            "included_firsts": None if any(not w.split() for w in data.get("included", ()))
+            else frozenset(w.split()[0] for w in data.get("included", ()))}
 
 
 def included_members(tree: Tree, i: int, mentions: list[ActorMention], heads: dict, language: str) -> list[ActorMention]:
@@ -294,8 +297,11 @@ def included_members(tree: Tree, i: int, mentions: list[ActorMention], heads: di
     if not subjects:
         return []
     texts = tree.forms
+    firsts = words["included_firsts"]
     for start in range(subjects[0] + 1, len(texts)):
-        mark = next((w for w in words["included"] if tuple(texts[start:start + len(w)]) == w), None)
+        # a mark begins with the word here: most words begin none, and no slice of the sentence is compared then
+        mark = next((w for w in words["included"] if tuple(texts[start:start + len(w)]) == w), None) \
+            if firsts is None or texts[start] in firsts else None
         if mark is None or not any(all(tree.tokens[k].pos in LINKING_POS or tree.tokens[k].dep == "fixed"
                                        for k in range(a + 1, start))
                                    for a in (subjects[0], verb) if a < start):
