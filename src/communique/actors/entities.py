@@ -34,7 +34,8 @@ from .mentions import COUNTRY_KINDS, ActorMention, Found, Person, Reading, analy
 from .people import TITLE_GLUE, apply_title, person_for, person_spans
 from .references import descriptive_references
 from .sides import companion_sides, met_countries, partner_sides, place_sides, visitors_serve_another_country
-from .surnames import apply_learned, bare_surnames, learned_surnames, office_holder_surnames, resolve_surnames
+from .surnames import (apply_learned, bare_surnames, learned_surnames, office_holder_surnames, resolve_surnames,
+                       surname_table)
 
 #: words a place name may start with but a person's name never does ("La Paz", "San Luis")
 _NOT_FIRST_NAMES = {"la", "el", "los", "las", "the", "de", "del", "san", "santa", "sao", "puerto", "ciudad"}
@@ -83,8 +84,9 @@ def extract_entities(article: Article, learned: LearnedActors | None = None
         sentence_toks.append(reading.toks)
         found.extend(_sentence_actors(si, sentence, reading, people, on))
     resolve_surnames(found, people)
+    by_surname = surname_table(people)
     for si, toks in enumerate(sentence_toks):
-        found.extend(bare_surnames(si, toks, found, people))
+        found.extend(bare_surnames(si, toks, found, by_surname))
     states = Counter(f.country for f in found if f.country and f.person is None and f.kind in COUNTRY_KINDS)
     found.extend(office_holder_surnames(article.sentences, sentence_toks, found, people,
                                         gazetteer("en"), on, states))

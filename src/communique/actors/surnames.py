@@ -53,13 +53,20 @@ def _name_words(name: str) -> list[str]:
     return [w for w in name.replace("-", " ").split() if fold(w) not in HYPHEN_PARTICLES] or [name]
 
 
-def bare_surnames(si: int, toks: list[Tok], found: list[Found], people: dict[str, Person]) -> list[Found]:
-    """A surname alone that the model missed ("..., Ashikbayev said") is the person named in full elsewhere."""
+def surname_table(people: dict[str, Person]) -> dict[str, Person]:
+    """The people named in full somewhere in the article, by their folded surname (the first of each surname):
+    built once per article, for `bare_surnames` in each of its sentences (which only adds mentions to them)."""
     by_surname: dict[str, Person] = {}
     for person in people.values():
         words = person.name.replace("-", " ").split()
         if len(words) > 1 and person.mentions:
             by_surname.setdefault(fold(words[-1]), person)
+    return by_surname
+
+
+def bare_surnames(si: int, toks: list[Tok], found: list[Found], by_surname: dict[str, Person]) -> list[Found]:
+    """A surname alone that the model missed ("..., Ashikbayev said") is the person named in full elsewhere
+    (`by_surname`: the article's `surname_table`)."""
     if not by_surname:
         return []
     covered = [(f.start, f.end) for f in found if f.sentence == si]
