@@ -456,16 +456,23 @@ def _fill_from_spacy(sentence: Sentence, doc: Any, *, parsed: bool) -> None:
     if len(doc):
         columns = doc.to_array([IDX, ORTH, LEMMA, POS, MORPH, DEP, HEAD] if parsed else [IDX, ORTH, LEMMA, POS, MORPH])
         for i, row in enumerate(columns.tolist()):
-            text, idx, morph = strings[row[1]], row[0], row[4]
+            text, idx = strings[row[1]], row[0]
             if parsed:
-                dep, head = strings[row[5]].lower(), i + (row[6] - _WRAP if row[6] >= _HALF else row[6])
+                dep = _DEPS.get(row[5])
+                if dep is None:
+                    dep = _DEPS[row[5]] = strings[row[5]].lower()
+                head = i + (row[6] - _WRAP if row[6] >= _HALF else row[6])
             else:
                 dep, head = UNPARSED_DEP, i
-            lemma, pos = strings[row[2]], strings[row[3]]
+            lemma, pos = strings[row[2]], _POS.get(row[3])
+            if pos is None:
+                pos = _POS[row[3]] = strings[row[3]]
             if " " in lemma and pos in ("VERB", "AUX"):
                 lemma = _verb_lemma(lemma)
-            tokens.append(Token(i=i, text=text, start=base + idx, end=base + idx + len(text), lemma=lemma, pos=pos,
-                                dep=dep, head=head, morph=_morph(strings[morph]) if morph else {}))
+            morph = _MORPHS.get(row[4])
+            if morph is None:
+                morph = _MORPHS[row[4]] = _morph_items(strings[row[4]]) if row[4] else ()
+            tokens.append(Token(i, text, base + idx, base + idx + len(text), lemma, pos, dep, head, dict(morph)))
     if parsed and sentence.language == "en" and "grata" in sentence.text:
         repair_english_non_grata(tokens)
     if parsed and sentence.language == "es" and "," in sentence.text:
@@ -486,15 +493,18 @@ def _verb_lemma(lemma: str) -> str:
 #: `Doc.to_array` gives a head as the offset to it in an unsigned 64-bit integer
 _WRAP, _HALF = 2 ** 64, 2 ** 63
 
+#: a token's part of speech, its dependency label (lower-cased) and its morphology's features, by their id in
+#: spaCy's string store (a hash of the string, the same in every model's): closed sets, each read and decoded once
+#: rather than once per token
+_POS: dict[int, str] = {}
+_DEPS: dict[int, str] = {}
+_MORPHS: dict[int, tuple[tuple[str, str], ...]] = {}
+
 
 @functools.lru_cache(maxsize=4096)
 def _morph_items(features: str) -> tuple[tuple[str, str], ...]:
+    """spaCy's "Number=Sing|Person=3" as its (feature, value) pairs."""
     return tuple(tuple(f.split("=", 1)) for f in features.split("|") if "=" in f)  # type: ignore[misc]
-
-
-def _morph(features: str) -> dict[str, str]:
-    """spaCy's "Number=Sing|Person=3" as a dict (parsed once per distinct string: most repeat)."""
-    return dict(_morph_items(features)) if features else {}
 
 
 # --- natasha ----------------------------------------------------------------------------------------------------
