@@ -1,7 +1,7 @@
 """Stage `clean`: the page's furniture around the story goes in every language (captions closed by a credit, a
 caption naming a person, bylines and desk lines naming no one, a page's date stamp with its label, comment
-counters, display switches, a shop's banners, site slogans, related lists with their teasers), and the body
-sentences shaped like them stay."""
+counters, display switches, a shop's banners, site slogans, related lists with their teasers, source and
+syndication notes), and the body sentences shaped like them stay."""
 from __future__ import annotations
 
 import pytest
@@ -61,7 +61,8 @@ FURNITURE = [
     # a byline with its label, the feed's source address, a related story behind an arrow
     ("en", "Reporter: Jane Mwangi"), ("en", "Article source: http://feeds.example.com/click?i=5f2a"),
     ("en", ">> See also: Kenya and Ethiopia sign a trade pact"),
-    ("es", "Por: Juan Pérez"), ("es", "Escrito por María López"), ("es", ">> Lee también: Perú y Chile firman un acuerdo"),
+    ("es", "Por: Juan Pérez"), ("es", "Escrito por María López"),
+    ("es", ">> Lee también: Perú y Chile firman un acuerdo"),
     ("ru", "Беседовала Анна Иванова"), ("ru", "Источник: https://example.ru/2024/03/13/news"),
     ("ru", ">> Читайте также: Лавров и Фидан провели переговоры"),
     # relative time stamps and comment counters with their label
@@ -81,6 +82,19 @@ FURNITURE = [
     ("en", "Accessibility links"), ("en", "Back to top"), ("en", "By Jane Doe, John Roe and Ali Khan"),
     ("es", "Saltar a la navegación"), ("es", "Volver arriba"), ("es", "Por Juan Pérez, Ana Ruiz y Luis Gómez"),
     ("ru", "Перейти к основному содержанию"), ("ru", "Наверх"),
+    # where the story comes from: a bracketed source, a syndication note
+    ("en", "(With inputs from PTI)"),
+    ("en", "(Except for the headline, this story has not been edited by NDTV staff and is published from a "
+           "syndicated feed.)"),
+    ("en", "This article was originally published on The Conversation."),
+    ("es", "(Con información de EFE)"), ("es", "Este artículo fue publicado originalmente en The Conversation."),
+    ("ru", "(По материалам ТАСС)"), ("ru", "Статья впервые опубликована на сайте The Conversation."),
+    # a related story or a video after a bar, a prompt to click
+    ("en", "Also Read | India, China agree to resume border patrols"), ("en", "WATCH | Modi meets Putin in Kazan"),
+    ("es", "Lee también | Perú y Chile firman un acuerdo"), ("es", "VIDEO | El canciller llega a Lima"),
+    ("es", "Haz clic aquí para leer el informe completo"),
+    ("ru", "Читайте также | Лавров и Фидан провели переговоры"), ("ru", "ВИДЕО | Лавров прибыл в Анкару"),
+    ("ru", "Нажмите здесь, чтобы прочитать полный текст"),
 ]
 
 
@@ -174,6 +188,9 @@ def test_the_linked_headlines_under_a_list_header_go(language, header):
     ("en", "The ministry released a photograph: the two ministers shaking hands in Riyadh."),
     ("es", "El pie de foto oficial decía que ambos cancilleres se reunieron en La Paz."),
     ("ru", "Подпись к фото в аккаунте МИД гласила, что министры встретились в Анкаре."),
+    ("en", "The report was first published by the UN agency in Geneva on Tuesday, diplomats said."),
+    ("es", "Este acuerdo fue firmado originalmente en Lima por ambos cancilleres en 2019."),
+    ("ru", "Материал расследования был передан в прокуратуру Армении в прошлом месяце."),
 ])
 def test_body_sentences_shaped_like_furniture_stay(language, line):
     first, second = BODY[language]
