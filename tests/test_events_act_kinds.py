@@ -113,3 +113,21 @@ def test_a_summons_told_twice_stays_one_event(language, text, pair):
 ])
 def test_a_protest_lodged_and_a_condemnation_are_two_events(language, text, pair):
     assert accusations(text, language) == [pair, pair]
+
+
+# a meeting held online or remotely ("online meeting", "encuentro telemático", "дистанционная встреча") is a call of
+# the pair ([kinds.CONSULT] phone), an act apart from their meeting in person
+def consultations(text: str, language: str) -> int:
+    return sum(1 for e in code_events(text, language).events if e.type == "CONSULT")
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "The foreign ministers of Kenya and Ethiopia met in Nairobi on Thursday. The meeting came a month after an "
+           "online meeting between the foreign ministers of Kenya and Ethiopia."),
+    ("es", "Los cancilleres de Kenia y Etiopía se reunieron el jueves en Nairobi. El encuentro se produce un mes "
+           "después de un encuentro telemático entre los cancilleres de Kenia y Etiopía."),
+    ("ru", "Министры иностранных дел Кении и Эфиопии встретились в четверг в Найроби. Встреча прошла через месяц "
+           "после дистанционной встречи министров иностранных дел Кении и Эфиопии."),
+])
+def test_a_meeting_in_person_and_an_earlier_online_one_are_two_events(language, text):
+    assert consultations(text, language) == 2
