@@ -266,3 +266,22 @@ def test_a_paragraph_vouched_for_is_in_the_language_lingua_finds_first():
                 vouched += 1
                 assert L.detect(sample, tuple(LANGS))[0] == found, (raw.path, sample[:80])
     assert vouched >= 1000
+
+
+def test_letters_and_scripts_are_counted_as_letter_by_letter():
+    from communique.reading.language import dominant_script, letters
+
+    samples = ["The minister said on Tuesday: 42 talks, 3 visits.", "El canciller habló el martes (año 2024).",
+               "Министр заявил во вторник, что 2 страны подпишут соглашение.", "Ñandú ½ ² _x_ 9", "", "1234 ...",
+               "Mixed текст with Latin and кириллица", "ÀÉÎ õü ÿ"]
+    for text in samples:
+        letters.cache_clear()
+        dominant_script.cache_clear()
+        assert letters(text) == sum(map(str.isalpha, text))
+        cyrillic = sum(1 for c in text if "\u0400" <= c <= "\u04ff")
+        latin = sum(1 for c in text if c.isascii() and c.isalpha() or "\u00c0" <= c <= "\u024f")
+        expected = None if cyrillic + latin == 0 else "Cyrillic" if cyrillic >= 0.7 * (cyrillic + latin) \
+            else "Latin" if latin >= 0.7 * (cyrillic + latin) else None
+        if text.isascii():
+            expected = "Latin" if letters(text) else None
+        assert dominant_script(text) == expected

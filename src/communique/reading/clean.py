@@ -171,6 +171,7 @@ def word_count(text: str) -> int:
     return max(len(text.split()), len(_UNSPACED.findall(text)) // 2)
 
 
+@functools.lru_cache(maxsize=1024)
 def is_prose(text: str) -> bool:
     """A body sentence or paragraph: several words ending like a sentence, or simply long."""
     words = word_count(text)
@@ -499,6 +500,7 @@ def batch_boilerplate(raw_texts: list[str], languages: tuple[str, ...],
     standing notes. A line counts once per story, not per page: the same agency story syndicated on three sites
     repeats its own sentences and subheadings, and those stay. `split`: the pages' lines (`split_lines`), when the
     caller has them."""
+    is_prose.cache_clear()
     if split is None:
         inline = junk_data(languages).inline
         split = [split_lines(raw, inline) for raw in raw_texts]
@@ -540,6 +542,7 @@ def _repeated_in_batch(lines: list[Line], boilerplate: frozenset[str]) -> None:
 def clean_article(article: Article, languages: tuple[str, ...], max_chars: int,
                   boilerplate: frozenset[str] = frozenset(), lines: list[Line] | None = None) -> None:
     """Clean one article; `lines`: its raw text's lines (`split_lines`), when the caller has them."""
+    is_prose.cache_clear()       # a line is asked about several times within its article, never across articles
     data = junk_data(languages)
     lines = split_lines(article.raw_text, data.inline) if lines is None else lines
     _cut_marker(article.raw_text, lines)
