@@ -7,7 +7,7 @@ import pytest
 
 from communique.actors.gazetteer import gazetteer
 from communique.actors.phrases import tokenize
-from event_readers import triples
+from event_readers import codes, triples
 
 # (language, text, events that must be found, events that must not)
 CASES = [
@@ -43,3 +43,19 @@ def test_official_and_plain_names_name_the_right_state(language, text, wanted, u
 def test_country_names(language, phrase, code):
     found = [m.best.code for m in gazetteer(language).index.find(tokenize(phrase)) if m.best.kind == "country"]
     assert found == [code], found
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "According to a copy of the invitation letter obtained by Sudan Tribune, the AU-led peace talks are scheduled "
+           "to take place in Nairobi from Sunday."),
+    ("en", "Ethiopia's foreign minister gave an interview to the Sudanese newspaper Al Tayar and discussed the AU-led "
+           "talks."),
+    ("es", "Según una copia de la carta de invitación obtenida por el diario sudanés Al Tayar, las conversaciones de "
+           "paz auspiciadas por la UA se celebrarán en Nairobi."),
+    ("ru", "Министр иностранных дел Эфиопии дал интервью суданской газете «Ат-Тагир» и обсудил переговоры под эгидой "
+           "АС."),
+])
+def test_a_newspaper_is_not_its_country(language, text):
+    """"the Sudan Tribune", "el diario sudanés", "суданская газета": the outlet that reports or is spoken to is no
+    side of the events it reports."""
+    assert "SDN" not in codes(text), triples(text)

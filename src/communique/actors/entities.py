@@ -321,6 +321,8 @@ def _plausible(m: Match, toks: list[Tok], gaz: Gazetteer, tables: PhraseTables, 
         ends_phrase = nxt_tok is None or not nxt_tok.text[:1].isalpha()
         if prev in tables.language_before and ends_phrase:
             return False
+    if kind in ("country", "capital", "city", "demonym") and _outlet(m, toks, tables):
+        return False
     key = " ".join(t.norm for t in toks[m.i:m.j])
     if m.best.code == "GEO" and _us_state(m, toks, gaz):
         return False
@@ -331,6 +333,18 @@ def _plausible(m: Match, toks: list[Tok], gaz: Gazetteer, tables: PhraseTables, 
         if nxt[:1].isupper():
             return False
     return True
+
+
+def _outlet(m: Match, toks: list[Tok], tables: PhraseTables) -> bool:
+    """A newspaper, not the state: a place ending an outlet's name ("the Sudan Tribune", "Korea Herald"), a demonym
+    describing an outlet ("the Sudanese newspaper", "el diario sudanés", "суданская газета")."""
+    nxt = toks[m.j] if m.j < len(toks) else None
+    if nxt is not None and nxt.text[:1].isupper() and nxt.norm in tables.outlet_ends:
+        return True
+    if m.best.kind != "demonym":
+        return False
+    near = [toks[k] for k in (m.i - 1, m.j) if 0 <= k < len(toks)]
+    return any(t.lemma in tables.outlet_nouns or t.norm in tables.outlet_nouns for t in near)
 
 
 def _subject_of_a_verb(sentence: Sentence, offset: int) -> bool:

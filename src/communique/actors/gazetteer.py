@@ -497,6 +497,8 @@ class PhraseTables:
     relatives: frozenset[str] = frozenset()         # "who", "quien", "который": a clause about the name before
     visit_openers: frozenset[str] = frozenset()     # "during his visit to ...", "в ходе визита в ...", "visiting"
     aides: PhraseIndex = field(default_factory=PhraseIndex)  # "adviser", "portavoz", "пресс-секретарь" of a person
+    outlet_ends: frozenset[str] = frozenset()       # "the Sudan Tribune", "the Korea Herald": a newspaper's name
+    outlet_nouns: frozenset[str] = frozenset()      # "the Russian newspaper", "el diario ruso", "российская газета"
 
 
 @functools.cache
@@ -546,4 +548,6 @@ def phrase_tables(language: str) -> PhraseTables:
                         frozenset(fold(w) for w in links.get("coordinators", [])), copulas, led_by,
                         frozenset(fold(w) for w in data.get("name_openers", {}).get("words", [])), honorifics,
                         accompanied, plural_titles, visits, meetings, words["side_preps"], words["side_nouns"],
-                        words["representing"], words["relatives"], words["visit_openers"], aides)
+                        words["representing"], words["relatives"], words["visit_openers"], aides,
+                        frozenset(fold(w) for w in data.get("outlets", {}).get("name_ends", [])),
+                        folded(data.get("outlets", {}).get("nouns", [])))
