@@ -32,6 +32,8 @@ def date_by_retelling(article: Article, event: Event, by_sentence: dict[int, lis
     verb that governs it), not after the report. False when there is none."""
     from .dates import attachment, _on_the_side_of, _trigger_token
 
+    if event.status == "planned":
+        return _date_planned_by_retelling(article, event, by_sentence)
     if event.status not in ("occurred", "ongoing") or not 0 < event.sentence < len(article.sentences):
         return False
     sides = {event.source.code, event.target.code}
@@ -50,6 +52,46 @@ def date_by_retelling(article: Article, event: Event, by_sentence: dict[int, lis
         for word in (t for t in other.tokens if t.lemma.lower() == lemma):
             for time in times:
                 if attachment(other, time, word) == "direct" or _on_governor(other, time, word):
+                    event.date, event.date_text = time.value, time.text
+                    return True
+    return False
+
+
+def _date_planned_by_retelling(article: Article, event: Event,
+                               by_sentence: dict[int, list[TimeExpression]]) -> bool:
+    """A planned act told before with a day and retold without one ("Gil ha anunciado este jueves su decisión de
+    llamar a consultas a su embajadora [...] «ha decidido llamar a consultas a la embajadora»"): the day on its own
+    word when it lies ahead (the act's day), else the recent day of the announcement that governs it (a planned act
+    is dated by the report that announces it), except for an act held on a day of its own, a visit or talks, which
+    the day of its announcement does not date (as in `dates.best_time`)."""
+    from .dates import _HELD_TYPES, attachment, _trigger_token
+    from .inherited_dates import date_order
+
+    if not 0 < event.sentence < len(article.sentences) or not article.published:
+        return False
+    sides = {event.source.code, event.target.code}
+    if None in sides or len(sides) < 2:
+        return False
+    trigger = _trigger_token(article.sentences[event.sentence], event)
+    if trigger is None:
+        return False
+    lemma = trigger.lemma.lower()
+    for index in range(event.sentence - 1, max(event.sentence - 1 - _RETOLD_REACH, -1), -1):
+        other = article.sentences[index]
+        times = [t for t in by_sentence.get(index, []) if t.value]
+        if not times or not other.parsed or not sides <= _codes_named(article, other):
+            continue
+        for word in (t for t in other.tokens if t.lemma.lower() == lemma):
+            for time in times:
+                # ahead of the report: a later period, or a day from the report's on ("2023 год" in a report of
+                # 19 January 2023 is the report's own year, no day of the act)
+                ahead = date_order(time.value, article.published) > 0 \
+                    or (len(time.value) == 10 and time.value >= article.published[:10])
+                if ahead and attachment(other, time, word) == "direct":
+                    event.date, event.date_text = time.value, time.text
+                    return True
+                if not ahead and event.type not in _HELD_TYPES and _recent(time.value, article.published) \
+                        and _on_governor(other, time, word):
                     event.date, event.date_text = time.value, time.text
                     return True
     return False
