@@ -210,3 +210,11 @@ def test_titles_and_names_of_an_announced_list_stay(language, intro, names):
     first, second = BODY[language]
     article = cleaned(f"{first}\n{intro}\n" + "\n".join(f"- {n}" for n in names) + f"\n{second}\n")
     assert all(n in article.text for n in names)
+
+
+@pytest.mark.parametrize("text", ["Indonesian President Prabowo Subianto", "El presidente de Chile, Gabriel Boric",
+                                  "Президент Ирана Масуд Пезешкиан", "Kazakhstan"])
+def test_a_text_of_one_line_is_read_whatever_furniture_it_looks_like(text):
+    """An actor's name or a headline given alone (`communique evaluate` resolves NGEC's actor strings this way) is
+    no page: nothing around it to tell furniture from story, so it stays."""
+    assert cleaned(text + "\n").text == text

@@ -557,7 +557,17 @@ def clean_article(article: Article, languages: tuple[str, ...], max_chars: int,
         _cut_headline_stamp(headline)
         if article.title is None:
             article.title = headline.text
+    _keep_a_bare_line(lines)
     assemble(article, lines, max_chars)
+
+
+def _keep_a_bare_line(lines: list[Line]) -> None:
+    """A text of one line is not a page with furniture around an article: an actor's name, a headline or a post
+    given alone ("President Kassym-Jomart Tokayev", "Kazakhstan") is what the caller wants read, whatever a caption
+    or a byline looks like."""
+    texts = [line for line in lines if line.text]
+    if len(texts) == 1 and texts[0].junk:
+        texts[0].junk = None
 
 
 @stage("clean", "2", requires=("raw_text",), assigns=("text", "paragraphs", "removed", "title"))
