@@ -95,3 +95,14 @@ def test_the_store_and_the_web_api_leave_unasserted_acts_out(tmp_path):
         doc = client.get(f"/api/documents/{doc_id}").json()
         assert [e["event_id"] for e in doc["events"]] == ["v1", "v4"]
         assert [e["id"] for e in doc["record"]["unasserted_events"]] == ["v2", "v3"]
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "The talks covered the areas in which Kenya and Qatar can further strengthen their cooperation."),
+    ("es", "Las conversaciones abarcaron las áreas en las que Kenia y Catar pueden fortalecer su cooperación."),
+    ("ru", "На переговорах обсудили сферы, в которых Кения и Катар могут укрепить сотрудничество."),
+])
+def test_what_two_sides_can_do_is_a_possibility(language, text):
+    record = extract(text, published=PUBLISHED)
+    assert not [e for e in record["events"] if e["type"] == "COOPERATE"]
+    assert {e["status"] for e in record.get("unasserted_events", []) if e["type"] == "COOPERATE"} <= {"hypothetical"}
