@@ -29,6 +29,11 @@ def test_a_punishment_agreed_is_the_punishment(language, text, act):
     ("en", "Kenya agreed to expand trade with Ghana.", {"KEN", "GHA"}),
     ("es", "Chile acordó con Perú ampliar el comercio bilateral.", {"CHL", "PER"}),
     ("ru", "Россия и Китай договорились расширить торговлю.", {"RUS", "CHN"}),
+    # a clause of manner beside the agreement is not what is agreed
+    ("en", "Without giving up its claim to the sea, Bolivia agreed with Chile on a joint commission.", {"BOL", "CHL"}),
+    ("es", "Sin renunciar a su reclamo marítimo, Bolivia acordó con Chile una comisión conjunta.", {"BOL", "CHL"}),
+    ("ru", "Не отказываясь от своих претензий, Боливия договорилась с Чили о создании совместной комиссии.",
+     {"BOL", "CHL"}),
 ])
 def test_agreements_that_punish_no_one_still_count(language, text, pair):
     found = triples(code_events(text, language))

@@ -72,8 +72,9 @@ def agreed_to_punish(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMenti
     if tree.tokens[i].pos != "VERB" or any(tree.kids(s, "conj") for s in tree.kids(i, *SUBJECT_DEPS)):
         return False
     undone = lex.words("roles", "reversal_verbs") | lex.words("status", "litotes")
+    marks = lex.words("status", "purpose_marks")         # "agreed on Monday to expel", not "Sin renunciar a"
     chain = [c for c in tree.kids(i, "xcomp", "ccomp", "advcl") if tree.tokens[c].pos == "VERB" and (
-        tree.tokens[c].dep != "advcl" or tree.tokens[c].morph.get("VerbForm") == "Inf")]   # "agreed on Monday to expel"
+        tree.tokens[c].dep != "advcl" or any(tree.is_word(m, marks) for m in tree.kids(c, "mark", "aux")))]
     if not chain or tree.is_word(chain[0], undone):
         return False
     chain += [o for v in chain for o in tree.kids(v, *OBJECT_DEPS) if tree.tokens[o].pos == "NOUN"]
