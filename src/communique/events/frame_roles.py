@@ -18,9 +18,11 @@ from __future__ import annotations
 import functools
 from dataclasses import replace
 
+from ..actors.codes import actor_code
 from ..lexicon import Frame, Lexicon, lexicon
 from .actor_mentions import ActorMention
-from .arguments import Arguments, find_arguments, reflexive_passive, speech_subjects
+from .arguments import (Arguments, find_arguments, governing_verb, light_verb, oblique_subject, reflexive_passive,
+                        speech_subjects)
 from .discourse import distinct_codes, with_conjuncts
 from .purposes import aid_purpose
 from .rules import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree
@@ -111,8 +113,6 @@ def carrier_object(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
     """Whom a measure named in a phrase of the verb that carries it is taken against, when the noun names no one:
     that verb's object ("включил в санкционный список двадцать российских чиновников", "ввёл запрет на въезд
     японских депутатов")."""
-    from .arguments import governing_verb, light_verb
-
     if frame.type not in CARRIED_TYPES or args.target or tree.tokens[i].pos not in ("NOUN", "PROPN"):
         return []
     verb = governing_verb(tree, i)
@@ -127,8 +127,6 @@ def describes_organisation(tree: Tree, m: ActorMention, mentions: list[ActorMent
     """"the Lebanese group Hezbollah", "el movimiento palestino Hamás", "палестинского движения ХАМАС": a demonym
     on the noun an organisation seated in that state is named by says where the organisation is from; the
     organisation acts, not the state."""
-    from ..actors.codes import actor_code
-
     h = heads.get(id(m))
     if m.kind != "demonym" or h is None or tree.tokens[h].dep.split(":")[0] != "amod":
         return False
@@ -553,8 +551,6 @@ def indefinite_doer(tree: Tree, i: int, lex: Lexicon, args: Arguments, heads: di
     выслали трех белорусских дипломатов", "двух российских дипломатов объявили персонами нон грата в Болгарии"),
     or a passive without its agent, names no doer: the country where it happens acts, when the act has another
     target; so does the institution it happens in ("В МИД Украины назвали решение Мали недальновидным")."""
-    from .arguments import governing_verb, oblique_subject
-
     number = lex.words("roles", "indefinite_number")
     verb = i if tree.tokens[i].pos in ("VERB", "AUX") else governing_verb(tree, i)
     if not number or verb is None or args.source or args.pair:

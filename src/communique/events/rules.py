@@ -47,19 +47,22 @@ class Tree:
 
     def __init__(self, sentence: Sentence) -> None:
         self.tokens: list[Token] = sentence.tokens
+        tokens = self.tokens
         self.contractions = contracted_prepositions(sentence.language)
-        n = len(self.tokens)
-        self.children: list[list[int]] = [[] for _ in self.tokens]
+        n = len(tokens)
+        children: list[list[int]] = [[] for _ in tokens]
         # the rules ask each token's head, label and lemma many times over (every candidate trigger walks the
         # same few tokens): read once here, each a list lookup after
-        self._heads: list[int | None] = []
-        for i, tok in enumerate(self.tokens):
+        heads: list[int | None] = []
+        for i, tok in enumerate(tokens):
             h = tok.head
             if 0 <= h < n and h != tok.i:
-                self.children[h].append(tok.i)
-            self._heads.append(None if h == i or not 0 <= h < n else h)
-        self._deps: list[str] = [tok.dep for tok in self.tokens]
-        self._bases: list[str] = [dep.split(":")[0] for dep in self._deps]
+                children[h].append(tok.i)
+            heads.append(None if h == i or not 0 <= h < n else h)
+        self.children: list[list[int]] = children
+        self._heads: list[int | None] = heads
+        self._deps: list[str] = [tok.dep for tok in tokens]
+        self._bases: list[str] = [dep.partition(":")[0] for dep in self._deps]
         self._lemmas: list[str] = [tok.lemma.lower() for tok in self.tokens]
         self._forms: list[str] = [tok.text.lower() for tok in self.tokens]
         # the three lookups the rules make most (some three million per thousand articles): each its list's own item
@@ -71,6 +74,7 @@ class Tree:
         self._chains: dict[int, list[int]] = {}
         self._prepositions: dict[int, str | None] = {}
         self._span_heads: dict[tuple[int, int], int | None] = {}
+        self._passives: dict[int, bool] = {}
         # what a rule reads of the whole sentence, whatever the trigger or the mention it is asked for ("the
         # sidelines phrases", "the talk verbs' objects"): computed at the first asking, by the key its rule gives
         self.memo: dict[Any, Any] = {}
@@ -188,7 +192,14 @@ class Tree:
         return inside[0]
 
     def is_passive(self, i: int) -> bool:
-        """English nsubjpass/auxpass, UD :pass labels, Voice=Pass, or a participle with ser/быть ("fue recibido")."""
+        """English nsubjpass/auxpass, UD :pass labels, Voice=Pass, or a participle with ser/быть ("fue recibido")
+        (kept per token: the frame and status rules ask it of the same verbs again and again)."""
+        found = self._passives.get(i)
+        if found is None:
+            found = self._passives[i] = self._is_passive(i)
+        return found
+
+    def _is_passive(self, i: int) -> bool:
         if self.kids(i, *PASSIVE_SUBJECT_DEPS) or self.kids(i, "auxpass", "aux:pass"):
             return True
         tok = self.tokens[i]
