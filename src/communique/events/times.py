@@ -42,7 +42,7 @@ STORY_DAY = "storyday"
 
 @dataclass(frozen=True, slots=True)
 class DatePattern:
-    kind: str                 # date, month, year, weekday, relative, ignore
+    kind: str                 # date, dayofmonth, month, year, weekday, relative, ignore
     regex: re.Pattern[str]
     unit: str | None = None   # relative patterns: day, week, month, year, storyday, ignore
     offset: int = 0
@@ -484,6 +484,31 @@ def _resolve_date(cand: Candidate, ctx: Context) -> tuple[str | None, str] | Non
         return None
 
 
+def _resolve_day_of_month(cand: Candidate, ctx: Context) -> tuple[str | None, str] | None:
+    """A day of the month named without its month ("on the 15th", "el pasado día 15", "15-го числа"): that day of
+    the report's month, or of the month before or after, the nearest one on the clause's side of the report."""
+    day = int(cand.groups["day"])
+    if not 1 <= day <= 31:
+        return None
+    if ctx.anchor is None or not ctx.anchor.knows("day"):
+        return None, "date"
+    pub = ctx.anchor.date
+    options = []
+    for months in (-1, 0, 1):
+        first = shift_months(pub.replace(day=1), months)
+        if day <= calendar.monthrange(first.year, first.month)[1]:
+            options.append(first.replace(day=day))
+    direction = DIRECTION_PAST if "past" in cand.groups else DIRECTION_FUTURE if "future" in cand.groups \
+        else _direction(cand, ctx)
+    if direction == DIRECTION_PAST:
+        options = [o for o in options if o <= pub]
+    elif direction == DIRECTION_FUTURE:
+        options = [o for o in options if o >= pub]
+    if not options:
+        return None
+    return min(options, key=lambda o: (abs((o - pub).days), o > pub)).isoformat(), "date"
+
+
 #: how far from the report a weekday and a day without a month may lie ("el martes 14")
 _WEEKDAY_DAY_REACH = 45
 
@@ -601,8 +626,8 @@ def _inside_name(text: str, start: int) -> bool:
     return previous[:1].isupper()
 
 
-_RESOLVERS = {"date": _resolve_date, "month": _resolve_month, "year": _resolve_year,
-              "weekday": _resolve_weekday, "relative": _resolve_relative}
+_RESOLVERS = {"date": _resolve_date, "dayofmonth": _resolve_day_of_month, "month": _resolve_month,
+              "year": _resolve_year, "weekday": _resolve_weekday, "relative": _resolve_relative}
 
 
 def find_times(text: str, language: str, published: str | None = None, *, sentence: Sentence | None = None,
