@@ -40,6 +40,16 @@ CASES = {
                "Альмагро.",
          {("CONSULT", "ECU", "OAS")}, {("CONSULT", "COL", "OAS")}),
     ],
+    # where a joint act named inside the trigger's phrase is held is no side of the trigger
+    "venue of the act invited to": [
+        ("en", "The African Union invited the leaders of Sudan and the Rapid Support Forces for peace talks in Kenya.",
+         {("REQUEST", "AFU", "SDN")}, {("REQUEST", "AFU", "KEN")}),
+        ("es", "La Unión Africana invitó a los líderes de Sudán y de las Fuerzas de Apoyo Rápido a conversaciones de paz "
+               "en Kenia.",
+         {("REQUEST", "AFU", "SDN")}, {("REQUEST", "AFU", "KEN")}),
+        ("ru", "Африканский союз пригласил лидеров Судана и Сил быстрого реагирования на мирные переговоры в Кению.",
+         {("REQUEST", "AFU", "SDN")}, {("REQUEST", "AFU", "KEN")}),
+    ],
 }
 PARAMS = [(k, *c) for k, cases in CASES.items() for c in cases]
 

@@ -134,3 +134,18 @@ def framing_organisation(tree: Tree, m: ActorMention, heads: dict) -> bool:
     if dep == "pobj" and governor is not None:           # English: the preposition's own head decides
         dep, governor = "nmod", tree.head(governor)
     return dep in NOMINAL_MODIFIER_DEPS and governor is not None and tree.tokens[governor].pos in ("NOUN", "PROPN")
+
+
+def nested_venue(tree: Tree, h: int, i: int, lex) -> bool:
+    """Token `h` places another act named inside trigger `i`'s phrase ("invited the leaders for peace talks in South
+    Africa", "invitó a los líderes a conversaciones de paz en Sudáfrica", "пригласил на переговоры в ЮАР"): where
+    that act is held, no side of `i`. Only below a joint act's noun (talks, a meeting) other than `i`: "aid to the
+    people in Gaza" and "condemned the violence in Myanmar" keep theirs."""
+    path = [h] + tree.ancestors(h)
+    if i not in path or tree.is_word(i, lex.words("roles", "light_verbs")):
+        return False                      # "провел переговоры в Пекине": the light verb's own talks, met there
+    nouns, locative_preps = lex.nouns, lex.words("roles", "locative_preps")
+    below = path[:path.index(i)]
+    return any(tree.preposition(j) in locative_preps and k + 1 < len(below) and below[k + 1] != i
+               and any(f.mutual for f in nouns.get(tree.lemma(below[k + 1]), ())) for k, j in enumerate(below)
+               if tree.tokens[j].pos in ("PROPN", "NOUN") or tree.tokens[j].dep == "prep")

@@ -15,7 +15,7 @@ from ..datafiles import data_languages, language_data
 from ..lexicon import Frame, Lexicon
 from .accused import object_doers, undeclined_addressee
 from .actor_mentions import ActorMention
-from .actor_phrases import (NAME_LINKS, closest_in_object, drop_described_members, framing_in_object,
+from .actor_phrases import (NAME_LINKS, closest_in_object, drop_described_members, framing_in_object, nested_venue,
                             framing_organisation)
 from .carriers import amount_above, container, container_addressees
 from .helpers import helped_actors, helper_phrase
@@ -145,7 +145,8 @@ def find_arguments(tree: Tree, i: int, frame: Frame, lex: Lexicon, mentions: lis
         if role is None:
             continue
         dep, prep = role
-        if helper_phrase(tree, h, i, lex) or partners_venue(tree, m, h, i, frame, lex, mentions, heads):
+        if helper_phrase(tree, h, i, lex) or partners_venue(tree, m, h, i, frame, lex, mentions, heads) or \
+                nested_venue(tree, h, i, lex):
             continue                      # "with Albania's help", "con el apoyo de Francia": a helper, no party
         base = dep.split(":")[0]
         by_participle = participle_side(tree, h, i, lex) if is_noun and base in PARTICIPLE_DEPS else None

@@ -279,7 +279,7 @@ def asked_side(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], h
         found = inside(tree.kids(c, *SUBJECT_DEPS))
         if found:
             return found[:1]
-    source_preps = lex.words("roles", "source_preps")
+    source_preps, locative = lex.words("roles", "source_preps"), lex.words("roles", "locative_preps")
     asked_with = {p for f in lex.verbs.get(tree.lemma(i), ()) if f.type == "REQUEST" for p in f.requires_prep}
     for c in tree.kids(i, *OBJECT_DEPS) + [c for c in tree.kids(i, "prep", "obl", "nmod")
                                            if tree.preposition(c) in asked_with]:
@@ -287,8 +287,9 @@ def asked_side(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMention], h
         for n in nouns:
             if tree.lemma(n) not in lex.nouns:
                 continue
-            doers = [k for k in tree.children[n] if tree.tokens[k].dep in DOER_DEPS
-                     or (tree.preposition(k) in source_preps and tree.tokens[k].dep in ("prep", "nmod"))]
+            doers = [k for k in tree.children[n] if (tree.tokens[k].dep in DOER_DEPS
+                     or (tree.preposition(k) in source_preps and tree.tokens[k].dep in ("prep", "nmod")))
+                     and tree.preposition(k) not in locative]     # "conversaciones en Kenia": where, no doer
             found = inside(doers)
             if found:
                 return found[:1]
