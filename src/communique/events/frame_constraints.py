@@ -10,7 +10,8 @@ from ..records import Token
 from .actor_mentions import ActorMention
 from .arguments import governing_verb
 from .rules import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree
-from .triggers import following_phrase, marked_objects, multiword_preps, names_complement, object_is_person, \
+from .status import event_status
+from .triggers import as_threat, following_phrase, marked_objects, multiword_preps, names_complement, object_is_person, \
     object_names_actor
 
 
@@ -79,6 +80,23 @@ def agreed_to_punish(tree: Tree, i: int, lex: Lexicon, mentions: list[ActorMenti
         return False
     chain += [o for v in chain for o in tree.kids(v, *OBJECT_DEPS) if tree.tokens[o].pos == "NOUN"]
     return any(f.type in AGREED_HOSTILE_TYPES for v in chain for f in trigger_frames(tree, v, lex, mentions, heads))
+
+
+def force_as_time(tree: Tree, i: int, frame: Frame, lex: Lexicon) -> bool:
+    """Force named as the time of an act announced ahead ("would reinforce its border operations after the armed
+    clash", "reforzaría sus acciones en la frontera tras el enfrentamiento", "усилит операции на границе после
+    столкновения"): the clash precedes the act; the announcement's future is not its own, so it is no threat of
+    force, and its report, if any, states it elsewhere. A noun in a ``sequence_preps`` phrase (or the noun it
+    completes: "после вооруженного столкновения") whose type the governing future would turn into THREATEN."""
+    if tree.tokens[i].pos != "NOUN":
+        return False
+    anchor, h = i, tree.head(i)
+    if tree.preposition(i) is None and h is not None and tree.tokens[h].pos == "NOUN" and \
+            tree.tokens[i].dep.split(":")[0] in ("nmod", "pobj"):
+        anchor = h
+    if tree.preposition(anchor) not in lex.words("roles", "sequence_preps"):
+        return False
+    return as_threat(frame.type, event_status(tree, i, lex), frame.mode) == "THREATEN"
 
 
 def claimed_right(tree: Tree, i: int, lex: Lexicon) -> bool:
@@ -175,6 +193,8 @@ def frame_applies(tree: Tree, i: int, frame: Frame, mentions: list[ActorMention]
                                                         or asks_no_state(tree, i, lex, mentions, heads)):
         return False
     if lex is not None and frame.mode == "multilateral" and joins_other_act(tree, i, lex, mentions, heads):
+        return False
+    if lex is not None and frame.type != "THREATEN" and force_as_time(tree, i, frame, lex):
         return False
     if lex is not None and frame.type == "AGREE" and (cited_agreement(tree, i, lex)
                                                       or agreed_to_punish(tree, i, lex, mentions, heads)):
