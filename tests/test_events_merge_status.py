@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from event_readers import events_of
 
+from communique import extract
 from communique.events.merge import Candidate, denied_twins, headline_joins, held, merge
 from communique.events.actor_mentions import ActorMention
 from communique.lexicon import Frame
@@ -145,3 +146,35 @@ def test_talks_named_by_the_opening_of_a_sentence_are_the_visit_told(text):
 def test_a_visit_done_and_one_planned_next_year_stay_two_events(text):
     visits = [e for e in events_of(text, "CONSULT") if (e["source"]["code"], e["target"]["code"]) == ("TUR", "HUN")]
     assert sorted(e["status"] for e in visits) == ["occurred", "planned"]
+
+
+# --- an act said earlier to be planned is the act the report tells as done ("Earlier, ...", "Anteriormente, ...",
+# "Ранее ...": earlier_openings of the dates data; merge.announced_before) -----------------------------------------
+
+def _kenya_ethiopia_consultations(text: str) -> list[str]:
+    return [e["status"] for e in extract(text, published="2024-05-10")["events"]
+            if e["type"] == "CONSULT" and {e["source"]["code"], e["target"]["code"]} == {"KEN", "ETH"}]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan President William Ruto arrived in Addis Ababa on Thursday for talks with Ethiopian Prime Minister Abiy "
+    "Ahmed. Earlier, Ruto said that he would visit Ethiopia to discuss the port agreement.",
+    "El presidente de Kenia, William Ruto, llegó el jueves a Adís Abeba para conversar con el primer ministro etíope, "
+    "Abiy Ahmed. Anteriormente, Ruto anunció que viajaría a Etiopía para reunirse con Abiy Ahmed.",
+    "Президент Кении Уильям Руто прибыл в четверг в Аддис-Абебу для переговоров с премьер-министром Эфиопии Абием "
+    "Ахмедом. Ранее Руто заявил, что проведет в Эфиопии переговоры с Абием Ахмедом.",
+])
+def test_an_act_announced_earlier_is_the_act_told_as_done(text):
+    assert _kenya_ethiopia_consultations(text) == ["occurred"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan President William Ruto arrived in Addis Ababa on Thursday for talks with Ethiopian Prime Minister Abiy "
+    "Ahmed. Ruto said that he would visit Ethiopia again in December.",
+    "El presidente de Kenia, William Ruto, llegó el jueves a Adís Abeba para conversar con el primer ministro etíope, "
+    "Abiy Ahmed. Ruto anunció que viajaría de nuevo a Etiopía en diciembre.",
+    "Президент Кении Уильям Руто прибыл в четверг в Аддис-Абебу для переговоров с премьер-министром Эфиопии Абием "
+    "Ахмедом. Руто заявил, что снова посетит Эфиопию в декабре.",
+])
+def test_a_further_act_planned_stays_apart(text):
+    assert sorted(_kenya_ethiopia_consultations(text)) == ["occurred", "planned"]

@@ -72,15 +72,16 @@ def headline_joins(groups: dict[tuple, list[Candidate]], headline: int | None,
     to visit Thailand", "Canada to impose sanctions on Venezuela"), and an opening that names the act told ("During
     the talks this afternoon, the presidents will ...", `retold`: sentence and trigger) refers back to it at the
     tense of what follows: a group of such mentions only, of a type, kind and pair whose body tells the act under
-    another status alone (of any kind when it names none), joins the body's act (negated never) and takes its
-    status."""
+    another status alone (of any kind when either names none), joins the body's act (negated never) and takes its
+    status; so does an act said before the news to be planned ("Earlier, Ruto said he would visit Ethiopia",
+    `announced_before`) beside the act the report tells as done."""
     def restates(c: Candidate) -> bool:
         return c.sentence == headline or (c.sentence, c.trigger) in retold
     out = dict(groups)
     for key, group in groups.items():
         if key[3] == "negated" or not all(restates(c) for c in group):
             continue
-        body = [k for k in out if (k[0], k[2]) == (key[0], key[2]) and key[1] in ("", k[1])
+        body = [k for k in out if (k[0], k[2]) == (key[0], key[2]) and (key[1] in ("", k[1]) or not k[1])
                 and k[3] not in (key[3], "negated") and not all(restates(c) for c in out[k])]
         # a mention naming no kind stands for any: the body telling one kind at its own status tells it
         told_so = not key[1] and any((k[0], k[2], k[3]) == (key[0], key[2], key[3]) and k != key
@@ -180,7 +181,26 @@ def merge_article(article: Article, candidates: list[Candidate], named_kinds: fr
     """`merge` for an article: each mention dated by its own sentence (`acts`, a `dates.ActDates`), the headline
     found by its title."""
     return merge(candidates, named_kinds, lambda c: acts.of(c.sentence, c.trigger), article.published,
-                 headline_of(article), retold_mentions(article, candidates), looking_back(article, candidates))
+                 headline_of(article), retold_mentions(article, candidates) | announced_before(article, candidates),
+                 looking_back(article, candidates))
+
+
+def announced_before(article: Article, candidates: list[Candidate]) -> frozenset[tuple[int, int]]:
+    """The planned mentions (sentence, trigger) of a sentence that retells what was said or reported before the
+    news ("Earlier, Lavrov said the two ministries would discuss ...", "Anteriormente se informó de que ...",
+    "Ранее сообщалось, что ... решило направить помощь": the language's ``earlier_openings`` dates data): the act
+    announced then, that the report tells as done (`headline_joins`)."""
+    out = set()
+    for c in candidates:
+        if c.status != "planned":
+            continue
+        sentence = article.sentences[c.sentence]
+        lang = date_language(sentence.language)
+        opening = sentence.text.lower().lstrip("«\"“ ")
+        if lang is not None and any(opening.startswith(m) and not opening[len(m):len(m) + 1].isalnum()
+                                    for m in lang.earlier_openings):
+            out.add((c.sentence, c.trigger))
+    return frozenset(out)
 
 
 def looking_back(article: Article, candidates: list[Candidate]) -> frozenset[int]:

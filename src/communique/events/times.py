@@ -70,6 +70,8 @@ class DateLanguage:
     anniversaries: tuple[re.Pattern[str], ...] = field(default_factory=tuple)
     #: "the last time", "la última vez", "в последний раз": a sentence telling the last act before, not the news
     last_instance: re.Pattern[str] | None = None
+    #: "Earlier, ...", "Anteriormente, ...", "Ранее ...": a sentence retelling what was said or reported before
+    earlier_openings: tuple[str, ...] = field(default_factory=tuple)
     cues: Cues | None = None
     #: the patterns to run on a text, by its cues (`_plan`): filled as texts come, a handful of entries
     plans: dict[tuple[frozenset[str] | None, bool], tuple[tuple[DatePattern, bool], ...]] = field(
@@ -178,6 +180,7 @@ def date_language(code: str) -> DateLanguage | None:
         statements=frozenset(w.lower() for w in data.get("statements", [])),
         anniversaries=tuple(re.compile(p, re.IGNORECASE) for p in data.get("anniversary", [])),
         last_instance=_marker_regex(data.get("last_instance", [])),
+        earlier_openings=tuple(w.lower() for w in data.get("earlier_openings", [])),
         cues=_cues(data),
     )
 
