@@ -467,8 +467,10 @@ def each_other(tree: Tree, i: int, language: str) -> bool:
 
 def _each_other(tree: Tree, i: int, language: str) -> bool:
     phrases = each_other_words(language)
+    # the forms of k tokens joined hold k - 1 spaces at least: a phrase is only looked for in phrases that short
+    most = max((p.count(" ") for p in phrases), default=0) + 1
     return any(" ".join(tree.form(k) for k in sorted(tree.subtree(c))) in phrases
-               for c in tree.children[i]) if phrases else False
+               for c in tree.children[i] if len(tree.subtree(c)) <= most) if phrases else False
 
 
 @functools.lru_cache(maxsize=8)
@@ -506,9 +508,10 @@ def between_both(tree: Tree, i: int, lex: Lexicon) -> str | None:
     if any(tree.is_word(c, reciprocal) for a in anchors for c in tree.kids(a, "amod")):
         return "reciprocal"               # "la expresión recíproca de condolencias": the act the noun above names
     sizes = group_words(lex.language)["sizes"]
-    both = any(tree.preposition(c) in lex.words("roles", "pair_preps")
-               and (sizes.get(tree.form(k)) == 2 or _counted(tree, k, sizes) == 2)
-               for c in tree.children[i] for k in [c, *tree.kids(c, "pobj")])   # English: the preposition heads
+    pair_preps = lex.words("roles", "pair_preps")
+    both = any(sizes.get(tree.form(k)) == 2 or _counted(tree, k, sizes) == 2
+               for c in tree.children[i] if tree.preposition(c) in pair_preps
+               for k in [c, *tree.kids(c, "pobj")])   # English: the preposition heads
     return "both" if both else None
 
 
