@@ -72,3 +72,13 @@ def test_a_request_a_denied_act_was_done_at_stays_made(language, text):
     requests = [e for e in events_of(text, "REQUEST")
                 if {e["source"]["code"], e["target"]["code"]} == {"UKR", "CAN"}]
     assert requests and all(e["status"] == "occurred" for e in requests)
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "Estonia has decided to expel two diplomats of the Belarusian embassy in Tallinn."),
+    ("es", "Estonia ha decidido expulsar a dos diplomáticos de la embajada de Bielorrusia en Tallin."),
+    ("ru", "Эстония решила выслать двух дипломатов посольства Белоруссии в Таллине."),
+])
+def test_an_act_decided_is_taken(language, text):
+    expulsions = [e for e in events_of(text, "SANCTION") if (e["source"]["code"], e["target"]["code"]) == ("EST", "BLR")]
+    assert expulsions and all(e["status"] == "occurred" for e in expulsions)
