@@ -64,3 +64,17 @@ def test_a_day_of_the_month_without_its_month(language, text, expression, value)
 ])
 def test_an_ordinal_or_a_count_is_no_day_of_the_month(language, text):
     assert not find_times(text, language, _PUBLISHED)
+
+
+@pytest.mark.parametrize("language, text, value", [
+    # part of this month, the last or the next (the report of 9 December 2023)
+    ("en", "The visit took place earlier this month.", "2023-12"),
+    ("en", "The talks are due at the beginning of next month.", "2024-01"),
+    ("es", "La visita tuvo lugar a principios de este mes.", "2023-12"),
+    ("es", "La visita fue a finales del mes pasado.", "2023-11"),
+    ("ru", "Визит состоялся в начале этого месяца.", "2023-12"),
+    ("ru", "Переговоры пройдут в конце текущего месяца.", "2023-12"),
+    ("ru", "Визит состоится в начале следующего месяца.", "2024-01"),
+])
+def test_part_of_a_month_named_relative_to_the_report(language, text, value):
+    assert [t.value for t in find_times(text, language, _PUBLISHED)] == [value]
