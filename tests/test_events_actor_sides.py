@@ -50,6 +50,18 @@ CASES = {
         ("ru", "Африканский союз пригласил лидеров Судана и Сил быстрого реагирования на мирные переговоры в Кению.",
          {("REQUEST", "AFU", "SDN")}, {("REQUEST", "AFU", "KEN")}),
     ],
+    # "copies of" carries the act to the verb above: the envoy who hands them over acts, for their country
+    "copies of credentials": [
+        ("en", "Kazakh Deputy Foreign Minister Roman Vassilenko received the newly appointed ambassador of Senegal, "
+               "Mamadou Diallo, who handed over copies of his credentials to the Kazakh side.",
+         {("COOPERATE", "SEN", "KAZ")}, {("COOPERATE", "KAZ", "SEN")}),
+        ("es", "El viceministro kazajo de Exteriores, Roman Vassilenko, recibió al nuevo embajador de Senegal, Mamadou "
+               "Diallo, quien entregó copias de sus cartas credenciales a la parte kazaja.",
+         {("COOPERATE", "SEN", "KAZ")}, {("COOPERATE", "KAZ", "SEN")}),
+        ("ru", "Заместитель министра иностранных дел Казахстана Роман Василенко принял назначенного посла Сенегала в "
+               "Астане Мамаду Диалло, который вручил копии верительных грамот.",
+         {("COOPERATE", "SEN", "KAZ")}, {("COOPERATE", "KAZ", "SEN")}),
+    ],
 }
 PARAMS = [(k, *c) for k, cases in CASES.items() for c in cases]
 
