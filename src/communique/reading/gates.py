@@ -172,17 +172,24 @@ class PatternSet:
 
     def __init__(self, patterns: tuple[re.Pattern[str], ...]) -> None:
         marked = [(p, anchored(p)) for p in patterns]          # each pattern parsed once for it
-        starts = [p for p, at_start in marked if at_start]
-        # the anchored patterns grouped by the (folded) characters their match can begin with (None: any), an
-        # alternation per group: a text is tried only against the groups that can begin with its first character,
-        # a few dozen of the hundred and more junk rules rather than all (each pattern in one alternation only)
+        # the anchored patterns grouped by the (folded) characters their match can begin with, an alternation per
+        # group: a text is tried only against the groups that can begin with its first character, a few dozen of
+        # the hundred and more junk rules rather than all (each pattern in one alternation only). One whose first
+        # character is not known ("(?:by\s+)?(?:our\s+)?correspondent", "\(?(?:\S+\s+){0,4}last updated")
+        # but that needs a digit or a word is gated like the unanchored ones (its `search` fails at once past the
+        # start, so it answers as `match` does); only the rest is tried on every text.
         groups: dict[frozenset[str] | None, list[re.Pattern[str]]] = {}
-        for p in starts:
-            groups.setdefault(first_characters(p), []).append(p)
+        rest: list[tuple[re.Pattern[str], Gate | None]] = []
+        for p, at_start in marked:
+            first = first_characters(p) if at_start else None
+            needs = gate(p) if first is None else None
+            if at_start and (first is not None or needs is None):
+                groups.setdefault(first, []).append(p)
+            else:
+                rest.append((p, needs if at_start else gate(p)))
         self._groups = tuple((first, _alternations(ps)) for first, ps in groups.items())
         self.anchored = tuple(c for _, alternations in self._groups for c in alternations)   # all of them
         self._anchored_by_first: dict[str, tuple[re.Pattern[str], ...]] = {}
-        rest = [(p, gate(p)) for p, at_start in marked if not at_start]
         self.always = tuple(p for p, g in rest if g is None)
         self.digit = tuple(p for p, g in rest if g is not None and g.digit)
         by_word: dict[str, list[re.Pattern[str]]] = {}
