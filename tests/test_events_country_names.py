@@ -59,3 +59,17 @@ def test_a_newspaper_is_not_its_country(language, text):
     """"the Sudan Tribune", "el diario sudanés", "суданская газета": the outlet that reports or is spoken to is no
     side of the events it reports."""
     assert "SDN" not in codes(text), triples(text)
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "During his stay, the Vietnamese leader held talks with the heads of the People's Representative Council and "
+           "of the People's Consultative Assembly of Indonesia."),
+    ("es", "Durante su estancia, el líder vietnamita sostuvo conversaciones con los titulares del Consejo Representativo "
+           "del Pueblo y de la Asamblea Consultiva del Pueblo de Indonesia."),
+    ("ru", "Во время визита вьетнамский лидер провел переговоры с руководителями Совета народных представителей и "
+           "Народного консультативного конгресса Индонезии."),
+])
+def test_the_people_is_no_city(language, text):
+    """"del Pueblo" (a people's council, the Great Hall of the People) is no spelling of Puebla, Mexico."""
+    found = codes(text)
+    assert "MEX" not in found and "IDN" in found, triples(text)
