@@ -92,6 +92,17 @@ def test_body_sentences_shaped_like_glued_furniture_stay(language, line):
     assert article.text == f"{first}\n{line}\n{second}"
 
 
+@pytest.mark.parametrize("language,words", [
+    ("en", ("Kenya and Ethiopia agree", "to reopen the Moyale border crossing")),
+    ("es", ("Perú y Bolivia firman un acuerdo", "contra el contrabando en la frontera")),
+    ("ru", ("Лавров и Фидан обсудили в Анкаре", "ситуацию на Ближнем Востоке")),
+])
+def test_a_numeric_date_stamp_inside_the_headline_goes(language, words):
+    first, second = BODY[language]
+    article = cleaned(f"{words[0]} 13.03.2024 {words[1]}\n\n{first}\n{second}\n")
+    assert article.title == f"{words[0]} {words[1]}"
+
+
 @pytest.mark.parametrize("language,headline", [
     ("en", "Kenya and Ethiopia talks - a new start for the Horn of Africa"),
     ("en", "Ministers to meet in Addis Ababa at 14:30"),
@@ -99,9 +110,35 @@ def test_body_sentences_shaped_like_glued_furniture_stay(language, line):
     ("es", "Los cancilleres se reunirán en La Paz a las 12:45"),
     ("ru", "Лавров и Фидан - новый раунд переговоров по Сирии"),
     ("ru", "Переговоры министров в Анкаре начнутся в 12:30"),
+    ("en", "Kenya and Ethiopia to sign the treaty on 13.03.2024 in Nairobi"),
+    ("es", "Perú y Bolivia firmarán el acuerdo el 13.03.2024 en La Paz"),
+    ("ru", "Россия и Турция подпишут соглашение до 13.03.2024 в Анкаре"),
 ])
-def test_a_headline_with_a_dash_or_a_time_of_its_own_stays_whole(language, headline):
+def test_a_headline_with_a_dash_a_time_or_a_date_of_its_own_stays_whole(language, headline):
     first, second = BODY[language]
     article = cleaned(f"{headline}\n\n{first}\n{second}\n")
     assert article.text == f"{headline}\n{first}\n{second}"
     assert article.title == headline
+
+
+@pytest.mark.parametrize("language,glued", [
+    ("en", "{} 13.03.2024 14:05"), ("en", "Jane Mwangi | 14:05 | {}"),
+    ("es", "{} 13/03/2024 12:45 h"), ("es", "Ana Ruiz | 12:45 | {}"),
+    ("ru", "{}13.03.2024, 10:32"), ("ru", "Анна Иванова | 10:32 | {}"),
+])
+def test_a_date_and_time_or_a_time_between_bars_glued_to_a_paragraph_goes(language, glued):
+    first, second = BODY[language]
+    article = cleaned(f"{HEADLINE[language]}\n\n{glued.format(first)}\n{second}\n")
+    assert f"{first}\n{second}" in article.text
+    assert not any(stamp in article.text for stamp in ("13.03.2024", "13/03/2024", "14:05", "12:45", "10:32"))
+
+
+@pytest.mark.parametrize("language,line", [
+    ("en", "The agreement of 13.03.2024 at 14:05 entered into force, the ministry said in a statement."),
+    ("es", "El acuerdo del 13/03/2024 a las 12:45 entró en vigor, informó la Cancillería peruana."),
+    ("ru", "Соглашение от 13.03.2024 вступило в силу в 10:32 по московскому времени, сообщили в МИД."),
+])
+def test_a_date_and_time_inside_a_sentence_stay(language, line):
+    first, second = BODY[language]
+    article = cleaned(f"{first}\n\n{line}\n\n{second}\n")
+    assert article.text == f"{first}\n{line}\n{second}"

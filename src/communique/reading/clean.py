@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from ..datafiles import language_data, load_data
 from ..records import Article, Paragraph, Span
 from ..registry import Stage, stage
+from .datetext import _date_prepositions
 from .gates import PatternSet
 from .lines import judge
 from .lists import introduced_lists, item_text
@@ -439,6 +440,7 @@ def _cut_marker(raw: str, lines: list[Line]) -> None:
 def _cut_headline_stamp(line: Line) -> None:
     """What a page title glues to its headline: a date stamp ("Kazakhstan-Mexico cooperation details unveiled 04
     июля 2014, 10:43"), a time, the site's name ("... - РИА Новости", "... | Diario del Altiplano"): not the title."""
+    _cut_inner_date(line)
     at = trailing_date(line.text)
     kept = line.text if at is None else line.text[:at].rstrip(" ,|–—-")
     while (site := _site_suffix(kept)) is not None:   # "... | Новости мира | Известия, 05.03.2024": one cut
@@ -450,6 +452,23 @@ def _cut_headline_stamp(line: Line) -> None:
             and not any(a <= line.start + prefix.end() for a, _ in line.cuts)):
         line.cuts.append((line.start, line.start + prefix.end()))
         line.text = line.text[prefix.end():]
+
+
+#: a numeric date standing between the words of a headline ("Лавров провел переговоры 13.03.2024 в Анкаре")
+_INNER_DATE = re.compile(r"(?<=\s)\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}\s+(?=[^\W\d_])")
+
+
+def _cut_inner_date(line: Line) -> None:
+    """A page's numeric date stamp inside the headline, after a word that does not take a date ("от", "del", "on"
+    keep theirs): not the title."""
+    m = _INNER_DATE.search(line.text)
+    if m is None or line.cuts:
+        return
+    before = line.text[:m.start()].split()
+    if len(before) < 2 or before[-1].lower().strip(",") in _date_prepositions():
+        return
+    line.cuts.append((line.start + m.start(), line.start + m.end()))
+    line.text = line.text[:m.start()] + line.text[m.end():]
 
 
 def _cut_headline_end(line: Line, at: int) -> None:
