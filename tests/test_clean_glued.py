@@ -142,3 +142,13 @@ def test_a_date_and_time_inside_a_sentence_stay(language, line):
     first, second = BODY[language]
     article = cleaned(f"{first}\n\n{line}\n\n{second}\n")
     assert article.text == f"{first}\n{line}\n{second}"
+
+
+@pytest.mark.parametrize("language,stamp", [
+    ("en", "5:34 pm on 13 March 2024"), ("es", "13/03/2024 - 12:45 hs"), ("ru", "13.03.2024 12:30 мск"),
+])
+def test_a_line_of_a_stamp_alone_goes_whole(language, stamp):
+    first, second = BODY[language]
+    article = cleaned(f"{HEADLINE[language]}\n\n{stamp}\n\n{first}\n{second}\n")
+    assert article.text == f"{HEADLINE[language]}\n{first}\n{second}"
+    assert any(s.text == stamp for s in article.removed)
