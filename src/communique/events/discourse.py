@@ -32,7 +32,8 @@ from ..datafiles import language_data
 from ..lexicon import Frame, Lexicon
 from .actor_mentions import ActorMention
 from .merge import COOCCURRENCE_TYPES, Candidate
-from .arguments import Arguments, governing_verb, plural_party_subject, role_of
+from .arguments import Arguments, governing_verb, role_of
+from .party_subjects import plural_party_subject
 from .rules import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree, conjunct_of
 from .triggers import act_kind
 

@@ -28,8 +28,8 @@ from .absolutes import absolute_arguments, drop_elaborations
 from .actor_mentions import ActorMention, actor_mentions, breakaway
 from .agreed import drop_accepted_invitations, drop_agreed_acts
 from .arguments import (Arguments, fill_source, fill_target, find_arguments, governing_verb, light_verb,
-                        main_subject_actors, party_subject, possessive_pronoun, speaker_arguments,
-                        speech_subjects, subject_among_targets)
+                        main_subject_actors, possessive_pronoun, speaker_arguments, speech_subjects,
+                        subject_among_targets)
 from .cameo import cameo_code
 from .answered_words import answered_words
 from .claimed_acts import claimed_acts
@@ -71,6 +71,7 @@ from .frame_roles import (
 )
 from .postings import (closed_by_owner, drop_meetings_of_summons, hosting_side, summons, own_envoy_owners, own_posting,
                        postings, summoning_side)
+from .party_subjects import party_subject
 from .places import event_place, host_last, own_gathering, setting, visit_direction
 from .purposes import purpose_sides, visit_aim
 from .votes import voted_for
