@@ -29,7 +29,6 @@ from dataclasses import dataclass, field
 from ..datafiles import language_data, load_data
 from ..records import Article, Paragraph, Span
 from ..registry import Stage, stage
-from .datetext import _date_prepositions
 from .gates import PatternSet
 from .lines import judge
 from .lists import introduced_lists, item_text
@@ -438,87 +437,14 @@ def _cut_marker(raw: str, lines: list[Line]) -> None:
 
 
 def _cut_headline_stamp(line: Line) -> None:
-    """What a page title glues to its headline: a date stamp ("Kazakhstan-Mexico cooperation details unveiled 04
-    июля 2014, 10:43"), a time, the site's name ("... - РИА Новости", "... | Diario del Altiplano"): not the title."""
-    _cut_inner_date(line)
+    """"Kazakhstan-Mexico cooperation details unveiled 04 июля 2014, 10:43": the stamp is not part of the title."""
     at = trailing_date(line.text)
-    kept = line.text if at is None else line.text[:at].rstrip(" ,|–—-")
-    while (site := _site_suffix(kept)) is not None:   # "... | Новости мира | Известия, 05.03.2024": one cut
-        at, kept = site, kept[:site].rstrip(" ,|–—-")
-    if at is not None:
-        _cut_headline_end(line, at)
-    prefix = _SITE_PREFIX.match(line.text)
-    if (prefix and _names_a_site(prefix.group("name")) and len(line.text[prefix.end():].split()) >= 3
-            and not any(a <= line.start + prefix.end() for a, _ in line.cuts)):
-        line.cuts.append((line.start, line.start + prefix.end()))
-        line.text = line.text[prefix.end():]
-
-
-#: a numeric date standing between the words of a headline ("Лавров провел переговоры 13.03.2024 в Анкаре")
-_INNER_DATE = re.compile(r"(?<=\s)\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}\s+(?=[^\W\d_])")
-
-
-def _cut_inner_date(line: Line) -> None:
-    """A page's numeric date stamp inside the headline, after a word that does not take a date ("от", "del", "on"
-    keep theirs): not the title."""
-    m = _INNER_DATE.search(line.text)
-    if m is None or line.cuts:
+    if at is None or line.cuts:
         return
-    before = line.text[:m.start()].split()
-    if len(before) < 2 or before[-1].lower().strip(",") in _date_prepositions():
-        return
-    line.cuts.append((line.start + m.start(), line.start + m.end()))
-    line.text = line.text[:m.start()] + line.text[m.end():]
-
-
-def _cut_headline_end(line: Line, at: int) -> None:
-    """Cut line.text[at:], the end of the line (no inline cut inside it: its text is the raw text's end)."""
     stamp = line.text[at:]
     raw_at = line.end - len(stamp)
-    if any(b > raw_at for _, b in line.cuts):
-        return
     line.cuts.append((raw_at, line.end))
     line.text = line.text[:at].rstrip(" ,|–—-")
-
-
-#: the end of a page title after its headline: a time, or a short segment after a bar or a dash
-_TITLE_TIME = re.compile(r"\s*[,|•·–—-]?\s*\d{1,2}:\d{2}(?:\s*(?:h|hs|gmt|utc|msk|мск))?\s*$", re.IGNORECASE)
-_TITLE_SEGMENT = re.compile(r"\s+(?P<bar>[|•])\s+(?P<site>[^|•.!?]{2,40})$|\s+[-–—]\s+(?P<name>[^-–—|!?]{2,40})$")
-_DOMAIN = re.compile(r"\w\.(?:ru|com|kz|uz|kg|by|ua|az|am|ge|md|net|org|info|news|es|mx|ar|co|cl|pe|ve|cu|uy|bo)\b",
-                     re.IGNORECASE)
-_TIME_PREPOSITIONS = frozenset({"в", "к", "до", "с", "at", "by", "from", "until", "a", "las", "desde", "hasta"})
-
-
-def _site_suffix(text: str) -> int | None:
-    """Where the end glued to a headline by its page title starts: a time ("... 12:30"), the site or its section
-    after a bar ("... | Regional News Online"), a news outlet's name or a web address after a dash ("... -
-    Reuters", "... — Газета.Ru"); None when there is none or too little would be left of the headline."""
-    m = _TITLE_TIME.search(text)
-    if m and len(text[:m.start()].split()) >= 3:
-        before = text[:m.start()].split()[-1].lower()
-        return m.start() if before not in _TIME_PREPOSITIONS else None
-    m = _TITLE_SEGMENT.search(text)
-    if m is None or len(text[:m.start()].split()) < 3:
-        return None
-    if m.group("bar"):
-        return m.start() if len(m.group("site").split()) <= 5 else None
-    return m.start() if _names_a_site(m.group("name")) else None
-
-
-#: a news outlet's name or a web address before the headline, after which a bar or a dash ("Газета.Ru | ...")
-_SITE_PREFIX = re.compile(r"(?P<name>[^|•–—]{2,40}?)\s+[|•–—-]\s+")
-
-
-def _names_a_site(name: str) -> bool:
-    name = name.strip()
-    return name.lower() in _outlet_names() or (_DOMAIN.search(name) is not None and len(name.split()) <= 3)
-
-
-@functools.lru_cache(maxsize=1)
-def _outlet_names() -> frozenset[str]:
-    """The news outlets' names and spellings (data/outlets.toml), lower case."""
-    outlets = load_data("outlets.toml").get("outlet", [])
-    return frozenset(n.lower() for o in outlets for n in [o.get("name", "")] + list(o.get("aliases", [])) if n)
 
 
 # --- assembling the text --------------------------------------------------------------------------------------------
