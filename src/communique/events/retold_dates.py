@@ -13,6 +13,8 @@ the event and use the trigger's own lemma, so an act of another pair or another 
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+
 from ..records import Article, Event, Sentence, TimeExpression, Token
 from .times import Anchor, governs
 
@@ -30,30 +32,18 @@ def date_by_retelling(article: Article, event: Event, by_sentence: dict[int, lis
     """Date an undated occurred (or ongoing) `event` from the nearest earlier sentence, up to `_RETOLD_REACH`
     back, that names both its sides and holds the trigger's lemma with a day on that word's clause (or on the
     verb that governs it), not after the report. False when there is none."""
-    from .dates import attachment, _on_the_side_of, _trigger_token
+    from .dates import _on_the_side_of, attachment
 
     if event.status == "planned":
         return _date_planned_by_retelling(article, event, by_sentence)
     if event.status not in ("occurred", "ongoing") or not 0 < event.sentence < len(article.sentences):
         return False
-    sides = {event.source.code, event.target.code}
-    if None in sides or len(sides) < 2:
-        return False
-    trigger = _trigger_token(article.sentences[event.sentence], event)
-    if trigger is None:
-        return False
-    lemma = trigger.lemma.lower()
-    for index in range(event.sentence - 1, max(event.sentence - 1 - _RETOLD_REACH, -1), -1):
-        other = article.sentences[index]
-        times = [t for t in by_sentence.get(index, []) if t.value and _on_the_side_of(article, event, t.value)
-                 and _recent(t.value, article.published)]
-        if not times or not other.parsed or not sides <= _codes_named(article, other):
-            continue
-        for word in (t for t in other.tokens if t.lemma.lower() == lemma):
-            for time in times:
-                if attachment(other, time, word) == "direct" or _on_governor(other, time, word):
-                    event.date, event.date_text = time.value, time.text
-                    return True
+    for other, word, times in _retellings(article, event, by_sentence, lambda t: _on_the_side_of(
+            article, event, t.value) and _recent(t.value, article.published)):
+        for time in times:
+            if attachment(other, time, word) == "direct" or _on_governor(other, time, word):
+                event.date, event.date_text = time.value, time.text
+                return True
     return False
 
 
@@ -64,37 +54,48 @@ def _date_planned_by_retelling(article: Article, event: Event,
     word when it lies ahead (the act's day), else the recent day of the announcement that governs it (a planned act
     is dated by the report that announces it), except for an act held on a day of its own, a visit or talks, which
     the day of its announcement does not date (as in `dates.best_time`)."""
-    from .dates import _HELD_TYPES, attachment, _trigger_token
+    from .dates import _HELD_TYPES, attachment
     from .inherited_dates import date_order
 
     if not 0 < event.sentence < len(article.sentences) or not article.published:
         return False
+    for other, word, times in _retellings(article, event, by_sentence, lambda t: True):
+        for time in times:
+            # ahead of the report: a later period, or a day from the report's on ("2023 год" in a report of
+            # 19 January 2023 is the report's own year, no day of the act)
+            ahead = date_order(time.value, article.published) > 0 \
+                or (len(time.value) == 10 and time.value >= article.published[:10])
+            if ahead and attachment(other, time, word) == "direct":
+                event.date, event.date_text = time.value, time.text
+                return True
+            if not ahead and event.type not in _HELD_TYPES and _recent(time.value, article.published) \
+                    and _on_governor(other, time, word):
+                event.date, event.date_text = time.value, time.text
+                return True
+    return False
+
+
+def _retellings(article: Article, event: Event, by_sentence: dict[int, list[TimeExpression]],
+                keep: Callable[[TimeExpression], bool]) -> Iterator[tuple[Sentence, Token, list[TimeExpression]]]:
+    """The earlier tellings of `event`'s act, nearest first, up to `_RETOLD_REACH` sentences back: each word of a
+    sentence that names both its sides and holds the trigger's lemma, with the sentence's times that `keep`
+    accepts (a sentence with none is passed over)."""
+    from .dates import _trigger_token
+
     sides = {event.source.code, event.target.code}
     if None in sides or len(sides) < 2:
-        return False
+        return
     trigger = _trigger_token(article.sentences[event.sentence], event)
     if trigger is None:
-        return False
+        return
     lemma = trigger.lemma.lower()
     for index in range(event.sentence - 1, max(event.sentence - 1 - _RETOLD_REACH, -1), -1):
         other = article.sentences[index]
-        times = [t for t in by_sentence.get(index, []) if t.value]
+        times = [t for t in by_sentence.get(index, []) if t.value and keep(t)]
         if not times or not other.parsed or not sides <= _codes_named(article, other):
             continue
         for word in (t for t in other.tokens if t.lemma.lower() == lemma):
-            for time in times:
-                # ahead of the report: a later period, or a day from the report's on ("2023 год" in a report of
-                # 19 January 2023 is the report's own year, no day of the act)
-                ahead = date_order(time.value, article.published) > 0 \
-                    or (len(time.value) == 10 and time.value >= article.published[:10])
-                if ahead and attachment(other, time, word) == "direct":
-                    event.date, event.date_text = time.value, time.text
-                    return True
-                if not ahead and event.type not in _HELD_TYPES and _recent(time.value, article.published) \
-                        and _on_governor(other, time, word):
-                    event.date, event.date_text = time.value, time.text
-                    return True
-    return False
+            yield other, word, times
 
 
 def _recent(value: str, published: str | None) -> bool:
