@@ -159,9 +159,9 @@ def _aides(si: int, toks: list[Tok], placed: list[Placed], roles: list[Match], t
     Y", "X, пресс-секретарь президента Y", and the title before the aide's name ("Y's special envoy X", "el vocero del
     presidente Y, X", "советник президента Y X"): an aide, spokesperson or envoy of a person serves that person's
     country (read once the document's names are resolved, like a companion's)."""
+    if len(placed) < 2:
+        return                               # an aide and the person served: two names, or nothing to read
     aides = tables.aides.find(toks)
-    if not aides or len(placed) < 2:
-        return
     spans = sorted(placed, key=lambda s: s[0])
     for aide in aides:
         principal = _aide_of(toks, aide.i, aide.j, spans, roles)
